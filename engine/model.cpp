@@ -1,0 +1,164 @@
+#include "engine/model.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "engine/sim.hpp"
+
+namespace resus {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+uint64_t fnv1a(const void* data, std::size_t n, uint64_t h = 1469598103934665603ull) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+
+// A first guess of the blood's distribution: each compartment at a typical resting pressure,
+// with what is left of the blood volume put into the large venous pools.
+cv::State initial_guess(const PatientParams& pp) {
+  const cv::CirculationParams& p = pp.circulation;
+  const double pth = p.intrathoracic_pressure;
+  cv::State x{};
+  auto fill = [&](int i, const cv::VesselParams& v, double pressure, double external) {
+    x[i] = v.unstressed_volume + (pressure - external) / v.elastance;
+  };
+  fill(cv::kAorta, p.aorta, 93.0, pth);
+  fill(cv::kArteries, p.systemic_arteries, 90.0, 0.0);
+  fill(cv::kSplanchnicVeins, p.splanchnic_veins, 5.0, 0.0);
+  fill(cv::kExtrasplanchnicVeins, p.extrasplanchnic_veins, 5.0, 0.0);
+  fill(cv::kJugularVeins, p.jugular_veins, 5.0, 0.0);
+  fill(cv::kThoracicVeins, p.thoracic_veins, 4.0, pth);
+  fill(cv::kPulmonaryArteries, p.pulmonary_arteries, 15.0, pth);
+  fill(cv::kPulmonaryVeins, p.pulmonary_veins, 9.0, pth);
+  x[cv::kLA] = p.la.v0 + (8.0 - pth) / p.la.emin;
+  x[cv::kRA] = p.ra.v0 + (4.0 - pth) / p.ra.emin;
+  const double s = pp.body_mass_kg / 70.0;
+  x[cv::kLV] = 120.0 * s;
+  x[cv::kRV] = 120.0 * s;
+  const double missing = pp.blood_volume_mL - cv::Circulation::blood_volume(x);
+  const double c_spl = 1.0 / p.splanchnic_veins.elastance;
+  const double c_ext = 1.0 / p.extrasplanchnic_veins.elastance;
+  x[cv::kSplanchnicVeins] += missing * c_spl / (c_spl + c_ext);
+  x[cv::kExtrasplanchnicVeins] += missing * c_ext / (c_spl + c_ext);
+  return x;
+}
+
+SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& baro) {
+  SimState s{};
+  s.x = initial_guess(pp);
+  s.baro = baro.rest_state();
+  s.next_sinus_time = 0.0;
+  s.atrial_activation_time = -1e9;
+  s.ventricular_activation_time = -1e9;
+  s.pending_ventricular_time = kNaN;
+  s.ventricular_systole_s = cv::ventricular_systole(pp.circulation, 60.0 / pp.heart_rate_set_bpm);
+  s.cycle.max_arterial = s.cycle.max_pa = -kInf;
+  s.cycle.min_arterial = s.cycle.min_pa = s.cycle.min_lv_volume = kInf;
+  s.cycle.coronary_perfusion = kNaN;
+  return s;
+}
+
+}  // namespace
+
+std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
+  std::shared_ptr<Model> m(new Model());
+  m->params_ = make_patient(def);
+  const double gain = m->params_.baroreflex.gain_scale;
+  m->baro_ref_ = {93.0, 0.0, 0.0};
+
+  // Pass 1, open loop: with the reflex held at rest the heart beats at the set rate and the
+  // circulation settles onto its periodic steady state (beat-to-beat change below 1e-7 mmHg).
+  m->params_.baroreflex.gain_scale = 0.0;
+  SimState state = starting_state(m->params_, autonomic::Baroreflex(m->params_.baroreflex, m->baro_ref_));
+  double settled = 0.0;
+  {
+    Sim sim(*m, state);
+    double last_start = -1.0, last_map = kNaN, last_cvp = kNaN, last_pap = kNaN;
+    int calm_beats = 0;
+    while (sim.time() < 600.0 && calm_beats < 3) {
+      sim.advance_steps(1);
+      if (sim.s_.failed)
+        throw Error(Status::kNumerical, "the patient's circulation has no steady state "
+                                        "(the integration failed while settling)");
+      if (sim.s_.cycle.start_time == last_start) continue;
+      last_start = sim.s_.cycle.start_time;
+      const double map = sim.signal(kMeanArterial), cvp = sim.signal(kCentralVenous),
+                   pap = sim.signal(kPapMean);
+      const bool calm = std::abs(map - last_map) < 1e-7 && std::abs(cvp - last_cvp) < 1e-7 &&
+                        std::abs(pap - last_pap) < 1e-7;
+      calm_beats = calm ? calm_beats + 1 : 0;
+      last_map = map, last_cvp = cvp, last_pap = pap;
+    }
+    if (calm_beats < 3)
+      throw Error(Status::kNumerical, "the patient's circulation did not settle in 600 s");
+    settled += sim.time();
+    state = sim.s_;
+  }
+
+  // Pass 2: the reflex's operating point is the resting state. The set point is the resting
+  // mean carotid pressure; the reference drives are the mean efferent activity there.
+  m->baro_ref_.set_point_mmHg = state.signals[kMeanArterial];
+  {
+    const autonomic::Baroreflex baro(m->params_.baroreflex, m->baro_ref_);
+    state.baro = baro.rest_state();
+    Sim sim(*m, state);
+    sim.advance_steps(static_cast<int64_t>(20.0 / kStep_s));  // ten lead-lag time constants
+    double sum_s = 0.0, sum_v = 0.0;
+    int64_t ticks = 0;
+    const int64_t beat_steps =
+        std::llround(std::round(60.0 / m->params_.heart_rate_set_bpm / kStep_s));
+    // Average over a whole number of beats that is also a whole number of ticks.
+    const int64_t window = beat_steps * kBaroSteps;
+    for (int64_t i = 0; i < window; ++i) {
+      sim.advance_steps(1);
+      if (sim.s_.baro_samples == 0) {
+        sum_s += baro.sympathetic_drive(sim.s_.baro.sympathetic);
+        sum_v += sim.s_.baro.vagal;
+        ++ticks;
+      }
+    }
+    m->baro_ref_.sympathetic_drive = sum_s / static_cast<double>(ticks);
+    m->baro_ref_.vagal_drive = sum_v / static_cast<double>(ticks);
+    settled += sim.time() - state.step * kStep_s;
+    state = sim.s_;
+  }
+
+  // Pass 3, closed loop: the reflex now acts; it should leave the resting state where it is.
+  m->params_.baroreflex.gain_scale = gain;
+  state.baro.sympathetic_history.fill(0.0);
+  state.baro.vagal_history.fill(0.0);
+  state.baro.delta.fill(0.0);
+  {
+    Sim sim(*m, state);
+    sim.advance_steps(static_cast<int64_t>(30.0 / kStep_s));
+    settled += 30.0;
+    state = sim.s_;
+  }
+
+  // The template starts its clock at zero.
+  const double t_end = static_cast<double>(state.step) * kStep_s;
+  state.step = 0;
+  state.next_sinus_time -= t_end;
+  state.atrial_activation_time -= t_end;
+  state.ventricular_activation_time -= t_end;
+  if (!std::isnan(state.pending_ventricular_time)) state.pending_ventricular_time -= t_end;
+  state.cycle.start_time -= t_end;
+  state.carry_s = 0.0;
+  state.event_count = 0;
+  state.event_head = 0;
+  state.events_dropped = 0;
+  state.signals[kTime] = 0.0;
+  m->initial_ = state;
+  m->settle_time_s_ = settled;
+
+  uint64_t h = fnv1a(&m->params_, sizeof m->params_);
+  m->fingerprint_ = fnv1a(&m->baro_ref_, sizeof m->baro_ref_, h);
+  return m;
+}
+
+}  // namespace resus

@@ -1,0 +1,36 @@
+// An immutable model compiled from a patient definition: parameters, the baroreflex operating
+// point and the steady-state image every new sim starts from. Shareable across threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "engine/patient.hpp"
+#include "engine/sim_state.hpp"
+
+namespace resus {
+
+class Model {
+ public:
+  // Throws resus::Error for a bad definition.
+  static std::shared_ptr<const Model> compile(const PatientDef& def);
+
+  const PatientParams& params() const { return params_; }
+  const autonomic::BaroreflexReference& baro_reference() const { return baro_ref_; }
+  const SimState& initial_state() const { return initial_; }
+  // Hash of the parameters; a snapshot only restores into a sim of an identical model.
+  uint64_t fingerprint() const { return fingerprint_; }
+  // Simulated seconds it took to reach the periodic steady state during compilation.
+  double settle_time_s() const { return settle_time_s_; }
+
+ private:
+  Model() = default;
+  PatientParams params_{};
+  autonomic::BaroreflexReference baro_ref_{};
+  SimState initial_{};
+  uint64_t fingerprint_ = 0;
+  double settle_time_s_ = 0.0;
+  friend class Sim;
+};
+
+}  // namespace resus

@@ -1,0 +1,54 @@
+// A patient definition compiled into parameters: a preset scaled to body mass, then overrides
+// by name. Every parameter has a name with its unit, a valid range and a description.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "models/autonomic/baroreflex.hpp"
+#include "models/cardiovascular/circulation_params.hpp"
+
+namespace resus {
+
+struct PatientParams {
+  double body_mass_kg;
+  double blood_volume_mL;      // total blood volume the sim starts with
+  double heart_rate_set_bpm;   // resting sinus rate, which the reflex holds at rest
+  cv::CirculationParams circulation;
+  autonomic::BaroreflexParams baroreflex;
+};
+
+struct ParamInfo {
+  const char* name;
+  const char* unit;
+  double min, max;  // valid range, inclusive
+  const char* description;
+  double& (*ref)(PatientParams&);
+};
+
+// The parameter registry, in a stable order.
+std::span<const ParamInfo> param_registry();
+const ParamInfo* find_param(std::string_view name);
+
+struct PresetInfo {
+  const char* name;
+  const char* description;
+};
+std::span<const PresetInfo> preset_registry();
+
+struct PatientDef {
+  std::string preset = "adult_male_70kg";
+  std::vector<std::pair<std::string, double>> overrides;
+};
+
+// Builds parameters from a definition. Throws resus::Error naming the field, value and range.
+PatientParams make_patient(const PatientDef& def);
+
+// Parses {"preset": "...", "overrides": {"name": value, ...}}. Throws resus::Error with the
+// JSON path of a bad field.
+PatientDef parse_patient_json(std::string_view json);
+
+}  // namespace resus

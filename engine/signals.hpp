@@ -1,0 +1,67 @@
+// The signal catalogue: every output the engine computes, with its name (which carries its unit),
+// unit and description. Hosts look a signal up by name once and then read it by index.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace resus {
+
+enum SignalId : int {
+  // Beat (cycle) statistics, updated at each ventricular activation.
+  kHeartRate,
+  kSystolic,
+  kDiastolic,
+  kMeanArterial,
+  kPulsePressure,
+  kCentralVenous,
+  kPapSystolic,
+  kPapDiastolic,
+  kPapMean,
+  kWedge,
+  kCardiacOutput,
+  kStrokeVolume,
+  kEjectionFraction,
+  kEndDiastolicVolume,
+  kEndSystolicVolume,
+  kSystemicResistance,
+  kPulmonaryResistance,
+  kCoronaryPerfusion,
+  kCerebralPerfusion,
+  kCoronaryFlow,
+  kCerebralFlow,
+  // Instantaneous values, updated every step.
+  kArterialPressure,
+  kAorticPressure,
+  kLvPressure,
+  kRvPressure,
+  kLaPressure,
+  kRaPressure,
+  kPaPressure,
+  kLvVolume,
+  kRvVolume,
+  kPericardialPressure,
+  kIntrathoracicPressure,
+  kAorticFlow,
+  kBloodVolume,
+  kBloodLost,
+  kFluidInfused,
+  kHeartPeriod,
+  kLvEmax,
+  kSympatheticFiring,
+  kVagalFiring,
+  kTime,
+  kNumSignals
+};
+
+struct SignalInfo {
+  const char* name;
+  const char* unit;
+  const char* description;
+};
+
+std::span<const SignalInfo> signal_catalogue();
+// Index of a signal by name, or -1.
+int find_signal(std::string_view name);
+
+}  // namespace resus

@@ -1,0 +1,405 @@
+#include "engine/sim.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <limits>
+
+namespace resus {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kMaxCycle_s = 3.0;  // without a beat, cycle statistics still close this often
+
+// The ODE right-hand side handed to the stepper by reference. It remembers the hemodynamics of
+// the first stage of a step, which are those of the state at the start of the step.
+struct System {
+  const cv::Circulation* circulation;
+  const cv::Drive* drive;
+  double* septum_guess;
+  cv::Hemodynamics* first;
+  bool captured;
+
+  void operator()(const cv::State& x, cv::State& dxdt, double t) {
+    cv::Hemodynamics h;
+    circulation->evaluate(x, t, *drive, *septum_guess, h);
+    circulation->derivatives(x, h, *drive, dxdt);
+    if (!captured) {
+      *first = h;
+      captured = true;
+    }
+  }
+};
+
+bool all_finite(const cv::State& x) {
+  double sum = 0.0;
+  for (double v : x) sum += v;
+  return std::isfinite(sum);
+}
+
+struct SnapshotHeader {
+  char magic[8];
+  uint32_t version;
+  uint32_t state_size;
+  uint64_t fingerprint;
+};
+constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
+constexpr uint32_t kSnapshotVersion = 1;
+
+}  // namespace
+
+Sim::Sim(std::shared_ptr<const Model> model, uint64_t seed, uint64_t patient_id)
+    : Sim(*model, model->initial_state()) {
+  owner_ = std::move(model);
+  s_.seed = seed;
+  s_.patient_id = patient_id;
+}
+
+Sim::Sim(const Model& model, const SimState& initial)
+    : model_(&model),
+      circulation_(model.params().circulation),
+      baroreflex_(model.params().baroreflex, model.baro_reference()),
+      s_(initial) {}
+
+double Sim::heart_period() const noexcept {
+  const double t0 = 60.0 / model_->params().heart_rate_set_bpm;
+  const double t = t0 + s_.baro.delta[autonomic::kPeriodSympathetic] +
+                   s_.baro.delta[autonomic::kPeriodVagal];
+  return std::clamp(t, 0.25, 3.0);
+}
+
+cv::Drive Sim::drive() const noexcept {
+  const cv::CirculationParams& p = model_->params().circulation;
+  const auto& d = s_.baro.delta;
+  cv::Drive out{};
+  // Effectors may not fall below a fifth of their resting value.
+  out.lv_emax = std::max(p.lv.emax + d[autonomic::kLvEmax], 0.2 * p.lv.emax);
+  out.rv_emax = std::max(p.rv.emax + d[autonomic::kRvEmax], 0.2 * p.rv.emax);
+  out.r_splanchnic = std::max(p.r_splanchnic + d[autonomic::kSplanchnicResistance],
+                              0.2 * p.r_splanchnic);
+  out.r_extrasplanchnic = std::max(p.r_extrasplanchnic + d[autonomic::kExtrasplanchnicResistance],
+                                   0.2 * p.r_extrasplanchnic);
+  out.vu_splanchnic_veins =
+      std::max(p.splanchnic_veins.unstressed_volume + d[autonomic::kSplanchnicUnstressed], 0.0);
+  out.vu_extrasplanchnic_veins = std::max(
+      p.extrasplanchnic_veins.unstressed_volume + d[autonomic::kExtrasplanchnicUnstressed], 0.0);
+  out.intrathoracic_pressure = p.intrathoracic_pressure;
+  out.atrial_activation_time = s_.atrial_activation_time;
+  out.ventricular_activation_time = s_.ventricular_activation_time;
+  out.ventricular_systole_s = s_.ventricular_systole_s;
+
+  // Rates are cut on the last step so that a volume-limited action delivers exactly its volume.
+  out.hemorrhage_mL_s = std::min(s_.bleed.rate_mL_s, s_.bleed.remaining_mL / kStep_s);
+  out.bleed_site = s_.bleed.site == static_cast<int32_t>(BleedSiteCode::kArterial)
+                       ? cv::BleedSite::kArterial
+                       : cv::BleedSite::kVenous;
+  double infusion = 0.0;
+  for (const Infusion& f : s_.infusions) infusion += std::min(f.rate_mL_s, f.remaining_mL / kStep_s);
+  out.infusion_mL_s = infusion;
+  return out;
+}
+
+void Sim::push_event(EventKind kind, int32_t detail, double value) noexcept {
+  if (s_.event_count == kEventCapacity) {  // keep the newest, count what was lost
+    s_.event_head = (s_.event_head + 1) % kEventCapacity;
+    --s_.event_count;
+    ++s_.events_dropped;
+  }
+  const int64_t at = (s_.event_head + s_.event_count) % kEventCapacity;
+  s_.events[static_cast<std::size_t>(at)] = Event{time(), kind, detail, value};
+  ++s_.event_count;
+}
+
+int Sim::poll_events(Event* out, int capacity) noexcept {
+  int n = 0;
+  while (n < capacity && s_.event_count > 0) {
+    out[n++] = s_.events[static_cast<std::size_t>(s_.event_head)];
+    s_.event_head = (s_.event_head + 1) % kEventCapacity;
+    --s_.event_count;
+  }
+  return n;
+}
+
+void Sim::apply(const Action& a) noexcept {
+  switch (a.kind) {
+    case ActionKind::kHemorrhage:
+      s_.bleed.rate_mL_s = a.rate_mL_min / 60.0;
+      s_.bleed.remaining_mL = a.volume_mL > 0.0 ? a.volume_mL : kInf;
+      s_.bleed.lost_mL = 0.0;
+      s_.bleed.site = a.site;
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.rate_mL_min);
+      break;
+    case ActionKind::kHemorrhageStop:
+      if (s_.bleed.rate_mL_s > 0.0) push_event(EventKind::kHemorrhageEnded, 0, s_.bleed.lost_mL);
+      s_.bleed = Bleed{};
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      break;
+    case ActionKind::kFluidBolus: {
+      // A free slot, or else the one closest to finishing is merged into.
+      Infusion* slot = &s_.infusions[0];
+      for (Infusion& f : s_.infusions) {
+        if (f.rate_mL_s == 0.0) { slot = &f; break; }
+        if (f.remaining_mL < slot->remaining_mL) slot = &f;
+      }
+      if (slot->rate_mL_s == 0.0) {
+        *slot = Infusion{a.rate_mL_min / 60.0, a.volume_mL, 0.0};
+      } else {
+        slot->remaining_mL += a.volume_mL;
+        slot->rate_mL_s = std::max(slot->rate_mL_s, a.rate_mL_min / 60.0);
+      }
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.volume_mL);
+      break;
+    }
+  }
+}
+
+void Sim::schedule(double at_s, const Action& a) {
+  if (!std::isfinite(at_s) || at_s < time())
+    throw Error(Status::kInvalidArgument, "at_s = " + std::to_string(at_s) +
+                                              " must be a finite time not before now (" +
+                                              std::to_string(time()) + " s)");
+  if (s_.queue_size == kQueueCapacity)
+    throw Error(Status::kCapacity, "action queue is full (" + std::to_string(kQueueCapacity) +
+                                       " scheduled actions)");
+  const ScheduledAction entry{std::llround(at_s / kStep_s), s_.next_seq++, a};
+  // Insertion keeps the queue sorted by (step, seq).
+  int i = s_.queue_size;
+  while (i > 0 && s_.queue[i - 1].step > entry.step) {
+    s_.queue[i] = s_.queue[i - 1];
+    --i;
+  }
+  s_.queue[i] = entry;
+  ++s_.queue_size;
+}
+
+void Sim::apply_due_actions() noexcept {
+  int due = 0;
+  while (due < s_.queue_size && s_.queue[due].step <= s_.step) apply(s_.queue[due++].action);
+  if (due == 0) return;
+  for (int i = due; i < s_.queue_size; ++i) s_.queue[i - due] = s_.queue[i];
+  s_.queue_size -= due;
+}
+
+void Sim::update_heart_timing(double t) noexcept {
+  // Sinus node: fires when its period has elapsed; the AV node passes the beat on after the
+  // PR delay. (The conduction model of the electrophysiology issue replaces this seam.)
+  const double eps = 0.5 * kStep_s;
+  if (t >= s_.next_sinus_time - eps) {
+    // The period is rounded to whole steps so that a rhythm at a fixed rate is exactly periodic.
+    const double period = std::round(heart_period() / kStep_s) * kStep_s;
+    s_.atrial_activation_time = t;
+    s_.pending_ventricular_time = t + model_->params().circulation.av_delay_s;
+    s_.next_sinus_time += period;
+    if (s_.next_sinus_time <= t + eps) s_.next_sinus_time = t + period;
+  }
+  if (!std::isnan(s_.pending_ventricular_time) && t >= s_.pending_ventricular_time - eps) {
+    close_cycle(t, true);
+    s_.ventricular_activation_time = t;
+    s_.pending_ventricular_time = kNaN;
+    s_.ventricular_systole_s = cv::ventricular_systole(model_->params().circulation, heart_period());
+  } else if (t - s_.cycle.start_time >= kMaxCycle_s - eps) {
+    close_cycle(t, false);
+  }
+}
+
+void Sim::close_cycle(double t, bool beat) noexcept {
+  CycleStats& c = s_.cycle;
+  auto& sig = s_.signals;
+  const double duration = t - c.start_time;
+  if (c.samples > 0 && duration > 0.0) {
+    const double n = static_cast<double>(c.samples);
+    const double map = c.sum_arterial / n;
+    const double cvp = c.sum_cvp / n;
+    const double pap = c.sum_pa / n;
+    const double pcwp = c.sum_la / n;
+    const double co = c.aortic_volume / duration * 0.06;  // mL/s -> L/min
+    sig[kHeartRate] = beat ? 60.0 / duration : 0.0;
+    sig[kSystolic] = c.max_arterial;
+    sig[kDiastolic] = c.min_arterial;
+    sig[kMeanArterial] = map;
+    sig[kPulsePressure] = c.max_arterial - c.min_arterial;
+    sig[kCentralVenous] = cvp;
+    sig[kPapSystolic] = c.max_pa;
+    sig[kPapDiastolic] = c.min_pa;
+    sig[kPapMean] = pap;
+    sig[kWedge] = pcwp;
+    sig[kCardiacOutput] = co;
+    sig[kStrokeVolume] = beat ? c.aortic_volume : 0.0;
+    sig[kEndDiastolicVolume] = c.end_diastolic_volume;
+    sig[kEndSystolicVolume] = c.min_lv_volume;
+    sig[kEjectionFraction] =
+        c.end_diastolic_volume > 0.0
+            ? 100.0 * (c.end_diastolic_volume - c.min_lv_volume) / c.end_diastolic_volume
+            : 0.0;
+    sig[kSystemicResistance] = co > 1e-6 ? 80.0 * (map - cvp) / co : 0.0;
+    sig[kPulmonaryResistance] = co > 1e-6 ? 80.0 * (pap - pcwp) / co : 0.0;
+    sig[kCoronaryPerfusion] = c.coronary_perfusion;
+    sig[kCerebralPerfusion] =
+        map - std::max(model_->params().circulation.intracranial_pressure, cvp);
+    sig[kCoronaryFlow] = c.coronary_volume / duration * 60.0;
+    sig[kCerebralFlow] = c.cerebral_volume / duration * 60.0;
+  }
+  c = CycleStats{};
+  c.start_time = t;
+  c.max_arterial = -kInf;
+  c.min_arterial = kInf;
+  c.max_pa = -kInf;
+  c.min_pa = kInf;
+  c.min_lv_volume = kInf;
+  c.end_diastolic_volume = s_.x[cv::kLV];
+  c.coronary_perfusion = kNaN;  // taken from the first sample of the cycle
+}
+
+void Sim::accumulate(const cv::Hemodynamics& h, double lv_volume) noexcept {
+  CycleStats& c = s_.cycle;
+  const auto& P = h.pressure;
+  if (c.samples == 0) c.coronary_perfusion = P[cv::kAorta] - P[cv::kRA];
+  ++c.samples;
+  c.sum_arterial += P[cv::kArteries];
+  c.max_arterial = std::max(c.max_arterial, P[cv::kArteries]);
+  c.min_arterial = std::min(c.min_arterial, P[cv::kArteries]);
+  c.sum_cvp += P[cv::kThoracicVeins];
+  c.sum_pa += P[cv::kPulmonaryArteries];
+  c.max_pa = std::max(c.max_pa, P[cv::kPulmonaryArteries]);
+  c.min_pa = std::min(c.min_pa, P[cv::kPulmonaryArteries]);
+  c.sum_la += P[cv::kLA];
+  c.aortic_volume += h.q_aortic * kStep_s;
+  c.coronary_volume += h.q_coronary * kStep_s;
+  c.cerebral_volume += h.q_cerebral * kStep_s;
+  c.min_lv_volume = std::min(c.min_lv_volume, lv_volume);
+}
+
+bool Sim::step_once() noexcept {
+  const double t = time();
+  apply_due_actions();
+  update_heart_timing(t);
+
+  const cv::Drive d = drive();
+  cv::Hemodynamics first;
+  System system{&circulation_, &d, &s_.septum_guess, &first, false};
+  const cv::State before = s_.x;
+  // The LV volume of the sample belongs to the start of the step, like `first`.
+  const double lv_before = s_.x[cv::kLV];
+  stepper_.do_step(std::ref(system), s_.x, t, kStep_s);
+  cv::Circulation::clamp_valves(s_.x);
+  if (!all_finite(s_.x)) {
+    s_.x = before;
+    s_.failed = 1;
+    return false;
+  }
+  ++s_.step;
+
+  // Volume-limited actions: book what this step delivered.
+  const double lost = s_.x[cv::kBloodLost] - before[cv::kBloodLost];
+  if (s_.bleed.rate_mL_s > 0.0) {
+    s_.bleed.lost_mL += lost;
+    s_.bleed.remaining_mL -= lost;
+    if (s_.bleed.remaining_mL <= 1e-9) {
+      push_event(EventKind::kHemorrhageEnded, 0, s_.bleed.lost_mL);
+      s_.bleed = Bleed{};
+    }
+  }
+  for (Infusion& f : s_.infusions) {
+    if (f.rate_mL_s == 0.0) continue;
+    const double given = std::min(f.rate_mL_s, f.remaining_mL / kStep_s) * kStep_s;
+    f.infused_mL += given;
+    f.remaining_mL -= given;
+    if (f.remaining_mL <= 1e-9) {
+      push_event(EventKind::kBolusEnded, 0, f.infused_mL);
+      f = Infusion{};
+    }
+  }
+
+  accumulate(first, lv_before);
+
+  s_.baro_pressure_sum += first.pressure[cv::kArteries];
+  if (++s_.baro_samples == kBaroSteps) {
+    baroreflex_.tick(s_.baro_pressure_sum / kBaroSteps, s_.baro);
+    s_.baro_pressure_sum = 0.0;
+    s_.baro_samples = 0;
+  }
+  return true;
+}
+
+void Sim::update_instant_signals() noexcept {
+  // Evaluated on a copy of the septal guess, so reading signals never changes the trajectory.
+  double guess = s_.septum_guess;
+  const cv::Drive d = drive();
+  cv::Hemodynamics h;
+  circulation_.evaluate(s_.x, time(), d, guess, h);
+  auto& sig = s_.signals;
+  const auto& P = h.pressure;
+  sig[kArterialPressure] = P[cv::kArteries];
+  sig[kAorticPressure] = P[cv::kAorta];
+  sig[kLvPressure] = P[cv::kLV];
+  sig[kRvPressure] = P[cv::kRV];
+  sig[kLaPressure] = P[cv::kLA];
+  sig[kRaPressure] = P[cv::kRA];
+  sig[kPaPressure] = P[cv::kPulmonaryArteries];
+  sig[kLvVolume] = s_.x[cv::kLV];
+  sig[kRvVolume] = s_.x[cv::kRV];
+  sig[kPericardialPressure] = h.pericardial_pressure;
+  sig[kIntrathoracicPressure] = d.intrathoracic_pressure;
+  sig[kAorticFlow] = h.q_aortic;
+  sig[kBloodVolume] = cv::Circulation::blood_volume(s_.x);
+  sig[kBloodLost] = s_.x[cv::kBloodLost];
+  sig[kFluidInfused] = s_.x[cv::kFluidInfused];
+  sig[kHeartPeriod] = heart_period();
+  sig[kLvEmax] = d.lv_emax;
+  sig[kSympatheticFiring] = s_.baro.sympathetic;
+  sig[kVagalFiring] = s_.baro.vagal;
+  sig[kTime] = time();
+}
+
+void Sim::advance_steps(int64_t n) noexcept {
+  for (int64_t i = 0; i < n && !s_.failed; ++i) step_once();
+  update_instant_signals();
+}
+
+Status Sim::advance(double seconds) noexcept {
+  if (!std::isfinite(seconds) || seconds < 0.0) return Status::kInvalidArgument;
+  if (s_.failed) return Status::kNumerical;
+  // Whole steps only; the remainder is carried so that many short calls add up exactly.
+  const double total = s_.carry_s + seconds;
+  const int64_t n = static_cast<int64_t>(std::floor(total / kStep_s + 1e-9));
+  s_.carry_s = std::max(total - static_cast<double>(n) * kStep_s, 0.0);
+  advance_steps(n);
+  return s_.failed ? Status::kNumerical : Status::kOk;
+}
+
+std::size_t Sim::snapshot_size() { return sizeof(SnapshotHeader) + sizeof(SimState); }
+
+void Sim::save(void* buffer) const noexcept {
+  SnapshotHeader h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.version = kSnapshotVersion;
+  h.state_size = static_cast<uint32_t>(sizeof(SimState));
+  h.fingerprint = model_->fingerprint();
+  auto* out = static_cast<unsigned char*>(buffer);
+  std::memcpy(out, &h, sizeof h);
+  std::memcpy(out + sizeof h, &s_, sizeof s_);
+}
+
+void Sim::restore(const void* buffer, std::size_t size) {
+  if (size != snapshot_size())
+    throw Error(Status::kIncompatible, "snapshot is " + std::to_string(size) +
+                                           " bytes; this build expects " +
+                                           std::to_string(snapshot_size()));
+  SnapshotHeader h;
+  std::memcpy(&h, buffer, sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+    throw Error(Status::kIncompatible, "not a resus snapshot (bad magic)");
+  if (h.version != kSnapshotVersion || h.state_size != sizeof(SimState))
+    throw Error(Status::kIncompatible, "snapshot version " + std::to_string(h.version) +
+                                           " does not match this build's " +
+                                           std::to_string(kSnapshotVersion));
+  if (h.fingerprint != model_->fingerprint())
+    throw Error(Status::kIncompatible, "snapshot was taken from a sim of a different model");
+  std::memcpy(&s_, static_cast<const unsigned char*>(buffer) + sizeof h, sizeof s_);
+}
+
+static_assert(std::is_trivially_copyable_v<SimState>);
+
+}  // namespace resus

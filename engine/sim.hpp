@@ -1,0 +1,68 @@
+// One running patient. All memory is owned at creation; advance() allocates nothing, takes no
+// lock, does no I/O and throws nothing.
+#pragma once
+
+#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+#include "engine/model.hpp"
+#include "engine/status.hpp"
+
+namespace resus {
+
+class Sim {
+ public:
+  explicit Sim(std::shared_ptr<const Model> model, uint64_t seed = 0, uint64_t patient_id = 0);
+
+  // Advances by `seconds` (any non-negative duration; the remainder below one step is carried).
+  // Returns kNumerical if the state went non-finite: the sim keeps its last good state and
+  // refuses to advance further.
+  Status advance(double seconds) noexcept;
+  void advance_steps(int64_t n) noexcept;
+
+  double time() const { return static_cast<double>(s_.step) * kStep_s; }
+  double signal(int id) const { return s_.signals[static_cast<std::size_t>(id)]; }
+  const double* signals() const { return s_.signals.data(); }
+
+  // Applies a validated action now (on the current step boundary).
+  void apply(const Action& a) noexcept;
+  // Schedules a validated action for time `at_s` (>= now). Throws Error(kCapacity) when full.
+  void schedule(double at_s, const Action& a);
+
+  // Moves up to `capacity` undrained events to `out`, oldest first; returns how many.
+  int poll_events(Event* out, int capacity) noexcept;
+  int64_t events_dropped() const { return s_.events_dropped; }
+
+  // Snapshot: versioned bytes of the whole state.
+  static std::size_t snapshot_size();
+  void save(void* buffer) const noexcept;  // writes snapshot_size() bytes
+  void restore(const void* buffer, std::size_t size);  // throws Error(kIncompatible)
+
+  const Model& model() const { return *model_; }
+  const SimState& state() const { return s_; }
+
+ private:
+  friend class Model;
+  Sim(const Model& model, const SimState& initial);  // used while compiling a model
+
+  bool step_once() noexcept;
+  void apply_due_actions() noexcept;
+  void update_heart_timing(double t) noexcept;
+  double heart_period() const noexcept;
+  cv::Drive drive() const noexcept;
+  void close_cycle(double t, bool beat) noexcept;
+  void accumulate(const cv::Hemodynamics& h, double lv_volume) noexcept;
+  void update_instant_signals() noexcept;
+  void push_event(EventKind kind, int32_t detail, double value) noexcept;
+
+  std::shared_ptr<const Model> owner_;  // keeps the model alive
+  const Model* model_;
+  cv::Circulation circulation_;
+  autonomic::Baroreflex baroreflex_;
+  SimState s_;
+  boost::numeric::odeint::runge_kutta4<cv::State> stepper_;
+};
+
+}  // namespace resus

@@ -1,0 +1,99 @@
+// The whole mutable state of one simulated patient, as one trivially copyable struct: the
+// snapshot is its bytes, a restored sim continues bit-identically, and creating a sim is a copy.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "engine/actions.hpp"
+#include "engine/signals.hpp"
+#include "models/autonomic/baroreflex.hpp"
+#include "models/cardiovascular/circulation.hpp"
+
+namespace resus {
+
+constexpr double kStep_s = 0.001;   // fixed integration step (see engine/README.md)
+constexpr int kBaroSteps = 10;      // steps per baroreflex tick (kBaroTick_s / kStep_s)
+constexpr int kQueueCapacity = 256; // scheduled actions
+constexpr int kEventCapacity = 256; // undrained events kept (oldest dropped first)
+constexpr int kInfusionSlots = 4;   // concurrent fluid boluses
+
+// Values match resus_event_kind in the C API (append-only).
+enum class EventKind : int32_t {
+  kActionApplied = 1,    // detail = ActionKind, value = rate (mL/min) or volume (mL)
+  kHemorrhageEnded = 2,  // value = volume lost by that hemorrhage, mL
+  kBolusEnded = 3,       // value = volume infused, mL
+};
+
+struct Event {
+  double time_s;
+  EventKind kind;
+  int32_t detail;
+  double value;
+};
+
+struct ScheduledAction {
+  int64_t step;  // applied at the boundary before this step
+  int64_t seq;   // ties keep their scheduling order
+  Action action;
+};
+
+// Running sums over one cardiac cycle (from one ventricular activation to the next).
+struct CycleStats {
+  double start_time;
+  int64_t samples;
+  double sum_arterial, max_arterial, min_arterial;
+  double sum_cvp, sum_pa, max_pa, min_pa, sum_la;
+  double aortic_volume, coronary_volume, cerebral_volume;  // mL through, over the cycle
+  double min_lv_volume, end_diastolic_volume, coronary_perfusion;
+};
+
+struct Bleed {
+  double rate_mL_s;     // 0 when none
+  double remaining_mL;  // volume still to lose; infinity when open-ended
+  double lost_mL;       // lost so far by this hemorrhage
+  int32_t site;         // BleedSiteCode
+  int32_t pad;
+};
+
+struct Infusion {
+  double rate_mL_s;  // 0 when the slot is free
+  double remaining_mL;
+  double infused_mL;
+};
+
+struct SimState {
+  cv::State x;
+  double septum_guess;  // warm start of the septal Newton solve (part of the state so that a
+                        // restored sim continues bit-identically)
+  autonomic::BaroreflexState baro;
+  double baro_pressure_sum;
+  int32_t baro_samples;
+  int32_t failed;  // 1 after a numerical failure; the sim then refuses to advance
+  int64_t step;
+  double carry_s;  // requested time not yet stepped (advance() takes any duration)
+
+  double next_sinus_time;
+  double atrial_activation_time;
+  double ventricular_activation_time;
+  double pending_ventricular_time;  // NaN when no ventricular activation is pending
+  double ventricular_systole_s;
+
+  CycleStats cycle;
+  Bleed bleed;
+  std::array<Infusion, kInfusionSlots> infusions;
+
+  std::array<ScheduledAction, kQueueCapacity> queue;  // sorted by (step, seq)
+  int32_t queue_size;
+  int32_t event_count;
+  int64_t next_seq;
+  int64_t event_head;  // index of the oldest undrained event
+  int64_t events_dropped;
+  std::array<Event, kEventCapacity> events;
+
+  std::array<double, kNumSignals> signals;
+  uint64_t seed;
+  uint64_t patient_id;
+};
+
+}  // namespace resus

@@ -1,0 +1,75 @@
+#include "models/autonomic/baroreflex.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace resus::autonomic {
+namespace {
+double capped_exp(double x) { return std::exp(std::clamp(x, -60.0, 60.0)); }
+}  // namespace
+
+double Baroreflex::afferent_firing(double filtered) const {
+  const double z = capped_exp((filtered - ref_.set_point_mmHg) / p_->k_a);
+  return (p_->f_min + p_->f_max * z) / (1.0 + z);
+}
+
+double Baroreflex::sympathetic_firing(double f_as) const {
+  return p_->fes_inf + (p_->fes_0 - p_->fes_inf) * capped_exp(-p_->k_es * f_as);
+}
+
+double Baroreflex::vagal_firing(double f_as) const {
+  const double z = capped_exp((f_as - p_->fas_0) / p_->k_ev);
+  return (p_->fev_0 + p_->fev_inf * z) / (1.0 + z);
+}
+
+double Baroreflex::sympathetic_drive(double f_es) const {
+  return std::log(std::max(f_es - p_->fes_min, 0.0) + 1.0);
+}
+
+double Baroreflex::filtered_pressure(const BaroreflexState& s, double carotid) const {
+  return s.lead_lag + (p_->tau_z_s / p_->tau_p_s) * carotid;
+}
+
+BaroreflexState Baroreflex::rest_state() const {
+  BaroreflexState s{};
+  const double k = p_->tau_z_s / p_->tau_p_s;
+  s.lead_lag = (1.0 - k) * ref_.set_point_mmHg;
+  s.afferent = afferent_firing(ref_.set_point_mmHg);
+  s.sympathetic = sympathetic_firing(s.afferent);
+  s.vagal = vagal_firing(s.afferent);
+  s.delta.fill(0.0);
+  s.sympathetic_history.fill(0.0);
+  s.vagal_history.fill(0.0);
+  s.head = 0;
+  return s;
+}
+
+void Baroreflex::tick(double carotid, BaroreflexState& s) const {
+  const BaroreflexParams& p = *p_;
+  const double h = kBaroTick_s;
+
+  // Lead-lag: tau_p dP~/dt = P + tau_z dP/dt - P~, written on w = P~ - (tau_z/tau_p) P so no
+  // derivative of the input is needed; exact update with P held over the tick.
+  const double k = p.tau_z_s / p.tau_p_s;
+  const double w_target = (1.0 - k) * carotid;
+  s.lead_lag = w_target + (s.lead_lag - w_target) * std::exp(-h / p.tau_p_s);
+
+  s.afferent = afferent_firing(filtered_pressure(s, carotid));
+  s.sympathetic = sympathetic_firing(s.afferent);
+  s.vagal = vagal_firing(s.afferent);
+
+  s.head = (s.head + 1) % kBaroHistory;
+  s.sympathetic_history[s.head] = sympathetic_drive(s.sympathetic) - ref_.sympathetic_drive;
+  s.vagal_history[s.head] = s.vagal - ref_.vagal_drive;
+
+  for (int i = 0; i < kNumEffectors; ++i) {
+    const EffectorParams& e = p.effectors[i];
+    const int lag = std::clamp(static_cast<int>(std::lround(e.delay_s / h)), 0, kBaroHistory - 1);
+    const int at = (s.head - lag + kBaroHistory) % kBaroHistory;
+    const double drive = i == kPeriodVagal ? s.vagal_history[at] : s.sympathetic_history[at];
+    const double target = p.gain_scale * e.gain * drive;
+    s.delta[i] = target + (s.delta[i] - target) * std::exp(-h / e.tau_s);
+  }
+}
+
+}  // namespace resus::autonomic

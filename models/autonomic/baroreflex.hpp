@@ -1,0 +1,84 @@
+// Arterial baroreflex after Ursino 1998: a lead-lag filtered carotid pressure drives afferent
+// firing (sigmoid), which sets sympathetic and vagal efferent firing; each effector (heart
+// period, contractility, resistances, unstressed venous volumes) follows its delayed drive
+// through a first-order lag. Deviations are measured from the resting operating point, so the
+// reflex holds a patient at rest and opposes any change from it.
+#pragma once
+
+#include <array>
+
+namespace resus::autonomic {
+
+enum Effector : int {
+  kLvEmax,                  // mmHg/mL
+  kRvEmax,                  // mmHg/mL
+  kSplanchnicResistance,    // mmHg*s/mL
+  kExtrasplanchnicResistance,
+  kSplanchnicUnstressed,    // mL
+  kExtrasplanchnicUnstressed,
+  kPeriodSympathetic,       // s
+  kPeriodVagal,             // s
+  kNumEffectors
+};
+
+struct EffectorParams {
+  double gain;     // effector units per unit of drive
+  double delay_s;  // pure delay, 0..kMaxDelay
+  double tau_s;    // first-order time constant
+};
+
+struct BaroreflexParams {
+  double tau_p_s, tau_z_s;        // afferent lead-lag (pole, zero)
+  double f_min, f_max, k_a;       // afferent sigmoid: spikes/s, spikes/s, mmHg
+  double fes_inf, fes_0, k_es, fes_min;  // sympathetic efferent
+  double fev_0, fev_inf, k_ev, fas_0;    // vagal efferent
+  std::array<EffectorParams, kNumEffectors> effectors;
+  double gain_scale;  // 1 = intact reflex, 0 = denervated
+};
+
+// Operating point the deviations are measured from, found when the model is compiled.
+struct BaroreflexReference {
+  double set_point_mmHg;     // mean filtered carotid pressure at rest
+  double sympathetic_drive;  // mean ln(f_es - fes_min + 1) at rest
+  double vagal_drive;        // mean f_ev at rest, spikes/s
+};
+
+constexpr double kBaroTick_s = 0.01;  // the reflex is updated every 10 ms
+constexpr int kBaroHistory = 512;     // delay line length: 5.12 s at 10 ms
+constexpr double kMaxDelay_s = (kBaroHistory - 2) * kBaroTick_s;
+
+struct BaroreflexState {
+  double lead_lag;  // internal state w of the lead-lag filter
+  double afferent;  // f_as, spikes/s (output)
+  double sympathetic;  // f_es, spikes/s (output)
+  double vagal;        // f_ev, spikes/s (output)
+  std::array<double, kNumEffectors> delta;  // effector deviations from rest
+  std::array<double, kBaroHistory> sympathetic_history;  // drive relative to rest
+  std::array<double, kBaroHistory> vagal_history;
+  int head;  // index of the newest history sample
+};
+
+class Baroreflex {
+ public:
+  Baroreflex(const BaroreflexParams& p, const BaroreflexReference& ref) : p_(&p), ref_(ref) {}
+
+  // A state at rest for a steady carotid pressure equal to the set point.
+  BaroreflexState rest_state() const;
+
+  // Advances by one tick with the mean carotid pressure over the tick.
+  void tick(double carotid_mmHg, BaroreflexState& s) const;
+
+  // Firing rates for a filtered pressure, without changing state (used for calibration).
+  double afferent_firing(double filtered_mmHg) const;
+  double sympathetic_firing(double afferent) const;
+  double vagal_firing(double afferent) const;
+  double sympathetic_drive(double f_es) const;
+
+  double filtered_pressure(const BaroreflexState& s, double carotid_mmHg) const;
+
+ private:
+  const BaroreflexParams* p_;
+  BaroreflexReference ref_;
+};
+
+}  // namespace resus::autonomic

@@ -1,0 +1,187 @@
+#include "models/cardiovascular/circulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace resus::cv {
+namespace {
+
+// exp() with its argument capped, so that an absurd volume gives a huge pressure, never inf.
+double capped_exp(double x) { return std::exp(std::min(x, 60.0)); }
+
+double passive(const VentricleParams& c, double v) {
+  return c.p0 * (capped_exp(c.lambda * (v - c.v0)) - 1.0);
+}
+double passive_slope(const VentricleParams& c, double v) {
+  return c.p0 * c.lambda * capped_exp(c.lambda * (v - c.v0));
+}
+double wall_pressure(const VentricleParams& c, double emax, double e, double v) {
+  return e * emax * (v - c.vd) + (1.0 - e) * passive(c, v);
+}
+double wall_slope(const VentricleParams& c, double emax, double e, double v) {
+  return e * emax + (1.0 - e) * passive_slope(c, v);
+}
+
+// Flow through a vessel resistance, either direction.
+double flow(double p_in, double p_out, double r) { return (p_in - p_out) / r; }
+
+// Valve flow with inertance: L dQ/dt = dP - R Q while open; a closed valve (Q <= 0 and the
+// pressure difference not pushing it open) holds Q = 0.
+double valve_derivative(const ValveParams& v, double q, double dp) {
+  if (q <= 0.0 && dp <= 0.0) return 0.0;
+  return (dp - v.resistance * std::max(q, 0.0)) / v.inertance;
+}
+
+}  // namespace
+
+double activation(double elapsed, double rise, double fall) {
+  if (!(elapsed > 0.0)) return 0.0;
+  if (elapsed < rise) return 0.5 * (1.0 - std::cos(std::numbers::pi * elapsed / rise));
+  const double r = elapsed - rise;
+  if (r < fall) return 0.5 * (1.0 + std::cos(std::numbers::pi * r / fall));
+  return 0.0;
+}
+
+double ventricular_systole(const CirculationParams& p, double period_s) {
+  const double f = 1.0 / std::max(period_s, 0.2);
+  // Never shorter than 0.15 s nor longer than 90% of the period.
+  return std::clamp(p.systole_intercept_s - p.systole_slope_s2 * f, 0.15, 0.9 * period_s);
+}
+
+double Circulation::solve_septum(const VentricleParams& lv, const VentricleParams& rv,
+                                 double vlv, double vrv, double e, double guess) const {
+  // Smith 2004: the septal pressure equals the free-wall pressure difference,
+  //   Pspt(Vspt) = Plvf(Vlv - Vspt) - Prvf(Vrv + Vspt),
+  // monotonic in Vspt, solved by damped Newton started from the last solution.
+  const VentricleParams& s = p_->septum;
+  double v = guess;
+  for (int i = 0; i < 30; ++i) {
+    const double g = wall_pressure(s, s.emax, e, v) - wall_pressure(lv, lv.emax, e, vlv - v) +
+                     wall_pressure(rv, rv.emax, e, vrv + v);
+    const double dg = wall_slope(s, s.emax, e, v) + wall_slope(lv, lv.emax, e, vlv - v) +
+                      wall_slope(rv, rv.emax, e, vrv + v);
+    const double step = std::clamp(g / dg, -10.0, 10.0);
+    v -= step;
+    if (std::abs(step) < 1e-9) break;
+  }
+  return v;
+}
+
+void Circulation::evaluate(const State& x, double t, const Drive& d, double& septum_guess,
+                           Hemodynamics& h) const {
+  const CirculationParams& p = *p_;
+  const double pth = d.intrathoracic_pressure;
+
+  const double ts = d.ventricular_systole_s;
+  const double ev = activation(t - d.ventricular_activation_time, p.systole_rise_fraction * ts,
+                               (1.0 - p.systole_rise_fraction) * ts);
+  const double ea = activation(t - d.atrial_activation_time, 0.5 * p.atrial_systole_s,
+                               0.5 * p.atrial_systole_s);
+  h.ventricular_activation = ev;
+  h.atrial_activation = ea;
+
+  const double heart_volume = x[kLA] + x[kLV] + x[kRA] + x[kRV] + p.pericardial_fluid_mL;
+  h.pericardial_pressure =
+      p.pericardium_p0 * (capped_exp(p.pericardium_lambda * (heart_volume - p.pericardium_v0)) -
+                          1.0) +
+      pth;
+  const double pperi = h.pericardial_pressure;
+
+  // The septal solve uses the reflex-adjusted free-wall elastances.
+  VentricleParams lv = p.lv, rv = p.rv;
+  lv.emax = d.lv_emax;
+  rv.emax = d.rv_emax;
+  const double vspt = solve_septum(lv, rv, x[kLV], x[kRV], ev, septum_guess);
+  septum_guess = vspt;
+  h.septal_volume = vspt;
+
+  auto& P = h.pressure;
+  P[kLV] = wall_pressure(lv, lv.emax, ev, x[kLV] - vspt) + pperi;
+  P[kRV] = wall_pressure(rv, rv.emax, ev, x[kRV] + vspt) + pperi;
+  P[kLA] = (p.la.emin + ea * (p.la.emax - p.la.emin)) * (x[kLA] - p.la.v0) + pperi;
+  P[kRA] = (p.ra.emin + ea * (p.ra.emax - p.ra.emin)) * (x[kRA] - p.ra.v0) + pperi;
+
+  auto vessel = [&](int i, const VesselParams& vp, double vu, double external) {
+    P[i] = vp.elastance * (x[i] - vu) + external;
+  };
+  vessel(kAorta, p.aorta, p.aorta.unstressed_volume, pth);
+  vessel(kArteries, p.systemic_arteries, p.systemic_arteries.unstressed_volume, 0.0);
+  vessel(kSplanchnicVeins, p.splanchnic_veins, d.vu_splanchnic_veins, 0.0);
+  vessel(kExtrasplanchnicVeins, p.extrasplanchnic_veins, d.vu_extrasplanchnic_veins, 0.0);
+  vessel(kJugularVeins, p.jugular_veins, p.jugular_veins.unstressed_volume, 0.0);
+  vessel(kThoracicVeins, p.thoracic_veins, p.thoracic_veins.unstressed_volume, pth);
+  vessel(kPulmonaryArteries, p.pulmonary_arteries, p.pulmonary_arteries.unstressed_volume, pth);
+  vessel(kPulmonaryVeins, p.pulmonary_veins, p.pulmonary_veins.unstressed_volume, pth);
+
+  h.q_mitral = std::max(x[kQMitral], 0.0);
+  h.q_aortic = std::max(x[kQAortic], 0.0);
+  h.q_tricuspid = std::max(x[kQTricuspid], 0.0);
+  h.q_pulmonic = std::max(x[kQPulmonic], 0.0);
+
+  h.q_aorta_arteries = flow(P[kAorta], P[kArteries], p.r_aorta_arteries);
+  // Coronary flow: aortic root to the coronary sinus, throttled by intramyocardial pressure.
+  const double intramyocardial = pperi + p.intramyocardial_factor * std::max(P[kLV] - pperi, 0.0);
+  h.q_coronary = flow(P[kAorta], std::max(P[kRA], intramyocardial), p.r_coronary);
+  // Cerebral bed: a Starling resistor whose outflow pressure is the larger of ICP and jugular.
+  h.q_cerebral =
+      std::max(flow(P[kArteries], std::max(p.intracranial_pressure, P[kJugularVeins]),
+                    p.r_cerebral),
+               0.0);
+  h.q_splanchnic = flow(P[kArteries], P[kSplanchnicVeins], d.r_splanchnic);
+  h.q_extrasplanchnic = flow(P[kArteries], P[kExtrasplanchnicVeins], d.r_extrasplanchnic);
+  h.q_splanchnic_return = flow(P[kSplanchnicVeins], P[kThoracicVeins], p.r_splanchnic_veins);
+  h.q_extrasplanchnic_return =
+      flow(P[kExtrasplanchnicVeins], P[kThoracicVeins], p.r_extrasplanchnic_veins);
+  // Thoracic-inlet (jugular) venous valve: flow only toward the chest.
+  h.q_jugular_return = std::max(flow(P[kJugularVeins], P[kThoracicVeins], p.r_jugular_valve), 0.0);
+  h.q_vena_cava = flow(P[kThoracicVeins], P[kRA], p.r_vena_cava_atrium);
+  h.q_pulmonary = flow(P[kPulmonaryArteries], P[kPulmonaryVeins], p.r_pulmonary);
+  h.q_pulmonary_veins = flow(P[kPulmonaryVeins], P[kLA], p.r_pulmonary_veins);
+
+  // Bleeding tapers off as the source compartment empties, so no volume goes negative.
+  const int source = d.bleed_site == BleedSite::kArterial ? kArteries : kExtrasplanchnicVeins;
+  h.q_hemorrhage = d.hemorrhage_mL_s * std::clamp((x[source] - 20.0) / 50.0, 0.0, 1.0);
+  h.q_infusion = d.infusion_mL_s;
+}
+
+void Circulation::derivatives(const State& x, const Hemodynamics& h, const Drive& d,
+                              State& dxdt) const {
+  const CirculationParams& p = *p_;
+  const auto& P = h.pressure;
+  dxdt[kLA] = h.q_pulmonary_veins - h.q_mitral;
+  dxdt[kLV] = h.q_mitral - h.q_aortic;
+  dxdt[kRA] = h.q_vena_cava + h.q_coronary - h.q_tricuspid;
+  dxdt[kRV] = h.q_tricuspid - h.q_pulmonic;
+  dxdt[kAorta] = h.q_aortic - h.q_aorta_arteries - h.q_coronary;
+  dxdt[kArteries] = h.q_aorta_arteries - h.q_splanchnic - h.q_extrasplanchnic - h.q_cerebral;
+  dxdt[kSplanchnicVeins] = h.q_splanchnic - h.q_splanchnic_return;
+  dxdt[kExtrasplanchnicVeins] = h.q_extrasplanchnic - h.q_extrasplanchnic_return + h.q_infusion;
+  dxdt[kJugularVeins] = h.q_cerebral - h.q_jugular_return;
+  dxdt[kThoracicVeins] =
+      h.q_splanchnic_return + h.q_extrasplanchnic_return + h.q_jugular_return - h.q_vena_cava;
+  dxdt[kPulmonaryArteries] = h.q_pulmonic - h.q_pulmonary;
+  dxdt[kPulmonaryVeins] = h.q_pulmonary - h.q_pulmonary_veins;
+
+  const int source = d.bleed_site == BleedSite::kArterial ? kArteries : kExtrasplanchnicVeins;
+  dxdt[source] -= h.q_hemorrhage;
+  dxdt[kBloodLost] = h.q_hemorrhage;
+  dxdt[kFluidInfused] = h.q_infusion;
+
+  dxdt[kQMitral] = valve_derivative(p.mitral, x[kQMitral], P[kLA] - P[kLV]);
+  dxdt[kQAortic] = valve_derivative(p.aortic, x[kQAortic], P[kLV] - P[kAorta]);
+  dxdt[kQTricuspid] = valve_derivative(p.tricuspid, x[kQTricuspid], P[kRA] - P[kRV]);
+  dxdt[kQPulmonic] = valve_derivative(p.pulmonic, x[kQPulmonic], P[kRV] - P[kPulmonaryArteries]);
+}
+
+void Circulation::clamp_valves(State& x) {
+  for (int i = kQMitral; i <= kQPulmonic; ++i) x[i] = std::max(x[i], 0.0);
+}
+
+double Circulation::blood_volume(const State& x) {
+  double v = 0.0;
+  for (int i = 0; i < kNumVolumes; ++i) v += x[i];
+  return v;
+}
+
+}  // namespace resus::cv

@@ -1,0 +1,107 @@
+// Closed-loop circulation: Smith 2004 heart (septum, pericardium, valve inertances) with atria,
+// unstressed volumes, split systemic beds, coronary and cerebral branches and a thoracic-inlet
+// venous valve. Pure functions of (parameters, drive, state); no I/O, no allocation.
+#pragma once
+
+#include <array>
+
+#include "models/cardiovascular/circulation_params.hpp"
+
+namespace resus::cv {
+
+// State layout. Volumes first (their sum plus lost minus infused is the conserved blood volume).
+enum StateIndex : int {
+  kLA, kLV, kRA, kRV,          // chambers, inside the pericardium
+  kAorta,                      // thoracic aorta, intrathoracic
+  kArteries,                   // systemic (extrathoracic) arteries, carotids
+  kSplanchnicVeins,
+  kExtrasplanchnicVeins,
+  kJugularVeins,
+  kThoracicVeins,              // SVC and thoracic IVC, intrathoracic
+  kPulmonaryArteries,          // intrathoracic
+  kPulmonaryVeins,             // intrathoracic
+  kNumVolumes,
+  kQMitral = kNumVolumes,      // valve flows with inertance, mL/s
+  kQAortic,
+  kQTricuspid,
+  kQPulmonic,
+  kBloodLost,                  // cumulative hemorrhage, mL
+  kFluidInfused,               // cumulative infusion, mL
+  kStateSize
+};
+
+using State = std::array<double, kStateSize>;
+
+// Where a hemorrhage drains from.
+enum class BleedSite : int { kVenous = 0, kArterial = 1 };
+
+// Everything outside the circulation's own state that it needs at a given instant: the
+// reflex-adjusted effectors, the intrathoracic pressure, the activation times, and the rates of
+// the current actions. Set by the engine on step boundaries; constant within a step.
+struct Drive {
+  double lv_emax;
+  double rv_emax;
+  double r_splanchnic;
+  double r_extrasplanchnic;
+  double vu_splanchnic_veins;
+  double vu_extrasplanchnic_veins;
+  double intrathoracic_pressure;
+  double atrial_activation_time;       // s, absolute; -inf before the first beat
+  double ventricular_activation_time;  // s, absolute
+  double ventricular_systole_s;        // duration of the current ventricular activation
+  double hemorrhage_mL_s;
+  BleedSite bleed_site;
+  double infusion_mL_s;
+};
+
+// Pressures and flows at one instant, computed from the state.
+struct Hemodynamics {
+  std::array<double, kNumVolumes> pressure;  // absolute pressure of each compartment, mmHg
+  double pericardial_pressure;               // absolute, mmHg
+  double septal_volume;                      // mL
+  double ventricular_activation;             // 0..1
+  double atrial_activation;                  // 0..1
+  double q_mitral, q_aortic, q_tricuspid, q_pulmonic;  // mL/s, >= 0
+  double q_aorta_arteries;
+  double q_coronary;  // may reverse when compressions squeeze the heart
+  double q_cerebral;
+  double q_splanchnic, q_extrasplanchnic;
+  double q_splanchnic_return, q_extrasplanchnic_return, q_jugular_return;
+  double q_vena_cava;
+  double q_pulmonary, q_pulmonary_veins;
+  double q_hemorrhage, q_infusion;
+};
+
+// Raised-cosine activation: rises over `rise`, falls over `fall`, zero outside [0, rise+fall].
+double activation(double elapsed, double rise, double fall);
+
+// Ventricular systolic duration for heart period `period_s` (HR-scaled systole).
+double ventricular_systole(const CirculationParams& p, double period_s);
+
+class Circulation {
+ public:
+  explicit Circulation(const CirculationParams& params) : p_(&params) {}
+
+  // Computes pressures and flows. `septum_guess` is the septal volume from the last call,
+  // used to start the Newton solve; it is updated.
+  void evaluate(const State& x, double t, const Drive& d, double& septum_guess,
+                Hemodynamics& h) const;
+
+  // dx/dt from the hemodynamics of `x`.
+  void derivatives(const State& x, const Hemodynamics& h, const Drive& d, State& dxdt) const;
+
+  // Projection after each step: closed valves carry no flow.
+  static void clamp_valves(State& x);
+
+  // Total blood volume in the vessels and chambers, mL.
+  static double blood_volume(const State& x);
+
+  const CirculationParams& params() const { return *p_; }
+
+ private:
+  double solve_septum(const VentricleParams& lv, const VentricleParams& rv, double vlv, double vrv,
+                      double e, double guess) const;
+  const CirculationParams* p_;
+};
+
+}  // namespace resus::cv
