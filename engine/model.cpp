@@ -69,7 +69,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   std::shared_ptr<Model> m(new Model());
   m->params_ = make_patient(def);
   const double gain = m->params_.baroreflex.gain_scale;
-  m->baro_ref_ = {93.0, 0.0, 0.0};
+  m->baro_ref_ = {93.0, 0.0, 0.0, 0.0};
 
   // Pass 1, open loop: with the reflex held at rest the heart beats at the set rate and the
   // circulation settles onto its periodic steady state (beat-to-beat change below 1e-7 mmHg).
@@ -128,11 +128,32 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     state = sim.s_;
   }
 
-  // Pass 3, closed loop: the reflex now acts; it should leave the resting state where it is.
+  // Pass 3, closed loop: the reflex now acts and should leave the resting state where it is.
+  // The mean beat period it settles to is measured and its bias removed (period_offset_s), then
+  // the loop settles again at exactly the set rate.
   m->params_.baroreflex.gain_scale = gain;
   state.baro.sympathetic_history.fill(0.0);
   state.baro.vagal_history.fill(0.0);
   state.baro.delta.fill(0.0);
+  {
+    Sim sim(*m, state);
+    sim.advance_steps(static_cast<int64_t>(10.0 / kStep_s));
+    const double start = sim.time();
+    double first_beat = kNaN, last_beat = kNaN, last_start = sim.s_.cycle.start_time;
+    int beats = 0;
+    while (sim.time() - start < 20.0) {
+      sim.advance_steps(1);
+      if (sim.s_.cycle.start_time == last_start) continue;
+      last_start = sim.s_.cycle.start_time;
+      if (std::isnan(first_beat)) first_beat = last_start; else ++beats;
+      last_beat = last_start;
+    }
+    const double set_period =
+        std::round(60.0 / m->params_.heart_rate_set_bpm / kStep_s) * kStep_s;
+    if (beats > 0) m->baro_ref_.period_offset_s = (last_beat - first_beat) / beats - set_period;
+    settled += sim.time() - static_cast<double>(state.step) * kStep_s;
+    state = sim.s_;
+  }
   {
     Sim sim(*m, state);
     sim.advance_steps(static_cast<int64_t>(30.0 / kStep_s));

@@ -19,20 +19,20 @@ PatientParams reference_male() {
 
   cv::CirculationParams& c = p.circulation;
   // Smith 2004 ventricles, septum and pericardium.
-  c.lv = {2.8798, 0.0, 0.1203, 0.033, 0.0};
+  c.lv = {2.3, 0.0, 0.1203, 0.036, 0.0};
   c.rv = {0.585, 0.0, 0.2157, 0.023, 0.0};
   c.septum = {48.754, 2.0, 1.1101, 0.435, 2.0};
   c.la = {0.15, 0.30, 10.0};
   c.ra = {0.10, 0.20, 10.0};
   c.pericardium_p0 = 0.5003;
   c.pericardium_lambda = 0.03;
-  c.pericardium_v0 = 420.0;
+  c.pericardium_v0 = 380.0;
   c.pericardial_fluid_mL = 25.0;
 
   c.aorta = {1.2, 100.0};
   c.systemic_arteries = {1.4, 500.0};
-  c.splanchnic_veins = {1.0 / 61.11, 1037.0};
-  c.extrasplanchnic_veins = {1.0 / 50.0, 1272.0};
+  c.splanchnic_veins = {1.0 / 61.11, 1080.0};
+  c.extrasplanchnic_veins = {1.0 / 50.0, 1310.0};
   c.jugular_veins = {0.3, 60.0};
   c.thoracic_veins = {1.0 / 15.0, 120.0};
   c.pulmonary_arteries = {0.369, 90.0};
@@ -44,10 +44,10 @@ PatientParams reference_male() {
   c.pulmonic = {0.0055, 1.4868e-4};
 
   c.r_aorta_arteries = 0.02;
-  c.r_splanchnic = 2.8;
-  c.r_extrasplanchnic = 1.9;
+  c.r_splanchnic = 2.53;
+  c.r_extrasplanchnic = 1.72;
   c.r_cerebral = 6.5;
-  c.r_coronary = 20.0;
+  c.r_coronary = 16.0;
   c.intramyocardial_factor = 0.75;
   c.r_splanchnic_veins = 0.038;
   c.r_extrasplanchnic_veins = 0.016;
@@ -144,12 +144,23 @@ PatientParams adult_male(double mass_kg) {
   return p;
 }
 
-// Adult female: the reference scaled to her mass, 65 mL/kg of blood and a faster resting rate
-// (Guyton & Hall; ATLS), with slightly stiffer arteries giving a lower resting MAP.
+// Adult female: the reference scaled to her mass, with 65 mL/kg of blood (ATLS) held in vessels
+// scaled alike (unstressed volumes x 65/70, so the stressed share is the man's), a faster resting
+// rate, and systemic arterioles 15% below the mass-scaled man's (women's lower resting MAP),
+// calibrated once against physiology B.1 rows 3, 4 and 10, then frozen.
 PatientParams adult_female(double mass_kg) {
   PatientParams p = reference_male();
   scale_to_mass(p, mass_kg);
+  const double volume_factor = 65.0 / 70.0;
   p.blood_volume_mL = 65.0 * mass_kg;
+  cv::CirculationParams& c = p.circulation;
+  for (cv::VesselParams* v : {&c.aorta, &c.systemic_arteries, &c.splanchnic_veins,
+                              &c.extrasplanchnic_veins, &c.jugular_veins, &c.thoracic_veins,
+                              &c.pulmonary_arteries, &c.pulmonary_veins}) {
+    v->unstressed_volume *= volume_factor;
+  }
+  c.r_splanchnic *= 0.85;
+  c.r_extrasplanchnic *= 0.85;
   p.heart_rate_set_bpm = 78.0;
   return p;
 }

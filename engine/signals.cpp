@@ -15,7 +15,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"pap_sys_mmHg", "mmHg", "pulmonary arterial systolic pressure"},
     {"pap_dia_mmHg", "mmHg", "pulmonary arterial diastolic pressure"},
     {"pap_mean_mmHg", "mmHg", "mean pulmonary arterial pressure"},
-    {"pcwp_mmHg", "mmHg", "pulmonary capillary wedge pressure (mean left atrial)"},
+    {"pcwp_mmHg", "mmHg", "pulmonary capillary wedge pressure (mean pulmonary venous)"},
     {"co_L_min", "L/min", "cardiac output (mean aortic valve flow)"},
     {"sv_mL", "mL", "stroke volume (aortic valve flow over the last beat)"},
     {"ef_pct", "%", "left ventricular ejection fraction"},

@@ -65,7 +65,8 @@ Sim::Sim(const Model& model, const SimState& initial)
 
 double Sim::heart_period() const noexcept {
   const double t0 = 60.0 / model_->params().heart_rate_set_bpm;
-  const double t = t0 + s_.baro.delta[autonomic::kPeriodSympathetic] +
+  const double t = t0 - model_->baro_reference().period_offset_s +
+                   s_.baro.delta[autonomic::kPeriodSympathetic] +
                    s_.baro.delta[autonomic::kPeriodVagal];
   return std::clamp(t, 0.25, 3.0);
 }
@@ -213,7 +214,7 @@ void Sim::close_cycle(double t, bool beat) noexcept {
     const double map = c.sum_arterial / n;
     const double cvp = c.sum_cvp / n;
     const double pap = c.sum_pa / n;
-    const double pcwp = c.sum_la / n;
+    const double pcwp = c.sum_wedge / n;
     const double co = c.aortic_volume / duration * 0.06;  // mL/s -> L/min
     sig[kHeartRate] = beat ? 60.0 / duration : 0.0;
     sig[kSystolic] = c.max_arterial;
@@ -264,7 +265,7 @@ void Sim::accumulate(const cv::Hemodynamics& h, double lv_volume) noexcept {
   c.sum_pa += P[cv::kPulmonaryArteries];
   c.max_pa = std::max(c.max_pa, P[cv::kPulmonaryArteries]);
   c.min_pa = std::min(c.min_pa, P[cv::kPulmonaryArteries]);
-  c.sum_la += P[cv::kLA];
+  c.sum_wedge += P[cv::kPulmonaryVeins];  // a wedged catheter reads pulmonary venous pressure
   c.aortic_volume += h.q_aortic * kStep_s;
   c.coronary_volume += h.q_coronary * kStep_s;
   c.cerebral_volume += h.q_cerebral * kStep_s;

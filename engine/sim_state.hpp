@@ -12,8 +12,8 @@
 
 namespace resus {
 
-constexpr double kStep_s = 0.001;   // fixed integration step (see engine/README.md)
-constexpr int kBaroSteps = 10;      // steps per baroreflex tick (kBaroTick_s / kStep_s)
+constexpr double kStep_s = 0.002;   // fixed integration step (see engine/README.md)
+constexpr int kBaroSteps = 5;        // steps per baroreflex tick (kBaroTick_s / kStep_s)
 constexpr int kQueueCapacity = 256; // scheduled actions
 constexpr int kEventCapacity = 256; // undrained events kept (oldest dropped first)
 constexpr int kInfusionSlots = 4;   // concurrent fluid boluses
@@ -43,7 +43,7 @@ struct CycleStats {
   double start_time;
   int64_t samples;
   double sum_arterial, max_arterial, min_arterial;
-  double sum_cvp, sum_pa, max_pa, min_pa, sum_la;
+  double sum_cvp, sum_pa, max_pa, min_pa, sum_wedge;
   double aortic_volume, coronary_volume, cerebral_volume;  // mL through, over the cycle
   double min_lv_volume, end_diastolic_volume, coronary_perfusion;
 };

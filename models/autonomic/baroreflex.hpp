@@ -41,6 +41,10 @@ struct BaroreflexReference {
   double set_point_mmHg;     // mean filtered carotid pressure at rest
   double sympathetic_drive;  // mean ln(f_es - fes_min + 1) at rest
   double vagal_drive;        // mean f_ev at rest, spikes/s
+  // Mean heart-period deviation at rest. The sinus node samples the reflex's within-beat ripple
+  // at the same phase of every beat, which biases the period; subtracting the bias makes the
+  // resting rate equal the set rate.
+  double period_offset_s;
 };
 
 constexpr double kBaroTick_s = 0.01;  // the reflex is updated every 10 ms

@@ -10,17 +10,15 @@ namespace {
 // exp() with its argument capped, so that an absurd volume gives a huge pressure, never inf.
 double capped_exp(double x) { return std::exp(std::min(x, 60.0)); }
 
-double passive(const VentricleParams& c, double v) {
-  return c.p0 * (capped_exp(c.lambda * (v - c.v0)) - 1.0);
-}
-double passive_slope(const VentricleParams& c, double v) {
-  return c.p0 * c.lambda * capped_exp(c.lambda * (v - c.v0));
-}
-double wall_pressure(const VentricleParams& c, double emax, double e, double v) {
-  return e * emax * (v - c.vd) + (1.0 - e) * passive(c, v);
-}
-double wall_slope(const VentricleParams& c, double emax, double e, double v) {
-  return e * emax + (1.0 - e) * passive_slope(c, v);
+// Free-wall pressure of a chamber and its slope dP/dV, with one exp() for both.
+struct WallPressure {
+  double pressure;
+  double slope;
+};
+WallPressure wall(const VentricleParams& c, double emax, double e, double v) {
+  const double passive = c.p0 * capped_exp(c.lambda * (v - c.v0));
+  return {e * emax * (v - c.vd) + (1.0 - e) * (passive - c.p0),
+          e * emax + (1.0 - e) * c.lambda * passive};
 }
 
 // Flow through a vessel resistance, either direction.
@@ -49,23 +47,28 @@ double ventricular_systole(const CirculationParams& p, double period_s) {
   return std::clamp(p.systole_intercept_s - p.systole_slope_s2 * f, 0.15, 0.9 * period_s);
 }
 
-double Circulation::solve_septum(const VentricleParams& lv, const VentricleParams& rv,
-                                 double vlv, double vrv, double e, double guess) const {
+Circulation::Septum Circulation::solve_septum(const VentricleParams& lv,
+                                              const VentricleParams& rv, double vlv, double vrv,
+                                              double e, double guess) const {
   // Smith 2004: the septal pressure equals the free-wall pressure difference,
   //   Pspt(Vspt) = Plvf(Vlv - Vspt) - Prvf(Vrv + Vspt),
-  // monotonic in Vspt, solved by damped Newton started from the last solution.
+  // monotonic in Vspt, solved by damped Newton started from the last solution. Newton converges
+  // quadratically, so after a step below 1e-6 mL the error is ~1e-12 mL and the free-wall
+  // pressures are corrected to first order instead of being evaluated again.
   const VentricleParams& s = p_->septum;
   double v = guess;
-  for (int i = 0; i < 30; ++i) {
-    const double g = wall_pressure(s, s.emax, e, v) - wall_pressure(lv, lv.emax, e, vlv - v) +
-                     wall_pressure(rv, rv.emax, e, vrv + v);
-    const double dg = wall_slope(s, s.emax, e, v) + wall_slope(lv, lv.emax, e, vlv - v) +
-                      wall_slope(rv, rv.emax, e, vrv + v);
-    const double step = std::clamp(g / dg, -10.0, 10.0);
+  for (int i = 0;; ++i) {
+    const WallPressure spt = wall(s, s.emax, e, v);
+    const WallPressure left = wall(lv, lv.emax, e, vlv - v);
+    const WallPressure right = wall(rv, rv.emax, e, vrv + v);
+    const double step =
+        std::clamp((spt.pressure - left.pressure + right.pressure) /
+                       (spt.slope + left.slope + right.slope),
+                   -10.0, 10.0);
     v -= step;
-    if (std::abs(step) < 1e-9) break;
+    if (std::abs(step) < 1e-6 || i == 30)
+      return {v, left.pressure + left.slope * step, right.pressure - right.slope * step};
   }
-  return v;
 }
 
 void Circulation::evaluate(const State& x, double t, const Drive& d, double& septum_guess,
@@ -92,13 +95,13 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, double& sep
   VentricleParams lv = p.lv, rv = p.rv;
   lv.emax = d.lv_emax;
   rv.emax = d.rv_emax;
-  const double vspt = solve_septum(lv, rv, x[kLV], x[kRV], ev, septum_guess);
-  septum_guess = vspt;
-  h.septal_volume = vspt;
+  const Septum septum = solve_septum(lv, rv, x[kLV], x[kRV], ev, septum_guess);
+  septum_guess = septum.volume;
+  h.septal_volume = septum.volume;
 
   auto& P = h.pressure;
-  P[kLV] = wall_pressure(lv, lv.emax, ev, x[kLV] - vspt) + pperi;
-  P[kRV] = wall_pressure(rv, rv.emax, ev, x[kRV] + vspt) + pperi;
+  P[kLV] = septum.lv_free_wall + pperi;
+  P[kRV] = septum.rv_free_wall + pperi;
   P[kLA] = (p.la.emin + ea * (p.la.emax - p.la.emin)) * (x[kLA] - p.la.v0) + pperi;
   P[kRA] = (p.ra.emin + ea * (p.ra.emax - p.ra.emin)) * (x[kRA] - p.ra.v0) + pperi;
 

@@ -99,7 +99,12 @@ class Circulation {
   const CirculationParams& params() const { return *p_; }
 
  private:
-  double solve_septum(const VentricleParams& lv, const VentricleParams& rv, double vlv, double vrv,
+  struct Septum {
+    double volume;        // septal volume, mL
+    double lv_free_wall;  // LV free-wall pressure at that volume, mmHg
+    double rv_free_wall;
+  };
+  Septum solve_septum(const VentricleParams& lv, const VentricleParams& rv, double vlv, double vrv,
                       double e, double guess) const;
   const CirculationParams* p_;
 };
