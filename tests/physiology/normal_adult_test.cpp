@@ -1,0 +1,127 @@
+// Healthy adult at rest: every row of physiology.md B.1 that the circulation determines, for
+// both presets. Each check names its row, its source and its range.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "engine/sim.hpp"
+
+namespace resus {
+namespace {
+
+struct Row {
+  const char* signal;
+  double lo, hi;
+  const char* source;
+};
+
+// physiology.md B.1 (Normal adult, supine, rest). Ranges as given there.
+const Row kRows[] = {
+    {"hr_bpm", 60, 100, "B.1 row 1 HR 60-100/min (AHA, standard physiology)"},
+    {"sbp_mmHg", 100, 130, "B.1 row 2 SBP 100-130 mmHg (standard physiology; ACC/AHA 2017)"},
+    {"dbp_mmHg", 60, 85, "B.1 row 2 DBP 60-85 mmHg (standard physiology; ACC/AHA 2017)"},
+    {"map_mmHg", 70, 105, "B.1 row 3 MAP 70-105 mmHg (standard physiology)"},
+    {"co_L_min", 4, 8, "B.1 row 4 CO 4-8 L/min (standard physiology)"},
+    {"sv_mL", 60, 100, "B.1 row 5 SV 60-100 mL (standard physiology)"},
+    {"cvp_mmHg", 2, 8, "B.1 row 8 CVP/RAP 2-8 mmHg (standard physiology)"},
+    {"pap_sys_mmHg", 15, 30, "B.1 row 9 PAP systolic 15-30 mmHg (standard physiology)"},
+    {"pap_dia_mmHg", 4, 12, "B.1 row 9 PAP diastolic 4-12 mmHg (standard physiology)"},
+    {"pap_mean_mmHg", 9, 18, "B.1 row 9 PAP mean 9-18 mmHg (standard physiology)"},
+    {"pcwp_mmHg", 6, 12, "B.1 row 9 PCWP 6-12 mmHg (standard physiology)"},
+    {"svr_dyn_s_cm5", 800, 1200, "B.1 row 10 SVR 800-1200 dyn*s/cm^5 (standard physiology)"},
+    {"pvr_dyn_s_cm5", 0, 250, "B.1 row 10 PVR < 250 dyn*s/cm^5 (standard physiology)"},
+    // Row 7 gives LVEDV ~120-130 and LVESV ~50 mL (Smith 2004 ~126/50) as approximate values;
+    // checked as +-15%.
+    {"lvedv_mL", 102, 150, "B.1 row 7 LVEDV ~120-130 mL +-15% (Smith 2004 parameter set)"},
+    {"lvesv_mL", 42, 58, "B.1 row 7 LVESV ~50 mL +-15% (Smith 2004 parameter set)"},
+};
+
+class NormalAdult : public ::testing::TestWithParam<const char*> {
+ protected:
+  static double read(const Sim& sim, const char* name) {
+    const int id = find_signal(name);
+    EXPECT_GE(id, 0) << name;
+    return sim.signal(id);
+  }
+};
+
+TEST_P(NormalAdult, VitalsInReferenceRangesFromTheFirstStep) {
+  PatientDef def;
+  def.preset = GetParam();
+  Sim sim(Model::compile(def));
+  // A new sim starts at steady state: the beat statistics hold before any time has passed
+  // and still hold ten minutes later.
+  for (double t : {0.0, 600.0}) {
+    sim.advance(t - sim.time());
+    for (const Row& r : kRows) {
+      const double v = read(sim, r.signal);
+      EXPECT_GE(v, r.lo) << GetParam() << " t=" << t << " " << r.signal << " = " << v << "; " << r.source;
+      EXPECT_LE(v, r.hi) << GetParam() << " t=" << t << " " << r.signal << " = " << v << "; " << r.source;
+    }
+  }
+}
+
+TEST_P(NormalAdult, EjectionFractionInSexSpecificRange) {
+  // B.1 row 6: LVEF 52-72% (men), 54-74% (women), ASE/EACVI chamber quantification 2015.
+  PatientDef def;
+  def.preset = GetParam();
+  Sim sim(Model::compile(def));
+  const bool female = std::string(GetParam()).find("female") != std::string::npos;
+  const double ef = read(sim, "ef_pct");
+  EXPECT_GE(ef, female ? 54.0 : 52.0);
+  EXPECT_LE(ef, female ? 74.0 : 72.0);
+}
+
+TEST_P(NormalAdult, BloodVolumeAboutSeventyMlPerKg) {
+  // B.1 row 11: total blood volume ~70 mL/kg (~5 L) (ATLS). Women ~65 mL/kg; both within 60-75.
+  PatientDef def;
+  def.preset = GetParam();
+  auto model = Model::compile(def);
+  Sim sim(model);
+  const double per_kg = read(sim, "blood_volume_mL") / model->params().body_mass_kg;
+  EXPECT_GE(per_kg, 60.0);
+  EXPECT_LE(per_kg, 75.0);
+}
+
+TEST_P(NormalAdult, RestingRateIsTheSetRate) {
+  // The reflex holds the patient at the rate the definition asks for (design requirement).
+  PatientDef def;
+  def.preset = GetParam();
+  def.overrides = {{"heart_rate_set_bpm", 64.0}};
+  Sim sim(Model::compile(def));
+  sim.advance(120.0);
+  EXPECT_NEAR(read(sim, "hr_bpm"), 64.0, 0.5);
+}
+
+TEST_P(NormalAdult, CoronaryAndCerebralFlowsPlausible) {
+  // Coronary flow ~4-5% of CO (~225-250 mL/min) and cerebral ~15% (~750 mL/min) at rest
+  // (Guyton & Hall, standard physiology [M]); checked as wide bands.
+  PatientDef def;
+  def.preset = GetParam();
+  Sim sim(Model::compile(def));
+  EXPECT_GT(read(sim, "coronary_flow_mL_min"), 150.0);
+  EXPECT_LT(read(sim, "coronary_flow_mL_min"), 350.0);
+  EXPECT_GT(read(sim, "cerebral_flow_mL_min"), 500.0);
+  EXPECT_LT(read(sim, "cerebral_flow_mL_min"), 900.0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Presets, NormalAdult,
+                         ::testing::Values("adult_male_70kg", "adult_female_60kg"));
+
+TEST(Calibration, MalePresetPinned) {
+  // Frozen calibration (models/cardiovascular/README.md): these figures moving means a parameter
+  // changed. Tolerances are 1% of the calibrated value.
+  Sim sim(Model::compile(PatientDef{}));
+  const struct { const char* name; double value; } pins[] = {
+      {"hr_bpm", 72.1}, {"map_mmHg", 90.4}, {"co_L_min", 6.01}, {"cvp_mmHg", 3.66},
+      {"pap_mean_mmHg", 14.85}, {"lvedv_mL", 138.2}, {"ef_pct", 60.3},
+  };
+  for (const auto& p : pins) {
+    const int id = find_signal(p.name);
+    EXPECT_NEAR(sim.signal(id), p.value, 0.01 * std::abs(p.value)) << p.name;
+  }
+}
+
+}  // namespace
+}  // namespace resus
