@@ -157,7 +157,7 @@ void Sim::apply(const Action& a) noexcept {
 }
 
 void Sim::schedule(double at_s, const Action& a) {
-  if (!std::isfinite(at_s) || at_s < time())
+  if (!std::isfinite(at_s) || at_s < time() || at_s > kMaxDuration_s)
     throw Error(Status::kInvalidArgument, "at_s = " + std::to_string(at_s) +
                                               " must be a finite time not before now (" +
                                               std::to_string(time()) + " s)");
@@ -360,7 +360,8 @@ void Sim::advance_steps(int64_t n) noexcept {
 }
 
 Status Sim::advance(double seconds) noexcept {
-  if (!std::isfinite(seconds) || seconds < 0.0) return Status::kInvalidArgument;
+  if (!std::isfinite(seconds) || seconds < 0.0 || seconds > kMaxDuration_s)
+    return Status::kInvalidArgument;
   if (s_.failed) return Status::kNumerical;
   // Whole steps only; the remainder is carried so that many short calls add up exactly.
   const double total = s_.carry_s + seconds;
@@ -398,7 +399,18 @@ void Sim::restore(const void* buffer, std::size_t size) {
                                            std::to_string(kSnapshotVersion));
   if (h.fingerprint != model_->fingerprint())
     throw Error(Status::kIncompatible, "snapshot was taken from a sim of a different model");
-  std::memcpy(&s_, static_cast<const unsigned char*>(buffer) + sizeof h, sizeof s_);
+  // The body is checked before it replaces the running state: indices must be in range and the
+  // physiology finite, so a corrupted snapshot cannot cause out-of-bounds access.
+  SimState incoming;
+  std::memcpy(&incoming, static_cast<const unsigned char*>(buffer) + sizeof h, sizeof incoming);
+  const bool indices_ok = incoming.queue_size >= 0 && incoming.queue_size <= kQueueCapacity &&
+                          incoming.event_count >= 0 && incoming.event_count <= kEventCapacity &&
+                          incoming.event_head >= 0 && incoming.event_head < kEventCapacity &&
+                          incoming.baro.head >= 0 && incoming.baro.head < autonomic::kBaroHistory &&
+                          incoming.step >= 0;
+  if (!indices_ok || !all_finite(incoming.x))
+    throw Error(Status::kIncompatible, "snapshot body is corrupted (index out of range or non-finite state)");
+  s_ = incoming;
 }
 
 static_assert(std::is_trivially_copyable_v<SimState>);

@@ -17,6 +17,7 @@ constexpr int kBaroSteps = 5;        // steps per baroreflex tick (kBaroTick_s /
 constexpr int kQueueCapacity = 256; // scheduled actions
 constexpr int kEventCapacity = 256; // undrained events kept (oldest dropped first)
 constexpr int kInfusionSlots = 4;   // concurrent fluid boluses
+constexpr double kMaxDuration_s = 1e9;  // ~31 years: keeps step counts far from int64 overflow
 
 // Values match resus_event_kind in the C API (append-only).
 enum class EventKind : int32_t {

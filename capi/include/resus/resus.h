@@ -105,8 +105,8 @@ RESUS_API resus_status resus_sim_create(const resus_model* model, const resus_si
                                         resus_sim** out);
 RESUS_API void resus_sim_destroy(resus_sim* sim);
 
-/* Advances by `seconds` (finite, >= 0). The fixed step is 1 ms; a remainder is carried to the
- * next call, so many short calls add up exactly. Allocates nothing. */
+/* Advances by `seconds` (finite, >= 0). The fixed step is resus_step_seconds() (2 ms); a remainder
+ * is carried to the next call, so many short calls add up exactly. Allocates nothing. */
 RESUS_API resus_status resus_sim_advance(resus_sim* sim, double seconds);
 /* Simulated time in seconds. */
 RESUS_API double resus_sim_time(const resus_sim* sim);
@@ -186,6 +186,8 @@ typedef enum resus_event_kind {
   RESUS_EVENT_BOLUS_ENDED = 3       /* value = mL infused */
 } resus_event_kind;
 
+/* An output struct: written whole by the library. It is frozen; a richer event will come as a new
+ * struct and a new poll call, never by growing this one. */
 typedef struct resus_event {
   double time_s;
   int32_t kind;   /* resus_event_kind */

@@ -1,0 +1,550 @@
+// The C API shim: converts between the C structs and the engine's types and turns every
+// exception into a status plus a message, so nothing thrown ever crosses the C boundary.
+#include "resus/resus.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <iterator>
+#include <limits>
+#include <locale>
+#include <memory>
+#include <new>
+#include <span>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "engine/actions.hpp"
+#include "engine/model.hpp"
+#include "engine/patient.hpp"
+#include "engine/signals.hpp"
+#include "engine/sim.hpp"
+#include "engine/status.hpp"
+
+// A model is shared across threads, so it holds no mutable error slot: errors of calls on a
+// model are kept per thread (see resus_model_last_error).
+struct resus_model {
+  std::shared_ptr<const resus::Model> model;
+};
+
+// A sim is used by one thread at a time, so its last error can live in the handle. It is
+// mutable because calls that take a const sim (save, signals) still report errors.
+struct resus_sim {
+  std::unique_ptr<resus::Sim> sim;
+  mutable std::string error;
+};
+
+namespace {
+
+using resus::Error;
+using resus::Status;
+
+// ---- the C and engine enums must agree (both are append-only) ------------------------------
+
+static_assert(RESUS_OK == static_cast<int>(Status::kOk));
+static_assert(RESUS_ERR_INVALID_ARGUMENT == static_cast<int>(Status::kInvalidArgument));
+static_assert(RESUS_ERR_NULL_HANDLE == static_cast<int>(Status::kNullHandle));
+static_assert(RESUS_ERR_UNKNOWN_NAME == static_cast<int>(Status::kUnknownName));
+static_assert(RESUS_ERR_PARSE == static_cast<int>(Status::kParseError));
+static_assert(RESUS_ERR_BUFFER_TOO_SMALL == static_cast<int>(Status::kBufferTooSmall));
+static_assert(RESUS_ERR_INCOMPATIBLE == static_cast<int>(Status::kIncompatible));
+static_assert(RESUS_ERR_NUMERICAL == static_cast<int>(Status::kNumerical));
+static_assert(RESUS_ERR_CAPACITY == static_cast<int>(Status::kCapacity));
+static_assert(RESUS_ERR_OUT_OF_MEMORY == static_cast<int>(Status::kOutOfMemory));
+static_assert(RESUS_ERR_INTERNAL == static_cast<int>(Status::kInternal));
+static_assert(RESUS_ACTION_HEMORRHAGE == static_cast<int>(resus::ActionKind::kHemorrhage));
+static_assert(RESUS_ACTION_HEMORRHAGE_STOP == static_cast<int>(resus::ActionKind::kHemorrhageStop));
+static_assert(RESUS_ACTION_FLUID_BOLUS == static_cast<int>(resus::ActionKind::kFluidBolus));
+static_assert(RESUS_BLEED_VENOUS == static_cast<int>(resus::BleedSiteCode::kVenous));
+static_assert(RESUS_BLEED_ARTERIAL == static_cast<int>(resus::BleedSiteCode::kArterial));
+static_assert(RESUS_EVENT_ACTION_APPLIED == static_cast<int>(resus::EventKind::kActionApplied));
+static_assert(RESUS_EVENT_HEMORRHAGE_ENDED == static_cast<int>(resus::EventKind::kHemorrhageEnded));
+static_assert(RESUS_EVENT_BOLUS_ENDED == static_cast<int>(resus::EventKind::kBolusEnded));
+
+#if defined(RESUS_PROJECT_VERSION_MAJOR)
+static_assert(RESUS_VERSION_MAJOR == RESUS_PROJECT_VERSION_MAJOR &&
+                  RESUS_VERSION_MINOR == RESUS_PROJECT_VERSION_MINOR &&
+                  RESUS_VERSION_PATCH == RESUS_PROJECT_VERSION_PATCH,
+              "resus.h RESUS_VERSION_* disagrees with project(VERSION) in CMakeLists.txt");
+#endif
+
+#define RESUS_STR2(x) #x
+#define RESUS_STR(x) RESUS_STR2(x)
+// clang-format off
+constexpr char kVersion[] =
+    RESUS_STR(RESUS_VERSION_MAJOR) "." RESUS_STR(RESUS_VERSION_MINOR) "." RESUS_STR(RESUS_VERSION_PATCH);
+// clang-format on
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The longest duration or latest time accepted (the engine's own bound, checked here first so the
+// message can name it).
+constexpr double kMaxSeconds = resus::kMaxDuration_s;
+
+// Messages of calls that have no handle, a NULL one, or a shared (model) one.
+thread_local std::string t_error;
+
+// ---- errors -------------------------------------------------------------------------------
+
+// Stores a message. If even that fails (out of memory) the slot is emptied rather than left
+// holding an older, misleading message.
+resus_status store(std::string& slot, resus_status status, std::string_view prefix,
+                   std::string_view message) noexcept {
+  try {
+    slot.assign(prefix);
+    slot.append(message);
+  } catch (...) {
+    slot.clear();
+  }
+  return status;
+}
+
+// Runs a call's body, turning whatever it throws into a status and a message in `slot`.
+template <class Body>
+resus_status guarded(std::string& slot, Body&& body) noexcept {
+  try {
+    body();
+    return RESUS_OK;
+  } catch (const Error& e) {
+    return store(slot, static_cast<resus_status>(e.status()), "", e.what());
+  } catch (const std::bad_alloc&) {
+    return store(slot, RESUS_ERR_OUT_OF_MEMORY, "", "out of memory");
+  } catch (const std::exception& e) {
+    return store(slot, RESUS_ERR_INTERNAL, "internal error: ", e.what());
+  } catch (...) {
+    return store(slot, RESUS_ERR_INTERNAL, "internal error: unknown exception", "");
+  }
+}
+
+resus_status null_handle(const char* parameter) noexcept {
+  return store(t_error, RESUS_ERR_NULL_HANDLE, parameter, " is NULL (a valid handle is required)");
+}
+
+// Formats a number the same way whatever locale the host has set.
+std::string num(double v) {
+  std::ostringstream os;
+  os.imbue(std::locale::classic());
+  os << v;
+  return os.str();
+}
+
+void require(const void* pointer, const char* parameter) {
+  if (!pointer)
+    throw Error(Status::kInvalidArgument,
+                std::string(parameter) + " is NULL (a pointer is required)");
+}
+
+// Checks an index into a registry of `size` entries.
+void check_index(int32_t index, std::size_t size, const char* what) {
+  if (index < 0 || static_cast<std::size_t>(index) >= size)
+    throw Error(Status::kInvalidArgument, std::string(what) + " index = " + std::to_string(index) +
+                                              " is out of range; valid range is [0, " +
+                                              std::to_string(size - 1) + "]");
+}
+
+// Rejects a negative, non-finite or unrepresentably long duration for advance().
+void check_duration(double seconds) {
+  if (!(seconds >= 0.0 && seconds <= kMaxSeconds))
+    throw Error(Status::kInvalidArgument, "seconds = " + num(seconds) +
+                                              " must be finite and >= 0 (at most " +
+                                              num(kMaxSeconds) + " s)");
+}
+
+// Runs a call on a sim: a NULL handle reports per thread, anything else in the handle.
+template <class Body>
+resus_status on_sim(const resus_sim* sim, Body&& body) noexcept {
+  if (!sim) return null_handle("sim");
+  return guarded(sim->error, [&] { body(*sim->sim); });
+}
+
+// ---- versioned structs ---------------------------------------------------------------------
+
+// Copies a caller's struct of any older (smaller) size over `defaults`: fields the caller's
+// version does not have keep their defaults (append-only ABI).
+template <class T>
+T read_struct(const T& in, T defaults, const char* parameter) {
+  const uint32_t size = in.struct_size;
+  if (size < sizeof(uint32_t) || size > sizeof(T))
+    throw Error(Status::kInvalidArgument,
+                std::string(parameter) + "->struct_size = " + std::to_string(size) +
+                    " is out of range; valid range is [" + std::to_string(sizeof(uint32_t)) + ", " +
+                    std::to_string(sizeof(T)) + "] (initialise it with resus_default_*())");
+  std::memcpy(&defaults, &in, size);
+  defaults.struct_size = sizeof(T);
+  return defaults;
+}
+
+// ---- actions -------------------------------------------------------------------------------
+
+// The engine's kinds are numbered from 1 in registry order.
+void check_action_kind(int32_t kind) {
+  const auto actions = resus::action_registry();
+  if (kind >= 1 && static_cast<std::size_t>(kind) <= actions.size()) return;
+  std::string known;
+  for (std::size_t i = 0; i < actions.size(); ++i)
+    known += (i ? ", " : "") + std::to_string(i + 1) + " " + actions[i].name;
+  throw Error(Status::kUnknownName, "action.kind = " + std::to_string(kind) +
+                                        " is not a known action; valid values are " + known);
+}
+
+// Converts and checks a caller's action (ranges and defaults come from resus::validated).
+resus::Action to_engine(const resus_action* action) {
+  require(action, "action");
+  const resus_action a = read_struct(*action, resus_default_action(resus_action_kind{}), "action");
+  check_action_kind(a.kind);
+  const resus::Action engine{static_cast<resus::ActionKind>(a.kind), a.site, a.rate_mL_min,
+                             a.volume_mL};
+  return resus::validated(engine);
+}
+
+resus_action to_c(const resus::Action& a) {
+  resus_action out = resus_default_action(static_cast<resus_action_kind>(a.kind));
+  out.site = a.site;
+  out.rate_mL_min = a.rate_mL_min;
+  out.volume_mL = a.volume_mL;
+  return out;
+}
+
+void schedule_checked(resus::Sim& sim, double at_s, const resus::Action& a) {
+  // NaN and the past are the engine's to report; only a time its step counter cannot hold is ours.
+  if (at_s > kMaxSeconds)
+    throw Error(Status::kInvalidArgument, "at_s = " + num(at_s) +
+                                              " is out of range; valid range is [now (" +
+                                              num(sim.time()) + " s), " + num(kMaxSeconds) + " s]");
+  sim.schedule(at_s, a);
+}
+
+// ---- models --------------------------------------------------------------------------------
+
+void create_model(resus_model** out, const resus::PatientDef& def) {
+  *out = new resus_model{resus::Model::compile(def)};
+}
+
+}  // namespace
+
+extern "C" {
+
+// ---- version and status ----------------------------------------------------------------------
+
+const char* resus_version(void) { return kVersion; }
+
+int32_t resus_version_number(void) { return RESUS_VERSION_NUMBER; }
+
+const char* resus_status_string(resus_status status) {
+  switch (status) {
+    case RESUS_OK: return "ok";
+    case RESUS_ERR_INVALID_ARGUMENT: return "invalid argument";
+    case RESUS_ERR_NULL_HANDLE: return "NULL handle";
+    case RESUS_ERR_UNKNOWN_NAME: return "unknown name";
+    case RESUS_ERR_PARSE: return "parse error";
+    case RESUS_ERR_BUFFER_TOO_SMALL: return "buffer too small";
+    case RESUS_ERR_INCOMPATIBLE: return "incompatible snapshot";
+    case RESUS_ERR_NUMERICAL: return "numerical failure";
+    case RESUS_ERR_CAPACITY: return "capacity exceeded";
+    case RESUS_ERR_OUT_OF_MEMORY: return "out of memory";
+    case RESUS_ERR_INTERNAL: return "internal error";
+  }
+  return "unknown status";
+}
+
+// ---- discovery -------------------------------------------------------------------------------
+
+int32_t resus_preset_count(void) { return static_cast<int32_t>(resus::preset_registry().size()); }
+
+const char* resus_preset_name(int32_t index) {
+  const auto presets = resus::preset_registry();
+  return index >= 0 && static_cast<std::size_t>(index) < presets.size() ? presets[index].name
+                                                                        : nullptr;
+}
+
+const char* resus_preset_description(int32_t index) {
+  const auto presets = resus::preset_registry();
+  return index >= 0 && static_cast<std::size_t>(index) < presets.size() ? presets[index].description
+                                                                        : nullptr;
+}
+
+int32_t resus_param_count(void) { return static_cast<int32_t>(resus::param_registry().size()); }
+
+resus_status resus_param_info(int32_t index, const char** name, const char** unit, double* min,
+                              double* max, const char** description) {
+  return guarded(t_error, [&] {
+    const auto params = resus::param_registry();
+    check_index(index, params.size(), "parameter");
+    const resus::ParamInfo& p = params[index];
+    if (name) *name = p.name;
+    if (unit) *unit = p.unit;
+    if (min) *min = p.min;
+    if (max) *max = p.max;
+    if (description) *description = p.description;
+  });
+}
+
+// ---- models ----------------------------------------------------------------------------------
+
+resus_status resus_model_create_preset(const char* preset, resus_model** out) {
+  return guarded(t_error, [&] {
+    require(out, "out");
+    *out = nullptr;
+    require(preset, "preset");
+    resus::PatientDef def;
+    def.preset = preset;
+    create_model(out, def);
+  });
+}
+
+resus_status resus_model_create_json(const char* patient_json, resus_model** out) {
+  return guarded(t_error, [&] {
+    require(out, "out");
+    *out = nullptr;
+    require(patient_json, "patient_json");
+    create_model(out, resus::parse_patient_json(patient_json));
+  });
+}
+
+void resus_model_destroy(resus_model* model) { delete model; }
+
+resus_status resus_model_param(const resus_model* model, const char* name, double* out) {
+  if (!model) return null_handle("model");
+  return guarded(t_error, [&] {
+    require(name, "name");
+    require(out, "out");
+    const resus::ParamInfo* info = resus::find_param(name);
+    if (!info)
+      throw Error(Status::kUnknownName, "unknown parameter '" + std::string(name) +
+                                            "' (list them with resus_param_info)");
+    // ref() needs a mutable struct but is only read here.
+    *out = info->ref(const_cast<resus::PatientParams&>(model->model->params()));
+  });
+}
+
+// Per thread, since a model may be shared: the message of this thread's last failed call.
+const char* resus_model_last_error(const resus_model* /*model*/) { return t_error.c_str(); }
+
+// ---- sims ------------------------------------------------------------------------------------
+
+resus_sim_def resus_default_sim_def(void) {
+  resus_sim_def def{};
+  def.struct_size = sizeof(resus_sim_def);
+  return def;
+}
+
+resus_status resus_sim_create(const resus_model* model, const resus_sim_def* def, resus_sim** out) {
+  if (out) *out = nullptr;
+  if (!model) return null_handle("model");
+  return guarded(t_error, [&] {
+    require(out, "out");
+    const resus_sim_def d =
+        def ? read_struct(*def, resus_default_sim_def(), "def") : resus_default_sim_def();
+    auto sim = std::make_unique<resus::Sim>(model->model, d.seed, d.patient_id);
+    *out = new resus_sim{std::move(sim), {}};
+  });
+}
+
+void resus_sim_destroy(resus_sim* sim) { delete sim; }
+
+// The real-time path: on success it touches no std::string and allocates nothing.
+resus_status resus_sim_advance(resus_sim* sim, double seconds) {
+  if (!sim) return null_handle("sim");
+  if (seconds >= 0.0 && seconds <= kMaxSeconds && sim->sim->advance(seconds) == Status::kOk)
+    return RESUS_OK;
+  // Failure only from here on, where building a message may allocate. With a valid duration
+  // the engine fails only when the state went non-finite.
+  return guarded(sim->error, [&] {
+    check_duration(seconds);
+    throw Error(Status::kNumerical, "the state went non-finite at t = " + num(sim->sim->time()) +
+                                        " s; the sim keeps its last good state and no longer "
+                                        "advances (load a snapshot or create a new sim)");
+  });
+}
+
+double resus_sim_time(const resus_sim* sim) { return sim ? sim->sim->time() : kNaN; }
+
+double resus_step_seconds(void) { return resus::kStep_s; }
+
+const char* resus_last_error(const resus_sim* sim) {
+  return sim ? sim->error.c_str() : t_error.c_str();
+}
+
+// ---- signals ---------------------------------------------------------------------------------
+
+int32_t resus_signal_count(void) { return resus::kNumSignals; }
+
+resus_status resus_signal_info(int32_t index, const char** name, const char** unit,
+                               const char** description) {
+  return guarded(t_error, [&] {
+    const auto signals = resus::signal_catalogue();
+    check_index(index, signals.size(), "signal");
+    if (name) *name = signals[index].name;
+    if (unit) *unit = signals[index].unit;
+    if (description) *description = signals[index].description;
+  });
+}
+
+resus_status resus_signal_find(const char* name, int32_t* index) {
+  return guarded(t_error, [&] {
+    require(index, "index");
+    *index = -1;
+    require(name, "name");
+    const int found = resus::find_signal(name);
+    if (found < 0)
+      throw Error(Status::kUnknownName, "unknown signal '" + std::string(name) +
+                                            "' (names carry their unit, e.g. 'map_mmHg'; list "
+                                            "them with resus_signal_info)");
+    *index = found;
+  });
+}
+
+double resus_sim_signal(const resus_sim* sim, int32_t index) {
+  if (!sim || index < 0 || index >= resus::kNumSignals) return kNaN;
+  return sim->sim->signal(index);
+}
+
+resus_status resus_sim_signals(const resus_sim* sim, const int32_t* indices, int32_t count,
+                               double* out) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    if (count < 0)
+      throw Error(Status::kInvalidArgument, "count = " + std::to_string(count) + " must be >= 0");
+    if (count == 0) return;
+    require(indices, "indices");
+    require(out, "out");
+    // Check every index first so that a bad one leaves `out` untouched.
+    for (int32_t i = 0; i < count; ++i)
+      if (indices[i] < 0 || indices[i] >= resus::kNumSignals)
+        throw Error(Status::kInvalidArgument, "indices[" + std::to_string(i) +
+                                                  "] = " + std::to_string(indices[i]) +
+                                                  " is out of range; valid range is [0, " +
+                                                  std::to_string(resus::kNumSignals - 1) + "]");
+    for (int32_t i = 0; i < count; ++i) out[i] = s.signal(indices[i]);
+  });
+}
+
+// ---- actions ---------------------------------------------------------------------------------
+
+resus_action resus_default_action(resus_action_kind kind) {
+  resus_action a{};
+  a.struct_size = sizeof(resus_action);
+  a.kind = kind;
+  a.site = RESUS_BLEED_VENOUS;
+  return a;
+}
+
+resus_status resus_sim_apply(resus_sim* sim, const resus_action* action) {
+  return on_sim(sim, [&](resus::Sim& s) { s.apply(to_engine(action)); });
+}
+
+resus_status resus_sim_schedule(resus_sim* sim, double at_s, const resus_action* action) {
+  return on_sim(sim, [&](resus::Sim& s) { schedule_checked(s, at_s, to_engine(action)); });
+}
+
+resus_status resus_sim_hemorrhage(resus_sim* sim, double rate_mL_min, double volume_mL,
+                                  resus_bleed_site site) {
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+  a.rate_mL_min = rate_mL_min;
+  a.volume_mL = volume_mL;
+  a.site = site;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_hemorrhage_stop(resus_sim* sim) {
+  const resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE_STOP);
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_fluid_bolus(resus_sim* sim, double volume_mL, double rate_mL_min) {
+  resus_action a = resus_default_action(RESUS_ACTION_FLUID_BOLUS);
+  a.volume_mL = volume_mL;
+  a.rate_mL_min = rate_mL_min;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_apply_json(resus_sim* sim, const char* action_json) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(action_json, "action_json");
+    double at_s = kNaN;
+    const resus::Action a = resus::parse_action_json(action_json, &at_s);
+    if (std::isnan(at_s)) {
+      s.apply(a);
+    } else {
+      schedule_checked(s, at_s, a);
+    }
+  });
+}
+
+resus_status resus_action_parse_json(const char* action_json, resus_action* out, double* at_s) {
+  return guarded(t_error, [&] {
+    if (at_s) *at_s = kNaN;
+    require(action_json, "action_json");
+    double at = kNaN;
+    const resus::Action a = resus::parse_action_json(action_json, &at);
+    if (out) *out = to_c(a);
+    if (at_s) *at_s = at;
+  });
+}
+
+int32_t resus_action_count(void) { return static_cast<int32_t>(resus::action_registry().size()); }
+
+resus_status resus_action_info(int32_t index, const char** name, const char** fields) {
+  return guarded(t_error, [&] {
+    const auto actions = resus::action_registry();
+    check_index(index, actions.size(), "action");
+    if (name) *name = actions[index].name;
+    if (fields) *fields = actions[index].fields;
+  });
+}
+
+// ---- events ----------------------------------------------------------------------------------
+
+resus_status resus_sim_poll_events(resus_sim* sim, resus_event* out, int32_t capacity,
+                                   int32_t* count) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(count, "count");
+    *count = 0;
+    if (capacity < 0)
+      throw Error(Status::kInvalidArgument,
+                  "capacity = " + std::to_string(capacity) + " must be >= 0");
+    if (capacity > 0) require(out, "out");
+    // Drained through a small stack buffer: the engine's Event is not the C struct.
+    resus::Event chunk[32];
+    int32_t n = 0;
+    while (n < capacity) {
+      const int want = std::min<int>(capacity - n, static_cast<int>(std::size(chunk)));
+      const int got = s.poll_events(chunk, want);
+      for (int i = 0; i < got; ++i)
+        out[n + i] = resus_event{chunk[i].time_s, static_cast<int32_t>(chunk[i].kind),
+                                 chunk[i].detail, chunk[i].value};
+      n += got;
+      if (got < want) break;
+    }
+    *count = n;
+  });
+}
+
+// ---- snapshots -------------------------------------------------------------------------------
+
+int64_t resus_snapshot_size(void) { return static_cast<int64_t>(resus::Sim::snapshot_size()); }
+
+resus_status resus_sim_save(const resus_sim* sim, void* buffer, int64_t capacity) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(buffer, "buffer");
+    const int64_t needed = resus_snapshot_size();
+    if (capacity < needed)
+      throw Error(Status::kBufferTooSmall, "capacity = " + std::to_string(capacity) +
+                                               " bytes is too small; a snapshot needs " +
+                                               std::to_string(needed) +
+                                               " bytes (resus_snapshot_size())");
+    s.save(buffer);
+  });
+}
+
+resus_status resus_sim_load(resus_sim* sim, const void* buffer, int64_t size) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(buffer, "buffer");
+    if (size < 0)
+      throw Error(Status::kInvalidArgument, "size = " + std::to_string(size) + " must be >= 0");
+    s.restore(buffer, static_cast<std::size_t>(size));  // checks everything before writing
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,930 @@
+// The public C API, seen exactly as a host sees it: the shared library and <resus/resus.h> only.
+// Every bad input must come back as a status with a message naming the field, the value and the
+// valid range, and must leave a running sim exactly as it was.
+#include <gtest/gtest.h>
+#include <resus/resus.h>
+
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct ModelDeleter {
+  void operator()(resus_model* m) const { resus_model_destroy(m); }
+};
+struct SimDeleter {
+  void operator()(resus_sim* s) const { resus_sim_destroy(s); }
+};
+using ModelPtr = std::unique_ptr<resus_model, ModelDeleter>;
+using SimPtr = std::unique_ptr<resus_sim, SimDeleter>;
+
+std::string thread_error() { return resus_last_error(nullptr); }
+
+// Checks that a message mentions every one of `parts`.
+::testing::AssertionResult Mentions(const std::string& message,
+                                    std::initializer_list<const char*> parts) {
+  for (const char* part : parts)
+    if (message.find(part) == std::string::npos)
+      return ::testing::AssertionFailure()
+             << "message \"" << message << "\" lacks \"" << part << "\"";
+  return ::testing::AssertionSuccess();
+}
+
+ModelPtr make_model(const char* preset) {
+  resus_model* m = nullptr;
+  EXPECT_EQ(resus_model_create_preset(preset, &m), RESUS_OK) << thread_error();
+  return ModelPtr(m);
+}
+
+SimPtr make_sim(const resus_model* model) {
+  resus_sim* s = nullptr;
+  EXPECT_EQ(resus_sim_create(model, nullptr, &s), RESUS_OK) << thread_error();
+  return SimPtr(s);
+}
+
+int32_t signal_index(const char* name) {
+  int32_t index = -1;
+  EXPECT_EQ(resus_signal_find(name, &index), RESUS_OK) << thread_error();
+  return index;
+}
+
+std::vector<double> all_signals(const resus_sim* sim) {
+  std::vector<double> out(static_cast<std::size_t>(resus_signal_count()));
+  for (int32_t i = 0; i < resus_signal_count(); ++i)
+    out[static_cast<std::size_t>(i)] = resus_sim_signal(sim, i);
+  return out;
+}
+
+// Bitwise equality, so that NaN == NaN and -0 != +0.
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+std::vector<unsigned char> snapshot(const resus_sim* sim) {
+  std::vector<unsigned char> buf(static_cast<std::size_t>(resus_snapshot_size()));
+  EXPECT_EQ(resus_sim_save(sim, buf.data(), static_cast<int64_t>(buf.size())), RESUS_OK)
+      << resus_last_error(sim);
+  return buf;
+}
+
+// Advances both sims in lock step and requires every signal to match bit for bit.
+void expect_same_trajectory(resus_sim* a, resus_sim* b, double seconds, double every) {
+  for (double t = 0.0; t < seconds; t += every) {
+    ASSERT_EQ(resus_sim_advance(a, every), RESUS_OK) << resus_last_error(a);
+    ASSERT_EQ(resus_sim_advance(b, every), RESUS_OK) << resus_last_error(b);
+    ASSERT_TRUE(same_bits(all_signals(a), all_signals(b)))
+        << "diverged at t = " << resus_sim_time(a);
+  }
+}
+
+// One adult male model compiled once for the whole suite (compiling takes a while).
+class CApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { model_ = make_model("adult_male_70kg").release(); }
+  static void TearDownTestSuite() {
+    resus_model_destroy(model_);
+    model_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_NE(model_, nullptr);
+    sim_ = make_sim(model_);
+    ASSERT_NE(sim_, nullptr);
+  }
+
+  resus_sim* sim() { return sim_.get(); }
+  std::string error() { return resus_last_error(sim_.get()); }
+
+  static resus_model* model_;
+  SimPtr sim_;
+};
+resus_model* CApi::model_ = nullptr;
+
+// ---- version and status --------------------------------------------------------------------
+
+TEST(CApiVersion, MatchesTheHeader) {
+  const std::string expected = std::to_string(RESUS_VERSION_MAJOR) + "." +
+                               std::to_string(RESUS_VERSION_MINOR) + "." +
+                               std::to_string(RESUS_VERSION_PATCH);
+  EXPECT_EQ(std::string(resus_version()), expected);
+  EXPECT_EQ(resus_version_number(), RESUS_VERSION_NUMBER);
+  EXPECT_EQ(resus_version_number(),
+            RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH);
+}
+
+TEST(CApiStatus, EveryValueHasItsOwnText) {
+  std::set<std::string> seen;
+  for (int s = RESUS_OK; s <= RESUS_ERR_INTERNAL; ++s) {
+    const char* text = resus_status_string(static_cast<resus_status>(s));
+    ASSERT_NE(text, nullptr) << s;
+    EXPECT_GT(std::strlen(text), 0u) << s;
+    EXPECT_TRUE(seen.insert(text).second) << "duplicate text '" << text << "' for " << s;
+  }
+  EXPECT_EQ(std::string(resus_status_string(RESUS_OK)), "ok");
+  ASSERT_NE(resus_status_string(static_cast<resus_status>(99)), nullptr);
+  ASSERT_NE(resus_status_string(static_cast<resus_status>(-1)), nullptr);
+}
+
+// ---- discovery -----------------------------------------------------------------------------
+
+TEST(CApiDiscovery, Presets) {
+  ASSERT_GE(resus_preset_count(), 2);
+  std::set<std::string> names;
+  for (int32_t i = 0; i < resus_preset_count(); ++i) {
+    ASSERT_NE(resus_preset_name(i), nullptr);
+    ASSERT_NE(resus_preset_description(i), nullptr);
+    names.insert(resus_preset_name(i));
+  }
+  EXPECT_TRUE(names.count("adult_male_70kg"));
+  EXPECT_TRUE(names.count("adult_female_60kg"));
+  EXPECT_EQ(resus_preset_name(resus_preset_count()), nullptr);
+  EXPECT_EQ(resus_preset_name(-1), nullptr);
+  EXPECT_EQ(resus_preset_description(resus_preset_count()), nullptr);
+  EXPECT_EQ(resus_preset_description(-1), nullptr);
+}
+
+TEST(CApiDiscovery, Parameters) {
+  ASSERT_GT(resus_param_count(), 0);
+  std::set<std::string> names;
+  for (int32_t i = 0; i < resus_param_count(); ++i) {
+    const char *name = nullptr, *unit = nullptr, *description = nullptr;
+    double min = kNaN, max = kNaN;
+    ASSERT_EQ(resus_param_info(i, &name, &unit, &min, &max, &description), RESUS_OK)
+        << thread_error();
+    ASSERT_NE(name, nullptr);
+    ASSERT_NE(unit, nullptr);
+    ASSERT_NE(description, nullptr);
+    EXPECT_LE(min, max) << name;
+    EXPECT_TRUE(names.insert(name).second) << "duplicate parameter " << name;
+  }
+  EXPECT_TRUE(names.count("heart_rate_set_bpm"));
+  // Every output pointer may be NULL.
+  EXPECT_EQ(resus_param_info(0, nullptr, nullptr, nullptr, nullptr, nullptr), RESUS_OK);
+
+  const int32_t past = resus_param_count();
+  EXPECT_EQ(resus_param_info(past, nullptr, nullptr, nullptr, nullptr, nullptr),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(),
+                       {"index", std::to_string(past).c_str(), std::to_string(past - 1).c_str()}));
+  EXPECT_EQ(resus_param_info(-1, nullptr, nullptr, nullptr, nullptr, nullptr),
+            RESUS_ERR_INVALID_ARGUMENT);
+}
+
+TEST(CApiDiscovery, Signals) {
+  ASSERT_GT(resus_signal_count(), 0);
+  for (int32_t i = 0; i < resus_signal_count(); ++i) {
+    const char *name = nullptr, *unit = nullptr, *description = nullptr;
+    ASSERT_EQ(resus_signal_info(i, &name, &unit, &description), RESUS_OK) << thread_error();
+    ASSERT_NE(name, nullptr);
+    ASSERT_NE(unit, nullptr);
+    ASSERT_NE(description, nullptr);
+    EXPECT_EQ(signal_index(name), i) << name;
+  }
+  for (const char* name :
+       {"hr_bpm", "sbp_mmHg", "dbp_mmHg", "map_mmHg", "cvp_mmHg", "pap_mean_mmHg", "pcwp_mmHg",
+        "co_L_min", "sv_mL", "ef_pct", "cpp_mmHg", "cepp_mmHg", "blood_volume_mL", "abp_mmHg"})
+    EXPECT_GE(signal_index(name), 0) << name;
+  EXPECT_EQ(resus_signal_info(0, nullptr, nullptr, nullptr), RESUS_OK);
+  EXPECT_EQ(resus_signal_info(resus_signal_count(), nullptr, nullptr, nullptr),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(resus_signal_info(-1, nullptr, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+}
+
+TEST(CApiDiscovery, UnknownSignalName) {
+  int32_t index = 7;
+  EXPECT_EQ(resus_signal_find("heart_rate", &index), RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_EQ(index, -1);
+  EXPECT_TRUE(Mentions(thread_error(), {"heart_rate"}));
+  EXPECT_EQ(resus_signal_find("", &index), RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_EQ(resus_signal_find(nullptr, &index), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"name"}));
+  EXPECT_EQ(resus_signal_find("hr_bpm", nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"index"}));
+}
+
+TEST(CApiDiscovery, Actions) {
+  ASSERT_EQ(resus_action_count(), 3);
+  const char* expected[] = {"hemorrhage", "hemorrhage_stop", "fluid_bolus"};
+  for (int32_t i = 0; i < resus_action_count(); ++i) {
+    const char *name = nullptr, *fields = nullptr;
+    ASSERT_EQ(resus_action_info(i, &name, &fields), RESUS_OK) << thread_error();
+    ASSERT_NE(name, nullptr);
+    ASSERT_NE(fields, nullptr);
+    EXPECT_STREQ(name, expected[i]);
+    // The registry order is the kind's value minus one.
+    EXPECT_EQ(resus_default_action(static_cast<resus_action_kind>(i + 1)).kind, i + 1);
+  }
+  EXPECT_EQ(resus_action_info(3, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(resus_action_info(-1, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+}
+
+// ---- models --------------------------------------------------------------------------------
+
+TEST_F(CApi, ModelFromPresetHasThePresetValues) {
+  double hr = kNaN;
+  ASSERT_EQ(resus_model_param(model_, "heart_rate_set_bpm", &hr), RESUS_OK);
+  EXPECT_EQ(hr, 72.0);
+  double mass = kNaN;
+  ASSERT_EQ(resus_model_param(model_, "body_mass_kg", &mass), RESUS_OK);
+  EXPECT_EQ(mass, 70.0);
+}
+
+TEST(CApiModel, FromJsonWithOverrides) {
+  resus_model* raw = nullptr;
+  ASSERT_EQ(resus_model_create_json(
+                R"({"preset": "adult_male_70kg",
+                    "overrides": {"heart_rate_set_bpm": 80, "baroreflex_gain": 0.5}})",
+                &raw),
+            RESUS_OK)
+      << thread_error();
+  ModelPtr model(raw);
+  double v = kNaN;
+  ASSERT_EQ(resus_model_param(model.get(), "heart_rate_set_bpm", &v), RESUS_OK);
+  EXPECT_EQ(v, 80.0);
+  ASSERT_EQ(resus_model_param(model.get(), "baroreflex_gain", &v), RESUS_OK);
+  EXPECT_EQ(v, 0.5);
+
+  // The override reaches the running patient.
+  SimPtr sim = make_sim(model.get());
+  ASSERT_EQ(resus_sim_advance(sim.get(), 20.0), RESUS_OK) << resus_last_error(sim.get());
+  EXPECT_NEAR(resus_sim_signal(sim.get(), signal_index("hr_bpm")), 80.0, 2.0);
+}
+
+TEST(CApiModel, JsonPresetAloneIsThePreset) {
+  resus_model* raw = nullptr;
+  ASSERT_EQ(resus_model_create_json(R"({"preset": "adult_female_60kg"})", &raw), RESUS_OK)
+      << thread_error();
+  ModelPtr model(raw);
+  double mass = kNaN;
+  ASSERT_EQ(resus_model_param(model.get(), "body_mass_kg", &mass), RESUS_OK);
+  EXPECT_EQ(mass, 60.0);
+}
+
+TEST(CApiModel, UnknownPreset) {
+  resus_model* out = reinterpret_cast<resus_model*>(0x1);
+  EXPECT_EQ(resus_model_create_preset("adult_martian", &out), RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_EQ(out, nullptr);
+  EXPECT_TRUE(Mentions(thread_error(), {"adult_martian", "adult_male_70kg"}));
+  EXPECT_TRUE(Mentions(resus_model_last_error(nullptr), {"adult_martian"}));
+
+  out = reinterpret_cast<resus_model*>(0x1);
+  EXPECT_EQ(resus_model_create_json(R"({"preset": "adult_martian"})", &out),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_EQ(out, nullptr);
+}
+
+TEST(CApiModel, NullArguments) {
+  resus_model* out = nullptr;
+  EXPECT_EQ(resus_model_create_preset(nullptr, &out), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"preset"}));
+  EXPECT_EQ(resus_model_create_preset("adult_male_70kg", nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"out"}));
+  EXPECT_EQ(resus_model_create_json(nullptr, &out), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"patient_json"}));
+  EXPECT_EQ(resus_model_create_json(R"({"preset": "adult_male_70kg"})", nullptr),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  resus_model_destroy(nullptr);  // a no-op
+}
+
+TEST(CApiModel, UnknownParameterOverride) {
+  resus_model* out = nullptr;
+  EXPECT_EQ(resus_model_create_json(
+                R"({"preset": "adult_male_70kg", "overrides": {"heart_rate": 80}})", &out),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_EQ(out, nullptr);
+  EXPECT_TRUE(Mentions(thread_error(), {"heart_rate"}));
+}
+
+TEST(CApiModel, OutOfRangeOverrideNamesTheValueAndRange) {
+  resus_model* out = nullptr;
+  EXPECT_EQ(resus_model_create_json(
+                R"({"preset": "adult_male_70kg", "overrides": {"heart_rate_set_bpm": 500}})", &out),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  EXPECT_TRUE(Mentions(thread_error(), {"heart_rate_set_bpm", "500", "[30, 180]"}));
+
+  EXPECT_EQ(resus_model_create_json(
+                R"({"preset": "adult_male_70kg", "overrides": {"body_mass_kg": -3}})", &out),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"body_mass_kg", "-3", "[30, 200]"}));
+}
+
+TEST(CApiModel, MalformedJson) {
+  resus_model* out = nullptr;
+  for (const char* text :
+       {"", "{", "{\"preset\": }", "not json", "{\"preset\": \"adult_male_70kg\",}"}) {
+    EXPECT_EQ(resus_model_create_json(text, &out), RESUS_ERR_PARSE) << text;
+    EXPECT_EQ(out, nullptr);
+    EXPECT_FALSE(thread_error().empty());
+  }
+}
+
+TEST(CApiModel, WrongJsonTypes) {
+  resus_model* out = nullptr;
+  EXPECT_EQ(resus_model_create_json("[1, 2]", &out), RESUS_ERR_PARSE);
+  EXPECT_EQ(resus_model_create_json(R"({"preset": 7})", &out), RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(thread_error(), {"preset"}));
+  EXPECT_EQ(resus_model_create_json(R"({"preset": "adult_male_70kg", "overrides": [1]})", &out),
+            RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(thread_error(), {"overrides"}));
+  EXPECT_EQ(
+      resus_model_create_json(
+          R"({"preset": "adult_male_70kg", "overrides": {"heart_rate_set_bpm": "fast"}})", &out),
+      RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(thread_error(), {"heart_rate_set_bpm"}));
+  EXPECT_EQ(resus_model_create_json(R"({"preset": "adult_male_70kg", "age": 40})", &out),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(thread_error(), {"age"}));
+  EXPECT_EQ(out, nullptr);
+}
+
+TEST_F(CApi, ModelParamBadInput) {
+  double v = 3.0;
+  EXPECT_EQ(resus_model_param(model_, "no_such_param", &v), RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(resus_model_last_error(model_), {"no_such_param"}));
+  EXPECT_EQ(v, 3.0);
+  EXPECT_EQ(resus_model_param(model_, nullptr, &v), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(resus_model_last_error(model_), {"name"}));
+  EXPECT_EQ(resus_model_param(model_, "heart_rate_set_bpm", nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(resus_model_last_error(model_), {"out"}));
+}
+
+TEST(CApiModel, SimOutlivesItsModel) {
+  ModelPtr model = make_model("adult_male_70kg");
+  SimPtr sim = make_sim(model.get());
+  model.reset();
+  ASSERT_EQ(resus_sim_advance(sim.get(), 2.0), RESUS_OK) << resus_last_error(sim.get());
+  EXPECT_GT(resus_sim_signal(sim.get(), signal_index("map_mmHg")), 50.0);
+}
+
+// ---- NULL handles and NULL outputs ---------------------------------------------------------
+
+TEST(CApiNull, EveryFunctionTakingAHandle) {
+  auto expect_null_handle = [](resus_status s, const char* call) {
+    EXPECT_EQ(s, RESUS_ERR_NULL_HANDLE) << call;
+    EXPECT_FALSE(thread_error().empty()) << call;
+  };
+  const resus_action action = resus_default_action(RESUS_ACTION_HEMORRHAGE_STOP);
+  const int32_t indices[1] = {0};
+  double values[1] = {0.0};
+  resus_event events[1];
+  int32_t count = 0;
+  std::vector<unsigned char> buf(static_cast<std::size_t>(resus_snapshot_size()));
+  double v = 0.0;
+  resus_sim* out = reinterpret_cast<resus_sim*>(0x1);
+
+  expect_null_handle(resus_sim_create(nullptr, nullptr, &out), "sim_create");
+  EXPECT_EQ(out, nullptr);
+  EXPECT_TRUE(Mentions(thread_error(), {"model"}));
+  expect_null_handle(resus_model_param(nullptr, "heart_rate_set_bpm", &v), "model_param");
+  expect_null_handle(resus_sim_advance(nullptr, 1.0), "advance");
+  EXPECT_TRUE(Mentions(thread_error(), {"sim"}));
+  expect_null_handle(resus_sim_signals(nullptr, indices, 1, values), "signals");
+  expect_null_handle(resus_sim_apply(nullptr, &action), "apply");
+  expect_null_handle(resus_sim_schedule(nullptr, 1.0, &action), "schedule");
+  expect_null_handle(resus_sim_hemorrhage(nullptr, 100.0, 0.0, RESUS_BLEED_VENOUS), "hemorrhage");
+  expect_null_handle(resus_sim_hemorrhage_stop(nullptr), "hemorrhage_stop");
+  expect_null_handle(resus_sim_fluid_bolus(nullptr, 500.0, 0.0), "fluid_bolus");
+  expect_null_handle(resus_sim_apply_json(nullptr, R"({"do": "hemorrhage_stop"})"), "apply_json");
+  expect_null_handle(resus_sim_poll_events(nullptr, events, 1, &count), "poll_events");
+  expect_null_handle(resus_sim_save(nullptr, buf.data(), resus_snapshot_size()), "save");
+  expect_null_handle(resus_sim_load(nullptr, buf.data(), resus_snapshot_size()), "load");
+
+  // Plain readers answer NaN; destroy is a no-op; last_error(NULL) is this thread's message.
+  EXPECT_TRUE(std::isnan(resus_sim_time(nullptr)));
+  EXPECT_TRUE(std::isnan(resus_sim_signal(nullptr, 0)));
+  resus_sim_destroy(nullptr);
+  EXPECT_NE(resus_last_error(nullptr), nullptr);
+  EXPECT_NE(resus_model_last_error(nullptr), nullptr);
+}
+
+TEST_F(CApi, NullOutputPointers) {
+  const int32_t indices[1] = {0};
+  double values[1] = {0.0};
+  resus_event events[1];
+  int32_t count = 0;
+
+  EXPECT_EQ(resus_sim_signals(sim(), nullptr, 1, values), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"indices"}));
+  EXPECT_EQ(resus_sim_signals(sim(), indices, 1, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"out"}));
+  EXPECT_EQ(resus_sim_signals(sim(), nullptr, 0, nullptr), RESUS_OK);  // nothing to copy
+
+  EXPECT_EQ(resus_sim_apply(sim(), nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"action"}));
+  EXPECT_EQ(resus_sim_schedule(sim(), 1.0, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"action"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"action_json"}));
+
+  EXPECT_EQ(resus_sim_poll_events(sim(), nullptr, 1, &count), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"out"}));
+  EXPECT_EQ(resus_sim_poll_events(sim(), events, 1, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"count"}));
+  EXPECT_EQ(resus_sim_poll_events(sim(), nullptr, 0, &count), RESUS_OK);
+  EXPECT_EQ(count, 0);
+
+  EXPECT_EQ(resus_sim_save(sim(), nullptr, resus_snapshot_size()), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"buffer"}));
+  EXPECT_EQ(resus_sim_load(sim(), nullptr, resus_snapshot_size()), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"buffer"}));
+
+  resus_sim* none = nullptr;
+  EXPECT_EQ(resus_sim_create(model_, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"out"}));
+  EXPECT_EQ(resus_action_parse_json(nullptr, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"action_json"}));
+  (void)none;
+}
+
+TEST_F(CApi, ErrorsStayWithTheirHandle) {
+  SimPtr other = make_sim(model_);
+  ASSERT_EQ(resus_sim_advance(other.get(), -2.0), RESUS_ERR_INVALID_ARGUMENT);
+  const std::string other_message = resus_last_error(other.get());
+  ASSERT_EQ(resus_sim_advance(sim(), -1.0), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"-1"}));
+  EXPECT_EQ(std::string(resus_last_error(other.get())), other_message);
+  EXPECT_TRUE(Mentions(other_message, {"-2"}));
+  // A NULL-handle call reports per thread and leaves the sims' messages alone.
+  ASSERT_EQ(resus_sim_advance(nullptr, 1.0), RESUS_ERR_NULL_HANDLE);
+  EXPECT_TRUE(Mentions(error(), {"-1"}));
+}
+
+// ---- sims ----------------------------------------------------------------------------------
+
+TEST_F(CApi, SimDefStructSize) {
+  resus_sim* out = nullptr;
+  resus_sim_def def = resus_default_sim_def();
+  EXPECT_EQ(def.struct_size, sizeof(resus_sim_def));
+
+  def.struct_size = 0;
+  EXPECT_EQ(resus_sim_create(model_, &def, &out), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"struct_size", "0"}));
+  EXPECT_EQ(out, nullptr);
+  def.struct_size = sizeof(resus_sim_def) + 8;
+  EXPECT_EQ(resus_sim_create(model_, &def, &out), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(
+      Mentions(thread_error(), {"struct_size", std::to_string(sizeof(resus_sim_def) + 8).c_str(),
+                                std::to_string(sizeof(resus_sim_def)).c_str()}));
+  EXPECT_EQ(out, nullptr);
+
+  // An older, shorter struct is accepted; the fields it lacks take their defaults.
+  def = resus_default_sim_def();
+  def.struct_size = offsetof(resus_sim_def, patient_id);
+  def.seed = 5;
+  def.patient_id = 0xdeadbeef;  // beyond struct_size: ignored
+  ASSERT_EQ(resus_sim_create(model_, &def, &out), RESUS_OK) << thread_error();
+  SimPtr old_abi(out);
+  def = resus_default_sim_def();
+  def.seed = 5;
+  ASSERT_EQ(resus_sim_create(model_, &def, &out), RESUS_OK) << thread_error();
+  SimPtr current(out);
+  EXPECT_EQ(snapshot(old_abi.get()), snapshot(current.get()));
+}
+
+TEST_F(CApi, StartsAtRestAtTimeZero) {
+  EXPECT_EQ(resus_sim_time(sim()), 0.0);
+  EXPECT_GT(resus_step_seconds(), 0.0);
+  ASSERT_EQ(resus_sim_advance(sim(), 10.0), RESUS_OK) << error();
+  EXPECT_NEAR(resus_sim_time(sim()), 10.0, 1e-9);
+  EXPECT_NEAR(resus_sim_signal(sim(), signal_index("hr_bpm")), 72.0, 3.0);
+  const double map = resus_sim_signal(sim(), signal_index("map_mmHg"));
+  EXPECT_GT(map, 70.0);
+  EXPECT_LT(map, 110.0);
+}
+
+TEST_F(CApi, ShortAdvancesAddUpExactly) {
+  SimPtr other = make_sim(model_);
+  const double step = resus_step_seconds();
+  // Thirds of a step: the remainder is carried, so three calls make exactly one step.
+  for (int i = 0; i < 300; ++i) ASSERT_EQ(resus_sim_advance(sim(), step / 3.0), RESUS_OK);
+  ASSERT_EQ(resus_sim_advance(other.get(), 100 * step), RESUS_OK);
+  EXPECT_NEAR(resus_sim_time(sim()), resus_sim_time(other.get()), 1e-12);
+  EXPECT_TRUE(same_bits(all_signals(sim()), all_signals(other.get())));
+  EXPECT_EQ(resus_sim_advance(sim(), 0.0), RESUS_OK);
+}
+
+TEST_F(CApi, AdvanceRejectsNaNInfAndNegative) {
+  ASSERT_EQ(resus_sim_advance(sim(), 1.0), RESUS_OK);
+  const double t = resus_sim_time(sim());
+  const struct {
+    double seconds;
+    const char* text;
+  } bad[] = {{kNaN, "nan"}, {kInf, "inf"}, {-kInf, "-inf"}, {-1.0, "-1"}, {-1e-9, "-1e-09"}};
+  for (const auto& b : bad) {
+    EXPECT_EQ(resus_sim_advance(sim(), b.seconds), RESUS_ERR_INVALID_ARGUMENT) << b.text;
+    EXPECT_TRUE(Mentions(error(), {"seconds", b.text, ">= 0"}));
+    EXPECT_EQ(resus_sim_time(sim()), t);
+  }
+}
+
+// ---- signals -------------------------------------------------------------------------------
+
+TEST_F(CApi, SignalsByIndex) {
+  ASSERT_EQ(resus_sim_advance(sim(), 3.0), RESUS_OK);
+  const int32_t idx[3] = {signal_index("hr_bpm"), signal_index("map_mmHg"),
+                          signal_index("co_L_min")};
+  double out[3] = {0, 0, 0};
+  ASSERT_EQ(resus_sim_signals(sim(), idx, 3, out), RESUS_OK) << error();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(out[i], resus_sim_signal(sim(), idx[i]));
+}
+
+TEST_F(CApi, BadSignalIndex) {
+  EXPECT_TRUE(std::isnan(resus_sim_signal(sim(), -1)));
+  EXPECT_TRUE(std::isnan(resus_sim_signal(sim(), resus_signal_count())));
+  const int32_t idx[3] = {0, resus_signal_count(), 1};
+  double out[3] = {-7.0, -7.0, -7.0};
+  EXPECT_EQ(resus_sim_signals(sim(), idx, 3, out), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"indices[1]", std::to_string(resus_signal_count()).c_str(),
+                                 std::to_string(resus_signal_count() - 1).c_str()}));
+  for (double v : out) EXPECT_EQ(v, -7.0);  // nothing written
+  EXPECT_EQ(resus_sim_signals(sim(), idx, -1, out), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"count", "-1"}));
+}
+
+// ---- actions -------------------------------------------------------------------------------
+
+TEST_F(CApi, UnknownAction) {
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+  a.rate_mL_min = 100.0;
+  for (int32_t kind : {0, 4, 99, -1}) {
+    a.kind = kind;
+    EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_UNKNOWN_NAME) << kind;
+    EXPECT_TRUE(Mentions(error(), {"kind", std::to_string(kind).c_str(), "hemorrhage"}));
+    EXPECT_EQ(resus_sim_schedule(sim(), 1.0, &a), RESUS_ERR_UNKNOWN_NAME) << kind;
+  }
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "intubate"})"), RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(error(), {"intubate", "hemorrhage"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "hemorrhage", "rate_mL_min": 100, "speed": 3})"),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(error(), {"speed"}));
+  EXPECT_EQ(resus_action_parse_json(R"({"do": "intubate"})", nullptr, nullptr),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(thread_error(), {"intubate"}));
+}
+
+TEST_F(CApi, OutOfRangeActionFields) {
+  struct Case {
+    resus_action_kind kind;
+    double rate, volume;
+    int32_t site;
+    const char* field;
+    const char* value;
+    const char* range;
+  };
+  const Case cases[] = {
+      {RESUS_ACTION_HEMORRHAGE, -5.0, 0.0, 0, "rate_mL_min", "-5", "10000"},
+      {RESUS_ACTION_HEMORRHAGE, 20000.0, 0.0, 0, "rate_mL_min", "20000", "10000"},
+      {RESUS_ACTION_HEMORRHAGE, kNaN, 0.0, 0, "rate_mL_min", "nan", "10000"},
+      {RESUS_ACTION_HEMORRHAGE, 100.0, 1e6, 0, "volume_mL", "1e+06", "10000"},
+      {RESUS_ACTION_HEMORRHAGE, 100.0, kInf, 0, "volume_mL", "inf", "10000"},
+      {RESUS_ACTION_HEMORRHAGE, 100.0, 0.0, 7, "site", "7", "arterial"},
+      {RESUS_ACTION_FLUID_BOLUS, 0.0, 0.0, 0, "volume_mL", "0", "10000"},
+      {RESUS_ACTION_FLUID_BOLUS, -1.0, 500.0, 0, "rate_mL_min", "-1", "10000"},
+  };
+  for (const Case& c : cases) {
+    resus_action a = resus_default_action(c.kind);
+    a.rate_mL_min = c.rate;
+    a.volume_mL = c.volume;
+    a.site = c.site;
+    EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_INVALID_ARGUMENT) << c.field << " " << c.value;
+    EXPECT_TRUE(Mentions(error(), {c.field, c.value, c.range}));
+    EXPECT_EQ(resus_sim_schedule(sim(), 1.0, &a), RESUS_ERR_INVALID_ARGUMENT) << c.field;
+  }
+  // A hemorrhage needs a rate or a volume.
+  EXPECT_EQ(resus_sim_hemorrhage(sim(), 0.0, 0.0, RESUS_BLEED_VENOUS), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"rate_mL_min", "volume_mL"}));
+  EXPECT_EQ(resus_sim_fluid_bolus(sim(), 20000.0, 0.0), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"volume_mL", "20000"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "fluid_bolus", "volume_mL": -10})"),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"volume_mL", "-10"}));
+  EXPECT_EQ(
+      resus_sim_apply_json(sim(), R"({"do": "hemorrhage", "rate_mL_min": 100, "site": "nasal"})"),
+      RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"site", "nasal", "arterial"}));
+
+  int32_t count = -1;
+  resus_event events[4];
+  ASSERT_EQ(resus_sim_poll_events(sim(), events, 4, &count), RESUS_OK);
+  EXPECT_EQ(count, 0) << "a rejected action must not reach the sim";
+}
+
+TEST_F(CApi, ActionStructSize) {
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+  EXPECT_EQ(a.struct_size, sizeof(resus_action));
+  a.rate_mL_min = 100.0;
+  a.struct_size = 0;
+  EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"struct_size", "0"}));
+  a.struct_size = sizeof(resus_action) + 4;
+  EXPECT_EQ(resus_sim_schedule(sim(), 1.0, &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"struct_size", std::to_string(sizeof(resus_action) + 4).c_str()}));
+
+  // An older struct without volume_mL: the garbage past its end is not read.
+  a.struct_size = offsetof(resus_action, volume_mL);
+  a.volume_mL = -12345.0;
+  ASSERT_EQ(resus_sim_apply(sim(), &a), RESUS_OK) << error();
+}
+
+TEST_F(CApi, ScheduleInThePast) {
+  const resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE_STOP);
+  ASSERT_EQ(resus_sim_advance(sim(), 1.0), RESUS_OK);
+  EXPECT_EQ(resus_sim_schedule(sim(), 0.5, &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"at_s", "0.5"}));
+  EXPECT_EQ(resus_sim_schedule(sim(), -1.0, &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(resus_sim_schedule(sim(), kNaN, &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"at_s"}));
+  EXPECT_EQ(resus_sim_schedule(sim(), kInf, &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"at_s", "inf"}));
+  EXPECT_EQ(resus_sim_schedule(sim(), 1e300, &a), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"at_s", "1e+300"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "hemorrhage_stop", "at_s": 0.25})"),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"at_s"}));
+  // Now is not the past.
+  EXPECT_EQ(resus_sim_schedule(sim(), resus_sim_time(sim()), &a), RESUS_OK) << error();
+}
+
+TEST_F(CApi, QueueFull) {
+  resus_action a = resus_default_action(RESUS_ACTION_FLUID_BOLUS);
+  a.volume_mL = 10.0;
+  for (int i = 0; i < 256; ++i)
+    ASSERT_EQ(resus_sim_schedule(sim(), 10.0 + i, &a), RESUS_OK) << i << ": " << error();
+  EXPECT_EQ(resus_sim_schedule(sim(), 5.0, &a), RESUS_ERR_CAPACITY);
+  EXPECT_TRUE(Mentions(error(), {"256"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "hemorrhage_stop", "at_s": 3})"),
+            RESUS_ERR_CAPACITY);
+  // Applying now does not need the queue.
+  EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_OK) << error();
+}
+
+TEST_F(CApi, ActionJsonMalformedAndWrongTypes) {
+  EXPECT_EQ(resus_sim_apply_json(sim(), "{\"do\": "), RESUS_ERR_PARSE);
+  EXPECT_EQ(resus_sim_apply_json(sim(), "[]"), RESUS_ERR_PARSE);
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"rate_mL_min": 100})"), RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(error(), {"do"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": 3})"), RESUS_ERR_PARSE);
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "hemorrhage", "rate_mL_min": "100"})"),
+            RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(error(), {"rate_mL_min"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do": "hemorrhage_stop", "at_s": "soon"})"),
+            RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(error(), {"at_s"}));
+  resus_action out = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+  EXPECT_EQ(resus_action_parse_json("nope", &out, nullptr), RESUS_ERR_PARSE);
+  EXPECT_FALSE(thread_error().empty());
+}
+
+TEST(CApiActions, ParseJsonWithoutASim) {
+  resus_action a{};
+  double at = 0.0;
+  ASSERT_EQ(
+      resus_action_parse_json(
+          R"({"do": "hemorrhage", "volume_mL": 800, "site": "arterial", "at_s": 12.5})", &a, &at),
+      RESUS_OK)
+      << thread_error();
+  EXPECT_EQ(a.struct_size, sizeof(resus_action));
+  EXPECT_EQ(a.kind, RESUS_ACTION_HEMORRHAGE);
+  EXPECT_EQ(a.site, RESUS_BLEED_ARTERIAL);
+  EXPECT_EQ(a.volume_mL, 800.0);
+  EXPECT_GT(a.rate_mL_min, 0.0);  // a volume alone bleeds at the default rate
+  EXPECT_EQ(at, 12.5);
+
+  ASSERT_EQ(resus_action_parse_json(R"({"do": "hemorrhage_stop"})", &a, &at), RESUS_OK);
+  EXPECT_EQ(a.kind, RESUS_ACTION_HEMORRHAGE_STOP);
+  EXPECT_TRUE(std::isnan(at));
+  EXPECT_EQ(resus_action_parse_json(R"({"do": "fluid_bolus", "volume_mL": 500})", nullptr, nullptr),
+            RESUS_OK);
+}
+
+TEST_F(CApi, JsonWithAtSecondsIsScheduled) {
+  ASSERT_EQ(resus_sim_apply_json(sim(), R"({"do": "hemorrhage", "rate_mL_min": 500, "at_s": 2})"),
+            RESUS_OK)
+      << error();
+  resus_event events[8];
+  int32_t n = -1;
+  ASSERT_EQ(resus_sim_advance(sim(), 1.0), RESUS_OK);
+  ASSERT_EQ(resus_sim_poll_events(sim(), events, 8, &n), RESUS_OK);
+  EXPECT_EQ(n, 0);
+  ASSERT_EQ(resus_sim_advance(sim(), 2.0), RESUS_OK);
+  ASSERT_EQ(resus_sim_poll_events(sim(), events, 8, &n), RESUS_OK);
+  ASSERT_EQ(n, 1);
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(events[0].detail, RESUS_ACTION_HEMORRHAGE);
+  EXPECT_EQ(events[0].value, 500.0);
+  EXPECT_NEAR(events[0].time_s, 2.0, 1e-9);
+}
+
+// The struct, the typed shorthand, the JSON form and a schedule for "now" reach one dispatcher.
+TEST_F(CApi, EveryActionFormActsTheSame) {
+  SimPtr typed = make_sim(model_), json = make_sim(model_), scheduled = make_sim(model_);
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+  a.rate_mL_min = 600.0;
+  a.volume_mL = 400.0;
+  a.site = RESUS_BLEED_ARTERIAL;
+  ASSERT_EQ(resus_sim_apply(sim(), &a), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_hemorrhage(typed.get(), 600.0, 400.0, RESUS_BLEED_ARTERIAL), RESUS_OK);
+  ASSERT_EQ(
+      resus_sim_apply_json(
+          json.get(),
+          R"({"do": "hemorrhage", "rate_mL_min": 600, "volume_mL": 400, "site": "arterial"})"),
+      RESUS_OK)
+      << resus_last_error(json.get());
+  ASSERT_EQ(resus_sim_schedule(scheduled.get(), 0.0, &a), RESUS_OK);
+  for (int i = 0; i < 60; ++i) {
+    for (resus_sim* s : {sim(), typed.get(), json.get(), scheduled.get()})
+      ASSERT_EQ(resus_sim_advance(s, 1.0), RESUS_OK);
+    const std::vector<double> ref = all_signals(sim());
+    ASSERT_TRUE(same_bits(ref, all_signals(typed.get()))) << i;
+    ASSERT_TRUE(same_bits(ref, all_signals(json.get()))) << i;
+    ASSERT_TRUE(same_bits(ref, all_signals(scheduled.get()))) << i;
+  }
+  EXPECT_NEAR(resus_sim_signal(sim(), signal_index("blood_lost_mL")), 400.0, 1e-6);
+}
+
+// ---- events --------------------------------------------------------------------------------
+
+TEST_F(CApi, HemorrhageAndBolusEvents) {
+  ASSERT_EQ(resus_sim_hemorrhage(sim(), 500.0, 1000.0, RESUS_BLEED_VENOUS), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 150.0), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_fluid_bolus(sim(), 500.0, 1000.0), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 60.0), RESUS_OK) << error();
+
+  resus_event events[8];
+  int32_t n = 0;
+  // One at a time, oldest first.
+  std::vector<resus_event> all;
+  do {
+    ASSERT_EQ(resus_sim_poll_events(sim(), events, 1, &n), RESUS_OK);
+    if (n == 1) all.push_back(events[0]);
+  } while (n == 1);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(all[0].detail, RESUS_ACTION_HEMORRHAGE);
+  EXPECT_EQ(all[1].kind, RESUS_EVENT_HEMORRHAGE_ENDED);
+  EXPECT_NEAR(all[1].value, 1000.0, 1e-6);
+  EXPECT_NEAR(all[1].time_s, 120.0, 0.01);
+  EXPECT_EQ(all[2].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(all[2].detail, RESUS_ACTION_FLUID_BOLUS);
+  EXPECT_EQ(all[3].kind, RESUS_EVENT_BOLUS_ENDED);
+  EXPECT_NEAR(all[3].value, 500.0, 1e-6);
+  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LE(all[i - 1].time_s, all[i].time_s);
+
+  EXPECT_EQ(resus_sim_poll_events(sim(), events, -1, &n), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"capacity", "-1"}));
+  EXPECT_NEAR(resus_sim_signal(sim(), signal_index("blood_lost_mL")), 1000.0, 1e-6);
+  EXPECT_NEAR(resus_sim_signal(sim(), signal_index("fluid_infused_mL")), 500.0, 1e-6);
+}
+
+TEST_F(CApi, PollDrainsInLargeBatches) {
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE_STOP);
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(resus_sim_apply(sim(), &a), RESUS_OK);
+  std::vector<resus_event> events(200);
+  int32_t n = 0;
+  ASSERT_EQ(resus_sim_poll_events(sim(), events.data(), 200, &n), RESUS_OK);
+  EXPECT_EQ(n, 100);
+  ASSERT_EQ(resus_sim_poll_events(sim(), events.data(), 200, &n), RESUS_OK);
+  EXPECT_EQ(n, 0);
+}
+
+// ---- snapshots -----------------------------------------------------------------------------
+
+TEST_F(CApi, SnapshotRoundTripContinuesBitIdentically) {
+  ASSERT_GT(resus_snapshot_size(), 0);
+  ASSERT_EQ(resus_sim_hemorrhage(sim(), 300.0, 0.0, RESUS_BLEED_VENOUS), RESUS_OK);
+  ASSERT_EQ(resus_sim_advance(sim(), 5.0), RESUS_OK);
+  const std::vector<unsigned char> saved = snapshot(sim());
+
+  SimPtr restored = make_sim(model_);
+  ASSERT_EQ(resus_sim_load(restored.get(), saved.data(), static_cast<int64_t>(saved.size())),
+            RESUS_OK)
+      << resus_last_error(restored.get());
+  EXPECT_EQ(resus_sim_time(restored.get()), resus_sim_time(sim()));
+  EXPECT_TRUE(same_bits(all_signals(restored.get()), all_signals(sim())));
+  expect_same_trajectory(sim(), restored.get(), 5.0, 0.25);
+}
+
+TEST_F(CApi, SnapshotBufferTooSmall) {
+  std::vector<unsigned char> buf(static_cast<std::size_t>(resus_snapshot_size()), 0xAB);
+  const int64_t small = resus_snapshot_size() - 1;
+  EXPECT_EQ(resus_sim_save(sim(), buf.data(), small), RESUS_ERR_BUFFER_TOO_SMALL);
+  EXPECT_TRUE(Mentions(error(), {"capacity", std::to_string(small).c_str(),
+                                 std::to_string(resus_snapshot_size()).c_str()}));
+  for (unsigned char b : buf) ASSERT_EQ(b, 0xAB);  // nothing written
+  EXPECT_EQ(resus_sim_save(sim(), buf.data(), 0), RESUS_ERR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(resus_sim_save(sim(), buf.data(), -5), RESUS_ERR_BUFFER_TOO_SMALL);
+}
+
+TEST_F(CApi, BadSnapshotsAreRejectedAndLeaveTheSimUnchanged) {
+  SimPtr twin = make_sim(model_);
+  ASSERT_EQ(resus_sim_advance(sim(), 3.0), RESUS_OK);
+  ASSERT_EQ(resus_sim_advance(twin.get(), 3.0), RESUS_OK);
+  std::vector<unsigned char> good = snapshot(sim());
+  const std::vector<double> before = all_signals(sim());
+
+  EXPECT_EQ(resus_sim_load(sim(), good.data(), static_cast<int64_t>(good.size()) - 1),
+            RESUS_ERR_INCOMPATIBLE);
+  EXPECT_FALSE(error().empty());
+  EXPECT_EQ(resus_sim_load(sim(), good.data(), -1), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"size", "-1"}));
+  std::vector<unsigned char> garbage(good.size(), 0x5A);
+  EXPECT_EQ(resus_sim_load(sim(), garbage.data(), static_cast<int64_t>(garbage.size())),
+            RESUS_ERR_INCOMPATIBLE);
+  std::vector<unsigned char> bigger(good);
+  bigger.push_back(0);
+  EXPECT_EQ(resus_sim_load(sim(), bigger.data(), static_cast<int64_t>(bigger.size())),
+            RESUS_ERR_INCOMPATIBLE);
+
+  EXPECT_TRUE(same_bits(all_signals(sim()), before));
+  expect_same_trajectory(sim(), twin.get(), 3.0, 0.5);
+}
+
+TEST_F(CApi, SnapshotFromAnotherModelIsRejected) {
+  ModelPtr female = make_model("adult_female_60kg");
+  SimPtr other = make_sim(female.get());
+  ASSERT_EQ(resus_sim_advance(other.get(), 2.0), RESUS_OK);
+  const std::vector<unsigned char> foreign = snapshot(other.get());
+
+  SimPtr twin = make_sim(model_);
+  ASSERT_EQ(resus_sim_advance(sim(), 2.0), RESUS_OK);
+  ASSERT_EQ(resus_sim_advance(twin.get(), 2.0), RESUS_OK);
+  const std::vector<double> before = all_signals(sim());
+  const double t = resus_sim_time(sim());
+
+  EXPECT_EQ(resus_sim_load(sim(), foreign.data(), static_cast<int64_t>(foreign.size())),
+            RESUS_ERR_INCOMPATIBLE);
+  EXPECT_TRUE(Mentions(error(), {"model"}));
+  EXPECT_EQ(resus_sim_time(sim()), t);
+  EXPECT_TRUE(same_bits(all_signals(sim()), before));
+  expect_same_trajectory(sim(), twin.get(), 3.0, 0.5);
+}
+
+// ---- bad calls never corrupt a running sim -------------------------------------------------
+
+// Every rejected call in this file, fired at a bleeding sim between advances.
+void fire_bad_calls(resus_sim* sim, const resus_model* other_model) {
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+  a.rate_mL_min = -1.0;
+  EXPECT_NE(resus_sim_apply(sim, &a), RESUS_OK);
+  EXPECT_NE(resus_sim_schedule(sim, resus_sim_time(sim) + 1.0, &a), RESUS_OK);
+  a.rate_mL_min = 100.0;
+  a.kind = 42;
+  EXPECT_NE(resus_sim_apply(sim, &a), RESUS_OK);
+  a.kind = RESUS_ACTION_HEMORRHAGE;
+  a.struct_size = 0;
+  EXPECT_NE(resus_sim_apply(sim, &a), RESUS_OK);
+  a.struct_size = sizeof(resus_action);
+  EXPECT_NE(resus_sim_schedule(sim, resus_sim_time(sim) - 0.5, &a), RESUS_OK);
+  EXPECT_NE(resus_sim_schedule(sim, kNaN, &a), RESUS_OK);
+  EXPECT_NE(resus_sim_schedule(sim, 1e300, &a), RESUS_OK);
+  EXPECT_NE(resus_sim_fluid_bolus(sim, 0.0, 0.0), RESUS_OK);
+  EXPECT_NE(resus_sim_hemorrhage(sim, 100.0, 0.0, static_cast<resus_bleed_site>(9)), RESUS_OK);
+  EXPECT_NE(resus_sim_apply_json(sim, "{"), RESUS_OK);
+  EXPECT_NE(resus_sim_apply_json(sim, R"({"do": "defibrillate"})"), RESUS_OK);
+  EXPECT_NE(resus_sim_apply_json(sim, R"({"do": "hemorrhage", "rate_mL_min": 1e9})"), RESUS_OK);
+  EXPECT_NE(resus_sim_advance(sim, -1.0), RESUS_OK);
+  EXPECT_NE(resus_sim_advance(sim, kNaN), RESUS_OK);
+  EXPECT_NE(resus_sim_advance(sim, kInf), RESUS_OK);
+  const int32_t bad_index[1] = {-3};
+  double out[1];
+  EXPECT_NE(resus_sim_signals(sim, bad_index, 1, out), RESUS_OK);
+  EXPECT_TRUE(std::isnan(resus_sim_signal(sim, 1000)));
+  std::vector<unsigned char> buf(static_cast<std::size_t>(resus_snapshot_size()), 0x11);
+  EXPECT_NE(resus_sim_save(sim, buf.data(), 16), RESUS_OK);
+  EXPECT_NE(resus_sim_load(sim, buf.data(), static_cast<int64_t>(buf.size())), RESUS_OK);
+  resus_sim* foreign = nullptr;
+  ASSERT_EQ(resus_sim_create(other_model, nullptr, &foreign), RESUS_OK);
+  const std::vector<unsigned char> foreign_snapshot = snapshot(foreign);
+  resus_sim_destroy(foreign);
+  EXPECT_NE(
+      resus_sim_load(sim, foreign_snapshot.data(), static_cast<int64_t>(foreign_snapshot.size())),
+      RESUS_OK);
+  resus_event events[1];
+  EXPECT_NE(resus_sim_poll_events(sim, events, -4, nullptr), RESUS_OK);
+}
+
+TEST_F(CApi, BadCallsNeverCorruptTheRunningSim) {
+  ModelPtr female = make_model("adult_female_60kg");
+  SimPtr fresh = make_sim(model_);
+  for (resus_sim* s : {sim(), fresh.get()})
+    ASSERT_EQ(resus_sim_hemorrhage(s, 400.0, 600.0, RESUS_BLEED_VENOUS), RESUS_OK);
+  for (int round = 0; round < 8; ++round) {
+    fire_bad_calls(sim(), female.get());
+    ASSERT_NO_FATAL_FAILURE(expect_same_trajectory(sim(), fresh.get(), 1.0, 0.125));
+  }
+  EXPECT_EQ(resus_sim_time(sim()), resus_sim_time(fresh.get()));
+  EXPECT_EQ(snapshot(sim()), snapshot(fresh.get()));
+}
+
+}  // namespace
