@@ -44,7 +44,8 @@ Action validated(const Action& in) {
       check_optional("rate_mL_min", a.rate_mL_min, kMaxRate_mL_min);
       check_optional("volume_mL", a.volume_mL, kMaxVolume_mL);
       if (a.rate_mL_min == 0.0 && a.volume_mL == 0.0)
-        throw Error(Status::kInvalidArgument, "hemorrhage needs rate_mL_min or volume_mL (or both)");
+        throw Error(Status::kInvalidArgument,
+                    "rate_mL_min = 0 and volume_mL = 0: a hemorrhage needs one of them > 0");
       if (a.rate_mL_min == 0.0) a.rate_mL_min = kDefaultBleedRate_mL_min;
       if (a.site != static_cast<int32_t>(BleedSiteCode::kVenous) &&
           a.site != static_cast<int32_t>(BleedSiteCode::kArterial))

@@ -183,7 +183,7 @@ const std::array<Preset, 2> kPresets = {{
 constexpr double kBig = 1e4;
 
 const ParamInfo kParams[] = {
-    {"body_mass_kg", "kg", 30, 200, "body mass; rescales the preset (set it first)", RESUS_PARAM(body_mass_kg)},
+    {"body_mass_kg", "kg", 30, 140, "body mass; rescales the preset (set it first)", RESUS_PARAM(body_mass_kg)},
     {"blood_volume_mL", "mL", 1500, 10000, "total blood volume at start", RESUS_PARAM(blood_volume_mL)},
     {"heart_rate_set_bpm", "1/min", 30, 180, "resting sinus rate held by the reflex", RESUS_PARAM(heart_rate_set_bpm)},
     {"lv_emax_mmHg_per_mL", "mmHg/mL", 0.1, 20, "LV end-systolic elastance (contractility) at rest", RESUS_PARAM(circulation.lv.emax)},

@@ -297,7 +297,7 @@ bool Sim::step_once() noexcept {
   if (s_.bleed.rate_mL_s > 0.0) {
     s_.bleed.lost_mL += lost;
     s_.bleed.remaining_mL -= lost;
-    if (s_.bleed.remaining_mL <= 1e-9) {
+    if (s_.bleed.remaining_mL <= 1e-6) {  // rounding over ~1e5 steps
       push_event(EventKind::kHemorrhageEnded, 0, s_.bleed.lost_mL);
       s_.bleed = Bleed{};
     }
@@ -307,7 +307,7 @@ bool Sim::step_once() noexcept {
     const double given = std::min(f.rate_mL_s, f.remaining_mL / kStep_s) * kStep_s;
     f.infused_mL += given;
     f.remaining_mL -= given;
-    if (f.remaining_mL <= 1e-9) {
+    if (f.remaining_mL <= 1e-6) {
       push_event(EventKind::kBolusEnded, 0, f.infused_mL);
       f = Infusion{};
     }

@@ -1,0 +1,136 @@
+// resus: the command-line tool. `resus run` plays a scenario file, `resus info` lists what the
+// library offers. Built only on the public C API.
+#include <resus/resus.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "default_scenario.hpp"
+#include "format.hpp"
+#include "info.hpp"
+#include "outputs.hpp"
+#include "runner.hpp"
+#include "scenario.hpp"
+#include "timeline.hpp"
+
+namespace {
+
+using namespace resus_cli;
+
+constexpr int kExitRunFailed = 1;  // the run itself failed (numerics, writing outputs)
+constexpr int kExitBadInput = 2;   // bad command line, scenario file or output path
+
+struct RunOptions {
+  std::string scenario;  // empty: the built-in default
+  std::string csv, json;
+  double duration_s = 0.0;
+  bool duration_given = false;
+  bool quiet = false;
+};
+
+Scenario load(const RunOptions& opt) {
+  Scenario sc = opt.scenario.empty() ? parse_scenario(kDefaultScenarioJson, kDefaultScenarioName)
+                                     : load_scenario_file(opt.scenario);
+  if (opt.duration_given) {
+    check_duration_override(opt.duration_s);
+    sc.duration_s = opt.duration_s;
+    sc.record_interval_s = std::min(sc.record_interval_s, sc.duration_s);
+  }
+  return sc;
+}
+
+int run(const RunOptions& opt) {
+  const Scenario sc = load(opt);
+  const auto compile_start = std::chrono::steady_clock::now();
+  const ModelPtr model = compile_patient(sc);
+  const double compile_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - compile_start).count();
+
+  // Outputs are opened before running so that a bad path fails fast, not after a long run.
+  std::vector<RunObserver*> observers;
+  std::unique_ptr<CsvWriter> csv;
+  if (!opt.csv.empty()) observers.push_back((csv = std::make_unique<CsvWriter>(opt.csv, sc.signals)).get());
+  if (!opt.json.empty() && !std::ofstream(opt.json))
+    throw InputError(opt.json + ": cannot create the JSON summary");
+  SignalStats stats(sc.signals.size());
+  observers.push_back(&stats);
+  Timeline timeline(std::cout);
+  if (!opt.quiet) {
+    print_header(std::cout, sc, model.get());
+    for (const ScenarioAction& a : sc.actions)
+      if (a.at_s >= sc.duration_s)
+        std::cout << "(actions[" << a.index << "] at " << clock_time(a.at_s)
+                  << " is after the end of this run and will not happen)\n";
+    observers.push_back(&timeline);
+  }
+
+  const RunResult result = run_scenario(sc, model.get(), observers);
+
+  int code = 0;
+  if (!result.ok) {
+    std::cerr << "resus: " << result.error << "\n";
+    code = kExitRunFailed;
+  }
+  std::vector<std::string> write_errors;
+  if (csv) write_errors.push_back(csv->finish());
+  if (!opt.json.empty()) write_errors.push_back(write_summary(opt.json, {sc, model.get(), result, stats, compile_s}));
+  for (const std::string& e : write_errors)
+    if (!e.empty()) {
+      std::cerr << e << "\n";
+      code = kExitRunFailed;
+    }
+
+  const double factor = result.wall_s > 0.0 ? result.simulated_s / result.wall_s : 0.0;
+  std::cout << (opt.quiet ? "" : "\n") << "simulated " << clock_time(result.simulated_s) << " in "
+            << fixed(result.wall_s, 2) << " s: " << fixed(factor, 0)
+            << "x real time (model compiled in " << fixed(compile_s, 2) << " s)\n";
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"resus: a real-time physiology engine for advanced life support", "resus"};
+  app.set_version_flag("--version", std::string("resus ") + resus_version());
+  app.require_subcommand(1);
+
+  RunOptions opt;
+  CLI::App* run_cmd = app.add_subcommand("run", "Run a scenario and print its timeline");
+  run_cmd->add_option("scenario", opt.scenario,
+                      "Scenario JSON file (docs/scenario.md); without one, the built-in default "
+                      "(examples/scenarios/default.json)");
+  run_cmd->add_option("--csv", opt.csv, "Write the recorded signals to this CSV file");
+  run_cmd->add_option("--json", opt.json, "Write a JSON summary to this file");
+  CLI::Option* duration = run_cmd->add_option("--duration", opt.duration_s,
+                                              "Override the scenario's duration_s (seconds)");
+  run_cmd->add_flag("-q,--quiet", opt.quiet, "Do not print the timeline");
+  CLI::App* info_cmd =
+      app.add_subcommand("info", "List presets, signals, actions and parameters");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : kExitBadInput;  // --help and --version exit 0
+  }
+
+  try {
+    if (info_cmd->parsed()) {
+      print_info(std::cout);
+      return 0;
+    }
+    opt.duration_given = duration->count() > 0;
+    return run(opt);
+  } catch (const InputError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "resus: internal error: " << e.what() << "\n";
+    return kExitRunFailed;
+  }
+}

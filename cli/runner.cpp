@@ -1,0 +1,101 @@
+#include "runner.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+
+#include "format.hpp"
+
+namespace resus_cli {
+namespace {
+
+int64_t to_steps(double t_s) { return std::llround(t_s / resus_step_seconds()); }
+
+SimPtr make_sim(const Scenario& sc, const resus_model* model) {
+  resus_sim_def def = resus_default_sim_def();
+  def.seed = sc.seed;
+  resus_sim* sim = nullptr;
+  const resus_status status = resus_sim_create(model, &def, &sim);
+  if (status != RESUS_OK) throw InputError(sc.source + ": cannot create the sim: " + error_text(status));
+  return SimPtr(sim);
+}
+
+void schedule_all(const Scenario& sc, resus_sim* sim) {
+  for (const ScenarioAction& a : sc.actions) {
+    if (a.at_s >= sc.duration_s) continue;  // cut off by --duration
+    const resus_status status = resus_sim_schedule(sim, a.at_s, &a.action);
+    if (status != RESUS_OK)
+      throw InputError(sc.source + ": actions[" + std::to_string(a.index) +
+                       "]: cannot schedule: " + error_text(status, sim));
+  }
+}
+
+}  // namespace
+
+RunResult run_scenario(const Scenario& sc, const resus_model* model,
+                       const std::vector<RunObserver*>& observers) {
+  SimPtr owner = make_sim(sc, model);
+  resus_sim* sim = owner.get();
+  schedule_all(sc, sim);
+
+  double blood_volume_mL = 0.0;
+  resus_model_param(model, "blood_volume_mL", &blood_volume_mL);
+  EventNarrator narrator(sc.actions, blood_volume_mL);
+
+  RunResult result;
+  std::vector<double> values(sc.signal_indices.size());
+  std::vector<resus_event> polled(64);
+  auto drain_events = [&] {
+    int32_t n = 0;
+    do {
+      if (resus_sim_poll_events(sim, polled.data(), static_cast<int32_t>(polled.size()), &n) != RESUS_OK) break;
+      for (int32_t i = 0; i < n; ++i) {
+        result.events.push_back(narrator.describe(polled[static_cast<std::size_t>(i)]));
+        for (RunObserver* o : observers) o->on_event(result.events.back());
+      }
+    } while (n == static_cast<int32_t>(polled.size()));
+  };
+
+  // Integer step counts keep the checkpoints exact over long runs.
+  const int64_t end = to_steps(sc.duration_s);
+  const int64_t record_every = to_steps(sc.record_interval_s);
+  const int64_t print_every = to_steps(sc.print_interval_s);
+  int64_t next_record = 0, next_print = 0, now = 0;
+  const double step_s = resus_step_seconds();
+
+  const auto wall_start = std::chrono::steady_clock::now();
+  while (true) {
+    const int64_t target = std::min({next_record, next_print, end});
+    if (target > now) {
+      const resus_status status =
+          resus_sim_advance(sim, static_cast<double>(target) * step_s - resus_sim_time(sim));
+      now = to_steps(resus_sim_time(sim));
+      if (status != RESUS_OK) {
+        result.ok = false;
+        result.error = "the simulation stopped at " + clock_time(resus_sim_time(sim)) + ": " +
+                       error_text(status, sim);
+        drain_events();
+        break;
+      }
+    }
+    drain_events();
+    const double t = resus_sim_time(sim);
+    const bool at_end = now >= end;
+    if (now == next_record || at_end) {  // the end is always recorded and printed
+      resus_sim_signals(sim, sc.signal_indices.data(), static_cast<int32_t>(values.size()), values.data());
+      for (RunObserver* o : observers) o->on_sample(t, values);
+      next_record = now + record_every;
+    }
+    if (now == next_print || at_end) {
+      for (RunObserver* o : observers) o->on_vitals(t, sim);
+      next_print = now + print_every;
+    }
+    if (at_end) break;
+  }
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  result.simulated_s = resus_sim_time(sim);
+  return result;
+}
+
+}  // namespace resus_cli

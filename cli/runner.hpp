@@ -1,0 +1,40 @@
+// Runs a checked scenario through the C API: schedules every action up front, then advances to
+// each recording or printing time in turn, polling events on the way.
+#pragma once
+
+#include <resus/resus.h>
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "events.hpp"
+#include "scenario.hpp"
+
+namespace resus_cli {
+
+// What a run reports as it goes. Each output (timeline, CSV, summary) is one observer.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  virtual void on_event(const ScenarioEvent&) {}
+  // The recorded signals (scenario order) at each record interval, from t = 0.
+  virtual void on_sample(double /*t_s*/, std::span<const double> /*values*/) {}
+  // At each print interval, from t = 0, and at the end.
+  virtual void on_vitals(double /*t_s*/, const resus_sim* /*sim*/) {}
+};
+
+struct RunResult {
+  double simulated_s = 0.0;
+  double wall_s = 0.0;   // the advance loop, including what the observers do
+  bool ok = true;
+  std::string error;     // why the run stopped early
+  std::vector<ScenarioEvent> events;
+};
+
+// Runs `scenario` on a new sim of `model`. Scheduling problems throw InputError; a failure while
+// running (e.g. a numerical one) ends the run early with ok = false.
+RunResult run_scenario(const Scenario& scenario, const resus_model* model,
+                       const std::vector<RunObserver*>& observers);
+
+}  // namespace resus_cli

@@ -1,0 +1,68 @@
+#include "timeline.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "format.hpp"
+
+namespace resus_cli {
+namespace {
+
+int32_t find(const char* name) {
+  int32_t index = -1;
+  resus_signal_find(name, &index);  // a missing signal reads as NaN and prints as "-"
+  return index;
+}
+
+std::string preset_description(const std::string& preset) {
+  for (int32_t i = 0; i < resus_preset_count(); ++i)
+    if (preset == resus_preset_name(i)) return resus_preset_description(i);
+  return "";
+}
+
+}  // namespace
+
+void print_header(std::ostream& out, const Scenario& sc, const resus_model* model) {
+  const std::string preset = sc.patient.value("preset", "");
+  double mass = NAN, blood = NAN, rate = NAN;
+  resus_model_param(model, "body_mass_kg", &mass);
+  resus_model_param(model, "blood_volume_mL", &blood);
+  resus_model_param(model, "heart_rate_set_bpm", &rate);
+
+  std::string overrides;
+  if (sc.patient.contains("overrides"))
+    for (const auto& [name, value] : sc.patient["overrides"].items())
+      overrides += (overrides.empty() ? "" : ", ") + name + " = " + value.dump();
+
+  out << "resus " << resus_version() << "  scenario: " << sc.source << "\n"
+      << "patient: " << preset << " (" << preset_description(preset) << ")\n"
+      << "         " << fixed(mass, 0) << " kg, blood volume " << fixed(blood, 0)
+      << " mL, resting heart rate " << fixed(rate, 0) << "/min"
+      << "; overrides: " << (overrides.empty() ? "none" : overrides) << "\n"
+      << "seed " << sc.seed << ", duration " << clock_time(sc.duration_s) << ", recording "
+      << sc.signals.size() << " signals every " << num(sc.record_interval_s) << " s\n\n";
+}
+
+Timeline::Timeline(std::ostream& out)
+    : out_(out),
+      hr_(find("hr_bpm")),
+      sbp_(find("sbp_mmHg")),
+      dbp_(find("dbp_mmHg")),
+      map_(find("map_mmHg")),
+      co_(find("co_L_min")),
+      cvp_(find("cvp_mmHg")),
+      bv_(find("blood_volume_mL")) {}
+
+void Timeline::on_event(const ScenarioEvent& e) {
+  out_ << clock_time(e.time_s) << "  " << e.text << std::endl;
+}
+
+void Timeline::on_vitals(double t, const resus_sim* sim) {
+  auto v = [sim](int32_t index) { return resus_sim_signal(sim, index); };
+  out_ << clock_time(t) << "  HR " << fixed(v(hr_), 0) << "  BP " << fixed(v(sbp_), 0) << "/"
+       << fixed(v(dbp_), 0) << " (" << fixed(v(map_), 0) << ")  CO " << fixed(v(co_), 1)
+       << " L/min  CVP " << fixed(v(cvp_), 1) << "  BV " << fixed(v(bv_), 0) << " mL"
+       << std::endl;
+}
+
+}  // namespace resus_cli
