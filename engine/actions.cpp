@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/status.hpp"
+#include "models/electrophysiology/conduction.hpp"
 
 namespace resus {
 namespace {
@@ -17,6 +18,14 @@ constexpr ActionInfo kActions[] = {
      "site \"venous\" (default) or \"arterial\"; replaces a running hemorrhage"},
     {"hemorrhage_stop", "no fields"},
     {"fluid_bolus", "volume_mL (0-10000], rate_mL_min (0-10000] (default 250)"},
+    {"rhythm", "rhythm: sinus, sinus_bradycardia, sinus_tachycardia, atrial_fibrillation, "
+               "atrial_flutter, svt, av_block_1, mobitz_1, mobitz_2, av_block_3, vt, "
+               "pulseless_vt, torsades, vf_coarse, vf_fine, asystole, pea"},
+    {"shock", "energy_J [1-360], waveform \"biphasic\" (default) or \"monophasic\"; unsynchronised"},
+    {"cardioversion", "energy_J [1-360], waveform; delivered on the next R wave (within 3 s)"},
+    {"pacing_start", "rate_per_min [30-180] (default 70), current_mA [0-200] (default 70); "
+                     "transcutaneous, demand mode"},
+    {"pacing_stop", "no fields"},
 };
 
 [[noreturn]] void out_of_range(const char* field, double v, const char* range) {
@@ -53,6 +62,27 @@ Action validated(const Action& in) {
       return a;
     case ActionKind::kHemorrhageStop:
       return a;
+    case ActionKind::kRhythm:
+      if (a.rhythm < 0 || a.rhythm >= static_cast<int32_t>(ep::Rhythm::kNumRhythms))
+        out_of_range("rhythm", a.rhythm, "[0, 16] (see resus info)");
+      return a;
+    case ActionKind::kShock:
+    case ActionKind::kCardioversion:
+      if (!std::isfinite(a.energy_J) || a.energy_J < kMinShock_J || a.energy_J > kMaxShock_J)
+        out_of_range("energy_J", a.energy_J, "[1, 360] J");
+      if (a.waveform != 0 && a.waveform != 1)
+        out_of_range("waveform", a.waveform, "{0 biphasic, 1 monophasic}");
+      return a;
+    case ActionKind::kPacingStart:
+      if (a.rate_per_min == 0.0) a.rate_per_min = 70.0;
+      if (!std::isfinite(a.rate_per_min) || a.rate_per_min < kMinPacingRate ||
+          a.rate_per_min > kMaxPacingRate)
+        out_of_range("rate_per_min", a.rate_per_min, "[30, 180] /min");
+      if (!std::isfinite(a.current_mA) || a.current_mA < 0.0 || a.current_mA > kMaxPacingCurrent_mA)
+        out_of_range("current_mA", a.current_mA, "[0, 200] mA");
+      return a;
+    case ActionKind::kPacingStop:
+      return a;
     case ActionKind::kFluidBolus:
       check_optional("rate_mL_min", a.rate_mL_min, kMaxRate_mL_min);
       if (!std::isfinite(a.volume_mL) || a.volume_mL <= 0.0 || a.volume_mL > kMaxVolume_mL)
@@ -82,6 +112,11 @@ Action parse_action_json(std::string_view text, double* at_s) {
   if (name == "hemorrhage") a.kind = ActionKind::kHemorrhage;
   else if (name == "hemorrhage_stop") a.kind = ActionKind::kHemorrhageStop;
   else if (name == "fluid_bolus") a.kind = ActionKind::kFluidBolus;
+  else if (name == "rhythm") a.kind = ActionKind::kRhythm;
+  else if (name == "shock") a.kind = ActionKind::kShock;
+  else if (name == "cardioversion") a.kind = ActionKind::kCardioversion;
+  else if (name == "pacing_start") { a.kind = ActionKind::kPacingStart; a.current_mA = 70.0; }
+  else if (name == "pacing_stop") a.kind = ActionKind::kPacingStop;
   else {
     std::string known;
     for (const ActionInfo& info : kActions) known += std::string(known.empty() ? "" : ", ") + info.name;
@@ -92,25 +127,54 @@ Action parse_action_json(std::string_view text, double* at_s) {
     if (!v.is_number()) throw Error(Status::kParseError, "action." + key + ": expected a number");
     return v.get<double>();
   };
+  auto string_field = [&](const std::string& key, const nlohmann::json& v) {
+    if (!v.is_string()) throw Error(Status::kParseError, "action." + key + ": expected a string");
+    return v.get<std::string>();
+  };
+  const bool volumes = a.kind == ActionKind::kHemorrhage || a.kind == ActionKind::kFluidBolus;
+  const bool shock = a.kind == ActionKind::kShock || a.kind == ActionKind::kCardioversion;
+  const bool pacing = a.kind == ActionKind::kPacingStart;
+  bool has_rhythm = false;
   for (const auto& [key, v] : j.items()) {
     if (key == "do") continue;
     if (key == "at_s") {
       const double t = number(key, v);
       if (at_s) *at_s = t;
-    } else if (key == "rate_mL_min" && a.kind != ActionKind::kHemorrhageStop) {
+    } else if (key == "rate_mL_min" && volumes) {
       a.rate_mL_min = number(key, v);
-    } else if (key == "volume_mL" && a.kind != ActionKind::kHemorrhageStop) {
+    } else if (key == "volume_mL" && volumes) {
       a.volume_mL = number(key, v);
     } else if (key == "site" && a.kind == ActionKind::kHemorrhage) {
-      if (!v.is_string()) throw Error(Status::kParseError, "action.site: expected a string");
-      const std::string s = v.get<std::string>();
+      const std::string s = string_field(key, v);
       if (s == "venous") a.site = static_cast<int32_t>(BleedSiteCode::kVenous);
       else if (s == "arterial") a.site = static_cast<int32_t>(BleedSiteCode::kArterial);
       else throw Error(Status::kInvalidArgument, "action.site: '" + s + "' is not 'venous' or 'arterial'");
+    } else if (key == "rhythm" && a.kind == ActionKind::kRhythm) {
+      const std::string s = string_field(key, v);
+      ep::Rhythm r;
+      if (!ep::rhythm_from_name(s.c_str(), &r))
+        throw Error(Status::kUnknownName, "action.rhythm: unknown rhythm '" + s + "' (see resus info)");
+      a.rhythm = static_cast<int32_t>(r);
+      has_rhythm = true;
+    } else if (key == "energy_J" && shock) {
+      a.energy_J = number(key, v);
+    } else if (key == "waveform" && shock) {
+      const std::string s = string_field(key, v);
+      if (s == "biphasic") a.waveform = 0;
+      else if (s == "monophasic") a.waveform = 1;
+      else throw Error(Status::kInvalidArgument, "action.waveform: '" + s + "' is not 'biphasic' or 'monophasic'");
+    } else if (key == "rate_per_min" && pacing) {
+      a.rate_per_min = number(key, v);
+    } else if (key == "current_mA" && pacing) {
+      a.current_mA = number(key, v);
     } else {
       throw Error(Status::kUnknownName, "action." + key + ": unknown field for '" + name + "'");
     }
   }
+  if (a.kind == ActionKind::kRhythm && !has_rhythm)
+    throw Error(Status::kParseError, "action.rhythm: required, a rhythm name (see resus info)");
+  if (shock && !j.contains("energy_J"))
+    throw Error(Status::kParseError, "action.energy_J: required, 1-360 J");
   try {
     return validated(a);
   } catch (const Error& e) {

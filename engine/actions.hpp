@@ -13,6 +13,11 @@ enum class ActionKind : int32_t {
   kHemorrhage = 1,      // rate_mL_min and/or volume_mL, site
   kHemorrhageStop = 2,
   kFluidBolus = 3,      // volume_mL, rate_mL_min
+  kRhythm = 4,          // rhythm (ep::Rhythm)
+  kShock = 5,           // energy_J, waveform: unsynchronised defibrillation
+  kCardioversion = 6,   // energy_J, waveform: synchronised on the next R wave
+  kPacingStart = 7,     // rate_per_min, current_mA (replaces running settings)
+  kPacingStop = 8,
 };
 
 enum class BleedSiteCode : int32_t { kVenous = 0, kArterial = 1 };
@@ -22,7 +27,16 @@ struct Action {
   int32_t site;         // BleedSiteCode for hemorrhage
   double rate_mL_min;   // 0 = default for the kind
   double volume_mL;     // 0 = unlimited (hemorrhage) / required (bolus)
+  int32_t rhythm = 0;        // ep::Rhythm, for kRhythm
+  int32_t waveform = 0;      // ep::ShockWaveform (0 biphasic, 1 monophasic)
+  double energy_J = 0.0;     // shock and cardioversion, 1-360 J
+  double rate_per_min = 0.0; // pacing rate, 30-180 /min
+  double current_mA = 0.0;   // pacing current, 0-200 mA
 };
+
+constexpr double kMinShock_J = 1.0, kMaxShock_J = 360.0;
+constexpr double kMinPacingRate = 30.0, kMaxPacingRate = 180.0;
+constexpr double kMaxPacingCurrent_mA = 200.0;
 
 struct ActionInfo {
   const char* name;

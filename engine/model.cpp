@@ -52,11 +52,16 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   SimState s{};
   s.x = initial_guess(pp);
   s.baro = baro.rest_state();
-  s.next_sinus_time = 0.0;
+  s.conduction = ep::Conduction(pp.conduction).initial_state();
+  s.hooks = ep::Hooks{};
   s.atrial_activation_time = -1e9;
   s.ventricular_activation_time = -1e9;
-  s.pending_ventricular_time = kNaN;
   s.ventricular_systole_s = cv::ventricular_systole(pp.circulation, 60.0 / pp.heart_rate_set_bpm);
+  s.beat_contraction = 1.0;
+  s.myocardial_energy = 1.0;
+  s.coronary_perfusion_ratio = 1.0;
+  s.last_termination_time = -1e9;
+  s.sync_armed_time = kNaN;
   s.cycle.max_arterial = s.cycle.max_pa = -kInf;
   s.cycle.min_arterial = s.cycle.min_pa = s.cycle.min_lv_volume = kInf;
   s.cycle.coronary_perfusion = kNaN;
@@ -99,6 +104,8 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += sim.time();
     state = sim.s_;
   }
+  m->resting_coronary_flow_ = state.signals[kCoronaryFlow] / 60.0;
+  state.coronary_perfusion_ratio = 1.0;
 
   // Pass 2: the reflex's operating point is the resting state. The set point is the resting
   // mean carotid pressure; the reference drives are the mean efferent activity there.
@@ -164,11 +171,14 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // The template starts its clock at zero.
   const double t_end = static_cast<double>(state.step) * kStep_s;
   state.step = 0;
-  state.next_sinus_time -= t_end;
-  state.atrial_activation_time -= t_end;
-  state.ventricular_activation_time -= t_end;
-  if (!std::isnan(state.pending_ventricular_time)) state.pending_ventricular_time -= t_end;
-  state.cycle.start_time -= t_end;
+  for (double* t : {&state.atrial_activation_time, &state.ventricular_activation_time,
+                    &state.cycle.start_time, &state.conduction.next_atrial_time,
+                    &state.conduction.last_atrial_time, &state.conduction.av_exit_time,
+                    &state.conduction.pending_ventricular_time,
+                    &state.conduction.last_ventricular_time, &state.conduction.next_focus_time,
+                    &state.conduction.next_pacer_time, &state.conduction.last_pacer_spike_time}) {
+    *t -= t_end;  // NaN (nothing pending) stays NaN
+  }
   state.carry_s = 0.0;
   state.event_count = 0;
   state.event_head = 0;

@@ -22,6 +22,8 @@ class Model {
   uint64_t fingerprint() const { return fingerprint_; }
   // Simulated seconds it took to reach the periodic steady state during compilation.
   double settle_time_s() const { return settle_time_s_; }
+  // Mean coronary flow at rest, mL/s: the myocardium's perfusion is measured against it.
+  double resting_coronary_flow() const { return resting_coronary_flow_; }
 
  private:
   Model() = default;
@@ -30,6 +32,7 @@ class Model {
   SimState initial_{};
   uint64_t fingerprint_ = 0;
   double settle_time_s_ = 0.0;
+  double resting_coronary_flow_ = 1.0;
   friend class Sim;
 };
 

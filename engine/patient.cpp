@@ -63,7 +63,6 @@ PatientParams reference_male() {
   c.systole_slope_s2 = 0.075;
   c.systole_rise_fraction = 0.6;
   c.atrial_systole_s = 0.18;
-  c.av_delay_s = 0.16;
 
   autonomic::BaroreflexParams& b = p.baroreflex;
   b.tau_p_s = 2.076;
@@ -89,6 +88,61 @@ PatientParams reference_male() {
   b.effectors[autonomic::kPeriodSympathetic] = EffectorParams{-0.13, 2.0, 2.0};
   b.effectors[autonomic::kPeriodVagal] = EffectorParams{0.09, 0.2, 1.5};
   b.gain_scale = 1.0;
+
+  // Conduction (models/electrophysiology/README.md).
+  ep::ConductionParams& e = p.conduction;
+  e.av_normal = {0.16, 0.10, 0.10, 0.20};
+  e.av_first_degree = {0.28, 0.10, 0.10, 0.20};
+  e.av_wenckebach = {0.20, 0.30, 0.30, 0.40};
+  e.infranodal_ratio = 3;
+  e.af_mean_interval_s = 0.12;
+  e.af_interval_sd_s = 0.03;
+  e.flutter_interval_s = 0.20;
+  e.svt_interval_s = 60.0 / 180.0;
+  e.bradycardia_bpm = 45.0;
+  e.tachycardia_bpm = 125.0;
+  e.pea_rate_bpm = 50.0;
+  e.vt_bpm = 170.0;
+  e.pulseless_vt_bpm = 230.0;
+  e.torsades_bpm = 250.0;
+  e.escape_bpm = 35.0;
+  e.ventricular_refractory_base_s = 0.16;
+  e.ventricular_refractory_slope = 0.12;
+  e.efficiency_ectopic = 0.6;
+  e.efficiency_torsades = 0.3;
+  e.efficiency_paced = 0.6;
+  e.vt_pulseless_rate_50_bpm = 200.0;
+  e.vt_rate_width_bpm = 12.0;
+  e.pea_contractility = 0.05;
+  e.pacer_threshold_mA = 60.0;
+
+  // Myocardial energy and shocks (physiology.md A.8, B.5).
+  ep::MyocardiumParams& m = p.myocardium;
+  m.ischaemia_rate_per_s = 1.0 / 900.0;  // untreated VF exhausts the muscle in ~15 min
+  m.recovery_rate_per_s = 1.0 / 120.0;
+  m.vf_demand = 1.0;
+  m.sufficient_perfusion = 0.8;
+  m.perfusion_tau_s = 4.0;
+  m.vf_amplitude_max_mV = 1.0;
+  m.vf_amplitude_min_mV = 0.05;
+  m.vf_frequency_max_Hz = 7.0;
+  m.vf_frequency_min_Hz = 3.5;
+  m.amsa_per_mV_Hz = 3.0;
+  m.asystole_energy = 0.02;
+  m.asystole_hazard_per_s = 1.0 / 60.0;
+  m.stunned_contractility = 0.3;
+  m.biphasic_e50_J = 50.0;
+  m.monophasic_e50_J = 200.0;
+  m.shock_steepness = 2.5;
+  m.rosc_beta0 = -2.2;
+  m.rosc_beta1 = 0.15;
+  m.pea_energy = 0.25;
+  m.refib_hazard_per_s = 1.0 / 240.0;
+  m.refib_tau_s = 120.0;
+  m.t_wave_vf_probability = 0.25;
+  m.cardioversion_e50_af_J = 80.0;
+  m.cardioversion_e50_flutter_J = 30.0;
+  m.cardioversion_e50_vt_J = 40.0;
   return p;
 }
 
@@ -239,7 +293,13 @@ const ParamInfo kParams[] = {
     {"systole_slope_s2", "s^2", 0, 0.2, "ventricular systole Ts = a - b*f: b (f in Hz)", RESUS_PARAM(circulation.systole_slope_s2)},
     {"systole_rise_fraction", "1", 0.2, 0.9, "share of systole with rising activation", RESUS_PARAM(circulation.systole_rise_fraction)},
     {"atrial_systole_s", "s", 0.05, 0.4, "atrial activation duration", RESUS_PARAM(circulation.atrial_systole_s)},
-    {"av_delay_s", "s", 0.05, 0.4, "atrial to ventricular activation delay (PR)", RESUS_PARAM(circulation.av_delay_s)},
+    {"av_delay_s", "s", 0.05, 0.4, "AV conduction delay at full recovery (PR interval)", RESUS_PARAM(conduction.av_normal.base_delay_s)},
+    {"escape_rate_bpm", "1/min", 15, 60, "latent ventricular escape pacemaker rate", RESUS_PARAM(conduction.escape_bpm)},
+    {"vt_rate_bpm", "1/min", 100, 250, "monomorphic VT rate", RESUS_PARAM(conduction.vt_bpm)},
+    {"pulseless_vt_rate_bpm", "1/min", 150, 300, "pulseless VT rate", RESUS_PARAM(conduction.pulseless_vt_bpm)},
+    {"pacing_threshold_mA", "mA", 10, 200, "transcutaneous pacing capture threshold", RESUS_PARAM(conduction.pacer_threshold_mA)},
+    {"ischaemia_rate_per_s", "1/s", 1e-4, 0.1, "myocardial energy lost per second without perfusion", RESUS_PARAM(myocardium.ischaemia_rate_per_s)},
+    {"myocardial_recovery_rate_per_s", "1/s", 1e-4, 0.1, "myocardial energy recovery per second at full perfusion", RESUS_PARAM(myocardium.recovery_rate_per_s)},
     {"baroreflex_gain", "1", 0, 3, "baroreflex gain scale (0 = denervated, 1 = intact)", RESUS_PARAM(baroreflex.gain_scale)},
     {"baro_afferent_slope_mmHg", "mmHg", 2, 50, "afferent sigmoid slope ka", RESUS_PARAM(baroreflex.k_a)},
     {"baro_tau_p_s", "s", 0.1, 20, "afferent lead-lag pole", RESUS_PARAM(baroreflex.tau_p_s)},

@@ -10,6 +10,8 @@
 
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
+#include "models/electrophysiology/conduction.hpp"
+#include "models/electrophysiology/myocardium.hpp"
 
 namespace resus {
 
@@ -19,6 +21,8 @@ struct PatientParams {
   double heart_rate_set_bpm;   // resting sinus rate, which the reflex holds at rest
   cv::CirculationParams circulation;
   autonomic::BaroreflexParams baroreflex;
+  ep::ConductionParams conduction;
+  ep::MyocardiumParams myocardium;
 };
 
 struct ParamInfo {

@@ -46,6 +46,14 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"lv_emax_mmHg_mL", "mmHg/mL", "LV contractility (end-systolic elastance) after the reflex"},
     {"sympathetic_firing_Hz", "1/s", "sympathetic efferent firing rate"},
     {"vagal_firing_Hz", "1/s", "vagal efferent firing rate"},
+    {"rhythm_id", "1", "current rhythm (resus_rhythm value; name via resus info)"},
+    {"ventricular_rate_bpm", "1/min", "electrical ventricular rate (0 in VF and asystole)"},
+    {"myocardial_energy", "1", "myocardial energy/ischaemia state, 1 healthy .. 0 exhausted"},
+    {"vf_amplitude_mV", "mV", "VF amplitude for the current energy (0 when not in VF)"},
+    {"vf_frequency_Hz", "Hz", "VF dominant frequency (0 when not in VF)"},
+    {"amsa_mV_Hz", "mV*Hz", "amplitude spectrum area of the VF (0 when not in VF)"},
+    {"pacing_captured", "1", "1 when the last pacer spike captured the ventricles"},
+    {"pacing_threshold_mA", "mA", "current transcutaneous pacing capture threshold"},
     {"time_s", "s", "simulated time"},
 }};
 

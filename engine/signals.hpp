@@ -50,6 +50,14 @@ enum SignalId : int {
   kLvEmax,
   kSympatheticFiring,
   kVagalFiring,
+  kRhythmId,
+  kVentricularRate,
+  kMyocardialEnergy,
+  kVfAmplitude,
+  kVfFrequency,
+  kAmsa,
+  kPacingCaptured,
+  kPacingThreshold,
   kTime,
   kNumSignals
 };

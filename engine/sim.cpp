@@ -12,6 +12,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kMaxCycle_s = 3.0;  // without a beat, cycle statistics still close this often
+constexpr double kSyncTimeout_s = 3.0;  // a cardioversion waits this long for an R wave
+constexpr int32_t kNoSyncOutcome = 6;   // kShockDelivered detail: no R wave, nothing delivered
+constexpr double kMinStroke_mL = 10.0;  // a beat ejecting less is not a mechanical beat
 
 // The ODE right-hand side handed to the stepper by reference. It remembers the hemodynamics of
 // the first stage of a step, which are those of the state at the start of the step.
@@ -55,19 +58,32 @@ Sim::Sim(std::shared_ptr<const Model> model, uint64_t seed, uint64_t patient_id)
   owner_ = std::move(model);
   s_.seed = seed;
   s_.patient_id = patient_id;
+  rng_ = Rng(seed, patient_id);
 }
 
 Sim::Sim(const Model& model, const SimState& initial)
     : model_(&model),
       circulation_(model.params().circulation),
       baroreflex_(model.params().baroreflex, model.baro_reference()),
+      conduction_(model.params().conduction),
+      myocardium_(model.params().myocardium),
+      rng_(initial.seed, initial.patient_id),
       s_(initial) {}
+
+double Sim::draw(RngStream stream) noexcept {
+  uint32_t& index = stream == RngStream::kShock ? s_.shock_draws : s_.rhythm_draws;
+  return rng_.uniform(stream, index++);
+}
+
+double Sim::draw_rhythm(void* self) { return static_cast<Sim*>(self)->draw(RngStream::kRhythm); }
 
 double Sim::heart_period() const noexcept {
   const double t0 = 60.0 / model_->params().heart_rate_set_bpm;
+  // Atropine (vagolytic hook) removes the vagal share of the reflex's slowing.
+  const double vagal = s_.baro.delta[autonomic::kPeriodVagal] *
+                       (1.0 - std::clamp(s_.hooks.vagolytic, 0.0, 1.0));
   const double t = t0 - model_->baro_reference().period_offset_s +
-                   s_.baro.delta[autonomic::kPeriodSympathetic] +
-                   s_.baro.delta[autonomic::kPeriodVagal];
+                   s_.baro.delta[autonomic::kPeriodSympathetic] + vagal;
   return std::clamp(t, 0.25, 3.0);
 }
 
@@ -75,9 +91,12 @@ cv::Drive Sim::drive() const noexcept {
   const cv::CirculationParams& p = model_->params().circulation;
   const auto& d = s_.baro.delta;
   cv::Drive out{};
-  // Effectors may not fall below a fifth of their resting value.
-  out.lv_emax = std::max(p.lv.emax + d[autonomic::kLvEmax], 0.2 * p.lv.emax);
-  out.rv_emax = std::max(p.rv.emax + d[autonomic::kRvEmax], 0.2 * p.rv.emax);
+  // Effectors may not fall below a fifth of their resting value. The beat's origin (a
+  // dyssynchronous ectopic beat, electromechanical dissociation) and a stunned, energy-depleted
+  // muscle scale what the reflex sets.
+  const double contraction = s_.beat_contraction * myocardium_.contractility(s_.myocardial_energy);
+  out.lv_emax = std::max(p.lv.emax + d[autonomic::kLvEmax], 0.2 * p.lv.emax) * contraction;
+  out.rv_emax = std::max(p.rv.emax + d[autonomic::kRvEmax], 0.2 * p.rv.emax) * contraction;
   out.r_splanchnic = std::max(p.r_splanchnic + d[autonomic::kSplanchnicResistance],
                               0.2 * p.r_splanchnic);
   out.r_extrasplanchnic = std::max(p.r_extrasplanchnic + d[autonomic::kExtrasplanchnicResistance],
@@ -153,6 +172,32 @@ void Sim::apply(const Action& a) noexcept {
       push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.volume_mL);
       break;
     }
+    case ActionKind::kRhythm:
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.rhythm);
+      change_rhythm(static_cast<ep::Rhythm>(a.rhythm));
+      break;
+    case ActionKind::kShock:
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
+      shock(a.energy_J, a.waveform);
+      break;
+    case ActionKind::kCardioversion:
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
+      s_.sync_armed_time = time();
+      s_.sync_energy_J = a.energy_J;
+      s_.sync_waveform = a.waveform;
+      break;
+    case ActionKind::kPacingStart:
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.current_mA);
+      if (!s_.conduction.pacing) s_.conduction.next_pacer_time = time();
+      s_.conduction.pacing = 1;
+      s_.conduction.pacer_rate_bpm = a.rate_per_min;
+      s_.conduction.pacer_current_mA = a.current_mA;
+      break;
+    case ActionKind::kPacingStop:
+      push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      s_.conduction.pacing = 0;
+      s_.conduction.pacing_captured = 0;
+      break;
   }
 }
 
@@ -184,31 +229,103 @@ void Sim::apply_due_actions() noexcept {
 }
 
 void Sim::update_heart_timing(double t) noexcept {
-  // Sinus node: fires when its period has elapsed; the AV node passes the beat on after the
-  // PR delay. (The conduction model of the electrophysiology issue replaces this seam.)
   const double eps = 0.5 * kStep_s;
-  if (t >= s_.next_sinus_time - eps) {
-    // The period is rounded to whole steps so that a rhythm at a fixed rate is exactly periodic.
-    const double period = std::round(heart_period() / kStep_s) * kStep_s;
-    s_.atrial_activation_time = t;
-    s_.pending_ventricular_time = t + model_->params().circulation.av_delay_s;
-    s_.next_sinus_time += period;
-    if (s_.next_sinus_time <= t + eps) s_.next_sinus_time = t + period;
-  }
-  if (!std::isnan(s_.pending_ventricular_time) && t >= s_.pending_ventricular_time - eps) {
+  const bool was_captured = s_.conduction.pacing_captured;
+  const int32_t rhythm_before = s_.conduction.rhythm;
+  const ep::Activations a = conduction_.update(t, kStep_s, heart_period(), s_.hooks,
+                                               ep::UniformSource{&Sim::draw_rhythm, this},
+                                               s_.conduction);
+  if (s_.conduction.rhythm != rhythm_before)  // the conduction itself changed it (adenosine)
+    push_event(EventKind::kRhythmChanged, s_.conduction.rhythm, rhythm_before);
+  if (a.atrial) s_.atrial_activation_time = a.atrial_time;
+  if (a.ventricular) {
     close_cycle(t, true);
     s_.ventricular_activation_time = t;
-    s_.pending_ventricular_time = kNaN;
-    s_.ventricular_systole_s = cv::ventricular_systole(model_->params().circulation, heart_period());
+    s_.ventricular_systole_s =
+        cv::ventricular_systole(model_->params().circulation, s_.conduction.previous_rr_s);
+    s_.beat_contraction = conduction_.contraction_efficiency(s_.conduction);
+    if (!std::isnan(s_.sync_armed_time)) deliver_cardioversion();
   } else if (t - s_.cycle.start_time >= kMaxCycle_s - eps) {
     close_cycle(t, false);
   }
+  if (a.pacer_spike && static_cast<bool>(s_.conduction.pacing_captured) != was_captured)
+    push_event(EventKind::kPacingCapture, s_.conduction.pacing_captured, s_.conduction.pacer_current_mA);
+  // A synchroniser finds no R wave to fire on (VF, asystole) and gives up after 3 s.
+  if (!std::isnan(s_.sync_armed_time) && t - s_.sync_armed_time >= kSyncTimeout_s - eps) {
+    push_event(EventKind::kShockDelivered, kNoSyncOutcome, 0.0);
+    s_.sync_armed_time = kNaN;
+  }
+}
+
+void Sim::change_rhythm(ep::Rhythm r) noexcept {
+  const int32_t before = s_.conduction.rhythm;
+  conduction_.set_rhythm(r, time(), s_.conduction);
+  if (static_cast<int32_t>(r) != before)
+    push_event(EventKind::kRhythmChanged, static_cast<int32_t>(r), before);
+  // Fine VF is VF in an energy-depleted heart.
+  if (r == ep::Rhythm::kVfFine) s_.myocardial_energy = std::min(s_.myocardial_energy, 0.1);
+  if (r == ep::Rhythm::kVfCoarse) s_.myocardial_energy = std::max(s_.myocardial_energy, 0.5);
+}
+
+void Sim::update_myocardium(const cv::Hemodynamics& h) noexcept {
+  const bool fibrillating = ep::Conduction::fibrillating(s_.conduction);
+  const double tau = model_->params().myocardium.perfusion_tau_s;
+  const double instant = std::max(h.q_coronary, 0.0) / model_->resting_coronary_flow();
+  s_.coronary_perfusion_ratio += (instant - s_.coronary_perfusion_ratio) * (kStep_s / tau);
+  const double perfusion = s_.coronary_perfusion_ratio;
+  s_.myocardial_energy = std::clamp(
+      s_.myocardial_energy +
+          kStep_s * myocardium_.energy_rate(s_.myocardial_energy, perfusion, fibrillating),
+      0.0, 1.0);
+
+  // Rhythm hazards, drawn only when one is present so that quiet rhythms use no draws.
+  const auto rhythm = static_cast<ep::Rhythm>(s_.conduction.rhythm);
+  double to_vf = 0.0, to_asystole = 0.0;
+  if (ep::Conduction::organised(s_.conduction)) {
+    const ep::Hooks& k = s_.hooks;
+    to_vf += 0.005 * std::max(k.potassium_mmol_L - 8.0, 0.0) * 1.2 / std::max(k.calcium_mmol_L, 0.3);
+    to_vf += 0.002 * std::max(28.0 - k.temperature_C, 0.0);
+    to_vf += k.ischaemia_hazard;
+    to_vf += myocardium_.refibrillation_hazard(time() - s_.last_termination_time, k);
+  } else if (rhythm == ep::Rhythm::kTorsades) {
+    to_vf = 1.0 / 60.0;  // torsades degenerates to VF within minutes
+  } else if (ep::Conduction::fibrillating(s_.conduction) &&
+             s_.myocardial_energy < myocardium_.asystole_energy()) {
+    to_asystole = myocardium_.asystole_hazard();
+  }
+  const double hazard = to_vf + to_asystole;
+  if (hazard > 0.0 && draw(RngStream::kRhythm) < hazard * kStep_s)
+    change_rhythm(to_vf > 0.0 ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
+}
+
+void Sim::shock(double energy_J, int32_t waveform) noexcept {
+  const double t = time();
+  const double elapsed = t - s_.ventricular_activation_time;
+  const bool vulnerable = elapsed >= 0.5 * s_.ventricular_systole_s &&
+                          elapsed <= 0.95 * s_.ventricular_systole_s;
+  const double u1 = draw(RngStream::kShock), u2 = draw(RngStream::kShock);
+  const ep::ShockResult r = myocardium_.defibrillate(
+      energy_J, static_cast<ep::ShockWaveform>(waveform), s_.conduction, s_.myocardial_energy,
+      s_.hooks, vulnerable, u1, u2);
+  push_event(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), energy_J);
+  if (r.outcome == ep::ShockOutcome::kTerminated) s_.last_termination_time = t;
+  if (r.rhythm != static_cast<ep::Rhythm>(s_.conduction.rhythm)) change_rhythm(r.rhythm);
+}
+
+void Sim::deliver_cardioversion() noexcept {
+  const ep::ShockResult r = myocardium_.cardiovert(
+      s_.sync_energy_J, static_cast<ep::ShockWaveform>(s_.sync_waveform), s_.conduction, s_.hooks,
+      draw(RngStream::kShock));
+  push_event(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), s_.sync_energy_J);
+  s_.sync_armed_time = kNaN;
+  if (r.rhythm != static_cast<ep::Rhythm>(s_.conduction.rhythm)) change_rhythm(r.rhythm);
 }
 
 void Sim::close_cycle(double t, bool beat) noexcept {
   CycleStats& c = s_.cycle;
   auto& sig = s_.signals;
   const double duration = t - c.start_time;
+  beat = beat && c.aortic_volume >= kMinStroke_mL;
   if (c.samples > 0 && duration > 0.0) {
     const double n = static_cast<double>(c.samples);
     const double map = c.sum_arterial / n;
@@ -314,6 +431,7 @@ bool Sim::step_once() noexcept {
   }
 
   accumulate(first, lv_before);
+  update_myocardium(first);
 
   s_.baro_pressure_sum += first.pressure[cv::kArteries];
   if (++s_.baro_samples == kBaroSteps) {
@@ -351,6 +469,18 @@ void Sim::update_instant_signals() noexcept {
   sig[kLvEmax] = d.lv_emax;
   sig[kSympatheticFiring] = s_.baro.sympathetic;
   sig[kVagalFiring] = s_.baro.vagal;
+  const auto& c = s_.conduction;
+  sig[kRhythmId] = c.rhythm;
+  const bool beating = ep::Conduction::organised(c) && time() - c.last_ventricular_time < 3.0;
+  sig[kVentricularRate] = beating ? 60.0 / c.previous_rr_s : 0.0;
+  sig[kMyocardialEnergy] = s_.myocardial_energy;
+  const bool vf = static_cast<ep::VentricularMode>(c.ventricular) == ep::VentricularMode::kFibrillation;
+  const ep::VfFeatures f = myocardium_.vf_features(s_.myocardial_energy);
+  sig[kVfAmplitude] = vf ? f.amplitude_mV : 0.0;
+  sig[kVfFrequency] = vf ? f.frequency_Hz : 0.0;
+  sig[kAmsa] = vf ? f.amsa_mV_Hz : 0.0;
+  sig[kPacingCaptured] = c.pacing && c.pacing_captured;
+  sig[kPacingThreshold] = conduction_.pacing_threshold(s_.hooks);
   sig[kTime] = time();
 }
 
@@ -411,6 +541,7 @@ void Sim::restore(const void* buffer, std::size_t size) {
   if (!indices_ok || !all_finite(incoming.x))
     throw Error(Status::kIncompatible, "snapshot body is corrupted (index out of range or non-finite state)");
   s_ = incoming;
+  rng_ = Rng(s_.seed, s_.patient_id);
 }
 
 static_assert(std::is_trivially_copyable_v<SimState>);

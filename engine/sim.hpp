@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "engine/model.hpp"
+#include "engine/rng.hpp"
 #include "engine/status.hpp"
 
 namespace resus {
@@ -50,6 +51,12 @@ class Sim {
   bool step_once() noexcept;
   void apply_due_actions() noexcept;
   void update_heart_timing(double t) noexcept;
+  void update_myocardium(const cv::Hemodynamics& h) noexcept;
+  void change_rhythm(ep::Rhythm r) noexcept;
+  void shock(double energy_J, int32_t waveform) noexcept;
+  void deliver_cardioversion() noexcept;
+  double draw(RngStream stream) noexcept;
+  static double draw_rhythm(void* self);
   double heart_period() const noexcept;
   cv::Drive drive() const noexcept;
   void close_cycle(double t, bool beat) noexcept;
@@ -61,6 +68,9 @@ class Sim {
   const Model* model_;
   cv::Circulation circulation_;
   autonomic::Baroreflex baroreflex_;
+  ep::Conduction conduction_;
+  ep::Myocardium myocardium_;
+  Rng rng_;
   SimState s_;
   boost::numeric::odeint::runge_kutta4<cv::State> stepper_;
 };

@@ -9,6 +9,7 @@
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation.hpp"
+#include "models/electrophysiology/conduction.hpp"
 
 namespace resus {
 
@@ -24,6 +25,9 @@ enum class EventKind : int32_t {
   kActionApplied = 1,    // detail = ActionKind, value = rate (mL/min) or volume (mL)
   kHemorrhageEnded = 2,  // value = volume lost by that hemorrhage, mL
   kBolusEnded = 3,       // value = volume infused, mL
+  kRhythmChanged = 4,    // detail = new ep::Rhythm, value = previous rhythm
+  kShockDelivered = 5,   // detail = ep::ShockOutcome (6: no R wave to synchronise on), value = J
+  kPacingCapture = 6,    // detail = 1 capture gained, 0 lost; value = current, mA
 };
 
 struct Event {
@@ -74,11 +78,22 @@ struct SimState {
   int64_t step;
   double carry_s;  // requested time not yet stepped (advance() takes any duration)
 
-  double next_sinus_time;
-  double atrial_activation_time;
+  // Electrical state and what it drives.
+  ep::ConductionState conduction;
+  ep::Hooks hooks;                  // drug, electrolyte and temperature influences
+  double atrial_activation_time;    // mechanical activation times, s
   double ventricular_activation_time;
-  double pending_ventricular_time;  // NaN when no ventricular activation is pending
   double ventricular_systole_s;
+  double beat_contraction;          // contraction multiplier of the current beat
+  double myocardial_energy;         // 0..1 (physiology.md A.8)
+  double coronary_perfusion_ratio;  // coronary flow / resting, low-pass filtered
+  double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
+  double sync_armed_time;           // NaN: no cardioversion waiting for an R wave
+  double sync_energy_J;
+  int32_t sync_waveform;
+  uint32_t rhythm_draws;            // draws used from the rhythm stream
+  uint32_t shock_draws;             // and from the shock stream
+  int32_t pad;
 
   CycleStats cycle;
   Bleed bleed;

@@ -80,7 +80,6 @@ struct CirculationParams {
   double systole_slope_s2;        // b, s^2
   double systole_rise_fraction;   // share of Ts during which activation rises
   double atrial_systole_s;        // atrial activation duration
-  double av_delay_s;              // atrial -> ventricular activation (PR interval)
 };
 
 }  // namespace resus::cv

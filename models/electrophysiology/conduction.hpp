@@ -1,0 +1,163 @@
+// Event-driven cardiac conduction: impulse sources (sinus node, atrial fibrillation and flutter,
+// a re-entrant SVT circuit, ventricular foci, a latent escape pacemaker, an external pacer), an
+// AV node with decremental conduction and refractoriness, infranodal block, and refractory
+// ventricles. Its ventricular activations drive the chambers; VF, asystole and PEA are
+// electrical states whose mechanical consequences the circulation computes.
+// Pure functions of (parameters, inputs, state, random draws); no I/O, no allocation.
+#pragma once
+
+#include <cstdint>
+
+namespace resus::ep {
+
+// Named rhythms: the vocabulary of the rhythm action. Values are part of the C API (append-only).
+enum class Rhythm : int32_t {
+  kSinus = 0,
+  kSinusBradycardia = 1,
+  kSinusTachycardia = 2,
+  kAtrialFibrillation = 3,
+  kAtrialFlutter = 4,
+  kSvt = 5,
+  kAvBlock1 = 6,
+  kMobitz1 = 7,
+  kMobitz2 = 8,
+  kAvBlock3 = 9,
+  kVentricularTachycardia = 10,  // monomorphic, ~170/min; a pulse usually persists
+  kPulselessVt = 11,             // monomorphic, ~230/min
+  kTorsades = 12,                // polymorphic VT
+  kVfCoarse = 13,
+  kVfFine = 14,
+  kAsystole = 15,
+  kPea = 16,
+  kNumRhythms = 17
+};
+
+const char* rhythm_name(Rhythm r);
+// Rhythm by name ("vf", "afib", ...); returns false if unknown.
+bool rhythm_from_name(const char* name, Rhythm* out);
+
+enum class AtrialMode : int32_t { kSinus, kFibrillation, kFlutter, kReentry, kSilent };
+enum class AvMode : int32_t { kNormal, kFirstDegree, kWenckebach, kInfranodal, kComplete };
+enum class VentricularMode : int32_t { kConducted, kFocus, kTorsades, kFibrillation, kStandstill };
+
+// Where a ventricular activation came from: it sets how well the beat contracts and, later, the
+// QRS shape.
+enum class BeatOrigin : int32_t { kConducted = 0, kEctopic = 1, kEscape = 2, kPaced = 3 };
+
+struct AvNodeParams {
+  double base_delay_s;     // PR at full recovery
+  double extra_delay_s;    // added when an impulse arrives just after the refractory period
+  double recovery_tau_s;   // decay of that extra delay with recovery time
+  double refractory_s;     // recovery time (from the node's last exit) below which it blocks
+};
+
+struct ConductionParams {
+  AvNodeParams av_normal, av_first_degree, av_wenckebach;
+  double infranodal_ratio;             // Mobitz II: every Nth conducted impulse is blocked
+  double af_mean_interval_s;           // atrial fibrillation impulse interval, mean
+  double af_interval_sd_s;             // and standard deviation
+  double flutter_interval_s;           // atrial flutter cycle (300/min)
+  double svt_interval_s;               // AVNRT cycle (180/min)
+  double bradycardia_bpm, tachycardia_bpm, pea_rate_bpm;
+  double vt_bpm, pulseless_vt_bpm, torsades_bpm;
+  double escape_bpm;                   // latent ventricular escape pacemaker
+  double ventricular_refractory_base_s, ventricular_refractory_slope;  // ERP = a + b*RR
+  // Contraction efficiency of a beat by origin: dyssynchronous activation pumps less.
+  double efficiency_ectopic, efficiency_torsades, efficiency_paced;
+  // Ectopic beats lose their remaining efficiency above this rate (logistic, width in /min).
+  double vt_pulseless_rate_50_bpm, vt_rate_width_bpm;
+  double pea_contractility;            // electromechanical dissociation: Emax multiplier
+  double pacer_threshold_mA;           // transcutaneous capture threshold at neutral hooks
+};
+
+// Influences from other models (drugs, electrolytes, temperature). Neutral defaults leave the
+// conduction as the parameters say; later issues drive them.
+struct Hooks {
+  double potassium_mmol_L = 4.0;   // > 7.5 raises the pacing threshold, > 8 brings VF hazard
+  double calcium_mmol_L = 1.2;     // calcium stabilises the membrane against potassium
+  double temperature_C = 37.0;     // < 30 lowers shock success, < 28 VF hazard
+  double antiarrhythmic = 0.0;     // 0..1 (amiodarone, lidocaine effect): termination up,
+                                   // refibrillation down
+  double av_block = 0.0;           // 0..1 (adenosine): 1 blocks the AV node
+  double vagolytic = 0.0;          // 0..1 (atropine): removes vagal slowing of the sinus node
+  double ischaemia_hazard = 0.0;   // extra VF hazard, 1/s
+};
+
+struct ConductionState {
+  int32_t rhythm;       // Rhythm last set (named)
+  int32_t atrial;       // AtrialMode
+  int32_t av;           // AvMode
+  int32_t ventricular;  // VentricularMode
+  int32_t pea;          // 1: electromechanical dissociation
+  int32_t escape_enabled;
+  int32_t infranodal_count;
+  int32_t pending_origin;
+  double sinus_rate_override_bpm;  // 0: the reflex sets the sinus rate
+  double next_atrial_time;
+  double last_atrial_time;
+  double av_exit_time;             // when the AV node finished its last conduction
+  double pending_ventricular_time; // NaN: none
+  double last_ventricular_time;
+  double previous_rr_s;
+  double next_focus_time;          // VT / torsades / escape focus
+  // pacer
+  int32_t pacing;
+  int32_t pacing_captured;         // 1 if the last spike captured
+  double pacer_rate_bpm;
+  double pacer_current_mA;
+  double next_pacer_time;
+  double last_pacer_spike_time;
+};
+
+// What happened at one step boundary.
+struct Activations {
+  int32_t atrial;                  // 1: atria activated (mechanically coordinated)
+  int32_t ventricular;             // 1: ventricles activated
+  int32_t origin;                  // BeatOrigin of the ventricular activation
+  int32_t pacer_spike;             // 1: the pacer fired
+  double atrial_time;
+  double ventricular_time;
+};
+
+// A source of uniform (0,1) numbers for the rhythm stream; the engine passes its counter-based
+// generator.
+struct UniformSource {
+  double (*draw)(void* context);
+  void* context;
+};
+
+class Conduction {
+ public:
+  explicit Conduction(const ConductionParams& p) : p_(&p) {}
+
+  ConductionState initial_state() const;
+
+  // Switches to a named rhythm at time t (keeps pacing).
+  void set_rhythm(Rhythm r, double t, ConductionState& s) const;
+
+  // Processes every impulse due at or before t. `sinus_period_s` comes from the reflex;
+  // `quantum_s` is the engine's step: regular intervals are whole multiples of it, so a rhythm
+  // at a fixed rate is exactly periodic.
+  Activations update(double t, double quantum_s, double sinus_period_s, const Hooks& hooks,
+                     UniformSource rng, ConductionState& s) const;
+
+  // Effective pacing capture threshold, mA.
+  double pacing_threshold(const Hooks& hooks) const;
+
+  // Contraction multiplier of the current beat's origin and the PEA state.
+  double contraction_efficiency(const ConductionState& s) const;
+
+  // True when the ventricles are electrically disorganised (VF, torsades) or silent.
+  static bool fibrillating(const ConductionState& s);
+  static bool organised(const ConductionState& s);
+
+  // Ventricular refractory period after a beat with the given preceding RR interval.
+  double ventricular_refractory(double rr_s) const;
+
+ private:
+  void ventricular_activation(double t, BeatOrigin origin, ConductionState& s,
+                              Activations& out) const;
+  const ConductionParams* p_;
+};
+
+}  // namespace resus::ep

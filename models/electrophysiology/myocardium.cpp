@@ -1,0 +1,94 @@
+#include "models/electrophysiology/myocardium.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace resus::ep {
+namespace {
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+}  // namespace
+
+double Myocardium::energy_rate(double energy, double perfusion, bool fibrillating) const {
+  // physiology.md A.8: dM/dt = -k_isch*(1 - perfusion) + k_rec*f(perfusion); fibrillating muscle
+  // needs more than resting flow, so the same flow is a smaller share of its demand.
+  const double demand = (fibrillating ? p_->vf_demand : 1.0) * p_->sufficient_perfusion;
+  const double share = std::clamp(perfusion / demand, 0.0, 1.0);
+  const double rate = -p_->ischaemia_rate_per_s * (1.0 - share) +
+                      p_->recovery_rate_per_s * share * (1.0 - energy);
+  // Energy stays in [0, 1].
+  if (energy <= 0.0 && rate < 0.0) return 0.0;
+  return rate;
+}
+
+VfFeatures Myocardium::vf_features(double energy) const {
+  const double m = std::clamp(energy, 0.0, 1.0);
+  VfFeatures f;
+  f.amplitude_mV = p_->vf_amplitude_min_mV + (p_->vf_amplitude_max_mV - p_->vf_amplitude_min_mV) * m;
+  f.frequency_Hz = p_->vf_frequency_min_Hz + (p_->vf_frequency_max_Hz - p_->vf_frequency_min_Hz) * m;
+  f.amsa_mV_Hz = p_->amsa_per_mV_Hz * f.amplitude_mV * f.frequency_Hz;
+  return f;
+}
+
+double Myocardium::contractility(double energy) const {
+  const double m = std::clamp(energy, 0.0, 1.0);
+  return p_->stunned_contractility + (1.0 - p_->stunned_contractility) * m;
+}
+
+double Myocardium::termination_probability(double energy_J, ShockWaveform w,
+                                           const Hooks& hooks) const {
+  double e50 = w == ShockWaveform::kBiphasic ? p_->biphasic_e50_J : p_->monophasic_e50_J;
+  // Antiarrhythmics lower the defibrillation threshold a little; deep hypothermia raises it.
+  e50 *= 1.0 - 0.2 * std::clamp(hooks.antiarrhythmic, 0.0, 1.0);
+  if (hooks.temperature_C < 30.0) e50 *= 1.0 + 0.3 * (30.0 - hooks.temperature_C);
+  return 1.0 / (1.0 + std::pow(e50 / energy_J, p_->shock_steepness));
+}
+
+ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
+                                     double myocardial_energy, const Hooks& hooks,
+                                     bool in_vulnerable_period, double u1, double u2) const {
+  const auto r = static_cast<Rhythm>(s.rhythm);
+  const bool shockable = Conduction::fibrillating(s) || r == Rhythm::kPulselessVt ||
+                         r == Rhythm::kVentricularTachycardia;
+  if (shockable) {
+    if (u1 >= termination_probability(energy_J, w, hooks))
+      return {ShockOutcome::kNotTerminated, r};
+    // What follows depends on the substrate (Ristagno 2015 logistic on AMSA).
+    const double amsa = vf_features(myocardial_energy).amsa_mV_Hz;
+    if (u2 < logistic(p_->rosc_beta0 + p_->rosc_beta1 * amsa))
+      return {ShockOutcome::kTerminated, Rhythm::kSinus};
+    return {ShockOutcome::kTerminated,
+            myocardial_energy >= p_->pea_energy ? Rhythm::kPea : Rhythm::kAsystole};
+  }
+  if (Conduction::organised(s) && in_vulnerable_period && u1 < p_->t_wave_vf_probability)
+    return {ShockOutcome::kInducedVf, Rhythm::kVfCoarse};
+  // An unsynchronised shock also cardioverts organised tachyarrhythmias.
+  if (r == Rhythm::kAtrialFibrillation || r == Rhythm::kAtrialFlutter || r == Rhythm::kSvt)
+    return cardiovert(energy_J, w, s, hooks, u2);
+  return {ShockOutcome::kNoEffect, r};
+}
+
+ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
+                                   const Hooks& hooks, double u) const {
+  const auto r = static_cast<Rhythm>(s.rhythm);
+  double e50 = 0.0;
+  switch (r) {
+    case Rhythm::kAtrialFibrillation: e50 = p_->cardioversion_e50_af_J; break;
+    case Rhythm::kAtrialFlutter:
+    case Rhythm::kSvt: e50 = p_->cardioversion_e50_flutter_J; break;
+    case Rhythm::kVentricularTachycardia:
+    case Rhythm::kPulselessVt: e50 = p_->cardioversion_e50_vt_J; break;
+    default: return {ShockOutcome::kNoEffect, r};
+  }
+  if (w == ShockWaveform::kMonophasic) e50 *= 2.0;  // monophasic needs about twice the energy
+  e50 *= 1.0 - 0.2 * std::clamp(hooks.antiarrhythmic, 0.0, 1.0);
+  const double p = 1.0 / (1.0 + std::pow(e50 / energy_J, p_->shock_steepness));
+  return u < p ? ShockResult{ShockOutcome::kConverted, Rhythm::kSinus}
+               : ShockResult{ShockOutcome::kNotConverted, r};
+}
+
+double Myocardium::refibrillation_hazard(double since_s, const Hooks& hooks) const {
+  return p_->refib_hazard_per_s * std::exp(-since_s / p_->refib_tau_s) *
+         (1.0 - 0.7 * std::clamp(hooks.antiarrhythmic, 0.0, 1.0));
+}
+
+}  // namespace resus::ep

@@ -1,0 +1,94 @@
+// Myocardial energy/ischaemia state and what depends on it: VF amplitude, dominant frequency and
+// AMSA, the outcome of a defibrillation or cardioversion shock, and post-shock rhythms.
+// physiology.md A.8. Pure functions; randomness comes in as uniform draws.
+#pragma once
+
+#include <cstdint>
+
+#include "models/electrophysiology/conduction.hpp"
+
+namespace resus::ep {
+
+struct MyocardiumParams {
+  double ischaemia_rate_per_s;   // k_isch: energy lost per second with no perfusion
+  double recovery_rate_per_s;    // k_rec: recovery per second at full perfusion
+  double vf_demand;              // oxygen demand of fibrillating muscle relative to rest
+  double sufficient_perfusion;   // share of resting coronary flow that fully meets resting
+                                 // demand (oxygen extraction reserve)
+  double perfusion_tau_s;        // the muscle sees coronary flow averaged over this time
+  double vf_amplitude_max_mV;    // VF amplitude at full energy
+  double vf_amplitude_min_mV;    // and with no energy left
+  double vf_frequency_max_Hz;    // dominant frequency at full energy
+  double vf_frequency_min_Hz;
+  double amsa_per_mV_Hz;         // AMSA ~ k * amplitude * frequency (spectral sum of the VF)
+  double asystole_energy;        // below this, VF decays to asystole
+  double asystole_hazard_per_s;
+  double stunned_contractility;  // contractility multiplier at zero energy
+  // Shocks: termination P = 1/(1 + (E50/E)^k).
+  double biphasic_e50_J, monophasic_e50_J, shock_steepness;
+  double rosc_beta0, rosc_beta1;  // P(organised rhythm | terminated) = logistic(b0 + b1*AMSA)
+  double pea_energy;              // below this a non-perfusing post-shock rhythm is asystole
+  double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-t/tau)
+  double t_wave_vf_probability;   // unsynchronised shock in the vulnerable period
+  double cardioversion_e50_af_J, cardioversion_e50_flutter_J, cardioversion_e50_vt_J;
+};
+
+enum class ShockWaveform : int32_t { kBiphasic = 0, kMonophasic = 1 };
+
+// VF features for a given energy.
+struct VfFeatures {
+  double amplitude_mV;
+  double frequency_Hz;
+  double amsa_mV_Hz;
+};
+
+// What a shock did.
+enum class ShockOutcome : int32_t {
+  kNoEffect = 0,       // organised rhythm outside the vulnerable period, asystole, PEA
+  kTerminated = 1,     // VF/VT ended; the next rhythm is in `rhythm`
+  kNotTerminated = 2,  // VF/VT persists
+  kInducedVf = 3,      // landed on a T wave
+  kConverted = 4,      // cardioversion restored sinus rhythm
+  kNotConverted = 5,
+};
+
+struct ShockResult {
+  ShockOutcome outcome;
+  Rhythm rhythm;  // rhythm after the shock
+};
+
+class Myocardium {
+ public:
+  explicit Myocardium(const MyocardiumParams& p) : p_(&p) {}
+
+  // d(energy)/dt for a perfusion ratio (coronary flow / resting coronary flow), with the demand
+  // of the current electrical state.
+  double energy_rate(double energy, double perfusion_ratio, bool fibrillating) const;
+
+  VfFeatures vf_features(double energy) const;
+
+  // Contractility multiplier of a stunned, energy-depleted heart.
+  double contractility(double energy) const;
+
+  // Unsynchronised shock of `energy_J` given the current rhythm state. `in_vulnerable_period`:
+  // the shock lands on the T wave of an organised beat. Two uniform draws u1, u2.
+  ShockResult defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
+                           double myocardial_energy, const Hooks& hooks,
+                           bool in_vulnerable_period, double u1, double u2) const;
+
+  // Synchronised shock (delivered on an R wave).
+  ShockResult cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
+                         const Hooks& hooks, double u) const;
+
+  // Refibrillation hazard (1/s) `since_s` after a successful termination.
+  double refibrillation_hazard(double since_s, const Hooks& hooks) const;
+
+  double asystole_energy() const { return p_->asystole_energy; }
+  double asystole_hazard() const { return p_->asystole_hazard_per_s; }
+
+ private:
+  double termination_probability(double energy_J, ShockWaveform w, const Hooks& hooks) const;
+  const MyocardiumParams* p_;
+};
+
+}  // namespace resus::ep

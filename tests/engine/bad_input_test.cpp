@@ -1,0 +1,187 @@
+// Bad input at the engine level: every rejection carries the right Status and a message naming
+// the field, the value and the valid range; a rejected call changes nothing, so the sim's
+// trajectory afterwards is bit for bit that of a sim that never saw it.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace resus::test {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+PatientDef with_override(const std::string& name, double value,
+                         const std::string& preset = "adult_male_70kg") {
+  PatientDef def;
+  def.preset = preset;
+  def.overrides.emplace_back(name, value);
+  return def;
+}
+
+// ---- Model::compile ----
+
+TEST(BadInput, UnknownPresetIsNamed) {
+  PatientDef def;
+  def.preset = "adult_martian_90kg";
+  expect_error([&] { Model::compile(def); }, Status::kUnknownName,
+               {"adult_martian_90kg", "adult_male_70kg", "adult_female_60kg"});
+}
+
+TEST(BadInput, UnknownParameterIsNamed) {
+  expect_error([&] { Model::compile(with_override("heart_rate_bpm_typo", 80.0)); },
+               Status::kUnknownName, {"heart_rate_bpm_typo"});
+}
+
+TEST(BadInput, OutOfRangeOverrideNamesNameValueAndRange) {
+  // heart_rate_set_bpm is valid in [30, 180].
+  expect_error([&] { Model::compile(with_override("heart_rate_set_bpm", 500.0)); },
+               Status::kInvalidArgument, {"heart_rate_set_bpm", "500", "[30, 180]"});
+  expect_error([&] { Model::compile(with_override("heart_rate_set_bpm", 29.5)); },
+               Status::kInvalidArgument, {"heart_rate_set_bpm", "29.5", "[30, 180]"});
+  expect_error([&] { Model::compile(with_override("blood_volume_mL", -1.0)); },
+               Status::kInvalidArgument, {"blood_volume_mL", "-1", "[1500, 10000]"});
+  expect_error([&] { Model::compile(with_override("body_mass_kg", 1e6)); },
+               Status::kInvalidArgument, {"body_mass_kg", "1e+06", "[30, 140]"});
+}
+
+TEST(BadInput, NonFiniteOverrideIsRejected) {
+  expect_error([&] { Model::compile(with_override("heart_rate_set_bpm", kNaN)); },
+               Status::kInvalidArgument, {"heart_rate_set_bpm", "nan", "[30, 180]"});
+  expect_error([&] { Model::compile(with_override("baroreflex_gain", kInf)); },
+               Status::kInvalidArgument, {"baroreflex_gain", "inf", "[0, 3]"});
+}
+
+TEST(BadInput, BoundsOfTheRangeAreAccepted) {
+  // The range is inclusive: its ends compile (the rejections above are about the value).
+  EXPECT_NO_THROW(Model::compile(with_override("baroreflex_gain", 0.0)));
+  EXPECT_NO_THROW(Model::compile(with_override("heart_rate_set_bpm", 60.0, "adult_female_60kg")));
+}
+
+// ---- validated() ----
+
+Action make(ActionKind kind, double rate, double volume, int32_t site = 0) {
+  return Action{kind, site, rate, volume};
+}
+
+TEST(BadInput, ValidatedRejectsBadActionFieldsNamingTheField) {
+  using K = ActionKind;
+  expect_error([] { validated(make(K::kHemorrhage, -5.0, 0.0)); }, Status::kInvalidArgument,
+               {"rate_mL_min", "-5", "10000"});
+  expect_error([] { validated(make(K::kHemorrhage, kNaN, 100.0)); }, Status::kInvalidArgument,
+               {"rate_mL_min", "nan"});
+  expect_error([] { validated(make(K::kHemorrhage, 100.0, 1e12)); }, Status::kInvalidArgument,
+               {"volume_mL", "1e+12", "10000"});
+  expect_error([] { validated(make(K::kHemorrhage, 100.0, -kInf)); }, Status::kInvalidArgument,
+               {"volume_mL", "inf"});
+  expect_error([] { validated(make(K::kHemorrhage, 0.0, 0.0)); }, Status::kInvalidArgument,
+               {"rate_mL_min", "volume_mL"});
+  expect_error([] { validated(make(K::kHemorrhage, 100.0, 0.0, 7)); }, Status::kInvalidArgument,
+               {"site", "7"});
+  expect_error([] { validated(make(K::kFluidBolus, 100.0, 0.0)); }, Status::kInvalidArgument,
+               {"volume_mL", "0", "10000"});
+  expect_error([] { validated(make(K::kFluidBolus, 100.0, kNaN)); }, Status::kInvalidArgument,
+               {"volume_mL", "nan"});
+  expect_error([] { validated(make(K::kFluidBolus, 1e300, 500.0)); }, Status::kInvalidArgument,
+               {"rate_mL_min", "1e+300"});
+  expect_error([] { validated(make(static_cast<K>(99), 0.0, 0.0)); }, Status::kUnknownName,
+               {"99"});
+}
+
+TEST(BadInput, ValidatedFillsDefaultsForGoodActions) {
+  const Action bleed = validated(make(ActionKind::kHemorrhage, 0.0, 300.0));
+  EXPECT_EQ(bleed.rate_mL_min, kDefaultBleedRate_mL_min);
+  EXPECT_EQ(bleed.volume_mL, 300.0);
+  const Action fluid = validated(make(ActionKind::kFluidBolus, 0.0, 500.0));
+  EXPECT_EQ(fluid.rate_mL_min, kDefaultBolusRate_mL_min);
+  EXPECT_NO_THROW(validated(make(ActionKind::kHemorrhage, kMaxRate_mL_min, kMaxVolume_mL)));
+}
+
+// ---- Sim ----
+
+class BadInputSim : public ::testing::Test {
+ protected:
+  BadInputSim() : sim_(male_model(), 9, 9), twin_(male_model(), 9, 9) {}
+  void SetUp() override {
+    for (Sim* s : {&sim_, &twin_}) {
+      s->schedule(5.0, hemorrhage(400.0));
+      ASSERT_EQ(s->advance(10.5), Status::kOk);
+    }
+  }
+  // After the bad calls, both sims get the same good inputs and must stay bit-identical.
+  void expect_same_future() {
+    for (Sim* s : {&sim_, &twin_}) {
+      s->apply(bolus(300.0, 600.0));
+      s->schedule(s->time() + 20.0, hemorrhage_stop());
+    }
+    for (int k = 0; k < 60; ++k) {
+      ASSERT_EQ(sim_.advance(1.0), Status::kOk);
+      ASSERT_EQ(twin_.advance(1.0), Status::kOk);
+      ASSERT_TRUE(same_signals(sim_, twin_)) << "diverged at t = " << sim_.time() << " s";
+    }
+  }
+  Sim sim_, twin_;
+};
+
+TEST_F(BadInputSim, AdvanceRejectsNaNNegativeInfiniteAndHuge) {
+  const std::vector<unsigned char> before = snapshot(sim_);
+  for (double bad : {kNaN, -kNaN, -0.001, -1.0, -kInf, kInf, 2.0 * kMaxDuration_s}) {
+    EXPECT_EQ(sim_.advance(bad), Status::kInvalidArgument) << "advance(" << bad << ")";
+    EXPECT_EQ(snapshot(sim_), before) << "advance(" << bad << ") changed the state";
+  }
+  EXPECT_EQ(sim_.time(), 10.5);
+  EXPECT_EQ(sim_.advance(0.0), Status::kOk);  // zero is a valid (empty) advance
+  expect_same_future();
+}
+
+TEST_F(BadInputSim, ScheduleInThePastAtNaNOrTooFarThrows) {
+  const std::vector<unsigned char> before = snapshot(sim_);
+  for (double at : {5.0, 10.4, -1.0, kNaN, kInf, 2.0 * kMaxDuration_s}) {
+    expect_error([&] { sim_.schedule(at, bolus(100.0)); }, Status::kInvalidArgument, {"at_s"});
+    EXPECT_EQ(snapshot(sim_), before) << "schedule(" << at << ") changed the state";
+  }
+  EXPECT_NO_THROW(sim_.schedule(sim_.time(), hemorrhage(450.0)));  // now is not the past
+  EXPECT_NO_THROW(twin_.schedule(twin_.time(), hemorrhage(450.0)));
+  expect_same_future();
+}
+
+TEST_F(BadInputSim, QueueCapacityIsEnforced) {
+  sim_.apply(hemorrhage_stop());
+  ASSERT_EQ(sim_.state().queue_size, 0);  // the hemorrhage at 5 s has left the queue
+  for (int i = 0; i < kQueueCapacity; ++i) sim_.schedule(11.0 + 0.1 * i, bolus(1.0));
+  EXPECT_EQ(sim_.state().queue_size, kQueueCapacity);
+  const std::vector<unsigned char> before = snapshot(sim_);
+  expect_error([&] { sim_.schedule(2000.0, bolus(1.0)); }, Status::kCapacity, {"256"});
+  expect_error([&] { sim_.schedule(20.0, bolus(1.0)); }, Status::kCapacity);
+  EXPECT_EQ(snapshot(sim_), before);
+  // Once actions are due and applied, slots free up again.
+  ASSERT_EQ(sim_.advance(5.0), Status::kOk);
+  EXPECT_LT(sim_.state().queue_size, kQueueCapacity);
+  EXPECT_NO_THROW(sim_.schedule(sim_.time() + 1.0, bolus(1.0)));
+}
+
+TEST_F(BadInputSim, FailedCallsNeverChangeTheTrajectory) {
+  // Every kind of rejected call, in a row, on one sim; the twin sees none of them.
+  EXPECT_EQ(sim_.advance(kNaN), Status::kInvalidArgument);
+  EXPECT_EQ(sim_.advance(-3.0), Status::kInvalidArgument);
+  expect_error([&] { sim_.schedule(1.0, bolus(100.0)); }, Status::kInvalidArgument);
+  expect_error([&] { sim_.schedule(kNaN, bolus(100.0)); }, Status::kInvalidArgument);
+  expect_error([&] { validated(make(ActionKind::kHemorrhage, -1.0, 0.0)); },
+               Status::kInvalidArgument);
+  std::vector<unsigned char> bad = snapshot(sim_);
+  bad[0] = 'X';
+  expect_error([&] { sim_.restore(bad.data(), bad.size()); }, Status::kIncompatible);
+  expect_error([&] { sim_.restore(bad.data(), 3); }, Status::kIncompatible);
+  Event none[1];
+  EXPECT_EQ(sim_.poll_events(none, 0), 0);   // zero capacity takes nothing
+  EXPECT_EQ(twin_.poll_events(none, 0), 0);
+  expect_same_future();
+}
+
+}  // namespace
+}  // namespace resus::test
