@@ -1,7 +1,10 @@
 // Engine benchmarks. Each figure answers one question a user of DESIGN.md asks:
 //   RealTimeFactor     how many simulated seconds a healthy adult runs per wall second
 //   Advance10ms        what one 100 Hz host tick costs (advance(0.01) = 10 steps)
-//   Step               what one 1 ms integration step costs
+//   Step               what one 2 ms integration step costs
+//   RealTimeFactorEcg  the same with the 12-lead + pads ECG on at 250/500/1000 Hz, drained each
+//                      simulated second (the ECG must cost less than the physiology it draws)
+//   RealTimeFactorVf   an arrest (VF) with the ECG at 500 Hz
 //   ModelCompile       "create to stable vitals": compiling a model settles it to steady state
 //   SimCreate          a new sim from a compiled model (a copy of its steady-state image)
 //   SnapshotRoundTrip  save + restore of the whole state
@@ -52,11 +55,53 @@ void BM_RealTimeFactor(benchmark::State& state) {
 }
 BENCHMARK(BM_RealTimeFactor)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The healthy adult with the ECG on at state.range(0) Hz, every lead drained once per second.
+void BM_RealTimeFactorEcg(benchmark::State& state) {
+  Sim sim(model());
+  sim.configure_ecg(static_cast<int>(state.range(0)), resus::ecg::ArtefactSwitches{});
+  std::vector<float> buffer(resus::kEcgCapacity);
+  double simulated = 0.0;
+  for (auto _ : state) {
+    for (int s = 0; s < 60; ++s) {
+      if (sim.advance(1.0) != resus::Status::kOk) state.SkipWithError("advance failed");
+      for (int lead = 0; lead < resus::ecg::kNumLeads; ++lead)
+        sim.read_ecg(lead, buffer.data(), resus::kEcgCapacity);
+    }
+    simulated += 60.0;
+  }
+  state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealTimeFactorEcg)->Arg(250)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Cardiac arrest (VF) with the ECG at 500 Hz: the VF generator instead of beats.
+void BM_RealTimeFactorVf(benchmark::State& state) {
+  Sim sim(model());
+  resus::Action vf{};
+  vf.kind = resus::ActionKind::kRhythm;
+  vf.rhythm = static_cast<int32_t>(resus::ep::Rhythm::kVfCoarse);
+  sim.apply(resus::validated(vf));
+  sim.configure_ecg(500, resus::ecg::ArtefactSwitches{});
+  std::vector<float> buffer(resus::kEcgCapacity);
+  double simulated = 0.0;
+  for (auto _ : state) {
+    for (int s = 0; s < 60; ++s) {
+      if (sim.advance(1.0) != resus::Status::kOk) state.SkipWithError("advance failed");
+      for (int lead = 0; lead < resus::ecg::kNumLeads; ++lead)
+        sim.read_ecg(lead, buffer.data(), resus::kEcgCapacity);
+    }
+    simulated += 60.0;
+  }
+  state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealTimeFactorVf)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // The same during a hemorrhage with a bolus running (the action paths of the step).
 void BM_RealTimeFactorBleeding(benchmark::State& state) {
   Sim sim(model());
-  sim.apply(resus::validated({resus::ActionKind::kHemorrhage, 0, 100.0, 0.0}));
-  sim.apply(resus::validated({resus::ActionKind::kFluidBolus, 0, 100.0, 10000.0}));
+  resus::Action bleed{resus::ActionKind::kHemorrhage, 0, 100.0, 0.0};
+  resus::Action bolus{resus::ActionKind::kFluidBolus, 0, 100.0, 10000.0};
+  sim.apply(resus::validated(bleed));
+  sim.apply(resus::validated(bolus));
   double simulated = 0.0;
   for (auto _ : state) {
     if (sim.advance(60.0) != resus::Status::kOk) state.SkipWithError("advance failed");
@@ -67,7 +112,7 @@ void BM_RealTimeFactorBleeding(benchmark::State& state) {
 }
 BENCHMARK(BM_RealTimeFactorBleeding)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// (b) One 100 Hz host tick: advance(0.01), ten 1 ms steps plus the signal update.
+// (b) One 100 Hz host tick: advance(0.01), five 2 ms steps plus the signal update.
 void BM_Advance10ms(benchmark::State& state) {
   Sim sim(model());
   double simulated = 0.0;
@@ -79,7 +124,7 @@ void BM_Advance10ms(benchmark::State& state) {
 }
 BENCHMARK(BM_Advance10ms)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-// One integration step (1 ms), the unit everything else is made of.
+// One integration step (2 ms), the unit everything else is made of.
 void BM_Step(benchmark::State& state) {
   Sim sim(model());
   for (auto _ : state) {

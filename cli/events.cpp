@@ -8,19 +8,62 @@
 namespace resus_cli {
 namespace {
 
-const char* action_name(int32_t kind) {
-  switch (kind) {
-    case RESUS_ACTION_HEMORRHAGE: return "hemorrhage";
-    case RESUS_ACTION_HEMORRHAGE_STOP: return "hemorrhage_stop";
-    case RESUS_ACTION_FLUID_BOLUS: return "fluid_bolus";
-    default: return "action";
+// The action's name from the library's registry (kinds count from 1 in registry order).
+std::string action_name(int32_t kind) {
+  const char* name = nullptr;
+  if (resus_action_info(kind - 1, &name, nullptr) == RESUS_OK && name) return name;
+  return "action " + std::to_string(kind);
+}
+
+const char* waveform_text(int32_t waveform) {
+  switch (waveform) {
+    case RESUS_WAVEFORM_BIPHASIC: return "biphasic";
+    case RESUS_WAVEFORM_MONOPHASIC: return "monophasic";
+    default: return "";
   }
+}
+
+const char* outcome_name(int32_t outcome) {
+  switch (outcome) {
+    case RESUS_SHOCK_NO_EFFECT: return "no_effect";
+    case RESUS_SHOCK_TERMINATED: return "terminated";
+    case RESUS_SHOCK_NOT_TERMINATED: return "not_terminated";
+    case RESUS_SHOCK_INDUCED_VF: return "induced_vf";
+    case RESUS_SHOCK_CONVERTED: return "converted";
+    case RESUS_SHOCK_NOT_CONVERTED: return "not_converted";
+    case RESUS_SHOCK_NO_SYNC: return "no_sync";
+    case RESUS_SHOCK_NO_SHOCK_ADVISED: return "no_shock_advised";
+    default: return "";
+  }
+}
+
+// What a clinician calls the rhythm a shock acts on: "VF" for coarse and fine, "VT" for both.
+std::string shockable_text(int32_t rhythm) {
+  switch (rhythm) {
+    case RESUS_RHYTHM_VF_COARSE:
+    case RESUS_RHYTHM_VF_FINE: return "VF";
+    case RESUS_RHYTHM_VT:
+    case RESUS_RHYTHM_PULSELESS_VT: return "VT";
+    case -1: return "";
+    default: return rhythm_text(rhythm);
+  }
+}
+
+// "VF terminated", or just "terminated" when the rhythm is unknown.
+std::string with_subject(const std::string& subject, const std::string& what) {
+  return subject.empty() ? what : subject + " " + what;
 }
 
 }  // namespace
 
-EventNarrator::EventNarrator(const std::vector<ScenarioAction>& actions, double blood_volume_mL)
-    : blood_volume_mL_(blood_volume_mL) {
+std::string rhythm_text(int32_t rhythm) {
+  const char* name = resus_rhythm_name(rhythm);
+  return name ? name : "rhythm " + std::to_string(rhythm);
+}
+
+EventNarrator::EventNarrator(const std::vector<ScenarioAction>& actions, double blood_volume_mL,
+                             int32_t initial_rhythm)
+    : blood_volume_mL_(blood_volume_mL), rhythm_(initial_rhythm) {
   for (const ScenarioAction& a : actions) in_order_.push_back(&a);
   const double step = resus_step_seconds();
   std::stable_sort(in_order_.begin(), in_order_.end(), [step](const auto* x, const auto* y) {
@@ -44,23 +87,94 @@ std::string EventNarrator::describe_action(const resus_action& a) const {
     case RESUS_ACTION_FLUID_BOLUS:
       return "fluid bolus started: " + fixed(a.volume_mL, 0) + " mL at " + fixed(a.rate_mL_min, 0) +
              " mL/min";
+    case RESUS_ACTION_RHYTHM:
+      return "rhythm set to " + rhythm_text(a.rhythm);
+    case RESUS_ACTION_SHOCK:
+      return "defibrillator: " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
+             ", unsynchronised";
+    case RESUS_ACTION_CARDIOVERSION:
+      return "cardioversion armed: " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
+             ", synchronised to the next R wave";
+    case RESUS_ACTION_PACING_START:
+      return "pacing started " + num(a.rate_per_min) + "/min " + num(a.current_mA) + " mA";
+    case RESUS_ACTION_PACING_STOP:
+      return "pacing stopped";
     default:
       return std::string("action ") + std::to_string(a.kind) + " applied";
   }
 }
 
+// "shock 200 J biphasic: VF terminated", "cardioversion 100 J: converted to sinus", ...
+void EventNarrator::describe_shock(const resus_event& e, ScenarioEvent& out) {
+  const int32_t outcome = e.detail;
+  // Whose shock: the unsynchronised one just applied, else an armed cardioversion, else (an
+  // event this narrator could not match) what the outcome implies.
+  Shock from;
+  bool cardioversion = false;
+  if (shock_.pending) {
+    from = shock_;
+  } else if (cardioversion_.pending) {
+    from = cardioversion_;
+    cardioversion = true;
+    cardioversion_ = Shock{};
+  } else {
+    cardioversion = outcome == RESUS_SHOCK_NO_SYNC || outcome == RESUS_SHOCK_CONVERTED ||
+                    outcome == RESUS_SHOCK_NOT_CONVERTED;
+    from.energy_J = e.value;
+  }
+  shock_ = Shock{};
+  out.action = cardioversion ? "cardioversion" : "shock";
+  out.detail = outcome_name(outcome);
+
+  if (outcome == RESUS_SHOCK_NO_SYNC) {
+    out.text = "cardioversion: no R wave to synchronise on in 3 s, nothing delivered";
+    return;
+  }
+  if (outcome == RESUS_SHOCK_NO_SHOCK_ADVISED) {
+    out.text = "AED: no shock advised (" + rhythm_text(rhythm_) + ")";
+    return;
+  }
+  std::string head = out.action + " " + num(e.value) + " J";
+  if (const char* w = waveform_text(from.waveform); *w) head += std::string(" ") + w;
+  std::string result;
+  const std::string subject = shockable_text(rhythm_);
+  switch (outcome) {
+    case RESUS_SHOCK_NO_EFFECT:
+      result = rhythm_ < 0 ? "no effect" : "no effect on " + rhythm_text(rhythm_);
+      break;
+    case RESUS_SHOCK_TERMINATED: result = with_subject(subject, "terminated"); break;
+    case RESUS_SHOCK_NOT_TERMINATED: result = with_subject(subject, "not terminated"); break;
+    case RESUS_SHOCK_INDUCED_VF: result = "landed on the T wave: VF induced"; break;
+    case RESUS_SHOCK_CONVERTED: result = "converted to sinus"; break;
+    case RESUS_SHOCK_NOT_CONVERTED:
+      result = with_subject(rhythm_ < 0 ? "" : rhythm_text(rhythm_), "not converted");
+      break;
+    default: result = "outcome " + std::to_string(outcome); break;
+  }
+  out.text = head + ": " + result;
+}
+
 ScenarioEvent EventNarrator::describe(const resus_event& e) {
-  ScenarioEvent out{e.time_s, "", "", e.value, ""};
+  ScenarioEvent out{e.time_s, "", "", "", e.value, ""};
+  // An unsynchronised shock is delivered right after it is applied; any other event in between
+  // means its outcome was not reported, so it is no longer pending.
+  if (e.kind != RESUS_EVENT_SHOCK_DELIVERED) shock_ = Shock{};
   switch (e.kind) {
-    case RESUS_EVENT_ACTION_APPLIED:
+    case RESUS_EVENT_ACTION_APPLIED: {
       out.kind = "action_applied";
       out.action = action_name(e.detail);
+      const resus_action* matched = nullptr;
       if (next_ < in_order_.size() && in_order_[next_]->action.kind == e.detail) {
-        out.text = describe_action(in_order_[next_++]->action);
+        matched = &in_order_[next_++]->action;
+        out.text = describe_action(*matched);
       } else {  // not one of ours (should not happen): say what the event itself says
         out.text = out.action + " applied (" + num(e.value) + ")";
       }
+      const Shock armed{true, e.value, matched ? matched->waveform : -1};
+      if (e.detail == RESUS_ACTION_SHOCK) shock_ = armed;
+      if (e.detail == RESUS_ACTION_CARDIOVERSION) cardioversion_ = armed;  // replaces an armed one
       break;
+    }
     case RESUS_EVENT_HEMORRHAGE_ENDED:
       out.kind = "hemorrhage_ended";
       out.text = "hemorrhage ended: " + fixed(e.value, 0) + " mL lost";
@@ -68,6 +182,21 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
     case RESUS_EVENT_BOLUS_ENDED:
       out.kind = "bolus_ended";
       out.text = "fluid bolus finished: " + fixed(e.value, 0) + " mL infused";
+      break;
+    case RESUS_EVENT_RHYTHM_CHANGED:
+      out.kind = "rhythm_changed";
+      out.detail = rhythm_text(e.detail);
+      out.text = "rhythm: " + rhythm_text(static_cast<int32_t>(e.value)) + " -> " + out.detail;
+      rhythm_ = e.detail;
+      break;
+    case RESUS_EVENT_SHOCK_DELIVERED:
+      out.kind = "shock_delivered";
+      describe_shock(e, out);
+      break;
+    case RESUS_EVENT_PACING_CAPTURE:
+      out.kind = "pacing_capture";
+      out.detail = e.detail ? "gained" : "lost";
+      out.text = "pacing capture " + out.detail + " (" + num(e.value) + " mA)";
       break;
     default:
       out.kind = "event_" + std::to_string(e.kind);

@@ -73,6 +73,11 @@ void print_info(std::ostream& out) {
   }
   print_table(out, "actions", "scenario \"do\" values and their fields; every action also takes \"at_s\"", actions);
 
+  std::vector<Row> rhythms;
+  for (int32_t i = 0; i < resus_rhythm_count(); ++i)
+    rhythms.push_back({std::to_string(i), text(resus_rhythm_name(i))});
+  print_table(out, "rhythms", "resus_rhythm value and the \"rhythm\" action's name", rhythms);
+
   std::vector<Row> params;
   for (int32_t i = 0; i < resus_param_count(); ++i) {
     const char *name = nullptr, *unit = nullptr, *description = nullptr;

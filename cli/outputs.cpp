@@ -107,6 +107,7 @@ std::string write_summary(const std::string& path, const SummaryInputs& in) {
   for (const ScenarioEvent& e : r.events) {
     ordered_json ev = {{"time_s", e.time_s}, {"kind", e.kind}};
     if (!e.action.empty()) ev["action"] = e.action;
+    if (!e.detail.empty()) ev["detail"] = e.detail;
     ev["value"] = number_or_null(e.value);
     ev["text"] = e.text;
     events.push_back(ev);

@@ -41,7 +41,11 @@ RunResult run_scenario(const Scenario& sc, const resus_model* model,
 
   double blood_volume_mL = 0.0;
   resus_model_param(model, "blood_volume_mL", &blood_volume_mL);
-  EventNarrator narrator(sc.actions, blood_volume_mL);
+  int32_t rhythm_id = -1;
+  resus_signal_find("rhythm_id", &rhythm_id);  // a library without it: the rhythm is unknown
+  const double rhythm = resus_sim_signal(sim, rhythm_id);
+  EventNarrator narrator(sc.actions, blood_volume_mL,
+                         std::isfinite(rhythm) ? static_cast<int32_t>(rhythm) : -1);
 
   RunResult result;
   std::vector<double> values(sc.signal_indices.size());

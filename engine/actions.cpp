@@ -21,7 +21,8 @@ constexpr ActionInfo kActions[] = {
     {"rhythm", "rhythm: sinus, sinus_bradycardia, sinus_tachycardia, atrial_fibrillation, "
                "atrial_flutter, svt, av_block_1, mobitz_1, mobitz_2, av_block_3, vt, "
                "pulseless_vt, torsades, vf_coarse, vf_fine, asystole, pea"},
-    {"shock", "energy_J [1-360], waveform \"biphasic\" (default) or \"monophasic\"; unsynchronised"},
+    {"shock", "energy_J [1-360], waveform \"biphasic\" (default) or \"monophasic\", "
+              "only_if_shockable (true: AED mode, no shock unless VF/VT); unsynchronised"},
     {"cardioversion", "energy_J [1-360], waveform; delivered on the next R wave (within 3 s)"},
     {"pacing_start", "rate_per_min [30-180] (default 70), current_mA [0-200] (default 70); "
                      "transcutaneous, demand mode"},
@@ -64,7 +65,9 @@ Action validated(const Action& in) {
       return a;
     case ActionKind::kRhythm:
       if (a.rhythm < 0 || a.rhythm >= static_cast<int32_t>(ep::Rhythm::kNumRhythms))
-        out_of_range("rhythm", a.rhythm, "[0, 16] (see resus info)");
+        out_of_range("rhythm", a.rhythm,
+                     ("[0, " + std::to_string(static_cast<int>(ep::Rhythm::kNumRhythms) - 1) +
+                      "] (see resus info)").c_str());
       return a;
     case ActionKind::kShock:
     case ActionKind::kCardioversion:
@@ -72,9 +75,11 @@ Action validated(const Action& in) {
         out_of_range("energy_J", a.energy_J, "[1, 360] J");
       if (a.waveform != 0 && a.waveform != 1)
         out_of_range("waveform", a.waveform, "{0 biphasic, 1 monophasic}");
+      if (a.only_if_shockable != 0 && a.only_if_shockable != 1)
+        out_of_range("only_if_shockable", a.only_if_shockable, "{0, 1}");
       return a;
     case ActionKind::kPacingStart:
-      if (a.rate_per_min == 0.0) a.rate_per_min = 70.0;
+      if (a.rate_per_min == 0.0) a.rate_per_min = kDefaultPacingRate;
       if (!std::isfinite(a.rate_per_min) || a.rate_per_min < kMinPacingRate ||
           a.rate_per_min > kMaxPacingRate)
         out_of_range("rate_per_min", a.rate_per_min, "[30, 180] /min");
@@ -115,7 +120,10 @@ Action parse_action_json(std::string_view text, double* at_s) {
   else if (name == "rhythm") a.kind = ActionKind::kRhythm;
   else if (name == "shock") a.kind = ActionKind::kShock;
   else if (name == "cardioversion") a.kind = ActionKind::kCardioversion;
-  else if (name == "pacing_start") { a.kind = ActionKind::kPacingStart; a.current_mA = 70.0; }
+  else if (name == "pacing_start") {
+    a.kind = ActionKind::kPacingStart;
+    a.current_mA = kDefaultPacingCurrent_mA;
+  }
   else if (name == "pacing_stop") a.kind = ActionKind::kPacingStop;
   else {
     std::string known;
@@ -163,6 +171,9 @@ Action parse_action_json(std::string_view text, double* at_s) {
       if (s == "biphasic") a.waveform = 0;
       else if (s == "monophasic") a.waveform = 1;
       else throw Error(Status::kInvalidArgument, "action.waveform: '" + s + "' is not 'biphasic' or 'monophasic'");
+    } else if (key == "only_if_shockable" && a.kind == ActionKind::kShock) {
+      if (!v.is_boolean()) throw Error(Status::kParseError, "action.only_if_shockable: expected true or false");
+      a.only_if_shockable = v.get<bool>() ? 1 : 0;
     } else if (key == "rate_per_min" && pacing) {
       a.rate_per_min = number(key, v);
     } else if (key == "current_mA" && pacing) {

@@ -32,11 +32,14 @@ struct Action {
   double energy_J = 0.0;     // shock and cardioversion, 1-360 J
   double rate_per_min = 0.0; // pacing rate, 30-180 /min
   double current_mA = 0.0;   // pacing current, 0-200 mA
+  int32_t only_if_shockable = 0;  // shock: 1 = AED mode, delivered only in VF/VT/torsades
+  int32_t reserved = 0;
 };
 
 constexpr double kMinShock_J = 1.0, kMaxShock_J = 360.0;
 constexpr double kMinPacingRate = 30.0, kMaxPacingRate = 180.0;
 constexpr double kMaxPacingCurrent_mA = 200.0;
+constexpr double kDefaultPacingRate = 70.0, kDefaultPacingCurrent_mA = 70.0;
 
 struct ActionInfo {
   const char* name;

@@ -61,6 +61,11 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.myocardial_energy = 1.0;
   s.coronary_perfusion_ratio = 1.0;
   s.last_termination_time = -1e9;
+  s.previous_atrial_time = -1e9;
+  s.previous_ventricular_time = -1e9;
+  s.last_shock_time = -1e9;
+  s.ecg = ecg::Generator(pp.ecg).initial_state();
+  s.ecg_artefacts = ecg::ArtefactSwitches{};
   s.sync_armed_time = kNaN;
   s.cycle.max_arterial = s.cycle.max_pa = -kInf;
   s.cycle.min_arterial = s.cycle.min_pa = s.cycle.min_lv_volume = kInf;
@@ -176,11 +181,14 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
                     &state.conduction.last_atrial_time, &state.conduction.av_exit_time,
                     &state.conduction.pending_ventricular_time,
                     &state.conduction.last_ventricular_time, &state.conduction.next_focus_time,
-                    &state.conduction.next_pacer_time, &state.conduction.last_pacer_spike_time}) {
+                    &state.conduction.next_pacer_time, &state.conduction.last_pacer_spike_time,
+                    &state.previous_atrial_time, &state.previous_ventricular_time}) {
     *t -= t_end;  // NaN (nothing pending) stays NaN
   }
   state.carry_s = 0.0;
   state.event_count = 0;
+  state.beat_count = 0;
+  state.beat_head = 0;
   state.event_head = 0;
   state.events_dropped = 0;
   state.signals[kTime] = 0.0;

@@ -143,6 +143,8 @@ PatientParams reference_male() {
   m.cardioversion_e50_af_J = 80.0;
   m.cardioversion_e50_flutter_J = 30.0;
   m.cardioversion_e50_vt_J = 40.0;
+
+  p.ecg = ecg::default_ecg_params();  // models/ecg/README.md
   return p;
 }
 

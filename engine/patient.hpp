@@ -10,6 +10,7 @@
 
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
+#include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
 #include "models/electrophysiology/myocardium.hpp"
 
@@ -23,6 +24,7 @@ struct PatientParams {
   autonomic::BaroreflexParams baroreflex;
   ep::ConductionParams conduction;
   ep::MyocardiumParams myocardium;
+  ecg::EcgParams ecg;
 };
 
 struct ParamInfo {

@@ -58,6 +58,8 @@ enum SignalId : int {
   kAmsa,
   kPacingCaptured,
   kPacingThreshold,
+  kEcgFirst,  // the latest sample of each lead, in resus::ecg::Lead order
+  kEcgLast = kEcgFirst + 12,
   kTime,
   kNumSignals
 };

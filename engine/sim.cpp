@@ -14,6 +14,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kMaxCycle_s = 3.0;  // without a beat, cycle statistics still close this often
 constexpr double kSyncTimeout_s = 3.0;  // a cardioversion waits this long for an R wave
 constexpr int32_t kNoSyncOutcome = 6;   // kShockDelivered detail: no R wave, nothing delivered
+constexpr int32_t kNoShockAdvised = 7;  // kShockDelivered detail: AED mode, rhythm not shockable
 constexpr double kMinStroke_mL = 10.0;  // a beat ejecting less is not a mechanical beat
 
 // The ODE right-hand side handed to the stepper by reference. It remembers the hemodynamics of
@@ -68,7 +69,102 @@ Sim::Sim(const Model& model, const SimState& initial)
       conduction_(model.params().conduction),
       myocardium_(model.params().myocardium),
       rng_(initial.seed, initial.patient_id),
+      ecg_(model.params().ecg),
       s_(initial) {}
+
+static_assert(kEcgLast - kEcgFirst + 1 == ecg::kNumLeads);
+
+void Sim::configure_ecg(int rate_hz, const ecg::ArtefactSwitches& artefacts) {
+  if (rate_hz != 0 && rate_hz != 250 && rate_hz != 500 && rate_hz != 1000)
+    throw Error(Status::kInvalidArgument, "ecg sample_rate_hz = " + std::to_string(rate_hz) +
+                                              " is not one of 0 (off), 250, 500, 1000");
+  for (int32_t flag : {artefacts.cpr, artefacts.shock, artefacts.pacer, artefacts.baseline_wander,
+                       artefacts.mains, artefacts.muscle})
+    if (flag != 0 && flag != 1)
+      throw Error(Status::kInvalidArgument, "ecg artefact switches must be 0 or 1");
+  if (rate_hz > 0 && !ecg_stream_) ecg_stream_ = std::make_unique<EcgStream>(ecg::kNumLeads, kEcgCapacity);
+  if (rate_hz != s_.ecg_rate_hz && rate_hz > 0) {
+    // The next sample is the first at or after now on the new rate's grid.
+    s_.ecg_sample_index = static_cast<int64_t>(std::ceil(time() * rate_hz - 1e-9));
+    if (ecg_stream_) ecg_stream_->clear();
+  }
+  s_.ecg_rate_hz = rate_hz;
+  s_.ecg_artefacts = artefacts;
+}
+
+int Sim::read_ecg(int lead, float* out, int capacity) noexcept {
+  if (!ecg_stream_ || lead < 0 || lead >= ecg::kNumLeads) return 0;
+  return ecg_stream_->read(lead, out, capacity);
+}
+
+int64_t Sim::ecg_available(int lead) const noexcept {
+  return ecg_stream_ && lead >= 0 && lead < ecg::kNumLeads ? ecg_stream_->available(lead) : 0;
+}
+
+int64_t Sim::ecg_dropped(int lead) const noexcept {
+  return ecg_stream_ && lead >= 0 && lead < ecg::kNumLeads ? ecg_stream_->dropped(lead) : 0;
+}
+
+void Sim::push_beat() noexcept {
+  const ep::ConductionState& c = s_.conduction;
+  if (s_.beat_count == kBeatCapacity) {
+    s_.beat_head = (s_.beat_head + 1) % kBeatCapacity;
+    --s_.beat_count;
+    ++s_.beats_dropped;
+  }
+  const int64_t at = (s_.beat_head + s_.beat_count) % kBeatCapacity;
+  s_.beats[static_cast<std::size_t>(at)] = Beat{c.last_ventricular_time, c.pending_origin, c.rhythm,
+                                                c.previous_rr_s};
+  ++s_.beat_count;
+}
+
+int Sim::poll_beats(Beat* out, int capacity) noexcept {
+  int n = 0;
+  while (n < capacity && s_.beat_count > 0) {
+    out[n++] = s_.beats[static_cast<std::size_t>(s_.beat_head)];
+    s_.beat_head = (s_.beat_head + 1) % kBeatCapacity;
+    --s_.beat_count;
+  }
+  return n;
+}
+
+ecg::EcgInputs Sim::ecg_inputs(double t) const noexcept {
+  const ep::ConductionState& c = s_.conduction;
+  ecg::EcgInputs in;
+  in.t = t;
+  in.atrial_times[0] = s_.atrial_activation_time;
+  in.atrial_times[1] = s_.previous_atrial_time;
+  in.ventricular_times[0] = c.last_ventricular_time;
+  in.ventricular_times[1] = s_.previous_ventricular_time;
+  in.ventricular_origin[0] = c.pending_origin;
+  in.ventricular_origin[1] = s_.previous_ventricular_origin;
+  in.atrial_mode = c.atrial;
+  in.ventricular_mode = c.ventricular;
+  in.rr_s = c.previous_rr_s;
+  const ep::VfFeatures vf = myocardium_.vf_features(s_.myocardial_energy);
+  in.vf_amplitude_mV = vf.amplitude_mV;
+  in.vf_frequency_Hz = vf.frequency_Hz;
+  in.pacer_spike_time = c.last_pacer_spike_time;
+  in.shock_time = s_.last_shock_time;
+  in.potassium_mmol_L = s_.hooks.potassium_mmol_L;
+  in.calcium_mmol_L = s_.hooks.calcium_mmol_L;
+  in.temperature_C = s_.hooks.temperature_C;
+  // Four normal draws per sample from the ECG stream, keyed by the sample index.
+  const auto base = static_cast<uint32_t>(s_.ecg_sample_index * 4);
+  for (uint32_t k = 0; k < 4; ++k) in.noise[k] = rng_.normal(RngStream::kEcgNoise, base + k);
+  return in;
+}
+
+void Sim::emit_ecg_samples() noexcept {
+  const double rate = s_.ecg_rate_hz;
+  const double now = time() + 1e-9;
+  while (static_cast<double>(s_.ecg_sample_index) / rate <= now) {
+    const ecg::EcgInputs in = ecg_inputs(static_cast<double>(s_.ecg_sample_index) / rate);
+    ecg_.sample(in, s_.ecg_artefacts, 1.0 / rate, s_.ecg, s_.ecg_latest.data());
+    if (ecg_stream_) ecg_stream_->push(s_.ecg_latest.data());
+    ++s_.ecg_sample_index;
+  }
+}
 
 double Sim::draw(RngStream stream) noexcept {
   uint32_t& index = stream == RngStream::kShock ? s_.shock_draws : s_.rhythm_draws;
@@ -178,6 +274,10 @@ void Sim::apply(const Action& a) noexcept {
       break;
     case ActionKind::kShock:
       push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
+      if (a.only_if_shockable && !shockable()) {
+        push_event(EventKind::kShockDelivered, kNoShockAdvised, 0.0);  // AED: no shock advised
+        break;
+      }
       shock(a.energy_J, a.waveform);
       break;
     case ActionKind::kCardioversion:
@@ -195,6 +295,8 @@ void Sim::apply(const Action& a) noexcept {
       break;
     case ActionKind::kPacingStop:
       push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      if (s_.conduction.pacing && s_.conduction.pacing_captured)
+        push_event(EventKind::kPacingCapture, 0, s_.conduction.pacer_current_mA);
       s_.conduction.pacing = 0;
       s_.conduction.pacing_captured = 0;
       break;
@@ -232,12 +334,22 @@ void Sim::update_heart_timing(double t) noexcept {
   const double eps = 0.5 * kStep_s;
   const bool was_captured = s_.conduction.pacing_captured;
   const int32_t rhythm_before = s_.conduction.rhythm;
+  const double ventricular_before = s_.conduction.last_ventricular_time;
+  const int32_t origin_before = s_.conduction.pending_origin;
   const ep::Activations a = conduction_.update(t, kStep_s, heart_period(), s_.hooks,
                                                ep::UniformSource{&Sim::draw_rhythm, this},
                                                s_.conduction);
   if (s_.conduction.rhythm != rhythm_before)  // the conduction itself changed it (adenosine)
     push_event(EventKind::kRhythmChanged, s_.conduction.rhythm, rhythm_before);
-  if (a.atrial) s_.atrial_activation_time = a.atrial_time;
+  if (a.atrial) {
+    s_.previous_atrial_time = s_.atrial_activation_time;
+    s_.atrial_activation_time = a.atrial_time;
+  }
+  if (s_.conduction.last_ventricular_time != ventricular_before) {  // an electrical R wave
+    s_.previous_ventricular_time = ventricular_before;
+    s_.previous_ventricular_origin = origin_before;
+    push_beat();
+  }
   if (a.ventricular) {
     close_cycle(t, true);
     s_.ventricular_activation_time = t;
@@ -298,6 +410,12 @@ void Sim::update_myocardium(const cv::Hemodynamics& h) noexcept {
     change_rhythm(to_vf > 0.0 ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
 }
 
+bool Sim::shockable() const noexcept {
+  const auto r = static_cast<ep::Rhythm>(s_.conduction.rhythm);
+  return ep::Conduction::fibrillating(s_.conduction) || r == ep::Rhythm::kPulselessVt ||
+         r == ep::Rhythm::kVentricularTachycardia;
+}
+
 void Sim::shock(double energy_J, int32_t waveform) noexcept {
   const double t = time();
   const double elapsed = t - s_.ventricular_activation_time;
@@ -308,6 +426,7 @@ void Sim::shock(double energy_J, int32_t waveform) noexcept {
       energy_J, static_cast<ep::ShockWaveform>(waveform), s_.conduction, s_.myocardial_energy,
       s_.hooks, vulnerable, u1, u2);
   push_event(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), energy_J);
+  s_.last_shock_time = t;
   if (r.outcome == ep::ShockOutcome::kTerminated) s_.last_termination_time = t;
   if (r.rhythm != static_cast<ep::Rhythm>(s_.conduction.rhythm)) change_rhythm(r.rhythm);
 }
@@ -317,6 +436,7 @@ void Sim::deliver_cardioversion() noexcept {
       s_.sync_energy_J, static_cast<ep::ShockWaveform>(s_.sync_waveform), s_.conduction, s_.hooks,
       draw(RngStream::kShock));
   push_event(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), s_.sync_energy_J);
+  s_.last_shock_time = time();
   s_.sync_armed_time = kNaN;
   if (r.rhythm != static_cast<ep::Rhythm>(s_.conduction.rhythm)) change_rhythm(r.rhythm);
 }
@@ -432,6 +552,7 @@ bool Sim::step_once() noexcept {
 
   accumulate(first, lv_before);
   update_myocardium(first);
+  if (s_.ecg_rate_hz > 0) emit_ecg_samples();
 
   s_.baro_pressure_sum += first.pressure[cv::kArteries];
   if (++s_.baro_samples == kBaroSteps) {
@@ -481,6 +602,7 @@ void Sim::update_instant_signals() noexcept {
   sig[kAmsa] = vf ? f.amsa_mV_Hz : 0.0;
   sig[kPacingCaptured] = c.pacing && c.pacing_captured;
   sig[kPacingThreshold] = conduction_.pacing_threshold(s_.hooks);
+  for (int k = 0; k < ecg::kNumLeads; ++k) sig[kEcgFirst + k] = s_.ecg_latest[static_cast<std::size_t>(k)];
   sig[kTime] = time();
 }
 
@@ -542,6 +664,10 @@ void Sim::restore(const void* buffer, std::size_t size) {
     throw Error(Status::kIncompatible, "snapshot body is corrupted (index out of range or non-finite state)");
   s_ = incoming;
   rng_ = Rng(s_.seed, s_.patient_id);
+  // Undrained samples belonged to the old trajectory; the stream restarts (sized on first use).
+  if (s_.ecg_rate_hz > 0 && !ecg_stream_)
+    ecg_stream_ = std::make_unique<EcgStream>(ecg::kNumLeads, kEcgCapacity);
+  if (ecg_stream_) ecg_stream_->clear();
 }
 
 static_assert(std::is_trivially_copyable_v<SimState>);

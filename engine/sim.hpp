@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "engine/ecg_stream.hpp"
 #include "engine/model.hpp"
 #include "engine/rng.hpp"
 #include "engine/status.hpp"
@@ -36,7 +37,20 @@ class Sim {
   int poll_events(Event* out, int capacity) noexcept;
   int64_t events_dropped() const { return s_.events_dropped; }
 
-  // Snapshot: versioned bytes of the whole state.
+  // Synthetic ECG at 0 (off), 250, 500 or 1000 Hz, with the given artefacts. Sizes the per-lead
+  // buffers (kEcgCapacity samples each) the first time; throws Error(kInvalidArgument) for another
+  // rate. Not for the real-time path.
+  void configure_ecg(int rate_hz, const ecg::ArtefactSwitches& artefacts);
+  int ecg_rate() const { return s_.ecg_rate_hz; }
+  // Moves up to `capacity` undrained samples of `lead` (mV), oldest first; returns how many.
+  int read_ecg(int lead, float* out, int capacity) noexcept;
+  int64_t ecg_available(int lead) const noexcept;
+  int64_t ecg_dropped(int lead) const noexcept;
+
+  // Moves up to `capacity` undrained beat annotations to `out`, oldest first.
+  int poll_beats(Beat* out, int capacity) noexcept;
+
+  // Snapshot: versioned bytes of the whole state (undrained ECG samples are not part of it).
   static std::size_t snapshot_size();
   void save(void* buffer) const noexcept;  // writes snapshot_size() bytes
   void restore(const void* buffer, std::size_t size);  // throws Error(kIncompatible)
@@ -54,6 +68,7 @@ class Sim {
   void update_myocardium(const cv::Hemodynamics& h) noexcept;
   void change_rhythm(ep::Rhythm r) noexcept;
   void shock(double energy_J, int32_t waveform) noexcept;
+  bool shockable() const noexcept;
   void deliver_cardioversion() noexcept;
   double draw(RngStream stream) noexcept;
   static double draw_rhythm(void* self);
@@ -63,6 +78,9 @@ class Sim {
   void accumulate(const cv::Hemodynamics& h, double lv_volume) noexcept;
   void update_instant_signals() noexcept;
   void push_event(EventKind kind, int32_t detail, double value) noexcept;
+  void push_beat() noexcept;
+  void emit_ecg_samples() noexcept;
+  ecg::EcgInputs ecg_inputs(double t) const noexcept;
 
   std::shared_ptr<const Model> owner_;  // keeps the model alive
   const Model* model_;
@@ -71,6 +89,8 @@ class Sim {
   ep::Conduction conduction_;
   ep::Myocardium myocardium_;
   Rng rng_;
+  ecg::Generator ecg_;
+  std::unique_ptr<EcgStream> ecg_stream_;  // allocated when the ECG is first switched on
   SimState s_;
   boost::numeric::odeint::runge_kutta4<cv::State> stepper_;
 };

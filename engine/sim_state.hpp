@@ -9,6 +9,7 @@
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation.hpp"
+#include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
 
 namespace resus {
@@ -18,15 +19,18 @@ constexpr int kBaroSteps = 5;        // steps per baroreflex tick (kBaroTick_s /
 constexpr int kQueueCapacity = 256; // scheduled actions
 constexpr int kEventCapacity = 256; // undrained events kept (oldest dropped first)
 constexpr int kInfusionSlots = 4;   // concurrent fluid boluses
-constexpr double kMaxDuration_s = 1e9;  // ~31 years: keeps step counts far from int64 overflow
+constexpr double kMaxDuration_s = 1e9;
+constexpr int kBeatCapacity = 256;  // undrained beat annotations kept (oldest dropped first)
+constexpr int kEcgCapacity = 8192;  // ECG samples kept per lead (8 s at 1000 Hz, 33 s at 250 Hz)  // ~31 years: keeps step counts far from int64 overflow
 
 // Values match resus_event_kind in the C API (append-only).
 enum class EventKind : int32_t {
-  kActionApplied = 1,    // detail = ActionKind, value = rate (mL/min) or volume (mL)
+  kActionApplied = 1,    // detail = ActionKind, value = rate, volume, rhythm, energy or current
   kHemorrhageEnded = 2,  // value = volume lost by that hemorrhage, mL
   kBolusEnded = 3,       // value = volume infused, mL
   kRhythmChanged = 4,    // detail = new ep::Rhythm, value = previous rhythm
-  kShockDelivered = 5,   // detail = ep::ShockOutcome (6: no R wave to synchronise on), value = J
+  kShockDelivered = 5,   // detail = ep::ShockOutcome, or 6 no R wave to synchronise on, or 7 no
+                         // shock advised (AED mode); value = J
   kPacingCapture = 6,    // detail = 1 capture gained, 0 lost; value = current, mA
 };
 
@@ -35,6 +39,14 @@ struct Event {
   EventKind kind;
   int32_t detail;
   double value;
+};
+
+// One ventricular activation, for hosts that annotate or count beats (R-wave times).
+struct Beat {
+  double time_s;
+  int32_t origin;  // ep::BeatOrigin
+  int32_t rhythm;  // ep::Rhythm at that moment
+  double rr_s;     // interval from the previous ventricular activation
 };
 
 struct ScheduledAction {
@@ -93,7 +105,23 @@ struct SimState {
   int32_t sync_waveform;
   uint32_t rhythm_draws;            // draws used from the rhythm stream
   uint32_t shock_draws;             // and from the shock stream
+  double previous_atrial_time;      // the activation before the current one (ECG overlap)
+  double previous_ventricular_time;
+  int32_t previous_ventricular_origin;
+  int32_t ecg_rate_hz;              // 0: the ECG is off
+  double last_shock_time;
+
+  // Synthetic ECG: generator state, switches and the next sample (time = index / rate).
+  ecg::EcgState ecg;
+  ecg::ArtefactSwitches ecg_artefacts;
+  int64_t ecg_sample_index;
+  std::array<double, ecg::kNumLeads> ecg_latest;
+
+  std::array<Beat, kBeatCapacity> beats;
+  int64_t beat_head;
+  int32_t beat_count;
   int32_t pad;
+  int64_t beats_dropped;
 
   CycleStats cycle;
   Bleed bleed;

@@ -22,6 +22,8 @@
 #include "engine/signals.hpp"
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "models/electrophysiology/conduction.hpp"
+#include "models/electrophysiology/myocardium.hpp"
 
 // A model is shared across threads, so it holds no mutable error slot: errors of calls on a
 // model are kept per thread (see resus_model_last_error).
@@ -62,6 +64,51 @@ static_assert(RESUS_BLEED_ARTERIAL == static_cast<int>(resus::BleedSiteCode::kAr
 static_assert(RESUS_EVENT_ACTION_APPLIED == static_cast<int>(resus::EventKind::kActionApplied));
 static_assert(RESUS_EVENT_HEMORRHAGE_ENDED == static_cast<int>(resus::EventKind::kHemorrhageEnded));
 static_assert(RESUS_EVENT_BOLUS_ENDED == static_cast<int>(resus::EventKind::kBolusEnded));
+static_assert(RESUS_ACTION_RHYTHM == static_cast<int>(resus::ActionKind::kRhythm));
+static_assert(RESUS_ACTION_SHOCK == static_cast<int>(resus::ActionKind::kShock));
+static_assert(RESUS_ACTION_CARDIOVERSION == static_cast<int>(resus::ActionKind::kCardioversion));
+static_assert(RESUS_ACTION_PACING_START == static_cast<int>(resus::ActionKind::kPacingStart));
+static_assert(RESUS_ACTION_PACING_STOP == static_cast<int>(resus::ActionKind::kPacingStop));
+static_assert(RESUS_EVENT_RHYTHM_CHANGED == static_cast<int>(resus::EventKind::kRhythmChanged));
+static_assert(RESUS_EVENT_SHOCK_DELIVERED == static_cast<int>(resus::EventKind::kShockDelivered));
+static_assert(RESUS_EVENT_PACING_CAPTURE == static_cast<int>(resus::EventKind::kPacingCapture));
+
+using resus::ep::Rhythm;
+static_assert(RESUS_RHYTHM_SINUS == static_cast<int>(Rhythm::kSinus));
+static_assert(RESUS_RHYTHM_SINUS_BRADYCARDIA == static_cast<int>(Rhythm::kSinusBradycardia));
+static_assert(RESUS_RHYTHM_SINUS_TACHYCARDIA == static_cast<int>(Rhythm::kSinusTachycardia));
+static_assert(RESUS_RHYTHM_ATRIAL_FIBRILLATION == static_cast<int>(Rhythm::kAtrialFibrillation));
+static_assert(RESUS_RHYTHM_ATRIAL_FLUTTER == static_cast<int>(Rhythm::kAtrialFlutter));
+static_assert(RESUS_RHYTHM_SVT == static_cast<int>(Rhythm::kSvt));
+static_assert(RESUS_RHYTHM_AV_BLOCK_1 == static_cast<int>(Rhythm::kAvBlock1));
+static_assert(RESUS_RHYTHM_MOBITZ_1 == static_cast<int>(Rhythm::kMobitz1));
+static_assert(RESUS_RHYTHM_MOBITZ_2 == static_cast<int>(Rhythm::kMobitz2));
+static_assert(RESUS_RHYTHM_AV_BLOCK_3 == static_cast<int>(Rhythm::kAvBlock3));
+static_assert(RESUS_RHYTHM_VT == static_cast<int>(Rhythm::kVentricularTachycardia));
+static_assert(RESUS_RHYTHM_PULSELESS_VT == static_cast<int>(Rhythm::kPulselessVt));
+static_assert(RESUS_RHYTHM_TORSADES == static_cast<int>(Rhythm::kTorsades));
+static_assert(RESUS_RHYTHM_VF_COARSE == static_cast<int>(Rhythm::kVfCoarse));
+static_assert(RESUS_RHYTHM_VF_FINE == static_cast<int>(Rhythm::kVfFine));
+static_assert(RESUS_RHYTHM_ASYSTOLE == static_cast<int>(Rhythm::kAsystole));
+static_assert(RESUS_RHYTHM_PEA == static_cast<int>(Rhythm::kPea));
+static_assert(RESUS_RHYTHM_PEA + 1 == static_cast<int>(Rhythm::kNumRhythms),
+              "a rhythm was added to the engine but not to resus_rhythm");
+
+// The engine's validated() accepts waveform 0 biphasic and 1 monophasic.
+static_assert(RESUS_WAVEFORM_BIPHASIC == static_cast<int>(resus::ep::ShockWaveform::kBiphasic));
+static_assert(RESUS_WAVEFORM_MONOPHASIC == static_cast<int>(resus::ep::ShockWaveform::kMonophasic));
+
+using resus::ep::ShockOutcome;
+static_assert(RESUS_SHOCK_NO_EFFECT == static_cast<int>(ShockOutcome::kNoEffect));
+static_assert(RESUS_SHOCK_TERMINATED == static_cast<int>(ShockOutcome::kTerminated));
+static_assert(RESUS_SHOCK_NOT_TERMINATED == static_cast<int>(ShockOutcome::kNotTerminated));
+static_assert(RESUS_SHOCK_INDUCED_VF == static_cast<int>(ShockOutcome::kInducedVf));
+static_assert(RESUS_SHOCK_CONVERTED == static_cast<int>(ShockOutcome::kConverted));
+static_assert(RESUS_SHOCK_NOT_CONVERTED == static_cast<int>(ShockOutcome::kNotConverted));
+// RESUS_SHOCK_NO_SYNC (6) has no ShockOutcome: the engine's sim pushes the bare value 6 when a
+// cardioversion finds no R wave (engine/sim.cpp kNoSyncOutcome). It must follow the last one.
+static_assert(RESUS_SHOCK_NO_SYNC == static_cast<int>(ShockOutcome::kNotConverted) + 1);
+static_assert(RESUS_SHOCK_NO_SHOCK_ADVISED == RESUS_SHOCK_NO_SYNC + 1);
 
 #if defined(RESUS_PROJECT_VERSION_MAJOR)
 static_assert(RESUS_VERSION_MAJOR == RESUS_PROJECT_VERSION_MAJOR &&
@@ -78,6 +125,7 @@ constexpr char kVersion[] =
 // clang-format on
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
 
 // The longest duration or latest time accepted (the engine's own bound, checked here first so the
 // message can name it).
@@ -189,13 +237,31 @@ void check_action_kind(int32_t kind) {
                                         " is not a known action; valid values are " + known);
 }
 
-// Converts and checks a caller's action (ranges and defaults come from resus::validated).
+// Reads and checks the kind of a caller's action of any (older) struct_size. The fields an older
+// struct lacks take the defaults of its kind: the first read checks the size and finds the kind
+// (a struct too short to hold the kind reads as kind 0, which is rejected), the second fills the
+// rest.
+resus_action read_action(const resus_action& in) {
+  const resus_action first = read_struct(in, resus_default_action(resus_action_kind{}), "action");
+  check_action_kind(first.kind);
+  return read_struct(in, resus_default_action(static_cast<resus_action_kind>(first.kind)), "action");
+}
+
+// Converts and checks a caller's action (ranges and defaults come from resus::validated, whose
+// messages name the field, the value and the valid range).
 resus::Action to_engine(const resus_action* action) {
   require(action, "action");
-  const resus_action a = read_struct(*action, resus_default_action(resus_action_kind{}), "action");
-  check_action_kind(a.kind);
-  const resus::Action engine{static_cast<resus::ActionKind>(a.kind), a.site, a.rate_mL_min,
-                             a.volume_mL};
+  const resus_action a = read_action(*action);
+  const resus::Action engine{.kind = static_cast<resus::ActionKind>(a.kind),
+                             .site = a.site,
+                             .rate_mL_min = a.rate_mL_min,
+                             .volume_mL = a.volume_mL,
+                             .rhythm = a.rhythm,
+                             .waveform = a.waveform,
+                             .energy_J = a.energy_J,
+                             .rate_per_min = a.rate_per_min,
+                             .current_mA = a.current_mA,
+                             .only_if_shockable = a.only_if_shockable};
   return resus::validated(engine);
 }
 
@@ -204,6 +270,12 @@ resus_action to_c(const resus::Action& a) {
   out.site = a.site;
   out.rate_mL_min = a.rate_mL_min;
   out.volume_mL = a.volume_mL;
+  out.rhythm = a.rhythm;
+  out.waveform = a.waveform;
+  out.energy_J = a.energy_J;
+  out.rate_per_min = a.rate_per_min;
+  out.current_mA = a.current_mA;
+  out.only_if_shockable = a.only_if_shockable;
   return out;
 }
 
@@ -427,6 +499,10 @@ resus_action resus_default_action(resus_action_kind kind) {
   a.struct_size = sizeof(resus_action);
   a.kind = kind;
   a.site = RESUS_BLEED_VENOUS;
+  a.rhythm = RESUS_RHYTHM_SINUS;
+  a.waveform = RESUS_WAVEFORM_BIPHASIC;
+  // 0 mA is a valid setting, so the default current is set here, as the JSON form does.
+  if (kind == RESUS_ACTION_PACING_START) a.current_mA = resus::kDefaultPacingCurrent_mA;
   return a;
 }
 
@@ -456,6 +532,38 @@ resus_status resus_sim_fluid_bolus(resus_sim* sim, double volume_mL, double rate
   resus_action a = resus_default_action(RESUS_ACTION_FLUID_BOLUS);
   a.volume_mL = volume_mL;
   a.rate_mL_min = rate_mL_min;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_set_rhythm(resus_sim* sim, resus_rhythm rhythm) {
+  resus_action a = resus_default_action(RESUS_ACTION_RHYTHM);
+  a.rhythm = rhythm;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_shock(resus_sim* sim, double energy_J, resus_waveform waveform) {
+  resus_action a = resus_default_action(RESUS_ACTION_SHOCK);
+  a.energy_J = energy_J;
+  a.waveform = waveform;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_cardiovert(resus_sim* sim, double energy_J, resus_waveform waveform) {
+  resus_action a = resus_default_action(RESUS_ACTION_CARDIOVERSION);
+  a.energy_J = energy_J;
+  a.waveform = waveform;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_pacing_start(resus_sim* sim, double rate_per_min, double current_mA) {
+  resus_action a = resus_default_action(RESUS_ACTION_PACING_START);
+  a.rate_per_min = rate_per_min;
+  a.current_mA = current_mA;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_pacing_stop(resus_sim* sim) {
+  const resus_action a = resus_default_action(RESUS_ACTION_PACING_STOP);
   return resus_sim_apply(sim, &a);
 }
 
@@ -492,6 +600,14 @@ resus_status resus_action_info(int32_t index, const char** name, const char** fi
     if (name) *name = actions[index].name;
     if (fields) *fields = actions[index].fields;
   });
+}
+
+int32_t resus_rhythm_count(void) { return static_cast<int32_t>(Rhythm::kNumRhythms); }
+
+const char* resus_rhythm_name(int32_t rhythm) {
+  return rhythm >= 0 && rhythm < resus_rhythm_count()
+             ? resus::ep::rhythm_name(static_cast<Rhythm>(rhythm))
+             : nullptr;
 }
 
 // ---- events ----------------------------------------------------------------------------------

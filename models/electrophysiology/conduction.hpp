@@ -33,7 +33,7 @@ enum class Rhythm : int32_t {
 };
 
 const char* rhythm_name(Rhythm r);
-// Rhythm by name ("vf", "afib", ...); returns false if unknown.
+// Rhythm by its exact name ("vf_coarse", "atrial_fibrillation", ...); false if unknown.
 bool rhythm_from_name(const char* name, Rhythm* out);
 
 enum class AtrialMode : int32_t { kSinus, kFibrillation, kFlutter, kReentry, kSilent };

@@ -63,4 +63,34 @@ TEST(CApiRealTime, AdvanceSignalsAndEventsDoNotAllocate) {
   resus_model_destroy(model);
 }
 
+// A host applies electrical actions from its real-time loop: the typed calls, checked and
+// dispatched, allocate nothing on success either.
+TEST(CApiRealTime, ElectricalActionsDoNotAllocate) {
+  resus_model* model = nullptr;
+  ASSERT_EQ(resus_model_create_preset("adult_male_70kg", &model), RESUS_OK);
+  resus_sim* sim = nullptr;
+  ASSERT_EQ(resus_sim_create(model, nullptr, &sim), RESUS_OK);
+  resus_event events[8];
+  int32_t n = 0;
+
+  g_allocations = 0;
+  g_armed = true;
+  resus_status status = resus_sim_set_rhythm(sim, RESUS_RHYTHM_VF_COARSE);
+  for (int tick = 0; tick < 20000 && status == RESUS_OK; ++tick) {
+    if (tick == 5000) status = resus_sim_shock(sim, 200.0, RESUS_WAVEFORM_BIPHASIC);
+    if (tick == 8000) status = resus_sim_cardiovert(sim, 100.0, RESUS_WAVEFORM_BIPHASIC);
+    if (tick == 12000) status = resus_sim_pacing_start(sim, 70.0, 80.0);
+    if (tick == 16000) status = resus_sim_pacing_stop(sim);
+    if (status == RESUS_OK) status = resus_sim_advance(sim, 0.001);
+    if (tick % 100 == 0 && resus_sim_poll_events(sim, events, 8, &n) != RESUS_OK)
+      status = RESUS_ERR_INTERNAL;
+  }
+  g_armed = false;
+
+  EXPECT_EQ(status, RESUS_OK) << resus_last_error(sim);
+  EXPECT_EQ(g_allocations.load(), 0);
+  resus_sim_destroy(sim);
+  resus_model_destroy(model);
+}
+
 }  // namespace

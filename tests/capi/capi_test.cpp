@@ -212,8 +212,9 @@ TEST(CApiDiscovery, UnknownSignalName) {
 }
 
 TEST(CApiDiscovery, Actions) {
-  ASSERT_EQ(resus_action_count(), 3);
-  const char* expected[] = {"hemorrhage", "hemorrhage_stop", "fluid_bolus"};
+  ASSERT_EQ(resus_action_count(), 8);
+  const char* expected[] = {"hemorrhage", "hemorrhage_stop", "fluid_bolus",  "rhythm",
+                            "shock",      "cardioversion",   "pacing_start", "pacing_stop"};
   for (int32_t i = 0; i < resus_action_count(); ++i) {
     const char *name = nullptr, *fields = nullptr;
     ASSERT_EQ(resus_action_info(i, &name, &fields), RESUS_OK) << thread_error();
@@ -223,8 +224,32 @@ TEST(CApiDiscovery, Actions) {
     // The registry order is the kind's value minus one.
     EXPECT_EQ(resus_default_action(static_cast<resus_action_kind>(i + 1)).kind, i + 1);
   }
-  EXPECT_EQ(resus_action_info(3, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(resus_action_info(8, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"index", "8", "[0, 7]"}));
   EXPECT_EQ(resus_action_info(-1, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+}
+
+TEST(CApiDiscovery, Rhythms) {
+  ASSERT_EQ(resus_rhythm_count(), RESUS_RHYTHM_PEA + 1);
+  EXPECT_STREQ(resus_rhythm_name(RESUS_RHYTHM_SINUS), "sinus");
+  EXPECT_STREQ(resus_rhythm_name(13), "vf_coarse");
+  EXPECT_STREQ(resus_rhythm_name(RESUS_RHYTHM_VF_FINE), "vf_fine");
+  EXPECT_STREQ(resus_rhythm_name(RESUS_RHYTHM_ATRIAL_FIBRILLATION), "atrial_fibrillation");
+  EXPECT_STREQ(resus_rhythm_name(RESUS_RHYTHM_PEA), "pea");
+  EXPECT_EQ(resus_rhythm_name(resus_rhythm_count()), nullptr);
+  EXPECT_EQ(resus_rhythm_name(-1), nullptr);
+  // Every name is distinct and is what the JSON form's "rhythm" accepts, for the same value.
+  std::set<std::string> names;
+  for (int32_t i = 0; i < resus_rhythm_count(); ++i) {
+    ASSERT_NE(resus_rhythm_name(i), nullptr) << i;
+    EXPECT_TRUE(names.insert(resus_rhythm_name(i)).second) << resus_rhythm_name(i);
+    const std::string json =
+        std::string(R"({"do": "rhythm", "rhythm": ")") + resus_rhythm_name(i) + "\"}";
+    resus_action a{};
+    ASSERT_EQ(resus_action_parse_json(json.c_str(), &a, nullptr), RESUS_OK) << thread_error();
+    EXPECT_EQ(a.kind, RESUS_ACTION_RHYTHM);
+    EXPECT_EQ(a.rhythm, i) << resus_rhythm_name(i);
+  }
 }
 
 // ---- models --------------------------------------------------------------------------------
@@ -395,6 +420,11 @@ TEST(CApiNull, EveryFunctionTakingAHandle) {
   expect_null_handle(resus_sim_hemorrhage(nullptr, 100.0, 0.0, RESUS_BLEED_VENOUS), "hemorrhage");
   expect_null_handle(resus_sim_hemorrhage_stop(nullptr), "hemorrhage_stop");
   expect_null_handle(resus_sim_fluid_bolus(nullptr, 500.0, 0.0), "fluid_bolus");
+  expect_null_handle(resus_sim_set_rhythm(nullptr, RESUS_RHYTHM_VF_COARSE), "set_rhythm");
+  expect_null_handle(resus_sim_shock(nullptr, 200.0, RESUS_WAVEFORM_BIPHASIC), "shock");
+  expect_null_handle(resus_sim_cardiovert(nullptr, 100.0, RESUS_WAVEFORM_BIPHASIC), "cardiovert");
+  expect_null_handle(resus_sim_pacing_start(nullptr, 70.0, 80.0), "pacing_start");
+  expect_null_handle(resus_sim_pacing_stop(nullptr), "pacing_stop");
   expect_null_handle(resus_sim_apply_json(nullptr, R"({"do": "hemorrhage_stop"})"), "apply_json");
   expect_null_handle(resus_sim_poll_events(nullptr, events, 1, &count), "poll_events");
   expect_null_handle(resus_sim_save(nullptr, buf.data(), resus_snapshot_size()), "save");
@@ -557,7 +587,7 @@ TEST_F(CApi, BadSignalIndex) {
 TEST_F(CApi, UnknownAction) {
   resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   a.rate_mL_min = 100.0;
-  for (int32_t kind : {0, 4, 99, -1}) {
+  for (int32_t kind : {0, 9, 99, -1}) {
     a.kind = kind;
     EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_UNKNOWN_NAME) << kind;
     EXPECT_TRUE(Mentions(error(), {"kind", std::to_string(kind).c_str(), "hemorrhage"}));
@@ -635,6 +665,32 @@ TEST_F(CApi, ActionStructSize) {
   a.struct_size = offsetof(resus_action, volume_mL);
   a.volume_mL = -12345.0;
   ASSERT_EQ(resus_sim_apply(sim(), &a), RESUS_OK) << error();
+}
+
+// A caller built against the header before the rhythm fields were appended: its struct ends at
+// `rhythm`, and whatever lies past that end is never read.
+TEST_F(CApi, ActionStructWithoutTheRhythmFieldsIsStillAccepted) {
+  struct {
+    resus_action action;
+    unsigned char poison[8];
+  } old{};
+  std::memset(&old, 0xFF, sizeof old);  // NaN energy, rhythm -1, waveform -1, ...
+  old.action.struct_size = offsetof(resus_action, rhythm);
+  old.action.kind = RESUS_ACTION_HEMORRHAGE;
+  old.action.site = RESUS_BLEED_ARTERIAL;
+  old.action.reserved = 0;
+  old.action.rate_mL_min = 500.0;
+  old.action.volume_mL = 300.0;
+  ASSERT_EQ(resus_sim_apply(sim(), &old.action), RESUS_OK) << error();
+
+  SimPtr current = make_sim(model_);
+  ASSERT_EQ(resus_sim_hemorrhage(current.get(), 500.0, 300.0, RESUS_BLEED_ARTERIAL), RESUS_OK);
+  ASSERT_NO_FATAL_FAILURE(expect_same_trajectory(sim(), current.get(), 10.0, 1.0));
+  EXPECT_EQ(snapshot(sim()), snapshot(current.get()));
+
+  // Scheduling takes the older struct too.
+  ASSERT_EQ(resus_sim_schedule(sim(), resus_sim_time(sim()) + 1.0, &old.action), RESUS_OK)
+      << error();
 }
 
 TEST_F(CApi, ScheduleInThePast) {
@@ -751,6 +807,412 @@ TEST_F(CApi, EveryActionFormActsTheSame) {
     ASSERT_TRUE(same_bits(ref, all_signals(scheduled.get()))) << i;
   }
   EXPECT_NEAR(resus_sim_signal(sim(), signal_index("blood_lost_mL")), 400.0, 1e-6);
+}
+
+// ---- rhythms, shocks and pacing -------------------------------------------------------------
+
+std::vector<resus_event> drain(resus_sim* sim) {
+  std::vector<resus_event> all;
+  resus_event events[16];
+  int32_t n = 0;
+  do {
+    EXPECT_EQ(resus_sim_poll_events(sim, events, 16, &n), RESUS_OK) << resus_last_error(sim);
+    all.insert(all.end(), events, events + n);
+  } while (n == 16);
+  return all;
+}
+
+// The events of one kind, in order.
+std::vector<resus_event> of_kind(const std::vector<resus_event>& events, int32_t kind) {
+  std::vector<resus_event> out;
+  for (const resus_event& e : events)
+    if (e.kind == kind) out.push_back(e);
+  return out;
+}
+
+// physiology.md B.2 row 19: in VF there is no output, so the pulse is gone at once and the
+// arterial pressure falls to the mean systemic filling pressure (~7-15 mmHg) within 10-20 s.
+TEST_F(CApi, SetRhythmToVfStopsTheCirculation) {
+  ASSERT_EQ(resus_sim_advance(sim(), 5.0), RESUS_OK) << error();
+  const double onset = resus_sim_time(sim());
+  ASSERT_EQ(resus_sim_set_rhythm(sim(), RESUS_RHYTHM_VF_COARSE), RESUS_OK) << error();
+
+  const std::vector<resus_event> events = drain(sim());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(events[0].detail, RESUS_ACTION_RHYTHM);
+  EXPECT_EQ(events[0].value, RESUS_RHYTHM_VF_COARSE);
+  EXPECT_EQ(events[1].kind, RESUS_EVENT_RHYTHM_CHANGED);
+  EXPECT_EQ(events[1].detail, RESUS_RHYTHM_VF_COARSE);
+  EXPECT_EQ(events[1].value, RESUS_RHYTHM_SINUS);
+  EXPECT_EQ(events[1].time_s, onset);
+
+  const int32_t rhythm = signal_index("rhythm_id"), hr = signal_index("hr_bpm"),
+                map = signal_index("map_mmHg");
+  double hr_zero_at = kNaN, map_low_at = kNaN;
+  while (resus_sim_time(sim()) - onset < 20.0 - 1e-9) {
+    ASSERT_EQ(resus_sim_advance(sim(), 0.1), RESUS_OK) << error();
+    const double since = resus_sim_time(sim()) - onset;
+    ASSERT_EQ(resus_sim_signal(sim(), rhythm), RESUS_RHYTHM_VF_COARSE) << "at " << since << " s";
+    if (std::isnan(hr_zero_at) && resus_sim_signal(sim(), hr) == 0.0) hr_zero_at = since;
+    if (std::isnan(map_low_at) && resus_sim_signal(sim(), map) < 20.0) map_low_at = since;
+  }
+  ASSERT_FALSE(std::isnan(hr_zero_at)) << "hr_bpm never reached 0 in 20 s of VF";
+  EXPECT_LE(hr_zero_at, 10.0);
+  EXPECT_EQ(resus_sim_signal(sim(), hr), 0.0);
+  ASSERT_FALSE(std::isnan(map_low_at))
+      << "map_mmHg still " << resus_sim_signal(sim(), map) << " mmHg after 20 s of VF";
+  EXPECT_LE(map_low_at, 20.0);
+  EXPECT_GT(resus_sim_signal(sim(), map), 0.0);  // the filling pressure remains
+}
+
+TEST_F(CApi, ShockOnVfIsDeliveredAtOnce) {
+  ASSERT_EQ(resus_sim_set_rhythm(sim(), RESUS_RHYTHM_VF_COARSE), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 5.0), RESUS_OK) << error();
+  drain(sim());
+  const double t = resus_sim_time(sim());
+  ASSERT_EQ(resus_sim_shock(sim(), 200.0, RESUS_WAVEFORM_BIPHASIC), RESUS_OK) << error();
+
+  const std::vector<resus_event> events = drain(sim());
+  ASSERT_GE(events.size(), 2u);
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(events[0].detail, RESUS_ACTION_SHOCK);
+  EXPECT_EQ(events[0].value, 200.0);
+  EXPECT_EQ(events[1].kind, RESUS_EVENT_SHOCK_DELIVERED);
+  EXPECT_EQ(events[1].value, 200.0);
+  EXPECT_EQ(events[1].time_s, t);
+  ASSERT_TRUE(events[1].detail == RESUS_SHOCK_TERMINATED ||
+              events[1].detail == RESUS_SHOCK_NOT_TERMINATED)
+      << events[1].detail;
+  // A terminated VF is followed by the rhythm that replaces it; a persisting one by nothing.
+  const std::vector<resus_event> changes = of_kind(events, RESUS_EVENT_RHYTHM_CHANGED);
+  // Signals are those of the last step: take one step to see the shock's result.
+  ASSERT_EQ(resus_sim_advance(sim(), resus_step_seconds()), RESUS_OK) << error();
+  const int32_t now = static_cast<int32_t>(resus_sim_signal(sim(), signal_index("rhythm_id")));
+  if (events[1].detail == RESUS_SHOCK_TERMINATED) {
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].value, RESUS_RHYTHM_VF_COARSE);
+    EXPECT_NE(changes[0].detail, RESUS_RHYTHM_VF_COARSE);
+    EXPECT_EQ(now, changes[0].detail);
+  } else {
+    EXPECT_TRUE(changes.empty());
+    EXPECT_EQ(now, RESUS_RHYTHM_VF_COARSE);
+  }
+  // Monophasic is accepted too.
+  EXPECT_EQ(resus_sim_shock(sim(), 360.0, RESUS_WAVEFORM_MONOPHASIC), RESUS_OK) << error();
+  EXPECT_EQ(of_kind(drain(sim()), RESUS_EVENT_SHOCK_DELIVERED).size(), 1u);
+}
+
+// A synchroniser needs an R wave; VF has none, so after 3 s the cardioversion gives up and
+// nothing is delivered.
+TEST_F(CApi, CardioversionOnVfFindsNoRWave) {
+  ASSERT_EQ(resus_sim_set_rhythm(sim(), RESUS_RHYTHM_VF_COARSE), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 2.0), RESUS_OK) << error();
+  drain(sim());
+  const double armed = resus_sim_time(sim());
+  ASSERT_EQ(resus_sim_cardiovert(sim(), 100.0, RESUS_WAVEFORM_BIPHASIC), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 2.9), RESUS_OK) << error();
+  std::vector<resus_event> events = drain(sim());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(events[0].detail, RESUS_ACTION_CARDIOVERSION);
+  EXPECT_EQ(events[0].value, 100.0);
+
+  ASSERT_EQ(resus_sim_advance(sim(), 0.2), RESUS_OK) << error();
+  events = drain(sim());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_SHOCK_DELIVERED);
+  EXPECT_EQ(events[0].detail, RESUS_SHOCK_NO_SYNC);
+  EXPECT_EQ(events[0].value, 0.0);  // nothing delivered
+  EXPECT_NEAR(events[0].time_s - armed, 3.0, 2.5 * resus_step_seconds());
+  EXPECT_EQ(resus_sim_signal(sim(), signal_index("rhythm_id")), RESUS_RHYTHM_VF_COARSE);
+
+  // Nothing more comes of it.
+  ASSERT_EQ(resus_sim_advance(sim(), 5.0), RESUS_OK) << error();
+  EXPECT_TRUE(of_kind(drain(sim()), RESUS_EVENT_SHOCK_DELIVERED).empty());
+}
+
+// Complete heart block leaves a slow escape rhythm; the pacer above threshold captures and sets
+// the rate, and stopping it hands the ventricles back to the escape focus.
+TEST_F(CApi, PacingCapturesAndStops) {
+  double threshold = kNaN;
+  ASSERT_EQ(resus_model_param(model_, "pacing_threshold_mA", &threshold), RESUS_OK);
+  ASSERT_LT(threshold, 80.0);
+  ASSERT_EQ(resus_sim_set_rhythm(sim(), RESUS_RHYTHM_AV_BLOCK_3), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 20.0), RESUS_OK) << error();
+  drain(sim());
+  const int32_t vrate = signal_index("ventricular_rate_bpm"),
+                captured = signal_index("pacing_captured");
+  EXPECT_LT(resus_sim_signal(sim(), vrate), 50.0);
+
+  ASSERT_EQ(resus_sim_pacing_start(sim(), 70.0, 80.0), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 30.0), RESUS_OK) << error();
+  std::vector<resus_event> events = drain(sim());
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(events[0].detail, RESUS_ACTION_PACING_START);
+  EXPECT_EQ(events[0].value, 80.0);
+  const std::vector<resus_event> capture = of_kind(events, RESUS_EVENT_PACING_CAPTURE);
+  ASSERT_EQ(capture.size(), 1u);
+  EXPECT_EQ(capture[0].detail, 1);
+  EXPECT_EQ(capture[0].value, 80.0);
+  EXPECT_EQ(resus_sim_signal(sim(), captured), 1.0);
+  EXPECT_NEAR(resus_sim_signal(sim(), vrate), 70.0, 1.0);
+  EXPECT_NEAR(resus_sim_signal(sim(), signal_index("hr_bpm")), 70.0, 2.0);
+
+  ASSERT_EQ(resus_sim_pacing_stop(sim()), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 20.0), RESUS_OK) << error();
+  events = drain(sim());
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].kind, RESUS_EVENT_ACTION_APPLIED);
+  EXPECT_EQ(events[0].detail, RESUS_ACTION_PACING_STOP);
+  EXPECT_EQ(resus_sim_signal(sim(), captured), 0.0);
+  EXPECT_LT(resus_sim_signal(sim(), vrate), 50.0);
+}
+
+TEST_F(CApi, PacingBelowThresholdDoesNotCapture) {
+  double threshold = kNaN;
+  ASSERT_EQ(resus_model_param(model_, "pacing_threshold_mA", &threshold), RESUS_OK);
+  ASSERT_EQ(resus_sim_set_rhythm(sim(), RESUS_RHYTHM_AV_BLOCK_3), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_pacing_start(sim(), 80.0, 0.5 * threshold), RESUS_OK) << error();
+  ASSERT_EQ(resus_sim_advance(sim(), 20.0), RESUS_OK) << error();
+  EXPECT_TRUE(of_kind(drain(sim()), RESUS_EVENT_PACING_CAPTURE).empty());
+  EXPECT_EQ(resus_sim_signal(sim(), signal_index("pacing_captured")), 0.0);
+}
+
+// The struct, the typed shorthand, the JSON form and a schedule for "now" reach one dispatcher,
+// random draws included.
+TEST_F(CApi, EveryElectricalActionFormActsTheSame) {
+  SimPtr typed = make_sim(model_), json = make_sim(model_), scheduled = make_sim(model_);
+  resus_action vf = resus_default_action(RESUS_ACTION_RHYTHM);
+  vf.rhythm = RESUS_RHYTHM_VF_COARSE;
+  resus_action shock = resus_default_action(RESUS_ACTION_SHOCK);
+  shock.energy_J = 150.0;
+  shock.waveform = RESUS_WAVEFORM_MONOPHASIC;
+  resus_action pace = resus_default_action(RESUS_ACTION_PACING_START);
+  pace.rate_per_min = 90.0;
+  pace.current_mA = 100.0;
+  const resus_action stop = resus_default_action(RESUS_ACTION_PACING_STOP);
+  const resus_action* struct_steps[] = {&vf, &shock, &pace, &stop};
+  const char* json_steps[] = {R"({"do": "rhythm", "rhythm": "vf_coarse"})",
+                              R"({"do": "shock", "energy_J": 150, "waveform": "monophasic"})",
+                              R"({"do": "pacing_start", "rate_per_min": 90, "current_mA": 100})",
+                              R"({"do": "pacing_stop"})"};
+  for (int step = 0; step < 4; ++step) {
+    ASSERT_EQ(resus_sim_apply(sim(), struct_steps[step]), RESUS_OK) << error();
+    ASSERT_EQ(resus_sim_apply_json(json.get(), json_steps[step]), RESUS_OK)
+        << resus_last_error(json.get());
+    ASSERT_EQ(resus_sim_schedule(scheduled.get(), resus_sim_time(scheduled.get()),
+                                 struct_steps[step]),
+              RESUS_OK)
+        << resus_last_error(scheduled.get());
+    resus_status typed_status = RESUS_OK;
+    switch (step) {
+      case 0: typed_status = resus_sim_set_rhythm(typed.get(), RESUS_RHYTHM_VF_COARSE); break;
+      case 1: typed_status = resus_sim_shock(typed.get(), 150.0, RESUS_WAVEFORM_MONOPHASIC); break;
+      case 2: typed_status = resus_sim_pacing_start(typed.get(), 90.0, 100.0); break;
+      default: typed_status = resus_sim_pacing_stop(typed.get()); break;
+    }
+    ASSERT_EQ(typed_status, RESUS_OK) << resus_last_error(typed.get());
+    for (int i = 0; i < 10; ++i) {
+      for (resus_sim* s : {sim(), typed.get(), json.get(), scheduled.get()})
+        ASSERT_EQ(resus_sim_advance(s, 1.0), RESUS_OK);
+      const std::vector<double> ref = all_signals(sim());
+      ASSERT_TRUE(same_bits(ref, all_signals(typed.get()))) << step << " " << i;
+      ASSERT_TRUE(same_bits(ref, all_signals(json.get()))) << step << " " << i;
+      ASSERT_TRUE(same_bits(ref, all_signals(scheduled.get()))) << step << " " << i;
+    }
+  }
+  const std::vector<resus_event> ref = drain(sim());
+  EXPECT_EQ(of_kind(ref, RESUS_EVENT_SHOCK_DELIVERED).size(), 1u);
+  for (resus_sim* s : {typed.get(), json.get(), scheduled.get()}) {
+    const std::vector<resus_event> other = drain(s);
+    ASSERT_EQ(other.size(), ref.size());
+    for (std::size_t i = 0; i < ref.size(); ++i) {
+      EXPECT_EQ(other[i].kind, ref[i].kind) << i;
+      EXPECT_EQ(other[i].detail, ref[i].detail) << i;
+      EXPECT_EQ(other[i].value, ref[i].value) << i;
+      EXPECT_EQ(other[i].time_s, ref[i].time_s) << i;
+    }
+  }
+}
+
+TEST(CApiActions, ElectricalActionDefaults) {
+  const resus_action pace = resus_default_action(RESUS_ACTION_PACING_START);
+  EXPECT_EQ(pace.current_mA, 70.0);  // as the JSON form without "current_mA"
+  EXPECT_EQ(pace.rate_per_min, 0.0);  // 0 = 70/min
+  const resus_action shock = resus_default_action(RESUS_ACTION_SHOCK);
+  EXPECT_EQ(shock.waveform, RESUS_WAVEFORM_BIPHASIC);
+  EXPECT_EQ(shock.energy_J, 0.0);  // required: the default is rejected until it is set
+  EXPECT_EQ(resus_default_action(RESUS_ACTION_RHYTHM).rhythm, RESUS_RHYTHM_SINUS);
+
+  resus_action a{};
+  ASSERT_EQ(resus_action_parse_json(R"({"do": "pacing_start"})", &a, nullptr), RESUS_OK)
+      << thread_error();
+  EXPECT_EQ(a.rate_per_min, 70.0);
+  EXPECT_EQ(a.current_mA, pace.current_mA);
+}
+
+TEST(CApiActions, ElectricalJsonForms) {
+  resus_action a{};
+  double at = 0.0;
+  ASSERT_EQ(resus_action_parse_json(R"({"do":"rhythm","rhythm":"vf_coarse"})", &a, &at), RESUS_OK)
+      << thread_error();
+  EXPECT_EQ(a.struct_size, sizeof(resus_action));
+  EXPECT_EQ(a.kind, RESUS_ACTION_RHYTHM);
+  EXPECT_EQ(a.rhythm, RESUS_RHYTHM_VF_COARSE);
+  EXPECT_TRUE(std::isnan(at));
+
+  ASSERT_EQ(resus_action_parse_json(
+                R"({"do":"shock","energy_J":200,"waveform":"monophasic","at_s":60})", &a, &at),
+            RESUS_OK)
+      << thread_error();
+  EXPECT_EQ(a.kind, RESUS_ACTION_SHOCK);
+  EXPECT_EQ(a.energy_J, 200.0);
+  EXPECT_EQ(a.waveform, RESUS_WAVEFORM_MONOPHASIC);
+  EXPECT_EQ(at, 60.0);
+
+  ASSERT_EQ(resus_action_parse_json(R"({"do":"cardioversion","energy_J":100})", &a, nullptr),
+            RESUS_OK)
+      << thread_error();
+  EXPECT_EQ(a.kind, RESUS_ACTION_CARDIOVERSION);
+  EXPECT_EQ(a.energy_J, 100.0);
+  EXPECT_EQ(a.waveform, RESUS_WAVEFORM_BIPHASIC);
+
+  ASSERT_EQ(resus_action_parse_json(R"({"do":"pacing_start","rate_per_min":70,"current_mA":80})",
+                                    &a, nullptr),
+            RESUS_OK)
+      << thread_error();
+  EXPECT_EQ(a.kind, RESUS_ACTION_PACING_START);
+  EXPECT_EQ(a.rate_per_min, 70.0);
+  EXPECT_EQ(a.current_mA, 80.0);
+
+  ASSERT_EQ(resus_action_parse_json(R"({"do":"pacing_stop"})", &a, nullptr), RESUS_OK);
+  EXPECT_EQ(a.kind, RESUS_ACTION_PACING_STOP);
+}
+
+TEST_F(CApi, ElectricalJsonAppliesToASim) {
+  ASSERT_EQ(resus_sim_apply_json(sim(), R"({"do":"rhythm","rhythm":"vf_coarse"})"), RESUS_OK)
+      << error();
+  ASSERT_EQ(resus_sim_apply_json(sim(), R"({"do":"shock","energy_J":200,"waveform":"monophasic"})"),
+            RESUS_OK)
+      << error();
+  ASSERT_EQ(resus_sim_apply_json(sim(), R"({"do":"pacing_start","rate_per_min":70,"current_mA":80})"),
+            RESUS_OK)
+      << error();
+  const std::vector<resus_event> applied = of_kind(drain(sim()), RESUS_EVENT_ACTION_APPLIED);
+  ASSERT_EQ(applied.size(), 3u);
+  EXPECT_EQ(applied[0].detail, RESUS_ACTION_RHYTHM);
+  EXPECT_EQ(applied[1].detail, RESUS_ACTION_SHOCK);
+  EXPECT_EQ(applied[1].value, 200.0);
+  EXPECT_EQ(applied[2].detail, RESUS_ACTION_PACING_START);
+  EXPECT_EQ(applied[2].value, 80.0);
+}
+
+TEST_F(CApi, BadElectricalJson) {
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"rhythm","rhythm":"vfib"})"),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(error(), {"rhythm", "vfib"}));
+  EXPECT_EQ(resus_action_parse_json(R"({"do":"rhythm","rhythm":"VF_COARSE"})", nullptr, nullptr),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(thread_error(), {"rhythm", "VF_COARSE"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"rhythm"})"), RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(error(), {"rhythm", "required"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"rhythm","rhythm":13})"), RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(error(), {"rhythm"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"shock"})"), RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(error(), {"energy_J", "required"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"shock","energy_J":400})"),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"energy_J", "400", "[1, 360]"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"shock","energy_J":200,"waveform":"triphasic"})"),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"waveform", "triphasic", "monophasic"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"shock","energy_J":200,"current_mA":80})"),
+            RESUS_ERR_UNKNOWN_NAME);
+  EXPECT_TRUE(Mentions(error(), {"current_mA", "shock"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"pacing_start","current_mA":250})"),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"current_mA", "250", "[0, 200]"}));
+  EXPECT_EQ(resus_sim_apply_json(sim(), R"({"do":"pacing_start","rate_per_min":10})"),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"rate_per_min", "10", "[30, 180]"}));
+  EXPECT_TRUE(drain(sim()).empty()) << "a rejected action must not reach the sim";
+}
+
+TEST_F(CApi, OutOfRangeElectricalFields) {
+  struct Case {
+    resus_action_kind kind;
+    int32_t rhythm, waveform;
+    double energy, rate, current;
+    const char* field;
+    const char* value;
+    const char* range;
+  };
+  const Case cases[] = {
+      {RESUS_ACTION_SHOCK, 0, 0, 0.0, 0.0, 0.0, "energy_J", "0", "[1, 360] J"},
+      {RESUS_ACTION_SHOCK, 0, 0, 361.0, 0.0, 0.0, "energy_J", "361", "[1, 360] J"},
+      {RESUS_ACTION_SHOCK, 0, 0, kNaN, 0.0, 0.0, "energy_J", "nan", "[1, 360] J"},
+      {RESUS_ACTION_SHOCK, 0, 0, kInf, 0.0, 0.0, "energy_J", "inf", "[1, 360] J"},
+      {RESUS_ACTION_CARDIOVERSION, 0, 0, 0.0, 0.0, 0.0, "energy_J", "0", "[1, 360] J"},
+      {RESUS_ACTION_CARDIOVERSION, 0, 0, 361.0, 0.0, 0.0, "energy_J", "361", "[1, 360] J"},
+      {RESUS_ACTION_SHOCK, 0, 2, 200.0, 0.0, 0.0, "waveform", "2", "monophasic"},
+      {RESUS_ACTION_CARDIOVERSION, 0, -1, 100.0, 0.0, 0.0, "waveform", "-1", "monophasic"},
+      {RESUS_ACTION_PACING_START, 0, 0, 0.0, 70.0, -1.0, "current_mA", "-1", "[0, 200] mA"},
+      {RESUS_ACTION_PACING_START, 0, 0, 0.0, 70.0, 201.0, "current_mA", "201", "[0, 200] mA"},
+      {RESUS_ACTION_PACING_START, 0, 0, 0.0, 70.0, kNaN, "current_mA", "nan", "[0, 200] mA"},
+      {RESUS_ACTION_PACING_START, 0, 0, 0.0, 20.0, 80.0, "rate_per_min", "20", "[30, 180]"},
+      {RESUS_ACTION_PACING_START, 0, 0, 0.0, 200.0, 80.0, "rate_per_min", "200", "[30, 180]"},
+      {RESUS_ACTION_PACING_START, 0, 0, 0.0, -70.0, 80.0, "rate_per_min", "-70", "[30, 180]"},
+      {RESUS_ACTION_RHYTHM, 17, 0, 0.0, 0.0, 0.0, "rhythm", "17", "[0, 16]"},
+      {RESUS_ACTION_RHYTHM, -1, 0, 0.0, 0.0, 0.0, "rhythm", "-1", "[0, 16]"},
+  };
+  for (const Case& c : cases) {
+    resus_action a = resus_default_action(c.kind);
+    a.rhythm = c.rhythm;
+    a.waveform = c.waveform;
+    a.energy_J = c.energy;
+    a.rate_per_min = c.rate;
+    a.current_mA = c.current;
+    EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_INVALID_ARGUMENT) << c.field << " " << c.value;
+    EXPECT_TRUE(Mentions(error(), {c.field, c.value, c.range}));
+    EXPECT_EQ(resus_sim_schedule(sim(), 1.0, &a), RESUS_ERR_INVALID_ARGUMENT) << c.field;
+    EXPECT_TRUE(Mentions(error(), {c.field, c.value, c.range}));
+  }
+
+  // The typed calls reach the same checks.
+  const struct {
+    resus_status status;
+    const char* field;
+    const char* value;
+  } typed[] = {
+      {resus_sim_shock(sim(), 0.0, RESUS_WAVEFORM_BIPHASIC), "energy_J", "0"},
+      {resus_sim_shock(sim(), 361.0, RESUS_WAVEFORM_BIPHASIC), "energy_J", "361"},
+      {resus_sim_shock(sim(), kNaN, RESUS_WAVEFORM_MONOPHASIC), "energy_J", "nan"},
+      {resus_sim_cardiovert(sim(), 0.0, RESUS_WAVEFORM_BIPHASIC), "energy_J", "0"},
+      {resus_sim_cardiovert(sim(), 361.0, RESUS_WAVEFORM_BIPHASIC), "energy_J", "361"},
+      {resus_sim_cardiovert(sim(), kNaN, RESUS_WAVEFORM_BIPHASIC), "energy_J", "nan"},
+      {resus_sim_pacing_start(sim(), 70.0, -1.0), "current_mA", "-1"},
+      {resus_sim_pacing_start(sim(), 70.0, 201.0), "current_mA", "201"},
+      {resus_sim_pacing_start(sim(), 20.0, 80.0), "rate_per_min", "20"},
+      {resus_sim_pacing_start(sim(), 200.0, 80.0), "rate_per_min", "200"},
+      {resus_sim_pacing_start(sim(), kNaN, 80.0), "rate_per_min", "nan"},
+      {resus_sim_set_rhythm(sim(), static_cast<resus_rhythm>(17)), "rhythm", "17"},
+  };
+  for (const auto& t : typed) EXPECT_EQ(t.status, RESUS_ERR_INVALID_ARGUMENT) << t.field << " " << t.value;
+  // (Each call overwrote the message; check the last one and re-run one of each.)
+  EXPECT_TRUE(Mentions(error(), {"rhythm", "17", "[0, 16]"}));
+  EXPECT_EQ(resus_sim_shock(sim(), 361.0, RESUS_WAVEFORM_BIPHASIC), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"energy_J", "361", "[1, 360]"}));
+  EXPECT_EQ(resus_sim_cardiovert(sim(), kNaN, RESUS_WAVEFORM_BIPHASIC), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"energy_J", "nan", "[1, 360]"}));
+  EXPECT_EQ(resus_sim_pacing_start(sim(), 70.0, 201.0), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"current_mA", "201", "[0, 200]"}));
+  EXPECT_EQ(resus_sim_pacing_start(sim(), 20.0, 80.0), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(error(), {"rate_per_min", "20", "[30, 180]"}));
+
+  EXPECT_TRUE(drain(sim()).empty()) << "a rejected action must not reach the sim";
+  EXPECT_EQ(resus_sim_signal(sim(), signal_index("rhythm_id")), RESUS_RHYTHM_SINUS);
 }
 
 // ---- events --------------------------------------------------------------------------------
@@ -893,6 +1355,17 @@ void fire_bad_calls(resus_sim* sim, const resus_model* other_model) {
   EXPECT_NE(resus_sim_apply_json(sim, "{"), RESUS_OK);
   EXPECT_NE(resus_sim_apply_json(sim, R"({"do": "defibrillate"})"), RESUS_OK);
   EXPECT_NE(resus_sim_apply_json(sim, R"({"do": "hemorrhage", "rate_mL_min": 1e9})"), RESUS_OK);
+  EXPECT_NE(resus_sim_shock(sim, 0.0, RESUS_WAVEFORM_BIPHASIC), RESUS_OK);
+  EXPECT_NE(resus_sim_cardiovert(sim, 361.0, RESUS_WAVEFORM_BIPHASIC), RESUS_OK);
+  EXPECT_NE(resus_sim_pacing_start(sim, 20.0, 80.0), RESUS_OK);
+  EXPECT_NE(resus_sim_pacing_start(sim, 70.0, 201.0), RESUS_OK);
+  EXPECT_NE(resus_sim_set_rhythm(sim, static_cast<resus_rhythm>(17)), RESUS_OK);
+  resus_action bad_wave = resus_default_action(RESUS_ACTION_SHOCK);
+  bad_wave.energy_J = 200.0;
+  bad_wave.waveform = 2;
+  EXPECT_NE(resus_sim_apply(sim, &bad_wave), RESUS_OK);
+  EXPECT_NE(resus_sim_apply_json(sim, R"({"do": "rhythm", "rhythm": "vfib"})"), RESUS_OK);
+  EXPECT_NE(resus_sim_apply_json(sim, R"({"do": "shock", "energy_J": 400})"), RESUS_OK);
   EXPECT_NE(resus_sim_advance(sim, -1.0), RESUS_OK);
   EXPECT_NE(resus_sim_advance(sim, kNaN), RESUS_OK);
   EXPECT_NE(resus_sim_advance(sim, kInf), RESUS_OK);

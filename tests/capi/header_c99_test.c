@@ -13,12 +13,22 @@ int main(void) {
   resus_bleed_site site = RESUS_BLEED_ARTERIAL;
   resus_event_kind events[3] = {RESUS_EVENT_ACTION_APPLIED, RESUS_EVENT_HEMORRHAGE_ENDED,
                                 RESUS_EVENT_BOLUS_ENDED};
+  resus_rhythm rhythm = RESUS_RHYTHM_VF_COARSE;
+  resus_waveform waveform = RESUS_WAVEFORM_MONOPHASIC;
+  resus_shock_outcome outcome = RESUS_SHOCK_NO_SYNC;
   resus_model* model = NULL;
   resus_sim* sim = NULL;
 
   action.site = site;
   event.kind = events[2];
   action.kind = kinds[2];
+  action.rhythm = rhythm;
+  action.waveform = waveform;
+  action.energy_J = 200.0;
+  action.rate_per_min = 70.0;
+  action.current_mA = 80.0;
+  event.detail = outcome;
+  if (resus_rhythm_count() != RESUS_RHYTHM_PEA + 1 || resus_rhythm_name(rhythm) == NULL) return 1;
   status = RESUS_ERR_INTERNAL;
   if (def.struct_size != sizeof def || action.struct_size != sizeof action) return 1;
   if (resus_version_number() != RESUS_VERSION_NUMBER) return 1;

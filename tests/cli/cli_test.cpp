@@ -70,7 +70,8 @@ TEST_F(CliTest, InfoListsSignalsPresetsActionsAndParameters) {
   const Outcome r = resus("info");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* expected : {"hr_bpm", "blood_volume_mL", "adult_male_70kg", "hemorrhage",
-                               "fluid_bolus", "heart_rate_set_bpm"})
+                               "fluid_bolus", "heart_rate_set_bpm", "shock", "cardioversion",
+                               "pacing_start", "rhythms (17)", "13  vf_coarse", "rhythm_id"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
 }
 
@@ -155,6 +156,69 @@ TEST_F(CliTest, SmallScenarioRecordsHalfSecondsAndReportsEvents) {
   EXPECT_NEAR(j["signals"]["blood_lost_mL"]["end"].get<double>(), 200.0, 1e-6);
 }
 
+// VF at 10 s, one 200 J shock at 60 s: the timeline and the summary tell the story in words.
+TEST_F(CliTest, VfAndShockAreNarrated) {
+  const Outcome r = resus("run \"" + data("vf_shock.json") + "\" --json \"" + path("vf.json") +
+                          "\" --csv \"" + path("vf.csv") + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* expected :
+       {"vf_coarse", "shock", "00:00:10  rhythm set to vf_coarse",
+        "00:00:10  rhythm: sinus -> vf_coarse", "00:01:00  defibrillator: 200 J biphasic",
+        "00:01:00  shock 200 J biphasic: VF "})
+    EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+  // In VF the pulse is gone: the vitals line at 30 s shows no heart rate.
+  EXPECT_NE(r.output.find("00:00:30  HR 0 "), std::string::npos) << r.output;
+
+  const nlohmann::json j = nlohmann::json::parse(read(path("vf.json")));
+  const nlohmann::json* onset = nullptr;
+  const nlohmann::json* shock = nullptr;
+  for (const auto& e : j["events"]) {
+    if (e["kind"] == "rhythm_changed" && !onset) onset = &e;
+    if (e["kind"] == "shock_delivered") shock = &e;
+  }
+  ASSERT_NE(onset, nullptr) << j["events"].dump(2);
+  EXPECT_EQ((*onset)["detail"], "vf_coarse");
+  EXPECT_DOUBLE_EQ((*onset)["time_s"].get<double>(), 10.0);
+  ASSERT_NE(shock, nullptr) << j["events"].dump(2);
+  EXPECT_EQ((*shock)["action"], "shock");
+  EXPECT_EQ((*shock)["value"], 200.0);
+  EXPECT_DOUBLE_EQ((*shock)["time_s"].get<double>(), 60.0);
+  const std::string outcome = (*shock)["detail"].get<std::string>();
+  EXPECT_TRUE(outcome == "terminated" || outcome == "not_terminated") << outcome;
+  const std::string text = (*shock)["text"].get<std::string>();
+  EXPECT_EQ(text, outcome == "terminated" ? "shock 200 J biphasic: VF terminated"
+                                          : "shock 200 J biphasic: VF not terminated");
+  EXPECT_EQ(j["signals"]["rhythm_id"]["start"], 0.0);
+  EXPECT_EQ(j["signals"]["hr_bpm"]["min"], 0.0);
+
+  // The recorded rhythm: sinus (0) before, coarse VF (13) between onset and shock.
+  const std::vector<std::string> csv = lines(read(path("vf.csv")));
+  ASSERT_EQ(csv.size(), 1u + 121u);
+  EXPECT_EQ(csv[0], "time_s,hr_bpm,map_mmHg,rhythm_id");
+  auto rhythm_at = [&](std::size_t t) { return csv[1 + t].substr(csv[1 + t].rfind(',') + 1); };
+  EXPECT_EQ(rhythm_at(5), "0");
+  EXPECT_EQ(rhythm_at(30), "13");
+  EXPECT_EQ(rhythm_at(59), "13");
+}
+
+TEST_F(CliTest, PacingAndCardioversionAreNarrated) {
+  const Outcome r = resus("run \"" + data("pacing_cardioversion.json") + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* expected :
+       {"00:00:05  rhythm: sinus -> av_block_3", "00:00:10  pacing started 70/min 80 mA",
+        "pacing capture gained (80 mA)", "00:00:40  pacing stopped",
+        "00:01:00  cardioversion armed: 200 J biphasic, synchronised to the next R wave",
+        "cardioversion 200 J biphasic: ", "00:01:20  rhythm: ", " -> vf_coarse",
+        "00:01:25  cardioversion armed: 100 J monophasic",
+        "00:01:28  cardioversion: no R wave to synchronise on"})
+    EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+  // The synchronised shock on AF either converts it or leaves it.
+  EXPECT_TRUE(r.output.find("cardioversion 200 J biphasic: converted to sinus") != std::string::npos ||
+              r.output.find("cardioversion 200 J biphasic: atrial_fibrillation not converted") !=
+                  std::string::npos)
+      << r.output;
+}
+
 TEST_F(CliTest, MissingScenarioFileIsRejected) {
   const Outcome r = resus("run \"" + path("nope.json") + "\"");
   EXPECT_EQ(r.exit_code, 2) << r.output;
@@ -209,7 +273,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadScenario{"duplicate_field.json", "actions[0].at_s: the field appears twice"},
         BadScenario{"unknown_action_field.json", "actions[0].rate_ml_min: unknown field"},
         BadScenario{"missing_at.json", "actions[0].at_s: required"},
-        BadScenario{"bad_record_interval.json", "record.interval_s = 0.0005 is not a whole number of"}),
+        BadScenario{"bad_record_interval.json", "record.interval_s = 0.0005 is not a whole number of"},
+        BadScenario{"shock_energy_out_of_range.json",
+                    "actions[1].energy_J = 400 is out of range; valid range is [1, 360] J"},
+        BadScenario{"unknown_rhythm.json", "actions[0].rhythm: unknown rhythm 'ventricular_fibrillation'"},
+        BadScenario{"pacing_rate_out_of_range.json",
+                    "actions[1].rate_per_min = 200 is out of range; valid range is [30, 180]"}),
     [](const ::testing::TestParamInfo<BadScenario>& info) {
       std::string name = info.param.file;
       return name.substr(0, name.find('.'));

@@ -136,8 +136,44 @@ RESUS_API resus_status resus_sim_signals(const resus_sim* sim, const int32_t* in
 typedef enum resus_action_kind {
   RESUS_ACTION_HEMORRHAGE = 1,      /* rate_mL_min and/or volume_mL; site */
   RESUS_ACTION_HEMORRHAGE_STOP = 2,
-  RESUS_ACTION_FLUID_BOLUS = 3      /* volume_mL; rate_mL_min (0 = 250 mL/min) */
+  RESUS_ACTION_FLUID_BOLUS = 3,     /* volume_mL; rate_mL_min (0 = 250 mL/min) */
+  RESUS_ACTION_RHYTHM = 4,          /* rhythm */
+  RESUS_ACTION_SHOCK = 5,           /* energy_J (1-360), waveform: unsynchronised defibrillation */
+  RESUS_ACTION_CARDIOVERSION = 6,   /* energy_J, waveform: fires on the next R wave, within 3 s */
+  RESUS_ACTION_PACING_START = 7,    /* rate_per_min (30-180, 0 = 70), current_mA (0-200) */
+  RESUS_ACTION_PACING_STOP = 8
 } resus_action_kind;
+
+/* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from
+ * hyperkalaemia or refibrillation, asystole from exhausted VF, sinus after a successful shock). */
+typedef enum resus_rhythm {
+  RESUS_RHYTHM_SINUS = 0,
+  RESUS_RHYTHM_SINUS_BRADYCARDIA = 1,
+  RESUS_RHYTHM_SINUS_TACHYCARDIA = 2,
+  RESUS_RHYTHM_ATRIAL_FIBRILLATION = 3,
+  RESUS_RHYTHM_ATRIAL_FLUTTER = 4,
+  RESUS_RHYTHM_SVT = 5,
+  RESUS_RHYTHM_AV_BLOCK_1 = 6,
+  RESUS_RHYTHM_MOBITZ_1 = 7,
+  RESUS_RHYTHM_MOBITZ_2 = 8,
+  RESUS_RHYTHM_AV_BLOCK_3 = 9,
+  RESUS_RHYTHM_VT = 10,            /* monomorphic, ~170/min, usually with a pulse */
+  RESUS_RHYTHM_PULSELESS_VT = 11,  /* monomorphic, ~230/min */
+  RESUS_RHYTHM_TORSADES = 12,
+  RESUS_RHYTHM_VF_COARSE = 13,
+  RESUS_RHYTHM_VF_FINE = 14,
+  RESUS_RHYTHM_ASYSTOLE = 15,
+  RESUS_RHYTHM_PEA = 16
+} resus_rhythm;
+
+typedef enum resus_waveform {
+  RESUS_WAVEFORM_BIPHASIC = 0,
+  RESUS_WAVEFORM_MONOPHASIC = 1
+} resus_waveform;
+
+/* Rhythm names ("vf_coarse", ...) by resus_rhythm value; NULL past the end. */
+RESUS_API int32_t resus_rhythm_count(void);
+RESUS_API const char* resus_rhythm_name(int32_t rhythm);
 
 typedef enum resus_bleed_site {
   RESUS_BLEED_VENOUS = 0,
@@ -152,6 +188,14 @@ typedef struct resus_action {
   int32_t reserved;
   double rate_mL_min;   /* 0 = the kind's default */
   double volume_mL;     /* hemorrhage: 0 = until stopped; bolus: required */
+  /* appended in 0.1 (structs are append-only; struct_size tells which fields a caller has) */
+  int32_t rhythm;       /* resus_rhythm, for RESUS_ACTION_RHYTHM */
+  int32_t waveform;     /* resus_waveform, for shocks */
+  double energy_J;      /* shock and cardioversion energy, 1-360 J */
+  double rate_per_min;  /* pacing rate */
+  double current_mA;    /* pacing current */
+  int32_t only_if_shockable; /* shock: 1 = AED mode, no shock unless VF or VT */
+  int32_t reserved2;
 } resus_action;
 
 RESUS_API resus_action resus_default_action(resus_action_kind kind);
@@ -166,6 +210,11 @@ RESUS_API resus_status resus_sim_hemorrhage(resus_sim* sim, double rate_mL_min, 
                                             resus_bleed_site site);
 RESUS_API resus_status resus_sim_hemorrhage_stop(resus_sim* sim);
 RESUS_API resus_status resus_sim_fluid_bolus(resus_sim* sim, double volume_mL, double rate_mL_min);
+RESUS_API resus_status resus_sim_set_rhythm(resus_sim* sim, resus_rhythm rhythm);
+RESUS_API resus_status resus_sim_shock(resus_sim* sim, double energy_J, resus_waveform waveform);
+RESUS_API resus_status resus_sim_cardiovert(resus_sim* sim, double energy_J, resus_waveform waveform);
+RESUS_API resus_status resus_sim_pacing_start(resus_sim* sim, double rate_per_min, double current_mA);
+RESUS_API resus_status resus_sim_pacing_stop(resus_sim* sim);
 
 /* JSON form, e.g. {"do": "hemorrhage", "rate_mL_min": 500, "volume_mL": 1000}. If the object
  * has "at_s", the action is scheduled for that time, otherwise applied now. */
@@ -181,10 +230,25 @@ RESUS_API resus_status resus_action_info(int32_t index, const char** name, const
 /* ---- events ----------------------------------------------------------------------------- */
 
 typedef enum resus_event_kind {
-  RESUS_EVENT_ACTION_APPLIED = 1,   /* detail = resus_action_kind, value = rate or volume */
+  RESUS_EVENT_ACTION_APPLIED = 1,   /* detail = resus_action_kind, value = rate, volume, rhythm,
+                                       energy or current */
   RESUS_EVENT_HEMORRHAGE_ENDED = 2, /* value = mL lost */
-  RESUS_EVENT_BOLUS_ENDED = 3       /* value = mL infused */
+  RESUS_EVENT_BOLUS_ENDED = 3,      /* value = mL infused */
+  RESUS_EVENT_RHYTHM_CHANGED = 4,   /* detail = new resus_rhythm, value = previous rhythm */
+  RESUS_EVENT_SHOCK_DELIVERED = 5,  /* detail = resus_shock_outcome, value = energy J */
+  RESUS_EVENT_PACING_CAPTURE = 6    /* detail = 1 capture gained / 0 lost, value = current mA */
 } resus_event_kind;
+
+typedef enum resus_shock_outcome {
+  RESUS_SHOCK_NO_EFFECT = 0,      /* organised rhythm off the T wave, asystole, PEA */
+  RESUS_SHOCK_TERMINATED = 1,     /* VF/VT ended (what follows: a RHYTHM_CHANGED event) */
+  RESUS_SHOCK_NOT_TERMINATED = 2,
+  RESUS_SHOCK_INDUCED_VF = 3,     /* an unsynchronised shock landed on a T wave */
+  RESUS_SHOCK_CONVERTED = 4,      /* cardioversion restored sinus rhythm */
+  RESUS_SHOCK_NOT_CONVERTED = 5,
+  RESUS_SHOCK_NO_SYNC = 6,        /* cardioversion found no R wave in 3 s; nothing delivered */
+  RESUS_SHOCK_NO_SHOCK_ADVISED = 7 /* AED mode: the rhythm was not shockable; nothing delivered */
+} resus_shock_outcome;
 
 /* An output struct: written whole by the library. It is frozen; a richer event will come as a new
  * struct and a new poll call, never by growing this one. */
@@ -199,6 +263,49 @@ typedef struct resus_event {
  * The sim keeps the newest 256 undrained events. */
 RESUS_API resus_status resus_sim_poll_events(resus_sim* sim, resus_event* out, int32_t capacity,
                                              int32_t* count);
+
+/* ---- ECG and beats ------------------------------------------------------------------------ */
+
+/* The synthetic ECG: 12 standard leads plus the defibrillator pads, in mV, generated as the sim
+ * advances from the heart's activation times and state. Off until configured. */
+typedef struct resus_ecg_def {
+  uint32_t struct_size;    /* sizeof(resus_ecg_def); set by resus_default_ecg_def() */
+  int32_t sample_rate_hz;  /* 0 (off), 250, 500 (default) or 1000 */
+  /* artefacts, 1 = on: compression artefact, shock saturation and recovery, pacer spikes
+   * (default on); baseline wander, mains hum, muscle noise (default off) */
+  int32_t cpr, shock, pacer, baseline_wander, mains, muscle;
+  int32_t reserved;
+} resus_ecg_def;
+
+RESUS_API resus_ecg_def resus_default_ecg_def(void);
+/* Switches the ECG on, off or to another rate (not for the real-time loop: the first call sizes
+ * the per-lead buffers, 8192 samples each). */
+RESUS_API resus_status resus_sim_ecg_configure(resus_sim* sim, const resus_ecg_def* def);
+
+/* Leads: 0..12 = I, II, III, aVR, aVL, aVF, V1..V6, pads. */
+RESUS_API int32_t resus_ecg_lead_count(void);
+RESUS_API const char* resus_ecg_lead_name(int32_t lead);  /* NULL past the end */
+RESUS_API resus_status resus_ecg_lead_find(const char* name, int32_t* lead);
+
+/* Moves up to `capacity` undrained samples of one lead into `out` (mV, oldest first); *count
+ * receives how many. Each lead drains on its own; a lead not read for longer than its buffer
+ * loses its oldest samples (see resus_sim_ecg_dropped). Allocates nothing. */
+RESUS_API resus_status resus_sim_ecg_read(resus_sim* sim, int32_t lead, float* out,
+                                          int32_t capacity, int32_t* count);
+RESUS_API resus_status resus_sim_ecg_available(const resus_sim* sim, int32_t lead, int64_t* count);
+RESUS_API resus_status resus_sim_ecg_dropped(const resus_sim* sim, int32_t lead, int64_t* count);
+
+/* A ventricular activation (R wave), for annotation and beat counting. Output struct, frozen. */
+typedef struct resus_beat {
+  double time_s;
+  int32_t origin;  /* 0 conducted, 1 ectopic, 2 escape, 3 paced */
+  int32_t rhythm;  /* resus_rhythm at that moment */
+  double rr_s;     /* interval from the previous ventricular activation */
+} resus_beat;
+
+/* Moves up to `capacity` undrained beats into `out`, oldest first (the sim keeps the newest 256). */
+RESUS_API resus_status resus_sim_poll_beats(resus_sim* sim, resus_beat* out, int32_t capacity,
+                                            int32_t* count);
 
 /* ---- snapshots -------------------------------------------------------------------------- */
 

@@ -1,0 +1,63 @@
+// Per-lead ring buffers of ECG samples, filled by the sim as it steps and drained by the host
+// lead by lead. Sized once when the sim is created; writing and reading never allocate. When the
+// host falls behind, the oldest samples of a lead are overwritten and counted as dropped.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace resus {
+
+class EcgStream {
+ public:
+  EcgStream(int leads, int capacity)
+      : leads_(leads), capacity_(capacity),
+        data_(static_cast<std::size_t>(leads) * static_cast<std::size_t>(capacity)),
+        read_(static_cast<std::size_t>(leads), 0), dropped_(static_cast<std::size_t>(leads), 0) {}
+
+  int capacity() const { return capacity_; }
+
+  // Appends one sample of every lead.
+  void push(const double* sample) noexcept {
+    const std::size_t slot = static_cast<std::size_t>(written_ % capacity_);
+    for (int lead = 0; lead < leads_; ++lead)
+      data_[static_cast<std::size_t>(lead) * capacity_ + slot] = static_cast<float>(sample[lead]);
+    ++written_;
+    for (int lead = 0; lead < leads_; ++lead) {
+      int64_t& r = read_[static_cast<std::size_t>(lead)];
+      if (written_ - r > capacity_) {
+        dropped_[static_cast<std::size_t>(lead)] += written_ - capacity_ - r;
+        r = written_ - capacity_;
+      }
+    }
+  }
+
+  // Samples of `lead` not yet read.
+  int64_t available(int lead) const noexcept { return written_ - read_[static_cast<std::size_t>(lead)]; }
+
+  // Moves up to `capacity` samples of `lead`, oldest first; returns how many.
+  int read(int lead, float* out, int capacity) noexcept {
+    int64_t& r = read_[static_cast<std::size_t>(lead)];
+    int n = 0;
+    for (; n < capacity && r < written_; ++n, ++r)
+      out[n] = data_[static_cast<std::size_t>(lead) * capacity_ + static_cast<std::size_t>(r % capacity_)];
+    return n;
+  }
+
+  int64_t dropped(int lead) const noexcept { return dropped_[static_cast<std::size_t>(lead)]; }
+
+  // Empties every lead (a restored snapshot starts a new stream).
+  void clear() noexcept {
+    for (auto& r : read_) r = written_;
+  }
+
+ private:
+  int leads_;
+  int capacity_;
+  std::vector<float> data_;
+  int64_t written_ = 0;
+  std::vector<int64_t> read_;
+  std::vector<int64_t> dropped_;
+};
+
+}  // namespace resus
