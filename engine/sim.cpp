@@ -84,8 +84,8 @@ void Sim::configure_ecg(int rate_hz, const ecg::ArtefactSwitches& artefacts) {
       throw Error(Status::kInvalidArgument, "ecg artefact switches must be 0 or 1");
   if (rate_hz > 0 && !ecg_stream_) ecg_stream_ = std::make_unique<EcgStream>(ecg::kNumLeads, kEcgCapacity);
   if (rate_hz != s_.ecg_rate_hz && rate_hz > 0) {
-    // The next sample is the first at or after now on the new rate's grid.
-    s_.ecg_sample_index = static_cast<int64_t>(std::ceil(time() * rate_hz - 1e-9));
+    // The next sample is the first after now on the new rate's grid: N seconds give N*rate.
+    s_.ecg_sample_index = static_cast<int64_t>(std::floor(time() * rate_hz + 1e-9)) + 1;
     if (ecg_stream_) ecg_stream_->clear();
   }
   s_.ecg_rate_hz = rate_hz;

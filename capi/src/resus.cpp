@@ -637,6 +637,116 @@ resus_status resus_sim_poll_events(resus_sim* sim, resus_event* out, int32_t cap
   });
 }
 
+// ---- ECG and beats ------------------------------------------------------------------------
+
+resus_ecg_def resus_default_ecg_def(void) {
+  resus_ecg_def d{};
+  d.struct_size = sizeof(resus_ecg_def);
+  d.sample_rate_hz = 500;
+  const resus::ecg::ArtefactSwitches a;  // the engine's defaults
+  d.cpr = a.cpr;
+  d.shock = a.shock;
+  d.pacer = a.pacer;
+  d.baseline_wander = a.baseline_wander;
+  d.mains = a.mains;
+  d.muscle = a.muscle;
+  return d;
+}
+
+resus_status resus_sim_ecg_configure(resus_sim* sim, const resus_ecg_def* def) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(def, "def");
+    const resus_ecg_def d = read_struct(*def, resus_default_ecg_def(), "def");
+    resus::ecg::ArtefactSwitches a;
+    a.cpr = d.cpr;
+    a.shock = d.shock;
+    a.pacer = d.pacer;
+    a.baseline_wander = d.baseline_wander;
+    a.mains = d.mains;
+    a.muscle = d.muscle;
+    s.configure_ecg(d.sample_rate_hz, a);
+  });
+}
+
+int32_t resus_ecg_lead_count(void) { return resus::ecg::kNumLeads; }
+
+const char* resus_ecg_lead_name(int32_t lead) {
+  return lead >= 0 && lead < resus::ecg::kNumLeads ? resus::ecg::lead_name(lead) : nullptr;
+}
+
+resus_status resus_ecg_lead_find(const char* name, int32_t* lead) {
+  return guarded(t_error, [&] {
+    require(lead, "lead");
+    *lead = -1;
+    require(name, "name");
+    const int found = resus::ecg::find_lead(name);
+    if (found < 0)
+      throw Error(Status::kUnknownName, std::string("unknown ECG lead '") + name +
+                                            "'; leads are I, II, III, aVR, aVL, aVF, V1-V6, pads");
+    *lead = found;
+  });
+}
+
+namespace {
+void check_lead(int32_t lead) {
+  if (lead < 0 || lead >= resus::ecg::kNumLeads)
+    throw Error(Status::kInvalidArgument, "lead = " + std::to_string(lead) +
+                                              " is out of range; valid range is [0, " +
+                                              std::to_string(resus::ecg::kNumLeads - 1) + "]");
+}
+}  // namespace
+
+resus_status resus_sim_ecg_read(resus_sim* sim, int32_t lead, float* out, int32_t capacity,
+                                int32_t* count) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(count, "count");
+    *count = 0;
+    check_lead(lead);
+    if (capacity < 0)
+      throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
+    if (capacity > 0) require(out, "out");
+    *count = s.read_ecg(lead, out, capacity);
+  });
+}
+
+resus_status resus_sim_ecg_available(const resus_sim* sim, int32_t lead, int64_t* count) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(count, "count");
+    check_lead(lead);
+    *count = s.ecg_available(lead);
+  });
+}
+
+resus_status resus_sim_ecg_dropped(const resus_sim* sim, int32_t lead, int64_t* count) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(count, "count");
+    check_lead(lead);
+    *count = s.ecg_dropped(lead);
+  });
+}
+
+resus_status resus_sim_poll_beats(resus_sim* sim, resus_beat* out, int32_t capacity,
+                                  int32_t* count) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(count, "count");
+    *count = 0;
+    if (capacity < 0)
+      throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
+    if (capacity > 0) require(out, "out");
+    resus::Beat chunk[32];
+    int32_t n = 0;
+    while (n < capacity) {
+      const int want = std::min<int>(capacity - n, static_cast<int>(std::size(chunk)));
+      const int got = s.poll_beats(chunk, want);
+      for (int i = 0; i < got; ++i)
+        out[n + i] = resus_beat{chunk[i].time_s, chunk[i].origin, chunk[i].rhythm, chunk[i].rr_s};
+      n += got;
+      if (got < want) break;
+    }
+    *count = n;
+  });
+}
+
 // ---- snapshots -------------------------------------------------------------------------------
 
 int64_t resus_snapshot_size(void) { return static_cast<int64_t>(resus::Sim::snapshot_size()); }

@@ -221,3 +221,39 @@ TEST_F(NoAllocationSim, HostTickLoopAllocatesNothing) {
 
 }  // namespace
 }  // namespace resus::test
+
+namespace resus::test {
+namespace {
+
+TEST_F(NoAllocationSim, EcgStreamingArrestAndShocksAllocateNothing) {
+  // The ECG is configured (its buffers sized) before the real-time section; then streaming 13
+  // leads at 1000 Hz, draining them, polling beats, going into VF and shocking allocate nothing.
+  sim_->configure_ecg(1000, ecg::ArtefactSwitches{});
+  Action vf{};
+  vf.kind = ActionKind::kRhythm;
+  vf.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse);
+  Action shock{};
+  shock.kind = ActionKind::kShock;
+  shock.energy_J = 200.0;
+  vf = validated(vf);
+  shock = validated(shock);
+  std::vector<float> samples(kEcgCapacity);
+  Beat beats[64];
+  AllocationWindow w;
+  int drained = 0;
+  for (int i = 0; i < 300; ++i) {
+    if (i == 100) sim_->apply(vf);
+    if (i == 200) sim_->apply(shock);
+    sim_->advance(0.02);
+    for (int lead = 0; lead < ecg::kNumLeads; ++lead)
+      drained += sim_->read_ecg(lead, samples.data(), kEcgCapacity);
+    sim_->poll_beats(beats, 64);
+  }
+  const long long news = w.news(), deletes = w.deletes();
+  EXPECT_EQ(news, 0);
+  EXPECT_EQ(deletes, 0);
+  EXPECT_EQ(drained, 13 * 6000);  // 6 s at 1000 Hz, every lead
+}
+
+}  // namespace
+}  // namespace resus::test
