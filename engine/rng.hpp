@@ -41,6 +41,19 @@ class Rng {
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
   }
 
+  // Four standard normals from one counter block (two Box-Muller pairs): draw `index`.
+  void normals4(RngStream stream, uint32_t index, double out[4]) const {
+    const auto r = block(stream, 2, index);
+    for (int pair = 0; pair < 2; ++pair) {
+      const double u1 = (static_cast<double>(r[2 * pair]) + 0.5) * 0x1.0p-32;
+      const double u2 = (static_cast<double>(r[2 * pair + 1]) + 0.5) * 0x1.0p-32;
+      const double radius = std::sqrt(-2.0 * std::log(u1));
+      const double angle = 2.0 * std::numbers::pi * u2;
+      out[2 * pair] = radius * std::cos(angle);
+      out[2 * pair + 1] = radius * std::sin(angle);
+    }
+  }
+
  private:
   // Key: the seed. Counter: (stream and variant, index, patient id).
   r123::Philox4x32::ctr_type block(RngStream stream, uint32_t variant, uint32_t index) const {

@@ -113,8 +113,8 @@ void Sim::push_beat() noexcept {
     ++s_.beats_dropped;
   }
   const int64_t at = (s_.beat_head + s_.beat_count) % kBeatCapacity;
-  s_.beats[static_cast<std::size_t>(at)] = Beat{c.last_ventricular_time, c.pending_origin, c.rhythm,
-                                                c.previous_rr_s};
+  s_.beats[static_cast<std::size_t>(at)] = Beat{c.last_ventricular_time, s_.ventricular_origin,
+                                                c.rhythm, c.previous_rr_s};
   ++s_.beat_count;
 }
 
@@ -136,7 +136,7 @@ ecg::EcgInputs Sim::ecg_inputs(double t) const noexcept {
   in.atrial_times[1] = s_.previous_atrial_time;
   in.ventricular_times[0] = c.last_ventricular_time;
   in.ventricular_times[1] = s_.previous_ventricular_time;
-  in.ventricular_origin[0] = c.pending_origin;
+  in.ventricular_origin[0] = s_.ventricular_origin;
   in.ventricular_origin[1] = s_.previous_ventricular_origin;
   in.atrial_mode = c.atrial;
   in.ventricular_mode = c.ventricular;
@@ -149,9 +149,9 @@ ecg::EcgInputs Sim::ecg_inputs(double t) const noexcept {
   in.potassium_mmol_L = s_.hooks.potassium_mmol_L;
   in.calcium_mmol_L = s_.hooks.calcium_mmol_L;
   in.temperature_C = s_.hooks.temperature_C;
-  // Four normal draws per sample from the ECG stream, keyed by the sample index.
-  const auto base = static_cast<uint32_t>(s_.ecg_sample_index * 4);
-  for (uint32_t k = 0; k < 4; ++k) in.noise[k] = rng_.normal(RngStream::kEcgNoise, base + k);
+  // Four normal draws per sample from the ECG stream, keyed by the sample index (wraps after
+  // 2^32 samples: 50 days at 1000 Hz).
+  rng_.normals4(RngStream::kEcgNoise, static_cast<uint32_t>(s_.ecg_sample_index), in.noise);
   return in;
 }
 
@@ -335,7 +335,6 @@ void Sim::update_heart_timing(double t) noexcept {
   const bool was_captured = s_.conduction.pacing_captured;
   const int32_t rhythm_before = s_.conduction.rhythm;
   const double ventricular_before = s_.conduction.last_ventricular_time;
-  const int32_t origin_before = s_.conduction.pending_origin;
   const ep::Activations a = conduction_.update(t, kStep_s, heart_period(), s_.hooks,
                                                ep::UniformSource{&Sim::draw_rhythm, this},
                                                s_.conduction);
@@ -347,7 +346,11 @@ void Sim::update_heart_timing(double t) noexcept {
   }
   if (s_.conduction.last_ventricular_time != ventricular_before) {  // an electrical R wave
     s_.previous_ventricular_time = ventricular_before;
-    s_.previous_ventricular_origin = origin_before;
+    s_.previous_ventricular_origin = s_.ventricular_origin;
+    // The origin is taken when the beat happens: the AV node may schedule (and the ventricles
+    // refuse) a conducted impulse later, which must not reshape a beat already drawn.
+    s_.ventricular_origin =
+        a.ventricular ? a.origin : static_cast<int32_t>(ep::BeatOrigin::kEctopic);  // torsades
     push_beat();
   }
   if (a.ventricular) {
@@ -355,7 +358,8 @@ void Sim::update_heart_timing(double t) noexcept {
     s_.ventricular_activation_time = t;
     s_.ventricular_systole_s =
         cv::ventricular_systole(model_->params().circulation, s_.conduction.previous_rr_s);
-    s_.beat_contraction = conduction_.contraction_efficiency(s_.conduction);
+    s_.beat_contraction = conduction_.contraction_efficiency(
+        s_.conduction, static_cast<ep::BeatOrigin>(a.origin));
     if (!std::isnan(s_.sync_armed_time)) deliver_cardioversion();
   } else if (t - s_.cycle.start_time >= kMaxCycle_s - eps) {
     close_cycle(t, false);

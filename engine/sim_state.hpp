@@ -107,8 +107,10 @@ struct SimState {
   uint32_t shock_draws;             // and from the shock stream
   double previous_atrial_time;      // the activation before the current one (ECG overlap)
   double previous_ventricular_time;
+  int32_t ventricular_origin;       // ep::BeatOrigin of the current beat (set when it happens)
   int32_t previous_ventricular_origin;
   int32_t ecg_rate_hz;              // 0: the ECG is off
+  int32_t pad_origin;
   double last_shock_time;
 
   // Synthetic ECG: generator state, switches and the next sample (time = index / rate).

@@ -207,9 +207,9 @@ EcgParams default_ecg_params() {
   set3(p.vf_dir[2], -0.30, 0.90, 0.30);
   p.vf_jitter = 0.08;
   p.vf_am = 0.3;
-  p.vf_sway_rad = 0.8;
+  p.vf_sway_rad = 1.0;
   set3(p.vf_sway_axis, 0.3, 0.5, 0.8);
-  p.vf_pp_per_mV = 0.29;
+  p.vf_pp_per_mV = 0.31;
   p.source_tau_s = 0.5;
   p.torsades_rotation_Hz = 0.2;
   // Perpendicular to the wide beat's main vector, so the axis sweeps through every lead.

@@ -144,13 +144,13 @@ bool Conduction::organised(const ConductionState& s) {
   return v == VentricularMode::kConducted || v == VentricularMode::kFocus;
 }
 
-double Conduction::contraction_efficiency(const ConductionState& s) const {
+double Conduction::contraction_efficiency(const ConductionState& s, BeatOrigin origin) const {
   const ConductionParams& p = *p_;
   double e = 1.0;
   if (static_cast<VentricularMode>(s.ventricular) == VentricularMode::kTorsades) {
     e = p.efficiency_torsades;
   } else {
-    switch (static_cast<BeatOrigin>(s.pending_origin)) {
+    switch (origin) {
       case BeatOrigin::kConducted: e = 1.0; break;
       case BeatOrigin::kEctopic:
       case BeatOrigin::kEscape: {
@@ -171,7 +171,6 @@ void Conduction::ventricular_activation(double t, BeatOrigin origin, ConductionS
   if (t - s.last_ventricular_time < ventricular_refractory(s.previous_rr_s)) return;
   s.previous_rr_s = std::min(t - s.last_ventricular_time, 3.0);
   s.last_ventricular_time = t;
-  s.pending_origin = static_cast<int32_t>(origin);  // the origin of the current beat
   if (origin != BeatOrigin::kConducted) {
     // Retrograde concealed conduction: a beat born in the ventricles penetrates the AV node and
     // collides with any impulse on its way down, so capture beats in VT stay rare.

@@ -144,8 +144,8 @@ class Conduction {
   // Effective pacing capture threshold, mA.
   double pacing_threshold(const Hooks& hooks) const;
 
-  // Contraction multiplier of the current beat's origin and the PEA state.
-  double contraction_efficiency(const ConductionState& s) const;
+  // Contraction multiplier of a beat of the given origin in the current state (rate, PEA).
+  double contraction_efficiency(const ConductionState& s, BeatOrigin origin) const;
 
   // True when the ventricles are electrically disorganised (VF, torsades) or silent.
   static bool fibrillating(const ConductionState& s);
