@@ -90,6 +90,9 @@ std::string EventNarrator::describe_action(const resus_action& a) const {
     case RESUS_ACTION_RHYTHM:
       return "rhythm set to " + rhythm_text(a.rhythm);
     case RESUS_ACTION_SHOCK:
+      if (a.only_if_shockable)
+        return "AED: analysing; " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
+               " if shockable";
       return "defibrillator: " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
              ", unsynchronised";
     case RESUS_ACTION_CARDIOVERSION:

@@ -12,12 +12,16 @@
 #include <vector>
 
 #include "default_scenario.hpp"
+#include "ecg_csv.hpp"
+#include "ecg_plot.hpp"
+#include "ecg_recorder.hpp"
 #include "format.hpp"
 #include "info.hpp"
 #include "outputs.hpp"
 #include "runner.hpp"
 #include "scenario.hpp"
 #include "timeline.hpp"
+#include "wfdb.hpp"
 
 namespace {
 
@@ -32,7 +36,37 @@ struct RunOptions {
   double duration_s = 0.0;
   bool duration_given = false;
   bool quiet = false;
+  std::string ecg, ecg_format, ecg_plot;  // format "" = from the extension
+  int32_t ecg_rate_hz = 500;
 };
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The ECG file's format, and for WFDB the record path without extension.
+struct EcgTarget {
+  bool csv;
+  std::string path;
+};
+
+EcgTarget ecg_target(const RunOptions& opt) {
+  const bool csv = opt.ecg_format.empty() ? ends_with(opt.ecg, ".csv") : opt.ecg_format == "csv";
+  std::string path = opt.ecg;
+  if (!csv)
+    for (const char* ext : {".hea", ".dat", ".atr"})
+      if (ends_with(path, ext)) path.resize(path.size() - 4);
+  return {csv, path};
+}
+
+std::unique_ptr<EcgRecorder> make_ecg_recorder(const RunOptions& opt) {
+  if (opt.ecg.empty()) return nullptr;
+  const EcgTarget target = ecg_target(opt);
+  std::unique_ptr<EcgSink> sink;
+  if (target.csv) sink = std::make_unique<EcgCsvWriter>(target.path);
+  else sink = std::make_unique<WfdbWriter>(target.path);
+  return std::make_unique<EcgRecorder>(std::move(sink), opt.ecg_rate_hz);
+}
 
 Scenario load(const RunOptions& opt) {
   Scenario sc = opt.scenario.empty() ? parse_scenario(kDefaultScenarioJson, kDefaultScenarioName)
@@ -58,6 +92,9 @@ int run(const RunOptions& opt) {
   if (!opt.csv.empty()) observers.push_back((csv = std::make_unique<CsvWriter>(opt.csv, sc.signals)).get());
   if (!opt.json.empty() && !std::ofstream(opt.json))
     throw InputError(opt.json + ": cannot create the JSON summary");
+  if (!opt.ecg_plot.empty()) check_plot_tool();
+  const std::unique_ptr<EcgRecorder> ecg = make_ecg_recorder(opt);
+  if (ecg) observers.push_back(ecg.get());
   SignalStats stats(sc.signals.size());
   observers.push_back(&stats);
   Timeline timeline(std::cout);
@@ -79,7 +116,12 @@ int run(const RunOptions& opt) {
   }
   std::vector<std::string> write_errors;
   if (csv) write_errors.push_back(csv->finish());
-  if (!opt.json.empty()) write_errors.push_back(write_summary(opt.json, {sc, model.get(), result, stats, compile_s}));
+  if (ecg) write_errors.push_back(ecg->finish());
+  if (!opt.json.empty())
+    write_errors.push_back(write_summary(
+        opt.json, {sc, model.get(), result, stats, compile_s, ecg ? &ecg->summary() : nullptr}));
+  if (ecg && !opt.ecg_plot.empty() && write_errors.back().empty())
+    write_errors.push_back(render_ecg_plot(ecg_target(opt).path, opt.ecg_plot));
   for (const std::string& e : write_errors)
     if (!e.empty()) {
       std::cerr << e << "\n";
@@ -110,6 +152,20 @@ int main(int argc, char** argv) {
   CLI::Option* duration = run_cmd->add_option("--duration", opt.duration_s,
                                               "Override the scenario's duration_s (seconds)");
   run_cmd->add_flag("-q,--quiet", opt.quiet, "Do not print the timeline");
+  CLI::Option* ecg = run_cmd->add_option(
+      "--ecg", opt.ecg,
+      "Record the 12-lead + pads ECG: FILE.csv, or a WFDB record (FILE.hea, FILE.dat, FILE.atr)");
+  run_cmd->add_option("--ecg-rate", opt.ecg_rate_hz, "ECG sample rate in Hz (default 500)")
+      ->check(CLI::IsMember({250, 500, 1000}))
+      ->needs(ecg);
+  run_cmd->add_option("--ecg-format", opt.ecg_format,
+                      "ECG file format (default: csv for a .csv FILE, otherwise wfdb)")
+      ->check(CLI::IsMember({"wfdb", "csv"}))
+      ->needs(ecg);
+  run_cmd->add_option("--ecg-plot", opt.ecg_plot,
+                      "Draw a 12-lead page of the recorded ECG to this PNG or SVG file "
+                      "(needs python3 and matplotlib)")
+      ->needs(ecg);
   CLI::App* info_cmd =
       app.add_subcommand("info", "List presets, signals, actions and parameters");
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "ecg_recorder.hpp"
 #include "runner.hpp"
 #include "scenario.hpp"
 
@@ -55,6 +56,7 @@ struct SummaryInputs {
   const RunResult& result;
   const SignalStats& stats;
   double compile_s;
+  const EcgSummary* ecg;  // nullptr: no ECG recorded
 };
 
 // Writes the JSON summary; returns an error message, or "" on success.

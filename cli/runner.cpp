@@ -67,14 +67,19 @@ RunResult run_scenario(const Scenario& sc, const resus_model* model,
   const int64_t print_every = to_steps(sc.print_interval_s);
   int64_t next_record = 0, next_print = 0, now = 0;
   const double step_s = resus_step_seconds();
+  int64_t max_chunk = end;  // observers that drain buffers need the sim advanced in pieces
+  for (RunObserver* o : observers)
+    if (o->max_advance_s() > 0.0) max_chunk = std::min(max_chunk, std::max<int64_t>(1, to_steps(o->max_advance_s())));
+  for (RunObserver* o : observers) o->on_start(sim);
 
   const auto wall_start = std::chrono::steady_clock::now();
   while (true) {
-    const int64_t target = std::min({next_record, next_print, end});
+    const int64_t target = std::min({next_record, next_print, end, now + max_chunk});
     if (target > now) {
       const resus_status status =
           resus_sim_advance(sim, static_cast<double>(target) * step_s - resus_sim_time(sim));
       now = to_steps(resus_sim_time(sim));
+      for (RunObserver* o : observers) o->on_advance(sim);
       if (status != RESUS_OK) {
         result.ok = false;
         result.error = "the simulation stopped at " + clock_time(resus_sim_time(sim)) + ": " +

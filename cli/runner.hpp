@@ -17,6 +17,11 @@ namespace resus_cli {
 class RunObserver {
  public:
   virtual ~RunObserver() = default;
+  // Once, when the sim has been created and the actions scheduled, before it advances.
+  virtual void on_start(resus_sim* /*sim*/) {}
+  // After every advance (the run advances at most max_advance_s() at a time).
+  virtual void on_advance(resus_sim* /*sim*/) {}
+  virtual double max_advance_s() const { return 0.0; }  // 0: no limit
   virtual void on_event(const ScenarioEvent&) {}
   // The recorded signals (scenario order) at each record interval, from t = 0.
   virtual void on_sample(double /*t_s*/, std::span<const double> /*values*/) {}

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "events.hpp"
 #include "format.hpp"
 
 namespace resus_cli {
@@ -51,7 +52,8 @@ Timeline::Timeline(std::ostream& out)
       map_(find("map_mmHg")),
       co_(find("co_L_min")),
       cvp_(find("cvp_mmHg")),
-      bv_(find("blood_volume_mL")) {}
+      bv_(find("blood_volume_mL")),
+      rhythm_(find("rhythm_id")) {}
 
 void Timeline::on_event(const ScenarioEvent& e) {
   out_ << clock_time(e.time_s) << "  " << e.text << std::endl;
@@ -61,8 +63,9 @@ void Timeline::on_vitals(double t, const resus_sim* sim) {
   auto v = [sim](int32_t index) { return resus_sim_signal(sim, index); };
   out_ << clock_time(t) << "  HR " << fixed(v(hr_), 0) << "  BP " << fixed(v(sbp_), 0) << "/"
        << fixed(v(dbp_), 0) << " (" << fixed(v(map_), 0) << ")  CO " << fixed(v(co_), 1)
-       << " L/min  CVP " << fixed(v(cvp_), 1) << "  BV " << fixed(v(bv_), 0) << " mL"
-       << std::endl;
+       << " L/min  CVP " << fixed(v(cvp_), 1) << "  BV " << fixed(v(bv_), 0) << " mL";
+  if (const double r = v(rhythm_); std::isfinite(r)) out_ << "  " << rhythm_text(static_cast<int32_t>(r));
+  out_ << std::endl;
 }
 
 }  // namespace resus_cli

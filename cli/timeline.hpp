@@ -22,7 +22,7 @@ class Timeline : public RunObserver {
 
  private:
   std::ostream& out_;
-  int32_t hr_ = -1, sbp_ = -1, dbp_ = -1, map_ = -1, co_ = -1, cvp_ = -1, bv_ = -1;
+  int32_t hr_ = -1, sbp_ = -1, dbp_ = -1, map_ = -1, co_ = -1, cvp_ = -1, bv_ = -1, rhythm_ = -1;
 };
 
 }  // namespace resus_cli

@@ -8,6 +8,7 @@ packages=(
   libboost-dev libeigen3-dev libtbb-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev librandom123-dev
+  python3-matplotlib  # tools/ecg_plot.py and `resus run --ecg-plot`
 )
 
 missing=()

@@ -1,7 +1,6 @@
 // Runs the built `resus` binary the way a user would and checks its exit codes, messages and
 // output files.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -11,37 +10,17 @@
 #include <string>
 #include <vector>
 
+#include "run_cli.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code;
-  std::string output;  // stdout and stderr together
-};
-
-// Runs `resus <args>` in a shell, capturing both streams.
-Outcome resus(const std::string& args) {
-  const std::string command = std::string("\"") + RESUS_CLI_PATH + "\" " + args + " 2>&1";
-  Outcome out{-1, ""};
-  std::FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.output.append(buf, n);
-  const int status = pclose(pipe);
-  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+using resus_cli_test::Outcome;
+using resus_cli_test::read;
+using resus_cli_test::resus;
 
 std::string data(const std::string& name) { return std::string(RESUS_CLI_TEST_DATA) + "/" + name; }
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -86,8 +65,10 @@ TEST_F(CliTest, NoSubcommandIsAUsageError) {
   EXPECT_EQ(resus("frobnicate").exit_code, 2);
 }
 
-TEST_F(CliTest, DefaultScenarioWritesCsvAndJson) {
-  const Outcome r = resus("run --duration 120 --quiet --csv \"" + path("out.csv") + "\" --json \"" +
+std::string hemorrhage() { return std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"; }
+
+TEST_F(CliTest, HemorrhageScenarioWritesCsvAndJson) {
+  const Outcome r = resus("run \"" + hemorrhage() + "\" --duration 120 --quiet --csv \"" + path("out.csv") + "\" --json \"" +
                           path("out.json") + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("real time"), std::string::npos) << r.output;
@@ -119,11 +100,22 @@ TEST_F(CliTest, DefaultScenarioWritesCsvAndJson) {
 }
 
 TEST_F(CliTest, TimelineShowsHeaderEventsAndVitals) {
-  const Outcome r = resus("run --duration 120");
+  const Outcome r = resus("run \"" + hemorrhage() + "\" --duration 120");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* expected : {"patient: adult_male_70kg", "00:00:00  HR ", "00:02:00  HR ",
                                "00:01:00  hemorrhage started 500 mL/min (venous), up to 1500 mL",
                                "will not happen", "real time"})
+    EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+}
+
+// The built-in default is a witnessed VF arrest with AED shocks; the timeline tells the story.
+TEST_F(CliTest, DefaultScenarioIsAVfArrestWithAedShocks) {
+  const Outcome r = resus("run");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* expected :
+       {"00:00:00  HR 72 ", "00:01:00  rhythm: sinus -> vf_coarse", "00:02:00  HR 0 ",
+        "00:04:00  AED: analysing; 200 J biphasic if shockable", "00:04:00  shock 200 J biphasic: ",
+        "00:06:00  AED: analysing", "00:10:00  AED: analysing", "00:15:00  HR "})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
 }
 
