@@ -42,9 +42,8 @@ std::shared_ptr<const Model> model(int preset = 0) {
   return models[preset];
 }
 
-// (a) Healthy adult at rest: 60 simulated seconds per iteration.
-void BM_RealTimeFactor(benchmark::State& state) {
-  Sim sim(model());
+// Runs `sim` for 60 simulated seconds per iteration and reports simulated seconds per wall second.
+void run_minutes(benchmark::State& state, Sim& sim) {
   double simulated = 0.0;
   for (auto _ : state) {
     if (sim.advance(60.0) != resus::Status::kOk) state.SkipWithError("advance failed");
@@ -52,6 +51,12 @@ void BM_RealTimeFactor(benchmark::State& state) {
     benchmark::DoNotOptimize(sim.signals());
   }
   state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+}
+
+// (a) Healthy adult at rest: 60 simulated seconds per iteration.
+void BM_RealTimeFactor(benchmark::State& state) {
+  Sim sim(model());
+  run_minutes(state, sim);
 }
 BENCHMARK(BM_RealTimeFactor)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -98,13 +103,7 @@ void BM_RealTimeFactorBleeding(benchmark::State& state) {
   resus::Action bolus{resus::ActionKind::kFluidBolus, 0, 100.0, 10000.0};
   sim.apply(resus::validated(bleed));
   sim.apply(resus::validated(bolus));
-  double simulated = 0.0;
-  for (auto _ : state) {
-    if (sim.advance(60.0) != resus::Status::kOk) state.SkipWithError("advance failed");
-    simulated += 60.0;
-    benchmark::DoNotOptimize(sim.signals());
-  }
-  state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+  run_minutes(state, sim);
 }
 BENCHMARK(BM_RealTimeFactorBleeding)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -33,14 +33,6 @@ class Rng {
     return (static_cast<double>(bits & ((1ull << 53) - 1)) + 0.5) * 0x1.0p-53;
   }
 
-  // Standard normal by Box-Muller: draw `index` of `stream`.
-  double normal(RngStream stream, uint32_t index) const {
-    const auto r = block(stream, 1, index);
-    const double u1 = (static_cast<double>(r[0]) + 0.5) * 0x1.0p-32;
-    const double u2 = (static_cast<double>(r[1]) + 0.5) * 0x1.0p-32;
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-  }
-
   // Four standard normals from one counter block (two Box-Muller pairs): draw `index`.
   void normals4(RngStream stream, uint32_t index, double out[4]) const {
     const auto r = block(stream, 2, index);
