@@ -1,0 +1,75 @@
+// Control of breathing: central CO2 drive on filtered PaCO2 plus a hypoxic drive, gated by
+// brainstem perfusion; the breath pattern is generated as an inspiratory muscle pressure so it
+// superposes with any device (physiology.md A.5; brief "Spontaneous breathing").
+#include <cmath>
+#include <numbers>
+
+#include "models/respiration/internal.hpp"
+
+namespace resus::resp::detail {
+
+double chemical_drive(const RespParams& p, const RespState& s) {
+  // Linear CO2 response (apnoeic threshold where it crosses 0) [M slope 1-2 L/min/mmHg].
+  const double central = 1.0 + p.co2_gain_per_mmHg * (s.paco2_sensed_mmHg - p.paco2_setpoint_mmHg);
+  const double hypoxic =
+      p.hypoxic_gain_per_mmHg * (p.hypoxic_threshold_mmHg - s.pao2_sensed_mmHg);
+  return clampd((central > 0.0 ? central : 0.0) + (hypoxic > 0.0 ? hypoxic : 0.0), 0.0, 8.0);
+}
+
+// Breathing needs a perfused brainstem: apnoea when filtered cerebral flow falls below
+// gate_off (no gasping modelled) [U].
+double brainstem_gate(const RespParams& p, const RespState& s) {
+  return clampd((s.brain_perfusion - p.gate_off_ratio) / (p.gate_on_ratio - p.gate_off_ratio),
+                0.0, 1.0);
+}
+
+// Resting minute ventilation that puts PaCO2 at the setpoint by construction: the perfused
+// alveoli need VA = VCO2 * 1.21 * 713 / PACO2 (alveolar ventilation equation), the alveolar dead
+// space takes its share and each breath first fills the anatomic dead space.
+double resting_minute_ventilation_mL_min(const RespParams& p) {
+  const double vco2 = p.rq * p.vo2_rest_mL_min;
+  // Arterial = alveolar + shunt admixture (~0.2 mmHg at rest).
+  const double paco2 = p.paco2_setpoint_mmHg - 0.2;
+  const double va = vco2 * kBtpsPerStpd * kDryPressure_mmHg / paco2;
+  return va / (1.0 - p.alveolar_dead_space_fraction) +
+         p.resting_rr_per_min * p.anatomic_dead_space_mL;
+}
+
+void update_pattern(const RespParams& p, RespState& s, double dt_s) {
+  const double drive =
+      s.spontaneous_enabled ? chemical_drive(p, s) * brainstem_gate(p, s) : 0.0;
+  s.out.ventilation_drive = chemical_drive(p, s) * brainstem_gate(p, s);
+  s.breathing = drive >= p.apnoea_drive ? 1 : 0;
+
+  s.breath_t_s += dt_s;
+  if (s.breath_t_s >= s.breath_period_s) {
+    s.breath_t_s = 0.0;
+    if (s.breathing) {
+      // RR and Vt both rise with drive; RR takes drive^e, Vt the rest [U].
+      const double ve = resting_minute_ventilation_mL_min(p) * drive;
+      const double rr =
+          clampd(p.resting_rr_per_min * std::pow(drive, p.rr_drive_exponent), 4.0, p.max_rr_per_min);
+      s.breath_period_s = 60.0 / rr;
+      s.breath_ti_s = p.ti_fraction * s.breath_period_s;
+      s.breath_vt_mL = clampd(ve / rr, 0.0, p.max_vt_mL);
+      s.breath_active = 1;
+    } else {
+      s.breath_period_s = 1.0;  // look again in a second
+      s.breath_active = 0;
+    }
+  }
+  if (s.breath_active && s.breath_t_s < s.breath_ti_s) {
+    // Muscle pressure that would move the native lung along a (1 - cos) volume profile:
+    // Pmus = Vdes/Crs + Raw dVdes/dt.
+    const double ti = s.breath_ti_s, t = s.breath_t_s + 0.5 * dt_s;
+    const double w = std::numbers::pi / ti;
+    const double v = 0.5 * s.breath_vt_mL * (1.0 - std::cos(w * t));
+    const double q = 0.5 * s.breath_vt_mL * w * std::sin(w * t);
+    s.pmus_cmH2O = v / crs_native(p) + p.airway_resistance_cmH2O_s_L / 1000.0 * q;
+  } else {
+    s.breath_active = 0;
+    s.pmus_cmH2O *= std::exp(-dt_s / p.pmus_release_tau_s);
+  }
+}
+
+}  // namespace resus::resp::detail

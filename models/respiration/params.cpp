@@ -1,0 +1,76 @@
+// Adult defaults (physiology.md A.5, B.1). Volumes and compliances scale with mass / 70 kg [U].
+#include "models/respiration/internal.hpp"
+
+namespace resus::resp {
+
+RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL) {
+  const double m = detail::clampd(detail::finite_or(body_mass_kg, 70.0), 20.0, 250.0);
+  const double k = m / 70.0;
+  RespParams p{};
+  p.body_mass_kg = m;
+  p.hemoglobin_g_dL = detail::clampd(detail::finite_or(hemoglobin_g_dL, 15.0), 3.0, 25.0);
+  p.lung_compliance_mL_cmH2O = 150.0 * k;
+  p.chest_wall_compliance_mL_cmH2O = 140.0 * k;  // Crs ~72: A.5 50-80 supine
+  p.frc_mL = 2200.0 * k;                         // A.5 2.0-2.5 L supine
+  p.residual_volume_mL = 1000.0 * k;
+  p.total_lung_capacity_mL = 6000.0 * k;
+  p.airway_resistance_cmH2O_s_L = 3.0;           // A.5 2-5
+  p.mask_airway_resistance_cmH2O_s_L = 6.0;      // [U]
+  p.sga_resistance_cmH2O_s_L = 2.0;              // [U]
+  p.ett_resistance_cmH2O_s_L = 4.0;              // A.5: ETT 8.0 adds 3-5
+  p.mainstem_extra_resistance_cmH2O_s_L = 3.0;   // [U]
+  p.mainstem_ventilated_fraction = 0.55;         // right lung share [M]
+  p.anatomic_dead_space_mL = 2.2 * m;            // ~150 mL [M]
+  p.tube_dead_space_mL = 1.5 * m;                // upper airway bypassed, tube added [U]
+  p.mask_seal_cmH2O = 20.0;
+  p.sga_seal_cmH2O = 28.0;
+  p.leak_resistance_cmH2O_s_mL = 0.005;          // 10 cmH2O over the seal leaks 2 L/s [U]
+  p.mask_les_opening_cmH2O = 20.0;
+  p.sga_les_opening_cmH2O = 30.0;
+  p.gastric_resistance_cmH2O_s_mL = 0.01;
+  p.sga_gastric_resistance_cmH2O_s_mL = 0.1;
+  p.oesophageal_resistance_cmH2O_s_mL = 0.01;
+  p.shunt_fraction = 0.03;                       // A.5 2-5%
+  p.mainstem_hpv_factor = 0.5;                   // [U]
+  p.alveolar_dead_space_fraction = 0.06;         // [U] gives PaCO2-EtCO2 ~3 (B.1 row 14)
+  p.lowflow_dead_space_gain = 0.5;               // [U]
+  p.lung_height_cm = 15.0;
+  p.resting_cardiac_output_mL_s = 5000.0 / 60.0;
+  p.p50_mmHg = 26.8;
+  p.co2_content_at_40_mL_mL = 0.48;
+  p.co2_curve_exponent = 0.40;
+  p.haldane_mL_mL = 0.035;
+  p.vo2_rest_mL_min = 3.5 * m;                   // B.1 row 17
+  p.rq = 0.8;
+  p.q10 = 2.3;
+  p.myoglobin_o2_mL = 3.5 * m;                   // A.5 200-250 mL
+  p.myoglobin_p50_mmHg = 2.8;
+  p.tissue_o2_solubility_mL_mmHg = 0.6 * m * 1000.0 * 3.1e-5;
+  p.tissue_co2_capacitance_mL_mmHg = 18.0 * k;   // [U] tuned to B.4 row 77
+  p.vo2_km_mmHg = 1.0;
+  p.anaerobic_co2_per_o2_debt = 0.2;             // [U]
+  p.paco2_setpoint_mmHg = 40.0;
+  p.co2_gain_per_mmHg = 0.15;                    // ~1 L/min/mmHg
+  p.hypoxic_threshold_mmHg = 60.0;
+  p.hypoxic_gain_per_mmHg = 0.04;
+  p.chemo_tau_s = 20.0;
+  p.brain_tau_s = 20.0;
+  p.gate_off_ratio = 0.35;
+  p.gate_on_ratio = 0.75;
+  p.resting_rr_per_min = 14.0;
+  p.rr_drive_exponent = 0.4;
+  p.ti_fraction = 0.38;
+  p.max_rr_per_min = 40.0;
+  p.max_vt_mL = 2500.0 * k;
+  p.apnoea_drive = 0.1;
+  p.pmus_release_tau_s = 0.1;
+  p.capnometer_tau_s = 0.1;
+  p.etco2_timeout_s = 20.0;
+  p.spo2_averaging_s = 8.0;
+  p.spo2_lag_s = 8.0;
+  p.perfusion_index_rest_pct = 3.0;
+  p.perfusion_index_min_pct = 0.5;
+  return p;
+}
+
+}  // namespace resus::resp

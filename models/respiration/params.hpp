@@ -1,0 +1,88 @@
+// Parameters of the respiration model (physiology.md A.5). Units are in the names. Confidence
+// tags follow the reference: [M] textbook, [V] validated against data, [U] a guess / tuned.
+#pragma once
+
+namespace resus::resp {
+
+struct RespParams {
+  double body_mass_kg;             // patient mass
+  double hemoglobin_g_dL;          // Hb [M 12-16]
+
+  // --- Mechanics (one compartment; A.5 table) ---
+  double lung_compliance_mL_cmH2O;        // CL [M ~150-200]
+  double chest_wall_compliance_mL_cmH2O;  // Ccw [M ~150-200 upright, less supine]
+  double frc_mL;                          // relaxation volume, supine [M 2000-2500]
+  double residual_volume_mL;              // lower clamp of the lung volume [M]
+  double total_lung_capacity_mL;          // upper clamp [M]
+  double airway_resistance_cmH2O_s_L;     // native airways incl. upper airway [M 2-5]
+  double mask_airway_resistance_cmH2O_s_L;  // extra: pharynx + mask under positive pressure [U]
+  double sga_resistance_cmH2O_s_L;        // extra for a supraglottic airway [U]
+  double ett_resistance_cmH2O_s_L;        // extra for a tracheal tube [M 3-5 for 8.0]
+  double mainstem_extra_resistance_cmH2O_s_L;  // one main bronchus only [U]
+  double mainstem_ventilated_fraction;    // right lung share of lung compliance [M ~0.55]
+  double anatomic_dead_space_mL;          // natural airway [M ~150]
+  double tube_dead_space_mL;              // with ETT/SGA (upper airway bypassed) [U]
+
+  // --- Leaks and gastric insufflation (A.5 "Mechanics") ---
+  double mask_seal_cmH2O;                 // mask leaks above this [U ~20]
+  double sga_seal_cmH2O;                  // [U 25-30]
+  double leak_resistance_cmH2O_s_mL;      // resistance of the leak path above seal [U]
+  double mask_les_opening_cmH2O;          // lower oesophageal opening pressure, mask [U ~20]
+  double sga_les_opening_cmH2O;           // SGA: gastric inflation much less [U]
+  double gastric_resistance_cmH2O_s_mL;   // resistance into the stomach above opening [U]
+  double sga_gastric_resistance_cmH2O_s_mL;  // [U]
+  double oesophageal_resistance_cmH2O_s_mL;  // device into the stomach via an oesophageal tube [U]
+
+  // --- Gas exchange ---
+  double shunt_fraction;                  // Qs/Qt [M 0.02-0.05]
+  double mainstem_hpv_factor;             // share of left-lung perfusion left after HPV [U]
+  double alveolar_dead_space_fraction;    // of alveolar volume, rest [U tuned to grad 2-5]
+  double lowflow_dead_space_gain;         // extra dead space x (1 - Qp/Qrest) [U]
+  double lung_height_cm;                  // vertical lung height for West zone 1 [M ~15 supine]
+  double resting_cardiac_output_mL_s;     // for flow-scaled terms [M 83 = 5 L/min]
+
+  // --- Blood ---
+  double p50_mmHg;                        // Severinghaus 1979 [M 26.8]
+  double co2_content_at_40_mL_mL;         // whole-blood CO2 content at PCO2 40 [M 0.48]
+  double co2_curve_exponent;              // C = C40 (P/40)^a [U, slope ~0.5 vol%/mmHg]
+  double haldane_mL_mL;                   // extra CO2 in fully deoxygenated blood [U ~0.035]
+
+  // --- Metabolism and tissue stores ---
+  double vo2_rest_mL_min;                 // [M 3.5 mL/kg/min]
+  double rq;                              // [M 0.8]
+  double q10;                             // VO2 temperature coefficient [M 2-2.5]
+  double myoglobin_o2_mL;                 // myoglobin O2 at full saturation [M 200-250]
+  double myoglobin_p50_mmHg;              // [M 2.8]
+  double tissue_o2_solubility_mL_mmHg;    // dissolved O2 in tissue water [M 0.6 L/kg x 3.1e-5]
+  double tissue_co2_capacitance_mL_mmHg;  // tissue CO2 store [U tuned to B.4 row 77]
+  double vo2_km_mmHg;                     // tissue PO2 of half-maximal uptake [U ~1]
+  double anaerobic_co2_per_o2_debt;       // CO2 from buffering per mL O2 deficit [U]
+
+  // --- Control of breathing ---
+  double paco2_setpoint_mmHg;             // resting PaCO2 [M 40]
+  double co2_gain_per_mmHg;               // d(VE/VE0)/dPaCO2 [M ~1-2 L/min/mmHg -> 0.15-0.3]
+  double hypoxic_threshold_mmHg;          // [M ~60]
+  double hypoxic_gain_per_mmHg;           // d(VE/VE0)/dPaO2 below threshold [U]
+  double chemo_tau_s;                     // chemoreceptor filter [U tens of s]
+  double brain_tau_s;                     // brainstem perfusion filter [U]
+  double gate_off_ratio, gate_on_ratio;   // filtered cerebral ratio: apnoea .. full drive [U]
+  double resting_rr_per_min;              // [M 12-16]
+  double rr_drive_exponent;               // RR ~ drive^e, Vt takes the rest [U]
+  double ti_fraction;                     // Ti / breath period [M ~0.38]
+  double max_rr_per_min, max_vt_mL;       // pattern limits
+  double apnoea_drive;                    // drive below which no breath is started [U]
+  double pmus_release_tau_s;              // muscle relaxation at end of inspiration [U]
+
+  // --- Monitors ---
+  double capnometer_tau_s;                // sensor rise time [M ~0.1]
+  double etco2_timeout_s;                 // no breath for this long: EtCO2 0 [M ~20]
+  double spo2_averaging_s;                // [M 5-15]
+  double spo2_lag_s;                      // each of two circulation lag stages at rest [U]
+  double perfusion_index_rest_pct;        // [M 1-5]
+  double perfusion_index_min_pct;         // below: no reading [U]
+};
+
+// Adult defaults for a given mass and haemoglobin.
+RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL);
+
+}  // namespace resus::resp

@@ -1,0 +1,403 @@
+// Respiration step: orchestrates mechanics, alveolar gas and dead space, blood pools, tissue
+// stores and monitors (physiology.md A.5). Commands and the settled initial state.
+#include "models/respiration/respiration.hpp"
+
+#include <cmath>
+
+#include "models/respiration/internal.hpp"
+
+namespace resus::resp {
+
+using namespace detail;
+
+namespace {
+
+// First-order filter gain for a step dt: the bilinear form of 1 - exp(-dt/tau), without exp()
+// (dt/tau is below 0.01 for every filter here).
+double alpha(double dt, double tau) { return dt / (tau + 0.5 * dt); }
+
+struct Gas {
+  double vol, o2, co2;  // mL BTPS of gas and of each species
+};
+
+// Tanks in series (~plug flow). Push `dv` mL of gas of fractions (fo2, fco2) into the dead
+// space at the mouth (inward) or at the alveolar end (outward); returns what leaves the other end.
+Gas push_dead_space(RespState& s, double vd_mL, double dv, double fo2, double fco2, bool inward) {
+  Gas out{0.0, 0.0, 0.0};
+  if (!(dv > 0.0)) return out;
+  const double vc = vd_mL / kDeadSpaceCells;
+  int n = static_cast<int>(std::ceil(dv / (0.5 * vc)));
+  if (n < 1) n = 1;
+  if (n > 64) n = 64;
+  const double a = clampd(dv / n / vc, 0.0, 1.0);
+  const double vsub = dv / n;
+  constexpr int last = kDeadSpaceCells - 1;
+  for (int k = 0; k < n; ++k) {
+    if (inward) {
+      out.o2 += vsub * s.ds_fo2[last];
+      out.co2 += vsub * s.ds_fco2[last];
+      for (int i = last; i > 0; --i) {
+        s.ds_fo2[i] += a * (s.ds_fo2[i - 1] - s.ds_fo2[i]);
+        s.ds_fco2[i] += a * (s.ds_fco2[i - 1] - s.ds_fco2[i]);
+      }
+      s.ds_fo2[0] += a * (fo2 - s.ds_fo2[0]);
+      s.ds_fco2[0] += a * (fco2 - s.ds_fco2[0]);
+    } else {
+      out.o2 += vsub * s.ds_fo2[0];
+      out.co2 += vsub * s.ds_fco2[0];
+      for (int i = 0; i < last; ++i) {
+        s.ds_fo2[i] += a * (s.ds_fo2[i + 1] - s.ds_fo2[i]);
+        s.ds_fco2[i] += a * (s.ds_fco2[i + 1] - s.ds_fco2[i]);
+      }
+      s.ds_fo2[last] += a * (fo2 - s.ds_fo2[last]);
+      s.ds_fco2[last] += a * (fco2 - s.ds_fco2[last]);
+    }
+  }
+  out.vol = dv;
+  return out;
+}
+
+// Bring the perfused and dead-space alveolar gas to their share of the mechanical lung volume,
+// moving gas through the dead space. This carries tidal ventilation and also apnoeic mass flow
+// (O2 uptake exceeding CO2 output draws gas in from the airway).
+void reconcile_alveoli(RespState& s, double v_lung, double vd_mL, double fio2) {
+  double vp = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
+  double vdd = s.d_o2_mL + s.d_co2_mL + s.d_n2_mL;
+  const double f = s.dead_fraction;
+  const double dp = (1.0 - f) * v_lung - vp;
+  const double dd = f * v_lung - vdd;
+  Gas pool{0.0, 0.0, 0.0};
+  auto take_out = [&pool](double& o2, double& co2, double& n2, double vol, double amount) {
+    const double x = vol > 1e-9 ? clampd(amount / vol, 0.0, 1.0) : 0.0;
+    pool.vol += x * vol;
+    pool.o2 += x * o2;
+    pool.co2 += x * co2;
+    o2 -= x * o2; co2 -= x * co2; n2 -= x * n2;
+  };
+  if (dp < 0.0) take_out(s.p_o2_mL, s.p_co2_mL, s.p_n2_mL, vp, -dp);
+  if (dd < 0.0) take_out(s.d_o2_mL, s.d_co2_mL, s.d_n2_mL, vdd, -dd);
+  const double net = dp + dd;
+  if (net > 0.0) {
+    const Gas g = push_dead_space(s, vd_mL, net, fio2, 0.0, true);
+    pool.vol += g.vol; pool.o2 += g.o2; pool.co2 += g.co2;
+  }
+  const double fo2 = pool.vol > 1e-12 ? pool.o2 / pool.vol : fio2;
+  const double fco2 = pool.vol > 1e-12 ? pool.co2 / pool.vol : 0.0;
+  const double fn2 = clampd(1.0 - fo2 - fco2, 0.0, 1.0);
+  if (dp > 0.0) { s.p_o2_mL += dp * fo2; s.p_co2_mL += dp * fco2; s.p_n2_mL += dp * fn2; }
+  if (dd > 0.0) { s.d_o2_mL += dd * fo2; s.d_co2_mL += dd * fco2; s.d_n2_mL += dd * fn2; }
+  if (net < 0.0) push_dead_space(s, vd_mL, -net, fo2, fco2, false);
+}
+
+RespInputs sanitize(const RespInputs& in, const RespParams& p) {
+  RespInputs c;
+  c.pulmonary_flow_mL_s = clampd(finite_or(in.pulmonary_flow_mL_s, 0.0), 0.0, 1000.0);
+  c.systemic_flow_mL_s = clampd(finite_or(in.systemic_flow_mL_s, 0.0), 0.0, 1000.0);
+  c.arterial_blood_mL = clampd(finite_or(in.arterial_blood_mL, 1100.0), 200.0, 5000.0);
+  c.venous_blood_mL = clampd(finite_or(in.venous_blood_mL, 3900.0), 500.0, 12000.0);
+  c.cerebral_flow_ratio = clampd(finite_or(in.cerebral_flow_ratio, 0.0), 0.0, 3.0);
+  c.pulmonary_artery_mmHg = clampd(finite_or(in.pulmonary_artery_mmHg, 0.0), -50.0, 200.0);
+  c.arterial_pressure_mmHg = clampd(finite_or(in.arterial_pressure_mmHg, 0.0), -50.0, 400.0);
+  c.resting_pulse_pressure_mmHg =
+      clampd(finite_or(in.resting_pulse_pressure_mmHg, 40.0), 5.0, 200.0);
+  c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
+  (void)p;
+  return c;
+}
+
+// O2 and CO2 between perfused alveoli, end-capillary blood, the arterial pool, tissue and the
+// venous pool, over the time and flow gathered since the last tick.
+void exchange_gases(const RespParams& p, const RespInputs& in, double shunt, RespState& s) {
+  RespReadout& o = s.out;
+  const double dt = s.gas_dt_s;
+  const double qp = s.gas_qp_mL / dt, qs = s.gas_qs_mL / dt;
+  const double T = in.temperature_C, hb = p.hemoglobin_g_dL;
+  // --- Pulmonary capillaries: end-capillary blood equilibrates with perfused alveolar gas ---
+  const double vp = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
+  const double pao2_alv = vp > 1e-6 ? s.p_o2_mL / vp * kDryPressure_mmHg : 0.0;
+  const double paco2_alv = vp > 1e-6 ? s.p_co2_mL / vp * kDryPressure_mmHg : 0.0;
+  const double ph_c = ph_hh(paco2_alv);
+  const double cc_o2 = o2_content(pao2_alv, ph_c, T, hb, p.p50_mmHg);
+  const double sc = o2_saturation(pao2_alv, ph_c, T, p.p50_mmHg);
+  const double cc_co2 = co2_content(paco2_alv, sc, p);
+  const double qpc = (1.0 - shunt) * qp;
+  // STPD fluxes into blood; per-step removal limited to half of what the alveoli hold.
+  double d_o2 = qpc * (cc_o2 - s.ven_o2) * kBtpsPerStpd * dt;
+  if (d_o2 > 0.5 * s.p_o2_mL) d_o2 = 0.5 * s.p_o2_mL;
+  double d_co2 = qpc * (s.ven_co2 - cc_co2) * kBtpsPerStpd * dt;
+  if (d_co2 < -0.5 * s.p_co2_mL) d_co2 = -0.5 * s.p_co2_mL;
+  s.p_o2_mL = clampd(s.p_o2_mL - d_o2, 0.0, 1e5);
+  s.p_co2_mL = clampd(s.p_co2_mL + d_co2, 0.0, 1e5);
+  const double uptake_o2 = d_o2 / (kBtpsPerStpd * dt);   // mL/s STPD
+  const double release_co2 = d_co2 / (kBtpsPerStpd * dt);
+
+  // --- Arterial pool: mixed pulmonary venous blood (end-capillary + shunt) ---
+  if (qp > 0.0) {
+    const double a = clampd(qp * dt / in.arterial_blood_mL, 0.0, 1.0);
+    s.art_o2 += (s.ven_o2 + uptake_o2 / qp - s.art_o2) * a;
+    s.art_co2 += (s.ven_co2 - release_co2 / qp - s.art_co2) * a;
+  }
+
+  // --- Tissue: effluent blood leaves at tissue gas tensions ---
+  const double pt_o2 = tissue_po2_from_store(s.tissue_o2_mL, p);
+  const double pt_co2 = s.tissue_co2_mL / p.tissue_co2_capacitance_mL_mmHg;
+  s.tissue_ph = ph_hh(pt_co2);
+  s.tissue_sat = o2_saturation(pt_o2, s.tissue_ph, T, p.p50_mmHg);
+  const double ct_o2 = o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg);
+  const double ct_co2 = co2_content(pt_co2, s.tissue_sat, p);
+  const double vo2_dem = p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0);
+  // Mitochondrial uptake is flat down to a few mmHg tissue PO2 (Michaelis-Menten, Km ~1) [U].
+  const double km = p.vo2_km_mmHg;
+  const double vo2 = vo2_dem * clampd(pt_o2 / (pt_o2 + km) * (10.0 + km) / 10.0, 0.0, 1.0);
+  const double vco2 = p.rq * vo2 + p.anaerobic_co2_per_o2_debt * (vo2_dem - vo2);
+  s.tissue_o2_mL = clampd(s.tissue_o2_mL + (qs * (s.art_o2 - ct_o2) - vo2) * dt, 0.0, 1e5);
+  s.tissue_co2_mL = clampd(s.tissue_co2_mL + (vco2 - qs * (ct_co2 - s.art_co2)) * dt, 0.0, 1e6);
+  s.o2_debt_mL += (vo2_dem - vo2) * dt;
+
+  // --- Venous pool (mixed venous = pulmonary-artery blood) ---
+  {
+    const double a = clampd(qs * dt / in.venous_blood_mL, 0.0, 1.0);
+    s.ven_o2 += (ct_o2 - s.ven_o2) * a;
+    s.ven_co2 += (ct_co2 - s.ven_co2) * a;
+  }
+
+  // --- Blood gas tensions of the pools ---
+  o.paco2_mmHg = pco2_from_content(s.art_co2, s.art_sat, p);
+  s.art_ph = ph_hh(o.paco2_mmHg);
+  o.pao2_mmHg = po2_from_content(s.art_o2, s.art_ph, T, hb, p.p50_mmHg, o.pao2_mmHg);
+  s.art_sat = o2_saturation(o.pao2_mmHg, s.art_ph, T, p.p50_mmHg);
+  o.pvco2_mmHg = pco2_from_content(s.ven_co2, o.svo2, p);
+  s.ven_ph = ph_hh(o.pvco2_mmHg);
+  o.pvo2_mmHg = po2_from_content(s.ven_o2, s.ven_ph, T, hb, p.p50_mmHg, o.pvo2_mmHg);
+  o.svo2 = o2_saturation(o.pvo2_mmHg, s.ven_ph, T, p.p50_mmHg);
+  o.vo2_mL_min = vo2 * 60.0;
+  o.vco2_mL_min = vco2 * 60.0;
+  o.tissue_po2_mmHg = pt_o2;
+  o.tissue_pco2_mmHg = pt_co2;
+}
+
+}  // namespace
+
+RespInputs resting_inputs(const RespParams& p) {
+  RespInputs in{};
+  in.pulmonary_flow_mL_s = p.resting_cardiac_output_mL_s;
+  in.systemic_flow_mL_s = p.resting_cardiac_output_mL_s;
+  in.arterial_blood_mL = 1100.0;
+  in.venous_blood_mL = 3900.0;
+  in.cerebral_flow_ratio = 1.0;
+  in.pulmonary_artery_mmHg = 15.0;
+  in.arterial_pressure_mmHg = 93.0;
+  in.resting_pulse_pressure_mmHg = 40.0;
+  in.temperature_C = 37.0;
+  return in;
+}
+
+void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const noexcept {
+  const RespParams& p = p_;
+  const double dt = clampd(finite_or(dt_s, 0.002), 1e-5, 0.02);
+  const RespInputs in = sanitize(raw, p);
+  const double qp = in.pulmonary_flow_mL_s, qs = in.systemic_flow_mL_s;
+  const double qrest = p.resting_cardiac_output_mL_s;
+  s.time_s += dt;
+  RespReadout& o = s.out;
+
+  // Slow signals: brainstem perfusion, chemoreceptors, flows, pressures.
+  s.brain_perfusion += (in.cerebral_flow_ratio - s.brain_perfusion) * alpha(dt, p.brain_tau_s);
+  s.paco2_sensed_mmHg += (o.paco2_mmHg - s.paco2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
+  s.pao2_sensed_mmHg += (o.pao2_mmHg - s.pao2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
+  s.qp_f_mL_s += (qp - s.qp_f_mL_s) * alpha(dt, 5.0);
+  s.qs_f_mL_s += (qs - s.qs_f_mL_s) * alpha(dt, 3.0);
+  s.ppa_f_mmHg += (in.pulmonary_artery_mmHg - s.ppa_f_mmHg) * alpha(dt, 5.0);
+
+  // --- Breathing pattern and mechanics ---
+  update_pattern(p, s, dt);
+  const AirwayConfig cfg = airway_config(p, s.airway);
+  double pexp = 0.0;
+  const double qdev = device_flow(p, s, dt, pexp);
+  const double elastic = (s.lung_volume_mL - p.frc_mL) / cfg.crs_mL_cmH2O;
+  const MechResult m = solve_mechanics(cfg, elastic, s.pmus_cmH2O, qdev, pexp);
+  const double v_old = s.lung_volume_mL;
+  s.lung_volume_mL =
+      clampd(v_old + m.q_lung * dt, p.residual_volume_mL, p.total_lung_capacity_mL);
+  const double q_lung = (s.lung_volume_mL - v_old) / dt;
+  s.gastric_mL += m.q_gastric * dt;
+  s.leak_mL += m.q_leak * dt;
+  const double palv_mmHg = (elastic - s.pmus_cmH2O) / kCmH2OPerMmHg;
+  s.palv_f_mmHg += (palv_mmHg - s.palv_f_mmHg) * alpha(dt, 5.0);
+
+  // --- Alveolar dead space: West zone 1 (PA pressure below alveolar pressure over the
+  // vertical lung height, 0.736 mmHg/cm) and low-flow heterogeneity [U] ---
+  const double h = p.lung_height_cm;
+  const double z_star = 0.5 * h + (s.ppa_f_mmHg - s.palv_f_mmHg) / 0.736;
+  const double zone1 = clampd((h - z_star) / h, 0.0, 1.0);
+  const double lowflow = p.lowflow_dead_space_gain * (1.0 - clampd(s.qp_f_mL_s / qrest, 0.0, 1.0));
+  const double f0 = p.alveolar_dead_space_fraction;
+  const double f_target = clampd(f0 + (1.0 - f0) * (zone1 > lowflow ? zone1 : lowflow), 0.0, 0.95);
+  s.dead_fraction += (f_target - s.dead_fraction) * alpha(dt, 5.0);
+
+  double shunt = p.shunt_fraction;
+  if (s.airway == Airway::kRightMainstem)
+    shunt += (1.0 - shunt) * (1.0 - p.mainstem_ventilated_fraction) * p.mainstem_hpv_factor;
+
+  // --- Gas exchange, on a 10 ms tick with the blood flow averaged over it (the pools' time
+  // constants are seconds; the ODC inversions are the costliest part of a step) ---
+  s.gas_dt_s += dt;
+  s.gas_qp_mL += qp * dt;
+  s.gas_qs_mL += qs * dt;
+  if (++s.gas_steps >= kGasSteps) {
+    exchange_gases(p, in, shunt, s);
+    s.gas_steps = 0;
+    s.gas_dt_s = s.gas_qp_mL = s.gas_qs_mL = 0.0;
+  }
+
+  // --- Alveolar gas follows the mechanical volume through the dead space ---
+  reconcile_alveoli(s, s.lung_volume_mL, cfg.dead_space_mL, clampd(s.fio2, 0.0, 1.0));
+
+  // --- Monitors ---
+  const double mouth_pco2 =
+      s.airway == Airway::kOesophagealTube ? 0.0 : s.ds_fco2[0] * kDryPressure_mmHg;
+  update_monitors(p, in, dt, q_lung + m.q_gastric, q_lung, mouth_pco2, s);
+
+  // --- Readout ---
+  o.pleural_delta_mmHg =
+      ((s.lung_volume_mL - p.frc_mL) / p.chest_wall_compliance_mL_cmH2O - s.pmus_cmH2O) /
+      kCmH2OPerMmHg;
+  o.airway_pressure_cmH2O = m.paw_cmH2O;
+  o.airway_flow_mL_s = q_lung;
+  o.lung_volume_mL = s.lung_volume_mL;
+  o.sao2 = s.art_sat;
+  o.ph_arterial = s.art_ph;
+  o.hco3_mmol_L = hco3_mmol_L(o.paco2_mmHg);
+  o.ph_venous = s.ven_ph;
+  const double vp2 = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
+  o.alveolar_po2_mmHg = vp2 > 1e-6 ? s.p_o2_mL / vp2 * kDryPressure_mmHg : 0.0;
+  o.alveolar_pco2_mmHg = vp2 > 1e-6 ? s.p_co2_mL / vp2 * kDryPressure_mmHg : 0.0;
+  o.spontaneous = (s.spontaneous_enabled && s.breathing) ? 1 : 0;
+  o.gastric_volume_mL = s.gastric_mL;
+  o.leak_volume_mL = s.leak_mL;
+  o.o2_debt_mL = s.o2_debt_mL;
+}
+
+// ---- Commands ----
+void Respiration::set_airway(RespState& s, Airway a) {
+  const int v = static_cast<int>(a);
+  s.airway = (v >= 0 && v <= 5) ? a : Airway::kNone;
+}
+
+void Respiration::set_ventilation(RespState& s, const VentSettings& v) {
+  const int mode = static_cast<int>(v.mode);
+  VentSettings c = v;
+  if (mode < 0 || mode > 3) c.mode = VentMode::kNone;
+  c.rate_per_min = clampd(finite_or(v.rate_per_min, 10.0), 1.0, 100.0);
+  c.tidal_volume_mL = clampd(finite_or(v.tidal_volume_mL, 0.0), 0.0, 3000.0);
+  c.inspiratory_time_s = clampd(finite_or(v.inspiratory_time_s, 1.0), 0.1, 10.0);
+  c.peep_cmH2O = clampd(finite_or(v.peep_cmH2O, 0.0), 0.0, 30.0);
+  const bool restart = c.mode != s.vent.mode;
+  s.vent = c;
+  if (restart) {
+    s.dev_active = 0;
+    s.dev_cycle_t_s = 1e9;  // first automatic breath on the next step
+  }
+}
+
+bool Respiration::request_breath(RespState& s, double volume_mL, double inspiratory_time_s) {
+  if (s.queue_count >= kBreathQueue) return false;
+  s.queue[s.queue_count].volume_mL = clampd(finite_or(volume_mL, 0.0), 0.0, 3000.0);
+  s.queue[s.queue_count].inspiratory_time_s =
+      clampd(finite_or(inspiratory_time_s, 1.0), 0.1, 10.0);
+  ++s.queue_count;
+  return true;
+}
+
+void Respiration::set_bag_flow(RespState& s, double flow_mL_s) {
+  s.bag_flow_mL_s = clampd(finite_or(flow_mL_s, 0.0), 0.0, 5000.0);
+}
+
+void Respiration::set_fio2(RespState& s, double fio2) {
+  s.fio2 = clampd(finite_or(fio2, 0.21), 0.21, 1.0);
+}
+
+void Respiration::set_spontaneous_enabled(RespState& s, bool on) {
+  s.spontaneous_enabled = on ? 1 : 0;
+}
+
+// ---- Initial state: analytic steady state, then a short settle ----
+RespState initial_state(const RespParams& p) {
+  RespState s{};
+  s.airway = Airway::kNone;
+  s.vent = VentSettings{VentMode::kNone, 10.0, 0.0, 1.0, 0.0};
+  s.fio2 = 0.21;
+  s.spontaneous_enabled = 1;
+  s.lung_volume_mL = p.frc_mL;
+  s.breath_period_s = 60.0 / p.resting_rr_per_min;
+  s.breath_t_s = s.breath_period_s;  // first breath at once
+  s.dead_fraction = p.alveolar_dead_space_fraction;
+  const double T = 37.0, hb = p.hemoglobin_g_dL, q = p.resting_cardiac_output_mL_s;
+
+  // Alveolar gas equation at PACO2 = setpoint (A.5).
+  const double paco2 = p.paco2_setpoint_mmHg - 0.2;
+  const double fi = s.fio2;
+  const double pao2 = fi * kDryPressure_mmHg - paco2 * (fi + (1.0 - fi) / p.rq);
+  const double vp = (1.0 - s.dead_fraction) * p.frc_mL, vd = s.dead_fraction * p.frc_mL;
+  s.p_o2_mL = vp * pao2 / kDryPressure_mmHg;
+  s.p_co2_mL = vp * paco2 / kDryPressure_mmHg;
+  s.p_n2_mL = vp - s.p_o2_mL - s.p_co2_mL;
+  s.d_o2_mL = vd * fi;
+  s.d_n2_mL = vd * (1.0 - fi);
+  for (int i = 0; i < kDeadSpaceCells; ++i) {
+    s.ds_fo2[i] = pao2 / kDryPressure_mmHg;
+    s.ds_fco2[i] = paco2 / kDryPressure_mmHg;
+  }
+  // Blood by the Fick principle; iterate the shunt/venous coupling.
+  const double ph_c = detail::ph_hh(paco2);
+  const double sc = o2_saturation(pao2, ph_c, T, p.p50_mmHg);
+  const double cc_o2 = o2_content(pao2, ph_c, T, hb, p.p50_mmHg);
+  const double cc_co2 = co2_content(paco2, sc, p);
+  const double vo2 = p.vo2_rest_mL_min / 60.0, vco2 = p.rq * vo2;
+  double ca_o2 = cc_o2, ca_co2 = cc_co2, cv_o2 = cc_o2, cv_co2 = cc_co2;
+  for (int it = 0; it < 50; ++it) {
+    cv_o2 = ca_o2 - vo2 / q;
+    cv_co2 = ca_co2 + vco2 / q;
+    ca_o2 = (1.0 - p.shunt_fraction) * cc_o2 + p.shunt_fraction * cv_o2;
+    ca_co2 = (1.0 - p.shunt_fraction) * cc_co2 + p.shunt_fraction * cv_co2;
+  }
+  s.art_o2 = ca_o2; s.art_co2 = ca_co2; s.ven_o2 = cv_o2; s.ven_co2 = cv_co2;
+  s.art_ph = s.ven_ph = s.tissue_ph = 7.4;
+  s.art_sat = sc;
+  double sv = 0.75, pvco2 = 46.0, pvo2 = 40.0;
+  for (int it = 0; it < 5; ++it) {
+    pvco2 = pco2_from_content(cv_co2, sv, p);
+    pvo2 = po2_from_content(cv_o2, detail::ph_hh(pvco2), T, hb, p.p50_mmHg, pvo2);
+    sv = o2_saturation(pvo2, detail::ph_hh(pvco2), T, p.p50_mmHg);
+  }
+  s.tissue_o2_mL = tissue_o2_store(pvo2, p);
+  s.tissue_co2_mL = p.tissue_co2_capacitance_mL_mmHg * pvco2;
+  s.tissue_sat = sv;
+  s.out.paco2_mmHg = p.paco2_setpoint_mmHg;
+  s.out.pao2_mmHg = pao2;
+  s.out.svo2 = sv;
+  s.paco2_sensed_mmHg = p.paco2_setpoint_mmHg;
+  s.pao2_sensed_mmHg = pao2;
+  s.brain_perfusion = 1.0;
+  s.qp_f_mL_s = s.qs_f_mL_s = q;
+  s.ppa_f_mmHg = 15.0;
+  s.spo2_lag1 = s.spo2_lag2 = s.spo2_avg = sc;
+  s.spo2_shown = 100.0 * sc;
+  s.pa_mean_mmHg = s.pa_hi_mmHg = s.pa_lo_mmHg = 93.0;
+
+  // Settle breathing, dead space and pools under resting inputs with a pulsatile pressure.
+  const Respiration r(p);
+  RespInputs in = resting_inputs(p);
+  constexpr double dt = 0.002;
+  for (int k = 0; k < 90000; ++k) {
+    in.arterial_pressure_mmHg = 93.0 + 20.0 * std::sin(2.0 * 3.141592653589793 * 1.25 * k * dt);
+    r.step(in, dt, s);
+  }
+  s.o2_debt_mL = 0.0;
+  s.gastric_mL = 0.0;
+  s.leak_mL = 0.0;
+  s.out.o2_debt_mL = s.out.gastric_volume_mL = s.out.leak_volume_mL = 0.0;
+  return s;
+}
+
+}  // namespace resus::resp
