@@ -74,7 +74,10 @@ Circulation::Septum Circulation::solve_septum(const VentricleParams& lv,
 void Circulation::evaluate(const State& x, double t, const Drive& d, double& septum_guess,
                            Hemodynamics& h) const {
   const CirculationParams& p = *p_;
-  const double pth = d.intrathoracic_pressure;
+  const double since = t - d.compression_start_s;
+  const double pth =
+      d.intrathoracic_pressure + d.thoracic_compression_mmHg + d.thoracic_compression_slope * since;
+  const double squeeze = d.cardiac_compression_mmHg + d.cardiac_compression_slope * since;
 
   const double ts = d.ventricular_systole_s;
   const double ev = activation(t - d.ventricular_activation_time, p.systole_rise_fraction * ts,
@@ -88,7 +91,7 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, double& sep
   h.pericardial_pressure =
       p.pericardium_p0 * (capped_exp(p.pericardium_lambda * (heart_volume - p.pericardium_v0)) -
                           1.0) +
-      pth;
+      pth + squeeze;
   const double pperi = h.pericardial_pressure;
 
   // The septal solve uses the reflex-adjusted free-wall elastances.

@@ -45,7 +45,14 @@ struct Drive {
   double r_extrasplanchnic;
   double vu_splanchnic_veins;
   double vu_extrasplanchnic_veins;
-  double intrathoracic_pressure;
+  double intrathoracic_pressure;       // resting pleural pressure plus ventilation, mmHg
+  // Chest compression (Babbs hybrid pump), each a linear ramp over the step from
+  // `compression_start_s`, so that a compression is resolved inside the RK4 stages:
+  double compression_start_s;
+  double thoracic_compression_mmHg;    // f_tp·Pc: on every intrathoracic compartment
+  double thoracic_compression_slope;   // mmHg/s
+  double cardiac_compression_mmHg;     // f_cp·Pc: extra squeeze inside the pericardium
+  double cardiac_compression_slope;    // mmHg/s
   double atrial_activation_time;       // s, absolute; -inf before the first beat
   double ventricular_activation_time;  // s, absolute
   double ventricular_systole_s;        // duration of the current ventricular activation
