@@ -70,8 +70,17 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.cycle.max_arterial = s.cycle.max_pa = -kInf;
   s.cycle.min_arterial = s.cycle.min_pa = s.cycle.min_lv_volume = kInf;
   s.cycle.coronary_perfusion = kNaN;
+  s.compression = cpr::make_compression_state();
+  s.cpr_quality = cpr::make_quality_state();
+  s.pulse = cpr::make_pulse_state();
+  s.last_compression_onset_s = -1e9;
+  s.resp = resp::initial_state(pp.respiration);
+  s.fio2 = 0.21;
+  s.airway_device = static_cast<int32_t>(resp::Airway::kNone);
   return s;
 }
+
+constexpr double kBreathingSettle_s = 120.0;
 
 }  // namespace
 
@@ -88,6 +97,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   double settled = 0.0;
   {
     Sim sim(*m, state);
+    sim.breathing_coupled_ = false;
     double last_start = -1.0, last_map = kNaN, last_cvp = kNaN, last_pap = kNaN;
     int calm_beats = 0;
     while (sim.time() < 600.0 && calm_beats < 3) {
@@ -110,6 +120,9 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     state = sim.s_;
   }
   m->resting_coronary_flow_ = state.signals[kCoronaryFlow] / 60.0;
+  m->resting_cerebral_flow_ = state.signals[kCerebralFlow] / 60.0;
+  m->resting_cardiac_output_ = state.signals[kCardiacOutput];
+  m->resting_pulse_pressure_ = state.signals[kPulsePressure];
   state.coronary_perfusion_ratio = 1.0;
 
   // Pass 2: the reflex's operating point is the resting state. The set point is the resting
@@ -119,6 +132,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     const autonomic::Baroreflex baro(m->params_.baroreflex, m->baro_ref_);
     state.baro = baro.rest_state();
     Sim sim(*m, state);
+    sim.breathing_coupled_ = false;
     sim.advance_steps(static_cast<int64_t>(20.0 / kStep_s));  // ten lead-lag time constants
     double sum_s = 0.0, sum_v = 0.0;
     int64_t ticks = 0;
@@ -149,6 +163,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   state.baro.delta.fill(0.0);
   {
     Sim sim(*m, state);
+    sim.breathing_coupled_ = false;
     sim.advance_steps(static_cast<int64_t>(10.0 / kStep_s));
     const double start = sim.time();
     double first_beat = kNaN, last_beat = kNaN, last_start = sim.s_.cycle.start_time;
@@ -166,10 +181,11 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += sim.time() - static_cast<double>(state.step) * kStep_s;
     state = sim.s_;
   }
+  // Pass 4: breathing joins; the gases settle on the circulation's own flows.
   {
     Sim sim(*m, state);
-    sim.advance_steps(static_cast<int64_t>(30.0 / kStep_s));
-    settled += 30.0;
+    sim.advance_steps(static_cast<int64_t>(kBreathingSettle_s / kStep_s));
+    settled += kBreathingSettle_s;
     state = sim.s_;
   }
 

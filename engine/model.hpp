@@ -24,6 +24,11 @@ class Model {
   double settle_time_s() const { return settle_time_s_; }
   // Mean coronary flow at rest, mL/s: the myocardium's perfusion is measured against it.
   double resting_coronary_flow() const { return resting_coronary_flow_; }
+  // Resting cerebral flow (mL/s), cardiac output (L/min) and pulse pressure (mmHg): breathing
+  // drive, CO fraction and the oximeter's perfusion index are measured against them.
+  double resting_cerebral_flow() const { return resting_cerebral_flow_; }
+  double resting_cardiac_output() const { return resting_cardiac_output_; }
+  double resting_pulse_pressure() const { return resting_pulse_pressure_; }
 
  private:
   Model() = default;
@@ -33,6 +38,9 @@ class Model {
   uint64_t fingerprint_ = 0;
   double settle_time_s_ = 0.0;
   double resting_coronary_flow_ = 1.0;
+  double resting_cerebral_flow_ = 1.0;
+  double resting_cardiac_output_ = 1.0;
+  double resting_pulse_pressure_ = 40.0;
   friend class Sim;
 };
 

@@ -194,9 +194,31 @@ void scale_to_mass(PatientParams& p, double mass_kg) {
   e[autonomic::kExtrasplanchnicUnstressed].gain *= s;
 }
 
+// Chest compression constants: fitted once to physiology.md B.2 rows 21-28 (models/cpr/README.md
+// says how), then frozen.
+cpr::CompressionParams adult_chest() {
+  cpr::CompressionParams c{};
+  c.dead_depth_mm = 12.0;
+  c.knee_mm = 4.0;
+  c.pressure_per_mm = 1.6;
+  c.thoracic_fraction = 1.0;
+  c.cardiac_fraction = 0.045;
+  return c;
+}
+
+// What does not scale with the circulation: chest, CPR meter, palpation, breathing and gases.
+void add_chest_and_lungs(PatientParams& p, double mass_kg, double hemoglobin_g_dL) {
+  p.hemoglobin_g_dL = hemoglobin_g_dL;
+  p.compression = adult_chest();
+  p.cpr_quality = cpr::QualityParams{};
+  p.pulse = cpr::default_pulse_params();
+  p.respiration = resp::default_resp_params(mass_kg, hemoglobin_g_dL);
+}
+
 PatientParams adult_male(double mass_kg) {
   PatientParams p = reference_male();
   scale_to_mass(p, mass_kg);
+  add_chest_and_lungs(p, mass_kg, 15.0);  // Hb 13.5-17.5 g/dL in men
   return p;
 }
 
@@ -218,6 +240,7 @@ PatientParams adult_female(double mass_kg) {
   c.r_splanchnic *= 0.85;
   c.r_extrasplanchnic *= 0.85;
   p.heart_rate_set_bpm = 78.0;
+  add_chest_and_lungs(p, mass_kg, 13.5);  // Hb 12-15.5 g/dL in women
   return p;
 }
 
@@ -295,6 +318,11 @@ const ParamInfo kParams[] = {
     {"systole_slope_s2", "s^2", 0, 0.2, "ventricular systole Ts = a - b*f: b (f in Hz)", RESUS_PARAM(circulation.systole_slope_s2)},
     {"systole_rise_fraction", "1", 0.2, 0.9, "share of systole with rising activation", RESUS_PARAM(circulation.systole_rise_fraction)},
     {"atrial_systole_s", "s", 0.05, 0.4, "atrial activation duration", RESUS_PARAM(circulation.atrial_systole_s)},
+    {"cpr_dead_depth_mm", "mm", 0, 40, "chest-wall slack: compression depth that builds no pressure (d0)", RESUS_PARAM(compression.dead_depth_mm)},
+    {"cpr_knee_mm", "mm", 0.5, 20, "width of the soft onset of chest pressure around d0", RESUS_PARAM(compression.knee_mm)},
+    {"cpr_pressure_per_mm", "mmHg/mm", 0.1, 10, "chest pressure per mm beyond d0 (k_d)", RESUS_PARAM(compression.pressure_per_mm)},
+    {"cpr_thoracic_fraction", "1", 0, 1.5, "share of chest pressure on intrathoracic compartments (f_tp)", RESUS_PARAM(compression.thoracic_fraction)},
+    {"cpr_cardiac_fraction", "1", 0, 1.5, "extra direct cardiac squeeze inside the pericardium (f_cp)", RESUS_PARAM(compression.cardiac_fraction)},
     {"av_delay_s", "s", 0.05, 0.4, "AV conduction delay at full recovery (PR interval)", RESUS_PARAM(conduction.av_normal.base_delay_s)},
     {"escape_rate_bpm", "1/min", 15, 60, "latent ventricular escape pacemaker rate", RESUS_PARAM(conduction.escape_bpm)},
     {"vt_rate_bpm", "1/min", 100, 250, "monomorphic VT rate", RESUS_PARAM(conduction.vt_bpm)},

@@ -10,9 +10,13 @@
 
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
+#include "models/cpr/compression.hpp"
+#include "models/cpr/pulse.hpp"
+#include "models/cpr/quality.hpp"
 #include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
 #include "models/electrophysiology/myocardium.hpp"
+#include "models/respiration/params.hpp"
 
 namespace resus {
 
@@ -25,6 +29,11 @@ struct PatientParams {
   ep::ConductionParams conduction;
   ep::MyocardiumParams myocardium;
   ecg::EcgParams ecg;
+  double hemoglobin_g_dL;
+  cpr::CompressionParams compression;  // chest mechanics under compression (models/cpr)
+  cpr::QualityParams cpr_quality;      // the CPR-feedback meter's thresholds
+  cpr::PulseParams pulse;              // palpation thresholds
+  resp::RespParams respiration;
 };
 
 struct ParamInfo {

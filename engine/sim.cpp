@@ -1,5 +1,7 @@
 #include "engine/sim.hpp"
 
+#include "engine/waveforms.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -70,6 +72,7 @@ Sim::Sim(const Model& model, const SimState& initial)
       myocardium_(model.params().myocardium),
       rng_(initial.seed, initial.patient_id),
       ecg_(model.params().ecg),
+      respiration_(model.params().respiration),
       s_(initial) {}
 
 static_assert(kEcgLast - kEcgFirst + 1 == ecg::kNumLeads);
@@ -149,6 +152,11 @@ ecg::EcgInputs Sim::ecg_inputs(double t) const noexcept {
   in.potassium_mmol_L = s_.hooks.potassium_mmol_L;
   in.calcium_mmol_L = s_.hooks.calcium_mmol_L;
   in.temperature_C = s_.hooks.temperature_C;
+  if (s_.cpr_readout.compressing && s_.compression_interval_s > 0.0) {
+    in.compression_phase =
+        std::min((t - s_.last_compression_onset_s) / s_.compression_interval_s, 1.0);
+    in.compression_depth_mm = s_.cpr_readout.depth_mm;
+  }
   // Four normal draws per sample from the ECG stream, keyed by the sample index (wraps after
   // 2^32 samples: 50 days at 1000 Hz).
   rng_.normals4(RngStream::kEcgNoise, static_cast<uint32_t>(s_.ecg_sample_index), in.noise);
@@ -201,7 +209,9 @@ cv::Drive Sim::drive() const noexcept {
       std::max(p.splanchnic_veins.unstressed_volume + d[autonomic::kSplanchnicUnstressed], 0.0);
   out.vu_extrasplanchnic_veins = std::max(
       p.extrasplanchnic_veins.unstressed_volume + d[autonomic::kExtrasplanchnicUnstressed], 0.0);
-  out.intrathoracic_pressure = p.intrathoracic_pressure;
+  out.intrathoracic_pressure =
+      p.intrathoracic_pressure + (breathing_coupled_ ? s_.resp.out.pleural_delta_mmHg : 0.0);
+  add_compression(out, time());
   out.atrial_activation_time = s_.atrial_activation_time;
   out.ventricular_activation_time = s_.ventricular_activation_time;
   out.ventricular_systole_s = s_.ventricular_systole_s;
@@ -293,6 +303,17 @@ void Sim::apply(const Action& a) noexcept {
       s_.conduction.pacer_rate_bpm = a.rate_per_min;
       s_.conduction.pacer_current_mA = a.current_mA;
       break;
+    case ActionKind::kCprStart:
+    case ActionKind::kCprStop:
+      apply_cpr(a);
+      break;
+    case ActionKind::kAirway:
+    case ActionKind::kVentilation:
+    case ActionKind::kBreath:
+    case ActionKind::kOxygen:
+    case ActionKind::kSpontaneousBreathing:
+      apply_breathing(a);
+      break;
     case ActionKind::kPacingStop:
       push_event(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
       if (s_.conduction.pacing && s_.conduction.pacing_captured)
@@ -353,15 +374,17 @@ void Sim::update_heart_timing(double t) noexcept {
         a.ventricular ? a.origin : static_cast<int32_t>(ep::BeatOrigin::kEctopic);  // torsades
     push_beat();
   }
+  // While compressions run, cycles follow compressions (measure_compressions).
+  const bool compressing = s_.cpr_readout.compressing != 0;
   if (a.ventricular) {
-    close_cycle(t, true);
+    if (!compressing) close_cycle(t, true);
     s_.ventricular_activation_time = t;
     s_.ventricular_systole_s =
         cv::ventricular_systole(model_->params().circulation, s_.conduction.previous_rr_s);
     s_.beat_contraction = conduction_.contraction_efficiency(
         s_.conduction, static_cast<ep::BeatOrigin>(a.origin));
     if (!std::isnan(s_.sync_armed_time)) deliver_cardioversion();
-  } else if (t - s_.cycle.start_time >= kMaxCycle_s - eps) {
+  } else if (!compressing && t - s_.cycle.start_time >= kMaxCycle_s - eps) {
     close_cycle(t, false);
   }
   if (a.pacer_spike && static_cast<bool>(s_.conduction.pacing_captured) != was_captured)
@@ -468,6 +491,7 @@ void Sim::close_cycle(double t, bool beat) noexcept {
     sig[kPapMean] = pap;
     sig[kWedge] = pcwp;
     sig[kCardiacOutput] = co;
+    sig[kCardiacOutputFraction] = co / model_->resting_cardiac_output();
     sig[kStrokeVolume] = beat ? c.aortic_volume : 0.0;
     sig[kEndDiastolicVolume] = c.end_diastolic_volume;
     sig[kEndSystolicVolume] = c.min_lv_volume;
@@ -502,11 +526,13 @@ void Sim::accumulate(const cv::Hemodynamics& h, double lv_volume) noexcept {
   c.sum_arterial += P[cv::kArteries];
   c.max_arterial = std::max(c.max_arterial, P[cv::kArteries]);
   c.min_arterial = std::min(c.min_arterial, P[cv::kArteries]);
-  c.sum_cvp += P[cv::kThoracicVeins];
+  // CVP and wedge as read at end-expiration: the breath's pleural swing taken out.
+  const double swing = breathing_coupled_ ? s_.resp.out.pleural_delta_mmHg - s_.end_expiratory_pleural_mmHg : 0.0;
+  c.sum_cvp += P[cv::kThoracicVeins] - swing;
   c.sum_pa += P[cv::kPulmonaryArteries];
   c.max_pa = std::max(c.max_pa, P[cv::kPulmonaryArteries]);
   c.min_pa = std::min(c.min_pa, P[cv::kPulmonaryArteries]);
-  c.sum_wedge += P[cv::kPulmonaryVeins];  // a wedged catheter reads pulmonary venous pressure
+  c.sum_wedge += P[cv::kPulmonaryVeins] - swing;  // a wedged catheter reads pulmonary venous pressure
   c.aortic_volume += h.q_aortic * kStep_s;
   c.coronary_volume += h.q_coronary * kStep_s;
   c.cerebral_volume += h.q_cerebral * kStep_s;
@@ -517,6 +543,7 @@ bool Sim::step_once() noexcept {
   const double t = time();
   apply_due_actions();
   update_heart_timing(t);
+  update_compressions(t);
 
   const cv::Drive d = drive();
   cv::Hemodynamics first;
@@ -556,7 +583,10 @@ bool Sim::step_once() noexcept {
 
   accumulate(first, lv_before);
   update_myocardium(first);
+  measure_compressions(first, t);
+  step_breathing(first);
   if (s_.ecg_rate_hz > 0) emit_ecg_samples();
+  if (s_.wave_rate_hz > 0) emit_wave_samples(first);
 
   s_.baro_pressure_sum += first.pressure[cv::kArteries];
   if (++s_.baro_samples == kBaroSteps) {
@@ -608,6 +638,23 @@ void Sim::update_instant_signals() noexcept {
   sig[kPacingThreshold] = conduction_.pacing_threshold(s_.hooks);
   for (int k = 0; k < ecg::kNumLeads; ++k) sig[kEcgFirst + k] = s_.ecg_latest[static_cast<std::size_t>(k)];
   sig[kTime] = time();
+
+  sig[kChestDepth] = cpr::depth_at(s_.compression, time());
+  sig[kChestPressure] = cpr::chest_pressure(model_->params().compression, sig[kChestDepth]);
+  sig[kCoronaryPerfusionInstant] = P[cv::kAorta] - P[cv::kRA];
+  const cpr::QualityReadout& q = s_.cpr_readout;
+  sig[kCprRate] = q.rate_per_min;
+  sig[kCprDepth] = q.depth_mm;
+  sig[kCprRecoil] = q.recoil_mm;
+  sig[kCprDutyCycle] = q.duty_cycle;
+  sig[kCprFraction] = q.fraction;
+  sig[kCprHandsOff] = q.hands_off_s;
+  sig[kCprCount] = static_cast<double>(q.count);
+  sig[kCarotidPulse] = s_.pulse_readout.carotid_strength;
+  sig[kFemoralPulse] = s_.pulse_readout.femoral_strength;
+  sig[kCarotidActuator] = s_.pulse_readout.carotid_actuator;
+  sig[kFemoralActuator] = s_.pulse_readout.femoral_actuator;
+  update_breathing_signals();
 }
 
 void Sim::advance_steps(int64_t n) noexcept {
@@ -672,6 +719,9 @@ void Sim::restore(const void* buffer, std::size_t size) {
   if (s_.ecg_rate_hz > 0 && !ecg_stream_)
     ecg_stream_ = std::make_unique<EcgStream>(ecg::kNumLeads, kEcgCapacity);
   if (ecg_stream_) ecg_stream_->clear();
+  if (s_.wave_rate_hz > 0 && !wave_stream_)
+    wave_stream_ = std::make_unique<EcgStream>(kNumWaves, kWaveCapacity);
+  if (wave_stream_) wave_stream_->clear();
 }
 
 static_assert(std::is_trivially_copyable_v<SimState>);

@@ -50,6 +50,21 @@ class Sim {
   // Moves up to `capacity` undrained beat annotations to `out`, oldest first.
   int poll_beats(Beat* out, int capacity) noexcept;
 
+  // Streamed inputs for a host's device loop: applied at once (no event, no queue), allocation
+  // free. A compression depth sample (0-100 mm) switches compressions to the streamed source;
+  // the engine ramps to it over the host's own sample interval. A bag flow (0-3000 mL/s) is held
+  // until changed. Out-of-range values return kInvalidArgument and change nothing.
+  Status set_compression_depth(double depth_mm) noexcept;
+  Status set_bag_flow(double flow_mL_s) noexcept;
+
+  // Waveforms (see engine/waveforms.hpp) at 0 (off), 50, 100, 125, 250 or 500 Hz, buffered like
+  // the ECG (kWaveCapacity samples per wave). Not for the real-time path.
+  void configure_waveforms(int rate_hz);
+  int waveform_rate() const { return s_.wave_rate_hz; }
+  int read_waveform(int wave, float* out, int capacity) noexcept;
+  int64_t waveform_available(int wave) const noexcept;
+  int64_t waveform_dropped(int wave) const noexcept;
+
   // Snapshot: versioned bytes of the whole state (undrained ECG samples are not part of it).
   static std::size_t snapshot_size();
   void save(void* buffer) const noexcept;  // writes snapshot_size() bytes
@@ -80,6 +95,17 @@ class Sim {
   void push_event(EventKind kind, int32_t detail, double value) noexcept;
   void push_beat() noexcept;
   void emit_ecg_samples() noexcept;
+  void emit_wave_samples(const cv::Hemodynamics& h) noexcept;
+  // Chest compressions (engine/sim_cpr.cpp).
+  void update_compressions(double t) noexcept;
+  void add_compression(cv::Drive& d, double t) const noexcept;
+  void measure_compressions(const cv::Hemodynamics& h, double t) noexcept;
+  void give_pause_breaths(double t) noexcept;
+  void apply_cpr(const Action& a) noexcept;
+  // Breathing and gases (engine/sim_breathing.cpp).
+  void step_breathing(const cv::Hemodynamics& h) noexcept;
+  void apply_breathing(const Action& a) noexcept;
+  void update_breathing_signals() noexcept;
   ecg::EcgInputs ecg_inputs(double t) const noexcept;
 
   std::shared_ptr<const Model> owner_;  // keeps the model alive
@@ -90,7 +116,10 @@ class Sim {
   ep::Myocardium myocardium_;
   Rng rng_;
   ecg::Generator ecg_;
+  resp::Respiration respiration_;
   std::unique_ptr<EcgStream> ecg_stream_;  // allocated when the ECG is first switched on
+  std::unique_ptr<EcgStream> wave_stream_; // allocated when waveforms are first switched on
+  bool breathing_coupled_ = true;          // off while a model settles its circulation
   SimState s_;
   boost::numeric::odeint::runge_kutta4<cv::State> stepper_;
 };

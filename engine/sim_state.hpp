@@ -9,8 +9,12 @@
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation.hpp"
+#include "models/cpr/compression.hpp"
+#include "models/cpr/pulse.hpp"
+#include "models/cpr/quality.hpp"
 #include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
+#include "models/respiration/respiration.hpp"
 
 namespace resus {
 
@@ -19,9 +23,10 @@ constexpr int kBaroSteps = 5;        // steps per baroreflex tick (kBaroTick_s /
 constexpr int kQueueCapacity = 256; // scheduled actions
 constexpr int kEventCapacity = 256; // undrained events kept (oldest dropped first)
 constexpr int kInfusionSlots = 4;   // concurrent fluid boluses
-constexpr double kMaxDuration_s = 1e9;
+constexpr double kMaxDuration_s = 1e9;  // ~31 years: keeps step counts far from int64 overflow
 constexpr int kBeatCapacity = 256;  // undrained beat annotations kept (oldest dropped first)
-constexpr int kEcgCapacity = 8192;  // ECG samples kept per lead (8 s at 1000 Hz, 33 s at 250 Hz)  // ~31 years: keeps step counts far from int64 overflow
+constexpr int kEcgCapacity = 8192;  // ECG samples kept per lead (8 s at 1000 Hz, 33 s at 250 Hz)
+constexpr int kWaveCapacity = 8192; // waveform samples kept per wave (16 s at 500 Hz)
 
 // Values match resus_event_kind in the C API (append-only).
 enum class EventKind : int32_t {
@@ -118,6 +123,34 @@ struct SimState {
   ecg::ArtefactSwitches ecg_artefacts;
   int64_t ecg_sample_index;
   std::array<double, ecg::kNumLeads> ecg_latest;
+
+  // Chest compressions: the source, what the chest feels, and what a feedback device measures.
+  cpr::CompressionState compression;
+  cpr::QualityState cpr_quality;
+  cpr::QualityReadout cpr_readout;
+  cpr::PulseState pulse;
+  cpr::PulseReadout pulse_readout;
+  double chest_depth_mm;            // at the start of the current step
+  double chest_pressure_mmHg;       // Pc, same instant
+  double last_compression_onset_s;  // for the ECG artefact phase (-1e9: none yet)
+  double compression_interval_s;    // onset to onset, last measured
+  int32_t pending_breaths;          // breaths the rescuer still gives in this pause
+  int32_t pad_breaths;
+  double next_breath_s;
+  double pause_breath_volume_mL;
+
+  // Breathing and gases.
+  resp::RespState resp;
+  double fio2;             // set by the oxygen action (0.21 room air)
+  double end_expiratory_pleural_mmHg;  // pleural change at the last start of inspiration
+  double last_airway_flow_mL_s;
+  int32_t airway_device;   // resp::Airway in place
+  int32_t pad_airway;
+
+  // Waveform streams (arterial, pleth, capnogram, ...): time = index / rate.
+  int32_t wave_rate_hz;  // 0: off
+  int32_t pad_wave;
+  int64_t wave_sample_index;
 
   std::array<Beat, kBeatCapacity> beats;
   int64_t beat_head;

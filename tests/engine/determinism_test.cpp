@@ -19,13 +19,46 @@ namespace resus::test {
 namespace {
 
 // Timed inputs: a volume-limited venous bleed that ends on its own, a bolus while it runs, an
-// open arterial bleed that is stopped, a second bolus at the default rate.
+// open arterial bleed that is stopped, a second bolus at the default rate; then VF, 30:2 CPR with
+// bag-mask breaths, intubation, continuous CPR with a bag and a shock.
 void schedule_inputs(Sim& sim) {
   sim.schedule(20.0, hemorrhage(800.0, 1000.0));
   sim.schedule(60.0, bolus(500.0, 1000.0));
   sim.schedule(150.0, hemorrhage(200.0, 0.0, BleedSiteCode::kArterial));
   sim.schedule(230.0, hemorrhage_stop());
   sim.schedule(200.0, bolus(250.0));
+  Action a{};
+  a.kind = ActionKind::kRhythm;
+  a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse);
+  sim.schedule(235.0, validated(a));
+  a = Action{};
+  a.kind = ActionKind::kAirway;
+  a.airway = 1;  // bag-mask
+  sim.schedule(240.0, validated(a));
+  a = Action{};
+  a.kind = ActionKind::kCprStart;
+  a.compressions_per_cycle = 30;
+  a.breaths_per_pause = 2;
+  a.pause_s = 5.0;
+  sim.schedule(240.0, validated(a));
+  a = Action{};
+  a.kind = ActionKind::kAirway;
+  a.airway = 3;  // tracheal tube
+  sim.schedule(270.0, validated(a));
+  a = Action{};
+  a.kind = ActionKind::kCprStart;
+  a.depth_mm = 50.0;
+  sim.schedule(270.0, validated(a));
+  a = Action{};
+  a.kind = ActionKind::kVentilation;
+  a.vent_mode = 2;
+  a.rate_per_min = 10.0;
+  a.tidal_volume_mL = 500.0;
+  sim.schedule(270.0, validated(a));
+  a = Action{};
+  a.kind = ActionKind::kShock;
+  a.energy_J = 200.0;
+  sim.schedule(290.0, validated(a));
 }
 
 // Index of the first signal whose bytes differ, or -1.

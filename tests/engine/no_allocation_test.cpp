@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <new>
 #include <vector>
 
+#include "engine/waveforms.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -253,6 +255,58 @@ TEST_F(NoAllocationSim, EcgStreamingArrestAndShocksAllocateNothing) {
   EXPECT_EQ(news, 0);
   EXPECT_EQ(deletes, 0);
   EXPECT_EQ(drained, 13 * 6000);  // 6 s at 1000 Hz, every lead
+}
+
+}  // namespace
+}  // namespace resus::test
+
+namespace resus::test {
+namespace {
+
+Action make(ActionKind kind, void (*fill)(Action&)) {
+  Action a{};
+  a.kind = kind;
+  fill(a);
+  return validated(a);
+}
+
+TEST_F(NoAllocationSim, CprVentilationAndWaveformsAllocateNothing) {
+  // A manikin loop at 200 Hz: streamed depth, a bag flow, waveforms drained, then a parametric
+  // rescuer doing 30:2 with breaths, an airway change, ventilator settings and oxygen.
+  sim_->configure_waveforms(125);
+  const Action vf = make(ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
+  const Action tube = make(ActionKind::kAirway, [](Action& a) { a.airway = 3; });
+  const Action bag = make(ActionKind::kVentilation, [](Action& a) { a.vent_mode = 2; a.rate_per_min = 10; a.tidal_volume_mL = 500; });
+  const Action vent = make(ActionKind::kVentilation, [](Action& a) { a.vent_mode = 3; a.rate_per_min = 12; a.tidal_volume_mL = 450; a.peep_cmH2O = 5; });
+  const Action oxygen = make(ActionKind::kOxygen, [](Action& a) { a.fio2 = 1.0; });
+  const Action thirty_two = make(ActionKind::kCprStart, [](Action& a) { a.compressions_per_cycle = 30; a.pause_s = 5; a.breaths_per_pause = 2; });
+  const Action breath = make(ActionKind::kBreath, [](Action&) {});
+  std::vector<float> samples(kWaveCapacity);
+  AllocationWindow w;
+  bool ok = true;
+  int drained = 0;
+  sim_->apply(vf);
+  sim_->apply(tube);
+  sim_->apply(bag);
+  for (int tick = 0; tick < 4000; ++tick) {  // 20 s at 200 Hz
+    const double phase = std::fmod(tick * 0.005, 0.545) / 0.545;
+    ok = ok && sim_->set_compression_depth(phase < 0.5 ? 55.0 * std::sin(6.283185 * phase) : 0.0) == Status::kOk;
+    ok = ok && sim_->advance(0.005) == Status::kOk;
+    if (tick == 1000) sim_->apply(breath);
+    if (tick == 1500) sim_->apply(oxygen);
+    if (tick % 25 == 0)
+      for (int wave = 0; wave < kNumWaves; ++wave) drained += sim_->read_waveform(wave, samples.data(), kWaveCapacity);
+  }
+  sim_->apply(thirty_two);
+  sim_->apply(vent);
+  ok = ok && sim_->set_bag_flow(0.0) == Status::kOk;
+  ok = ok && sim_->advance(30.0) == Status::kOk;
+  const long long news = w.news(), deletes = w.deletes();
+  EXPECT_TRUE(ok);
+  EXPECT_EQ(news, 0);
+  EXPECT_EQ(deletes, 0);
+  EXPECT_GT(drained, kNumWaves * 2400);
+  EXPECT_GT(sim_->signal(kCprCount), 60.0);  // 36 streamed, then 30:2 for 30 s
 }
 
 }  // namespace
