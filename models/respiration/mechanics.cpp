@@ -63,25 +63,31 @@ AirwayConfig airway_config(const RespParams& p, Airway a) {
   return c;
 }
 
+namespace {
+constexpr double kMinExpiration_s = 1.0;  // a rescuer lets the chest fall before the next breath
+}  // namespace
+
 double device_flow(const RespParams& /*p*/, RespState& s, double dt_s, double& pexp_cmH2O) {
   const VentSettings& v = s.vent;
   pexp_cmH2O = v.mode == VentMode::kNone ? 0.0 : clampd(v.peep_cmH2O, 0.0, 30.0);
   double q = 0.0;
+  // A rescuer's bag: single breaths (queued, each after at least kMinExpiration_s of
+  // exhalation) and a streamed squeeze, whatever the automatic mode; a ventilator takes none.
+  if (v.mode != VentMode::kVentilator) {
+    q += s.bag_flow_mL_s;
+    if (!s.dev_active && s.queue_count > 0 && s.dev_idle_s >= kMinExpiration_s) {
+      s.dev_active = 1;
+      s.dev_square = 0;
+      s.dev_t_s = 0.0;
+      s.dev_volume_mL = s.queue[0].volume_mL;
+      s.dev_ti_s = s.queue[0].inspiratory_time_s;
+      for (int i = 1; i < s.queue_count; ++i) s.queue[i - 1] = s.queue[i];
+      --s.queue_count;
+    }
+  }
   switch (v.mode) {
     case VentMode::kNone:
-      s.dev_active = 0;
-      break;
     case VentMode::kManual:
-      q += s.bag_flow_mL_s;
-      if (!s.dev_active && s.queue_count > 0) {
-        s.dev_active = 1;
-        s.dev_square = 0;
-        s.dev_t_s = 0.0;
-        s.dev_volume_mL = s.queue[0].volume_mL;
-        s.dev_ti_s = s.queue[0].inspiratory_time_s;
-        for (int i = 1; i < s.queue_count; ++i) s.queue[i - 1] = s.queue[i];
-        --s.queue_count;
-      }
       break;
     case VentMode::kBagRate:
     case VentMode::kVentilator: {
@@ -108,6 +114,9 @@ double device_flow(const RespParams& /*p*/, RespState& s, double dt_s, double& p
     }
     s.dev_t_s += dt_s;
     if (s.dev_t_s >= ti) s.dev_active = 0;
+    s.dev_idle_s = 0.0;
+  } else {
+    s.dev_idle_s += dt_s;
   }
   return clampd(q, 0.0, 5000.0);
 }

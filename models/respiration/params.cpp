@@ -49,6 +49,9 @@ RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL) {
   p.tissue_co2_capacitance_mL_mmHg = 18.0 * k;   // [U] tuned to B.4 row 77
   p.vo2_km_mmHg = 1.0;
   p.anaerobic_co2_per_o2_debt = 0.2;             // [U]
+  // Below a critical delivery (~4.5 mL/kg/min) uptake becomes supply-dependent at an extraction
+  // ratio of 0.6-0.7 (Ronco 1993, JAMA 270:1724): low-flow CPR tissue cannot take its resting VO2.
+  p.max_o2_extraction = 0.7;
   p.paco2_setpoint_mmHg = 40.0;
   p.co2_gain_per_mmHg = 0.15;                    // ~1 L/min/mmHg
   p.hypoxic_threshold_mmHg = 60.0;

@@ -57,6 +57,7 @@ struct RespParams {
   double tissue_co2_capacitance_mL_mmHg;  // tissue CO2 store [U tuned to B.4 row 77]
   double vo2_km_mmHg;                     // tissue PO2 of half-maximal uptake [U ~1]
   double anaerobic_co2_per_o2_debt;       // CO2 from buffering per mL O2 deficit [U]
+  double max_o2_extraction;               // highest share of delivered O2 tissue can take [V 0.6-0.7]
 
   // --- Control of breathing ---
   double paco2_setpoint_mmHg;             // resting PaCO2 [M 40]

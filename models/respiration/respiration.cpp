@@ -2,6 +2,7 @@
 // stores and monitors (physiology.md A.5). Commands and the settled initial state.
 #include "models/respiration/respiration.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/respiration/internal.hpp"
@@ -143,7 +144,11 @@ void exchange_gases(const RespParams& p, const RespInputs& in, double shunt, Res
   const double pt_co2 = s.tissue_co2_mL / p.tissue_co2_capacitance_mL_mmHg;
   s.tissue_ph = ph_hh(pt_co2);
   s.tissue_sat = o2_saturation(pt_o2, s.tissue_ph, T, p.p50_mmHg);
-  const double ct_o2 = o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg);
+  // Blood leaves at tissue PO2, but capillary heterogeneity caps extraction at the maximal
+  // extraction ratio (Ronco 1993, JAMA 270:1724: critical O2ER 0.6-0.7): below a critical
+  // delivery, as in CPR, the tissue store runs down and uptake becomes supply-dependent.
+  const double ct_o2 = std::max(o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg),
+                                (1.0 - p.max_o2_extraction) * s.art_o2);
   const double ct_co2 = co2_content(pt_co2, s.tissue_sat, p);
   const double vo2_dem = p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0);
   // Mitochondrial uptake is flat down to a few mmHg tissue PO2 (Michaelis-Menten, Km ~1) [U].
@@ -328,6 +333,7 @@ RespState initial_state(const RespParams& p) {
   s.vent = VentSettings{VentMode::kNone, 10.0, 0.0, 1.0, 0.0};
   s.fio2 = 0.21;
   s.spontaneous_enabled = 1;
+  s.dev_idle_s = 1e9;
   s.lung_volume_mL = p.frc_mL;
   s.breath_period_s = 60.0 / p.resting_rr_per_min;
   s.breath_t_s = s.breath_period_s;  // first breath at once

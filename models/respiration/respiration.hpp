@@ -90,6 +90,7 @@ struct RespState {
   int32_t dev_square;            // 1 square flow (ventilator), 0 half-sine (bag)
   double dev_t_s, dev_volume_mL, dev_ti_s;
   double dev_cycle_t_s;          // time in the automatic device cycle
+  double dev_idle_s;             // time since the device last pushed gas
   // Mechanics.
   double lung_volume_mL;
   double pmus_cmH2O;             // inspiratory muscle pressure (positive = inspiratory)
