@@ -710,7 +710,14 @@ void Sim::restore(const void* buffer, std::size_t size) {
                           incoming.event_count >= 0 && incoming.event_count <= kEventCapacity &&
                           incoming.event_head >= 0 && incoming.event_head < kEventCapacity &&
                           incoming.baro.head >= 0 && incoming.baro.head < autonomic::kBaroHistory &&
-                          incoming.step >= 0;
+                          incoming.step >= 0 &&
+                          incoming.cpr_quality.head >= 0 && incoming.cpr_quality.head < cpr::kQualityRing &&
+                          incoming.pulse.block >= 0 && incoming.pulse.block < cpr::kPulseBlocks &&
+                          incoming.compression.source >= 0 && incoming.compression.source <= 2 &&
+                          incoming.resp.queue_count >= 0 && incoming.resp.queue_count <= resp::kBreathQueue &&
+                          incoming.resp.n_breaths >= 0 &&
+                          static_cast<uint32_t>(incoming.resp.airway) <= 5u &&
+                          static_cast<uint32_t>(incoming.resp.vent.mode) <= 3u;
   if (!indices_ok || !all_finite(incoming.x))
     throw Error(Status::kIncompatible, "snapshot body is corrupted (index out of range or non-finite state)");
   s_ = incoming;

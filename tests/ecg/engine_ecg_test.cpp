@@ -110,6 +110,37 @@ TEST(VfOnTheEcg, DominantFrequencyInRangeAndCoarseToFine) {
   EXPECT_LT(amp1, 0.4);  // fine VF (< 0.2 mV median peak-to-peak; 8 s max is larger)
 }
 
+// CPR artefact (ecg.md 3.4), now driven by the engine's compressions: in asystole with CPR the
+// pads and lead II carry a component at the compression rate (110/min = 1.83 Hz) that is absent
+// without compressions or with the artefact switched off.
+TEST(CprArtefact, CompressionsShowOnTheEcgAtTheirRate) {
+  auto record_cpr = [](bool artefact, bool compress) {
+    Sim sim(male(), 77, 1);
+    ecg::ArtefactSwitches sw{};
+    sw.cpr = artefact ? 1 : 0;
+    sim.configure_ecg(kRate, sw);
+    Action a{};
+    a.kind = ActionKind::kRhythm;
+    a.rhythm = static_cast<int32_t>(ep::Rhythm::kAsystole);
+    sim.apply(validated(a));
+    if (compress) {
+      Action c{};
+      c.kind = ActionKind::kCprStart;
+      sim.apply(validated(c));
+    }
+    sim.advance(5.0);
+    return record(sim, 16.0);
+  };
+  const auto with = record_cpr(true, true), off = record_cpr(false, true), none = record_cpr(true, false);
+  for (int lead : {static_cast<int>(ecg::kII), static_cast<int>(ecg::kPads)}) {
+    const auto spectrum = ecg::oracle::welch(with.lead[lead], kRate, 2048);
+    EXPECT_NEAR(spectrum.peak(1.0, 5.0), 110.0 / 60.0, 0.3) << lead;
+    const double band = spectrum.band(1.5, 2.2);
+    EXPECT_GT(band, 20.0 * ecg::oracle::welch(off.lead[lead], kRate, 2048).band(1.5, 2.2)) << lead;
+    EXPECT_GT(band, 20.0 * ecg::oracle::welch(none.lead[lead], kRate, 2048).band(1.5, 2.2)) << lead;
+  }
+}
+
 TEST(ShockAdvisory, PadsLeadClassifiedAsAnAedWould) {
   struct Case {
     ep::Rhythm rhythm;
