@@ -17,6 +17,7 @@ void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, dou
                      double q_lung, double mouth_pco2_mmHg, RespState& s) {
   RespReadout& o = s.out;
   s.capno_mmHg += (mouth_pco2_mmHg - s.capno_mmHg) * alpha(dt_s, p.capnometer_tau_s);
+  if (q_open < 0.0) s.window_expired_mL -= q_open * dt_s;
   if (s.capno_mmHg > s.window_max_capno_mmHg) s.window_max_capno_mmHg = s.capno_mmHg;
   o.capnogram_mmHg = s.capno_mmHg;
 
@@ -41,9 +42,20 @@ void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, dou
       if (s.n_breaths < 1000000) ++s.n_breaths;
       s.last_breath_t_s = s.time_s;
       o.tidal_volume_mL = s.insp_volume_mL;
-      // EtCO2 = the peak of the capnogram over the previous breath's expiration.
-      o.etco2_mmHg = s.window_max_capno_mmHg;
+      // EtCO2 = the peak of the capnogram over the previous breath's expiration. A breath that
+      // follows no real expiration (a patient's effort stacked on a bag breath) has nothing to
+      // measure: the display keeps the last end-tidal value, as a capnometer does.
+      // Two such breaths in a row mean nothing comes back through the airway at all (a tube in
+      // the oesophagus): then the flat capnogram is the reading.
+      // Only an expiration longer than the airway dead space reaches alveolar gas (phase III).
+      if (s.window_expired_mL >= p.tube_dead_space_mL) {
+        s.breaths_without_expiration = 0;
+        o.etco2_mmHg = s.window_max_capno_mmHg;
+      } else if (++s.breaths_without_expiration >= 2) {
+        o.etco2_mmHg = s.window_max_capno_mmHg;
+      }
       s.window_max_capno_mmHg = s.capno_mmHg;
+      s.window_expired_mL = 0.0;
     }
   }
   const int n = s.n_breaths < kBreathHistory ? s.n_breaths : kBreathHistory;

@@ -120,6 +120,9 @@ struct RespState {
   int32_t flow_phase;            // 0 idle/expiration, 1 inspiration
   double insp_volume_mL, insp_open_mL;
   double window_max_capno_mmHg;
+  double window_expired_mL;      // gas breathed out since the last breath began
+  int32_t breaths_without_expiration;
+  int32_t pad_monitor;
   double last_breath_t_s;
   int32_t n_breaths;
   double breath_times_s[kBreathHistory], breath_vts_mL[kBreathHistory];
