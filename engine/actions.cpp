@@ -31,8 +31,8 @@ constexpr ActionInfo kActions[] = {
     {"pacing_stop", "no fields"},
     {"cpr_start", "rate_per_min [30-250] (default 110), depth_mm [0-100] (default 55), "
                   "duty_cycle [0.2-0.8] (default 0.5), leaning_mm [0-30] (< depth), "
-                  "compressions_per_cycle [0-100] (0 continuous, 30 for 30:2), pause_s [0-60], "
-                  "breaths_per_pause [0-4], tidal_volume_mL [0-3000] (default 500); updates a "
+                  "compressions_per_cycle [0-100] (0 continuous, 30 for 30:2), pause_s [0-60] "
+                  "(default 2.5 s per breath), breaths_per_pause [0-4], tidal_volume_mL [0-3000] (default 500); updates a "
                   "running CPR"},
     {"cpr_stop", "no fields"},
     {"airway", "airway: none, bag_mask, supraglottic, tracheal_tube, oesophageal_tube, "
@@ -81,9 +81,12 @@ void check_cpr(Action& a) {
               "[0, 30] mm and not deeper than depth_mm");
   if (a.compressions_per_cycle < 0 || a.compressions_per_cycle > 100)
     out_of_range("compressions_per_cycle", a.compressions_per_cycle, "[0, 100] (0 continuous)");
-  check_range("pause_s", a.pause_s, 0.0, 60.0, "[0, 60] s");
   if (a.breaths_per_pause < 0 || a.breaths_per_pause > 4)
     out_of_range("breaths_per_pause", a.breaths_per_pause, "[0, 4]");
+  // A rescuer who gives breaths pauses for them: 2.5 s per breath unless told otherwise.
+  if (a.pause_s == 0.0 && a.compressions_per_cycle > 0 && a.breaths_per_pause > 0)
+    a.pause_s = 2.5 * a.breaths_per_pause;
+  check_range("pause_s", a.pause_s, 0.0, 60.0, "[0, 60] s");
   if (a.tidal_volume_mL == 0.0 && a.breaths_per_pause > 0) a.tidal_volume_mL = kDefaultBreathVolume_mL;
   check_range("tidal_volume_mL", a.tidal_volume_mL, 0.0, kMaxTidalVolume_mL, "[0, 3000] mL");
 }
