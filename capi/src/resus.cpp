@@ -22,8 +22,10 @@
 #include "engine/signals.hpp"
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "engine/waveforms.hpp"
 #include "models/electrophysiology/conduction.hpp"
 #include "models/electrophysiology/myocardium.hpp"
+#include "models/respiration/respiration.hpp"
 
 // A model is shared across threads, so it holds no mutable error slot: errors of calls on a
 // model are kept per thread (see resus_model_last_error).
@@ -72,6 +74,44 @@ static_assert(RESUS_ACTION_PACING_STOP == static_cast<int>(resus::ActionKind::kP
 static_assert(RESUS_EVENT_RHYTHM_CHANGED == static_cast<int>(resus::EventKind::kRhythmChanged));
 static_assert(RESUS_EVENT_SHOCK_DELIVERED == static_cast<int>(resus::EventKind::kShockDelivered));
 static_assert(RESUS_EVENT_PACING_CAPTURE == static_cast<int>(resus::EventKind::kPacingCapture));
+static_assert(RESUS_ACTION_CPR_START == static_cast<int>(resus::ActionKind::kCprStart));
+static_assert(RESUS_ACTION_CPR_STOP == static_cast<int>(resus::ActionKind::kCprStop));
+static_assert(RESUS_ACTION_AIRWAY == static_cast<int>(resus::ActionKind::kAirway));
+static_assert(RESUS_ACTION_VENTILATION == static_cast<int>(resus::ActionKind::kVentilation));
+static_assert(RESUS_ACTION_BREATH == static_cast<int>(resus::ActionKind::kBreath));
+static_assert(RESUS_ACTION_OXYGEN == static_cast<int>(resus::ActionKind::kOxygen));
+static_assert(RESUS_ACTION_SPONTANEOUS_BREATHING ==
+              static_cast<int>(resus::ActionKind::kSpontaneousBreathing));
+
+using resus::resp::Airway;
+using resus::resp::VentMode;
+static_assert(RESUS_AIRWAY_NONE == static_cast<int>(Airway::kNone));
+static_assert(RESUS_AIRWAY_BAG_MASK == static_cast<int>(Airway::kBagMask));
+static_assert(RESUS_AIRWAY_SUPRAGLOTTIC == static_cast<int>(Airway::kSupraglottic));
+static_assert(RESUS_AIRWAY_TRACHEAL_TUBE == static_cast<int>(Airway::kTrachealTube));
+static_assert(RESUS_AIRWAY_OESOPHAGEAL_TUBE == static_cast<int>(Airway::kOesophagealTube));
+static_assert(RESUS_AIRWAY_RIGHT_MAINSTEM == static_cast<int>(Airway::kRightMainstem));
+static_assert(RESUS_VENT_NONE == static_cast<int>(VentMode::kNone));
+static_assert(RESUS_VENT_MANUAL == static_cast<int>(VentMode::kManual));
+static_assert(RESUS_VENT_BAG_RATE == static_cast<int>(VentMode::kBagRate));
+static_assert(RESUS_VENT_VENTILATOR == static_cast<int>(VentMode::kVentilator));
+
+static_assert(static_cast<int>(RESUS_WAVE_ABP) == resus::kWaveArterial);
+static_assert(static_cast<int>(RESUS_WAVE_CVP) == resus::kWaveCentralVenous);
+static_assert(static_cast<int>(RESUS_WAVE_PAP) == resus::kWavePulmonaryArtery);
+static_assert(static_cast<int>(RESUS_WAVE_PLETH) == resus::kWavePleth);
+static_assert(static_cast<int>(RESUS_WAVE_CAPNOGRAM) == resus::kWaveCapnogram);
+static_assert(static_cast<int>(RESUS_WAVE_PAW) == resus::kWaveAirwayPressure);
+static_assert(static_cast<int>(RESUS_WAVE_FLOW) == resus::kWaveAirwayFlow);
+static_assert(static_cast<int>(RESUS_WAVE_CHEST_DEPTH) == resus::kWaveChestDepth);
+static_assert(static_cast<int>(RESUS_WAVE_CHEST_DEPTH) + 1 == resus::kNumWaves,
+              "a wave was added to the engine but not to resus_wave");
+
+// The streamed inputs' ranges, as the messages below state them.
+static_assert(resus::kMaxDepth_mm == 100.0 && resus::kMaxBagFlow_mL_s == 3000.0);
+
+// resus_action's 0.2 fields mirror the engine's Action field for field.
+static_assert(offsetof(resus_action, reserved3) + sizeof(int32_t) == sizeof(resus_action));
 
 using resus::ep::Rhythm;
 static_assert(RESUS_RHYTHM_SINUS == static_cast<int>(Rhythm::kSinus));
@@ -114,7 +154,7 @@ static_assert(RESUS_SHOCK_NO_SHOCK_ADVISED == RESUS_SHOCK_NO_SYNC + 1);
 static_assert(RESUS_VERSION_MAJOR == RESUS_PROJECT_VERSION_MAJOR &&
                   RESUS_VERSION_MINOR == RESUS_PROJECT_VERSION_MINOR &&
                   RESUS_VERSION_PATCH == RESUS_PROJECT_VERSION_PATCH,
-              "resus.h RESUS_VERSION_* disagrees with project(VERSION) in CMakeLists.txt");
+              "resus.h and project(VERSION) in CMakeLists.txt disagree");
 #endif
 
 #define RESUS_STR2(x) #x
@@ -261,7 +301,22 @@ resus::Action to_engine(const resus_action* action) {
                              .energy_J = a.energy_J,
                              .rate_per_min = a.rate_per_min,
                              .current_mA = a.current_mA,
-                             .only_if_shockable = a.only_if_shockable};
+                             .only_if_shockable = a.only_if_shockable,
+                             .reserved = 0,
+                             .depth_mm = a.depth_mm,
+                             .duty_cycle = a.duty_cycle,
+                             .leaning_mm = a.leaning_mm,
+                             .compressions_per_cycle = a.compressions_per_cycle,
+                             .breaths_per_pause = a.breaths_per_pause,
+                             .pause_s = a.pause_s,
+                             .tidal_volume_mL = a.tidal_volume_mL,
+                             .inspiratory_time_s = a.inspiratory_time_s,
+                             .peep_cmH2O = a.peep_cmH2O,
+                             .fio2 = a.fio2,
+                             .airway = a.airway,
+                             .vent_mode = a.vent_mode,
+                             .enabled = a.enabled,
+                             .reserved3 = 0};
   return resus::validated(engine);
 }
 
@@ -276,6 +331,19 @@ resus_action to_c(const resus::Action& a) {
   out.rate_per_min = a.rate_per_min;
   out.current_mA = a.current_mA;
   out.only_if_shockable = a.only_if_shockable;
+  out.depth_mm = a.depth_mm;
+  out.duty_cycle = a.duty_cycle;
+  out.leaning_mm = a.leaning_mm;
+  out.compressions_per_cycle = a.compressions_per_cycle;
+  out.breaths_per_pause = a.breaths_per_pause;
+  out.pause_s = a.pause_s;
+  out.tidal_volume_mL = a.tidal_volume_mL;
+  out.inspiratory_time_s = a.inspiratory_time_s;
+  out.peep_cmH2O = a.peep_cmH2O;
+  out.fio2 = a.fio2;
+  out.airway = a.airway;
+  out.vent_mode = a.vent_mode;
+  out.enabled = a.enabled;
   return out;
 }
 
@@ -567,6 +635,82 @@ resus_status resus_sim_pacing_stop(resus_sim* sim) {
   return resus_sim_apply(sim, &a);
 }
 
+resus_status resus_sim_cpr_start(resus_sim* sim, double rate_per_min, double depth_mm,
+                                 int32_t compressions_per_cycle, int32_t breaths_per_pause) {
+  resus_action a = resus_default_action(RESUS_ACTION_CPR_START);
+  a.rate_per_min = rate_per_min;
+  a.depth_mm = depth_mm;
+  a.compressions_per_cycle = compressions_per_cycle;
+  a.breaths_per_pause = breaths_per_pause;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_cpr_stop(resus_sim* sim) {
+  const resus_action a = resus_default_action(RESUS_ACTION_CPR_STOP);
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_set_airway(resus_sim* sim, resus_airway airway) {
+  resus_action a = resus_default_action(RESUS_ACTION_AIRWAY);
+  a.airway = airway;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_set_ventilation(resus_sim* sim, resus_vent_mode mode, double rate_per_min,
+                                       double tidal_volume_mL, double inspiratory_time_s,
+                                       double peep_cmH2O) {
+  resus_action a = resus_default_action(RESUS_ACTION_VENTILATION);
+  a.vent_mode = mode;
+  a.rate_per_min = rate_per_min;
+  a.tidal_volume_mL = tidal_volume_mL;
+  a.inspiratory_time_s = inspiratory_time_s;
+  a.peep_cmH2O = peep_cmH2O;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_give_breath(resus_sim* sim, double tidal_volume_mL,
+                                   double inspiratory_time_s) {
+  resus_action a = resus_default_action(RESUS_ACTION_BREATH);
+  a.tidal_volume_mL = tidal_volume_mL;
+  a.inspiratory_time_s = inspiratory_time_s;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_set_oxygen(resus_sim* sim, double fio2) {
+  resus_action a = resus_default_action(RESUS_ACTION_OXYGEN);
+  a.fio2 = fio2;
+  return resus_sim_apply(sim, &a);
+}
+
+resus_status resus_sim_set_spontaneous_breathing(resus_sim* sim, int32_t enabled) {
+  resus_action a = resus_default_action(RESUS_ACTION_SPONTANEOUS_BREATHING);
+  a.enabled = enabled;
+  return resus_sim_apply(sim, &a);
+}
+
+// ---- streamed device inputs --------------------------------------------------------------------
+
+// The real-time path: on success no std::string is touched and nothing is allocated.
+resus_status resus_sim_set_compression_depth(resus_sim* sim, double depth_mm) {
+  if (!sim) return null_handle("sim");
+  if (sim->sim->set_compression_depth(depth_mm) == Status::kOk) return RESUS_OK;
+  return guarded(sim->error, [&] {
+    throw Error(Status::kInvalidArgument, "depth_mm = " + num(depth_mm) +
+                                              " is out of range; valid range is [0, " +
+                                              num(resus::kMaxDepth_mm) + "] mm");
+  });
+}
+
+resus_status resus_sim_set_bag_flow(resus_sim* sim, double flow_mL_s) {
+  if (!sim) return null_handle("sim");
+  if (sim->sim->set_bag_flow(flow_mL_s) == Status::kOk) return RESUS_OK;
+  return guarded(sim->error, [&] {
+    throw Error(Status::kInvalidArgument, "flow_mL_s = " + num(flow_mL_s) +
+                                              " is out of range; valid range is [0, " +
+                                              num(resus::kMaxBagFlow_mL_s) + "] mL/s");
+  });
+}
+
 resus_status resus_sim_apply_json(resus_sim* sim, const char* action_json) {
   return on_sim(sim, [&](resus::Sim& s) {
     require(action_json, "action_json");
@@ -744,6 +888,78 @@ resus_status resus_sim_poll_beats(resus_sim* sim, resus_beat* out, int32_t capac
       if (got < want) break;
     }
     *count = n;
+  });
+}
+
+// ---- waveforms -------------------------------------------------------------------------------
+
+int32_t resus_wave_count(void) { return resus::kNumWaves; }
+
+const char* resus_wave_name(int32_t wave) {
+  return wave >= 0 && wave < resus::kNumWaves ? resus::kWaveInfo[wave].name : nullptr;
+}
+
+const char* resus_wave_unit(int32_t wave) {
+  return wave >= 0 && wave < resus::kNumWaves ? resus::kWaveInfo[wave].unit : nullptr;
+}
+
+resus_status resus_wave_find(const char* name, int32_t* wave) {
+  return guarded(t_error, [&] {
+    require(wave, "wave");
+    *wave = -1;
+    require(name, "name");
+    for (int32_t i = 0; i < resus::kNumWaves; ++i)
+      if (std::string_view(name) == resus::kWaveInfo[i].name) {
+        *wave = i;
+        return;
+      }
+    std::string known;
+    for (const resus::WaveInfo& w : resus::wave_catalogue())
+      known += std::string(known.empty() ? "" : ", ") + w.name;
+    throw Error(Status::kUnknownName,
+                std::string("unknown waveform '") + name + "'; waveforms are " + known);
+  });
+}
+
+resus_status resus_sim_waveforms_configure(resus_sim* sim, int32_t sample_rate_hz) {
+  return on_sim(sim, [&](resus::Sim& s) { s.configure_waveforms(sample_rate_hz); });
+}
+
+namespace {
+void check_wave(int32_t wave) {
+  if (wave < 0 || wave >= resus::kNumWaves)
+    throw Error(Status::kInvalidArgument, "wave = " + std::to_string(wave) +
+                                              " is out of range; valid range is [0, " +
+                                              std::to_string(resus::kNumWaves - 1) + "]");
+}
+}  // namespace
+
+resus_status resus_sim_waveform_read(resus_sim* sim, int32_t wave, float* out, int32_t capacity,
+                                     int32_t* count) {
+  return on_sim(sim, [&](resus::Sim& s) {
+    require(count, "count");
+    *count = 0;
+    check_wave(wave);
+    if (capacity < 0)
+      throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
+    if (capacity > 0) require(out, "out");
+    *count = s.read_waveform(wave, out, capacity);
+  });
+}
+
+resus_status resus_sim_waveform_available(const resus_sim* sim, int32_t wave, int64_t* count) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(count, "count");
+    check_wave(wave);
+    *count = s.waveform_available(wave);
+  });
+}
+
+resus_status resus_sim_waveform_dropped(const resus_sim* sim, int32_t wave, int64_t* count) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(count, "count");
+    check_wave(wave);
+    *count = s.waveform_dropped(wave);
   });
 }
 

@@ -212,9 +212,11 @@ TEST(CApiDiscovery, UnknownSignalName) {
 }
 
 TEST(CApiDiscovery, Actions) {
-  ASSERT_EQ(resus_action_count(), 8);
-  const char* expected[] = {"hemorrhage", "hemorrhage_stop", "fluid_bolus",  "rhythm",
-                            "shock",      "cardioversion",   "pacing_start", "pacing_stop"};
+  ASSERT_EQ(resus_action_count(), 15);
+  const char* expected[] = {"hemorrhage",  "hemorrhage_stop", "fluid_bolus",  "rhythm",
+                            "shock",       "cardioversion",   "pacing_start", "pacing_stop",
+                            "cpr_start",   "cpr_stop",        "airway",       "ventilation",
+                            "breath",      "oxygen",          "spontaneous_breathing"};
   for (int32_t i = 0; i < resus_action_count(); ++i) {
     const char *name = nullptr, *fields = nullptr;
     ASSERT_EQ(resus_action_info(i, &name, &fields), RESUS_OK) << thread_error();
@@ -224,8 +226,8 @@ TEST(CApiDiscovery, Actions) {
     // The registry order is the kind's value minus one.
     EXPECT_EQ(resus_default_action(static_cast<resus_action_kind>(i + 1)).kind, i + 1);
   }
-  EXPECT_EQ(resus_action_info(8, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
-  EXPECT_TRUE(Mentions(thread_error(), {"index", "8", "[0, 7]"}));
+  EXPECT_EQ(resus_action_info(15, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"index", "15", "[0, 14]"}));
   EXPECT_EQ(resus_action_info(-1, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
 }
 
@@ -587,7 +589,7 @@ TEST_F(CApi, BadSignalIndex) {
 TEST_F(CApi, UnknownAction) {
   resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   a.rate_mL_min = 100.0;
-  for (int32_t kind : {0, 9, 99, -1}) {
+  for (int32_t kind : {0, 16, 99, -1}) {
     a.kind = kind;
     EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_UNKNOWN_NAME) << kind;
     EXPECT_TRUE(Mentions(error(), {"kind", std::to_string(kind).c_str(), "hemorrhage"}));

@@ -16,6 +16,9 @@ int main(void) {
   resus_rhythm rhythm = RESUS_RHYTHM_VF_COARSE;
   resus_waveform waveform = RESUS_WAVEFORM_MONOPHASIC;
   resus_shock_outcome outcome = RESUS_SHOCK_NO_SYNC;
+  resus_airway airway = RESUS_AIRWAY_RIGHT_MAINSTEM;
+  resus_vent_mode mode = RESUS_VENT_VENTILATOR;
+  resus_wave wave = RESUS_WAVE_CHEST_DEPTH;
   resus_model* model = NULL;
   resus_sim* sim = NULL;
 
@@ -28,6 +31,14 @@ int main(void) {
   action.rate_per_min = 70.0;
   action.current_mA = 80.0;
   event.detail = outcome;
+  action.kind = RESUS_ACTION_SPONTANEOUS_BREATHING;
+  action.depth_mm = 55.0;
+  action.compressions_per_cycle = 30;
+  action.airway = airway;
+  action.vent_mode = mode;
+  action.fio2 = 1.0;
+  action.enabled = 1;
+  if (resus_wave_count() != RESUS_WAVE_CHEST_DEPTH + 1 || resus_wave_name(wave) == NULL) return 1;
   if (resus_rhythm_count() != RESUS_RHYTHM_PEA + 1 || resus_rhythm_name(rhythm) == NULL) return 1;
   status = RESUS_ERR_INTERNAL;
   if (def.struct_size != sizeof def || action.struct_size != sizeof action) return 1;

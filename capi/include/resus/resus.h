@@ -12,6 +12,9 @@
  *  - Structs start with a struct_size field; initialise them with resus_default_*().
  *  - Fixed-width types only. Enums and structs are append-only (ABI policy in docs/).
  *  - Units are in the names: seconds, mL, mL/min, mmHg.
+ *  - 0.2 added chest compressions, airway devices, ventilation, oxygen and gas exchange (actions
+ *    9-15, their resus_action fields, signals after "time_s"), the streamed device inputs
+ *    resus_sim_set_compression_depth and resus_sim_set_bag_flow, and the waveform streams.
  */
 #ifndef RESUS_RESUS_H
 #define RESUS_RESUS_H
@@ -35,7 +38,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 1
+#define RESUS_VERSION_MINOR 2
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -141,7 +144,26 @@ typedef enum resus_action_kind {
   RESUS_ACTION_SHOCK = 5,           /* energy_J (1-360), waveform: unsynchronised defibrillation */
   RESUS_ACTION_CARDIOVERSION = 6,   /* energy_J, waveform: fires on the next R wave, within 3 s */
   RESUS_ACTION_PACING_START = 7,    /* rate_per_min (30-180, 0 = 70), current_mA (0-200) */
-  RESUS_ACTION_PACING_STOP = 8
+  RESUS_ACTION_PACING_STOP = 8,
+  /* appended in 0.2 */
+  RESUS_ACTION_CPR_START = 9,       /* rate_per_min (30-250, 0 = 110), depth_mm (0-100, 0 = 55),
+                                       duty_cycle (0.2-0.8, 0 = 0.5), leaning_mm (0-30, <= depth),
+                                       compressions_per_cycle (0 continuous, 1-100; 30 for 30:2),
+                                       pause_s (0-60; the hands-off time after each cycle, in
+                                       which the breaths are given; 0 = 2.5 s per breath when
+                                       there are breaths), breaths_per_pause (0-4),
+                                       tidal_volume_mL (0-3000, 0 = 500 when breaths_per_pause
+                                       > 0); updates a running CPR */
+  RESUS_ACTION_CPR_STOP = 10,
+  RESUS_ACTION_AIRWAY = 11,         /* airway (resus_airway); RESUS_AIRWAY_NONE removes it */
+  RESUS_ACTION_VENTILATION = 12,    /* vent_mode (resus_vent_mode); for BAG_RATE and VENTILATOR:
+                                       rate_per_min (4-60), tidal_volume_mL (1-3000, 0 = 500),
+                                       inspiratory_time_s (0.3-3, 0 = 1; at most 80% of 60/rate),
+                                       peep_cmH2O (0-30) */
+  RESUS_ACTION_BREATH = 13,         /* one bag breath: tidal_volume_mL (1-3000, 0 = 500),
+                                       inspiratory_time_s (0.3-3, 0 = 1) */
+  RESUS_ACTION_OXYGEN = 14,         /* fio2 (0.21-1) */
+  RESUS_ACTION_SPONTANEOUS_BREATHING = 15 /* enabled: 1 own drive, 0 paralysed or sedated */
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from
@@ -180,6 +202,24 @@ typedef enum resus_bleed_site {
   RESUS_BLEED_ARTERIAL = 1
 } resus_bleed_site;
 
+/* Airway devices (the airway action; the "airway_device" signal reports the one in place). */
+typedef enum resus_airway {
+  RESUS_AIRWAY_NONE = 0,
+  RESUS_AIRWAY_BAG_MASK = 1,
+  RESUS_AIRWAY_SUPRAGLOTTIC = 2,
+  RESUS_AIRWAY_TRACHEAL_TUBE = 3,
+  RESUS_AIRWAY_OESOPHAGEAL_TUBE = 4, /* misplaced tube: ventilates the stomach */
+  RESUS_AIRWAY_RIGHT_MAINSTEM = 5    /* tube too deep: one lung */
+} resus_airway;
+
+/* How the patient is ventilated (the ventilation action). */
+typedef enum resus_vent_mode {
+  RESUS_VENT_NONE = 0,       /* no ventilation from outside */
+  RESUS_VENT_MANUAL = 1,     /* breaths only as given (breath action, resus_sim_set_bag_flow) */
+  RESUS_VENT_BAG_RATE = 2,   /* a rescuer bagging at rate_per_min */
+  RESUS_VENT_VENTILATOR = 3  /* a mechanical ventilator */
+} resus_vent_mode;
+
 /* One struct for every action; the JSON form parses into it and both reach one dispatcher. */
 typedef struct resus_action {
   uint32_t struct_size; /* sizeof(resus_action); set by resus_default_action() */
@@ -196,6 +236,22 @@ typedef struct resus_action {
   double current_mA;    /* pacing current */
   int32_t only_if_shockable; /* shock: 1 = AED mode, no shock unless VF or VT */
   int32_t reserved2;
+  /* appended in 0.2: CPR, airway, ventilation and oxygen (rate_per_min above is also the CPR
+   * and the ventilation rate). 0 means the kind's default where the kind has one. */
+  double depth_mm;               /* CPR depth, 0-100 mm */
+  double duty_cycle;             /* CPR compression share of each cycle, 0.2-0.8 */
+  double leaning_mm;             /* CPR residual depth between compressions, 0-30 mm */
+  int32_t compressions_per_cycle; /* CPR: 0 continuous, 30 for 30:2 */
+  int32_t breaths_per_pause;     /* CPR: breaths in each pause, 0-4 */
+  double pause_s;                /* CPR: pause after each cycle, 0-60 s */
+  double tidal_volume_mL;        /* breath, ventilation and CPR pause breath volume */
+  double inspiratory_time_s;     /* breath and ventilation, 0.3-3 s */
+  double peep_cmH2O;             /* ventilation, 0-30 cmH2O */
+  double fio2;                   /* oxygen, 0.21-1 */
+  int32_t airway;                /* resus_airway, for RESUS_ACTION_AIRWAY */
+  int32_t vent_mode;             /* resus_vent_mode, for RESUS_ACTION_VENTILATION */
+  int32_t enabled;               /* spontaneous breathing: 1 on, 0 off */
+  int32_t reserved3;
 } resus_action;
 
 RESUS_API resus_action resus_default_action(resus_action_kind kind);
@@ -215,6 +271,40 @@ RESUS_API resus_status resus_sim_shock(resus_sim* sim, double energy_J, resus_wa
 RESUS_API resus_status resus_sim_cardiovert(resus_sim* sim, double energy_J, resus_waveform waveform);
 RESUS_API resus_status resus_sim_pacing_start(resus_sim* sim, double rate_per_min, double current_mA);
 RESUS_API resus_status resus_sim_pacing_stop(resus_sim* sim);
+/* Programmed CPR at rate_per_min and depth_mm (0 = 110/min, 55 mm): continuous with
+ * compressions_per_cycle 0, else cycles of that many compressions with breaths_per_pause 500 mL
+ * breaths after each, in a pause of 2.5 s per breath (30, 2: 30:2 with 5 s pauses). The other
+ * fields take their defaults: duty cycle 0.5, no leaning; set them, or another pause, through
+ * resus_action. Updates a running CPR. */
+RESUS_API resus_status resus_sim_cpr_start(resus_sim* sim, double rate_per_min, double depth_mm,
+                                           int32_t compressions_per_cycle,
+                                           int32_t breaths_per_pause);
+RESUS_API resus_status resus_sim_cpr_stop(resus_sim* sim);
+RESUS_API resus_status resus_sim_set_airway(resus_sim* sim, resus_airway airway);
+/* rate, volume, inspiratory time and PEEP apply to BAG_RATE and VENTILATOR (0 volume = 500 mL,
+ * 0 inspiratory time = 1 s); NONE and MANUAL ignore them. */
+RESUS_API resus_status resus_sim_set_ventilation(resus_sim* sim, resus_vent_mode mode,
+                                                 double rate_per_min, double tidal_volume_mL,
+                                                 double inspiratory_time_s, double peep_cmH2O);
+/* One bag breath through the airway device (0 = 500 mL over 1 s). */
+RESUS_API resus_status resus_sim_give_breath(resus_sim* sim, double tidal_volume_mL,
+                                             double inspiratory_time_s);
+RESUS_API resus_status resus_sim_set_oxygen(resus_sim* sim, double fio2);
+RESUS_API resus_status resus_sim_set_spontaneous_breathing(resus_sim* sim, int32_t enabled);
+
+/* ---- streamed device inputs -------------------------------------------------------------- */
+
+/* For a manikin's device loop: samples applied at once, not actions (no event, no queue).
+ * They allocate nothing and set no message on success; a bad value returns
+ * RESUS_ERR_INVALID_ARGUMENT, sets the sim's message and changes nothing. */
+
+/* One sample of the measured compression depth, 0-100 mm (0 = chest fully up). The first sample
+ * switches compressions to the streamed source (a programmed CPR stops); the engine ramps to
+ * each sample over the host's own sample interval, so call it once per tick before advancing. */
+RESUS_API resus_status resus_sim_set_compression_depth(resus_sim* sim, double depth_mm);
+/* Gas flow squeezed from the bag into the airway device, 0-3000 mL/s; held until changed
+ * (send 0 when the bag is released). */
+RESUS_API resus_status resus_sim_set_bag_flow(resus_sim* sim, double flow_mL_s);
 
 /* JSON form, e.g. {"do": "hemorrhage", "rate_mL_min": 500, "volume_mL": 1000}. If the object
  * has "at_s", the action is scheduled for that time, otherwise applied now. */
@@ -231,7 +321,11 @@ RESUS_API resus_status resus_action_info(int32_t index, const char** name, const
 
 typedef enum resus_event_kind {
   RESUS_EVENT_ACTION_APPLIED = 1,   /* detail = resus_action_kind, value = rate, volume, rhythm,
-                                       energy or current */
+                                       energy or current; CPR start: depth_mm; airway: the
+                                       resus_airway; ventilation: the resus_vent_mode; breath:
+                                       tidal_volume_mL, or -1 if dropped (four breaths were
+                                       already waiting); oxygen: fio2; spontaneous breathing:
+                                       enabled; otherwise 0 */
   RESUS_EVENT_HEMORRHAGE_ENDED = 2, /* value = mL lost */
   RESUS_EVENT_BOLUS_ENDED = 3,      /* value = mL infused */
   RESUS_EVENT_RHYTHM_CHANGED = 4,   /* detail = new resus_rhythm, value = previous rhythm */
@@ -306,6 +400,39 @@ typedef struct resus_beat {
 /* Moves up to `capacity` undrained beats into `out`, oldest first (the sim keeps the newest 256). */
 RESUS_API resus_status resus_sim_poll_beats(resus_sim* sim, resus_beat* out, int32_t capacity,
                                             int32_t* count);
+
+/* ---- waveforms ----------------------------------------------------------------------------- */
+
+/* Monitor waveforms, sampled on a regular grid and buffered per wave like the ECG. Off until
+ * configured. */
+typedef enum resus_wave {
+  RESUS_WAVE_ABP = 0,         /* "abp", systemic arterial pressure, mmHg */
+  RESUS_WAVE_CVP = 1,         /* "cvp", right atrial pressure, mmHg */
+  RESUS_WAVE_PAP = 2,         /* "pap", pulmonary arterial pressure, mmHg */
+  RESUS_WAVE_PLETH = 3,       /* "pleth", 0..1 */
+  RESUS_WAVE_CAPNOGRAM = 4,   /* "capnogram", CO2 at the airway opening, mmHg */
+  RESUS_WAVE_PAW = 5,         /* "paw", airway pressure, cmH2O */
+  RESUS_WAVE_FLOW = 6,        /* "flow", airway flow into the patient, mL/s */
+  RESUS_WAVE_CHEST_DEPTH = 7  /* "chest_depth", compression depth, mm */
+} resus_wave;
+
+RESUS_API int32_t resus_wave_count(void);
+RESUS_API const char* resus_wave_name(int32_t wave);  /* NULL past the end */
+RESUS_API const char* resus_wave_unit(int32_t wave);  /* NULL past the end */
+RESUS_API resus_status resus_wave_find(const char* name, int32_t* wave);
+
+/* Switches every waveform on at 50, 100, 125, 250 or 500 Hz, or off with 0 (not for the
+ * real-time loop: the first call sizes the per-wave buffers, 8192 samples each). */
+RESUS_API resus_status resus_sim_waveforms_configure(resus_sim* sim, int32_t sample_rate_hz);
+/* Moves up to `capacity` undrained samples of one wave into `out`, oldest first; *count
+ * receives how many. Each wave drains on its own; a wave not read for longer than its buffer
+ * loses its oldest samples (see resus_sim_waveform_dropped). Allocates nothing. */
+RESUS_API resus_status resus_sim_waveform_read(resus_sim* sim, int32_t wave, float* out,
+                                               int32_t capacity, int32_t* count);
+RESUS_API resus_status resus_sim_waveform_available(const resus_sim* sim, int32_t wave,
+                                                    int64_t* count);
+RESUS_API resus_status resus_sim_waveform_dropped(const resus_sim* sim, int32_t wave,
+                                                  int64_t* count);
 
 /* ---- snapshots -------------------------------------------------------------------------- */
 
