@@ -5,6 +5,11 @@
 //   RealTimeFactorEcg  the same with the 12-lead + pads ECG on at 250/500/1000 Hz, drained each
 //                      simulated second (the ECG must cost less than the physiology it draws)
 //   RealTimeFactorVf   an arrest (VF) with the ECG at 500 Hz
+//   RealTimeFactorCpr  VF with programmed 30:2 CPR (compressions, pause breaths, CPR metering)
+//   RealTimeFactorCprVentWaves  VF, continuous CPR, tracheal tube, bag at 10/min, oxygen, and
+//                      every waveform at 125 Hz drained each simulated second
+//   ManikinTick        a CPR manikin's 200 Hz device tick: set_compression_depth + advance(0.005)
+//                      + 6 signal reads, each tick timed; mean, p99, p99.9 and max per tick
 //   ModelCompile       "create to stable vitals": compiling a model settles it to steady state
 //   SimCreate          a new sim from a compiled model (a copy of its steady-state image)
 //   SnapshotRoundTrip  save + restore of the whole state
@@ -17,7 +22,11 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <memory>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -25,6 +34,7 @@
 #include "engine/model.hpp"
 #include "engine/signals.hpp"
 #include "engine/sim.hpp"
+#include "engine/waveforms.hpp"
 
 namespace {
 
@@ -106,6 +116,133 @@ void BM_RealTimeFactorBleeding(benchmark::State& state) {
   run_minutes(state, sim);
 }
 BENCHMARK(BM_RealTimeFactorBleeding)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// ---- chest compressions, ventilation, waveforms ---------------------------------------------
+
+resus::Action action(resus::ActionKind kind) {
+  resus::Action a{};
+  a.kind = kind;
+  return a;
+}
+
+void start_vf(Sim& sim) {
+  resus::Action vf = action(resus::ActionKind::kRhythm);
+  vf.rhythm = static_cast<int32_t>(resus::ep::Rhythm::kVfCoarse);
+  sim.apply(resus::validated(vf));
+}
+
+// VF with programmed CPR, 30:2 at 110/min and 55 mm (the breaths in each pause go through the
+// respiratory model): the compression source, the chest pump and the CPR-quality meter.
+void BM_RealTimeFactorCpr(benchmark::State& state) {
+  Sim sim(model());
+  start_vf(sim);
+  resus::Action cpr = action(resus::ActionKind::kCprStart);
+  cpr.compressions_per_cycle = 30;
+  cpr.breaths_per_pause = 2;
+  sim.apply(resus::validated(cpr));
+  run_minutes(state, sim);
+}
+BENCHMARK(BM_RealTimeFactorCpr)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// VF, continuous CPR, a tracheal tube, a bag at 10/min 500 mL with oxygen, and every waveform at
+// 125 Hz drained once a simulated second, as a monitor would.
+void BM_RealTimeFactorCprVentWaves(benchmark::State& state) {
+  Sim sim(model());
+  start_vf(sim);
+  sim.apply(resus::validated(action(resus::ActionKind::kCprStart)));
+  resus::Action tube = action(resus::ActionKind::kAirway);
+  tube.airway = static_cast<int32_t>(resus::resp::Airway::kTrachealTube);
+  sim.apply(resus::validated(tube));
+  resus::Action bag = action(resus::ActionKind::kVentilation);
+  bag.vent_mode = static_cast<int32_t>(resus::resp::VentMode::kBagRate);
+  bag.rate_per_min = 10.0;
+  bag.tidal_volume_mL = 500.0;
+  sim.apply(resus::validated(bag));
+  resus::Action oxygen = action(resus::ActionKind::kOxygen);
+  oxygen.fio2 = 0.95;
+  sim.apply(resus::validated(oxygen));
+  sim.configure_waveforms(125);
+  std::vector<float> buffer(resus::kWaveCapacity);
+  double simulated = 0.0;
+  for (auto _ : state) {
+    for (int s = 0; s < 60; ++s) {
+      if (sim.advance(1.0) != resus::Status::kOk) state.SkipWithError("advance failed");
+      for (int wave = 0; wave < resus::kNumWaves; ++wave)
+        sim.read_waveform(wave, buffer.data(), resus::kWaveCapacity);
+    }
+    simulated += 60.0;
+  }
+  state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealTimeFactorCprVentWaves)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A manikin's compression sensor: ~110/min, 45-60 mm, a rounded push and a quicker release, a
+// 4 s pause every 30 compressions (a simple deterministic trace; examples/manikin_loop.c has a
+// more realistic one).
+double sensor_depth(double t) {
+  constexpr double kPeriod = 60.0 / 110.0, kCycle = 30 * kPeriod + 4.0;
+  const double in_cycle = std::fmod(t, kCycle);
+  if (in_cycle >= 30 * kPeriod) return 0.0;
+  const auto n = static_cast<int>(in_cycle / kPeriod);
+  const double x = (in_cycle - n * kPeriod) / kPeriod;
+  const double depth = 45.0 + 15.0 * (0.5 + 0.5 * std::sin(1.7 * n));
+  if (x < 0.55) return depth * 0.5 * (1.0 - std::cos(std::numbers::pi * x / 0.55));
+  if (x < 0.85) {
+    const double r = (x - 0.55) / 0.30;
+    return depth * (1.0 - r) * (1.0 - r);
+  }
+  return 0.0;
+}
+
+// The 200 Hz manikin tick, timed one by one: set_compression_depth + advance(0.005) + reading the
+// six signals a feedback display shows, in VF with a tube and a bag at 10/min. Each iteration is
+// 60 simulated seconds (12000 ticks); the counters are the per-tick wall time over all of them.
+void BM_ManikinTick(benchmark::State& state) {
+  Sim sim(model());
+  start_vf(sim);
+  resus::Action tube = action(resus::ActionKind::kAirway);
+  tube.airway = static_cast<int32_t>(resus::resp::Airway::kTrachealTube);
+  sim.apply(resus::validated(tube));
+  resus::Action bag = action(resus::ActionKind::kVentilation);
+  bag.vent_mode = static_cast<int32_t>(resus::resp::VentMode::kBagRate);
+  bag.rate_per_min = 10.0;
+  bag.tidal_volume_mL = 500.0;
+  sim.apply(resus::validated(bag));
+  const int signals[6] = {resus::kCoronaryPerfusion, resus::kEtco2,     resus::kCprRate,
+                          resus::kCprDepth,          resus::kCprFraction, resus::kCarotidPulse};
+  constexpr int kTicks = 12000;  // 60 s at 200 Hz
+  std::vector<double> tick_us;
+  tick_us.reserve(static_cast<std::size_t>(kTicks) * 16);
+  double t = 0.0, sink = 0.0;
+  for (auto _ : state) {
+    for (int i = 0; i < kTicks; ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      if (sim.set_compression_depth(sensor_depth(t)) != resus::Status::kOk ||
+          sim.advance(0.005) != resus::Status::kOk)
+        state.SkipWithError("tick failed");
+      for (int s : signals) sink += sim.signal(s);
+      const auto end = std::chrono::steady_clock::now();
+      tick_us.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+      t += 0.005;
+    }
+  }
+  benchmark::DoNotOptimize(sink);
+  std::sort(tick_us.begin(), tick_us.end());
+  double sum = 0.0;
+  for (double v : tick_us) sum += v;
+  auto percentile = [&](double p) {
+    const auto k = static_cast<std::size_t>(std::ceil(p * static_cast<double>(tick_us.size()))) - 1;
+    return tick_us[std::min(k, tick_us.size() - 1)];
+  };
+  state.counters["ticks"] = static_cast<double>(tick_us.size());
+  state.counters["mean_us"] = sum / static_cast<double>(tick_us.size());
+  state.counters["p99_us"] = percentile(0.99);
+  state.counters["p999_us"] = percentile(0.999);
+  state.counters["max_us"] = tick_us.back();
+  state.counters["sim_s_per_wall_s"] =
+      benchmark::Counter(0.005 * static_cast<double>(tick_us.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ManikinTick)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // (b) One 100 Hz host tick: advance(0.01), five 2 ms steps plus the signal update.
 void BM_Advance10ms(benchmark::State& state) {
