@@ -49,6 +49,48 @@ std::string shockable_text(int32_t rhythm) {
   }
 }
 
+const char* airway_text(int32_t airway) {
+  switch (airway) {
+    case RESUS_AIRWAY_NONE: return "none";
+    case RESUS_AIRWAY_BAG_MASK: return "bag-mask";
+    case RESUS_AIRWAY_SUPRAGLOTTIC: return "supraglottic airway";
+    case RESUS_AIRWAY_TRACHEAL_TUBE: return "tracheal tube";
+    case RESUS_AIRWAY_OESOPHAGEAL_TUBE: return "tube in the oesophagus";
+    case RESUS_AIRWAY_RIGHT_MAINSTEM: return "tube in the right main bronchus";
+    default: return "unknown device";
+  }
+}
+
+std::string cpr_text(const resus_action& a) {
+  std::string text = "CPR started: " + num(a.rate_per_min) + "/min, " + num(a.depth_mm) + " mm";
+  if (a.compressions_per_cycle > 0) {
+    text += ", " + std::to_string(a.compressions_per_cycle) + ":" +
+            std::to_string(a.breaths_per_pause) + " (pause " + num(a.pause_s) + " s)";
+  } else {
+    text += ", continuous";
+  }
+  if (a.breaths_per_pause > 0) text += ", breaths " + num(a.tidal_volume_mL) + " mL";
+  if (a.leaning_mm > 0.0) text += ", leaning " + num(a.leaning_mm) + " mm";
+  if (a.duty_cycle != 0.5) text += ", duty cycle " + num(a.duty_cycle);
+  return text;
+}
+
+std::string ventilation_text(const resus_action& a) {
+  switch (a.vent_mode) {
+    case RESUS_VENT_NONE: return "ventilation stopped";
+    case RESUS_VENT_MANUAL: return "ventilation: manual breaths only";
+    case RESUS_VENT_BAG_RATE:
+    case RESUS_VENT_VENTILATOR: {
+      std::string text = a.vent_mode == RESUS_VENT_BAG_RATE ? "bag ventilation: " : "ventilator: ";
+      text += num(a.rate_per_min) + "/min, " + num(a.tidal_volume_mL) + " mL, inspiration " +
+              num(a.inspiratory_time_s) + " s";
+      if (a.peep_cmH2O > 0.0) text += ", PEEP " + num(a.peep_cmH2O) + " cmH2O";
+      return text;
+    }
+    default: return "ventilation mode " + std::to_string(a.vent_mode);
+  }
+}
+
 // "VF terminated", or just "terminated" when the rhythm is unknown.
 std::string with_subject(const std::string& subject, const std::string& what) {
   return subject.empty() ? what : subject + " " + what;
@@ -102,6 +144,22 @@ std::string EventNarrator::describe_action(const resus_action& a) const {
       return "pacing started " + num(a.rate_per_min) + "/min " + num(a.current_mA) + " mA";
     case RESUS_ACTION_PACING_STOP:
       return "pacing stopped";
+    case RESUS_ACTION_CPR_START:
+      return cpr_text(a);
+    case RESUS_ACTION_CPR_STOP:
+      return "CPR stopped";
+    case RESUS_ACTION_AIRWAY:
+      return a.airway == RESUS_AIRWAY_NONE ? std::string("airway device removed")
+                                           : std::string("airway: ") + airway_text(a.airway);
+    case RESUS_ACTION_VENTILATION:
+      return ventilation_text(a);
+    case RESUS_ACTION_BREATH:
+      return "breath: " + num(a.tidal_volume_mL) + " mL over " + num(a.inspiratory_time_s) + " s";
+    case RESUS_ACTION_OXYGEN:
+      return "oxygen: FiO2 " + num(a.fio2);
+    case RESUS_ACTION_SPONTANEOUS_BREATHING:
+      return a.enabled ? "spontaneous breathing allowed"
+                       : "spontaneous breathing stopped (paralysed or sedated)";
     default:
       return std::string("action ") + std::to_string(a.kind) + " applied";
   }
@@ -170,6 +228,9 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
       if (next_ < in_order_.size() && in_order_[next_]->action.kind == e.detail) {
         matched = &in_order_[next_++]->action;
         out.text = describe_action(*matched);
+        // The library drops a fifth breath while four wait, and says so with -1.
+        if (e.detail == RESUS_ACTION_BREATH && e.value < 0.0)
+          out.text += " not given: four breaths are already waiting";
       } else {  // not one of ours (should not happen): say what the event itself says
         out.text = out.action + " applied (" + num(e.value) + ")";
       }

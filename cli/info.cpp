@@ -66,6 +66,11 @@ void print_info(std::ostream& out) {
   }
   print_table(out, "signals", "name, unit, description", signals);
 
+  std::vector<Row> waves;
+  for (int32_t i = 0; i < resus_wave_count(); ++i)
+    waves.push_back({text(resus_wave_name(i)), text(resus_wave_unit(i))});
+  print_table(out, "waveforms", "name and unit; resus run --waves records them", waves);
+
   std::vector<Row> actions;
   for (int32_t i = 0; i < resus_action_count(); ++i) {
     const char *name = nullptr, *fields = nullptr;

@@ -21,6 +21,7 @@
 #include "runner.hpp"
 #include "scenario.hpp"
 #include "timeline.hpp"
+#include "wave_csv.hpp"
 #include "wfdb.hpp"
 
 namespace {
@@ -38,6 +39,8 @@ struct RunOptions {
   bool quiet = false;
   std::string ecg, ecg_format, ecg_plot;  // format "" = from the extension
   int32_t ecg_rate_hz = 500;
+  std::string waves;  // waveform CSV; empty: none
+  int32_t wave_rate_hz = 125;
 };
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -95,6 +98,9 @@ int run(const RunOptions& opt) {
   if (!opt.ecg_plot.empty()) check_plot_tool();
   const std::unique_ptr<EcgRecorder> ecg = make_ecg_recorder(opt);
   if (ecg) observers.push_back(ecg.get());
+  std::unique_ptr<WaveCsvRecorder> waves;
+  if (!opt.waves.empty())
+    observers.push_back((waves = std::make_unique<WaveCsvRecorder>(opt.waves, opt.wave_rate_hz)).get());
   SignalStats stats(sc.signals.size());
   observers.push_back(&stats);
   Timeline timeline(std::cout);
@@ -117,9 +123,11 @@ int run(const RunOptions& opt) {
   std::vector<std::string> write_errors;
   if (csv) write_errors.push_back(csv->finish());
   if (ecg) write_errors.push_back(ecg->finish());
+  if (waves) write_errors.push_back(waves->finish());
   if (!opt.json.empty())
     write_errors.push_back(write_summary(
-        opt.json, {sc, model.get(), result, stats, compile_s, ecg ? &ecg->summary() : nullptr}));
+        opt.json, {sc, model.get(), result, stats, compile_s, ecg ? &ecg->summary() : nullptr,
+                   waves ? &waves->summary() : nullptr}));
   if (ecg && !opt.ecg_plot.empty() && write_errors.back().empty())
     write_errors.push_back(render_ecg_plot(ecg_target(opt).path, opt.ecg_plot));
   for (const std::string& e : write_errors)
@@ -166,8 +174,15 @@ int main(int argc, char** argv) {
                       "Draw a 12-lead page of the recorded ECG to this PNG or SVG file "
                       "(needs python3 and matplotlib)")
       ->needs(ecg);
+  CLI::Option* waves = run_cmd->add_option(
+      "--waves", opt.waves,
+      "Record the monitor waveforms (abp, cvp, pap, pleth, capnogram, paw, flow, chest_depth) "
+      "to this CSV file");
+  run_cmd->add_option("--wave-rate", opt.wave_rate_hz, "Waveform sample rate in Hz (default 125)")
+      ->check(CLI::IsMember({50, 100, 125, 250, 500}))
+      ->needs(waves);
   CLI::App* info_cmd =
-      app.add_subcommand("info", "List presets, signals, actions and parameters");
+      app.add_subcommand("info", "List presets, signals, waveforms, actions and parameters");
 
   try {
     app.parse(argc, argv);

@@ -115,6 +115,8 @@ std::string write_summary(const std::string& path, const SummaryInputs& in) {
   j["events"] = events;
   if (in.ecg)
     j["ecg"] = {{"samples", in.ecg->samples}, {"beats", in.ecg->beats}, {"rate_hz", in.ecg->rate_hz}};
+  if (in.waves)
+    j["waves"] = {{"samples", in.waves->samples}, {"rate_hz", in.waves->rate_hz}};
   j["model_compile_s"] = in.compile_s;
   j["wall_time_s"] = r.wall_s;
   j["real_time_factor"] = number_or_null(r.wall_s > 0.0 ? r.simulated_s / r.wall_s : NAN);

@@ -15,6 +15,7 @@
 #include "ecg_recorder.hpp"
 #include "runner.hpp"
 #include "scenario.hpp"
+#include "wave_csv.hpp"
 
 namespace resus_cli {
 
@@ -57,6 +58,7 @@ struct SummaryInputs {
   const SignalStats& stats;
   double compile_s;
   const EcgSummary* ecg;  // nullptr: no ECG recorded
+  const WaveSummary* waves = nullptr;  // nullptr: no waveforms recorded
 };
 
 // Writes the JSON summary; returns an error message, or "" on success.

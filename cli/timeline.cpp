@@ -53,7 +53,18 @@ Timeline::Timeline(std::ostream& out)
       co_(find("co_L_min")),
       cvp_(find("cvp_mmHg")),
       bv_(find("blood_volume_mL")),
-      rhythm_(find("rhythm_id")) {}
+      rhythm_(find("rhythm_id")),
+      cpp_(find("cpp_mmHg")),
+      etco2_(find("etco2_mmHg")),
+      spo2_(find("spo2_pct")),
+      spo2_valid_(find("spo2_valid")),
+      rr_(find("rr_per_min")),
+      lost_(find("blood_lost_mL")),
+      infused_(find("fluid_infused_mL")),
+      cpr_rate_(find("cpr_rate_per_min")),
+      cpr_depth_(find("cpr_depth_mm")),
+      cpr_fraction_(find("cpr_fraction")),
+      compressing_(find("cpr_hands_off_s")) {}
 
 void Timeline::on_event(const ScenarioEvent& e) {
   out_ << clock_time(e.time_s) << "  " << e.text << std::endl;
@@ -62,9 +73,18 @@ void Timeline::on_event(const ScenarioEvent& e) {
 void Timeline::on_vitals(double t, const resus_sim* sim) {
   auto v = [sim](int32_t index) { return resus_sim_signal(sim, index); };
   out_ << clock_time(t) << "  HR " << fixed(v(hr_), 0) << "  BP " << fixed(v(sbp_), 0) << "/"
-       << fixed(v(dbp_), 0) << " (" << fixed(v(map_), 0) << ")  CO " << fixed(v(co_), 1)
-       << " L/min  CVP " << fixed(v(cvp_), 1) << "  BV " << fixed(v(bv_), 0) << " mL";
+       << fixed(v(dbp_), 0) << " (" << fixed(v(map_), 0) << ")  CPP " << fixed(v(cpp_), 0)
+       << "  CO " << fixed(v(co_), 1) << "  CVP " << fixed(v(cvp_), 0) << "  EtCO2 "
+       << fixed(v(etco2_), 0) << "  SpO2 "
+       << (v(spo2_valid_) > 0.5 ? fixed(v(spo2_), 0) : std::string("--")) << "  RR "
+       << fixed(v(rr_), 0);
+  // Blood volume only once something has changed it (hemorrhage, fluids).
+  if (v(lost_) > 0.0 || v(infused_) > 0.0) out_ << "  BV " << fixed(v(bv_), 0) << " mL";
   if (const double r = v(rhythm_); std::isfinite(r)) out_ << "  " << rhythm_text(static_cast<int32_t>(r));
+  // CPR feedback while a rescuer compresses (or has paused for less than 10 s).
+  if (v(cpr_fraction_) > 0.0 && v(compressing_) < 10.0)
+    out_ << "  | CPR " << fixed(v(cpr_rate_), 0) << "/min " << fixed(v(cpr_depth_), 0)
+         << " mm CCF " << fixed(100.0 * v(cpr_fraction_), 0) << "%";
   out_ << std::endl;
 }
 

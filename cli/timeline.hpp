@@ -23,6 +23,8 @@ class Timeline : public RunObserver {
  private:
   std::ostream& out_;
   int32_t hr_ = -1, sbp_ = -1, dbp_ = -1, map_ = -1, co_ = -1, cvp_ = -1, bv_ = -1, rhythm_ = -1;
+  int32_t cpp_ = -1, etco2_ = -1, spo2_ = -1, spo2_valid_ = -1, rr_ = -1, lost_ = -1, infused_ = -1;
+  int32_t cpr_rate_ = -1, cpr_depth_ = -1, cpr_fraction_ = -1, compressing_ = -1;
 };
 
 }  // namespace resus_cli

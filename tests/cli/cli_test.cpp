@@ -2,6 +2,7 @@
 // output files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -50,7 +51,10 @@ TEST_F(CliTest, InfoListsSignalsPresetsActionsAndParameters) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* expected : {"hr_bpm", "blood_volume_mL", "adult_male_70kg", "hemorrhage",
                                "fluid_bolus", "heart_rate_set_bpm", "shock", "cardioversion",
-                               "pacing_start", "rhythms (17)", "13  vf_coarse", "rhythm_id"})
+                               "pacing_start", "rhythms (17)", "13  vf_coarse", "rhythm_id",
+                               "cpr_start", "ventilation", "oxygen", "spontaneous_breathing",
+                               "cpr_rate_per_min", "etco2_mmHg", "waveforms (8)", "capnogram",
+                               "chest_depth"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
 }
 
@@ -108,15 +112,40 @@ TEST_F(CliTest, TimelineShowsHeaderEventsAndVitals) {
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
 }
 
-// The built-in default is a witnessed VF arrest with AED shocks; the timeline tells the story.
-TEST_F(CliTest, DefaultScenarioIsAVfArrestWithAedShocks) {
-  const Outcome r = resus("run");
+// The built-in default is a witnessed VF arrest: poor CPR, then 30:2 with a bag-mask and oxygen,
+// AED shocks, a tube with continuous compressions and bag ventilation. The timeline tells it.
+TEST_F(CliTest, DefaultScenarioIsAVfArrestWithCprAndAedShocks) {
+  const Outcome r = resus("run --csv \"" + path("default.csv") + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* expected :
-       {"00:00:00  HR 72 ", "00:01:00  rhythm: sinus -> vf_coarse", "00:02:00  HR 0 ",
-        "00:04:00  AED: analysing; 200 J biphasic if shockable", "00:04:00  shock 200 J biphasic: ",
-        "00:06:00  AED: analysing", "00:10:00  AED: analysing", "00:15:00  HR "})
+       {"00:00:00  HR 72 ", "00:01:00  rhythm: sinus -> vf_coarse", "00:01:20  HR 0 ",
+        "00:01:40  CPR started: 100/min, 40 mm, continuous, leaning 8 mm",
+        "00:03:40  airway: bag-mask", "00:03:40  oxygen: FiO2 0.95",
+        "00:03:40  CPR started: 110/min, 55 mm, 30:2 (pause 5 s), breaths 500 mL",
+        "00:05:00  AED: analysing; 200 J biphasic if shockable", "00:05:00  shock 200 J biphasic: ",
+        "00:06:00  airway: tracheal tube", "00:06:00  CPR started: 110/min, 55 mm, continuous",
+        "00:06:00  bag ventilation: 10/min, 500 mL, inspiration 1 s",
+        "00:07:00  CPR started: 120/min, 38 mm, continuous, leaning 10 mm",
+        "00:08:00  CPR started: 110/min, 55 mm, continuous", "00:09:00  AED: analysing",
+        "00:09:05  CPR stopped", "| CPR 110/min 55 mm", "EtCO2 ", "00:14:00  HR "})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+  // The story the timeline tells: tired, shallow, leaning compressions (7-8 min) perfuse less than
+  // good ones (8-9 min), and EtCO2 jumps when the heart takes over after the last shock.
+  const std::vector<std::string> csv = lines(read(path("default.csv")));
+  ASSERT_GT(csv.size(), 841u);
+  auto value = [&](std::size_t t, const char* name) {
+    std::istringstream header(csv[0]);
+    std::string cell;
+    int col = 0;
+    while (std::getline(header, cell, ',') && cell != name) ++col;
+    std::istringstream in(csv[1 + t]);
+    for (int c = 0; c <= col; ++c) std::getline(in, cell, ',');
+    return std::stod(cell);
+  };
+  EXPECT_LT(value(470, "cpp_mmHg"), 15.0);
+  EXPECT_GT(value(530, "cpp_mmHg"), 18.0);
+  EXPECT_GT(value(560, "etco2_mmHg"), value(530, "etco2_mmHg") + 8.0);
+  EXPECT_GT(value(600, "hr_bpm"), 60.0);
 }
 
 // The built-in default is generated from examples/scenarios/default.json: same run, same bits.
@@ -211,6 +240,81 @@ TEST_F(CliTest, PacingAndCardioversionAreNarrated) {
       << r.output;
 }
 
+// CPR 30:2, then a tube, continuous compressions, bag ventilation and oxygen: narrated, and the
+// recorded signals show the compressions, the device and the oxygen.
+TEST_F(CliTest, CprAndVentilationAreNarrated) {
+  const Outcome r = resus("run \"" + data("cpr_ventilation.json") + "\" --csv \"" + path("c.csv") +
+                          "\" --json \"" + path("c.json") + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* expected :
+       {"00:00:05  CPR started: 110/min, 55 mm, 30:2 (pause 5 s), breaths 500 mL",
+        "00:00:20  airway: tracheal tube", "00:00:20  CPR started: 100/min, 50 mm, continuous",
+        "00:00:21  bag ventilation: 10/min, 500 mL, inspiration 1 s",
+        "00:00:21  oxygen: FiO2 0.95", "00:00:45  ventilation: manual breaths only",
+        "00:00:46  breath: 600 mL over 1 s",
+        "00:00:50  spontaneous breathing stopped (paralysed or sedated)",
+        "00:00:55  CPR stopped"})
+    EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+  const nlohmann::json j = nlohmann::json::parse(read(path("c.json")));
+  const auto& sig = j["signals"];
+  // The measured rate: 110/min in the 30:2 cycles (t = 12 s), 100/min once continuous (35 s).
+  const std::vector<std::string> csv = lines(read(path("c.csv")));
+  ASSERT_EQ(csv.size(), 1u + 61u);
+  EXPECT_EQ(csv[0], "time_s,cpp_mmHg,etco2_mmHg,cpr_rate_per_min,cpr_depth_mm,fio2,airway_device");
+  auto rate_at = [&](std::size_t t) {
+    std::istringstream in(csv[1 + t]);
+    std::string cell;
+    for (int c = 0; c <= 3; ++c) std::getline(in, cell, ',');
+    return std::stod(cell);
+  };
+  EXPECT_NEAR(rate_at(12), 110.0, 5.0);
+  EXPECT_NEAR(rate_at(35), 100.0, 5.0);
+  EXPECT_EQ(rate_at(59), 0.0);
+  EXPECT_EQ(sig["airway_device"]["end"], 3.0);  // RESUS_AIRWAY_TRACHEAL_TUBE
+  EXPECT_EQ(sig["fio2"]["end"], 0.95);
+  EXPECT_EQ(sig["fio2"]["start"], 0.21);
+  int applied = 0;
+  for (const auto& e : j["events"]) applied += e["kind"] == "action_applied";
+  EXPECT_EQ(applied, 10);
+}
+
+// --waves writes every waveform at --wave-rate: header time_s + one column per wave, one row per
+// sample, times on the sample grid.
+TEST_F(CliTest, WavesAreWrittenAsCsv) {
+  const Outcome r = resus("run \"" + data("cpr_ventilation.json") + "\" --quiet --duration 30 --waves \"" +
+                          path("w.csv") + "\" --wave-rate 100 --json \"" + path("w.json") + "\"");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::vector<std::string> csv = lines(read(path("w.csv")));
+  ASSERT_EQ(csv.size(), 1u + 3000u);  // 30 s at 100 Hz
+  EXPECT_EQ(csv[0], "time_s,abp,cvp,pap,pleth,capnogram,paw,flow,chest_depth");
+  EXPECT_EQ(csv[1].rfind("0.01,", 0), 0u) << csv[1];
+  EXPECT_EQ(csv.back().rfind("30,", 0), 0u) << csv.back();
+  // Arterial pressure in sinus rhythm (first second), compressions after 5 s.
+  auto column = [&](std::size_t row, int col) {
+    std::istringstream in(csv[row]);
+    std::string cell;
+    for (int c = 0; c <= col; ++c) std::getline(in, cell, ',');
+    return std::stod(cell);
+  };
+  double abp_max = 0.0, depth_max = 0.0;
+  for (std::size_t row = 1; row <= 100; ++row) abp_max = std::max(abp_max, column(row, 1));
+  for (std::size_t row = 1001; row <= 1500; ++row) depth_max = std::max(depth_max, column(row, 8));
+  EXPECT_GT(abp_max, 90.0);
+  EXPECT_LT(abp_max, 150.0);
+  EXPECT_GT(depth_max, 45.0);
+  const nlohmann::json j = nlohmann::json::parse(read(path("w.json")));
+  EXPECT_EQ(j["waves"]["samples"], 3000);
+  EXPECT_EQ(j["waves"]["rate_hz"], 100);
+}
+
+TEST_F(CliTest, BadWaveOptionsAreUsageErrors) {
+  EXPECT_EQ(resus("run --quiet --waves \"" + path("w.csv") + "\" --wave-rate 300").exit_code, 2);
+  EXPECT_EQ(resus("run --quiet --wave-rate 125").exit_code, 2);  // needs --waves
+  const Outcome r = resus("run --quiet --duration 10 --waves \"" + path("no/such/dir/w.csv") + "\"");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("w.csv: cannot create the waveform CSV file"), std::string::npos) << r.output;
+}
+
 TEST_F(CliTest, MissingScenarioFileIsRejected) {
   const Outcome r = resus("run \"" + path("nope.json") + "\"");
   EXPECT_EQ(r.exit_code, 2) << r.output;
@@ -270,7 +374,13 @@ INSTANTIATE_TEST_SUITE_P(
                     "actions[1].energy_J = 400 is out of range; valid range is [1, 360] J"},
         BadScenario{"unknown_rhythm.json", "actions[0].rhythm: unknown rhythm 'ventricular_fibrillation'"},
         BadScenario{"pacing_rate_out_of_range.json",
-                    "actions[1].rate_per_min = 200 is out of range; valid range is [30, 180]"}),
+                    "actions[1].rate_per_min = 200 is out of range; valid range is [30, 180]"},
+        BadScenario{"cpr_depth_out_of_range.json",
+                    "actions[1].depth_mm = 120 is out of range; valid range is [0, 100] mm"},
+        BadScenario{"fio2_out_of_range.json",
+                    "actions[1].fio2 = 1.5 is out of range; valid range is [0.21, 1]"},
+        BadScenario{"unknown_airway.json",
+                    "actions[0].airway: 'endotracheal' is not one of none, bag_mask"}),
     [](const ::testing::TestParamInfo<BadScenario>& info) {
       std::string name = info.param.file;
       return name.substr(0, name.find('.'));
