@@ -131,6 +131,18 @@ void start_vf(Sim& sim) {
   sim.apply(resus::validated(vf));
 }
 
+// A tracheal tube and a bag at 10/min, 500 mL.
+void intubate_and_bag(Sim& sim) {
+  resus::Action tube = action(resus::ActionKind::kAirway);
+  tube.airway = static_cast<int32_t>(resus::resp::Airway::kTrachealTube);
+  sim.apply(resus::validated(tube));
+  resus::Action bag = action(resus::ActionKind::kVentilation);
+  bag.vent_mode = static_cast<int32_t>(resus::resp::VentMode::kBagRate);
+  bag.rate_per_min = 10.0;
+  bag.tidal_volume_mL = 500.0;
+  sim.apply(resus::validated(bag));
+}
+
 // VF with programmed CPR, 30:2 at 110/min and 55 mm (the breaths in each pause go through the
 // respiratory model): the compression source, the chest pump and the CPR-quality meter.
 void BM_RealTimeFactorCpr(benchmark::State& state) {
@@ -150,14 +162,7 @@ void BM_RealTimeFactorCprVentWaves(benchmark::State& state) {
   Sim sim(model());
   start_vf(sim);
   sim.apply(resus::validated(action(resus::ActionKind::kCprStart)));
-  resus::Action tube = action(resus::ActionKind::kAirway);
-  tube.airway = static_cast<int32_t>(resus::resp::Airway::kTrachealTube);
-  sim.apply(resus::validated(tube));
-  resus::Action bag = action(resus::ActionKind::kVentilation);
-  bag.vent_mode = static_cast<int32_t>(resus::resp::VentMode::kBagRate);
-  bag.rate_per_min = 10.0;
-  bag.tidal_volume_mL = 500.0;
-  sim.apply(resus::validated(bag));
+  intubate_and_bag(sim);
   resus::Action oxygen = action(resus::ActionKind::kOxygen);
   oxygen.fio2 = 0.95;
   sim.apply(resus::validated(oxygen));
@@ -200,14 +205,7 @@ double sensor_depth(double t) {
 void BM_ManikinTick(benchmark::State& state) {
   Sim sim(model());
   start_vf(sim);
-  resus::Action tube = action(resus::ActionKind::kAirway);
-  tube.airway = static_cast<int32_t>(resus::resp::Airway::kTrachealTube);
-  sim.apply(resus::validated(tube));
-  resus::Action bag = action(resus::ActionKind::kVentilation);
-  bag.vent_mode = static_cast<int32_t>(resus::resp::VentMode::kBagRate);
-  bag.rate_per_min = 10.0;
-  bag.tidal_volume_mL = 500.0;
-  sim.apply(resus::validated(bag));
+  intubate_and_bag(sim);
   const int signals[6] = {resus::kCoronaryPerfusion, resus::kEtco2,     resus::kCprRate,
                           resus::kCprDepth,          resus::kCprFraction, resus::kCarotidPulse};
   constexpr int kTicks = 12000;  // 60 s at 200 Hz

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "mentions.hpp"
 
 namespace {
 
@@ -30,15 +31,7 @@ using SimPtr = std::unique_ptr<resus_sim, SimDeleter>;
 
 std::string thread_error() { return resus_last_error(nullptr); }
 
-// Checks that a message mentions every one of `parts`.
-::testing::AssertionResult Mentions(const std::string& message,
-                                    std::initializer_list<const char*> parts) {
-  for (const char* part : parts)
-    if (message.find(part) == std::string::npos)
-      return ::testing::AssertionFailure()
-             << "message \"" << message << "\" lacks \"" << part << "\"";
-  return ::testing::AssertionSuccess();
-}
+using resus_test::Mentions;
 
 ModelPtr make_model(const char* preset) {
   resus_model* m = nullptr;

@@ -12,19 +12,13 @@
 #include <limits>
 #include <string>
 #include <vector>
+#include "mentions.hpp"
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-::testing::AssertionResult Mentions(const std::string& message,
-                                    std::initializer_list<const char*> parts) {
-  for (const char* part : parts)
-    if (message.find(part) == std::string::npos)
-      return ::testing::AssertionFailure()
-             << "message \"" << message << "\" lacks \"" << part << "\"";
-  return ::testing::AssertionSuccess();
-}
+using resus_test::Mentions;
 
 int32_t signal(const char* name) {
   int32_t index = -1;
