@@ -93,6 +93,55 @@ TEST(BadInput, ValidatedRejectsBadActionFieldsNamingTheField) {
                {"99"});
 }
 
+// The issue's list for CPR and breathing: negative depth, depth over 100 mm, tidal volume over
+// 3000 mL, FiO2 outside 0.21-1; and the rest of their fields. Each message names the field, the
+// value and the range.
+TEST(BadInput, CprAndBreathingActionsNameFieldValueAndRange) {
+  using K = ActionKind;
+  auto with = [](K kind, void (*fill)(Action&)) {
+    Action a{};
+    a.kind = kind;
+    fill(a);
+    return a;
+  };
+  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.depth_mm = -1.0; })); },
+               Status::kInvalidArgument, {"depth_mm", "-1", "[0, 100]"});
+  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.depth_mm = 101.0; })); },
+               Status::kInvalidArgument, {"depth_mm", "101", "[0, 100]"});
+  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.leaning_mm = 40.0; })); },
+               Status::kInvalidArgument, {"leaning_mm", "40"});
+  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.rate_per_min = 400.0; })); },
+               Status::kInvalidArgument, {"rate_per_min", "400", "[30, 250]"});
+  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.breaths_per_pause = 9; })); },
+               Status::kInvalidArgument, {"breaths_per_pause", "9", "[0, 4]"});
+  expect_error([&] { validated(with(K::kBreath, [](Action& a) { a.tidal_volume_mL = 3001.0; })); },
+               Status::kInvalidArgument, {"tidal_volume_mL", "3001", "3000"});
+  expect_error([&] {
+    validated(with(K::kVentilation, [](Action& a) {
+      a.vent_mode = 3;
+      a.rate_per_min = 12.0;
+      a.tidal_volume_mL = 3500.0;
+    }));
+  }, Status::kInvalidArgument, {"tidal_volume_mL", "3500", "3000"});
+  expect_error([&] { validated(with(K::kOxygen, [](Action& a) { a.fio2 = 0.2; })); },
+               Status::kInvalidArgument, {"fio2", "0.2", "[0.21, 1]"});
+  expect_error([&] { validated(with(K::kOxygen, [](Action& a) { a.fio2 = 1.01; })); },
+               Status::kInvalidArgument, {"fio2", "1.01", "[0.21, 1]"});
+  expect_error([&] { validated(with(K::kOxygen, [](Action& a) { a.fio2 = kNaN; })); },
+               Status::kInvalidArgument, {"fio2", "nan"});
+  expect_error([&] { validated(with(K::kAirway, [](Action& a) { a.airway = 6; })); },
+               Status::kInvalidArgument, {"airway", "6"});
+  expect_error([&] {
+    validated(with(K::kVentilation, [](Action& a) {
+      a.vent_mode = 3;
+      a.rate_per_min = 30.0;
+      a.inspiratory_time_s = 2.0;  // longer than 80% of a 2 s breath
+    }));
+  }, Status::kInvalidArgument, {"inspiratory_time_s", "2"});
+  expect_error([&] { parse_action_json(R"({"do": "airway", "airway": "endotracheal"})", nullptr); },
+               Status::kInvalidArgument, {"airway", "endotracheal", "tracheal_tube"});
+}
+
 TEST(BadInput, ValidatedFillsDefaultsForGoodActions) {
   const Action bleed = validated(make(ActionKind::kHemorrhage, 0.0, 300.0));
   EXPECT_EQ(bleed.rate_mL_min, kDefaultBleedRate_mL_min);
