@@ -78,6 +78,7 @@ class Sim {
   Sim(const Model& model, const SimState& initial);  // used while compiling a model
 
   bool step_once() noexcept;
+  static bool finite_state(const cv::State& x) noexcept;  // every value finite
   void apply_due_actions() noexcept;
   void update_heart_timing(double t) noexcept;
   void update_myocardium(const cv::Hemodynamics& h) noexcept;
