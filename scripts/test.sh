@@ -3,7 +3,7 @@
 # (scripts/setup-deps.sh), then:
 #   1. Release build in build/ and the whole test suite there;
 #   2. address + undefined-behaviour sanitizer build in build-asan/ and the suite again.
-# Exits non-zero on the first failure. About 10 minutes on 2 cores from scratch (9 measured); rebuilds are
+# Exits non-zero on the first failure. About 14 minutes on 2 cores from scratch (13.5 measured); rebuilds are
 # incremental. RESUS_JOBS overrides the parallelism (default 2).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
