@@ -212,9 +212,10 @@ typedef enum resus_airway {
   RESUS_AIRWAY_RIGHT_MAINSTEM = 5    /* tube too deep: one lung */
 } resus_airway;
 
-/* How the patient is ventilated (the ventilation action). */
+/* How the patient is ventilated (the ventilation action). Single bag breaths (the breath action)
+ * and a streamed bag flow (resus_sim_set_bag_flow) work in every mode but VENTILATOR. */
 typedef enum resus_vent_mode {
-  RESUS_VENT_NONE = 0,       /* no ventilation from outside */
+  RESUS_VENT_NONE = 0,       /* no automatic ventilation from outside */
   RESUS_VENT_MANUAL = 1,     /* breaths only as given (breath action, resus_sim_set_bag_flow) */
   RESUS_VENT_BAG_RATE = 2,   /* a rescuer bagging at rate_per_min */
   RESUS_VENT_VENTILATOR = 3  /* a mechanical ventilator */
