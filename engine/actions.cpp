@@ -83,7 +83,8 @@ void check_cpr(Action& a) {
     out_of_range("compressions_per_cycle", a.compressions_per_cycle, "[0, 100] (0 continuous)");
   if (a.breaths_per_pause < 0 || a.breaths_per_pause > 4)
     out_of_range("breaths_per_pause", a.breaths_per_pause, "[0, 4]");
-  // A rescuer who gives breaths pauses for them: 2.5 s per breath unless told otherwise.
+  // A rescuer who gives breaths pauses for them: 2.5 s per breath unless told otherwise (ERC
+  // 2021 / AHA 2020: two breaths within a pause of under 10 s; 5 s is our choice [U]).
   if (a.pause_s == 0.0 && a.compressions_per_cycle > 0 && a.breaths_per_pause > 0)
     a.pause_s = 2.5 * a.breaths_per_pause;
   check_range("pause_s", a.pause_s, 0.0, 60.0, "[0, 60] s");

@@ -75,8 +75,6 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.pulse = cpr::make_pulse_state();
   s.last_compression_onset_s = -1e9;
   s.resp = resp::initial_state(pp.respiration);
-  s.fio2 = 0.21;
-  s.airway_device = static_cast<int32_t>(resp::Airway::kNone);
   return s;
 }
 

@@ -20,7 +20,6 @@ void Sim::apply_breathing(const Action& a) noexcept {
   switch (a.kind) {
     case ActionKind::kAirway:
       resp::Respiration::set_airway(s_.resp, static_cast<resp::Airway>(a.airway));
-      s_.airway_device = a.airway;
       value = a.airway;
       break;
     case ActionKind::kVentilation:
@@ -37,7 +36,6 @@ void Sim::apply_breathing(const Action& a) noexcept {
       break;
     case ActionKind::kOxygen:
       resp::Respiration::set_fio2(s_.resp, a.fio2);
-      s_.fio2 = a.fio2;
       value = a.fio2;
       break;
     case ActionKind::kSpontaneousBreathing:
@@ -101,7 +99,7 @@ void Sim::update_breathing_signals() noexcept {
   sig[kPhVenous] = r.ph_venous;
   sig[kAlveolarPo2] = r.alveolar_po2_mmHg;
   sig[kAlveolarPco2] = r.alveolar_pco2_mmHg;
-  sig[kFio2] = s_.fio2;
+  sig[kFio2] = s_.resp.fio2;
   sig[kVo2] = r.vo2_mL_min;
   sig[kVco2] = r.vco2_mL_min;
   sig[kO2Debt] = r.o2_debt_mL;
@@ -109,7 +107,7 @@ void Sim::update_breathing_signals() noexcept {
   sig[kLeakVolume] = r.leak_volume_mL;
   sig[kSpontaneousBreathing] = r.spontaneous;
   sig[kVentilationDrive] = r.ventilation_drive;
-  sig[kAirwayDevice] = s_.airway_device;
+  sig[kAirwayDevice] = static_cast<double>(s_.resp.airway);
 }
 
 }  // namespace resus

@@ -49,7 +49,6 @@ void Sim::update_compressions(double t) noexcept {
   if (!s_.compression.paused) s_.pending_breaths = 0;  // compressions resumed: no more breaths
   give_pause_breaths(t);
   s_.chest_depth_mm = cpr::depth_at(s_.compression, t);
-  s_.chest_pressure_mmHg = cpr::chest_pressure(model_->params().compression, s_.chest_depth_mm);
 }
 
 void Sim::give_pause_breaths(double t) noexcept {

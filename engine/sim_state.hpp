@@ -131,7 +131,6 @@ struct SimState {
   cpr::PulseState pulse;
   cpr::PulseReadout pulse_readout;
   double chest_depth_mm;            // at the start of the current step
-  double chest_pressure_mmHg;       // Pc, same instant
   double last_compression_onset_s;  // for the ECG artefact phase (-1e9: none yet)
   double compression_interval_s;    // onset to onset, last measured
   int32_t pending_breaths;          // breaths the rescuer still gives in this pause
@@ -141,11 +140,8 @@ struct SimState {
 
   // Breathing and gases.
   resp::RespState resp;
-  double fio2;             // set by the oxygen action (0.21 room air)
   double end_expiratory_pleural_mmHg;  // pleural change at the last start of inspiration
   double last_airway_flow_mL_s;
-  int32_t airway_device;   // resp::Airway in place
-  int32_t pad_airway;
 
   // Waveform streams (arterial, pleth, capnogram, ...): time = index / rate.
   int32_t wave_rate_hz;  // 0: off

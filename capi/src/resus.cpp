@@ -224,10 +224,19 @@ void require(const void* pointer, const char* parameter) {
                 std::string(parameter) + " is NULL (a pointer is required)");
 }
 
-// Checks an index into a registry of `size` entries.
-void check_index(int32_t index, std::size_t size, const char* what) {
+// An output buffer of `capacity` elements: capacity >= 0, and `out` non-NULL when it is > 0.
+void require_buffer(const void* out, int32_t capacity) {
+  if (capacity < 0)
+    throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
+  if (capacity > 0) require(out, "out");
+}
+
+
+// Checks an index (`field` names it in the message) into something of `size` entries: a
+// registry, the ECG leads, the waveforms.
+void check_index(const char* field, int32_t index, std::size_t size) {
   if (index < 0 || static_cast<std::size_t>(index) >= size)
-    throw Error(Status::kInvalidArgument, std::string(what) + " index = " + std::to_string(index) +
+    throw Error(Status::kInvalidArgument, std::string(field) + " = " + std::to_string(index) +
                                               " is out of range; valid range is [0, " +
                                               std::to_string(size - 1) + "]");
 }
@@ -411,7 +420,7 @@ resus_status resus_param_info(int32_t index, const char** name, const char** uni
                               double* max, const char** description) {
   return guarded(t_error, [&] {
     const auto params = resus::param_registry();
-    check_index(index, params.size(), "parameter");
+    check_index("parameter index", index, params.size());
     const resus::ParamInfo& p = params[index];
     if (name) *name = p.name;
     if (unit) *unit = p.unit;
@@ -515,7 +524,7 @@ resus_status resus_signal_info(int32_t index, const char** name, const char** un
                                const char** description) {
   return guarded(t_error, [&] {
     const auto signals = resus::signal_catalogue();
-    check_index(index, signals.size(), "signal");
+    check_index("signal index", index, signals.size());
     if (name) *name = signals[index].name;
     if (unit) *unit = signals[index].unit;
     if (description) *description = signals[index].description;
@@ -740,7 +749,7 @@ int32_t resus_action_count(void) { return static_cast<int32_t>(resus::action_reg
 resus_status resus_action_info(int32_t index, const char** name, const char** fields) {
   return guarded(t_error, [&] {
     const auto actions = resus::action_registry();
-    check_index(index, actions.size(), "action");
+    check_index("action index", index, actions.size());
     if (name) *name = actions[index].name;
     if (fields) *fields = actions[index].fields;
   });
@@ -761,10 +770,7 @@ resus_status resus_sim_poll_events(resus_sim* sim, resus_event* out, int32_t cap
   return on_sim(sim, [&](resus::Sim& s) {
     require(count, "count");
     *count = 0;
-    if (capacity < 0)
-      throw Error(Status::kInvalidArgument,
-                  "capacity = " + std::to_string(capacity) + " must be >= 0");
-    if (capacity > 0) require(out, "out");
+    require_buffer(out, capacity);
     // Drained through a small stack buffer: the engine's Event is not the C struct.
     resus::Event chunk[32];
     int32_t n = 0;
@@ -831,24 +837,13 @@ resus_status resus_ecg_lead_find(const char* name, int32_t* lead) {
   });
 }
 
-namespace {
-void check_lead(int32_t lead) {
-  if (lead < 0 || lead >= resus::ecg::kNumLeads)
-    throw Error(Status::kInvalidArgument, "lead = " + std::to_string(lead) +
-                                              " is out of range; valid range is [0, " +
-                                              std::to_string(resus::ecg::kNumLeads - 1) + "]");
-}
-}  // namespace
-
 resus_status resus_sim_ecg_read(resus_sim* sim, int32_t lead, float* out, int32_t capacity,
                                 int32_t* count) {
   return on_sim(sim, [&](resus::Sim& s) {
     require(count, "count");
     *count = 0;
-    check_lead(lead);
-    if (capacity < 0)
-      throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
-    if (capacity > 0) require(out, "out");
+    check_index("lead", lead, resus::ecg::kNumLeads);
+    require_buffer(out, capacity);
     *count = s.read_ecg(lead, out, capacity);
   });
 }
@@ -856,7 +851,7 @@ resus_status resus_sim_ecg_read(resus_sim* sim, int32_t lead, float* out, int32_
 resus_status resus_sim_ecg_available(const resus_sim* sim, int32_t lead, int64_t* count) {
   return on_sim(sim, [&](const resus::Sim& s) {
     require(count, "count");
-    check_lead(lead);
+    check_index("lead", lead, resus::ecg::kNumLeads);
     *count = s.ecg_available(lead);
   });
 }
@@ -864,7 +859,7 @@ resus_status resus_sim_ecg_available(const resus_sim* sim, int32_t lead, int64_t
 resus_status resus_sim_ecg_dropped(const resus_sim* sim, int32_t lead, int64_t* count) {
   return on_sim(sim, [&](const resus::Sim& s) {
     require(count, "count");
-    check_lead(lead);
+    check_index("lead", lead, resus::ecg::kNumLeads);
     *count = s.ecg_dropped(lead);
   });
 }
@@ -874,9 +869,7 @@ resus_status resus_sim_poll_beats(resus_sim* sim, resus_beat* out, int32_t capac
   return on_sim(sim, [&](resus::Sim& s) {
     require(count, "count");
     *count = 0;
-    if (capacity < 0)
-      throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
-    if (capacity > 0) require(out, "out");
+    require_buffer(out, capacity);
     resus::Beat chunk[32];
     int32_t n = 0;
     while (n < capacity) {
@@ -925,24 +918,13 @@ resus_status resus_sim_waveforms_configure(resus_sim* sim, int32_t sample_rate_h
   return on_sim(sim, [&](resus::Sim& s) { s.configure_waveforms(sample_rate_hz); });
 }
 
-namespace {
-void check_wave(int32_t wave) {
-  if (wave < 0 || wave >= resus::kNumWaves)
-    throw Error(Status::kInvalidArgument, "wave = " + std::to_string(wave) +
-                                              " is out of range; valid range is [0, " +
-                                              std::to_string(resus::kNumWaves - 1) + "]");
-}
-}  // namespace
-
 resus_status resus_sim_waveform_read(resus_sim* sim, int32_t wave, float* out, int32_t capacity,
                                      int32_t* count) {
   return on_sim(sim, [&](resus::Sim& s) {
     require(count, "count");
     *count = 0;
-    check_wave(wave);
-    if (capacity < 0)
-      throw Error(Status::kInvalidArgument, "capacity = " + std::to_string(capacity) + " must be >= 0");
-    if (capacity > 0) require(out, "out");
+    check_index("wave", wave, resus::kNumWaves);
+    require_buffer(out, capacity);
     *count = s.read_waveform(wave, out, capacity);
   });
 }
@@ -950,7 +932,7 @@ resus_status resus_sim_waveform_read(resus_sim* sim, int32_t wave, float* out, i
 resus_status resus_sim_waveform_available(const resus_sim* sim, int32_t wave, int64_t* count) {
   return on_sim(sim, [&](const resus::Sim& s) {
     require(count, "count");
-    check_wave(wave);
+    check_index("wave", wave, resus::kNumWaves);
     *count = s.waveform_available(wave);
   });
 }
@@ -958,7 +940,7 @@ resus_status resus_sim_waveform_available(const resus_sim* sim, int32_t wave, in
 resus_status resus_sim_waveform_dropped(const resus_sim* sim, int32_t wave, int64_t* count) {
   return on_sim(sim, [&](const resus::Sim& s) {
     require(count, "count");
-    check_wave(wave);
+    check_index("wave", wave, resus::kNumWaves);
     *count = s.waveform_dropped(wave);
   });
 }
