@@ -5,6 +5,7 @@
 // reflex holds a patient at rest and opposes any change from it.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <array>
 
 namespace resus::autonomic {
@@ -84,5 +85,8 @@ class Baroreflex {
   const BaroreflexParams* p_;
   BaroreflexReference ref_;
 };
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const BaroreflexState& s, StateCheck& c);
 
 }  // namespace resus::autonomic

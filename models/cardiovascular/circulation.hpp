@@ -3,6 +3,7 @@
 // venous valve. Pure functions of (parameters, drive, state); no I/O, no allocation.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <array>
 
 #include "models/cardiovascular/circulation_params.hpp"
@@ -115,5 +116,8 @@ class Circulation {
                       double e, double guess) const;
   const CirculationParams* p_;
 };
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const State& x, StateCheck& c);
 
 }  // namespace resus::cv

@@ -4,6 +4,7 @@
 // inside the pericardium (see README.md). Pure functions over a trivially copyable state.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <cstdint>
 
 namespace resus::cpr {
@@ -71,5 +72,9 @@ void stop(CompressionState& s);
 
 // A streamed depth sample taken at time t (the host's clock, which is the sim's).
 void push_depth(CompressionState& s, double depth_mm, double t);
+
+// Checks a state before it is trusted (a restored snapshot) at sim time `now_s`: the first bad
+// field goes to `c`.
+void check_state(const CompressionState& s, double now_s, StateCheck& c);
 
 }  // namespace resus::cpr

@@ -4,6 +4,7 @@
 // Pure: no I/O, no allocation, no exceptions; deterministic; every output finite.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <cstdint>
 #include <type_traits>
 
@@ -53,5 +54,9 @@ static_assert(std::is_trivially_copyable_v<PulseReadout>);
 void update_pulse(const PulseParams& p, double dt_s, double carotid_mmHg,
                   double femoral_arterial_mmHg, double femoral_venous_mmHg, PulseState& s,
                   PulseReadout& out) noexcept;
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const PulseState& s, StateCheck& c);
+void check_readout(const PulseReadout& r, StateCheck& c);
 
 }  // namespace resus::cpr

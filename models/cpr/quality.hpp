@@ -5,6 +5,7 @@
 // Pure: no I/O, no allocation, no exceptions; deterministic; every output finite.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <cstdint>
 #include <type_traits>
 
@@ -102,5 +103,9 @@ QualityState make_quality_state();
 // backwards restarts the meter; a non-finite depth holds the last sample.
 void update_quality(const QualityParams& p, double t_s, double dt_s, double depth_mm,
                     QualityState& s, QualityReadout& out) noexcept;
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const QualityState& s, StateCheck& c);
+void check_readout(const QualityReadout& r, StateCheck& c);
 
 }  // namespace resus::cpr

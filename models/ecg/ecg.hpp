@@ -7,6 +7,7 @@
 // draws per sample), deterministic.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
@@ -209,5 +210,9 @@ static_assert(std::is_trivially_copyable_v<ArtefactSwitches>);
 static_assert(sizeof(EcgKernel) == 6 * sizeof(double));
 static_assert(sizeof(EcgInputs) == 25 * sizeof(double));
 static_assert(sizeof(EcgState) % sizeof(double) == 0);
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const EcgState& s, StateCheck& c);
+void check_switches(const ArtefactSwitches& a, StateCheck& c);
 
 }  // namespace resus::ecg

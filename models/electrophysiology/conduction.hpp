@@ -6,6 +6,7 @@
 // Pure functions of (parameters, inputs, state, random draws); no I/O, no allocation.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <cstdint>
 
 namespace resus::ep {
@@ -159,5 +160,9 @@ class Conduction {
                               Activations& out) const;
   const ConductionParams* p_;
 };
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const ConductionState& s, StateCheck& c);
+void check_hooks(const Hooks& h, StateCheck& c);
 
 }  // namespace resus::ep

@@ -5,6 +5,7 @@
 // no exceptions; the whole state is one trivially copyable struct.
 #pragma once
 
+#include "models/common/state_check.hpp"
 #include <cstdint>
 #include <type_traits>
 
@@ -161,5 +162,8 @@ class Respiration {
 
 // Resting inputs for the defaults (CO 5 L/min); used to settle initial_state.
 RespInputs resting_inputs(const RespParams& p);
+
+// Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
+void check_state(const RespState& s, StateCheck& c);
 
 }  // namespace resus::resp

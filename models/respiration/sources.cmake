@@ -6,4 +6,5 @@ target_sources(resus_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/control.cpp
   ${CMAKE_CURRENT_LIST_DIR}/monitors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/respiration.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/state_check.cpp
 )

@@ -3,6 +3,8 @@
 // restores into a sim of the same model and build; a rejected restore changes nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstring>
 #include <limits>
@@ -12,6 +14,21 @@
 
 namespace resus::test {
 namespace {
+
+constexpr std::size_t kBody = sizeof(uint64_t) * 3 + sizeof(uint32_t) * 2;  // header bytes
+constexpr std::size_t kChecksumAt = kBody - sizeof(uint64_t);  // last field of the header
+
+// Writes `value` at `offset` into the body of a snapshot (the header's checksum then no longer
+// matches: reseal() forges it, as a deliberate attacker would).
+template <class T>
+void poke(std::vector<unsigned char>& bytes, std::size_t offset, T value) {
+  std::memcpy(bytes.data() + kBody + offset, &value, sizeof value);
+}
+
+void reseal(std::vector<unsigned char>& bytes) {
+  const uint64_t sum = fnv1a(bytes.data() + kBody, bytes.size() - kBody);
+  std::memcpy(bytes.data() + kChecksumAt, &sum, sizeof sum);
+}
 
 // A sim at t = 100 s in the middle of a hemorrhage, with a bolus scheduled for t = 150 s.
 Sim make_bleeding_sim() {
@@ -82,18 +99,20 @@ TEST(Snapshot, DamagedBuffersAreRejected) {
   expect_error([&] { target.restore(bad_version.data(), bad_version.size()); },
                Status::kIncompatible, {"version"});
 
-  // A damaged body behind an intact header: indices out of range, a non-finite state.
-  const std::size_t body = Sim::snapshot_size() - sizeof(SimState);
+  // A damaged body behind an intact header: the checksum finds it; with the checksum forged to
+  // match, the field checks name what is wrong (an index out of range, a non-finite state).
   std::vector<unsigned char> bad_queue(good);
-  const int32_t queue_size = -5;
-  std::memcpy(bad_queue.data() + body + offsetof(SimState, queue_size), &queue_size, sizeof queue_size);
+  poke(bad_queue, offsetof(SimState, queue_size), int32_t{-5});
   expect_error([&] { target.restore(bad_queue.data(), bad_queue.size()); }, Status::kIncompatible,
-               {"corrupt"});
+               {"checksum"});
+  reseal(bad_queue);
+  expect_error([&] { target.restore(bad_queue.data(), bad_queue.size()); }, Status::kIncompatible,
+               {"corrupt", "queue_size", "-5"});
   std::vector<unsigned char> bad_state(good);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::memcpy(bad_state.data() + body + offsetof(SimState, x), &nan, sizeof nan);
+  poke(bad_state, offsetof(SimState, x), std::numeric_limits<double>::quiet_NaN());
+  reseal(bad_state);
   expect_error([&] { target.restore(bad_state.data(), bad_state.size()); }, Status::kIncompatible,
-               {"corrupt"});
+               {"corrupt", "circulation.volume_mL[0]", "nan"});
   EXPECT_EQ(target.time(), 0.0);  // every rejection left the target as it was
 
   // The good buffer still restores: the rejections above were about the damage.
@@ -139,6 +158,212 @@ TEST(Snapshot, SaveIsRepeatableAndCarriesTheModelFingerprint) {
   std::memcpy(&fingerprint, a.data() + 16, sizeof fingerprint);  // magic[8], version, size
   EXPECT_EQ(fingerprint, male_model()->fingerprint());
   EXPECT_NE(fingerprint, female_model()->fingerprint());
+}
+
+// ---- corrupted and forged bodies (issue 8: fuzzing found these) ----
+
+// Regression: a beat ring head of 2^40 restored with RESUS_OK and poll_beats then read far out of
+// bounds (SIGSEGV); a head of -1000 made the next beat write out of bounds.
+TEST(Snapshot, BeatRingIndicesOutOfRangeAreRefused) {
+  const Sim original = make_bleeding_sim();
+  Sim target(male_model());
+  for (int64_t head : {int64_t{1} << 40, int64_t{-1000}, int64_t{kBeatCapacity}}) {
+    std::vector<unsigned char> bytes = snapshot(original);
+    poke(bytes, offsetof(SimState, beat_head), head);
+    reseal(bytes);
+    expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
+                 {"beat_head", std::to_string(kBeatCapacity - 1)});
+  }
+  std::vector<unsigned char> bytes = snapshot(original);
+  poke(bytes, offsetof(SimState, beat_count), int32_t{kBeatCapacity + 1});
+  reseal(bytes);
+  expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
+               {"beat_count"});
+  EXPECT_EQ(target.time(), 0.0);
+}
+
+// Regression: a body of zeros behind a good header loaded with RESUS_OK, and the next advance
+// returned OK with ventricular_rate_bpm = inf.
+TEST(Snapshot, ZeroBodyIsRefusedNamingAField) {
+  std::vector<unsigned char> bytes = snapshot(make_bleeding_sim());
+  std::fill(bytes.begin() + kBody, bytes.end(), 0);
+  Sim target(male_model());
+  expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
+               {"checksum"});
+  reseal(bytes);
+  expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
+               {"corrupt", "valid range"});
+  EXPECT_EQ(target.time(), 0.0);
+}
+
+// Regression: byte flips gave NaN ECG samples and beats with rhythm -16777216. Each field that
+// was not checked before is now named when it is out of range.
+TEST(Snapshot, EachKindOfFieldIsChecked) {
+  Sim original(male_model(), 2, 3);
+  original.configure_ecg(500, ecg::ArtefactSwitches{});
+  original.configure_waveforms(125);
+  ASSERT_EQ(original.advance(20.0), Status::kOk);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  struct Damage {
+    std::size_t offset;
+    std::vector<unsigned char> bytes;
+    const char* field;
+  };
+  auto as_bytes = [](auto v) {
+    std::vector<unsigned char> b(sizeof v);
+    std::memcpy(b.data(), &v, sizeof v);
+    return b;
+  };
+  const std::vector<Damage> damages = {
+      {offsetof(SimState, carry_s), as_bytes(nan), "carry_s"},
+      {offsetof(SimState, carry_s), as_bytes(1.0), "carry_s"},
+      {offsetof(SimState, conduction.rhythm), as_bytes(int32_t{-16777216}), "conduction.rhythm"},
+      {offsetof(SimState, conduction.ventricular), as_bytes(int32_t{9}), "conduction.ventricular"},
+      {offsetof(SimState, conduction.previous_rr_s), as_bytes(0.0), "conduction.previous_rr_s"},
+      {offsetof(SimState, ecg_rate_hz), as_bytes(int32_t{333}), "ecg_rate_hz"},
+      {offsetof(SimState, ecg_sample_index), as_bytes(int64_t{0}), "ecg_sample_index"},
+      {offsetof(SimState, wave_rate_hz), as_bytes(int32_t{7}), "wave_rate_hz"},
+      {offsetof(SimState, ecg.vf_env), as_bytes(nan), "ecg.vf_env"},
+      {offsetof(SimState, baro.head), as_bytes(int32_t{4096}), "baro.head"},
+      {offsetof(SimState, baro.sympathetic), as_bytes(-1.0), "baro.sympathetic"},
+      {offsetof(SimState, resp.airway), as_bytes(int32_t{77}), "resp.airway"},
+      {offsetof(SimState, resp.n_breaths), as_bytes(int32_t{-3}), "resp.n_breaths"},
+      {offsetof(SimState, resp.art_ph), as_bytes(14.0), "resp.art_ph"},
+      {offsetof(SimState, cpr_quality.head), as_bytes(int32_t{99}), "cpr_quality.head"},
+      {offsetof(SimState, pulse.block), as_bytes(int32_t{8}), "pulse.block"},
+      {offsetof(SimState, compression.source), as_bytes(int32_t{3}), "compression.source"},
+      {offsetof(SimState, myocardial_energy), as_bytes(1.5), "myocardial_energy"},
+      {offsetof(SimState, event_head), as_bytes(int64_t{-1}), "event_head"},
+      {offsetof(SimState, signals), as_bytes(std::numeric_limits<double>::infinity()), "signals[0]"},
+      {offsetof(SimState, bleed.site), as_bytes(int32_t{2}), "bleed.site"},
+  };
+  Sim target(male_model());
+  for (const Damage& d : damages) {
+    std::vector<unsigned char> bytes = snapshot(original);
+    std::memcpy(bytes.data() + kBody + d.offset, d.bytes.data(), d.bytes.size());
+    reseal(bytes);
+    SCOPED_TRACE(d.field);
+    expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
+                 {"corrupt", d.field});
+  }
+  EXPECT_EQ(target.time(), 0.0);
+}
+
+// A running programmed rescuer whose cycle started long ago would make the next step catch up one
+// compression at a time (a stall); a queued action that is not valid would reach the engine.
+TEST(Snapshot, CrossFieldInvariantsAreChecked) {
+  Sim original(male_model(), 2, 3);
+  original.apply(validated(Action{.kind = ActionKind::kCprStart}));
+  original.schedule(50.0, hemorrhage(300.0));
+  ASSERT_EQ(original.advance(10.0), Status::kOk);
+  Sim target(male_model());
+
+  std::vector<unsigned char> stalled = snapshot(original);
+  poke(stalled, offsetof(SimState, compression.cycle_start_s), -1e9);
+  reseal(stalled);
+  expect_error([&] { target.restore(stalled.data(), stalled.size()); }, Status::kIncompatible,
+               {"compression.cycle_start_s"});
+
+  std::vector<unsigned char> bad_action = snapshot(original);
+  poke(bad_action, offsetof(SimState, queue) + offsetof(ScheduledAction, action) +
+                       offsetof(Action, rate_mL_min),
+       -400.0);
+  reseal(bad_action);
+  expect_error([&] { target.restore(bad_action.data(), bad_action.size()); },
+               Status::kIncompatible, {"queue.action"});
+  EXPECT_EQ(target.time(), 0.0);
+}
+
+// Whatever bytes a forged snapshot holds, a restore either refuses it or gives a sim whose every
+// signal stays finite (or that stops with kNumerical, keeping finite signals): never a crash or a
+// NaN. One byte changed at a time across the whole body, the checksum forged each time.
+TEST(Snapshot, ForgedByteFlipsNeverYieldNonFiniteSignals) {
+  Sim original(male_model(), 9, 1);
+  original.configure_ecg(250, ecg::ArtefactSwitches{});
+  original.apply(validated(Action{.kind = ActionKind::kRhythm, .rhythm = 13}));
+  original.apply(validated(Action{.kind = ActionKind::kCprStart, .compressions_per_cycle = 30,
+                                  .breaths_per_pause = 2}));
+  ASSERT_EQ(original.advance(30.0), Status::kOk);
+  const std::vector<unsigned char> good = snapshot(original);
+  const std::size_t body = good.size() - kBody;
+  int accepted = 0, refused = 0;
+  Sim target(male_model());
+  std::vector<float> ecg(4096);
+  std::vector<Beat> beats(kBeatCapacity);
+  for (std::size_t k = 0; k < 1500; ++k) {
+    std::vector<unsigned char> bytes = good;
+    const std::size_t at = (k * 7919) % body;  // spread over the body
+    bytes[kBody + at] ^= static_cast<unsigned char>(1u << (k % 8));
+    reseal(bytes);
+    try {
+      target.restore(bytes.data(), bytes.size());
+    } catch (const Error& e) {
+      ++refused;
+      continue;
+    }
+    ++accepted;
+    target.advance(0.2);
+    for (int i = 0; i < kNumSignals; ++i)
+      ASSERT_TRUE(std::isfinite(target.signal(i)))
+          << "byte " << at << ": signal " << signal_catalogue()[i].name;
+    const int n = target.read_ecg(ecg::kII, ecg.data(), static_cast<int>(ecg.size()));
+    for (int i = 0; i < n; ++i) ASSERT_TRUE(std::isfinite(ecg[static_cast<std::size_t>(i)])) << "byte " << at;
+    const int b = target.poll_beats(beats.data(), kBeatCapacity);
+    for (int i = 0; i < b; ++i) {
+      ASSERT_GE(beats[static_cast<std::size_t>(i)].rhythm, 0) << "byte " << at;
+      ASSERT_LT(beats[static_cast<std::size_t>(i)].rhythm, static_cast<int>(ep::Rhythm::kNumRhythms));
+    }
+  }
+  EXPECT_GT(accepted, 0);  // most flips land in values that stay in range
+  EXPECT_GT(refused, 0);
+}
+
+// The checks refuse no state the engine itself reaches: across rhythms, shocks, pacing, CPR by
+// programme and by stream, every airway and ventilation mode, bleeding and fluids, a snapshot
+// taken every 1.5 s restores.
+TEST(Snapshot, EveryStateTheEngineReachesRestores) {
+  Sim sim(male_model(), 4, 2);
+  sim.configure_ecg(1000, ecg::ArtefactSwitches{1, 1, 1, 1, 1, 1});
+  sim.configure_waveforms(500);
+  auto at = [&](double t, Action a) { sim.schedule(t, validated(a)); };
+  using K = ActionKind;
+  at(5, {.kind = K::kHemorrhage, .rate_mL_min = 600, .volume_mL = 500});
+  at(10, {.kind = K::kRhythm, .rhythm = 9});
+  at(15, {.kind = K::kPacingStart, .rate_per_min = 80, .current_mA = 90});
+  at(25, {.kind = K::kPacingStop});
+  at(30, {.kind = K::kRhythm, .rhythm = 13});
+  at(32, {.kind = K::kAirway, .airway = 1});
+  at(33, {.kind = K::kCprStart, .compressions_per_cycle = 30, .breaths_per_pause = 2});
+  at(60, {.kind = K::kShock, .energy_J = 200});
+  at(62, {.kind = K::kAirway, .airway = 3});
+  at(63, {.kind = K::kVentilation, .rate_per_min = 10, .vent_mode = 2});
+  at(64, {.kind = K::kCprStart, .leaning_mm = 8});
+  at(80, {.kind = K::kFluidBolus, .volume_mL = 500});
+  at(90, {.kind = K::kCprStop});
+  at(91, {.kind = K::kVentilation, .rate_per_min = 14, .tidal_volume_mL = 450, .peep_cmH2O = 5,
+          .vent_mode = 3});
+  at(92, {.kind = K::kOxygen, .fio2 = 1.0});
+  at(100, {.kind = K::kCardioversion, .energy_J = 100});
+  at(105, {.kind = K::kVentilation, .vent_mode = 1});
+  at(106, {.kind = K::kSpontaneousBreathing, .enabled = 0});
+  std::vector<unsigned char> bytes(Sim::snapshot_size());
+  Sim other(male_model());
+  int restored = 0;
+  for (int i = 0; i < 100; ++i) {
+    if (i >= 75 && i < 85) {  // a manikin's streamed compressions and bag, 200 Hz
+      for (int k = 0; k < 300; ++k) {
+        ASSERT_EQ(sim.set_compression_depth(k % 120 < 60 ? 50.0 * (k % 60) / 60.0 : 0.0), Status::kOk);
+        ASSERT_EQ(sim.set_bag_flow(k % 600 < 100 ? 500.0 : 0.0), Status::kOk);
+        ASSERT_EQ(sim.advance(0.005), Status::kOk);
+      }
+    } else {
+      ASSERT_EQ(sim.advance(1.5), Status::kOk);
+    }
+    sim.save(bytes.data());
+    other.restore(bytes.data(), bytes.size());  // throws, failing the test, if a check refuses
+    ++restored;
+  }
+  EXPECT_EQ(restored, 100);
 }
 
 }  // namespace
