@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/json_input.hpp"
 #include "engine/status.hpp"
 #include "models/electrophysiology/conduction.hpp"
 
@@ -189,12 +190,7 @@ Action validated(const Action& in) {
 
 Action parse_action_json(std::string_view text, double* at_s) {
   if (at_s) *at_s = std::numeric_limits<double>::quiet_NaN();
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(Status::kParseError, std::string("action: malformed JSON: ") + e.what());
-  }
+  const nlohmann::json j = parse_json_input(text, "action");
   if (!j.is_object()) throw Error(Status::kParseError, "action: expected a JSON object");
   auto it = j.find("do");
   if (it == j.end() || !it->is_string())
@@ -223,12 +219,25 @@ Action parse_action_json(std::string_view text, double* at_s) {
   else {
     std::string known;
     for (const ActionInfo& info : kActions) known += std::string(known.empty() ? "" : ", ") + info.name;
-    throw Error(Status::kUnknownName, "action.do: unknown action '" + name + "'; known: " + known);
+    throw Error(Status::kUnknownName, "action.do: unknown action " + quoted_input(name) + "; known: " + known);
   }
 
   auto number = [&](const std::string& key, const nlohmann::json& v) {
     if (!v.is_number()) throw Error(Status::kParseError, "action." + key + ": expected a number");
     return v.get<double>();
+  };
+  // An integer field is range-checked on the JSON's own 64-bit value, before it is narrowed to
+  // the action's int32_t (4294967326 must not become 30).
+  auto integer = [&](const std::string& key, const nlohmann::json& v, int32_t lo, int32_t hi) {
+    if (!v.is_number_integer())
+      throw Error(Status::kParseError, "action." + key + ": expected an integer");
+    const bool fits = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(hi)
+                                             : v.get<int64_t>() >= lo && v.get<int64_t>() <= hi;
+    if (!fits)
+      throw Error(Status::kInvalidArgument, "action." + key + " = " + v.dump() +
+                                                " is out of range; valid range is [" +
+                                                std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    return static_cast<int32_t>(v.get<int64_t>());
   };
   auto string_field = [&](const std::string& key, const nlohmann::json& v) {
     if (!v.is_string()) throw Error(Status::kParseError, "action." + key + ": expected a string");
@@ -240,10 +249,6 @@ Action parse_action_json(std::string_view text, double* at_s) {
   const bool cpr = a.kind == ActionKind::kCprStart;
   const bool vent = a.kind == ActionKind::kVentilation;
   const bool breath = a.kind == ActionKind::kBreath;
-  auto integer = [&](const std::string& key, const nlohmann::json& v) {
-    if (!v.is_number_integer()) throw Error(Status::kParseError, "action." + key + ": expected an integer");
-    return v.get<int32_t>();
-  };
   auto choice = [&](const std::string& key, const nlohmann::json& v,
                     std::initializer_list<const char*> names) {
     const std::string s = string_field(key, v);
@@ -254,7 +259,7 @@ Action parse_action_json(std::string_view text, double* at_s) {
       known += std::string(i ? ", " : "") + n;
       ++i;
     }
-    throw Error(Status::kInvalidArgument, "action." + key + ": '" + s + "' is not one of " + known);
+    throw Error(Status::kInvalidArgument, "action." + key + ": " + quoted_input(s) + " is not one of " + known);
   };
   bool has_rhythm = false;
   for (const auto& [key, v] : j.items()) {
@@ -270,12 +275,12 @@ Action parse_action_json(std::string_view text, double* at_s) {
       const std::string s = string_field(key, v);
       if (s == "venous") a.site = static_cast<int32_t>(BleedSiteCode::kVenous);
       else if (s == "arterial") a.site = static_cast<int32_t>(BleedSiteCode::kArterial);
-      else throw Error(Status::kInvalidArgument, "action.site: '" + s + "' is not 'venous' or 'arterial'");
+      else throw Error(Status::kInvalidArgument, "action.site: " + quoted_input(s) + " is not 'venous' or 'arterial'");
     } else if (key == "rhythm" && a.kind == ActionKind::kRhythm) {
       const std::string s = string_field(key, v);
       ep::Rhythm r;
       if (!ep::rhythm_from_name(s.c_str(), &r))
-        throw Error(Status::kUnknownName, "action.rhythm: unknown rhythm '" + s + "' (see resus info)");
+        throw Error(Status::kUnknownName, "action.rhythm: unknown rhythm " + quoted_input(s) + " (see resus info)");
       a.rhythm = static_cast<int32_t>(r);
       has_rhythm = true;
     } else if (key == "energy_J" && shock) {
@@ -284,7 +289,7 @@ Action parse_action_json(std::string_view text, double* at_s) {
       const std::string s = string_field(key, v);
       if (s == "biphasic") a.waveform = 0;
       else if (s == "monophasic") a.waveform = 1;
-      else throw Error(Status::kInvalidArgument, "action.waveform: '" + s + "' is not 'biphasic' or 'monophasic'");
+      else throw Error(Status::kInvalidArgument, "action.waveform: " + quoted_input(s) + " is not 'biphasic' or 'monophasic'");
     } else if (key == "only_if_shockable" && a.kind == ActionKind::kShock) {
       if (!v.is_boolean()) throw Error(Status::kParseError, "action.only_if_shockable: expected true or false");
       a.only_if_shockable = v.get<bool>() ? 1 : 0;
@@ -301,9 +306,9 @@ Action parse_action_json(std::string_view text, double* at_s) {
     } else if (key == "leaning_mm" && cpr) {
       a.leaning_mm = number(key, v);
     } else if (key == "compressions_per_cycle" && cpr) {
-      a.compressions_per_cycle = integer(key, v);
+      a.compressions_per_cycle = integer(key, v, 0, 100);
     } else if (key == "breaths_per_pause" && cpr) {
-      a.breaths_per_pause = integer(key, v);
+      a.breaths_per_pause = integer(key, v, 0, 4);
     } else if (key == "pause_s" && cpr) {
       a.pause_s = number(key, v);
     } else if (key == "tidal_volume_mL" && (cpr || vent || breath)) {
@@ -327,7 +332,7 @@ Action parse_action_json(std::string_view text, double* at_s) {
       if (!v.is_boolean()) throw Error(Status::kParseError, "action.enabled: expected true or false");
       a.enabled = v.get<bool>() ? 1 : 0;
     } else {
-      throw Error(Status::kUnknownName, "action." + key + ": unknown field for '" + name + "'");
+      throw Error(Status::kUnknownName, "action." + cut_input(key) + ": unknown field for '" + name + "'");
     }
   }
   if (a.kind == ActionKind::kRhythm && !has_rhythm)

@@ -31,10 +31,10 @@ enum class ActionKind : int32_t {
 enum class BleedSiteCode : int32_t { kVenous = 0, kArterial = 1 };
 
 struct Action {
-  ActionKind kind;
-  int32_t site;         // BleedSiteCode for hemorrhage
-  double rate_mL_min;   // 0 = default for the kind
-  double volume_mL;     // 0 = unlimited (hemorrhage) / required (bolus)
+  ActionKind kind{};
+  int32_t site = 0;          // BleedSiteCode for hemorrhage
+  double rate_mL_min = 0.0;  // 0 = default for the kind
+  double volume_mL = 0.0;    // 0 = unlimited (hemorrhage) / required (bolus)
   int32_t rhythm = 0;        // ep::Rhythm, for kRhythm
   int32_t waveform = 0;      // ep::ShockWaveform (0 biphasic, 1 monophasic)
   double energy_J = 0.0;     // shock and cardioversion, 1-360 J

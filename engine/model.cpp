@@ -3,6 +3,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <locale>
+#include <sstream>
+#include <string>
 
 #include "engine/sim.hpp"
 
@@ -80,6 +83,59 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
 
 constexpr double kBreathingSettle_s = 120.0;
 
+// The preset and the overrides in play, for messages about a model that cannot be compiled.
+std::string describe(const PatientDef& def) {
+  std::ostringstream os;
+  os.imbue(std::locale::classic());
+  os << "preset " << def.preset;
+  if (def.overrides.empty()) return os.str() + ", no overrides";
+  os << ", overrides:";
+  const char* sep = " ";
+  for (const auto& [name, value] : def.overrides) {
+    os << sep << name << " = " << value;
+    sep = ", ";
+  }
+  return os.str();
+}
+
+[[noreturn]] void not_viable(const PatientDef& def, const std::string& failed_check) {
+  throw Error(Status::kNumerical, "the patient is not viable at rest: " + failed_check + " (" +
+                                      describe(def) + ")");
+}
+
+// A resting state the engine can run from: every signal finite, a heart that ejects, a pressure
+// that perfuses the brain and the heart. Later stages divide by the resting cardiac output,
+// coronary and cerebral flow and pulse pressure, so each must be well above zero. The floors are
+// far below any living adult at rest (cardiogenic shock: CO ~2 L/min, MAP ~50 mmHg).
+void require_viable(const SimState& s, const PatientDef& def) {
+  for (int i = 0; i < kNumSignals; ++i)
+    if (!std::isfinite(s.signals[static_cast<std::size_t>(i)]))
+      not_viable(def, std::string("signal ") + signal_catalogue()[static_cast<std::size_t>(i)].name +
+                          " is not finite");
+  struct Floor {
+    SignalId signal;
+    double min;
+    const char* what;
+  };
+  constexpr Floor kFloors[] = {
+      {kHeartRate, 1.0, "the heart ejects (hr_bpm counts beats of at least 10 mL)"},
+      {kCardiacOutput, 0.5, "cardiac output co_L_min >= 0.5"},
+      {kMeanArterial, 20.0, "mean arterial pressure map_mmHg >= 20"},
+      {kPulsePressure, 1.0, "pulse pressure pulse_pressure_mmHg >= 1"},
+      {kCoronaryFlow, 1.0, "coronary flow coronary_flow_mL_min >= 1"},
+      {kCerebralFlow, 1.0, "cerebral flow cerebral_flow_mL_min >= 1"},
+  };
+  for (const Floor& f : kFloors) {
+    const double v = s.signals[static_cast<std::size_t>(f.signal)];
+    if (!(v >= f.min)) {
+      std::ostringstream os;
+      os.imbue(std::locale::classic());
+      os << f.what << " fails: " << v;
+      not_viable(def, os.str());
+    }
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
@@ -101,8 +157,9 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     while (sim.time() < 600.0 && calm_beats < 3) {
       sim.advance_steps(1);
       if (sim.s_.failed)
-        throw Error(Status::kNumerical, "the patient's circulation has no steady state "
-                                        "(the integration failed while settling)");
+        throw Error(Status::kNumerical, "the patient's circulation has no steady state: " +
+                                            std::string(sim.failure()) +
+                                            " went non-finite while settling (" + describe(def) + ")");
       if (sim.s_.cycle.start_time == last_start) continue;
       last_start = sim.s_.cycle.start_time;
       const double map = sim.signal(kMeanArterial), cvp = sim.signal(kCentralVenous),
@@ -113,10 +170,12 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
       last_map = map, last_cvp = cvp, last_pap = pap;
     }
     if (calm_beats < 3)
-      throw Error(Status::kNumerical, "the patient's circulation did not settle in 600 s");
+      throw Error(Status::kNumerical, "the patient's circulation did not settle in 600 s (" +
+                                          describe(def) + ")");
     settled += sim.time();
     state = sim.s_;
   }
+  require_viable(state, def);
   m->resting_coronary_flow_ = state.signals[kCoronaryFlow] / 60.0;
   m->resting_cerebral_flow_ = state.signals[kCerebralFlow] / 60.0;
   m->resting_cardiac_output_ = state.signals[kCardiacOutput];
@@ -186,6 +245,11 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += kBreathingSettle_s;
     state = sim.s_;
   }
+  if (state.failed)
+    throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +
+                                        std::string(Sim(*m, state).failure()) + " (" +
+                                        describe(def) + ")");
+  require_viable(state, def);
 
   // The template starts its clock at zero.
   const double t_end = static_cast<double>(state.step) * kStep_s;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "engine/json_input.hpp"
 #include "engine/status.hpp"
 
 namespace resus {
@@ -386,14 +387,14 @@ PatientParams make_patient(const PatientDef& def) {
     std::string known;
     for (const Preset& p : kPresets) known += std::string(known.empty() ? "" : ", ") + p.info.name;
     throw Error(Status::kUnknownName,
-                "unknown preset '" + def.preset + "'; known presets: " + known);
+                "unknown preset " + quoted_input(def.preset) + "; known presets: " + known);
   }
 
   // Body mass is an input of the preset; every other override applies to its output.
   double mass = preset->default_mass_kg;
   for (const auto& [name, value] : def.overrides) {
     const ParamInfo* info = find_param(name);
-    if (!info) throw Error(Status::kUnknownName, "unknown parameter '" + name + "' (see 'resus info')");
+    if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " (see 'resus info')");
     if (!std::isfinite(value) || value < info->min || value > info->max)
       throw Error(Status::kInvalidArgument, format_range_error(*info, value));
     if (name == "body_mass_kg") mass = value;
@@ -413,12 +414,7 @@ PatientParams make_patient(const PatientDef& def) {
 }
 
 PatientDef parse_patient_json(std::string_view text) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(Status::kParseError, std::string("patient: malformed JSON: ") + e.what());
-  }
+  const nlohmann::json j = parse_json_input(text, "patient");
   if (!j.is_object()) throw Error(Status::kParseError, "patient: expected a JSON object");
   PatientDef def;
   for (const auto& [key, value] : j.items()) {
@@ -430,12 +426,12 @@ PatientDef parse_patient_json(std::string_view text) {
         throw Error(Status::kParseError, "patient.overrides: expected an object of name: number");
       for (const auto& [name, v] : value.items()) {
         if (!v.is_number())
-          throw Error(Status::kParseError, "patient.overrides." + name + ": expected a number");
+          throw Error(Status::kParseError, "patient.overrides." + cut_input(name) + ": expected a number");
         def.overrides.emplace_back(name, v.get<double>());
       }
     } else {
       throw Error(Status::kUnknownName,
-                  "patient." + key + ": unknown field (expected 'preset' or 'overrides')");
+                  "patient." + cut_input(key) + ": unknown field (expected 'preset' or 'overrides')");
     }
   }
   return def;

@@ -546,7 +546,7 @@ bool Sim::step_once() noexcept {
   cv::Circulation::clamp_valves(s_.x);
   if (!finite_state(s_.x)) {
     s_.x = before;
-    s_.failed = 1;
+    s_.failed = kFailedState;
     return false;
   }
   ++s_.step;
@@ -649,8 +649,24 @@ void Sim::update_instant_signals() noexcept {
 }
 
 void Sim::advance_steps(int64_t n) noexcept {
+  // No signal is ever non-finite: if one would be, the signals keep their last values and the
+  // sim fails (kNumerical), naming the signal (failure()).
+  const std::array<double, kNumSignals> before = s_.signals;
   for (int64_t i = 0; i < n && !s_.failed; ++i) step_once();
   update_instant_signals();
+  for (int i = 0; i < kNumSignals; ++i) {
+    if (std::isfinite(s_.signals[static_cast<std::size_t>(i)])) continue;
+    s_.signals = before;
+    if (!s_.failed) s_.failed = kFailedSignal0 + i;
+    break;
+  }
+}
+
+const char* Sim::failure() const noexcept {
+  if (s_.failed == 0) return "";
+  if (s_.failed >= kFailedSignal0 && s_.failed < kFailedSignal0 + kNumSignals)
+    return signal_catalogue()[static_cast<std::size_t>(s_.failed - kFailedSignal0)].name;
+  return "the circulation's state";
 }
 
 Status Sim::advance(double seconds) noexcept {

@@ -25,6 +25,9 @@ class Sim {
   void advance_steps(int64_t n) noexcept;
 
   double time() const { return static_cast<double>(s_.step) * kStep_s; }
+  // What went non-finite after advance() returned kNumerical: a signal's name, or "the
+  // circulation's state"; "" while the sim is healthy.
+  const char* failure() const noexcept;
   double signal(int id) const { return s_.signals[static_cast<std::size_t>(id)]; }
   const double* signals() const { return s_.signals.data(); }
 

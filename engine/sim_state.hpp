@@ -28,6 +28,11 @@ constexpr int kBeatCapacity = 256;  // undrained beat annotations kept (oldest d
 constexpr int kEcgCapacity = 8192;  // ECG samples kept per lead (8 s at 1000 Hz, 33 s at 250 Hz)
 constexpr int kWaveCapacity = 8192; // waveform samples kept per wave (16 s at 500 Hz)
 
+// SimState::failed: 0 healthy, kFailedState when the circulation's state went non-finite,
+// kFailedSignal0 + i when signal i would have.
+constexpr int32_t kFailedState = 1;
+constexpr int32_t kFailedSignal0 = 2;
+
 // Values match resus_event_kind in the C API (append-only).
 enum class EventKind : int32_t {
   kActionApplied = 1,    // detail = ActionKind, value = rate, volume, rhythm, energy or current
@@ -91,7 +96,7 @@ struct SimState {
   autonomic::BaroreflexState baro;
   double baro_pressure_sum;
   int32_t baro_samples;
-  int32_t failed;  // 1 after a numerical failure; the sim then refuses to advance
+  int32_t failed;  // kFailed*: why the sim refuses to advance (0: it does not)
   int64_t step;
   double carry_s;  // requested time not yet stepped (advance() takes any duration)
 

@@ -15,8 +15,10 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "engine/actions.hpp"
+#include "engine/json_input.hpp"
 #include "engine/model.hpp"
 #include "engine/patient.hpp"
 #include "engine/signals.hpp"
@@ -107,6 +109,11 @@ static_assert(static_cast<int>(RESUS_WAVE_CHEST_DEPTH) == resus::kWaveChestDepth
 static_assert(static_cast<int>(RESUS_WAVE_CHEST_DEPTH) + 1 == resus::kNumWaves,
               "a wave was added to the engine but not to resus_wave");
 
+// The limits the header states.
+static_assert(RESUS_ACTION_QUEUE_CAPACITY == resus::kQueueCapacity);
+static_assert(RESUS_JSON_MAX_BYTES == resus::kMaxJsonBytes);
+static_assert(RESUS_JSON_MAX_DEPTH == resus::kMaxJsonDepth);
+
 // The streamed inputs' ranges, as the messages below state them.
 static_assert(resus::kMaxDepth_mm == 100.0 && resus::kMaxBagFlow_mL_s == 3000.0);
 
@@ -173,6 +180,19 @@ constexpr double kMaxSeconds = resus::kMaxDuration_s;
 
 // Messages of calls that have no handle, a NULL one, or a shared (model) one.
 thread_local std::string t_error;
+
+// ---- enum arguments ------------------------------------------------------------------------
+
+// The integer a caller passed for an enum argument. A C caller may pass any int; reading a value
+// outside the enum's range as the C++ enum type is undefined behaviour, so its bytes are copied
+// into an int32_t and checked as a number (the engine's validation names field, value, range).
+template <class Enum>
+int32_t raw(const Enum& e) noexcept {
+  static_assert(std::is_enum_v<Enum> && sizeof(Enum) == sizeof(int32_t));
+  int32_t v;
+  std::memcpy(&v, &e, sizeof v);
+  return v;
+}
 
 // ---- errors -------------------------------------------------------------------------------
 
@@ -382,7 +402,7 @@ const char* resus_version(void) { return kVersion; }
 int32_t resus_version_number(void) { return RESUS_VERSION_NUMBER; }
 
 const char* resus_status_string(resus_status status) {
-  switch (status) {
+  switch (raw(status)) {
     case RESUS_OK: return "ok";
     case RESUS_ERR_INVALID_ARGUMENT: return "invalid argument";
     case RESUS_ERR_NULL_HANDLE: return "NULL handle";
@@ -461,8 +481,8 @@ resus_status resus_model_param(const resus_model* model, const char* name, doubl
     require(out, "out");
     const resus::ParamInfo* info = resus::find_param(name);
     if (!info)
-      throw Error(Status::kUnknownName, "unknown parameter '" + std::string(name) +
-                                            "' (list them with resus_param_info)");
+      throw Error(Status::kUnknownName, "unknown parameter " + resus::quoted_input(name) +
+                                            " (list them with resus_param_info)");
     // ref() needs a mutable struct but is only read here.
     *out = info->ref(const_cast<resus::PatientParams&>(model->model->params()));
   });
@@ -502,7 +522,8 @@ resus_status resus_sim_advance(resus_sim* sim, double seconds) {
   // the engine fails only when the state went non-finite.
   return guarded(sim->error, [&] {
     check_duration(seconds);
-    throw Error(Status::kNumerical, "the state went non-finite at t = " + num(sim->sim->time()) +
+    throw Error(Status::kNumerical, std::string(sim->sim->failure()) +
+                                        " went non-finite at t = " + num(sim->sim->time()) +
                                         " s; the sim keeps its last good state and no longer "
                                         "advances (load a snapshot or create a new sim)");
   });
@@ -538,8 +559,8 @@ resus_status resus_signal_find(const char* name, int32_t* index) {
     require(name, "name");
     const int found = resus::find_signal(name);
     if (found < 0)
-      throw Error(Status::kUnknownName, "unknown signal '" + std::string(name) +
-                                            "' (names carry their unit, e.g. 'map_mmHg'; list "
+      throw Error(Status::kUnknownName, "unknown signal " + resus::quoted_input(name) +
+                                            " (names carry their unit, e.g. 'map_mmHg'; list "
                                             "them with resus_signal_info)");
     *index = found;
   });
@@ -574,12 +595,12 @@ resus_status resus_sim_signals(const resus_sim* sim, const int32_t* indices, int
 resus_action resus_default_action(resus_action_kind kind) {
   resus_action a{};
   a.struct_size = sizeof(resus_action);
-  a.kind = kind;
+  a.kind = raw(kind);
   a.site = RESUS_BLEED_VENOUS;
   a.rhythm = RESUS_RHYTHM_SINUS;
   a.waveform = RESUS_WAVEFORM_BIPHASIC;
   // 0 mA is a valid setting, so the default current is set here, as the JSON form does.
-  if (kind == RESUS_ACTION_PACING_START) a.current_mA = resus::kDefaultPacingCurrent_mA;
+  if (a.kind == RESUS_ACTION_PACING_START) a.current_mA = resus::kDefaultPacingCurrent_mA;
   return a;
 }
 
@@ -596,7 +617,7 @@ resus_status resus_sim_hemorrhage(resus_sim* sim, double rate_mL_min, double vol
   resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   a.rate_mL_min = rate_mL_min;
   a.volume_mL = volume_mL;
-  a.site = site;
+  a.site = raw(site);
   return resus_sim_apply(sim, &a);
 }
 
@@ -614,21 +635,21 @@ resus_status resus_sim_fluid_bolus(resus_sim* sim, double volume_mL, double rate
 
 resus_status resus_sim_set_rhythm(resus_sim* sim, resus_rhythm rhythm) {
   resus_action a = resus_default_action(RESUS_ACTION_RHYTHM);
-  a.rhythm = rhythm;
+  a.rhythm = raw(rhythm);
   return resus_sim_apply(sim, &a);
 }
 
 resus_status resus_sim_shock(resus_sim* sim, double energy_J, resus_waveform waveform) {
   resus_action a = resus_default_action(RESUS_ACTION_SHOCK);
   a.energy_J = energy_J;
-  a.waveform = waveform;
+  a.waveform = raw(waveform);
   return resus_sim_apply(sim, &a);
 }
 
 resus_status resus_sim_cardiovert(resus_sim* sim, double energy_J, resus_waveform waveform) {
   resus_action a = resus_default_action(RESUS_ACTION_CARDIOVERSION);
   a.energy_J = energy_J;
-  a.waveform = waveform;
+  a.waveform = raw(waveform);
   return resus_sim_apply(sim, &a);
 }
 
@@ -661,7 +682,7 @@ resus_status resus_sim_cpr_stop(resus_sim* sim) {
 
 resus_status resus_sim_set_airway(resus_sim* sim, resus_airway airway) {
   resus_action a = resus_default_action(RESUS_ACTION_AIRWAY);
-  a.airway = airway;
+  a.airway = raw(airway);
   return resus_sim_apply(sim, &a);
 }
 
@@ -669,7 +690,7 @@ resus_status resus_sim_set_ventilation(resus_sim* sim, resus_vent_mode mode, dou
                                        double tidal_volume_mL, double inspiratory_time_s,
                                        double peep_cmH2O) {
   resus_action a = resus_default_action(RESUS_ACTION_VENTILATION);
-  a.vent_mode = mode;
+  a.vent_mode = raw(mode);
   a.rate_per_min = rate_per_min;
   a.tidal_volume_mL = tidal_volume_mL;
   a.inspiratory_time_s = inspiratory_time_s;
@@ -831,8 +852,8 @@ resus_status resus_ecg_lead_find(const char* name, int32_t* lead) {
     require(name, "name");
     const int found = resus::ecg::find_lead(name);
     if (found < 0)
-      throw Error(Status::kUnknownName, std::string("unknown ECG lead '") + name +
-                                            "'; leads are I, II, III, aVR, aVL, aVF, V1-V6, pads");
+      throw Error(Status::kUnknownName, "unknown ECG lead " + resus::quoted_input(name) +
+                                            "; leads are I, II, III, aVR, aVL, aVF, V1-V6, pads");
     *lead = found;
   });
 }
@@ -910,7 +931,7 @@ resus_status resus_wave_find(const char* name, int32_t* wave) {
     for (const resus::WaveInfo& w : resus::wave_catalogue())
       known += std::string(known.empty() ? "" : ", ") + w.name;
     throw Error(Status::kUnknownName,
-                std::string("unknown waveform '") + name + "'; waveforms are " + known);
+                "unknown waveform " + resus::quoted_input(name) + "; waveforms are " + known);
   });
 }
 

@@ -63,6 +63,52 @@ TEST(BadInput, BoundsOfTheRangeAreAccepted) {
   EXPECT_NO_THROW(Model::compile(with_override("heart_rate_set_bpm", 60.0, "adult_female_60kg")));
 }
 
+// Regression (issue 8): these overrides, each inside its published range, compiled, and
+// co_fraction was inf from the start and after an advance that returned OK. A patient whose
+// resting state cannot run is refused at compile, naming the failed check and the overrides.
+TEST(BadInput, NonViablePatientIsRefusedAtCompile) {
+  PatientDef def;
+  def.overrides = {{"baro_tau_z_s", 30},
+                   {"extrasplanchnic_veins_unstressed_mL", 0},
+                   {"aortic_valve_resistance_mmHg_s_per_mL", 1},
+                   {"baro_gain_extrasplanchnic_resistance_mmHg_s_per_mL", 10},
+                   {"baro_gain_splanchnic_resistance_mmHg_s_per_mL", 0},
+                   {"extrasplanchnic_veins_elastance_mmHg_per_mL", 1},
+                   {"escape_rate_bpm", 60}};
+  expect_error([&] { Model::compile(def); }, Status::kNumerical,
+               {"not viable", "aortic_valve_resistance_mmHg_s_per_mL = 1", "escape_rate_bpm = 60",
+                "adult_male_70kg"});
+}
+
+// Every model that compiles starts with every signal finite and stays so: the extremes of each
+// parameter's range, one at a time, either compile to a runnable patient or are refused.
+TEST(BadInput, ParameterExtremesCompileToFiniteSignalsOrAreRefused) {
+  int compiled = 0, refused = 0;
+  for (const ParamInfo& info : param_registry()) {
+    for (double v : {info.min, info.max}) {
+      std::shared_ptr<const Model> m;
+      try {
+        m = Model::compile(with_override(info.name, v));
+      } catch (const Error& e) {
+        EXPECT_EQ(e.status(), Status::kNumerical) << info.name << " = " << v << ": " << e.what();
+        EXPECT_NE(std::string(e.what()).find(info.name), std::string::npos) << e.what();
+        ++refused;
+        continue;
+      }
+      ++compiled;
+      Sim sim(m);
+      const Status st = sim.advance(5.0);
+      for (int i = 0; i < kNumSignals; ++i)
+        ASSERT_TRUE(std::isfinite(sim.signal(i)))
+            << info.name << " = " << v << ": " << signal_catalogue()[i].name;
+      if (st != Status::kOk) {
+        EXPECT_EQ(st, Status::kNumerical);
+      }
+    }
+  }
+  EXPECT_GT(compiled, refused);
+}
+
 // ---- validated() ----
 
 Action make(ActionKind kind, double rate, double volume, int32_t site = 0) {

@@ -80,7 +80,9 @@ RESUS_API resus_status resus_param_info(int32_t index, const char** name, const 
                                         double* min, double* max, const char** description);
 
 /* Compiles a model from a preset name (e.g. "adult_male_70kg"). The model starts at its
- * resting steady state; compiling takes tens of milliseconds. */
+ * resting steady state; compiling takes tens of milliseconds. A patient whose resting state is
+ * not viable (no steady state, no cardiac output, a non-finite signal) is refused with
+ * RESUS_ERR_NUMERICAL, naming the failed check and the overrides in play. */
 RESUS_API resus_status resus_model_create_preset(const char* preset, resus_model** out);
 /* Compiles a model from patient JSON: {"preset": "...", "overrides": {"name": value, ...}}. */
 RESUS_API resus_status resus_model_create_json(const char* patient_json, resus_model** out);
@@ -109,7 +111,9 @@ RESUS_API resus_status resus_sim_create(const resus_model* model, const resus_si
 RESUS_API void resus_sim_destroy(resus_sim* sim);
 
 /* Advances by `seconds` (finite, >= 0). The fixed step is resus_step_seconds() (2 ms); a remainder
- * is carried to the next call, so many short calls add up exactly. Allocates nothing. */
+ * is carried to the next call, so many short calls add up exactly. Allocates nothing. No signal is
+ * ever non-finite: if the state or a signal would become so, the call returns
+ * RESUS_ERR_NUMERICAL naming it, the signals keep their last values and the sim stops. */
 RESUS_API resus_status resus_sim_advance(resus_sim* sim, double seconds);
 /* Simulated time in seconds. */
 RESUS_API double resus_sim_time(const resus_sim* sim);
@@ -257,6 +261,11 @@ typedef struct resus_action {
 
 RESUS_API resus_action resus_default_action(resus_action_kind kind);
 
+/* A sim holds at most this many scheduled actions not yet applied; resus_sim_schedule returns
+ * RESUS_ERR_CAPACITY beyond it. A host with a longer timeline schedules as its run reaches each
+ * action (the resus command does). */
+#define RESUS_ACTION_QUEUE_CAPACITY 256
+
 /* Applies an action now, on the current step boundary. */
 RESUS_API resus_status resus_sim_apply(resus_sim* sim, const resus_action* action);
 /* Schedules an action at simulated time at_s (>= now); applied on that step boundary. */
@@ -306,6 +315,13 @@ RESUS_API resus_status resus_sim_set_compression_depth(resus_sim* sim, double de
 /* Gas flow squeezed from the bag into the airway device, 0-3000 mL/s; held until changed
  * (send 0 when the bag is released). */
 RESUS_API resus_status resus_sim_set_bag_flow(resus_sim* sim, double flow_mL_s);
+
+/* JSON inputs (actions here, patients in resus_model_create_json) are at most
+ * RESUS_JSON_MAX_BYTES long and nest at most RESUS_JSON_MAX_DEPTH containers deep; a field may
+ * not appear twice in one object, and every number must fit a double. Messages quote what the
+ * caller sent up to 64 characters. */
+#define RESUS_JSON_MAX_BYTES 1048576
+#define RESUS_JSON_MAX_DEPTH 32
 
 /* JSON form, e.g. {"do": "hemorrhage", "rate_mL_min": 500, "volume_mL": 1000}. If the object
  * has "at_s", the action is scheduled for that time, otherwise applied now. */
@@ -442,7 +458,9 @@ RESUS_API int64_t resus_snapshot_size(void);
 /* Writes the whole state; fails with RESUS_ERR_BUFFER_TOO_SMALL if capacity is too small. */
 RESUS_API resus_status resus_sim_save(const resus_sim* sim, void* buffer, int64_t capacity);
 /* Restores a snapshot taken from a sim of an identical model; the sim then continues
- * bit-identically to the one saved. A bad snapshot leaves the sim unchanged. */
+ * bit-identically to the one saved. Every field of the body is checked first (a checksum, then
+ * each value finite and in its range, each index and ring consistent); a bad snapshot returns
+ * RESUS_ERR_INCOMPATIBLE with the field named and leaves the sim unchanged. */
 RESUS_API resus_status resus_sim_load(resus_sim* sim, const void* buffer, int64_t size);
 
 #ifdef __cplusplus
