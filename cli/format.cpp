@@ -36,4 +36,17 @@ std::string num(double v) {
   return buf;
 }
 
+namespace {
+constexpr std::size_t kMaxQuoted = 64;
+}
+
+std::string cut_input(const std::string& text) {
+  return text.size() <= kMaxQuoted ? text : text.substr(0, kMaxQuoted) + "...";
+}
+
+std::string quoted_input(const std::string& text) {
+  if (text.size() <= kMaxQuoted) return "'" + text + "'";
+  return "'" + cut_input(text) + "' (" + std::to_string(text.size()) + " characters)";
+}
+
 }  // namespace resus_cli

@@ -6,6 +6,8 @@
 namespace resus_cli {
 namespace {
 
+constexpr std::size_t kMaxKey = 64;  // field names are cut to this in paths and messages
+
 using json = nlohmann::json;
 
 // Where the parser is, so that a duplicate field can be reported by its path.
@@ -44,10 +46,14 @@ std::string json_type(const json& v) {
 
 json parse_strict(std::string_view text) {
   std::vector<Frame> stack;
-  auto track = [&](int, json::parse_event_t event, json& parsed) {
+  auto track = [&](int depth, json::parse_event_t event, json& parsed) {
     switch (event) {
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start: {
+        // Refused before it is built: 100,000 nested '[' would otherwise take gigabytes.
+        if (depth >= kMaxScenarioDepth)
+          throw JsonProblem(stack.empty() ? "" : stack.back().path,
+                            "nested deeper than " + std::to_string(kMaxScenarioDepth) + " levels");
         std::string path = child_path(stack);
         stack.push_back(Frame{event == json::parse_event_t::object_start, std::move(path), {}, {}});
         break;
@@ -55,6 +61,7 @@ json parse_strict(std::string_view text) {
       case json::parse_event_t::key: {
         Frame& top = stack.back();
         top.key = parsed.get<std::string>();
+        if (top.key.size() > kMaxKey) top.key = top.key.substr(0, kMaxKey) + "...";
         if (!top.keys.insert(top.key).second)
           throw JsonProblem(member_path(top.path, top.key), "the field appears twice");
         break;
@@ -71,6 +78,18 @@ json parse_strict(std::string_view text) {
   };
   try {
     return json::parse(text.begin(), text.end(), track);
+  } catch (const json::out_of_range& e) {
+    // A number beyond a double's range ("number overflow parsing '1e309'"), at the field the
+    // parser was reading.
+    std::string what = e.what();
+    const auto at = what.find("number overflow");
+    if (at != std::string::npos) what.erase(0, at);
+    std::string path;
+    if (!stack.empty()) {
+      const Frame& top = stack.back();
+      path = top.is_object ? member_path(top.path, top.key) : element_path(top.path, top.next);
+    }
+    throw JsonProblem(path, what + " (numbers must fit a double, up to about 1.8e308)");
   } catch (const json::parse_error& e) {
     // Drop nlohmann's "[json.exception.parse_error.101] " tag; keep line, column and reason.
     std::string what = e.what();

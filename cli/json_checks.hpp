@@ -22,8 +22,12 @@ class JsonProblem : public std::runtime_error {
   std::string path_;
 };
 
-// Parses `text`; throws JsonProblem for malformed JSON (with line and column) or a field that
-// appears twice in one object (nlohmann would silently keep the last one).
+// A scenario nests a few levels; anything deeper than this is refused as it is read.
+inline constexpr int kMaxScenarioDepth = 64;
+
+// Parses `text`; throws JsonProblem for malformed JSON (with line and column), a field that
+// appears twice in one object (nlohmann would silently keep the last one), nesting deeper than
+// kMaxScenarioDepth, or a number beyond a double's range.
 nlohmann::json parse_strict(std::string_view text);
 
 // "parent.key" (or "key" at the top level) and "parent[i]".

@@ -103,12 +103,14 @@ int run(const RunOptions& opt) {
     observers.push_back((waves = std::make_unique<WaveCsvRecorder>(opt.waves, opt.wave_rate_hz)).get());
   SignalStats stats(sc.signals.size());
   observers.push_back(&stats);
-  Timeline timeline(std::cout);
+  // With the CSV on standard output, what is meant for people goes to standard error.
+  std::ostream& human = opt.csv == "-" ? std::cerr : std::cout;
+  Timeline timeline(human);
   if (!opt.quiet) {
-    print_header(std::cout, sc, model.get());
+    print_header(human, sc, model.get());
     for (const ScenarioAction& a : sc.actions)
       if (a.at_s >= sc.duration_s)
-        std::cout << "(actions[" << a.index << "] at " << clock_time(a.at_s)
+        human << "(actions[" << a.index << "] at " << clock_time(a.at_s)
                   << " is after the end of this run and will not happen)\n";
     observers.push_back(&timeline);
   }
@@ -137,7 +139,7 @@ int run(const RunOptions& opt) {
     }
 
   const double factor = result.wall_s > 0.0 ? result.simulated_s / result.wall_s : 0.0;
-  std::cout << (opt.quiet ? "" : "\n") << "simulated " << clock_time(result.simulated_s) << " in "
+  human << (opt.quiet ? "" : "\n") << "simulated " << clock_time(result.simulated_s) << " in "
             << fixed(result.wall_s, 2) << " s: " << fixed(factor, 0)
             << "x real time (model compiled in " << fixed(compile_s, 2) << " s)\n";
   return code;
@@ -153,9 +155,11 @@ int main(int argc, char** argv) {
   RunOptions opt;
   CLI::App* run_cmd = app.add_subcommand("run", "Run a scenario and print its timeline");
   run_cmd->add_option("scenario", opt.scenario,
-                      "Scenario JSON file (docs/scenario.md); without one, the built-in default "
-                      "(examples/scenarios/default.json)");
-  run_cmd->add_option("--csv", opt.csv, "Write the recorded signals to this CSV file");
+                      "Scenario JSON file (docs/scenario.md), or - for standard input; without "
+                      "one, the built-in default (examples/scenarios/default.json)");
+  run_cmd->add_option("--csv", opt.csv,
+                      "Write the recorded signals to this CSV file (- for standard output; the "
+                      "timeline then goes to standard error)");
   run_cmd->add_option("--json", opt.json, "Write a JSON summary to this file");
   CLI::Option* duration = run_cmd->add_option("--duration", opt.duration_s,
                                               "Override the scenario's duration_s (seconds)");

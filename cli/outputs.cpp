@@ -26,7 +26,8 @@ std::string signal_unit(const std::string& name) {
 }  // namespace
 
 CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& signals)
-    : path_(path), file_(std::fopen(path.c_str(), "w")) {
+    : path_(path == "-" ? "<stdout>" : path),
+      file_(path == "-" ? stdout : std::fopen(path.c_str(), "w")) {
   if (!file_) throw InputError(path + ": cannot create the CSV file: " + std::strerror(errno));
   std::fputs("time_s", file_.get());
   for (const std::string& name : signals) std::fprintf(file_.get(), ",%s", name.c_str());
@@ -46,7 +47,7 @@ std::string CsvWriter::finish() {
   std::FILE* f = file_.release();
   const bool failed = std::ferror(f) != 0;
   const int saved_errno = errno;
-  if (std::fclose(f) != 0 || failed)
+  if ((f == stdout ? std::fflush(f) : std::fclose(f)) != 0 || failed)
     return path_ + ": writing the CSV file failed: " + std::strerror(saved_errno ? saved_errno : errno);
   return "";
 }

@@ -21,7 +21,8 @@ namespace resus_cli {
 
 class CsvWriter : public RunObserver {
  public:
-  // Opens `path` and writes the header row; throws InputError if it cannot be created.
+  // Opens `path` ("-": standard output) and writes the header row; throws InputError if it
+  // cannot be created.
   CsvWriter(const std::string& path, const std::vector<std::string>& signals);
   void on_sample(double t_s, std::span<const double> values) override;
   // Flushes and closes; returns an error message, or "" when everything was written.
@@ -29,7 +30,9 @@ class CsvWriter : public RunObserver {
 
  private:
   struct Closer {
-    void operator()(std::FILE* f) const { std::fclose(f); }
+    void operator()(std::FILE* f) const {
+      if (f != stdout) std::fclose(f);
+    }
   };
   std::string path_;
   std::unique_ptr<std::FILE, Closer> file_;

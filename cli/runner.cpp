@@ -21,15 +21,44 @@ SimPtr make_sim(const Scenario& sc, const resus_model* model) {
   return SimPtr(sim);
 }
 
-void schedule_all(const Scenario& sc, resus_sim* sim) {
-  for (const ScenarioAction& a : sc.actions) {
-    if (a.at_s >= sc.duration_s) continue;  // cut off by --duration
-    const resus_status status = resus_sim_schedule(sim, a.at_s, &a.action);
-    if (status != RESUS_OK)
-      throw InputError(sc.source + ": actions[" + std::to_string(a.index) +
-                       "]: cannot schedule: " + error_text(status, sim));
+// Hands the scenario's actions to the sim as the run reaches them, so that a scenario may hold
+// any number of actions while the sim's queue holds RESUS_ACTION_QUEUE_CAPACITY. Actions keep
+// their order: by time, then by place in the file, as if all had been scheduled at the start.
+class ActionFeed {
+ public:
+  explicit ActionFeed(const Scenario& sc) : sc_(sc) {
+    for (std::size_t i = 0; i < sc.actions.size(); ++i)
+      if (sc.actions[i].at_s < sc.duration_s) order_.push_back(i);  // not cut off by --duration
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](std::size_t a, std::size_t b) { return step(a) < step(b); });
   }
-}
+
+  // Schedules every action due before step `target` that fits in the queue; returns the step
+  // the sim may advance to (target, or earlier when the queue is full).
+  int64_t feed(resus_sim* sim, int64_t now, int64_t target) {
+    while (applied_ < fed_ && step(order_[applied_]) < now) ++applied_;
+    for (; fed_ < order_.size(); ++fed_) {
+      const int64_t at = step(order_[fed_]);
+      if (at >= target) break;
+      // parse_scenario allows at most the capacity at one time, so here at > now.
+      if (fed_ - applied_ >= RESUS_ACTION_QUEUE_CAPACITY) return at;
+      const ScenarioAction& a = sc_.actions[order_[fed_]];
+      const resus_status status = resus_sim_schedule(sim, a.at_s, &a.action);
+      if (status != RESUS_OK)
+        throw InputError(sc_.source + ": actions[" + std::to_string(a.index) +
+                         "]: cannot schedule: " + error_text(status, sim));
+    }
+    return target;
+  }
+
+ private:
+  int64_t step(std::size_t i) const { return to_steps(sc_.actions[i].at_s); }
+
+  const Scenario& sc_;
+  std::vector<std::size_t> order_;  // indices into sc.actions, by (step, file order)
+  std::size_t fed_ = 0;             // order_[0, fed_) have been scheduled
+  std::size_t applied_ = 0;         // order_[0, applied_) have been applied
+};
 
 }  // namespace
 
@@ -37,7 +66,7 @@ RunResult run_scenario(const Scenario& sc, const resus_model* model,
                        const std::vector<RunObserver*>& observers) {
   SimPtr owner = make_sim(sc, model);
   resus_sim* sim = owner.get();
-  schedule_all(sc, sim);
+  ActionFeed actions(sc);
 
   double blood_volume_mL = 0.0;
   resus_model_param(model, "blood_volume_mL", &blood_volume_mL);
@@ -74,7 +103,8 @@ RunResult run_scenario(const Scenario& sc, const resus_model* model,
 
   const auto wall_start = std::chrono::steady_clock::now();
   while (true) {
-    const int64_t target = std::min({next_record, next_print, end, now + max_chunk});
+    const int64_t target =
+        actions.feed(sim, now, std::min({next_record, next_print, end, now + max_chunk}));
     if (target > now) {
       const resus_status status =
           resus_sim_advance(sim, static_cast<double>(target) * step_s - resus_sim_time(sim));

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -59,7 +61,7 @@ class Reader {
     for (const auto& [key, value] : root.items()) {
       bool known = false;
       for (const char* f : kTopLevelFields) known = known || key == f;
-      if (!known) fail(key + ": unknown field; known fields: " + list(kTopLevelFields));
+      if (!known) fail(cut_input(key) + ": unknown field; known fields: " + list(kTopLevelFields));
     }
     read_patient(root.value("patient", json::object()), sc);
     read_seed(root, sc);
@@ -92,7 +94,7 @@ class Reader {
     for (const auto& [key, value] : r.items()) {
       bool known = false;
       for (const char* f : kRecordFields) known = known || key == f;
-      if (!known) fail("record." + key + ": unknown field; known fields: " + list(kRecordFields));
+      if (!known) fail("record." + cut_input(key) + ": unknown field; known fields: " + list(kRecordFields));
     }
     if (r.contains("interval_s"))
       sc.record_interval_s = time_value(r["interval_s"], "record.interval_s", 0.0, sc.duration_s);
@@ -116,8 +118,8 @@ class Reader {
         const std::string name = list[i].get<std::string>();
         int32_t index = -1;
         if (resus_signal_find(name.c_str(), &index) != RESUS_OK)
-          fail(path + ": unknown signal '" + name + "' (see 'resus info')");
-        if (!seen.insert(name).second) fail(path + ": signal '" + name + "' is listed twice");
+          fail(path + ": unknown signal " + quoted_input(name) + " (see 'resus info')");
+        if (!seen.insert(name).second) fail(path + ": signal " + quoted_input(name) + " is listed twice");
         sc.signals.push_back(name);
         sc.signal_indices.push_back(index);
       }
@@ -142,6 +144,13 @@ class Reader {
              num(sc.duration_s) + ") s (duration_s)");
       sc.actions.push_back(ScenarioAction{i, at_s, a["do"].get<std::string>(), parsed});
     }
+    // Actions are handed to the sim as the run reaches them (runner.cpp), but those at one
+    // moment must fit its queue together.
+    std::map<int64_t, std::size_t> per_step;
+    for (const ScenarioAction& a : sc.actions)
+      if (++per_step[std::llround(a.at_s / resus_step_seconds())] > RESUS_ACTION_QUEUE_CAPACITY)
+        fail(element_path("actions", a.index) + ".at_s = " + num(a.at_s) + ": more than " +
+             std::to_string(RESUS_ACTION_QUEUE_CAPACITY) + " actions at one time");
   }
 
   // "action.rate_mL_min = -5 ..." becomes "actions[2].rate_mL_min = -5 ...".
@@ -179,16 +188,40 @@ Scenario parse_scenario(std::string_view text, const std::string& source) {
   return sc;
 }
 
+namespace {
+
+// Reads at most kMaxScenarioBytes; one byte more means the input is too large.
+std::string read_bounded(std::istream& in, const std::string& name) {
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf), in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxScenarioBytes)
+      throw InputError(name + ": larger than " + std::to_string(kMaxScenarioBytes) +
+                       " bytes; a scenario file is far smaller");
+  }
+  if (in.bad()) throw InputError(name + ": cannot read: " + std::strerror(errno));
+  return text;
+}
+
+}  // namespace
+
 Scenario load_scenario_file(const std::string& path) {
+  if (path == "-") return parse_scenario(read_bounded(std::cin, "<stdin>"), "<stdin>");
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a scenario file");
+  const fs::file_status st = fs::status(path, ec);
+  if (!fs::exists(st)) throw InputError(path + ": no such file");
+  if (fs::is_directory(st)) throw InputError(path + ": is a directory, not a scenario file");
+  // A device (/dev/zero, /dev/urandom), a FIFO or a socket never ends: give '-' for a pipe.
+  if (!fs::is_regular_file(st))
+    throw InputError(path + ": not a regular file (use '-' to read a scenario from standard input)");
+  if (fs::file_size(path, ec) > kMaxScenarioBytes)
+    throw InputError(path + ": larger than " + std::to_string(kMaxScenarioBytes) +
+                     " bytes; a scenario file is far smaller");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError(path + ": cannot read: " + std::strerror(errno));
-  return parse_scenario(text.str(), path);
+  return parse_scenario(read_bounded(in, path), path);
 }
 
 ModelPtr compile_patient(const Scenario& sc) {

@@ -42,12 +42,16 @@ struct Scenario {
 // Field defaults and limits, shared with docs/scenario.md.
 inline constexpr const char* kDefaultPreset = "adult_male_70kg";
 inline constexpr double kMaxDuration_s = 7 * 24 * 3600.0;
+// A generated training scenario with tens of thousands of actions is a few megabytes.
+inline constexpr std::size_t kMaxScenarioBytes = 64u << 20;
 // Recorded when a scenario's "record" names no signals.
 const std::vector<std::string>& default_signals();
 
 // Parses and checks a scenario. `source` names it in messages. Throws InputError.
 Scenario parse_scenario(std::string_view text, const std::string& source);
-// Reads and parses a file. Throws InputError (missing, unreadable, malformed, invalid).
+// Reads and parses a file, or standard input for "-". Only a regular file of at most
+// kMaxScenarioBytes is read. Throws InputError (missing, not a file, too large, unreadable,
+// malformed, invalid).
 Scenario load_scenario_file(const std::string& path);
 
 // Compiles the scenario's patient. Throws InputError with the "patient..." path of a bad field.
