@@ -41,12 +41,16 @@ constexpr std::size_t kMaxQuoted = 64;
 }
 
 std::string cut_input(const std::string& text) {
-  return text.size() <= kMaxQuoted ? text : text.substr(0, kMaxQuoted) + "...";
+  std::string out = text.substr(0, kMaxQuoted);
+  if (text.size() > kMaxQuoted) out.append("...");
+  return out;
 }
 
 std::string quoted_input(const std::string& text) {
-  if (text.size() <= kMaxQuoted) return "'" + text + "'";
-  return "'" + cut_input(text) + "' (" + std::to_string(text.size()) + " characters)";
+  std::string out = "'";
+  out.append(cut_input(text)).append("'");
+  if (text.size() > kMaxQuoted) out.append(" (" + std::to_string(text.size()) + " characters)");
+  return out;
 }
 
 }  // namespace resus_cli

@@ -1,5 +1,5 @@
-// Runs a checked scenario through the C API: schedules every action up front, then advances to
-// each recording or printing time in turn, polling events on the way.
+// Runs a checked scenario through the C API: advances to each recording or printing time in
+// turn, handing the actions to the sim as the run reaches them and polling events on the way.
 #pragma once
 
 #include <resus/resus.h>

@@ -1,6 +1,7 @@
 // Snapshots: the whole SimState as versioned bytes with the model's fingerprint and a checksum
 // of the body, checked field by field before it replaces a running state.
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <sstream>
 #include <string>
@@ -18,6 +19,8 @@ struct SnapshotHeader {
   uint64_t fingerprint;
   uint64_t checksum;  // FNV-1a of the body: catches accidental damage before the field checks
 };
+// The header's layout is part of the format (tests/support/snapshot_forge.hpp relies on it).
+static_assert(sizeof(SnapshotHeader) == 32 && offsetof(SnapshotHeader, checksum) == 24);
 constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 2: CPR, breathing and waveform state. 3: body checksum in the header.
 constexpr uint32_t kSnapshotVersion = 3;

@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev librandom123-dev
   python3-matplotlib  # tools/ecg_plot.py and `resus run --ecg-plot`
+  clang libclang-rt-dev  # libFuzzer for tests/fuzz (scripts/fuzz.sh, scripts/test.sh)
 )
 
 missing=()

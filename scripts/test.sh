@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # The one test command. On a fresh Debian 12 machine it installs what is missing
 # (scripts/setup-deps.sh), then:
-#   1. Release build in build/ and the whole test suite there;
-#   2. address + undefined-behaviour sanitizer build in build-asan/ and the suite again.
-# Exits non-zero on the first failure. About 14 minutes on 2 cores from scratch (13.5 measured); rebuilds are
-# incremental. RESUS_JOBS overrides the parallelism (default 2).
+#   1. Release build in build/ and the whole test suite there, the slow tests included (label
+#      slow: the 24-hour soak, every parameter at its extremes);
+#   2. address + undefined-behaviour sanitizer build in build-asan/ and the suite again, without
+#      the slow tests;
+#   3. the libFuzzer targets (clang, build-fuzz/), each fuzzed for RESUS_FUZZ_SECONDS (default
+#      20) from its corpus (scripts/fuzz.sh).
+# Exits non-zero on the first failure. Rebuilds are incremental. RESUS_JOBS overrides the
+# parallelism (default 2).
+#   scripts/test.sh --full   the same, with 300 s of fuzzing per target
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 jobs="${RESUS_JOBS:-2}"
+fuzz_seconds="${RESUS_FUZZ_SECONDS:-20}"
+if [ "${1:-}" = "--full" ]; then fuzz_seconds=300; fi
 start=$SECONDS
 stage() { printf '\n== %s (%ds)\n' "$*" $((SECONDS - start)); }
 
@@ -30,6 +37,9 @@ cmake --build build-asan -j"$jobs"
 stage "sanitizers: tests"
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs"
+  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -LE slow
 
-stage "all tests passed (release and sanitizers)"
+stage "fuzzing: ${fuzz_seconds} s per target (build-fuzz/)"
+RESUS_JOBS="$jobs" scripts/fuzz.sh "$fuzz_seconds"
+
+stage "all tests passed (release, sanitizers, fuzzing)"

@@ -80,35 +80,6 @@ TEST(BadInput, NonViablePatientIsRefusedAtCompile) {
                 "adult_male_70kg"});
 }
 
-// Every model that compiles starts with every signal finite and stays so: the extremes of each
-// parameter's range, one at a time, either compile to a runnable patient or are refused.
-TEST(BadInput, ParameterExtremesCompileToFiniteSignalsOrAreRefused) {
-  int compiled = 0, refused = 0;
-  for (const ParamInfo& info : param_registry()) {
-    for (double v : {info.min, info.max}) {
-      std::shared_ptr<const Model> m;
-      try {
-        m = Model::compile(with_override(info.name, v));
-      } catch (const Error& e) {
-        EXPECT_EQ(e.status(), Status::kNumerical) << info.name << " = " << v << ": " << e.what();
-        EXPECT_NE(std::string(e.what()).find(info.name), std::string::npos) << e.what();
-        ++refused;
-        continue;
-      }
-      ++compiled;
-      Sim sim(m);
-      const Status st = sim.advance(5.0);
-      for (int i = 0; i < kNumSignals; ++i)
-        ASSERT_TRUE(std::isfinite(sim.signal(i)))
-            << info.name << " = " << v << ": " << signal_catalogue()[i].name;
-      if (st != Status::kOk) {
-        EXPECT_EQ(st, Status::kNumerical);
-      }
-    }
-  }
-  EXPECT_GT(compiled, refused);
-}
-
 // ---- validated() ----
 
 Action make(ActionKind kind, double rate, double volume, int32_t site = 0) {

@@ -10,13 +10,13 @@
 #include <limits>
 #include <vector>
 
+#include "../support/snapshot_forge.hpp"
 #include "test_support.hpp"
 
 namespace resus::test {
 namespace {
 
-constexpr std::size_t kBody = sizeof(uint64_t) * 3 + sizeof(uint32_t) * 2;  // header bytes
-constexpr std::size_t kChecksumAt = kBody - sizeof(uint64_t);  // last field of the header
+constexpr std::size_t kBody = kSnapshotHeaderBytes;
 
 // Writes `value` at `offset` into the body of a snapshot (the header's checksum then no longer
 // matches: reseal() forges it, as a deliberate attacker would).
@@ -25,10 +25,7 @@ void poke(std::vector<unsigned char>& bytes, std::size_t offset, T value) {
   std::memcpy(bytes.data() + kBody + offset, &value, sizeof value);
 }
 
-void reseal(std::vector<unsigned char>& bytes) {
-  const uint64_t sum = fnv1a(bytes.data() + kBody, bytes.size() - kBody);
-  std::memcpy(bytes.data() + kChecksumAt, &sum, sizeof sum);
-}
+void reseal(std::vector<unsigned char>& bytes) { reseal_snapshot(bytes.data(), bytes.size()); }
 
 // A sim at t = 100 s in the middle of a hemorrhage, with a bolus scheduled for t = 150 s.
 Sim make_bleeding_sim() {
