@@ -18,11 +18,15 @@ jobs="${RESUS_JOBS:-2}"
 
 scripts/setup-deps.sh >&2
 cmake --preset fuzz >/dev/null
-names=()
+names=(hostile_enum_arguments)
 for t in "${targets[@]}"; do names+=("fuzz_$t"); done
 cmake --build build-fuzz -j"$jobs" --target "${names[@]}"
 
 status=0
+echo "== enum arguments outside their enum, under clang's sanitizers"
+if ! UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build-fuzz/tests/fuzz/hostile_enum_arguments; then
+  status=1
+fi
 for t in "${targets[@]}"; do
   corpus="build-fuzz/corpus/$t"
   crashes="build-fuzz/crashes/$t"

@@ -1,0 +1,147 @@
+// The golden trace (issue 9): every signal hashed once per simulated second over the default
+// scenario and the physiology scenarios (VF with CPR and shocks, hemorrhage, apnoea, every airway
+// device, rhythms with pacing and cardioversion), with the ECG and the waveforms on. Refactoring
+// the engine's seams must leave every hash bit-identical; a commit that changes the physiology on
+// purpose re-pins them and says why.
+//
+// The scenarios run as a user's would: scenario JSON through the resus command's own loader and
+// runner, on the public C API. Signals are hashed by index up to the count pinned here, so
+// signals appended later leave the hashes alone.
+#include <gtest/gtest.h>
+#include <resus/resus.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "runner.hpp"
+#include "scenario.hpp"
+
+namespace {
+
+constexpr int32_t kPinnedSignals = 109;  // the catalogue when the trace was pinned
+
+// Hashes every pinned signal at each printed second (print_interval_s = 1).
+class TraceHasher : public resus_cli::RunObserver {
+ public:
+  void on_start(resus_sim* sim) override {
+    resus_ecg_def ecg = resus_default_ecg_def();
+    ecg.sample_rate_hz = 500;
+    ecg.baseline_wander = ecg.mains = ecg.muscle = 1;
+    ASSERT_EQ(resus_sim_ecg_configure(sim, &ecg), RESUS_OK);
+    ASSERT_EQ(resus_sim_waveforms_configure(sim, 125), RESUS_OK);
+  }
+  void on_vitals(double t_s, const resus_sim* sim) override {
+    double values[kPinnedSignals];
+    for (int32_t i = 0; i < kPinnedSignals; ++i) values[i] = resus_sim_signal(sim, i);
+    mix(&t_s, sizeof t_s);
+    mix(values, sizeof values);
+    ++seconds_;
+  }
+  uint64_t hash() const { return hash_; }
+  int seconds() const { return seconds_; }
+
+ private:
+  void mix(const void* data, std::size_t n) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < n; ++i) hash_ = (hash_ ^ p[i]) * 1099511628211ull;
+  }
+  uint64_t hash_ = 1469598103934665603ull;
+  int seconds_ = 0;
+};
+
+struct Golden {
+  const char* name;
+  std::string scenario;  // JSON; print_interval_s is set to 1 by the test
+  uint64_t hash;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string airway_scenario(const char* airway) {
+  return std::string(R"({"seed": 4, "duration_s": 150, "actions": [
+    {"at_s": 10, "do": "spontaneous_breathing", "enabled": false},
+    {"at_s": 11, "do": "airway", "airway": ")") + airway + R"("},
+    {"at_s": 12, "do": "oxygen", "fio2": 0.6},
+    {"at_s": 13, "do": "ventilation", "mode": "bag_rate", "rate_per_min": 12, "tidal_volume_mL": 550},
+    {"at_s": 100, "do": "ventilation", "mode": "manual"},
+    {"at_s": 101, "do": "breath", "tidal_volume_mL": 700}]})";
+}
+
+void PrintTo(const Golden& g, std::ostream* os) { *os << g.name; }
+
+class GoldenTrace : public ::testing::TestWithParam<Golden> {};
+
+TEST_P(GoldenTrace, IsBitIdentical) {
+  const Golden& g = GetParam();
+  resus_cli::Scenario sc = resus_cli::parse_scenario(g.scenario, g.name);
+  sc.print_interval_s = 1.0;
+  const resus_cli::ModelPtr model = resus_cli::compile_patient(sc);
+  TraceHasher hasher;
+  const resus_cli::RunResult r = resus_cli::run_scenario(sc, model.get(), {&hasher});
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(hasher.seconds(), static_cast<int>(sc.duration_s) + 1);
+  char got[32];
+  std::snprintf(got, sizeof got, "0x%016" PRIx64, hasher.hash());
+  EXPECT_EQ(hasher.hash(), g.hash) << g.name << " hashes to " << got;
+}
+
+const char* const kVfCprShocks = R"({"seed": 3, "duration_s": 600, "actions": [
+  {"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
+  {"at_s": 90, "do": "cpr_start", "rate_per_min": 110, "depth_mm": 55, "compressions_per_cycle": 30, "breaths_per_pause": 2},
+  {"at_s": 90, "do": "airway", "airway": "bag_mask"},
+  {"at_s": 91, "do": "oxygen", "source": "bag_reservoir"},
+  {"at_s": 210, "do": "shock", "energy_J": 200, "only_if_shockable": true},
+  {"at_s": 212, "do": "airway", "airway": "tracheal_tube"},
+  {"at_s": 213, "do": "cpr_start", "rate_per_min": 110, "depth_mm": 55, "leaning_mm": 6},
+  {"at_s": 214, "do": "ventilation", "mode": "bag_rate", "rate_per_min": 10, "tidal_volume_mL": 500},
+  {"at_s": 330, "do": "shock", "energy_J": 200},
+  {"at_s": 335, "do": "cpr_stop"},
+  {"at_s": 450, "do": "shock", "energy_J": 360, "waveform": "monophasic"}]})";
+
+const char* const kApnoea = R"({"seed": 5, "duration_s": 420, "actions": [
+  {"at_s": 20, "do": "oxygen", "source": "non_rebreather"},
+  {"at_s": 140, "do": "spontaneous_breathing", "enabled": false},
+  {"at_s": 320, "do": "airway", "airway": "bag_mask"},
+  {"at_s": 321, "do": "ventilation", "mode": "bag_rate", "rate_per_min": 10, "tidal_volume_mL": 600}]})";
+
+const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
+  {"at_s": 10, "do": "rhythm", "rhythm": "atrial_fibrillation"},
+  {"at_s": 60, "do": "cardioversion", "energy_J": 120},
+  {"at_s": 80, "do": "rhythm", "rhythm": "av_block_3"},
+  {"at_s": 100, "do": "pacing_start", "rate_per_min": 80, "current_mA": 90},
+  {"at_s": 160, "do": "pacing_stop"},
+  {"at_s": 170, "do": "rhythm", "rhythm": "vt"},
+  {"at_s": 200, "do": "cardioversion", "energy_J": 100},
+  {"at_s": 220, "do": "rhythm", "rhythm": "torsades"},
+  {"at_s": 260, "do": "rhythm", "rhythm": "pea"}]})";
+
+INSTANTIATE_TEST_SUITE_P(
+    Scenarios, GoldenTrace,
+    ::testing::Values(
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x2614a29e24898cc6ull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0xd1d2a6a536705b6aull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0xf954dec9c0bbf1acull},
+        Golden{"apnoea", kApnoea, 0xb87c95fea86f9d2aull},
+        Golden{"rhythms", kRhythms, 0x2bc6578ab1af6e85ull},
+        Golden{"airway_none", airway_scenario("none"), 0x00672dd9bc3657deull},
+        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xa03e9a9de28e4f7bull},
+        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x89ac49c49c9a9626ull},
+        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x75b34ae04af0802eull},
+        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0xf8f611cbe62a4ecbull},
+        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x9465f6e9a6111cf9ull}),
+    [](const ::testing::TestParamInfo<Golden>& info) { return std::string(info.param.name); });
+
+TEST(GoldenTrace, PinsTheWholeCatalogueOfItsDay) {
+  EXPECT_GE(resus_signal_count(), kPinnedSignals);
+}
+
+}  // namespace
