@@ -53,31 +53,37 @@ cv::State initial_guess(const PatientParams& pp) {
 
 SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& baro) {
   SimState s{};
-  s.x = initial_guess(pp);
-  s.baro = baro.rest_state();
-  s.conduction = ep::Conduction(pp.conduction).initial_state();
-  s.hooks = ep::Hooks{};
-  s.atrial_activation_time = -1e9;
-  s.ventricular_activation_time = -1e9;
-  s.ventricular_systole_s = cv::ventricular_systole(pp.circulation, 60.0 / pp.heart_rate_set_bpm);
-  s.beat_contraction = 1.0;
-  s.myocardial_energy = 1.0;
-  s.coronary_perfusion_ratio = 1.0;
-  s.last_termination_time = -1e9;
-  s.previous_atrial_time = -1e9;
-  s.previous_ventricular_time = -1e9;
-  s.last_shock_time = -1e9;
-  s.ecg = ecg::Generator(pp.ecg).initial_state();
-  s.ecg_artefacts = ecg::ArtefactSwitches{};
-  s.sync_armed_time = kNaN;
-  s.cycle.max_arterial = s.cycle.max_pa = -kInf;
-  s.cycle.min_arterial = s.cycle.min_pa = s.cycle.min_lv_volume = kInf;
-  s.cycle.coronary_perfusion = kNaN;
-  s.compression = cpr::make_compression_state();
-  s.cpr_quality = cpr::make_quality_state();
-  s.pulse = cpr::make_pulse_state();
-  s.last_compression_onset_s = -1e9;
-  s.resp = resp::initial_state(pp.respiration);
+  s.circulation.x = initial_guess(pp);
+  s.reflex.baro = baro.rest_state();
+  s.heart.conduction = ep::Conduction(pp.conduction).initial_state();
+  s.heart.myocardial_energy = 1.0;
+  s.heart.coronary_perfusion_ratio = 1.0;
+  s.heart.last_termination_time = -1e9;
+  s.heart.sync_armed_time = kNaN;
+
+  Bus& b = s.bus;
+  b.electrical.atrial_activation_time = -1e9;
+  b.electrical.ventricular_activation_time = -1e9;
+  b.electrical.previous_atrial_time = -1e9;
+  b.electrical.previous_ventricular_time = -1e9;
+  b.electrical.ventricular_systole_s = cv::ventricular_systole(pp.circulation, 60.0 / pp.heart_rate_set_bpm);
+  b.electrical.beat_contraction = 1.0;
+  b.electrical.last_shock_time = -1e9;
+  b.cpr.last_onset_s = -1e9;
+  b.blood.potassium_mmol_L = 4.0;          // no writer yet: normal plasma values
+  b.blood.ionised_calcium_mmol_L = 1.2;
+  b.temperature.core_C = 37.0;             // no writer yet: normothermia
+  b.conditions.pericardial_fluid_mL = pp.circulation.pericardial_fluid_mL;
+  b.effects = neutral_effects();
+
+  s.ecg.generator = ecg::Generator(pp.ecg).initial_state();
+  s.ecg.artefacts = ecg::ArtefactSwitches{};
+  s.cycle = stages::cycle::empty(0.0, 0.0);
+  s.compressions.source = cpr::make_compression_state();
+  s.cpr_meter.quality = cpr::make_quality_state();
+  s.cpr_meter.pulse = cpr::make_pulse_state();
+  s.breathing.resp = resp::initial_state(pp.respiration);
+  b.lungs.pleural_delta_mmHg = s.breathing.resp.out.pleural_delta_mmHg;
   return s;
 }
 
@@ -180,14 +186,14 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   m->resting_cerebral_flow_ = state.signals[kCerebralFlow] / 60.0;
   m->resting_cardiac_output_ = state.signals[kCardiacOutput];
   m->resting_pulse_pressure_ = state.signals[kPulsePressure];
-  state.coronary_perfusion_ratio = 1.0;
+  state.heart.coronary_perfusion_ratio = 1.0;
 
   // Pass 2: the reflex's operating point is the resting state. The set point is the resting
   // mean carotid pressure; the reference drives are the mean efferent activity there.
   m->baro_ref_.set_point_mmHg = state.signals[kMeanArterial];
   {
     const autonomic::Baroreflex baro(m->params_.baroreflex, m->baro_ref_);
-    state.baro = baro.rest_state();
+    state.reflex.baro = baro.rest_state();
     Sim sim(*m, state);
     sim.breathing_coupled_ = false;
     sim.advance_steps(static_cast<int64_t>(20.0 / kStep_s));  // ten lead-lag time constants
@@ -199,9 +205,9 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     const int64_t window = beat_steps * kBaroSteps;
     for (int64_t i = 0; i < window; ++i) {
       sim.advance_steps(1);
-      if (sim.s_.baro_samples == 0) {
-        sum_s += baro.sympathetic_drive(sim.s_.baro.sympathetic);
-        sum_v += sim.s_.baro.vagal;
+      if (sim.s_.reflex.samples == 0) {
+        sum_s += baro.sympathetic_drive(sim.s_.reflex.baro.sympathetic);
+        sum_v += sim.s_.reflex.baro.vagal;
         ++ticks;
       }
     }
@@ -215,9 +221,9 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // The mean beat period it settles to is measured and its bias removed (period_offset_s), then
   // the loop settles again at exactly the set rate.
   m->params_.baroreflex.gain_scale = gain;
-  state.baro.sympathetic_history.fill(0.0);
-  state.baro.vagal_history.fill(0.0);
-  state.baro.delta.fill(0.0);
+  state.reflex.baro.sympathetic_history.fill(0.0);
+  state.reflex.baro.vagal_history.fill(0.0);
+  state.reflex.baro.delta.fill(0.0);
   {
     Sim sim(*m, state);
     sim.breathing_coupled_ = false;
@@ -254,21 +260,10 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // The template starts its clock at zero.
   const double t_end = static_cast<double>(state.step) * kStep_s;
   state.step = 0;
-  for (double* t : {&state.atrial_activation_time, &state.ventricular_activation_time,
-                    &state.cycle.start_time, &state.conduction.next_atrial_time,
-                    &state.conduction.last_atrial_time, &state.conduction.av_exit_time,
-                    &state.conduction.pending_ventricular_time,
-                    &state.conduction.last_ventricular_time, &state.conduction.next_focus_time,
-                    &state.conduction.next_pacer_time, &state.conduction.last_pacer_spike_time,
-                    &state.previous_atrial_time, &state.previous_ventricular_time}) {
-    *t -= t_end;  // NaN (nothing pending) stays NaN
-  }
+  stages::heart::rebase(state, t_end);
+  stages::cycle::rebase(state, t_end);
   state.carry_s = 0.0;
-  state.event_count = 0;
-  state.beat_count = 0;
-  state.beat_head = 0;
-  state.event_head = 0;
-  state.events_dropped = 0;
+  state.events = EventRing{};
   state.signals[kTime] = 0.0;
   m->initial_ = state;
   m->settle_time_s_ = settled;

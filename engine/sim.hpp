@@ -1,8 +1,8 @@
 // One running patient. All memory is owned at creation; advance() allocates nothing, takes no
-// lock, does no I/O and throws nothing.
+// lock, does no I/O and throws nothing. A step is the fixed list of stages in step_once()
+// (engine/stages/, engine/README.md).
 #pragma once
 
-#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -10,6 +10,7 @@
 #include "engine/ecg_stream.hpp"
 #include "engine/model.hpp"
 #include "engine/rng.hpp"
+#include "engine/stages/stages.hpp"
 #include "engine/status.hpp"
 
 namespace resus {
@@ -19,39 +20,45 @@ class Sim {
   explicit Sim(std::shared_ptr<const Model> model, uint64_t seed = 0, uint64_t patient_id = 0);
 
   // Advances by `seconds` (any non-negative duration; the remainder below one step is carried).
-  // Returns kNumerical if the state went non-finite: the sim keeps its last good state and
-  // refuses to advance further.
+  // Returns kNumerical if the state or a signal went non-finite: the sim keeps its last good
+  // state and signals and refuses to advance further.
   Status advance(double seconds) noexcept;
   void advance_steps(int64_t n) noexcept;
 
-  double time() const { return static_cast<double>(s_.step) * kStep_s; }
+  double time() const { return now(s_); }
+  double signal(int id) const { return s_.signals[static_cast<std::size_t>(id)]; }
+  const double* signals() const { return s_.signals.data(); }
   // What went non-finite after advance() returned kNumerical: a signal's name, or "the
   // circulation's state"; "" while the sim is healthy.
   const char* failure() const noexcept;
-  double signal(int id) const { return s_.signals[static_cast<std::size_t>(id)]; }
-  const double* signals() const { return s_.signals.data(); }
 
   // Applies a validated action now (on the current step boundary).
   void apply(const Action& a) noexcept;
   // Schedules a validated action for time `at_s` (>= now). Throws Error(kCapacity) when full.
   void schedule(double at_s, const Action& a);
 
+  // Sets the host's slot of an effect channel (engine/bus.hpp): a factor > 0 for a scale
+  // channel, a value in the channel's unit for an offset. Throws Error(kInvalidArgument).
+  void set_effect(Effect channel, double amount);
+
   // Moves up to `capacity` undrained events to `out`, oldest first; returns how many.
   int poll_events(Event* out, int capacity) noexcept;
-  int64_t events_dropped() const { return s_.events_dropped; }
+  int64_t events_dropped() const { return s_.events.dropped; }
 
   // Synthetic ECG at 0 (off), 250, 500 or 1000 Hz, with the given artefacts. Sizes the per-lead
   // buffers (kEcgCapacity samples each) the first time; throws Error(kInvalidArgument) for another
   // rate. Not for the real-time path.
   void configure_ecg(int rate_hz, const ecg::ArtefactSwitches& artefacts);
-  int ecg_rate() const { return s_.ecg_rate_hz; }
+  int ecg_rate() const { return s_.ecg.rate_hz; }
   // Moves up to `capacity` undrained samples of `lead` (mV), oldest first; returns how many.
-  int read_ecg(int lead, float* out, int capacity) noexcept;
+  // `first_index` (may be null) receives the stream index of the first sample moved.
+  int read_ecg(int lead, float* out, int capacity, int64_t* first_index = nullptr) noexcept;
   int64_t ecg_available(int lead) const noexcept;
   int64_t ecg_dropped(int lead) const noexcept;
 
   // Moves up to `capacity` undrained beat annotations to `out`, oldest first.
   int poll_beats(Beat* out, int capacity) noexcept;
+  int64_t beats_dropped() const { return s_.beats.dropped; }
 
   // Streamed inputs for a host's device loop: applied at once (no event, no queue), allocation
   // free. A compression depth sample (0-100 mm) switches compressions to the streamed source;
@@ -63,8 +70,8 @@ class Sim {
   // Waveforms (see engine/waveforms.hpp) at 0 (off), 50, 100, 125, 250 or 500 Hz, buffered like
   // the ECG (kWaveCapacity samples per wave). Not for the real-time path.
   void configure_waveforms(int rate_hz);
-  int waveform_rate() const { return s_.wave_rate_hz; }
-  int read_waveform(int wave, float* out, int capacity) noexcept;
+  int waveform_rate() const { return s_.waves.rate_hz; }
+  int read_waveform(int wave, float* out, int capacity, int64_t* first_index = nullptr) noexcept;
   int64_t waveform_available(int wave) const noexcept;
   int64_t waveform_dropped(int wave) const noexcept;
 
@@ -80,52 +87,21 @@ class Sim {
   friend class Model;
   Sim(const Model& model, const SimState& initial);  // used while compiling a model
 
+  StepContext context() noexcept;
   bool step_once() noexcept;
-  static bool finite_state(const cv::State& x) noexcept;  // every value finite
-  void apply_due_actions() noexcept;
-  void update_heart_timing(double t) noexcept;
-  void update_myocardium(const cv::Hemodynamics& h) noexcept;
-  void change_rhythm(ep::Rhythm r) noexcept;
-  void shock(double energy_J, int32_t waveform) noexcept;
-  bool shockable() const noexcept;
-  void deliver_cardioversion() noexcept;
-  double draw(RngStream stream) noexcept;
-  static double draw_rhythm(void* self);
-  double heart_period() const noexcept;
-  cv::Drive drive() const noexcept;
-  void close_cycle(double t, bool beat) noexcept;
-  void accumulate(const cv::Hemodynamics& h, double lv_volume) noexcept;
+  void apply_due_actions(const StepContext& c) noexcept;
+  void dispatch(const StepContext& c, const Action& a) noexcept;
   void update_instant_signals() noexcept;
-  void push_event(EventKind kind, int32_t detail, double value) noexcept;
-  void push_beat() noexcept;
-  void emit_ecg_samples() noexcept;
-  void emit_wave_samples(const cv::Hemodynamics& h) noexcept;
-  // Chest compressions (engine/sim_cpr.cpp).
-  void update_compressions(double t) noexcept;
-  void add_compression(cv::Drive& d, double t) const noexcept;
-  void measure_compressions(const cv::Hemodynamics& h, double t) noexcept;
-  void give_pause_breaths(double t) noexcept;
-  void apply_cpr(const Action& a) noexcept;
-  // Breathing and gases (engine/sim_breathing.cpp).
-  void step_breathing(const cv::Hemodynamics& h) noexcept;
-  void apply_breathing(const Action& a) noexcept;
-  void update_breathing_signals() noexcept;
-  ecg::EcgInputs ecg_inputs(double t) const noexcept;
 
   std::shared_ptr<const Model> owner_;  // keeps the model alive
   const Model* model_;
-  cv::Circulation circulation_;
-  autonomic::Baroreflex baroreflex_;
-  ep::Conduction conduction_;
-  ep::Myocardium myocardium_;
+  Evaluators eval_;
   Rng rng_;
-  ecg::Generator ecg_;
-  resp::Respiration respiration_;
   std::unique_ptr<EcgStream> ecg_stream_;  // allocated when the ECG is first switched on
   std::unique_ptr<EcgStream> wave_stream_; // allocated when waveforms are first switched on
   bool breathing_coupled_ = true;          // off while a model settles its circulation
   SimState s_;
-  boost::numeric::odeint::runge_kutta4<cv::State> stepper_;
+  Stepper stepper_;
 };
 
 }  // namespace resus

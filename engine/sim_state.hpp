@@ -1,17 +1,21 @@
 // The whole mutable state of one simulated patient, as one trivially copyable struct: the
 // snapshot is its bytes, a restored sim continues bit-identically, and creating a sim is a copy.
+// It is laid out as the clock, the bus (engine/bus.hpp: what subsystems share), one section per
+// stage (engine/stages/: what only that stage reads and writes), and the rings a host drains.
 #pragma once
 
 #include <array>
 #include <cstdint>
 
 #include "engine/actions.hpp"
+#include "engine/bus.hpp"
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
 #include "models/cpr/pulse.hpp"
 #include "models/cpr/quality.hpp"
+#include "models/cpr/rescuer.hpp"
 #include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
 #include "models/respiration/respiration.hpp"
@@ -42,6 +46,7 @@ enum class EventKind : int32_t {
   kShockDelivered = 5,   // detail = ep::ShockOutcome, or 6 no R wave to synchronise on, or 7 no
                          // shock advised (AED mode); value = J
   kPacingCapture = 6,    // detail = 1 capture gained, 0 lost; value = current, mA
+  kLastEventKind = kPacingCapture
 };
 
 struct Event {
@@ -65,14 +70,20 @@ struct ScheduledAction {
   Action action;
 };
 
-// Running sums over one cardiac cycle (from one ventricular activation to the next).
-struct CycleStats {
-  double start_time;
-  int64_t samples;
-  double sum_arterial, max_arterial, min_arterial;
-  double sum_cvp, sum_pa, max_pa, min_pa, sum_wedge;
-  double aortic_volume, coronary_volume, cerebral_volume;  // mL through, over the cycle
-  double min_lv_volume, end_diastolic_volume, coronary_perfusion;
+// ---- each stage's own state (engine/stages/) ------------------------------------------------
+
+// stages/heart.cpp: the conduction system, the myocardium, shocks and pacing.
+struct HeartState {
+  ep::ConductionState conduction;
+  double myocardial_energy;         // 0..1 (physiology.md A.8)
+  double coronary_perfusion_ratio;  // coronary flow / resting, low-pass filtered
+  double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
+  double sync_armed_time;           // NaN: no cardioversion waiting for an R wave
+  double sync_energy_J;
+  int32_t sync_waveform;
+  uint32_t rhythm_draws;            // draws used from the rhythm stream
+  uint32_t shock_draws;             // and from the shock stream
+  int32_t pad;
 };
 
 struct Bleed {
@@ -89,87 +100,118 @@ struct Infusion {
   double infused_mL;
 };
 
-struct SimState {
+// stages/circulation.cpp: the ODE state, the hemorrhage and the fluid boluses running.
+struct CirculationState {
   cv::State x;
   double septum_guess;  // warm start of the septal Newton solve (part of the state so that a
                         // restored sim continues bit-identically)
-  autonomic::BaroreflexState baro;
-  double baro_pressure_sum;
-  int32_t baro_samples;
-  int32_t failed;  // kFailed*: why the sim refuses to advance (0: it does not)
-  int64_t step;
-  double carry_s;  // requested time not yet stepped (advance() takes any duration)
-
-  // Electrical state and what it drives.
-  ep::ConductionState conduction;
-  ep::Hooks hooks;                  // drug, electrolyte and temperature influences
-  double atrial_activation_time;    // mechanical activation times, s
-  double ventricular_activation_time;
-  double ventricular_systole_s;
-  double beat_contraction;          // contraction multiplier of the current beat
-  double myocardial_energy;         // 0..1 (physiology.md A.8)
-  double coronary_perfusion_ratio;  // coronary flow / resting, low-pass filtered
-  double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
-  double sync_armed_time;           // NaN: no cardioversion waiting for an R wave
-  double sync_energy_J;
-  int32_t sync_waveform;
-  uint32_t rhythm_draws;            // draws used from the rhythm stream
-  uint32_t shock_draws;             // and from the shock stream
-  double previous_atrial_time;      // the activation before the current one (ECG overlap)
-  double previous_ventricular_time;
-  int32_t ventricular_origin;       // ep::BeatOrigin of the current beat (set when it happens)
-  int32_t previous_ventricular_origin;
-  int32_t ecg_rate_hz;              // 0: the ECG is off
-  int32_t pad_origin;
-  double last_shock_time;
-
-  // Synthetic ECG: generator state, switches and the next sample (time = index / rate).
-  ecg::EcgState ecg;
-  ecg::ArtefactSwitches ecg_artefacts;
-  int64_t ecg_sample_index;
-  std::array<double, ecg::kNumLeads> ecg_latest;
-
-  // Chest compressions: the source, what the chest feels, and what a feedback device measures.
-  cpr::CompressionState compression;
-  cpr::QualityState cpr_quality;
-  cpr::QualityReadout cpr_readout;
-  cpr::PulseState pulse;
-  cpr::PulseReadout pulse_readout;
-  double chest_depth_mm;            // at the start of the current step
-  double last_compression_onset_s;  // for the ECG artefact phase (-1e9: none yet)
-  double compression_interval_s;    // onset to onset, last measured
-  int32_t pending_breaths;          // breaths the rescuer still gives in this pause
-  int32_t pad_breaths;
-  double next_breath_s;
-  double pause_breath_volume_mL;
-
-  // Breathing and gases.
-  resp::RespState resp;
-  double end_expiratory_pleural_mmHg;  // pleural change at the last start of inspiration
-  double last_airway_flow_mL_s;
-
-  // Waveform streams (arterial, pleth, capnogram, ...): time = index / rate.
-  int32_t wave_rate_hz;  // 0: off
-  int32_t pad_wave;
-  int64_t wave_sample_index;
-
-  std::array<Beat, kBeatCapacity> beats;
-  int64_t beat_head;
-  int32_t beat_count;
-  int32_t pad;
-  int64_t beats_dropped;
-
-  CycleStats cycle;
   Bleed bleed;
   std::array<Infusion, kInfusionSlots> infusions;
+};
 
-  std::array<ScheduledAction, kQueueCapacity> queue;  // sorted by (step, seq)
-  int32_t queue_size;
-  int32_t event_count;
-  int64_t next_seq;
-  int64_t event_head;  // index of the oldest undrained event
-  int64_t events_dropped;
+// stages/compressions.cpp: where the chest depth comes from, and the rescuer's breaths.
+struct CompressionsState {
+  cpr::CompressionState source;
+  cpr::RescuerBreaths breaths;
+};
+
+// stages/cpr_meter.cpp: what a CPR-feedback device and a palpating hand measure.
+struct CprMeterState {
+  cpr::QualityState quality;
+  cpr::QualityReadout readout;
+  cpr::PulseState pulse;
+  cpr::PulseReadout pulse_readout;
+};
+
+// stages/breathing.cpp: the respiration model.
+struct BreathingState {
+  resp::RespState resp;
+  double last_airway_flow_mL_s;
+};
+
+// stages/reflex.cpp: the baroreflex on its 10 ms tick.
+struct ReflexState {
+  autonomic::BaroreflexState baro;
+  double pressure_sum;  // carotid pressure summed over the tick's steps
+  int32_t samples;
+  int32_t pad;
+};
+
+// stages/cycle_stats.cpp: running sums over one cardiac cycle (from one ventricular activation,
+// or while compressions run one compression, to the next).
+struct CycleStats {
+  double start_time;
+  int64_t samples;
+  double sum_arterial, max_arterial, min_arterial;
+  double sum_cvp, sum_pa, max_pa, min_pa, sum_wedge;
+  double aortic_volume, coronary_volume, cerebral_volume;  // mL through, over the cycle
+  double min_lv_volume, end_diastolic_volume, coronary_perfusion;
+};
+
+// stages/ecg.cpp: the synthetic ECG (samples go to the sim's per-lead rings, not the state).
+struct EcgStageState {
+  ecg::EcgState generator;
+  ecg::ArtefactSwitches artefacts;
+  int32_t rate_hz;  // 0: off
+  int32_t pad;
+  int64_t sample_index;  // the next sample: time = index / rate
+  std::array<double, ecg::kNumLeads> latest;
+};
+
+// stages/waveforms.cpp: monitor waveforms (samples go to the sim's rings).
+struct WaveStageState {
+  int32_t rate_hz;  // 0: off
+  int32_t pad;
+  int64_t sample_index;
+};
+
+// ---- the rings a host drains, and the action queue -------------------------------------------
+
+struct BeatRing {
+  std::array<Beat, kBeatCapacity> beats;
+  int64_t head;
+  int32_t count;
+  int32_t pad;
+  int64_t dropped;
+};
+
+struct EventRing {
   std::array<Event, kEventCapacity> events;
+  int64_t head;  // index of the oldest undrained event
+  int32_t count;
+  int32_t pad;
+  int64_t dropped;
+};
+
+struct ActionQueue {
+  std::array<ScheduledAction, kQueueCapacity> entries;  // sorted by (step, seq)
+  int32_t size;
+  int32_t pad;
+  int64_t next_seq;
+};
+
+struct SimState {
+  // The clock: time is step * kStep_s, never a running sum.
+  int64_t step;
+  double carry_s;  // requested time not yet stepped (advance() takes any duration)
+  int32_t failed;  // kFailed*: why the sim refuses to advance (0: it does not)
+  int32_t pad;
+
+  Bus bus;
+
+  HeartState heart;
+  CirculationState circulation;
+  CompressionsState compressions;
+  CprMeterState cpr_meter;
+  BreathingState breathing;
+  ReflexState reflex;
+  CycleStats cycle;
+  EcgStageState ecg;
+  WaveStageState waves;
+
+  BeatRing beats;
+  EventRing events;
+  ActionQueue queue;
 
   std::array<double, kNumSignals> signals;
   uint64_t seed;

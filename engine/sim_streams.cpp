@@ -1,5 +1,5 @@
-// Waveform streams: arterial, venous and pulmonary pressures, pleth, capnogram, airway pressure
-// and flow, compression depth, sampled on a regular grid into per-wave ring buffers.
+// The sample streams a host drains: the ECG per lead and the monitor waveforms, each a ring per
+// channel sized when first switched on (not on the real-time path).
 #include <cmath>
 #include <string>
 
@@ -7,6 +7,45 @@
 #include "engine/waveforms.hpp"
 
 namespace resus {
+namespace {
+
+// The first sample index after `t` on a `rate` grid: N seconds give N*rate samples.
+int64_t next_index(double t, int rate_hz) {
+  return static_cast<int64_t>(std::floor(t * rate_hz + 1e-9)) + 1;
+}
+
+}  // namespace
+
+void Sim::configure_ecg(int rate_hz, const ecg::ArtefactSwitches& artefacts) {
+  if (rate_hz != 0 && rate_hz != 250 && rate_hz != 500 && rate_hz != 1000)
+    throw Error(Status::kInvalidArgument, "ecg sample_rate_hz = " + std::to_string(rate_hz) +
+                                              " is not one of 0 (off), 250, 500, 1000");
+  for (int32_t flag : {artefacts.cpr, artefacts.shock, artefacts.pacer, artefacts.baseline_wander,
+                       artefacts.mains, artefacts.muscle})
+    if (flag != 0 && flag != 1)
+      throw Error(Status::kInvalidArgument, "ecg artefact switches must be 0 or 1");
+  if (rate_hz > 0 && !ecg_stream_) ecg_stream_ = std::make_unique<EcgStream>(ecg::kNumLeads, kEcgCapacity);
+  EcgStageState& g = s_.ecg;
+  if (rate_hz != g.rate_hz && rate_hz > 0) {
+    g.sample_index = next_index(time(), rate_hz);
+    if (ecg_stream_) ecg_stream_->restart(g.sample_index);
+  }
+  g.rate_hz = rate_hz;
+  g.artefacts = artefacts;
+}
+
+int Sim::read_ecg(int lead, float* out, int capacity, int64_t* first_index) noexcept {
+  if (!ecg_stream_ || lead < 0 || lead >= ecg::kNumLeads) return 0;
+  return ecg_stream_->read(lead, out, capacity, first_index);
+}
+
+int64_t Sim::ecg_available(int lead) const noexcept {
+  return ecg_stream_ && lead >= 0 && lead < ecg::kNumLeads ? ecg_stream_->available(lead) : 0;
+}
+
+int64_t Sim::ecg_dropped(int lead) const noexcept {
+  return ecg_stream_ && lead >= 0 && lead < ecg::kNumLeads ? ecg_stream_->dropped(lead) : 0;
+}
 
 void Sim::configure_waveforms(int rate_hz) {
   if (rate_hz != 0 && rate_hz != 50 && rate_hz != 100 && rate_hz != 125 && rate_hz != 250 &&
@@ -14,16 +53,17 @@ void Sim::configure_waveforms(int rate_hz) {
     throw Error(Status::kInvalidArgument, "waveform sample_rate_hz = " + std::to_string(rate_hz) +
                                               " is not one of 0 (off), 50, 100, 125, 250, 500");
   if (rate_hz > 0 && !wave_stream_) wave_stream_ = std::make_unique<EcgStream>(kNumWaves, kWaveCapacity);
-  if (rate_hz != s_.wave_rate_hz && rate_hz > 0) {
-    s_.wave_sample_index = static_cast<int64_t>(std::floor(time() * rate_hz + 1e-9)) + 1;
-    if (wave_stream_) wave_stream_->clear();
+  WaveStageState& w = s_.waves;
+  if (rate_hz != w.rate_hz && rate_hz > 0) {
+    w.sample_index = next_index(time(), rate_hz);
+    if (wave_stream_) wave_stream_->restart(w.sample_index);
   }
-  s_.wave_rate_hz = rate_hz;
+  w.rate_hz = rate_hz;
 }
 
-int Sim::read_waveform(int wave, float* out, int capacity) noexcept {
+int Sim::read_waveform(int wave, float* out, int capacity, int64_t* first_index) noexcept {
   if (!wave_stream_ || wave < 0 || wave >= kNumWaves) return 0;
-  return wave_stream_->read(wave, out, capacity);
+  return wave_stream_->read(wave, out, capacity, first_index);
 }
 
 int64_t Sim::waveform_available(int wave) const noexcept {
@@ -32,27 +72,6 @@ int64_t Sim::waveform_available(int wave) const noexcept {
 
 int64_t Sim::waveform_dropped(int wave) const noexcept {
   return wave_stream_ && wave >= 0 && wave < kNumWaves ? wave_stream_->dropped(wave) : 0;
-}
-
-void Sim::emit_wave_samples(const cv::Hemodynamics& h) noexcept {
-  const double rate = s_.wave_rate_hz;
-  const double now = time() + 1e-9;
-  if (static_cast<double>(s_.wave_sample_index) / rate > now) return;
-  const resp::RespReadout& r = s_.resp.out;
-  double sample[kNumWaves];
-  sample[kWaveArterial] = h.pressure[cv::kArteries];
-  sample[kWaveCentralVenous] = h.pressure[cv::kRA];
-  sample[kWavePulmonaryArtery] = h.pressure[cv::kPulmonaryArteries];
-  sample[kWavePleth] = r.pleth;
-  sample[kWaveCapnogram] = r.capnogram_mmHg;
-  sample[kWaveAirwayPressure] = r.airway_pressure_cmH2O;
-  sample[kWaveAirwayFlow] = r.airway_flow_mL_s;
-  sample[kWaveChestDepth] = s_.chest_depth_mm;
-  // Each grid point due by the end of this step takes the step's values (at most 2 ms early).
-  while (static_cast<double>(s_.wave_sample_index) / rate <= now) {
-    if (wave_stream_) wave_stream_->push(sample);
-    ++s_.wave_sample_index;
-  }
 }
 
 }  // namespace resus

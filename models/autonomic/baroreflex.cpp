@@ -72,4 +72,25 @@ void Baroreflex::tick(double carotid, BaroreflexState& s) const {
   }
 }
 
+Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s) {
+  const auto& d = s.delta;
+  Effectors out;
+  out.lv_emax = std::max(rest.lv_emax + d[kLvEmax], 0.2 * rest.lv_emax);
+  out.rv_emax = std::max(rest.rv_emax + d[kRvEmax], 0.2 * rest.rv_emax);
+  out.r_splanchnic = std::max(rest.r_splanchnic + d[kSplanchnicResistance], 0.2 * rest.r_splanchnic);
+  out.r_extrasplanchnic =
+      std::max(rest.r_extrasplanchnic + d[kExtrasplanchnicResistance], 0.2 * rest.r_extrasplanchnic);
+  out.vu_splanchnic_veins = std::max(rest.vu_splanchnic_veins + d[kSplanchnicUnstressed], 0.0);
+  out.vu_extrasplanchnic_veins =
+      std::max(rest.vu_extrasplanchnic_veins + d[kExtrasplanchnicUnstressed], 0.0);
+  return out;
+}
+
+double Baroreflex::sinus_period(double set_period_s, const BaroreflexState& s, double vagal_effect,
+                                double chronotropy) const {
+  const double vagal = s.delta[kPeriodVagal] * vagal_effect;
+  const double t = set_period_s - ref_.period_offset_s + s.delta[kPeriodSympathetic] + vagal;
+  return std::clamp(t / chronotropy, 0.25, 3.0);
+}
+
 }  // namespace resus::autonomic

@@ -63,6 +63,17 @@ struct BaroreflexState {
   int head;  // index of the newest history sample
 };
 
+// The effectors the circulation takes from the reflex, at rest and as driven.
+struct Effectors {
+  double lv_emax, rv_emax;                          // mmHg/mL
+  double r_splanchnic, r_extrasplanchnic;           // mmHg*s/mL
+  double vu_splanchnic_veins, vu_extrasplanchnic_veins;  // mL
+};
+
+// The resting effectors plus the reflex's deviations. Contractilities and resistances may not
+// fall below a fifth of their resting value, unstressed volumes not below zero [U].
+Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s);
+
 class Baroreflex {
  public:
   Baroreflex(const BaroreflexParams& p, const BaroreflexReference& ref) : p_(&p), ref_(ref) {}
@@ -80,6 +91,11 @@ class Baroreflex {
   double sympathetic_drive(double f_es) const;
 
   double filtered_pressure(const BaroreflexState& s, double carotid_mmHg) const;
+  // The heart period the sinus node is driven at: the set period with the operating point's
+  // bias removed, plus the sympathetic and (scaled by `vagal_effect`, which atropine lowers)
+  // vagal deviations, divided by `chronotropy`; held within 0.25-3 s.
+  double sinus_period(double set_period_s, const BaroreflexState& s, double vagal_effect,
+                      double chronotropy) const;
 
  private:
   const BaroreflexParams* p_;

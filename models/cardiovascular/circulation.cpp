@@ -87,7 +87,7 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, double& sep
   h.ventricular_activation = ev;
   h.atrial_activation = ea;
 
-  const double heart_volume = x[kLA] + x[kLV] + x[kRA] + x[kRV] + p.pericardial_fluid_mL;
+  const double heart_volume = x[kLA] + x[kLV] + x[kRA] + x[kRV] + d.pericardial_fluid_mL;
   h.pericardial_pressure =
       p.pericardium_p0 * (capped_exp(p.pericardium_lambda * (heart_volume - p.pericardium_v0)) -
                           1.0) +
@@ -128,7 +128,7 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, double& sep
   h.q_aorta_arteries = flow(P[kAorta], P[kArteries], p.r_aorta_arteries);
   // Coronary flow: aortic root to the coronary sinus, throttled by intramyocardial pressure.
   const double intramyocardial = pperi + p.intramyocardial_factor * std::max(P[kLV] - pperi, 0.0);
-  h.q_coronary = flow(P[kAorta], std::max(P[kRA], intramyocardial), p.r_coronary);
+  h.q_coronary = flow(P[kAorta], std::max(P[kRA], intramyocardial), d.r_coronary);
   // Cerebral bed: a Starling resistor whose outflow pressure is the larger of ICP and jugular.
   h.q_cerebral =
       std::max(flow(P[kArteries], std::max(p.intracranial_pressure, P[kJugularVeins]),
@@ -142,7 +142,7 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, double& sep
   // Thoracic-inlet (jugular) venous valve: flow only toward the chest.
   h.q_jugular_return = std::max(flow(P[kJugularVeins], P[kThoracicVeins], p.r_jugular_valve), 0.0);
   h.q_vena_cava = flow(P[kThoracicVeins], P[kRA], p.r_vena_cava_atrium);
-  h.q_pulmonary = flow(P[kPulmonaryArteries], P[kPulmonaryVeins], p.r_pulmonary);
+  h.q_pulmonary = flow(P[kPulmonaryArteries], P[kPulmonaryVeins], d.r_pulmonary);
   h.q_pulmonary_veins = flow(P[kPulmonaryVeins], P[kLA], p.r_pulmonary_veins);
 
   // Bleeding tapers off as the source compartment empties, so no volume goes negative.

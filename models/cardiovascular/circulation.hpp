@@ -46,6 +46,9 @@ struct Drive {
   double r_extrasplanchnic;
   double vu_splanchnic_veins;
   double vu_extrasplanchnic_veins;
+  double r_coronary;                   // coronary resistance (drugs and causes move it)
+  double r_pulmonary;                  // pulmonary vascular resistance
+  double pericardial_fluid_mL;         // what the pericardium holds besides the heart
   double intrathoracic_pressure;       // resting pleural pressure plus ventilation, mmHg
   // Chest compression (Babbs hybrid pump), each a linear ramp over the step from
   // `compression_start_s`, so that a compression is resolved inside the RK4 stages:

@@ -128,9 +128,9 @@ double Conduction::ventricular_refractory(double rr_s) const {
                     0.18, 0.34);
 }
 
-double Conduction::pacing_threshold(const Hooks& h) const {
+double Conduction::pacing_threshold(const Modulators& m) const {
   // Hyperkalaemia depolarises the resting membrane and raises the capture threshold.
-  const double potassium = std::max(h.potassium_mmol_L - 7.5, 0.0);
+  const double potassium = std::max(m.potassium_mmol_L - 7.5, 0.0);
   return p_->pacer_threshold_mA * (1.0 + 0.5 * potassium);
 }
 
@@ -182,7 +182,7 @@ void Conduction::ventricular_activation(double t, BeatOrigin origin, ConductionS
   out.origin = static_cast<int32_t>(origin);
 }
 
-Activations Conduction::update(double t, double q, double sinus_period_s, const Hooks& hooks,
+Activations Conduction::update(double t, double q, double sinus_period_s, const Modulators& mod,
                                UniformSource rng, ConductionState& s) const {
   const ConductionParams& p = *p_;
   Activations out{};
@@ -220,7 +220,10 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
 
     // 2. The AV node: refractory, then decremental conduction.
     const auto av = static_cast<AvMode>(s.av);
-    const bool drug_block = hooks.av_block > 0.9;
+    // Slowed AV conduction (adenosine) lengthens the node's refractory period; near-complete
+    // slowing blocks it.
+    const double av_block = std::clamp(1.0 - mod.av_conduction, 0.0, 1.0);
+    const bool drug_block = av_block > 0.9;
     if (atrial == AtrialMode::kReentry) {
       // The re-entrant circuit runs through the AV node: blocking it ends the tachycardia.
       if (drug_block) {
@@ -233,7 +236,7 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
       const AvNodeParams& node = av == AvMode::kFirstDegree  ? p.av_first_degree
                                  : av == AvMode::kWenckebach ? p.av_wenckebach
                                                              : p.av_normal;
-      const double refractory = node.refractory_s * (1.0 + 3.0 * std::clamp(hooks.av_block, 0.0, 1.0));
+      const double refractory = node.refractory_s * (1.0 + 3.0 * av_block);
       const double recovery = t - s.av_exit_time;
       if (recovery < refractory && recovery >= 0.5 * refractory) {
         // Concealed conduction: an impulse blocked late in the refractory period still enters
@@ -279,7 +282,7 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
 
   // 5. The latent escape pacemaker fires when the ventricles have been silent too long.
   if (s.escape_enabled && ventricular == VentricularMode::kConducted && !out.ventricular &&
-      t - s.last_ventricular_time >= quantised(60.0 / p.escape_bpm, q) - eps)
+      t - s.last_ventricular_time >= quantised(60.0 / (p.escape_bpm * mod.automaticity), q) - eps)
     ventricular_activation(t, BeatOrigin::kEscape, s, out);
 
   // 6. External pacer (demand mode: an intrinsic beat within one interval inhibits the spike).
@@ -289,7 +292,7 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
     if (t - s.last_ventricular_time >= interval - eps) {
       out.pacer_spike = 1;
       s.last_pacer_spike_time = t;
-      const bool capture = s.pacer_current_mA >= pacing_threshold(hooks) &&
+      const bool capture = s.pacer_current_mA >= pacing_threshold(mod) &&
                            ventricular != VentricularMode::kFibrillation &&
                            ventricular != VentricularMode::kTorsades;
       const bool before = out.ventricular;

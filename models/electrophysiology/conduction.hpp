@@ -71,17 +71,20 @@ struct ConductionParams {
   double pacer_threshold_mA;           // transcutaneous capture threshold at neutral hooks
 };
 
-// Influences from other models (drugs, electrolytes, temperature). Neutral defaults leave the
-// conduction as the parameters say; later issues drive them.
-struct Hooks {
-  double potassium_mmol_L = 4.0;   // > 7.5 raises the pacing threshold, > 8 brings VF hazard
-  double calcium_mmol_L = 1.2;     // calcium stabilises the membrane against potassium
-  double temperature_C = 37.0;     // < 30 lowers shock success, < 28 VF hazard
-  double antiarrhythmic = 0.0;     // 0..1 (amiodarone, lidocaine effect): termination up,
-                                   // refibrillation down
-  double av_block = 0.0;           // 0..1 (adenosine): 1 blocks the AV node
-  double vagolytic = 0.0;          // 0..1 (atropine): removes vagal slowing of the sinus node
-  double ischaemia_hazard = 0.0;   // extra VF hazard, 1/s
+// What the rest of the body does to the heart's electricity: ions and temperature from the blood
+// and the body, and the effect channels that drugs and causes write (engine/bus.hpp). Neutral
+// defaults leave the conduction and the myocardium as their parameters say.
+struct Modulators {
+  double potassium_mmol_L = 4.0;         // > 7.5 raises the pacing threshold, > 8 brings VF hazard
+  double calcium_mmol_L = 1.2;           // ionised calcium stabilises the membrane
+  double temperature_C = 37.0;           // < 30 raises the defibrillation threshold, < 28 VF hazard
+  double membrane_stability_mmol_L = 0;  // raises the potassium thresholds of arrest
+  double av_conduction = 1.0;            // AV-node conduction: below 1 slows, near 0 blocks
+  double automaticity = 1.0;             // scales the escape pacemaker's rate
+  double defibrillation_threshold = 1.0; // scales the E50 of shocks
+  double refibrillation_hazard = 1.0;    // scales the hazard of VF returning after a shock
+  double vf_hazard = 1.0;                // scales the hazard of VF from an organised rhythm
+  double vf_hazard_per_s = 0.0;          // and adds to it (ischaemia), 1/s
 };
 
 struct ConductionState {
@@ -139,11 +142,11 @@ class Conduction {
   // Processes every impulse due at or before t. `sinus_period_s` comes from the reflex;
   // `quantum_s` is the engine's step: regular intervals are whole multiples of it, so a rhythm
   // at a fixed rate is exactly periodic.
-  Activations update(double t, double quantum_s, double sinus_period_s, const Hooks& hooks,
+  Activations update(double t, double quantum_s, double sinus_period_s, const Modulators& mod,
                      UniformSource rng, ConductionState& s) const;
 
   // Effective pacing capture threshold, mA.
-  double pacing_threshold(const Hooks& hooks) const;
+  double pacing_threshold(const Modulators& mod) const;
 
   // Contraction multiplier of a beat of the given origin in the current state (rate, PEA).
   double contraction_efficiency(const ConductionState& s, BeatOrigin origin) const;
@@ -163,6 +166,5 @@ class Conduction {
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const ConductionState& s, StateCheck& c);
-void check_hooks(const Hooks& h, StateCheck& c);
 
 }  // namespace resus::ep

@@ -35,22 +35,22 @@ double Myocardium::contractility(double energy) const {
 }
 
 double Myocardium::termination_probability(double energy_J, ShockWaveform w,
-                                           const Hooks& hooks) const {
+                                           const Modulators& mod) const {
   double e50 = w == ShockWaveform::kBiphasic ? p_->biphasic_e50_J : p_->monophasic_e50_J;
-  // Antiarrhythmics lower the defibrillation threshold a little; deep hypothermia raises it.
-  e50 *= 1.0 - 0.2 * std::clamp(hooks.antiarrhythmic, 0.0, 1.0);
-  if (hooks.temperature_C < 30.0) e50 *= 1.0 + 0.3 * (30.0 - hooks.temperature_C);
+  // Drugs move the defibrillation threshold (the effect channel); deep hypothermia raises it.
+  e50 *= mod.defibrillation_threshold;
+  if (mod.temperature_C < 30.0) e50 *= 1.0 + 0.3 * (30.0 - mod.temperature_C);
   return 1.0 / (1.0 + std::pow(e50 / energy_J, p_->shock_steepness));
 }
 
 ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
-                                     double myocardial_energy, const Hooks& hooks,
+                                     double myocardial_energy, const Modulators& mod,
                                      bool in_vulnerable_period, double u1, double u2) const {
   const auto r = static_cast<Rhythm>(s.rhythm);
   const bool shockable = Conduction::fibrillating(s) || r == Rhythm::kPulselessVt ||
                          r == Rhythm::kVentricularTachycardia;
   if (shockable) {
-    if (u1 >= termination_probability(energy_J, w, hooks))
+    if (u1 >= termination_probability(energy_J, w, mod))
       return {ShockOutcome::kNotTerminated, r};
     // What follows depends on the substrate (Ristagno 2015 logistic on AMSA).
     const double amsa = vf_features(myocardial_energy).amsa_mV_Hz;
@@ -63,12 +63,12 @@ ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const Con
     return {ShockOutcome::kInducedVf, Rhythm::kVfCoarse};
   // An unsynchronised shock also cardioverts organised tachyarrhythmias.
   if (r == Rhythm::kAtrialFibrillation || r == Rhythm::kAtrialFlutter || r == Rhythm::kSvt)
-    return cardiovert(energy_J, w, s, hooks, u2);
+    return cardiovert(energy_J, w, s, mod, u2);
   return {ShockOutcome::kNoEffect, r};
 }
 
 ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
-                                   const Hooks& hooks, double u) const {
+                                   const Modulators& mod, double u) const {
   const auto r = static_cast<Rhythm>(s.rhythm);
   double e50 = 0.0;
   switch (r) {
@@ -80,15 +80,37 @@ ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const Condu
     default: return {ShockOutcome::kNoEffect, r};
   }
   if (w == ShockWaveform::kMonophasic) e50 *= 2.0;  // monophasic needs about twice the energy
-  e50 *= 1.0 - 0.2 * std::clamp(hooks.antiarrhythmic, 0.0, 1.0);
+  e50 *= mod.defibrillation_threshold;
   const double p = 1.0 / (1.0 + std::pow(e50 / energy_J, p_->shock_steepness));
   return u < p ? ShockResult{ShockOutcome::kConverted, Rhythm::kSinus}
                : ShockResult{ShockOutcome::kNotConverted, r};
 }
 
-double Myocardium::refibrillation_hazard(double since_s, const Hooks& hooks) const {
+double Myocardium::refibrillation_hazard(double since_s, const Modulators& mod) const {
   return p_->refib_hazard_per_s * std::exp(-since_s / p_->refib_tau_s) *
-         (1.0 - 0.7 * std::clamp(hooks.antiarrhythmic, 0.0, 1.0));
+         mod.refibrillation_hazard;
+}
+
+RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,
+                                  double since_termination_s, const Modulators& m) const {
+  RhythmHazards h{0.0, 0.0};
+  const auto rhythm = static_cast<Rhythm>(s.rhythm);
+  if (Conduction::organised(s)) {
+    // Hyperkalaemia above 8 mmol/L (calcium and membrane stabilisers raise the threshold) and
+    // deep hypothermia below 28 C bring VF (physiology.md A.6, A.9) [U: rates].
+    double to_vf = 0.0;
+    to_vf += 0.005 * std::max(m.potassium_mmol_L - (8.0 + m.membrane_stability_mmol_L), 0.0) *
+             1.2 / std::max(m.calcium_mmol_L, 0.3);
+    to_vf += 0.002 * std::max(28.0 - m.temperature_C, 0.0);
+    to_vf += m.vf_hazard_per_s;
+    to_vf += refibrillation_hazard(since_termination_s, m);
+    h.to_vf = to_vf * m.vf_hazard;
+  } else if (rhythm == Rhythm::kTorsades) {
+    h.to_vf = 1.0 / 60.0;  // torsades degenerates to VF within minutes
+  } else if (Conduction::fibrillating(s) && myocardial_energy < p_->asystole_energy) {
+    h.to_asystole = p_->asystole_hazard_per_s;
+  }
+  return h;
 }
 
 }  // namespace resus::ep

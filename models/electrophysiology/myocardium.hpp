@@ -57,6 +57,11 @@ struct ShockResult {
   Rhythm rhythm;  // rhythm after the shock
 };
 
+struct RhythmHazards {
+  double to_vf;        // 1/s
+  double to_asystole;  // 1/s
+};
+
 class Myocardium {
  public:
   explicit Myocardium(const MyocardiumParams& p) : p_(&p) {}
@@ -73,21 +78,26 @@ class Myocardium {
   // Unsynchronised shock of `energy_J` given the current rhythm state. `in_vulnerable_period`:
   // the shock lands on the T wave of an organised beat. Two uniform draws u1, u2.
   ShockResult defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
-                           double myocardial_energy, const Hooks& hooks,
+                           double myocardial_energy, const Modulators& mod,
                            bool in_vulnerable_period, double u1, double u2) const;
 
   // Synchronised shock (delivered on an R wave).
   ShockResult cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
-                         const Hooks& hooks, double u) const;
+                         const Modulators& mod, double u) const;
 
   // Refibrillation hazard (1/s) `since_s` after a successful termination.
-  double refibrillation_hazard(double since_s, const Hooks& hooks) const;
+  double refibrillation_hazard(double since_s, const Modulators& mod) const;
+  // The hazards (1/s) of the current electrical state changing by itself: an organised rhythm
+  // degenerating to VF (hyperkalaemia, deep hypothermia, ischaemia, refibrillation), torsades to
+  // VF, exhausted VF to asystole. `since_termination_s`: time since a shock last ended VF/VT.
+  RhythmHazards hazards(const ConductionState& s, double myocardial_energy,
+                        double since_termination_s, const Modulators& mod) const;
 
   double asystole_energy() const { return p_->asystole_energy; }
   double asystole_hazard() const { return p_->asystole_hazard_per_s; }
 
  private:
-  double termination_probability(double energy_J, ShockWaveform w, const Hooks& hooks) const;
+  double termination_probability(double energy_J, ShockWaveform w, const Modulators& mod) const;
   const MyocardiumParams* p_;
 };
 

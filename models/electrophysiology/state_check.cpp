@@ -38,14 +38,4 @@ void check_state(const ConductionState& s, StateCheck& c) {
   }
 }
 
-void check_hooks(const Hooks& h, StateCheck& c) {
-  c.in("hooks.potassium_mmol_L", h.potassium_mmol_L, 0.5, 20.0)
-      .in("hooks.calcium_mmol_L", h.calcium_mmol_L, 0.1, 5.0)
-      .in("hooks.temperature_C", h.temperature_C, 10.0, 45.0)
-      .in("hooks.antiarrhythmic", h.antiarrhythmic, 0.0, 1.0)
-      .in("hooks.av_block", h.av_block, 0.0, 1.0)
-      .in("hooks.vagolytic", h.vagolytic, 0.0, 1.0)
-      .in("hooks.ischaemia_hazard", h.ischaemia_hazard, 0.0, 10.0);
-}
-
 }  // namespace resus::ep

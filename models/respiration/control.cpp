@@ -35,10 +35,10 @@ double resting_minute_ventilation_mL_min(const RespParams& p) {
          p.resting_rr_per_min * p.anatomic_dead_space_mL;
 }
 
-void update_pattern(const RespParams& p, RespState& s, double dt_s) {
+void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale) {
   const double drive =
-      s.spontaneous_enabled ? chemical_drive(p, s) * brainstem_gate(p, s) : 0.0;
-  s.out.ventilation_drive = chemical_drive(p, s) * brainstem_gate(p, s);
+      s.spontaneous_enabled ? chemical_drive(p, s) * brainstem_gate(p, s) * drive_scale : 0.0;
+  s.out.ventilation_drive = chemical_drive(p, s) * brainstem_gate(p, s) * drive_scale;
   s.breathing = drive >= p.apnoea_drive ? 1 : 0;
 
   s.breath_t_s += dt_s;

@@ -52,7 +52,8 @@ MechResult solve_mechanics(const AirwayConfig& c, double elastic_cmH2O, double p
 double chemical_drive(const RespParams& p, const RespState& s);
 double brainstem_gate(const RespParams& p, const RespState& s);
 double resting_minute_ventilation_mL_min(const RespParams& p);
-void update_pattern(const RespParams& p, RespState& s, double dt_s);
+// `drive_scale` multiplies the chemical drive (drugs: opioids lower it).
+void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale);
 
 // ---- monitors.cpp: capnometer, breath detection, pulse oximeter ----
 void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, double q_open,

@@ -102,6 +102,10 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.resting_pulse_pressure_mmHg =
       clampd(finite_or(in.resting_pulse_pressure_mmHg, 40.0), 5.0, 200.0);
   c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
+  c.drive_scale = clampd(finite_or(in.drive_scale, 1.0), 0.0, 10.0);
+  c.compliance_scale = clampd(finite_or(in.compliance_scale, 1.0), 0.05, 10.0);
+  c.metabolic_scale = clampd(finite_or(in.metabolic_scale, 1.0), 0.1, 10.0);
+  c.shunt_offset = clampd(finite_or(in.shunt_offset, 0.0), -1.0, 1.0);
   (void)p;
   return c;
 }
@@ -150,7 +154,8 @@ void exchange_gases(const RespParams& p, const RespInputs& in, double shunt, Res
   const double ct_o2 = std::max(o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg),
                                 (1.0 - p.max_o2_extraction) * s.art_o2);
   const double ct_co2 = co2_content(pt_co2, s.tissue_sat, p);
-  const double vo2_dem = p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0);
+  const double vo2_dem =
+      p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0) * in.metabolic_scale;
   // Mitochondrial uptake is flat down to a few mmHg tissue PO2 (Michaelis-Menten, Km ~1) [U].
   const double km = p.vo2_km_mmHg;
   const double vo2 = vo2_dem * clampd(pt_o2 / (pt_o2 + km) * (10.0 + km) / 10.0, 0.0, 1.0);
@@ -215,8 +220,9 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   s.ppa_f_mmHg += (in.pulmonary_artery_mmHg - s.ppa_f_mmHg) * alpha(dt, 5.0);
 
   // --- Breathing pattern and mechanics ---
-  update_pattern(p, s, dt);
-  const AirwayConfig cfg = airway_config(p, s.airway);
+  update_pattern(p, s, dt, in.drive_scale);
+  AirwayConfig cfg = airway_config(p, s.airway);
+  cfg.crs_mL_cmH2O *= in.compliance_scale;
   double pexp = 0.0;
   const double qdev = device_flow(p, s, dt, pexp);
   const double elastic = (s.lung_volume_mL - p.frc_mL) / cfg.crs_mL_cmH2O;
@@ -240,7 +246,7 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   const double f_target = clampd(f0 + (1.0 - f0) * (zone1 > lowflow ? zone1 : lowflow), 0.0, 0.95);
   s.dead_fraction += (f_target - s.dead_fraction) * alpha(dt, 5.0);
 
-  double shunt = p.shunt_fraction;
+  double shunt = clampd(p.shunt_fraction + in.shunt_offset, 0.0, 1.0);
   if (s.airway == Airway::kRightMainstem)
     shunt += (1.0 - shunt) * (1.0 - p.mainstem_ventilated_fraction) * p.mainstem_hpv_factor;
 

@@ -39,6 +39,11 @@ struct RespInputs {
   double arterial_pressure_mmHg;       // peripheral arterial pressure
   double resting_pulse_pressure_mmHg;  // the patient's own resting pulse pressure
   double temperature_C;                // core temperature
+  // Effects of drugs and causes (engine/bus.hpp); 1 and 0 leave the model as its parameters say.
+  double drive_scale = 1.0;            // multiplies the chemical drive to breathe
+  double compliance_scale = 1.0;       // multiplies the respiratory-system compliance
+  double metabolic_scale = 1.0;        // multiplies the whole-body O2 demand
+  double shunt_offset = 0.0;           // adds to the intrapulmonary shunt fraction
 };
 
 // Derived outputs, written by step(); always finite.

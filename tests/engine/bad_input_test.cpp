@@ -218,16 +218,16 @@ TEST_F(BadInputSim, ScheduleInThePastAtNaNOrTooFarThrows) {
 
 TEST_F(BadInputSim, QueueCapacityIsEnforced) {
   sim_.apply(hemorrhage_stop());
-  ASSERT_EQ(sim_.state().queue_size, 0);  // the hemorrhage at 5 s has left the queue
+  ASSERT_EQ(sim_.state().queue.size, 0);  // the hemorrhage at 5 s has left the queue
   for (int i = 0; i < kQueueCapacity; ++i) sim_.schedule(11.0 + 0.1 * i, bolus(1.0));
-  EXPECT_EQ(sim_.state().queue_size, kQueueCapacity);
+  EXPECT_EQ(sim_.state().queue.size, kQueueCapacity);
   const std::vector<unsigned char> before = snapshot(sim_);
   expect_error([&] { sim_.schedule(2000.0, bolus(1.0)); }, Status::kCapacity, {"256"});
   expect_error([&] { sim_.schedule(20.0, bolus(1.0)); }, Status::kCapacity);
   EXPECT_EQ(snapshot(sim_), before);
   // Once actions are due and applied, slots free up again.
   ASSERT_EQ(sim_.advance(5.0), Status::kOk);
-  EXPECT_LT(sim_.state().queue_size, kQueueCapacity);
+  EXPECT_LT(sim_.state().queue.size, kQueueCapacity);
   EXPECT_NO_THROW(sim_.schedule(sim_.time() + 1.0, bolus(1.0)));
 }
 

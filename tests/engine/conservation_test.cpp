@@ -4,7 +4,7 @@
 // to 1e-6 relative.
 //
 // The volume is read two ways, which must agree: the state vector summed by
-// cv::Circulation::blood_volume(state().x) and the published signal blood_volume_mL.
+// cv::Circulation::blood_volume(state().circulation.x) and the published signal blood_volume_mL.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,7 +16,7 @@ namespace {
 
 constexpr double kRelTol = 1e-6;
 
-double volume(const Sim& sim) { return cv::Circulation::blood_volume(sim.state().x); }
+double volume(const Sim& sim) { return cv::Circulation::blood_volume(sim.state().circulation.x); }
 
 class Conservation : public ::testing::TestWithParam<const char*> {
  protected:
@@ -61,8 +61,8 @@ TEST_P(Conservation, OneHourWithActionsBalancesInfusedMinusLost) {
   double worst = 0.0;
   for (int k = 1; k <= 360; ++k) {  // every 10 s for one hour
     ASSERT_EQ(sim.advance(10.0), Status::kOk);
-    const double lost = sim.state().x[cv::kBloodLost];
-    const double infused = sim.state().x[cv::kFluidInfused];
+    const double lost = sim.state().circulation.x[cv::kBloodLost];
+    const double infused = sim.state().circulation.x[cv::kFluidInfused];
     const double v = volume(sim);
     worst = std::max(worst, std::abs((v - v0) - (infused - lost)) / v0);
     EXPECT_EQ(sim.signal(kBloodLost), lost);
@@ -82,8 +82,8 @@ TEST_P(Conservation, VolumeLimitedActionsDeliverTheirVolume) {
   sim.apply(hemorrhage(700.0, 350.0));
   sim.apply(bolus(225.0, 900.0));
   ASSERT_EQ(sim.advance(120.0), Status::kOk);
-  const double lost = sim.state().x[cv::kBloodLost];
-  const double infused = sim.state().x[cv::kFluidInfused];
+  const double lost = sim.state().circulation.x[cv::kBloodLost];
+  const double infused = sim.state().circulation.x[cv::kFluidInfused];
   EXPECT_NEAR(lost, 350.0, kRelTol * 350.0);
   EXPECT_NEAR(infused, 225.0, kRelTol * 225.0);
   EXPECT_NEAR(volume(sim) - v0, 225.0 - 350.0, kRelTol * v0);

@@ -99,14 +99,14 @@ TEST(Snapshot, DamagedBuffersAreRejected) {
   // A damaged body behind an intact header: the checksum finds it; with the checksum forged to
   // match, the field checks name what is wrong (an index out of range, a non-finite state).
   std::vector<unsigned char> bad_queue(good);
-  poke(bad_queue, offsetof(SimState, queue_size), int32_t{-5});
+  poke(bad_queue, offsetof(SimState, queue.size), int32_t{-5});
   expect_error([&] { target.restore(bad_queue.data(), bad_queue.size()); }, Status::kIncompatible,
                {"checksum"});
   reseal(bad_queue);
   expect_error([&] { target.restore(bad_queue.data(), bad_queue.size()); }, Status::kIncompatible,
-               {"corrupt", "queue_size", "-5"});
+               {"corrupt", "queue.size", "-5"});
   std::vector<unsigned char> bad_state(good);
-  poke(bad_state, offsetof(SimState, x), std::numeric_limits<double>::quiet_NaN());
+  poke(bad_state, offsetof(SimState, circulation.x), std::numeric_limits<double>::quiet_NaN());
   reseal(bad_state);
   expect_error([&] { target.restore(bad_state.data(), bad_state.size()); }, Status::kIncompatible,
                {"corrupt", "circulation.volume_mL[0]", "nan"});
@@ -166,16 +166,16 @@ TEST(Snapshot, BeatRingIndicesOutOfRangeAreRefused) {
   Sim target(male_model());
   for (int64_t head : {int64_t{1} << 40, int64_t{-1000}, int64_t{kBeatCapacity}}) {
     std::vector<unsigned char> bytes = snapshot(original);
-    poke(bytes, offsetof(SimState, beat_head), head);
+    poke(bytes, offsetof(SimState, beats.head), head);
     reseal(bytes);
     expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
-                 {"beat_head", std::to_string(kBeatCapacity - 1)});
+                 {"beats.head", std::to_string(kBeatCapacity - 1)});
   }
   std::vector<unsigned char> bytes = snapshot(original);
-  poke(bytes, offsetof(SimState, beat_count), int32_t{kBeatCapacity + 1});
+  poke(bytes, offsetof(SimState, beats.count), int32_t{kBeatCapacity + 1});
   reseal(bytes);
   expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
-               {"beat_count"});
+               {"beats.count"});
   EXPECT_EQ(target.time(), 0.0);
 }
 
@@ -214,25 +214,25 @@ TEST(Snapshot, EachKindOfFieldIsChecked) {
   const std::vector<Damage> damages = {
       {offsetof(SimState, carry_s), as_bytes(nan), "carry_s"},
       {offsetof(SimState, carry_s), as_bytes(1.0), "carry_s"},
-      {offsetof(SimState, conduction.rhythm), as_bytes(int32_t{-16777216}), "conduction.rhythm"},
-      {offsetof(SimState, conduction.ventricular), as_bytes(int32_t{9}), "conduction.ventricular"},
-      {offsetof(SimState, conduction.previous_rr_s), as_bytes(0.0), "conduction.previous_rr_s"},
-      {offsetof(SimState, ecg_rate_hz), as_bytes(int32_t{333}), "ecg_rate_hz"},
-      {offsetof(SimState, ecg_sample_index), as_bytes(int64_t{0}), "ecg_sample_index"},
-      {offsetof(SimState, wave_rate_hz), as_bytes(int32_t{7}), "wave_rate_hz"},
-      {offsetof(SimState, ecg.vf_env), as_bytes(nan), "ecg.vf_env"},
-      {offsetof(SimState, baro.head), as_bytes(int32_t{4096}), "baro.head"},
-      {offsetof(SimState, baro.sympathetic), as_bytes(-1.0), "baro.sympathetic"},
-      {offsetof(SimState, resp.airway), as_bytes(int32_t{77}), "resp.airway"},
-      {offsetof(SimState, resp.n_breaths), as_bytes(int32_t{-3}), "resp.n_breaths"},
-      {offsetof(SimState, resp.art_ph), as_bytes(14.0), "resp.art_ph"},
-      {offsetof(SimState, cpr_quality.head), as_bytes(int32_t{99}), "cpr_quality.head"},
-      {offsetof(SimState, pulse.block), as_bytes(int32_t{8}), "pulse.block"},
-      {offsetof(SimState, compression.source), as_bytes(int32_t{3}), "compression.source"},
-      {offsetof(SimState, myocardial_energy), as_bytes(1.5), "myocardial_energy"},
-      {offsetof(SimState, event_head), as_bytes(int64_t{-1}), "event_head"},
+      {offsetof(SimState, heart.conduction.rhythm), as_bytes(int32_t{-16777216}), "conduction.rhythm"},
+      {offsetof(SimState, heart.conduction.ventricular), as_bytes(int32_t{9}), "conduction.ventricular"},
+      {offsetof(SimState, heart.conduction.previous_rr_s), as_bytes(0.0), "conduction.previous_rr_s"},
+      {offsetof(SimState, ecg.rate_hz), as_bytes(int32_t{333}), "ecg.rate_hz"},
+      {offsetof(SimState, ecg.sample_index), as_bytes(int64_t{0}), "ecg.sample_index"},
+      {offsetof(SimState, waves.rate_hz), as_bytes(int32_t{7}), "waves.rate_hz"},
+      {offsetof(SimState, ecg.generator.vf_env), as_bytes(nan), "ecg.vf_env"},
+      {offsetof(SimState, reflex.baro.head), as_bytes(int32_t{4096}), "baro.head"},
+      {offsetof(SimState, reflex.baro.sympathetic), as_bytes(-1.0), "baro.sympathetic"},
+      {offsetof(SimState, breathing.resp.airway), as_bytes(int32_t{77}), "resp.airway"},
+      {offsetof(SimState, breathing.resp.n_breaths), as_bytes(int32_t{-3}), "resp.n_breaths"},
+      {offsetof(SimState, breathing.resp.art_ph), as_bytes(14.0), "resp.art_ph"},
+      {offsetof(SimState, cpr_meter.quality.head), as_bytes(int32_t{99}), "cpr_quality.head"},
+      {offsetof(SimState, cpr_meter.pulse.block), as_bytes(int32_t{8}), "pulse.block"},
+      {offsetof(SimState, compressions.source.source), as_bytes(int32_t{3}), "compression.source"},
+      {offsetof(SimState, heart.myocardial_energy), as_bytes(1.5), "heart.myocardial_energy"},
+      {offsetof(SimState, events.head), as_bytes(int64_t{-1}), "events.head"},
       {offsetof(SimState, signals), as_bytes(std::numeric_limits<double>::infinity()), "signals[0]"},
-      {offsetof(SimState, bleed.site), as_bytes(int32_t{2}), "bleed.site"},
+      {offsetof(SimState, circulation.bleed.site), as_bytes(int32_t{2}), "bleed.site"},
   };
   Sim target(male_model());
   for (const Damage& d : damages) {
@@ -256,13 +256,13 @@ TEST(Snapshot, CrossFieldInvariantsAreChecked) {
   Sim target(male_model());
 
   std::vector<unsigned char> stalled = snapshot(original);
-  poke(stalled, offsetof(SimState, compression.cycle_start_s), -1e9);
+  poke(stalled, offsetof(SimState, compressions.source.cycle_start_s), -1e9);
   reseal(stalled);
   expect_error([&] { target.restore(stalled.data(), stalled.size()); }, Status::kIncompatible,
                {"compression.cycle_start_s"});
 
   std::vector<unsigned char> bad_action = snapshot(original);
-  poke(bad_action, offsetof(SimState, queue) + offsetof(ScheduledAction, action) +
+  poke(bad_action, offsetof(SimState, queue.entries) + offsetof(ScheduledAction, action) +
                        offsetof(Action, rate_mL_min),
        -400.0);
   reseal(bad_action);

@@ -35,10 +35,10 @@ void shock(Sim& sim, double joules, int waveform = 0, ActionKind kind = ActionKi
 // Ventricular (R-wave) times over a window, from the rhythm's electrical state.
 std::vector<double> r_waves(Sim& sim, double seconds) {
   std::vector<double> times;
-  double last = sim.state().conduction.last_ventricular_time;
+  double last = sim.state().heart.conduction.last_ventricular_time;
   for (double t = 0; t < seconds; t += kStep_s) {
     sim.advance(kStep_s);
-    const double v = sim.state().conduction.last_ventricular_time;
+    const double v = sim.state().heart.conduction.last_ventricular_time;
     if (v != last) times.push_back(v);
     last = v;
   }
@@ -124,7 +124,7 @@ ShockStats shock_population(int n, double energy, double joules, ep::ShockWavefo
   const Rng rng(2024, 0);
   int terminated = 0, organised = 0;
   for (int i = 0; i < n; ++i) {
-    const ep::ShockResult r = heart.defibrillate(joules, w, vf, energy, ep::Hooks{}, false,
+    const ep::ShockResult r = heart.defibrillate(joules, w, vf, energy, ep::Modulators{}, false,
                                                  rng.uniform(RngStream::kShock, 2 * i),
                                                  rng.uniform(RngStream::kShock, 2 * i + 1));
     terminated += r.outcome == ep::ShockOutcome::kTerminated;
@@ -163,9 +163,9 @@ TEST(Defibrillation, AShockThroughTheSimEndsVfAndTheHeartPumpsAgain) {
     sim.advance(60.0);
     EXPECT_LT(sim.signal(kMeanArterial), 15.0);
     shock(sim, 200.0);
-    if (static_cast<ep::Rhythm>(sim.state().conduction.rhythm) != ep::Rhythm::kSinus) continue;
+    if (static_cast<ep::Rhythm>(sim.state().heart.conduction.rhythm) != ep::Rhythm::kSinus) continue;
     sim.advance(60.0);
-    if (static_cast<ep::Rhythm>(sim.state().conduction.rhythm) != ep::Rhythm::kSinus) continue;
+    if (static_cast<ep::Rhythm>(sim.state().heart.conduction.rhythm) != ep::Rhythm::kSinus) continue;
     EXPECT_GT(sim.signal(kHeartRate), 40.0);
     EXPECT_GT(sim.signal(kMeanArterial), 60.0);
     return;
@@ -178,7 +178,7 @@ TEST(Defibrillation, ShockOnAsystoleOrSinusOffTheTWaveDoesNothing) {
   set_rhythm(sim, ep::Rhythm::kAsystole);
   sim.advance(5.0);
   shock(sim, 200.0);
-  EXPECT_EQ(static_cast<ep::Rhythm>(sim.state().conduction.rhythm), ep::Rhythm::kAsystole);
+  EXPECT_EQ(static_cast<ep::Rhythm>(sim.state().heart.conduction.rhythm), ep::Rhythm::kAsystole);
 }
 
 TEST(Cardioversion, WaitsForAnRWaveAndConvertsAtrialFibrillation) {
@@ -190,7 +190,7 @@ TEST(Cardioversion, WaitsForAnRWaveAndConvertsAtrialFibrillation) {
     sim.advance(10.0);
     shock(sim, 200.0, 0, ActionKind::kCardioversion);
     sim.advance(2.0);
-    if (static_cast<ep::Rhythm>(sim.state().conduction.rhythm) == ep::Rhythm::kSinus) ++converted;
+    if (static_cast<ep::Rhythm>(sim.state().heart.conduction.rhythm) == ep::Rhythm::kSinus) ++converted;
   }
   EXPECT_GE(converted, 28);
 
@@ -205,7 +205,7 @@ TEST(Cardioversion, WaitsForAnRWaveAndConvertsAtrialFibrillation) {
   bool no_sync = false;
   for (int e = 0; e < k; ++e) no_sync |= events[e].kind == EventKind::kShockDelivered && events[e].detail == 6;
   EXPECT_TRUE(no_sync);
-  EXPECT_EQ(static_cast<ep::Rhythm>(vf.state().conduction.rhythm), ep::Rhythm::kVfCoarse);
+  EXPECT_EQ(static_cast<ep::Rhythm>(vf.state().heart.conduction.rhythm), ep::Rhythm::kVfCoarse);
 }
 
 TEST(Rhythms, AtrialFibrillationIsIrregularAndFast) {
@@ -274,7 +274,7 @@ TEST(Rhythms, WenckebachLengthensPrUntilABeatDrops) {
   std::vector<double> pr;
   double atrial = 0.0;
   for (double t = 0.0; t < 12.0; t += kStep_s) {
-    const ep::Activations a = c.update(t, kStep_s, 0.8, ep::Hooks{}, none, s);
+    const ep::Activations a = c.update(t, kStep_s, 0.8, ep::Modulators{}, none, s);
     if (a.atrial) atrial = t;
     if (a.ventricular) pr.push_back(t - atrial);
   }
@@ -289,23 +289,24 @@ TEST(Rhythms, WenckebachLengthensPrUntilABeatDrops) {
   EXPECT_LT(static_cast<double>(pr.size()), 12.0 / 0.8);  // fewer beats than P waves
 }
 
-TEST(Rhythms, AdenosineHookEndsReentrantSvt) {
+// Adenosine acts through the AV-conduction effect channel: near-complete block ends AVNRT.
+TEST(Rhythms, AvBlockEndsReentrantSvt) {
   const PatientParams& p = male()->params();
   ep::Conduction c(p.conduction);
   ep::ConductionState s = c.initial_state();
   c.set_rhythm(ep::Rhythm::kSvt, 0.0, s);
   ep::UniformSource none{[](void*) { return 0.5; }, nullptr};
-  ep::Hooks hooks;
-  for (double t = 0.0; t < 2.0; t += kStep_s) c.update(t, kStep_s, 0.8, hooks, none, s);
+  ep::Modulators mod;
+  for (double t = 0.0; t < 2.0; t += kStep_s) c.update(t, kStep_s, 0.8, mod, none, s);
   EXPECT_EQ(static_cast<ep::Rhythm>(s.rhythm), ep::Rhythm::kSvt);
-  hooks.av_block = 1.0;
-  for (double t = 2.0; t < 3.0; t += kStep_s) c.update(t, kStep_s, 0.8, hooks, none, s);
+  mod.av_conduction = 0.0;
+  for (double t = 2.0; t < 3.0; t += kStep_s) c.update(t, kStep_s, 0.8, mod, none, s);
   EXPECT_EQ(static_cast<ep::Rhythm>(s.rhythm), ep::Rhythm::kSinus);
 }
 
 TEST(Rhythms, HyperkalaemiaRaisesThePacingThreshold) {
   ep::Conduction c(male()->params().conduction);
-  ep::Hooks normal, high;
+  ep::Modulators normal, high;
   high.potassium_mmol_L = 9.0;
   EXPECT_GT(c.pacing_threshold(high), c.pacing_threshold(normal) * 1.5);
 }

@@ -69,7 +69,7 @@ TEST(Soak, TwentyFourHoursUnderEveryActionKind) {
   Sim sim(male_model(), 11, 5);
   sim.configure_ecg(250, ecg::ArtefactSwitches{});
   sim.configure_waveforms(50);
-  const double v0 = cv::Circulation::blood_volume(sim.state().x);
+  const double v0 = cv::Circulation::blood_volume(sim.state().circulation.x);
   std::vector<float> drain(kEcgCapacity);
   std::vector<unsigned char> bytes(Sim::snapshot_size());
   Sim twin(male_model());
@@ -89,7 +89,7 @@ TEST(Soak, TwentyFourHoursUnderEveryActionKind) {
       }
       for (int i = 0; i < kNumSignals; ++i)
         ASSERT_TRUE(std::isfinite(sim.signal(i))) << signal_catalogue()[i].name << " at " << sim.time();
-      const double balance = cv::Circulation::blood_volume(sim.state().x) - v0 -
+      const double balance = cv::Circulation::blood_volume(sim.state().circulation.x) - v0 -
                              (sim.signal(kFluidInfused) - sim.signal(kBloodLost));
       worst = std::max(worst, std::abs(balance) / v0);
       ASSERT_LE(std::abs(balance) / v0, 1e-8) << "at t = " << sim.time();

@@ -1,0 +1,32 @@
+#include "engine/bus.hpp"
+
+#include <cmath>
+
+namespace resus {
+
+Effects neutral_effects() {
+  Effects e{};
+  for (int c = 0; c < kNumEffectChannels; ++c)
+    e.value[static_cast<std::size_t>(c)] = c < kNumScaleEffects ? 1.0 : 0.0;
+  return e;
+}
+
+void set_effect(Effects& e, Effect channel, EffectWriter writer, double amount) {
+  const auto c = static_cast<std::size_t>(channel);
+  const auto w = static_cast<std::size_t>(writer);
+  e.slot[c][w] = static_cast<int>(c) < kNumScaleEffects ? std::log(amount) : amount;
+  e.dirty |= 1u << c;
+}
+
+void combine_effects(Effects& e) {
+  if (e.dirty == 0) return;
+  for (int c = 0; c < kNumEffectChannels; ++c) {
+    if (!(e.dirty & (1u << c))) continue;
+    double sum = 0.0;
+    for (double slot : e.slot[static_cast<std::size_t>(c)]) sum += slot;  // writer order
+    e.value[static_cast<std::size_t>(c)] = c < kNumScaleEffects ? std::exp(sum) : sum;
+  }
+  e.dirty = 0;
+}
+
+}  // namespace resus

@@ -1,0 +1,189 @@
+// The bus: the quantities subsystems share, as one plain section of SimState (after MuJoCo's
+// mjData). Each section names its one writer and its readers; a stage reads what earlier stages
+// of the same step (or the previous step) wrote, and writes only its own section. Everything
+// that changes during a run changes here; model parameters stay immutable.
+//
+// The effects section holds the modifier channels that drugs, chemistry, temperature and the
+// causes write and the models read. Each writer owns a slot in every channel; the slots are
+// combined in a fixed order (scales multiply as summed log-factors, offsets add), so several
+// drugs and a condition combine without a special case and results stay bit-identical.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "models/cardiovascular/circulation.hpp"
+#include "models/cpr/rescuer.hpp"
+
+namespace resus {
+
+// ---- effect channels ---------------------------------------------------------------------------
+
+// Append-only. Scale channels are dimensionless factors (1 = no effect); offset channels add in
+// their unit (0 = no effect).
+enum class Effect : int32_t {
+  // scales
+  kSystemicResistance = 0,   // systemic arteriolar resistance (splanchnic and extrasplanchnic)
+  kPulmonaryResistance,      // pulmonary vascular resistance
+  kCoronaryResistance,       // coronary vascular resistance
+  kVenousUnstressedVolume,   // unstressed volume of the splanchnic and extrasplanchnic veins
+  kLvContractility,          // LV end-systolic elastance
+  kRvContractility,          // RV end-systolic elastance
+  kChronotropy,              // sinus rate (divides the sinus period)
+  kVagalEffect,              // the vagal share of the reflex's sinus slowing (atropine lowers it)
+  kAvConduction,             // AV-node conduction (below 1 it slows and blocks: adenosine)
+  kAutomaticity,             // rate of ventricular escape and ectopic foci
+  kVfHazard,                 // hazard of VF from an organised rhythm
+  kRefibrillationHazard,     // hazard of VF returning after a successful shock
+  kDefibrillationThreshold,  // E50 of defibrillation and cardioversion
+  kRespiratoryDrive,         // chemical drive to breathe
+  kLungCompliance,           // respiratory-system compliance
+  kMetabolicRate,            // whole-body O2 consumption
+  kNumScales,
+  // offsets
+  kQt_ms = kNumScales,       // QTc, ms
+  kMembraneStability_mmol_L, // raises the potassium thresholds of the ECG and of arrest, mmol/L
+  kVfHazard_per_s,           // extra VF hazard from an organised rhythm, 1/s (ischaemia)
+  kShunt,                    // intrapulmonary shunt fraction
+  kNumEffects
+};
+constexpr int kNumScaleEffects = static_cast<int>(Effect::kNumScales);
+constexpr int kNumEffectChannels = static_cast<int>(Effect::kNumEffects);
+
+// Who may write an effect: each owns one slot per channel. Append-only; slots combine in this
+// order.
+enum class EffectWriter : int32_t {
+  kPharmacology = 0,
+  kChemistry,
+  kThermal,
+  kConditions,
+  kHost,  // a host or a test, through the engine API
+  kNumWriters
+};
+constexpr int kNumEffectWriters = static_cast<int>(EffectWriter::kNumWriters);
+
+struct Effects {
+  // Scale slots hold natural-log factors, offset slots values in the channel's unit.
+  std::array<std::array<double, kNumEffectWriters>, kNumEffectChannels> slot;
+  // The combined value of each channel (a factor for scales, a sum for offsets), recomputed at
+  // the start of a step for the channels whose slots changed.
+  std::array<double, kNumEffectChannels> value;
+  uint32_t dirty;  // bit per channel
+  int32_t pad;
+
+  double operator[](Effect e) const { return value[static_cast<std::size_t>(e)]; }
+};
+static_assert(kNumEffectChannels <= 32, "Effects::dirty holds one bit per channel");
+
+Effects neutral_effects();
+// Sets one writer's slot of a channel: `amount` is a factor for a scale channel (> 0), a value in
+// the channel's unit for an offset channel.
+void set_effect(Effects& e, Effect channel, EffectWriter writer, double amount);
+// Recomputes the channels whose slots changed, combining slots in writer order.
+void combine_effects(Effects& e);
+
+// ---- the sections -----------------------------------------------------------------------------
+
+// Writer: the heart stage (stages/heart.cpp). Readers: circulation, cycle statistics, ECG,
+// waveforms.
+struct ElectricalBus {
+  double atrial_activation_time;       // mechanical activation times, s
+  double ventricular_activation_time;
+  double previous_atrial_time;         // the activation before (the ECG draws both)
+  double previous_ventricular_time;    // the electrical R wave before the last one
+  double last_ventricular_time;        // the last electrical R wave (torsades: no contraction)
+  double rr_s;                         // last RR interval
+  double ventricular_systole_s;        // duration of the current ventricular activation
+  double beat_contraction;             // contraction multiplier of the current beat
+  double contractility;                // the myocardium's energy-dependent multiplier
+  double vf_amplitude_mV, vf_frequency_Hz;  // what VF looks like at the current energy
+  double pacer_spike_time;
+  double last_shock_time;
+  int32_t ventricular_origin;          // ep::BeatOrigin of the current beat
+  int32_t previous_ventricular_origin;
+  int32_t atrial_mode, ventricular_mode;  // ep::AtrialMode, ep::VentricularMode
+  int32_t beat;                        // 1 when this step began with a ventricular activation
+  int32_t pad;
+};
+
+// Writer: the reflex stage (stages/reflex.cpp). Readers: heart (sinus period), circulation.
+struct AutonomicBus {
+  double sinus_period_s;               // heart period the sinus node is driven at
+  double lv_emax, rv_emax;             // reflex-set effectors, floored (models/autonomic)
+  double r_splanchnic, r_extrasplanchnic;
+  double vu_splanchnic_veins, vu_extrasplanchnic_veins;
+};
+
+// Writer: the compressions stage (stages/compressions.cpp). Readers: circulation, CPR meter,
+// breathing (the rescuer's breaths), waveforms.
+struct ChestBus {
+  double depth_mm;                     // at the start of the step
+  double thoracic_mmHg, thoracic_slope;  // f_tp·Pc at the start of the step and its slope, /s
+  double cardiac_mmHg, cardiac_slope;    // f_cp·Pc
+  cpr::BreathRequest breath;           // a rescuer's breath due now (reader: breathing)
+};
+
+// Writer: the CPR-meter stage (stages/cpr_meter.cpp). Readers: heart and cycle statistics (a
+// compression, not a beat, closes the cycle while compressions run), ECG (CPR artefact).
+struct CprBus {
+  double depth_mm;                     // the meter's mean peak depth
+  double last_onset_s;                 // last compression onset (-1e9: none yet)
+  double interval_s;                   // onset to onset, last measured
+  int32_t compressing;                 // 1 while compressions are ongoing
+  int32_t new_compression;             // 1 when this step saw a compression begin
+};
+
+// Writer: the breathing stage (stages/breathing.cpp). Readers: circulation (pleural pressure,
+// with a one-step lag), cycle statistics (central pressures at end-expiration), waveforms.
+struct LungsBus {
+  double pleural_delta_mmHg;           // pleural pressure minus its resting value
+  double end_expiratory_pleural_mmHg;  // that change at the last start of inspiration
+  double airway_pressure_cmH2O;        // what a ventilator and a capnograph show
+  double airway_flow_mL_s;
+  double capnogram_mmHg;
+  double pleth;                        // pulse oximeter plethysmogram, 0..1
+};
+
+// Writer: the circulation stage (stages/circulation.cpp). Readers: every later stage of the step.
+struct HaemodynamicsBus {
+  cv::Hemodynamics h;                  // at the start of the step just taken
+  double lv_volume_mL;                 // LV volume at the start of that step
+  double blood_lost_mL;                // lost over that step
+  double arterial_blood_mL;            // pulmonary veins, left heart, aorta, arteries (now)
+  double venous_blood_mL;              // every other compartment (now)
+};
+
+// Writer: the breathing stage (O2 and CO2; respiration holds the blood pools until
+// models/blood takes them); potassium and calcium have no writer yet (models/chemistry) and
+// hold their normal values. Readers: heart (potassium, calcium: arrest hazards, pacing
+// threshold), ECG.
+struct BloodBus {
+  double potassium_mmol_L;
+  double ionised_calcium_mmol_L;
+};
+
+// Writer: none yet (models/thermal); the normal value. Readers: heart, breathing, ECG.
+struct TemperatureBus {
+  double core_C;
+};
+
+// Quantities that accumulate belong to the model that owns them and are published here.
+// Writer: none yet (models/conditions); the patient's resting values. Reader: circulation.
+struct ConditionsBus {
+  double pericardial_fluid_mL;
+};
+
+struct Bus {
+  ElectricalBus electrical;
+  AutonomicBus autonomic;
+  ChestBus chest;
+  CprBus cpr;
+  LungsBus lungs;
+  HaemodynamicsBus haemodynamics;
+  BloodBus blood;
+  TemperatureBus temperature;
+  ConditionsBus conditions;
+  Effects effects;
+};
+
+}  // namespace resus

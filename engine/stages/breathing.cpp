@@ -1,0 +1,139 @@
+// The breathing stage: the respiration model (lungs, airway devices, ventilation, spontaneous
+// breathing, alveolar and blood gases, monitors) fed the circulation's flows and volumes each
+// step. Its pleural pressure goes to the circulation on the next step (a 2 ms lag, far below the
+// lung's time constants). Reads bus.haemodynamics, bus.chest (the rescuer's breaths),
+// bus.temperature and the effects; writes bus.lungs.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::breathing {
+
+void step(const StepContext& c, SimState& s) {
+  BreathingState& b = s.breathing;
+  const cpr::BreathRequest& rescuer = s.bus.chest.breath;
+  if (rescuer.give)
+    resp::Respiration::request_breath(b.resp, rescuer.volume_mL, rescuer.inspiratory_time_s);
+  if (!c.breathing_coupled) return;
+  const HaemodynamicsBus& hb = s.bus.haemodynamics;
+  const cv::Hemodynamics& h = hb.h;
+  resp::RespInputs in{};
+  in.pulmonary_flow_mL_s = h.q_pulmonary;
+  in.systemic_flow_mL_s = std::max(h.q_splanchnic, 0.0) + std::max(h.q_extrasplanchnic, 0.0) +
+                          h.q_cerebral + std::max(h.q_coronary, 0.0);
+  in.arterial_blood_mL = hb.arterial_blood_mL;
+  in.venous_blood_mL = hb.venous_blood_mL;
+  in.cerebral_flow_ratio = h.q_cerebral / c.model.resting_cerebral_flow();
+  in.pulmonary_artery_mmHg = h.pressure[cv::kPulmonaryArteries];
+  in.arterial_pressure_mmHg = h.pressure[cv::kArteries];
+  in.resting_pulse_pressure_mmHg = c.model.resting_pulse_pressure();
+  in.temperature_C = s.bus.temperature.core_C;
+  const Effects& fx = s.bus.effects;
+  in.drive_scale = fx[Effect::kRespiratoryDrive];
+  in.compliance_scale = fx[Effect::kLungCompliance];
+  in.metabolic_scale = fx[Effect::kMetabolicRate];
+  in.shunt_offset = fx[Effect::kShunt];
+  c.eval.respiration.step(in, kStep_s, b.resp);
+  // Central pressures are read at end-expiration, as at the bedside: remember the pleural
+  // pressure where inspiration begins.
+  LungsBus& lungs = s.bus.lungs;
+  const resp::RespReadout& o = b.resp.out;
+  lungs.pleural_delta_mmHg = o.pleural_delta_mmHg;
+  lungs.airway_pressure_cmH2O = o.airway_pressure_cmH2O;
+  lungs.airway_flow_mL_s = o.airway_flow_mL_s;
+  lungs.capnogram_mmHg = o.capnogram_mmHg;
+  lungs.pleth = o.pleth;
+  const double flow = b.resp.out.airway_flow_mL_s;
+  if (b.last_airway_flow_mL_s <= 0.0 && flow > 0.0)
+    lungs.end_expiratory_pleural_mmHg = b.resp.out.pleural_delta_mmHg;
+  b.last_airway_flow_mL_s = flow;
+}
+
+void apply(const StepContext& c, SimState& s, const Action& a) {
+  resp::RespState& r = s.breathing.resp;
+  double value = 0.0;
+  switch (a.kind) {
+    case ActionKind::kAirway:
+      resp::Respiration::set_airway(r, static_cast<resp::Airway>(a.airway));
+      value = a.airway;
+      break;
+    case ActionKind::kVentilation:
+      resp::Respiration::set_ventilation(
+          r, resp::VentSettings{static_cast<resp::VentMode>(a.vent_mode), a.rate_per_min,
+                                a.tidal_volume_mL, a.inspiratory_time_s, a.peep_cmH2O});
+      value = a.vent_mode;
+      break;
+    case ActionKind::kBreath:
+      // A full queue (a fifth breath while four wait) is dropped; the event says so with -1.
+      value = resp::Respiration::request_breath(r, a.tidal_volume_mL, a.inspiratory_time_s)
+                  ? a.tidal_volume_mL
+                  : -1.0;
+      break;
+    case ActionKind::kOxygen:
+      resp::Respiration::set_fio2(r, a.fio2);
+      value = a.fio2;
+      break;
+    case ActionKind::kSpontaneousBreathing:
+      resp::Respiration::set_spontaneous_enabled(r, a.enabled != 0);
+      value = a.enabled;
+      break;
+    default:
+      return;
+  }
+  c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), value);
+}
+
+bool push_bag_flow(SimState& s, double flow_mL_s) {
+  if (!std::isfinite(flow_mL_s) || flow_mL_s < 0.0 || flow_mL_s > kMaxBagFlow_mL_s) return false;
+  resp::Respiration::set_bag_flow(s.breathing.resp, flow_mL_s);
+  return true;
+}
+
+void publish(const SimState& s, double* sig) {
+  const resp::RespReadout& r = s.breathing.resp.out;
+  sig[kAirwayPressure] = r.airway_pressure_cmH2O;
+  sig[kAirwayFlow] = r.airway_flow_mL_s;
+  sig[kLungVolume] = r.lung_volume_mL;
+  sig[kRespiratoryRate] = r.resp_rate_per_min;
+  sig[kTidalVolume] = r.tidal_volume_mL;
+  sig[kMinuteVentilation] = r.minute_ventilation_L_min;
+  sig[kEtco2] = r.etco2_mmHg;
+  sig[kCapnogram] = r.capnogram_mmHg;
+  sig[kSpo2] = r.spo2_pct;
+  sig[kSpo2Valid] = r.spo2_valid;
+  sig[kPleth] = r.pleth;
+  sig[kPerfusionIndex] = r.perfusion_index_pct;
+  sig[kPao2] = r.pao2_mmHg;
+  sig[kPaco2] = r.paco2_mmHg;
+  sig[kSao2] = 100.0 * r.sao2;
+  sig[kPhArterial] = r.ph_arterial;
+  sig[kBicarbonate] = r.hco3_mmol_L;
+  sig[kPvo2] = r.pvo2_mmHg;
+  sig[kPvco2] = r.pvco2_mmHg;
+  sig[kSvo2] = 100.0 * r.svo2;
+  sig[kPhVenous] = r.ph_venous;
+  sig[kAlveolarPo2] = r.alveolar_po2_mmHg;
+  sig[kAlveolarPco2] = r.alveolar_pco2_mmHg;
+  sig[kFio2] = s.breathing.resp.fio2;
+  sig[kVo2] = r.vo2_mL_min;
+  sig[kVco2] = r.vco2_mL_min;
+  sig[kO2Debt] = r.o2_debt_mL;
+  sig[kGastricVolume] = r.gastric_volume_mL;
+  sig[kLeakVolume] = r.leak_volume_mL;
+  sig[kSpontaneousBreathing] = r.spontaneous;
+  sig[kVentilationDrive] = r.ventilation_drive;
+  sig[kAirwayDevice] = static_cast<double>(s.breathing.resp.airway);
+}
+
+void check(const SimState& s, StateCheck& c) {
+  using namespace bounds;
+  resp::check_state(s.breathing.resp, c);
+  c.in("breathing.last_airway_flow_mL_s", s.breathing.last_airway_flow_mL_s, -kFlow_mL_s, kFlow_mL_s)
+      .in("lungs.pleural_delta_mmHg", s.bus.lungs.pleural_delta_mmHg, -kPressure_mmHg, kPressure_mmHg)
+      .in("lungs.end_expiratory_pleural_mmHg", s.bus.lungs.end_expiratory_pleural_mmHg,
+          -kPressure_mmHg, kPressure_mmHg);
+}
+
+}  // namespace resus::stages::breathing

@@ -1,0 +1,222 @@
+// The circulation stage: the closed-loop circulation (models/cardiovascular) integrated with
+// classical RK4 over one step, its drive assembled from the bus (the reflex's effectors, the
+// beat's contraction, pleural and chest pressure, the effect channels, the pericardial contents)
+// and the fluids going in and out (hemorrhage, boluses). Writes bus.haemodynamics.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::circulation {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// The ODE right-hand side handed to the stepper by reference. It remembers the hemodynamics of
+// the first stage of a step, which are those of the state at the start of the step.
+struct System {
+  const cv::Circulation* circulation;
+  const cv::Drive* drive;
+  double* septum_guess;
+  cv::Hemodynamics* first;
+  bool captured;
+
+  void operator()(const cv::State& x, cv::State& dxdt, double t) {
+    cv::Hemodynamics h;
+    circulation->evaluate(x, t, *drive, *septum_guess, h);
+    circulation->derivatives(x, h, *drive, dxdt);
+    if (!captured) {
+      *first = h;
+      captured = true;
+    }
+  }
+};
+
+}  // namespace
+
+bool finite(const cv::State& x) {
+  double sum = 0.0;
+  for (double v : x) sum += v;
+  return std::isfinite(sum);
+}
+
+cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coupled) {
+  const cv::CirculationParams& p = m.params().circulation;
+  const Bus& b = s.bus;
+  const AutonomicBus& a = b.autonomic;
+  const ElectricalBus& e = b.electrical;
+  const Effects& fx = b.effects;
+  cv::Drive out{};
+  // The beat's origin (a dyssynchronous ectopic beat, electromechanical dissociation) and a
+  // stunned, energy-depleted muscle scale what the reflex sets.
+  const double contraction = e.beat_contraction * e.contractility;
+  out.lv_emax = a.lv_emax * contraction * fx[Effect::kLvContractility];
+  out.rv_emax = a.rv_emax * contraction * fx[Effect::kRvContractility];
+  out.r_splanchnic = a.r_splanchnic * fx[Effect::kSystemicResistance];
+  out.r_extrasplanchnic = a.r_extrasplanchnic * fx[Effect::kSystemicResistance];
+  out.vu_splanchnic_veins = a.vu_splanchnic_veins * fx[Effect::kVenousUnstressedVolume];
+  out.vu_extrasplanchnic_veins = a.vu_extrasplanchnic_veins * fx[Effect::kVenousUnstressedVolume];
+  out.r_coronary = p.r_coronary * fx[Effect::kCoronaryResistance];
+  out.r_pulmonary = p.r_pulmonary * fx[Effect::kPulmonaryResistance];
+  out.pericardial_fluid_mL = b.conditions.pericardial_fluid_mL;
+  out.intrathoracic_pressure =
+      p.intrathoracic_pressure + (breathing_coupled ? b.lungs.pleural_delta_mmHg : 0.0);
+  out.compression_start_s = t;
+  out.thoracic_compression_mmHg = b.chest.thoracic_mmHg;
+  out.thoracic_compression_slope = b.chest.thoracic_slope;
+  out.cardiac_compression_mmHg = b.chest.cardiac_mmHg;
+  out.cardiac_compression_slope = b.chest.cardiac_slope;
+  out.atrial_activation_time = e.atrial_activation_time;
+  out.ventricular_activation_time = e.ventricular_activation_time;
+  out.ventricular_systole_s = e.ventricular_systole_s;
+
+  // Rates are cut on the last step so that a volume-limited action delivers exactly its volume.
+  const CirculationState& c = s.circulation;
+  out.hemorrhage_mL_s = std::min(c.bleed.rate_mL_s, c.bleed.remaining_mL / kStep_s);
+  out.bleed_site = c.bleed.site == static_cast<int32_t>(BleedSiteCode::kArterial)
+                       ? cv::BleedSite::kArterial
+                       : cv::BleedSite::kVenous;
+  double infusion = 0.0;
+  for (const Infusion& f : c.infusions) infusion += std::min(f.rate_mL_s, f.remaining_mL / kStep_s);
+  out.infusion_mL_s = infusion;
+  return out;
+}
+
+bool integrate(const StepContext& c, SimState& s, Stepper& stepper) {
+  CirculationState& st = s.circulation;
+  HaemodynamicsBus& hb = s.bus.haemodynamics;
+  const cv::Drive d = drive(c.model, s, c.t, c.breathing_coupled);
+  cv::Hemodynamics first;
+  System system{&c.eval.circulation, &d, &st.septum_guess, &first, false};
+  const cv::State before = st.x;
+  // The LV volume of the sample belongs to the start of the step, like `first`.
+  const double lv_before = st.x[cv::kLV];
+  stepper.do_step(std::ref(system), st.x, c.t, kStep_s);
+  cv::Circulation::clamp_valves(st.x);
+  if (!finite(st.x)) {
+    st.x = before;
+    return false;
+  }
+  hb.h = first;
+  hb.lv_volume_mL = lv_before;
+  hb.blood_lost_mL = st.x[cv::kBloodLost] - before[cv::kBloodLost];
+  const cv::State& x = st.x;
+  hb.arterial_blood_mL =
+      x[cv::kPulmonaryVeins] + x[cv::kLA] + x[cv::kLV] + x[cv::kAorta] + x[cv::kArteries];
+  hb.venous_blood_mL = cv::Circulation::blood_volume(x) - hb.arterial_blood_mL;
+  return true;
+}
+
+void book_volumes(const StepContext& c, SimState& s) {
+  CirculationState& st = s.circulation;
+  const double lost = s.bus.haemodynamics.blood_lost_mL;
+  if (st.bleed.rate_mL_s > 0.0) {
+    st.bleed.lost_mL += lost;
+    st.bleed.remaining_mL -= lost;
+    if (st.bleed.remaining_mL <= 1e-6) {  // rounding over ~1e5 steps
+      c.events.push(EventKind::kHemorrhageEnded, 0, st.bleed.lost_mL);
+      st.bleed = Bleed{};
+    }
+  }
+  for (Infusion& f : st.infusions) {
+    if (f.rate_mL_s == 0.0) continue;
+    const double given = std::min(f.rate_mL_s, f.remaining_mL / kStep_s) * kStep_s;
+    f.infused_mL += given;
+    f.remaining_mL -= given;
+    if (f.remaining_mL <= 1e-6) {
+      c.events.push(EventKind::kBolusEnded, 0, f.infused_mL);
+      f = Infusion{};
+    }
+  }
+}
+
+void apply(const StepContext& c, SimState& s, const Action& a) {
+  CirculationState& st = s.circulation;
+  switch (a.kind) {
+    case ActionKind::kHemorrhage:
+      st.bleed.rate_mL_s = a.rate_mL_min / 60.0;
+      st.bleed.remaining_mL = a.volume_mL > 0.0 ? a.volume_mL : kInf;
+      st.bleed.lost_mL = 0.0;
+      st.bleed.site = a.site;
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.rate_mL_min);
+      break;
+    case ActionKind::kHemorrhageStop:
+      if (st.bleed.rate_mL_s > 0.0) c.events.push(EventKind::kHemorrhageEnded, 0, st.bleed.lost_mL);
+      st.bleed = Bleed{};
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      break;
+    case ActionKind::kFluidBolus: {
+      // A free slot, or else the one closest to finishing is merged into.
+      Infusion* slot = &st.infusions[0];
+      for (Infusion& f : st.infusions) {
+        if (f.rate_mL_s == 0.0) {
+          slot = &f;
+          break;
+        }
+        if (f.remaining_mL < slot->remaining_mL) slot = &f;
+      }
+      if (slot->rate_mL_s == 0.0) {
+        *slot = Infusion{a.rate_mL_min / 60.0, a.volume_mL, 0.0};
+      } else {
+        slot->remaining_mL += a.volume_mL;
+        slot->rate_mL_s = std::max(slot->rate_mL_s, a.rate_mL_min / 60.0);
+      }
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.volume_mL);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void publish(const Model& m, const Evaluators& e, SimState& s, bool breathing_coupled,
+             double* sig) {
+  // Evaluated on a copy of the septal guess, so reading signals never changes the trajectory.
+  const CirculationState& st = s.circulation;
+  double guess = st.septum_guess;
+  const double t = now(s);
+  const cv::Drive d = drive(m, s, t, breathing_coupled);
+  cv::Hemodynamics h;
+  e.circulation.evaluate(st.x, t, d, guess, h);
+  const auto& P = h.pressure;
+  sig[kArterialPressure] = P[cv::kArteries];
+  sig[kAorticPressure] = P[cv::kAorta];
+  sig[kLvPressure] = P[cv::kLV];
+  sig[kRvPressure] = P[cv::kRV];
+  sig[kLaPressure] = P[cv::kLA];
+  sig[kRaPressure] = P[cv::kRA];
+  sig[kPaPressure] = P[cv::kPulmonaryArteries];
+  sig[kLvVolume] = st.x[cv::kLV];
+  sig[kRvVolume] = st.x[cv::kRV];
+  sig[kPericardialPressure] = h.pericardial_pressure;
+  sig[kIntrathoracicPressure] = d.intrathoracic_pressure;
+  sig[kAorticFlow] = h.q_aortic;
+  sig[kBloodVolume] = cv::Circulation::blood_volume(st.x);
+  sig[kBloodLost] = st.x[cv::kBloodLost];
+  sig[kFluidInfused] = st.x[cv::kFluidInfused];
+  sig[kLvEmax] = d.lv_emax;
+  sig[kCoronaryPerfusionInstant] = P[cv::kAorta] - P[cv::kRA];
+}
+
+void check(const SimState& s, StateCheck& c) {
+  using namespace bounds;
+  const CirculationState& st = s.circulation;
+  cv::check_state(st.x, c);
+  c.in("circulation.septum_guess", st.septum_guess, -kVolume_mL, kVolume_mL)
+      .in("bleed.rate_mL_s", st.bleed.rate_mL_s, 0.0, kMaxRate_mL_min / 60.0)
+      .in("bleed.lost_mL", st.bleed.lost_mL, 0.0, kCumulative_mL)
+      .index("bleed.site", st.bleed.site, 0, 1);
+  if (!std::isinf(st.bleed.remaining_mL))
+    c.in("bleed.remaining_mL", st.bleed.remaining_mL, 0.0, kMaxVolume_mL);
+  for (int i = 0; i < kInfusionSlots; ++i) {
+    const Infusion& f = st.infusions[static_cast<std::size_t>(i)];
+    c.in("infusions.rate_mL_s", f.rate_mL_s, 0.0, kMaxRate_mL_min / 60.0, i)
+        .in("infusions.remaining_mL", f.remaining_mL, 0.0, kCumulative_mL, i)
+        .in("infusions.infused_mL", f.infused_mL, 0.0, kCumulative_mL, i);
+  }
+}
+
+}  // namespace resus::stages::circulation

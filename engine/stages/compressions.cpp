@@ -1,0 +1,71 @@
+// The compressions stage: where the chest depth comes from (a parametric rescuer or a host's
+// depth stream), the chest pressure it makes as a ramp over each step (the Babbs hybrid pump's
+// thoracic and cardiac shares, models/cpr), and the rescuer's breaths in 30:2 pauses. Writes
+// bus.chest.
+#include <cmath>
+
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::compressions {
+namespace {
+
+// Chest pressure at both ends of the step starting at t, as a ramp the RK4 stages sample.
+void chest_over_step(const cpr::CompressionParams& p, const cpr::CompressionState& src, double t,
+                     ChestBus& chest) {
+  chest.depth_mm = cpr::depth_at(src, t);
+  const double pc0 = cpr::chest_pressure(p, chest.depth_mm);
+  const double pc1 = cpr::chest_pressure(p, cpr::depth_at(src, t + kStep_s));
+  const double slope = (pc1 - pc0) / kStep_s;
+  chest.thoracic_mmHg = p.thoracic_fraction * pc0;
+  chest.thoracic_slope = p.thoracic_fraction * slope;
+  chest.cardiac_mmHg = p.cardiac_fraction * pc0;
+  chest.cardiac_slope = p.cardiac_fraction * slope;
+}
+
+}  // namespace
+
+void step(const StepContext& c, SimState& s) {
+  CompressionsState& st = s.compressions;
+  const cpr::CompressionEvents e = cpr::advance_to(st.source, c.t);
+  const cpr::BreathRequest b = cpr::rescuer_breath(st.breaths, st.source, e, c.t, 0.5 * kStep_s);
+  ChestBus& chest = s.bus.chest;
+  chest.breath = b;
+  chest_over_step(c.model.params().compression, st.source, c.t, chest);
+}
+
+void apply(const StepContext& c, SimState& s, const Action& a) {
+  CompressionsState& st = s.compressions;
+  if (a.kind == ActionKind::kCprStart) {
+    const cpr::Program program{a.rate_per_min,          a.depth_mm,
+                               a.duty_cycle,            a.leaning_mm,
+                               a.compressions_per_cycle, a.breaths_per_pause,
+                               a.pause_s,               a.tidal_volume_mL};
+    cpr::start_program(st.source, program, now(s));
+    c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.depth_mm);
+  } else if (a.kind == ActionKind::kCprStop) {
+    cpr::stop(st.source);
+    cpr::stop_breaths(st.breaths);
+    c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+  }
+}
+
+bool push_depth(SimState& s, double depth_mm) {
+  if (!std::isfinite(depth_mm) || depth_mm < 0.0 || depth_mm > kMaxDepth_mm) return false;
+  cpr::push_depth(s.compressions.source, depth_mm, now(s) + s.carry_s);
+  return true;
+}
+
+void publish(const Model& m, SimState& s, double* sig) {
+  chest_over_step(m.params().compression, s.compressions.source, now(s), s.bus.chest);
+  sig[kChestDepth] = s.bus.chest.depth_mm;
+  sig[kChestPressure] = cpr::chest_pressure(m.params().compression, sig[kChestDepth]);
+}
+
+void check(const SimState& s, StateCheck& c) {
+  cpr::check_state(s.compressions.source, now(s), c);
+  cpr::check_state(s.compressions.breaths, c);
+  c.in("chest.depth_mm", s.bus.chest.depth_mm, 0.0, kMaxDepth_mm);
+}
+
+}  // namespace resus::stages::compressions

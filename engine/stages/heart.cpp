@@ -1,0 +1,297 @@
+// The heart stage: the conduction system's impulses and the activations they give, the
+// myocardium's energy and the rhythm changes it brings, shocks, cardioversion and pacing.
+// Reads bus.autonomic (sinus period), bus.haemodynamics (coronary flow), bus.blood, bus.temperature
+// and the effects; writes bus.electrical, the beat ring and events.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::heart {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kSyncTimeout_s = 3.0;  // a cardioversion waits this long for an R wave
+constexpr int32_t kNoSyncOutcome = 6;   // kShockDelivered detail: no R wave, nothing delivered
+constexpr int32_t kNoShockAdvised = 7;  // kShockDelivered detail: AED mode, rhythm not shockable
+
+// What the blood, the body's temperature and the effect channels do to the heart's electricity.
+ep::Modulators modulators(const Bus& b) {
+  const Effects& e = b.effects;
+  ep::Modulators m;
+  m.potassium_mmol_L = b.blood.potassium_mmol_L;
+  m.calcium_mmol_L = b.blood.ionised_calcium_mmol_L;
+  m.temperature_C = b.temperature.core_C;
+  m.membrane_stability_mmol_L = e[Effect::kMembraneStability_mmol_L];
+  m.av_conduction = e[Effect::kAvConduction];
+  m.automaticity = e[Effect::kAutomaticity];
+  m.defibrillation_threshold = e[Effect::kDefibrillationThreshold];
+  m.refibrillation_hazard = e[Effect::kRefibrillationHazard];
+  m.vf_hazard = e[Effect::kVfHazard];
+  m.vf_hazard_per_s = e[Effect::kVfHazard_per_s];
+  return m;
+}
+
+double draw_rhythm(void* draws) { return static_cast<const Draws*>(draws)->uniform(RngStream::kRhythm); }
+
+void push_beat(SimState& s) {
+  BeatRing& r = s.beats;
+  const ep::ConductionState& c = s.heart.conduction;
+  if (r.count == kBeatCapacity) {
+    r.head = (r.head + 1) % kBeatCapacity;
+    --r.count;
+    ++r.dropped;
+  }
+  const int64_t at = (r.head + r.count) % kBeatCapacity;
+  r.beats[static_cast<std::size_t>(at)] =
+      Beat{c.last_ventricular_time, s.bus.electrical.ventricular_origin, c.rhythm, c.previous_rr_s};
+  ++r.count;
+}
+
+void change_rhythm(const StepContext& c, SimState& s, ep::Rhythm r) {
+  HeartState& h = s.heart;
+  const int32_t before = h.conduction.rhythm;
+  c.eval.conduction.set_rhythm(r, now(s), h.conduction);
+  if (static_cast<int32_t>(r) != before)
+    c.events.push(EventKind::kRhythmChanged, static_cast<int32_t>(r), before);
+  // Fine VF is VF in an energy-depleted heart.
+  if (r == ep::Rhythm::kVfFine) h.myocardial_energy = std::min(h.myocardial_energy, 0.1);
+  if (r == ep::Rhythm::kVfCoarse) h.myocardial_energy = std::max(h.myocardial_energy, 0.5);
+  publish_bus(c.model, s);
+}
+
+void shock(const StepContext& c, SimState& s, double energy_J, int32_t waveform) {
+  HeartState& h = s.heart;
+  const ElectricalBus& e = s.bus.electrical;
+  const double t = now(s);
+  const double elapsed = t - e.ventricular_activation_time;
+  const bool vulnerable =
+      elapsed >= 0.5 * e.ventricular_systole_s && elapsed <= 0.95 * e.ventricular_systole_s;
+  const double u1 = c.draws.uniform(RngStream::kShock), u2 = c.draws.uniform(RngStream::kShock);
+  const ep::ShockResult r = c.eval.myocardium.defibrillate(
+      energy_J, static_cast<ep::ShockWaveform>(waveform), h.conduction, h.myocardial_energy,
+      modulators(s.bus), vulnerable, u1, u2);
+  c.events.push(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), energy_J);
+  s.bus.electrical.last_shock_time = t;
+  if (r.outcome == ep::ShockOutcome::kTerminated) h.last_termination_time = t;
+  if (r.rhythm != static_cast<ep::Rhythm>(h.conduction.rhythm)) change_rhythm(c, s, r.rhythm);
+}
+
+void deliver_cardioversion(const StepContext& c, SimState& s) {
+  HeartState& h = s.heart;
+  const ep::ShockResult r = c.eval.myocardium.cardiovert(
+      h.sync_energy_J, static_cast<ep::ShockWaveform>(h.sync_waveform), h.conduction,
+      modulators(s.bus), c.draws.uniform(RngStream::kShock));
+  c.events.push(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), h.sync_energy_J);
+  s.bus.electrical.last_shock_time = now(s);
+  h.sync_armed_time = kNaN;
+  if (r.rhythm != static_cast<ep::Rhythm>(h.conduction.rhythm)) change_rhythm(c, s, r.rhythm);
+}
+
+}  // namespace
+
+void publish_bus(const Model& m, SimState& s) {
+  const HeartState& h = s.heart;
+  const ep::Myocardium myocardium(m.params().myocardium);
+  ElectricalBus& e = s.bus.electrical;
+  e.last_ventricular_time = h.conduction.last_ventricular_time;
+  e.rr_s = h.conduction.previous_rr_s;
+  e.contractility = myocardium.contractility(h.myocardial_energy);
+  const ep::VfFeatures vf = myocardium.vf_features(h.myocardial_energy);
+  e.vf_amplitude_mV = vf.amplitude_mV;
+  e.vf_frequency_Hz = vf.frequency_Hz;
+  e.pacer_spike_time = h.conduction.last_pacer_spike_time;
+  e.atrial_mode = h.conduction.atrial;
+  e.ventricular_mode = h.conduction.ventricular;
+}
+
+void timing(const StepContext& c, SimState& s) {
+  HeartState& h = s.heart;
+  ElectricalBus& e = s.bus.electrical;
+  ep::ConductionState& cs = h.conduction;
+  const double t = c.t;
+  const double eps = 0.5 * kStep_s;
+  const bool was_captured = cs.pacing_captured;
+  const int32_t rhythm_before = cs.rhythm;
+  const double ventricular_before = cs.last_ventricular_time;
+  Draws draws = c.draws;
+  const ep::Activations a = c.eval.conduction.update(t, kStep_s, s.bus.autonomic.sinus_period_s,
+                                                     modulators(s.bus),
+                                                     ep::UniformSource{&draw_rhythm, &draws}, cs);
+  if (cs.rhythm != rhythm_before)  // the conduction itself changed it (adenosine)
+    c.events.push(EventKind::kRhythmChanged, cs.rhythm, rhythm_before);
+  if (a.atrial) {
+    e.previous_atrial_time = e.atrial_activation_time;
+    e.atrial_activation_time = a.atrial_time;
+  }
+  if (cs.last_ventricular_time != ventricular_before) {  // an electrical R wave
+    e.previous_ventricular_time = ventricular_before;
+    e.previous_ventricular_origin = e.ventricular_origin;
+    // The origin is taken when the beat happens: the AV node may schedule (and the ventricles
+    // refuse) a conducted impulse later, which must not reshape a beat already drawn.
+    e.ventricular_origin =
+        a.ventricular ? a.origin : static_cast<int32_t>(ep::BeatOrigin::kEctopic);  // torsades
+    push_beat(s);
+  }
+  e.beat = a.ventricular;
+  if (a.ventricular) {
+    e.ventricular_activation_time = t;
+    e.ventricular_systole_s =
+        cv::ventricular_systole(c.model.params().circulation, cs.previous_rr_s);
+    e.beat_contraction =
+        c.eval.conduction.contraction_efficiency(cs, static_cast<ep::BeatOrigin>(a.origin));
+    if (!std::isnan(h.sync_armed_time)) deliver_cardioversion(c, s);
+  }
+  if (a.pacer_spike && static_cast<bool>(cs.pacing_captured) != was_captured)
+    c.events.push(EventKind::kPacingCapture, cs.pacing_captured, cs.pacer_current_mA);
+  // A synchroniser finds no R wave to fire on (VF, asystole) and gives up after 3 s.
+  if (!std::isnan(h.sync_armed_time) && t - h.sync_armed_time >= kSyncTimeout_s - eps) {
+    c.events.push(EventKind::kShockDelivered, kNoSyncOutcome, 0.0);
+    h.sync_armed_time = kNaN;
+  }
+  publish_bus(c.model, s);
+}
+
+void myocardium(const StepContext& c, SimState& s) {
+  HeartState& h = s.heart;
+  const ep::MyocardiumParams& p = c.model.params().myocardium;
+  const bool fibrillating = ep::Conduction::fibrillating(h.conduction);
+  const double instant =
+      std::max(s.bus.haemodynamics.h.q_coronary, 0.0) / c.model.resting_coronary_flow();
+  h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);
+  h.myocardial_energy = std::clamp(
+      h.myocardial_energy +
+          kStep_s * c.eval.myocardium.energy_rate(h.myocardial_energy, h.coronary_perfusion_ratio,
+                                                  fibrillating),
+      0.0, 1.0);
+  // Drawn only when a hazard is present, so that quiet rhythms use no random draws.
+  const ep::RhythmHazards hz = c.eval.myocardium.hazards(
+      h.conduction, h.myocardial_energy, now(s) - h.last_termination_time, modulators(s.bus));
+  const double hazard = hz.to_vf + hz.to_asystole;
+  if (hazard > 0.0 && c.draws.uniform(RngStream::kRhythm) < hazard * kStep_s)
+    change_rhythm(c, s, hz.to_vf > 0.0 ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
+  publish_bus(c.model, s);
+}
+
+bool shockable(const SimState& s) {
+  const ep::ConductionState& cs = s.heart.conduction;
+  const auto r = static_cast<ep::Rhythm>(cs.rhythm);
+  return ep::Conduction::fibrillating(cs) || r == ep::Rhythm::kPulselessVt ||
+         r == ep::Rhythm::kVentricularTachycardia;
+}
+
+void apply(const StepContext& c, SimState& s, const Action& a) {
+  HeartState& h = s.heart;
+  ep::ConductionState& cs = h.conduction;
+  const double t = now(s);
+  switch (a.kind) {
+    case ActionKind::kRhythm:
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.rhythm);
+      change_rhythm(c, s, static_cast<ep::Rhythm>(a.rhythm));
+      break;
+    case ActionKind::kShock:
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
+      if (a.only_if_shockable && !shockable(s)) {
+        c.events.push(EventKind::kShockDelivered, kNoShockAdvised, 0.0);  // AED: no shock advised
+        break;
+      }
+      shock(c, s, a.energy_J, a.waveform);
+      break;
+    case ActionKind::kCardioversion:
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
+      h.sync_armed_time = t;
+      h.sync_energy_J = a.energy_J;
+      h.sync_waveform = a.waveform;
+      break;
+    case ActionKind::kPacingStart:
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.current_mA);
+      if (!cs.pacing) cs.next_pacer_time = t;
+      cs.pacing = 1;
+      cs.pacer_rate_bpm = a.rate_per_min;
+      cs.pacer_current_mA = a.current_mA;
+      break;
+    case ActionKind::kPacingStop:
+      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      if (cs.pacing && cs.pacing_captured)
+        c.events.push(EventKind::kPacingCapture, 0, cs.pacer_current_mA);
+      cs.pacing = 0;
+      cs.pacing_captured = 0;
+      break;
+    default:
+      return;
+  }
+  publish_bus(c.model, s);
+}
+
+void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig) {
+  const HeartState& h = s.heart;
+  const ep::ConductionState& cs = h.conduction;
+  sig[kRhythmId] = cs.rhythm;
+  const bool beating = ep::Conduction::organised(cs) && now(s) - cs.last_ventricular_time < 3.0;
+  sig[kVentricularRate] = beating ? 60.0 / cs.previous_rr_s : 0.0;
+  sig[kMyocardialEnergy] = h.myocardial_energy;
+  const bool vf =
+      static_cast<ep::VentricularMode>(cs.ventricular) == ep::VentricularMode::kFibrillation;
+  const ep::VfFeatures f = e.myocardium.vf_features(h.myocardial_energy);
+  sig[kVfAmplitude] = vf ? f.amplitude_mV : 0.0;
+  sig[kVfFrequency] = vf ? f.frequency_Hz : 0.0;
+  sig[kAmsa] = vf ? f.amsa_mV_Hz : 0.0;
+  sig[kPacingCaptured] = cs.pacing && cs.pacing_captured;
+  sig[kPacingThreshold] = e.conduction.pacing_threshold(modulators(s.bus));
+  (void)m;
+}
+
+void check(const SimState& s, StateCheck& c) {
+  using namespace bounds;
+  const HeartState& h = s.heart;
+  const ElectricalBus& e = s.bus.electrical;
+  ep::check_state(h.conduction, c);
+  c.in("heart.myocardial_energy", h.myocardial_energy, 0.0, 1.0)
+      .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
+      .in("heart.last_termination_time", h.last_termination_time, -kTime_s, kTime_s)
+      .in_or_nan("heart.sync_armed_time", h.sync_armed_time, -kTime_s, kTime_s)
+      .in("heart.sync_energy_J", h.sync_energy_J, 0.0, kMaxShock_J)
+      .index("heart.sync_waveform", h.sync_waveform, 0, 1)
+      .in("electrical.atrial_activation_time", e.atrial_activation_time, -kTime_s, kTime_s)
+      .in("electrical.ventricular_activation_time", e.ventricular_activation_time, -kTime_s, kTime_s)
+      .in("electrical.previous_atrial_time", e.previous_atrial_time, -kTime_s, kTime_s)
+      .in("electrical.previous_ventricular_time", e.previous_ventricular_time, -kTime_s, kTime_s)
+      .in("electrical.ventricular_systole_s", e.ventricular_systole_s, 0.01, 5.0)
+      .in("electrical.beat_contraction", e.beat_contraction, 0.0, 1.0)
+      .in("electrical.last_shock_time", e.last_shock_time, -kTime_s, kTime_s)
+      .index("electrical.ventricular_origin", e.ventricular_origin, 0,
+             static_cast<int>(ep::BeatOrigin::kPaced))
+      .index("electrical.previous_ventricular_origin", e.previous_ventricular_origin, 0,
+             static_cast<int>(ep::BeatOrigin::kPaced))
+      .flag("electrical.beat", e.beat);
+  const BeatRing& r = s.beats;
+  c.index("beats.head", r.head, 0, kBeatCapacity - 1)
+      .index("beats.count", r.count, 0, kBeatCapacity)
+      .index("beats.dropped", r.dropped, 0, INT64_MAX);
+  for (int i = 0; i < kBeatCapacity; ++i) {
+    const Beat& b = r.beats[static_cast<std::size_t>(i)];
+    c.in("beats.time_s", b.time_s, -kTime_s, kTime_s, i)
+        .index("beats.origin", b.origin, 0, static_cast<int>(ep::BeatOrigin::kPaced), i)
+        .index("beats.rhythm", b.rhythm, 0, static_cast<int>(ep::Rhythm::kNumRhythms) - 1, i)
+        .in("beats.rr_s", b.rr_s, 0.0, kTime_s, i);
+  }
+}
+
+void rebase(SimState& s, double dt) {
+  ep::ConductionState& c = s.heart.conduction;
+  ElectricalBus& e = s.bus.electrical;
+  for (double* t : {&e.atrial_activation_time, &e.ventricular_activation_time,
+                    &c.next_atrial_time, &c.last_atrial_time, &c.av_exit_time,
+                    &c.pending_ventricular_time, &c.last_ventricular_time, &c.next_focus_time,
+                    &c.next_pacer_time, &c.last_pacer_spike_time, &e.previous_atrial_time,
+                    &e.previous_ventricular_time}) {
+    *t -= dt;  // NaN (nothing pending) stays NaN
+  }
+  e.last_ventricular_time = c.last_ventricular_time;
+  e.pacer_spike_time = c.last_pacer_spike_time;
+  s.beats = BeatRing{};  // a new sim has drained nothing and dropped nothing
+}
+
+}  // namespace resus::stages::heart

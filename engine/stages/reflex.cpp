@@ -1,0 +1,56 @@
+// The reflex stage: the Ursino baroreflex on its own 10 ms tick (operator splitting: the
+// effectors are held over the tick's steps). Reads the carotid (arterial) pressure of each step
+// from bus.haemodynamics and the chronotropic and vagal effect channels; writes bus.autonomic.
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::reflex {
+namespace {
+
+autonomic::Effectors resting(const cv::CirculationParams& p) {
+  return {p.lv.emax, p.rv.emax, p.r_splanchnic, p.r_extrasplanchnic,
+          p.splanchnic_veins.unstressed_volume, p.extrasplanchnic_veins.unstressed_volume};
+}
+
+}  // namespace
+
+void drive(const StepContext& c, SimState& s) {
+  const PatientParams& p = c.model.params();
+  const Effects& fx = s.bus.effects;
+  AutonomicBus& a = s.bus.autonomic;
+  a.sinus_period_s = c.eval.baroreflex.sinus_period(60.0 / p.heart_rate_set_bpm, s.reflex.baro,
+                                                    fx[Effect::kVagalEffect], fx[Effect::kChronotropy]);
+  const autonomic::Effectors e = autonomic::driven_effectors(resting(p.circulation), s.reflex.baro);
+  a.lv_emax = e.lv_emax;
+  a.rv_emax = e.rv_emax;
+  a.r_splanchnic = e.r_splanchnic;
+  a.r_extrasplanchnic = e.r_extrasplanchnic;
+  a.vu_splanchnic_veins = e.vu_splanchnic_veins;
+  a.vu_extrasplanchnic_veins = e.vu_extrasplanchnic_veins;
+}
+
+void tick(const StepContext& c, SimState& s) {
+  ReflexState& r = s.reflex;
+  r.pressure_sum += s.bus.haemodynamics.h.pressure[cv::kArteries];
+  if (++r.samples == kBaroSteps) {
+    c.eval.baroreflex.tick(r.pressure_sum / kBaroSteps, r.baro);
+    r.pressure_sum = 0.0;
+    r.samples = 0;
+  }
+}
+
+void publish(const Model&, const SimState& s, double* sig) {
+  sig[kHeartPeriod] = s.bus.autonomic.sinus_period_s;
+  sig[kSympatheticFiring] = s.reflex.baro.sympathetic;
+  sig[kVagalFiring] = s.reflex.baro.vagal;
+}
+
+void check(const SimState& s, StateCheck& c) {
+  using namespace bounds;
+  autonomic::check_state(s.reflex.baro, c);
+  c.in("reflex.pressure_sum", s.reflex.pressure_sum, -kPressure_mmHg * kBaroSteps,
+       kPressure_mmHg * kBaroSteps)
+      .index("reflex.samples", s.reflex.samples, 0, kBaroSteps - 1);
+}
+
+}  // namespace resus::stages::reflex

@@ -1,0 +1,125 @@
+// The stages of one step (engine/README.md lists them in order). Each stage is the only place
+// that knows both the bus and its model: it fills the model's typed inputs from the bus,
+// advances the model, publishes what it owns to the bus and to the signals, applies its own
+// actions, checks its part of a snapshot and rebases its times after compilation.
+//
+// Every function takes the state whole but touches only its own section, the bus sections it
+// writes, and the rings it feeds (events, beats); it reads other sections of the bus.
+#pragma once
+
+#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
+
+#include "engine/ecg_stream.hpp"
+#include "engine/step_context.hpp"
+#include "models/common/state_check.hpp"
+
+namespace resus {
+
+class Model;
+
+// The simulated time of the state's clock (after the integration, the step's end).
+inline double now(const SimState& s) { return static_cast<double>(s.step) * kStep_s; }
+
+using Stepper = boost::numeric::odeint::runge_kutta4<cv::State>;
+
+namespace stages {
+
+// ---- reflex.cpp: the baroreflex -------------------------------------------------------------
+namespace reflex {
+// Writes bus.autonomic (sinus period, effectors) from the reflex's current deviations.
+void drive(const StepContext& c, SimState& s);
+// Feeds the step's carotid pressure; every kBaroSteps steps the reflex ticks.
+void tick(const StepContext& c, SimState& s);
+void publish(const Model& m, const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace reflex
+
+// ---- heart.cpp: conduction, myocardium, shocks and pacing -----------------------------------
+namespace heart {
+// Impulses due at the step's start: activations, beats, bus.electrical.
+void timing(const StepContext& c, SimState& s);
+// After the integration: myocardial energy from the coronary flow, rhythm hazards.
+void myocardium(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+// Writes bus.electrical from the heart's state (also after a snapshot is restored).
+void publish_bus(const Model& m, SimState& s);
+void publish(const Model& m, const Evaluators& e, const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+void rebase(SimState& s, double dt);
+bool shockable(const SimState& s);
+}  // namespace heart
+
+// ---- compressions.cpp: the compression source and the rescuer's breaths ----------------------
+namespace compressions {
+// Moves the source to the step's start, gives due breaths (bus.chest), and the chest pressure
+// over the step as a ramp.
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+// A host's streamed depth sample; false (and nothing changed) when out of range.
+bool push_depth(SimState& s, double depth_mm);
+// Writes bus.chest for the state's current time, and the chest signals.
+void publish(const Model& m, SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace compressions
+
+// ---- circulation.cpp: the closed-loop circulation and the fluids going in and out -------------
+namespace circulation {
+// The circulation's drive at time t from the bus (reflex effectors, contraction, pleural and
+// chest pressure, effects) and the running hemorrhage and boluses.
+cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coupled);
+// One RK4 step of the circulation; false (state unchanged) if it went non-finite. Writes
+// bus.haemodynamics.
+bool integrate(const StepContext& c, SimState& s, Stepper& stepper);
+// Volume-limited hemorrhages and boluses: books what the step delivered, ends those done.
+void book_volumes(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+void publish(const Model& m, const Evaluators& e, SimState& s, bool breathing_coupled,
+             double* signals);
+void check(const SimState& s, StateCheck& c);
+bool finite(const cv::State& x);
+}  // namespace circulation
+
+// ---- cycle_stats.cpp: beat (or compression) statistics ---------------------------------------
+namespace cycle {
+// A ventricular activation (or 3 s without one) closes the cycle, unless compressions run.
+void on_beat(const StepContext& c, SimState& s);
+void accumulate(const StepContext& c, SimState& s);
+// While compressions run, each new compression closes the cycle.
+void on_compression(const StepContext& c, SimState& s);
+CycleStats empty(double start_time, double lv_volume_mL);
+void check(const SimState& s, StateCheck& c);
+void rebase(SimState& s, double dt);
+}  // namespace cycle
+
+// ---- cpr_meter.cpp: CPR feedback and palpation --------------------------------------------------
+namespace cpr_meter {
+void step(const StepContext& c, SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace cpr_meter
+
+// ---- breathing.cpp: lungs, airway devices, ventilation and gases -------------------------------
+namespace breathing {
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+// A host's streamed bag flow; false (and nothing changed) when out of range.
+bool push_bag_flow(SimState& s, double flow_mL_s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace breathing
+
+// ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
+namespace ecg {
+// Generates every sample due by the end of the step into `stream` (may be null).
+void step(const StepContext& c, SimState& s, EcgStream* stream);
+void check(const SimState& s, StateCheck& c);
+}  // namespace ecg
+
+// ---- waveforms.cpp: monitor waveforms ----------------------------------------------------------
+namespace waveforms {
+void step(const StepContext& c, SimState& s, EcgStream* stream);
+void check(const SimState& s, StateCheck& c);
+}  // namespace waveforms
+
+}  // namespace stages
+}  // namespace resus
