@@ -35,12 +35,14 @@
 #include "engine/signals.hpp"
 #include "engine/sim.hpp"
 #include "engine/waveforms.hpp"
+#include "../tests/support/named_action.hpp"
 
 namespace {
 
 using resus::Model;
 using resus::PatientDef;
 using resus::Sim;
+using resus::test::NamedAction;
 
 const char* const kPresets[] = {"adult_male_70kg", "adult_female_60kg"};
 
@@ -97,7 +99,7 @@ BENCHMARK(BM_RealTimeFactorEcg)->Arg(250)->Arg(500)->Arg(1000)->Unit(benchmark::
 // Cardiac arrest (VF) with the ECG at 500 Hz: the VF generator instead of beats.
 void BM_RealTimeFactorVf(benchmark::State& state) {
   Sim sim(model());
-  resus::Action vf{};
+  NamedAction vf{};
   vf.kind = resus::ActionKind::kRhythm;
   vf.rhythm = static_cast<int32_t>(resus::ep::Rhythm::kVfCoarse);
   sim.apply(resus::validated(vf));
@@ -109,8 +111,8 @@ BENCHMARK(BM_RealTimeFactorVf)->Unit(benchmark::kMillisecond)->UseRealTime();
 // The same during a hemorrhage with a bolus running (the action paths of the step).
 void BM_RealTimeFactorBleeding(benchmark::State& state) {
   Sim sim(model());
-  resus::Action bleed{resus::ActionKind::kHemorrhage, 0, 100.0, 0.0};
-  resus::Action bolus{resus::ActionKind::kFluidBolus, 0, 100.0, 10000.0};
+  NamedAction bleed{resus::ActionKind::kHemorrhage, 0, 100.0, 0.0};
+  NamedAction bolus{resus::ActionKind::kFluidBolus, 0, 100.0, 10000.0};
   sim.apply(resus::validated(bleed));
   sim.apply(resus::validated(bolus));
   run_minutes(state, sim);
@@ -119,24 +121,24 @@ BENCHMARK(BM_RealTimeFactorBleeding)->Unit(benchmark::kMillisecond)->UseRealTime
 
 // ---- chest compressions, ventilation, waveforms ---------------------------------------------
 
-resus::Action action(resus::ActionKind kind) {
-  resus::Action a{};
+NamedAction action(resus::ActionKind kind) {
+  NamedAction a{};
   a.kind = kind;
   return a;
 }
 
 void start_vf(Sim& sim) {
-  resus::Action vf = action(resus::ActionKind::kRhythm);
+  NamedAction vf = action(resus::ActionKind::kRhythm);
   vf.rhythm = static_cast<int32_t>(resus::ep::Rhythm::kVfCoarse);
   sim.apply(resus::validated(vf));
 }
 
 // A tracheal tube and a bag at 10/min, 500 mL.
 void intubate_and_bag(Sim& sim) {
-  resus::Action tube = action(resus::ActionKind::kAirway);
+  NamedAction tube = action(resus::ActionKind::kAirway);
   tube.airway = static_cast<int32_t>(resus::resp::Airway::kTrachealTube);
   sim.apply(resus::validated(tube));
-  resus::Action bag = action(resus::ActionKind::kVentilation);
+  NamedAction bag = action(resus::ActionKind::kVentilation);
   bag.vent_mode = static_cast<int32_t>(resus::resp::VentMode::kBagRate);
   bag.rate_per_min = 10.0;
   bag.tidal_volume_mL = 500.0;
@@ -148,7 +150,7 @@ void intubate_and_bag(Sim& sim) {
 void BM_RealTimeFactorCpr(benchmark::State& state) {
   Sim sim(model());
   start_vf(sim);
-  resus::Action cpr = action(resus::ActionKind::kCprStart);
+  NamedAction cpr = action(resus::ActionKind::kCprStart);
   cpr.compressions_per_cycle = 30;
   cpr.breaths_per_pause = 2;
   sim.apply(resus::validated(cpr));
@@ -163,7 +165,7 @@ void BM_RealTimeFactorCprVentWaves(benchmark::State& state) {
   start_vf(sim);
   sim.apply(resus::validated(action(resus::ActionKind::kCprStart)));
   intubate_and_bag(sim);
-  resus::Action oxygen = action(resus::ActionKind::kOxygen);
+  NamedAction oxygen = action(resus::ActionKind::kOxygen);
   oxygen.fio2 = 0.95;
   sim.apply(resus::validated(oxygen));
   sim.configure_waveforms(125);

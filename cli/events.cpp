@@ -15,26 +15,14 @@ std::string action_name(int32_t kind) {
   return "action " + std::to_string(kind);
 }
 
-const char* waveform_text(int32_t waveform) {
-  switch (waveform) {
-    case RESUS_WAVEFORM_BIPHASIC: return "biphasic";
-    case RESUS_WAVEFORM_MONOPHASIC: return "monophasic";
-    default: return "";
-  }
+std::string waveform_text(double waveform) {
+  const char* name = resus_enum_name(RESUS_ENUM_SHOCK_WAVEFORM, static_cast<int32_t>(waveform));
+  return name ? name : "";
 }
 
 const char* outcome_name(int32_t outcome) {
-  switch (outcome) {
-    case RESUS_SHOCK_NO_EFFECT: return "no_effect";
-    case RESUS_SHOCK_TERMINATED: return "terminated";
-    case RESUS_SHOCK_NOT_TERMINATED: return "not_terminated";
-    case RESUS_SHOCK_INDUCED_VF: return "induced_vf";
-    case RESUS_SHOCK_CONVERTED: return "converted";
-    case RESUS_SHOCK_NOT_CONVERTED: return "not_converted";
-    case RESUS_SHOCK_NO_SYNC: return "no_sync";
-    case RESUS_SHOCK_NO_SHOCK_ADVISED: return "no_shock_advised";
-    default: return "";
-  }
+  const char* name = resus_enum_name(RESUS_ENUM_SHOCK_OUTCOME, outcome);
+  return name ? name : "";
 }
 
 // What a clinician calls the rhythm a shock acts on: "VF" for coarse and fine, "VT" for both.
@@ -61,34 +49,63 @@ const char* airway_text(int32_t airway) {
   }
 }
 
-std::string cpr_text(const resus_action& a) {
-  std::string text = "CPR started: " + num(a.rate_per_min) + "/min, " + num(a.depth_mm) + " mm";
-  if (a.compressions_per_cycle > 0) {
-    text += ", " + std::to_string(a.compressions_per_cycle) + ":" +
-            std::to_string(a.breaths_per_pause) + " (pause " + num(a.pause_s) + " s)";
+std::string cpr_text(const ActionValues& a) {
+  std::string text =
+      "CPR started: " + num(a.get("rate_per_min")) + "/min, " + num(a.get("depth_mm")) + " mm";
+  const double per_cycle = a.get("compressions_per_cycle"), breaths = a.get("breaths_per_pause");
+  if (per_cycle > 0) {
+    text += ", " + num(per_cycle) + ":" + num(breaths) + " (pause " + num(a.get("pause_s")) + " s)";
   } else {
     text += ", continuous";
   }
-  if (a.breaths_per_pause > 0) text += ", breaths " + num(a.tidal_volume_mL) + " mL";
-  if (a.leaning_mm > 0.0) text += ", leaning " + num(a.leaning_mm) + " mm";
-  if (a.duty_cycle != 0.5) text += ", duty cycle " + num(a.duty_cycle);
+  if (breaths > 0) text += ", breaths " + num(a.get("tidal_volume_mL")) + " mL";
+  if (a.get("leaning_mm") > 0.0) text += ", leaning " + num(a.get("leaning_mm")) + " mm";
+  if (a.get("duty_cycle") != 0.5) text += ", duty cycle " + num(a.get("duty_cycle"));
   return text;
 }
 
-std::string ventilation_text(const resus_action& a) {
-  switch (a.vent_mode) {
+std::string ventilation_text(const ActionValues& a) {
+  const auto mode = static_cast<int32_t>(a.get("mode"));
+  switch (mode) {
     case RESUS_VENT_NONE: return "ventilation stopped";
     case RESUS_VENT_MANUAL: return "ventilation: manual breaths only";
     case RESUS_VENT_BAG_RATE:
     case RESUS_VENT_VENTILATOR: {
-      std::string text = a.vent_mode == RESUS_VENT_BAG_RATE ? "bag ventilation: " : "ventilator: ";
-      text += num(a.rate_per_min) + "/min, " + num(a.tidal_volume_mL) + " mL, inspiration " +
-              num(a.inspiratory_time_s) + " s";
-      if (a.peep_cmH2O > 0.0) text += ", PEEP " + num(a.peep_cmH2O) + " cmH2O";
+      std::string text = mode == RESUS_VENT_BAG_RATE ? "bag ventilation: " : "ventilator: ";
+      text += num(a.get("rate_per_min")) + "/min, " + num(a.get("tidal_volume_mL")) +
+              " mL, inspiration " + num(a.get("inspiratory_time_s")) + " s";
+      if (a.get("peep_cmH2O") > 0.0) text += ", PEEP " + num(a.get("peep_cmH2O")) + " cmH2O";
       return text;
     }
-    default: return "ventilation mode " + std::to_string(a.vent_mode);
+    default: return "ventilation mode " + std::to_string(mode);
   }
+}
+
+// Any action from the library's table: "name: field value unit, ..." (enums by name), for the
+// kinds this narrator has no words of its own for.
+std::string generic_text(const ActionValues& a) {
+  std::string text = action_name(a.kind);
+  for (int32_t i = 0; i < a.count; ++i) {
+    const char *field = nullptr, *unit = nullptr;
+    int32_t type = 0;
+    if (resus_action_field_info(a.kind, i, &field, &unit, &type, nullptr, nullptr, nullptr) != RESUS_OK)
+      continue;
+    const double v = a.values[static_cast<std::size_t>(i)];
+    const char* name = type == RESUS_FIELD_ENUM
+                           ? resus_action_field_enum_name(a.kind, i, static_cast<int32_t>(v))
+                           : nullptr;
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
+    text.append(i ? ", " : ": ").append(field).append(" ");
+    if (name) {
+      text.append(name);
+    } else if (type == RESUS_FIELD_BOOLEAN) {
+      text.append(v != 0.0 ? "true" : "false");
+    } else {
+      text.append(num(v));
+      if (unit && *unit) text.append(" ").append(unit);
+    }
+  }
+  return text;
 }
 
 // "VF terminated", or just "terminated" when the rhythm is unknown.
@@ -113,55 +130,60 @@ EventNarrator::EventNarrator(const std::vector<ScenarioAction>& actions, double 
   });
 }
 
-std::string EventNarrator::describe_action(const resus_action& a) const {
+std::string EventNarrator::describe_action(const ActionValues& a) const {
   switch (a.kind) {
     case RESUS_ACTION_HEMORRHAGE: {
-      std::string text = "hemorrhage started " + fixed(a.rate_mL_min, 0) + " mL/min (" +
-                         (a.site == RESUS_BLEED_ARTERIAL ? "arterial" : "venous") + "), ";
-      if (a.volume_mL <= 0.0) return text + "until stopped";
-      text += "up to " + fixed(a.volume_mL, 0) + " mL";
+      const double rate = a.get("rate_mL_min"), volume = a.get("volume_mL");
+      std::string text = "hemorrhage started " + fixed(rate, 0) + " mL/min (" +
+                         (static_cast<int32_t>(a.get("site")) == RESUS_BLEED_ARTERIAL ? "arterial" : "venous") + "), ";
+      if (volume <= 0.0) return text + "until stopped";
+      text += "up to " + fixed(volume, 0) + " mL";
       if (blood_volume_mL_ > 0.0)
-        text += " (" + fixed(100.0 * a.volume_mL / blood_volume_mL_, 0) + "% of blood volume)";
+        text += " (" + fixed(100.0 * volume / blood_volume_mL_, 0) + "% of blood volume)";
       return text;
     }
     case RESUS_ACTION_HEMORRHAGE_STOP:
       return "hemorrhage stopped";
     case RESUS_ACTION_FLUID_BOLUS:
-      return "fluid bolus started: " + fixed(a.volume_mL, 0) + " mL at " + fixed(a.rate_mL_min, 0) +
-             " mL/min";
+      return "fluid bolus started: " + fixed(a.get("volume_mL"), 0) + " mL at " +
+             fixed(a.get("rate_mL_min"), 0) + " mL/min";
     case RESUS_ACTION_RHYTHM:
-      return "rhythm set to " + rhythm_text(a.rhythm);
+      return "rhythm set to " + rhythm_text(static_cast<int32_t>(a.get("rhythm")));
     case RESUS_ACTION_SHOCK:
-      if (a.only_if_shockable)
-        return "AED: analysing; " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
-               " if shockable";
-      return "defibrillator: " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
+      if (a.get("only_if_shockable") != 0.0)
+        return "AED: analysing; " + num(a.get("energy_J")) + " J " +
+               waveform_text(a.get("waveform")) + " if shockable";
+      return "defibrillator: " + num(a.get("energy_J")) + " J " + waveform_text(a.get("waveform")) +
              ", unsynchronised";
     case RESUS_ACTION_CARDIOVERSION:
-      return "cardioversion armed: " + num(a.energy_J) + " J " + waveform_text(a.waveform) +
-             ", synchronised to the next R wave";
+      return "cardioversion armed: " + num(a.get("energy_J")) + " J " +
+             waveform_text(a.get("waveform")) + ", synchronised to the next R wave";
     case RESUS_ACTION_PACING_START:
-      return "pacing started " + num(a.rate_per_min) + "/min " + num(a.current_mA) + " mA";
+      return "pacing started " + num(a.get("rate_per_min")) + "/min " + num(a.get("current_mA")) +
+             " mA";
     case RESUS_ACTION_PACING_STOP:
       return "pacing stopped";
     case RESUS_ACTION_CPR_START:
       return cpr_text(a);
     case RESUS_ACTION_CPR_STOP:
       return "CPR stopped";
-    case RESUS_ACTION_AIRWAY:
-      return a.airway == RESUS_AIRWAY_NONE ? std::string("airway device removed")
-                                           : std::string("airway: ") + airway_text(a.airway);
+    case RESUS_ACTION_AIRWAY: {
+      const auto airway = static_cast<int32_t>(a.get("airway"));
+      return airway == RESUS_AIRWAY_NONE ? std::string("airway device removed")
+                                         : std::string("airway: ") + airway_text(airway);
+    }
     case RESUS_ACTION_VENTILATION:
       return ventilation_text(a);
     case RESUS_ACTION_BREATH:
-      return "breath: " + num(a.tidal_volume_mL) + " mL over " + num(a.inspiratory_time_s) + " s";
+      return "breath: " + num(a.get("tidal_volume_mL")) + " mL over " +
+             num(a.get("inspiratory_time_s")) + " s";
     case RESUS_ACTION_OXYGEN:
-      return "oxygen: FiO2 " + num(a.fio2);
+      return "oxygen: FiO2 " + num(a.get("fio2"));
     case RESUS_ACTION_SPONTANEOUS_BREATHING:
-      return a.enabled ? "spontaneous breathing allowed"
-                       : "spontaneous breathing stopped (paralysed or sedated)";
+      return a.get("enabled") != 0.0 ? "spontaneous breathing allowed"
+                                     : "spontaneous breathing stopped (paralysed or sedated)";
     default:
-      return std::string("action ") + std::to_string(a.kind) + " applied";
+      return generic_text(a);
   }
 }
 
@@ -196,7 +218,8 @@ void EventNarrator::describe_shock(const resus_event& e, ScenarioEvent& out) {
     return;
   }
   std::string head = out.action + " " + num(e.value) + " J";
-  if (const char* w = waveform_text(from.waveform); *w) head += std::string(" ") + w;
+  if (const std::string w = from.waveform < 0 ? "" : waveform_text(from.waveform); !w.empty())
+    head += " " + w;
   std::string result;
   const std::string subject = shockable_text(rhythm_);
   switch (outcome) {
@@ -224,7 +247,7 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
     case RESUS_EVENT_ACTION_APPLIED: {
       out.kind = "action_applied";
       out.action = action_name(e.detail);
-      const resus_action* matched = nullptr;
+      const ActionValues* matched = nullptr;
       if (next_ < in_order_.size() && in_order_[next_]->action.kind == e.detail) {
         matched = &in_order_[next_++]->action;
         out.text = describe_action(*matched);
@@ -234,7 +257,8 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
       } else {  // not one of ours (should not happen): say what the event itself says
         out.text = out.action + " applied (" + num(e.value) + ")";
       }
-      const Shock armed{true, e.value, matched ? matched->waveform : -1};
+      const Shock armed{true, e.value,
+                        matched ? static_cast<int32_t>(matched->get("waveform")) : -1};
       if (e.detail == RESUS_ACTION_SHOCK) shock_ = armed;
       if (e.detail == RESUS_ACTION_CARDIOVERSION) cardioversion_ = armed;  // replaces an armed one
       break;

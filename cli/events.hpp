@@ -34,7 +34,7 @@ class EventNarrator {
   ScenarioEvent describe(const resus_event& event);
 
  private:
-  std::string describe_action(const resus_action& a) const;
+  std::string describe_action(const ActionValues& a) const;
   void describe_shock(const resus_event& e, ScenarioEvent& out);
 
   std::vector<const ScenarioAction*> in_order_;  // the order the library applies them in

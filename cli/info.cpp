@@ -93,4 +93,102 @@ void print_info(std::ostream& out) {
   print_table(out, "parameters", "patient \"overrides\": name, unit, valid range, description", params);
 }
 
+namespace {
+
+// Built by appending: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
+std::string code(const std::string& s) {
+  std::string out = "`";
+  out.append(s).append("`");
+  return out;
+}
+
+std::string quoted_code(const char* s) {
+  std::string out = "`\"";
+  out.append(s ? s : "").append("\"`");
+  return out;
+}
+
+// A field's default as docs/scenario.md gives it.
+std::string default_text(int32_t kind, int32_t field, int32_t type, int32_t flags, double def) {
+  if (flags & RESUS_FIELD_REQUIRED) return "required";
+  if (type == RESUS_FIELD_ENUM)
+    return quoted_code(resus_action_field_enum_name(kind, field, static_cast<int32_t>(def)));
+  if (type == RESUS_FIELD_BOOLEAN) return code(def != 0.0 ? "true" : "false");
+  if ((flags & RESUS_FIELD_ZERO_IS_DEFAULT) && def == 0.0) return "see meaning";
+  return num(def);
+}
+
+std::string values_text(int32_t kind, int32_t field, int32_t type, int32_t flags, double min,
+                        double max) {
+  std::string out;
+  if (type == RESUS_FIELD_ENUM) {
+    for (int32_t v = 0; const char* name = resus_action_field_enum_name(kind, field, v); ++v)
+      out.append(v ? ", " : "").append(quoted_code(name));
+  } else if (type == RESUS_FIELD_BOOLEAN) {
+    out = "`true`, `false`";
+  } else {
+    out = range(min, max);
+    if (flags & RESUS_FIELD_MIN_EXCLUSIVE) out[0] = '(';
+    if (type == RESUS_FIELD_INTEGER) out.append(", whole");
+    if (flags & RESUS_FIELD_ZERO_IS_DEFAULT) out.append("; 0 means the default");
+  }
+  return out;
+}
+
+}  // namespace
+
+// The action table as docs/scenario.md shows it (a test checks that the page holds exactly this).
+void print_actions_markdown(std::ostream& out) {
+  out << "| `do` | field | type | unit | default | valid values | meaning |\n";
+  out << "|---|---|---|---|---|---|---|\n";
+  std::string rules_text;
+  for (int32_t kind = 1; kind <= resus_action_count(); ++kind) {
+    const char *name = nullptr, *summary = nullptr, *rules = nullptr;
+    if (resus_action_info(kind - 1, &name, nullptr) != RESUS_OK) continue;
+    resus_action_summary(kind, &summary, &rules);
+    if (rules && *rules) rules_text.append("- ").append(code(name)).append(": ").append(rules).append("\n");
+    const int32_t n = resus_action_field_count(kind);
+    std::string first = code(text(name));
+    if (n == 0) out << "| " << first << " | (none) | | | | | " << text(summary) << " |\n";
+    for (int32_t f = 0; f < n; ++f) {
+      const char *field = nullptr, *unit = nullptr, *description = nullptr;
+      int32_t type = 0, flags = 0, when = -1;
+      uint32_t mask = 0;
+      double min = 0.0, max = 0.0, def = 0.0;
+      resus_action_field_info(kind, f, &field, &unit, &type, &min, &max, &def);
+      resus_action_field_rules(kind, f, &flags, &when, &mask, &description);
+      std::string meaning = text(description);
+      if (when >= 0) {
+        const char* selector = nullptr;
+        resus_action_field_info(kind, when, &selector, nullptr, nullptr, nullptr, nullptr, nullptr);
+        std::string values;
+        for (int32_t v = 0; v < 32; ++v)
+          if ((mask >> v) & 1u)
+            if (const char* vn = resus_action_field_enum_name(kind, when, v))
+              values.append(values.empty() ? "" : ", ").append(quoted_code(vn));
+        meaning.append(" (only when ").append(code(text(selector))).append(" is ").append(values).append(")");
+      }
+      if (f == 0) meaning = text(summary) + ": " + meaning;
+      out << "| " << first << " | " << code(text(field)) << " | "
+          << text(resus_enum_name(RESUS_ENUM_FIELD_TYPE, type)) << " | " << text(unit) << " | "
+          << default_text(kind, f, type, flags, def) << " | "
+          << values_text(kind, f, type, flags, min, max) << " | " << meaning << " |\n";
+      first.clear();
+    }
+    for (int32_t k = 0; k < resus_action_alias_count(kind); ++k) {
+      const char *alias = nullptr, *description = nullptr;
+      int32_t target = 0;
+      resus_action_alias_info(kind, k, &alias, &target, &description);
+      std::string choices;
+      double value = 0.0;
+      for (int32_t c = 0; const char* choice = resus_action_alias_choice(kind, k, c, &value); ++c)
+        choices.append(c ? ", " : "").append(quoted_code(choice)).append(" ").append(num(value));
+      out << "| " << first << " | " << code(text(alias)) << " | enum |  | | " << choices << " | "
+          << text(description) << " |\n";
+      first.clear();
+    }
+  }
+  out << "\nRules across fields:\n\n" << rules_text;
+}
+
 }  // namespace resus_cli

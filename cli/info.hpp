@@ -8,4 +8,7 @@ namespace resus_cli {
 
 void print_info(std::ostream& out);
 
+// Every action's fields as the markdown table of docs/scenario.md, from the library's table.
+void print_actions_markdown(std::ostream& out);
+
 }  // namespace resus_cli

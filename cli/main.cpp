@@ -187,6 +187,9 @@ int main(int argc, char** argv) {
       ->needs(waves);
   CLI::App* info_cmd =
       app.add_subcommand("info", "List presets, signals, waveforms, actions and parameters");
+  bool actions_markdown = false;
+  info_cmd->add_flag("--actions-markdown", actions_markdown,
+                     "Print every action's fields as the markdown table of docs/scenario.md");
 
   try {
     app.parse(argc, argv);
@@ -196,7 +199,8 @@ int main(int argc, char** argv) {
 
   try {
     if (info_cmd->parsed()) {
-      print_info(std::cout);
+      if (actions_markdown) print_actions_markdown(std::cout);
+      else print_info(std::cout);
       return 0;
     }
     opt.duration_given = duration->count() > 0;

@@ -43,7 +43,8 @@ class ActionFeed {
       // parse_scenario allows at most the capacity at one time, so here at > now.
       if (fed_ - applied_ >= RESUS_ACTION_QUEUE_CAPACITY) return at;
       const ScenarioAction& a = sc_.actions[order_[fed_]];
-      const resus_status status = resus_sim_schedule(sim, a.at_s, &a.action);
+      const resus_status status = resus_sim_schedule_values(sim, a.at_s, a.action.kind,
+                                                            a.action.values.data(), a.action.count);
       if (status != RESUS_OK)
         throw InputError(sc_.source + ": actions[" + std::to_string(a.index) +
                          "]: cannot schedule: " + error_text(status, sim));

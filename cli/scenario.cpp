@@ -133,9 +133,11 @@ class Reader {
       const json& a = list[i];
       if (!a.is_object()) fail(path + ": expected an object, got " + json_type(a));
       // The library owns the action's fields and ranges; it names the field as "action.<field>".
-      resus_action parsed = resus_default_action(RESUS_ACTION_HEMORRHAGE);
+      ActionValues parsed;
       double at_s = NAN;
-      const resus_status status = resus_action_parse_json(a.dump().c_str(), &parsed, &at_s);
+      const resus_status status =
+          resus_action_parse_values(a.dump().c_str(), &parsed.kind, parsed.values.data(),
+                                    RESUS_ACTION_MAX_FIELDS, &parsed.count, &at_s);
       if (status != RESUS_OK) fail(rebase_action_message(path, error_text(status)));
       if (std::isnan(at_s)) fail(path + ".at_s: required, the time in seconds to apply the action");
       // An action at the very end would never be applied: the run stops on that step boundary.
@@ -166,6 +168,12 @@ class Reader {
 };
 
 }  // namespace
+
+double ActionValues::get(const char* field) const {
+  int32_t i = -1;
+  if (resus_action_field_find(kind, field, &i) != RESUS_OK || i < 0 || i >= count) return NAN;
+  return values[static_cast<std::size_t>(i)];
+}
 
 const std::vector<std::string>& default_signals() {
   static const std::vector<std::string> names = {

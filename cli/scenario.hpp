@@ -4,6 +4,8 @@
 
 #include <resus/resus.h>
 
+#include <array>
+#include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -20,11 +22,20 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An action as the library's table describes it: its kind and its fields' values in order.
+struct ActionValues {
+  int32_t kind = 0;
+  int32_t count = 0;
+  std::array<double, RESUS_ACTION_MAX_FIELDS> values{};
+  // A field's value by name; NaN when the kind has no such field.
+  double get(const char* field) const;
+};
+
 struct ScenarioAction {
   std::size_t index;     // position in the file's "actions" array
   double at_s;
   std::string name;      // the "do" value
-  resus_action action;   // parsed and checked by the library, defaults filled in
+  ActionValues action;   // parsed and checked by the library, defaults filled in
 };
 
 struct Scenario {

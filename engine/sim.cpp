@@ -68,31 +68,15 @@ bool Sim::step_once() noexcept {
   return true;
 }
 
+// Each action goes to the stage that owns its kind (engine/action_table.hpp).
 void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
-  switch (a.kind) {
-    case ActionKind::kHemorrhage:
-    case ActionKind::kHemorrhageStop:
-    case ActionKind::kFluidBolus:
-      stages::circulation::apply(c, s_, a);
-      break;
-    case ActionKind::kRhythm:
-    case ActionKind::kShock:
-    case ActionKind::kCardioversion:
-    case ActionKind::kPacingStart:
-    case ActionKind::kPacingStop:
-      stages::heart::apply(c, s_, a);
-      break;
-    case ActionKind::kCprStart:
-    case ActionKind::kCprStop:
-      stages::compressions::apply(c, s_, a);
-      break;
-    case ActionKind::kAirway:
-    case ActionKind::kVentilation:
-    case ActionKind::kBreath:
-    case ActionKind::kOxygen:
-    case ActionKind::kSpontaneousBreathing:
-      stages::breathing::apply(c, s_, a);
-      break;
+  const ActionSpec* spec = find_action(a.kind);
+  if (!spec) return;  // validated actions always have a row
+  switch (spec->stage) {
+    case Stage::kCirculation: stages::circulation::apply(c, s_, a); break;
+    case Stage::kHeart: stages::heart::apply(c, s_, a); break;
+    case Stage::kCompressions: stages::compressions::apply(c, s_, a); break;
+    case Stage::kBreathing: stages::breathing::apply(c, s_, a); break;
   }
 }
 

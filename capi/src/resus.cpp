@@ -16,8 +16,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "engine/actions.hpp"
+#include "engine/enums.hpp"
 #include "engine/json_input.hpp"
 #include "engine/model.hpp"
 #include "engine/patient.hpp"
@@ -25,9 +27,6 @@
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
 #include "engine/waveforms.hpp"
-#include "models/electrophysiology/conduction.hpp"
-#include "models/electrophysiology/myocardium.hpp"
-#include "models/respiration/respiration.hpp"
 
 // A model is shared across threads, so it holds no mutable error slot: errors of calls on a
 // model are kept per thread (see resus_model_last_error).
@@ -85,18 +84,29 @@ static_assert(RESUS_ACTION_OXYGEN == static_cast<int>(resus::ActionKind::kOxygen
 static_assert(RESUS_ACTION_SPONTANEOUS_BREATHING ==
               static_cast<int>(resus::ActionKind::kSpontaneousBreathing));
 
-using resus::resp::Airway;
-using resus::resp::VentMode;
-static_assert(RESUS_AIRWAY_NONE == static_cast<int>(Airway::kNone));
-static_assert(RESUS_AIRWAY_BAG_MASK == static_cast<int>(Airway::kBagMask));
-static_assert(RESUS_AIRWAY_SUPRAGLOTTIC == static_cast<int>(Airway::kSupraglottic));
-static_assert(RESUS_AIRWAY_TRACHEAL_TUBE == static_cast<int>(Airway::kTrachealTube));
-static_assert(RESUS_AIRWAY_OESOPHAGEAL_TUBE == static_cast<int>(Airway::kOesophagealTube));
-static_assert(RESUS_AIRWAY_RIGHT_MAINSTEM == static_cast<int>(Airway::kRightMainstem));
-static_assert(RESUS_VENT_NONE == static_cast<int>(VentMode::kNone));
-static_assert(RESUS_VENT_MANUAL == static_cast<int>(VentMode::kManual));
-static_assert(RESUS_VENT_BAG_RATE == static_cast<int>(VentMode::kBagRate));
-static_assert(RESUS_VENT_VENTILATOR == static_cast<int>(VentMode::kVentilator));
+// Enum values by name: the C constants must index the engine's name tables.
+constexpr bool named(std::span<const char* const> names, int value, std::string_view name) {
+  return value >= 0 && static_cast<std::size_t>(value) < names.size() && names[value] == name;
+}
+constexpr std::span<const char* const> names_of(const resus::FieldSpec& f) {
+  return {f.names.names, static_cast<std::size_t>(f.names.count)};
+}
+namespace table = resus::action_table;
+constexpr auto kAirways = names_of(table::kAirway[0]);
+constexpr auto kVentModes = names_of(table::kVentilation[0]);
+constexpr auto kRhythms = names_of(table::kRhythm[0]);
+static_assert(named(kAirways, RESUS_AIRWAY_NONE, "none"));
+static_assert(named(kAirways, RESUS_AIRWAY_BAG_MASK, "bag_mask"));
+static_assert(named(kAirways, RESUS_AIRWAY_SUPRAGLOTTIC, "supraglottic"));
+static_assert(named(kAirways, RESUS_AIRWAY_TRACHEAL_TUBE, "tracheal_tube"));
+static_assert(named(kAirways, RESUS_AIRWAY_OESOPHAGEAL_TUBE, "oesophageal_tube"));
+static_assert(named(kAirways, RESUS_AIRWAY_RIGHT_MAINSTEM, "right_mainstem"));
+static_assert(kAirways.size() == RESUS_AIRWAY_RIGHT_MAINSTEM + 1);
+static_assert(named(kVentModes, RESUS_VENT_NONE, "none"));
+static_assert(named(kVentModes, RESUS_VENT_MANUAL, "manual"));
+static_assert(named(kVentModes, RESUS_VENT_BAG_RATE, "bag_rate"));
+static_assert(named(kVentModes, RESUS_VENT_VENTILATOR, "ventilator"));
+static_assert(kVentModes.size() == RESUS_VENT_VENTILATOR + 1);
 
 static_assert(static_cast<int>(RESUS_WAVE_ABP) == resus::kWaveArterial);
 static_assert(static_cast<int>(RESUS_WAVE_CVP) == resus::kWaveCentralVenous);
@@ -117,45 +127,42 @@ static_assert(RESUS_JSON_MAX_DEPTH == resus::kMaxJsonDepth);
 // The streamed inputs' ranges, as the messages below state them.
 static_assert(resus::kMaxDepth_mm == 100.0 && resus::kMaxBagFlow_mL_s == 3000.0);
 
-// resus_action's 0.2 fields mirror the engine's Action field for field.
-static_assert(offsetof(resus_action, reserved3) + sizeof(int32_t) == sizeof(resus_action));
 
-using resus::ep::Rhythm;
-static_assert(RESUS_RHYTHM_SINUS == static_cast<int>(Rhythm::kSinus));
-static_assert(RESUS_RHYTHM_SINUS_BRADYCARDIA == static_cast<int>(Rhythm::kSinusBradycardia));
-static_assert(RESUS_RHYTHM_SINUS_TACHYCARDIA == static_cast<int>(Rhythm::kSinusTachycardia));
-static_assert(RESUS_RHYTHM_ATRIAL_FIBRILLATION == static_cast<int>(Rhythm::kAtrialFibrillation));
-static_assert(RESUS_RHYTHM_ATRIAL_FLUTTER == static_cast<int>(Rhythm::kAtrialFlutter));
-static_assert(RESUS_RHYTHM_SVT == static_cast<int>(Rhythm::kSvt));
-static_assert(RESUS_RHYTHM_AV_BLOCK_1 == static_cast<int>(Rhythm::kAvBlock1));
-static_assert(RESUS_RHYTHM_MOBITZ_1 == static_cast<int>(Rhythm::kMobitz1));
-static_assert(RESUS_RHYTHM_MOBITZ_2 == static_cast<int>(Rhythm::kMobitz2));
-static_assert(RESUS_RHYTHM_AV_BLOCK_3 == static_cast<int>(Rhythm::kAvBlock3));
-static_assert(RESUS_RHYTHM_VT == static_cast<int>(Rhythm::kVentricularTachycardia));
-static_assert(RESUS_RHYTHM_PULSELESS_VT == static_cast<int>(Rhythm::kPulselessVt));
-static_assert(RESUS_RHYTHM_TORSADES == static_cast<int>(Rhythm::kTorsades));
-static_assert(RESUS_RHYTHM_VF_COARSE == static_cast<int>(Rhythm::kVfCoarse));
-static_assert(RESUS_RHYTHM_VF_FINE == static_cast<int>(Rhythm::kVfFine));
-static_assert(RESUS_RHYTHM_ASYSTOLE == static_cast<int>(Rhythm::kAsystole));
-static_assert(RESUS_RHYTHM_PEA == static_cast<int>(Rhythm::kPea));
-static_assert(RESUS_RHYTHM_PEA + 1 == static_cast<int>(Rhythm::kNumRhythms),
+static_assert(named(kRhythms, RESUS_RHYTHM_SINUS, "sinus"));
+static_assert(named(kRhythms, RESUS_RHYTHM_SINUS_BRADYCARDIA, "sinus_bradycardia"));
+static_assert(named(kRhythms, RESUS_RHYTHM_SINUS_TACHYCARDIA, "sinus_tachycardia"));
+static_assert(named(kRhythms, RESUS_RHYTHM_ATRIAL_FIBRILLATION, "atrial_fibrillation"));
+static_assert(named(kRhythms, RESUS_RHYTHM_ATRIAL_FLUTTER, "atrial_flutter"));
+static_assert(named(kRhythms, RESUS_RHYTHM_SVT, "svt"));
+static_assert(named(kRhythms, RESUS_RHYTHM_AV_BLOCK_1, "av_block_1"));
+static_assert(named(kRhythms, RESUS_RHYTHM_MOBITZ_1, "mobitz_1"));
+static_assert(named(kRhythms, RESUS_RHYTHM_MOBITZ_2, "mobitz_2"));
+static_assert(named(kRhythms, RESUS_RHYTHM_AV_BLOCK_3, "av_block_3"));
+static_assert(named(kRhythms, RESUS_RHYTHM_VT, "vt"));
+static_assert(named(kRhythms, RESUS_RHYTHM_PULSELESS_VT, "pulseless_vt"));
+static_assert(named(kRhythms, RESUS_RHYTHM_TORSADES, "torsades"));
+static_assert(named(kRhythms, RESUS_RHYTHM_VF_COARSE, "vf_coarse"));
+static_assert(named(kRhythms, RESUS_RHYTHM_VF_FINE, "vf_fine"));
+static_assert(named(kRhythms, RESUS_RHYTHM_ASYSTOLE, "asystole"));
+static_assert(named(kRhythms, RESUS_RHYTHM_PEA, "pea"));
+static_assert(kRhythms.size() == RESUS_RHYTHM_PEA + 1,
               "a rhythm was added to the engine but not to resus_rhythm");
 
-// The engine's validated() accepts waveform 0 biphasic and 1 monophasic.
-static_assert(RESUS_WAVEFORM_BIPHASIC == static_cast<int>(resus::ep::ShockWaveform::kBiphasic));
-static_assert(RESUS_WAVEFORM_MONOPHASIC == static_cast<int>(resus::ep::ShockWaveform::kMonophasic));
+static_assert(named(table::kShockWaveforms, RESUS_WAVEFORM_BIPHASIC, "biphasic"));
+static_assert(named(table::kShockWaveforms, RESUS_WAVEFORM_MONOPHASIC, "monophasic"));
+static_assert(named(table::kBleedSites, RESUS_BLEED_VENOUS, "venous"));
+static_assert(named(table::kBleedSites, RESUS_BLEED_ARTERIAL, "arterial"));
 
-using resus::ep::ShockOutcome;
-static_assert(RESUS_SHOCK_NO_EFFECT == static_cast<int>(ShockOutcome::kNoEffect));
-static_assert(RESUS_SHOCK_TERMINATED == static_cast<int>(ShockOutcome::kTerminated));
-static_assert(RESUS_SHOCK_NOT_TERMINATED == static_cast<int>(ShockOutcome::kNotTerminated));
-static_assert(RESUS_SHOCK_INDUCED_VF == static_cast<int>(ShockOutcome::kInducedVf));
-static_assert(RESUS_SHOCK_CONVERTED == static_cast<int>(ShockOutcome::kConverted));
-static_assert(RESUS_SHOCK_NOT_CONVERTED == static_cast<int>(ShockOutcome::kNotConverted));
-// RESUS_SHOCK_NO_SYNC (6) has no ShockOutcome: the engine's sim pushes the bare value 6 when a
-// cardioversion finds no R wave (engine/sim.cpp kNoSyncOutcome). It must follow the last one.
-static_assert(RESUS_SHOCK_NO_SYNC == static_cast<int>(ShockOutcome::kNotConverted) + 1);
-static_assert(RESUS_SHOCK_NO_SHOCK_ADVISED == RESUS_SHOCK_NO_SYNC + 1);
+constexpr std::span<const char* const> kOutcomes = resus::enum_names::kShockOutcomes;
+static_assert(named(kOutcomes, RESUS_SHOCK_NO_EFFECT, "no_effect"));
+static_assert(named(kOutcomes, RESUS_SHOCK_TERMINATED, "terminated"));
+static_assert(named(kOutcomes, RESUS_SHOCK_NOT_TERMINATED, "not_terminated"));
+static_assert(named(kOutcomes, RESUS_SHOCK_INDUCED_VF, "induced_vf"));
+static_assert(named(kOutcomes, RESUS_SHOCK_CONVERTED, "converted"));
+static_assert(named(kOutcomes, RESUS_SHOCK_NOT_CONVERTED, "not_converted"));
+static_assert(named(kOutcomes, RESUS_SHOCK_NO_SYNC, "no_sync"));
+static_assert(named(kOutcomes, RESUS_SHOCK_NO_SHOCK_ADVISED, "no_shock_advised"));
+static_assert(kOutcomes.size() == RESUS_SHOCK_NO_SHOCK_ADVISED + 1);
 
 #if defined(RESUS_PROJECT_VERSION_MAJOR)
 static_assert(RESUS_VERSION_MAJOR == RESUS_PROJECT_VERSION_MAJOR &&
@@ -316,64 +323,137 @@ resus_action read_action(const resus_action& in) {
   return read_struct(in, resus_default_action(static_cast<resus_action_kind>(first.kind)), "action");
 }
 
+// The 0.2 struct's members by name. A kind's fields are read from (and written to) the member
+// that has the field's name (or its legacy name), so the struct serves the fifteen kinds it was
+// made for; later kinds are applied by values (resus_sim_apply_values) or JSON.
+struct LegacyMember {
+  const char* name;
+  std::size_t offset;
+  bool is_int;
+};
+#define RESUS_MEMBER(m, is_int) {#m, offsetof(resus_action, m), is_int}
+constexpr LegacyMember kLegacyMembers[] = {
+    RESUS_MEMBER(site, true),          RESUS_MEMBER(rate_mL_min, false),
+    RESUS_MEMBER(volume_mL, false),    RESUS_MEMBER(rhythm, true),
+    RESUS_MEMBER(waveform, true),      RESUS_MEMBER(energy_J, false),
+    RESUS_MEMBER(rate_per_min, false), RESUS_MEMBER(current_mA, false),
+    RESUS_MEMBER(only_if_shockable, true), RESUS_MEMBER(depth_mm, false),
+    RESUS_MEMBER(duty_cycle, false),   RESUS_MEMBER(leaning_mm, false),
+    RESUS_MEMBER(compressions_per_cycle, true), RESUS_MEMBER(breaths_per_pause, true),
+    RESUS_MEMBER(pause_s, false),      RESUS_MEMBER(tidal_volume_mL, false),
+    RESUS_MEMBER(inspiratory_time_s, false), RESUS_MEMBER(peep_cmH2O, false),
+    RESUS_MEMBER(fio2, false),         RESUS_MEMBER(airway, true),
+    RESUS_MEMBER(vent_mode, true),     RESUS_MEMBER(enabled, true),
+};
+#undef RESUS_MEMBER
+constexpr int32_t kLegacyKinds = RESUS_ACTION_SPONTANEOUS_BREATHING;  // the struct's kinds
+
+constexpr const LegacyMember* legacy_member(const resus::FieldSpec& f) {
+  const std::string_view name = f.legacy ? f.legacy : f.name;
+  for (const LegacyMember& m : kLegacyMembers)
+    if (name == m.name) return &m;
+  return nullptr;
+}
+
+// Every field of the struct's kinds has its member (checked when this file compiles).
+constexpr bool legacy_kinds_complete() {
+  for (int32_t k = 0; k < kLegacyKinds; ++k)
+    for (const resus::FieldSpec& f : resus::action_registry()[static_cast<std::size_t>(k)].fields)
+      if (!legacy_member(f)) return false;
+  return true;
+}
+static_assert(legacy_kinds_complete(), "a field of a 0.2 kind has no resus_action member");
+
+double read_member(const resus_action& a, const LegacyMember& m) {
+  const auto* p = reinterpret_cast<const unsigned char*>(&a) + m.offset;
+  if (m.is_int) {
+    int32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  double v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+void write_member(resus_action& a, const LegacyMember& m, double value) {
+  auto* p = reinterpret_cast<unsigned char*>(&a) + m.offset;
+  if (m.is_int) {
+    const auto v = static_cast<int32_t>(value);
+    std::memcpy(p, &v, sizeof v);
+  } else {
+    std::memcpy(p, &value, sizeof value);
+  }
+}
+
 // Converts and checks a caller's action (ranges and defaults come from resus::validated, whose
 // messages name the field, the value and the valid range).
 resus::Action to_engine(const resus_action* action) {
   require(action, "action");
   const resus_action a = read_action(*action);
-  const resus::Action engine{.kind = static_cast<resus::ActionKind>(a.kind),
-                             .site = a.site,
-                             .rate_mL_min = a.rate_mL_min,
-                             .volume_mL = a.volume_mL,
-                             .rhythm = a.rhythm,
-                             .waveform = a.waveform,
-                             .energy_J = a.energy_J,
-                             .rate_per_min = a.rate_per_min,
-                             .current_mA = a.current_mA,
-                             .only_if_shockable = a.only_if_shockable,
-                             .reserved = 0,
-                             .depth_mm = a.depth_mm,
-                             .duty_cycle = a.duty_cycle,
-                             .leaning_mm = a.leaning_mm,
-                             .compressions_per_cycle = a.compressions_per_cycle,
-                             .breaths_per_pause = a.breaths_per_pause,
-                             .pause_s = a.pause_s,
-                             .tidal_volume_mL = a.tidal_volume_mL,
-                             .inspiratory_time_s = a.inspiratory_time_s,
-                             .peep_cmH2O = a.peep_cmH2O,
-                             .fio2 = a.fio2,
-                             .airway = a.airway,
-                             .vent_mode = a.vent_mode,
-                             .enabled = a.enabled,
-                             .reserved3 = 0};
-  return resus::validated(engine);
+  resus::Action engine{};
+  engine.kind = static_cast<resus::ActionKind>(a.kind);
+  const auto fields = resus::find_action(engine.kind)->fields;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    engine[static_cast<int>(i)] = read_member(a, *legacy_member(fields[i]));
+  try {
+    return resus::validated(engine);
+  } catch (const Error& e) {
+    // Name the member the caller set where it differs from the field's name ("vent_mode").
+    const std::string message = e.what();
+    for (const resus::FieldSpec& f : fields)
+      if (f.legacy && message.rfind(std::string(f.name) + " = ", 0) == 0)
+        throw Error(e.status(), f.legacy + message.substr(std::strlen(f.name)));
+    throw;
+  }
 }
 
+// The struct form of an action of one of the struct's kinds.
 resus_action to_c(const resus::Action& a) {
+  if (static_cast<int32_t>(a.kind) > kLegacyKinds)
+    throw Error(Status::kInvalidArgument,
+                std::string("action '") + resus::find_action(a.kind)->name +
+                    "' has no resus_action form; use resus_action_parse_values");
   resus_action out = resus_default_action(static_cast<resus_action_kind>(a.kind));
-  out.site = a.site;
-  out.rate_mL_min = a.rate_mL_min;
-  out.volume_mL = a.volume_mL;
-  out.rhythm = a.rhythm;
-  out.waveform = a.waveform;
-  out.energy_J = a.energy_J;
-  out.rate_per_min = a.rate_per_min;
-  out.current_mA = a.current_mA;
-  out.only_if_shockable = a.only_if_shockable;
-  out.depth_mm = a.depth_mm;
-  out.duty_cycle = a.duty_cycle;
-  out.leaning_mm = a.leaning_mm;
-  out.compressions_per_cycle = a.compressions_per_cycle;
-  out.breaths_per_pause = a.breaths_per_pause;
-  out.pause_s = a.pause_s;
-  out.tidal_volume_mL = a.tidal_volume_mL;
-  out.inspiratory_time_s = a.inspiratory_time_s;
-  out.peep_cmH2O = a.peep_cmH2O;
-  out.fio2 = a.fio2;
-  out.airway = a.airway;
-  out.vent_mode = a.vent_mode;
-  out.enabled = a.enabled;
+  const auto fields = resus::find_action(a.kind)->fields;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    write_member(out, *legacy_member(fields[i]), a[static_cast<int>(i)]);
   return out;
+}
+
+// An action from a values array in its row's order: fields past `count`, and NaN values, take
+// the field's default (required fields have none).
+resus::Action from_values(int32_t kind, const double* values, int32_t count) {
+  check_action_kind(kind);
+  const resus::ActionSpec& spec = *resus::find_action(static_cast<resus::ActionKind>(kind));
+  const auto n = static_cast<int32_t>(spec.fields.size());
+  if (count < 0 || count > n)
+    throw Error(Status::kInvalidArgument, "count = " + std::to_string(count) +
+                                              " is out of range; '" + spec.name + "' has " +
+                                              std::to_string(n) + " fields");
+  if (count > 0) require(values, "values");
+  resus::Action a = resus::default_action(spec.kind);
+  for (int32_t i = 0; i < count; ++i)
+    if (!std::isnan(values[i])) a[i] = values[i];
+  for (int32_t i = 0; i < n; ++i) {
+    const resus::FieldSpec& f = spec.fields[static_cast<std::size_t>(i)];
+    if (std::isnan(a[i]) && f.when_field < 0)
+      throw Error(Status::kInvalidArgument, std::string(f.name) + " is required (" +
+                                                resus::describe_range(f) + ")");
+  }
+  return resus::validated(a);
+}
+
+// A field of a kind, checked.
+const resus::FieldSpec& field_of(int32_t kind, int32_t field) {
+  check_action_kind(kind);
+  const auto fields = resus::find_action(static_cast<resus::ActionKind>(kind))->fields;
+  if (fields.empty())
+    throw Error(Status::kInvalidArgument, std::string("action '") +
+                                              resus::find_action(static_cast<resus::ActionKind>(kind))->name +
+                                              "' has no fields");
+  check_index("field", field, fields.size());
+  return fields[static_cast<std::size_t>(field)];
 }
 
 void schedule_checked(resus::Sim& sim, double at_s, const resus::Action& a) {
@@ -596,11 +676,13 @@ resus_action resus_default_action(resus_action_kind kind) {
   resus_action a{};
   a.struct_size = sizeof(resus_action);
   a.kind = raw(kind);
-  a.site = RESUS_BLEED_VENOUS;
-  a.rhythm = RESUS_RHYTHM_SINUS;
-  a.waveform = RESUS_WAVEFORM_BIPHASIC;
-  // 0 mA is a valid setting, so the default current is set here, as the JSON form does.
-  if (a.kind == RESUS_ACTION_PACING_START) a.current_mA = resus::kDefaultPacingCurrent_mA;
+  // A field whose default is not 0 and for which 0 is a value of its own (a pacing current)
+  // carries its default; elsewhere 0 stands for the default.
+  const resus::ActionSpec* spec = resus::find_action(static_cast<resus::ActionKind>(a.kind));
+  if (spec && a.kind <= kLegacyKinds)
+    for (const resus::FieldSpec& f : spec->fields)
+      if (std::isfinite(f.def) && f.def != 0.0 && !(f.flags & resus::kZeroIsDefault))
+        write_member(a, *legacy_member(f), f.def);
   return a;
 }
 
@@ -771,17 +853,178 @@ resus_status resus_action_info(int32_t index, const char** name, const char** fi
   return guarded(t_error, [&] {
     const auto actions = resus::action_registry();
     check_index("action index", index, actions.size());
-    if (name) *name = actions[index].name;
-    if (fields) *fields = actions[index].fields;
+    // Each kind's fields in words, built once from the table.
+    static const std::vector<std::string> texts = [] {
+      std::vector<std::string> out;
+      for (const resus::ActionSpec& spec : resus::action_registry()) {
+        std::string t;
+        for (const resus::FieldSpec& f : spec.fields)
+          t += (t.empty() ? "" : ", ") + std::string(f.name) + " " + resus::describe_range(f) +
+               ((f.flags & resus::kRequired) ? " (required)" : "");
+        for (const resus::AliasSpec& alias : spec.aliases) t += std::string(", or ") + alias.name;
+        out.push_back(t.empty() ? "no fields" : t);
+      }
+      return out;
+    }();
+    if (name) *name = actions[static_cast<std::size_t>(index)].name;
+    if (fields) *fields = texts[static_cast<std::size_t>(index)].c_str();
   });
 }
 
-int32_t resus_rhythm_count(void) { return static_cast<int32_t>(Rhythm::kNumRhythms); }
+resus_status resus_action_find(const char* name, int32_t* kind) {
+  return guarded(t_error, [&] {
+    require(kind, "kind");
+    *kind = 0;
+    require(name, "name");
+    for (const resus::ActionSpec& spec : resus::action_registry())
+      if (std::string_view(name) == spec.name) {
+        *kind = static_cast<int32_t>(spec.kind);
+        return;
+      }
+    throw Error(Status::kUnknownName, "unknown action " + resus::quoted_input(name) +
+                                          " (list them with resus_action_info)");
+  });
+}
 
-const char* resus_rhythm_name(int32_t rhythm) {
-  return rhythm >= 0 && rhythm < resus_rhythm_count()
-             ? resus::ep::rhythm_name(static_cast<Rhythm>(rhythm))
-             : nullptr;
+int32_t resus_action_field_count(int32_t kind) {
+  const resus::ActionSpec* spec = resus::find_action(static_cast<resus::ActionKind>(kind));
+  return kind >= 1 && spec ? static_cast<int32_t>(spec->fields.size()) : 0;
+}
+
+resus_status resus_action_field_info(int32_t kind, int32_t field, const char** name,
+                                     const char** unit, int32_t* type, double* min, double* max,
+                                     double* default_value) {
+  return guarded(t_error, [&] {
+    const resus::FieldSpec& f = field_of(kind, field);
+    if (name) *name = f.name;
+    if (unit) *unit = f.unit;
+    if (type) *type = static_cast<int32_t>(f.type);
+    if (min) *min = f.min;
+    if (max) *max = f.max;
+    if (default_value) *default_value = f.def;
+  });
+}
+
+resus_status resus_action_field_rules(int32_t kind, int32_t field, int32_t* flags,
+                                      int32_t* applies_when_field, uint32_t* applies_when_mask,
+                                      const char** description) {
+  return guarded(t_error, [&] {
+    const resus::FieldSpec& f = field_of(kind, field);
+    if (flags) *flags = static_cast<int32_t>(f.flags);
+    if (applies_when_field) *applies_when_field = f.when_field;
+    if (applies_when_mask) *applies_when_mask = f.when_mask;
+    if (description) *description = f.description;
+  });
+}
+
+const char* resus_action_field_enum_name(int32_t kind, int32_t field, int32_t value) {
+  const resus::ActionSpec* spec = resus::find_action(static_cast<resus::ActionKind>(kind));
+  if (kind < 1 || !spec || field < 0 || static_cast<std::size_t>(field) >= spec->fields.size())
+    return nullptr;
+  const resus::FieldSpec& f = spec->fields[static_cast<std::size_t>(field)];
+  return value >= 0 && value < f.names.count ? f.names.names[value] : nullptr;
+}
+
+resus_status resus_action_field_find(int32_t kind, const char* name, int32_t* field) {
+  return guarded(t_error, [&] {
+    require(field, "field");
+    *field = -1;
+    require(name, "name");
+    check_action_kind(kind);
+    const resus::ActionSpec& spec = *resus::find_action(static_cast<resus::ActionKind>(kind));
+    for (std::size_t i = 0; i < spec.fields.size(); ++i)
+      if (std::string_view(name) == spec.fields[i].name) {
+        *field = static_cast<int32_t>(i);
+        return;
+      }
+    throw Error(Status::kUnknownName, "action '" + std::string(spec.name) + "' has no field " +
+                                          resus::quoted_input(name));
+  });
+}
+
+resus_status resus_action_summary(int32_t kind, const char** summary, const char** rules) {
+  return guarded(t_error, [&] {
+    check_action_kind(kind);
+    const resus::ActionSpec& spec = *resus::find_action(static_cast<resus::ActionKind>(kind));
+    if (summary) *summary = spec.summary;
+    if (rules) *rules = spec.rules;
+  });
+}
+
+int32_t resus_action_alias_count(int32_t kind) {
+  const resus::ActionSpec* spec = resus::find_action(static_cast<resus::ActionKind>(kind));
+  return kind >= 1 && spec ? static_cast<int32_t>(spec->aliases.size()) : 0;
+}
+
+resus_status resus_action_alias_info(int32_t kind, int32_t alias, const char** name,
+                                     int32_t* field, const char** description) {
+  return guarded(t_error, [&] {
+    check_action_kind(kind);
+    const auto aliases = resus::find_action(static_cast<resus::ActionKind>(kind))->aliases;
+    if (aliases.empty()) throw Error(Status::kInvalidArgument, "this action has no aliases");
+    check_index("alias", alias, aliases.size());
+    const resus::AliasSpec& a = aliases[static_cast<std::size_t>(alias)];
+    if (name) *name = a.name;
+    if (field) *field = a.target;
+    if (description) *description = a.description;
+  });
+}
+
+const char* resus_action_alias_choice(int32_t kind, int32_t alias, int32_t choice, double* value) {
+  if (resus_action_alias_count(kind) <= alias || alias < 0) return nullptr;
+  const auto choices =
+      resus::find_action(static_cast<resus::ActionKind>(kind))->aliases[static_cast<std::size_t>(alias)].choices;
+  if (choice < 0 || static_cast<std::size_t>(choice) >= choices.size()) return nullptr;
+  if (value) *value = choices[static_cast<std::size_t>(choice)].value;
+  return choices[static_cast<std::size_t>(choice)].name;
+}
+
+resus_status resus_sim_apply_values(resus_sim* sim, int32_t kind, const double* values,
+                                    int32_t count) {
+  return on_sim(sim, [&](resus::Sim& s) { s.apply(from_values(kind, values, count)); });
+}
+
+resus_status resus_sim_schedule_values(resus_sim* sim, double at_s, int32_t kind,
+                                       const double* values, int32_t count) {
+  return on_sim(sim, [&](resus::Sim& s) { schedule_checked(s, at_s, from_values(kind, values, count)); });
+}
+
+resus_status resus_action_parse_values(const char* action_json, int32_t* kind, double* values,
+                                       int32_t capacity, int32_t* count, double* at_s) {
+  return guarded(t_error, [&] {
+    if (at_s) *at_s = kNaN;
+    require(kind, "kind");
+    require(count, "count");
+    *kind = 0;
+    *count = 0;
+    require_buffer(values, capacity);
+    require(action_json, "action_json");
+    double at = kNaN;
+    const resus::Action a = resus::parse_action_json(action_json, &at);
+    const auto n = static_cast<int32_t>(resus::find_action(a.kind)->fields.size());
+    if (capacity < n)
+      throw Error(Status::kBufferTooSmall, "capacity = " + std::to_string(capacity) +
+                                               " is too small; this action has " +
+                                               std::to_string(n) + " fields");
+    for (int32_t i = 0; i < n; ++i) values[i] = a[i];
+    *kind = static_cast<int32_t>(a.kind);
+    *count = n;
+    if (at_s) *at_s = at;
+  });
+}
+
+int32_t resus_rhythm_count(void) { return resus_enum_count(RESUS_ENUM_RHYTHM); }
+
+const char* resus_rhythm_name(int32_t rhythm) { return resus_enum_name(RESUS_ENUM_RHYTHM, rhythm); }
+
+int32_t resus_enum_count(int32_t which) {
+  if (which < 0 || which >= static_cast<int32_t>(resus::EnumType::kCount)) return 0;
+  return static_cast<int32_t>(resus::enum_names_of(static_cast<resus::EnumType>(which)).size());
+}
+
+const char* resus_enum_name(int32_t which, int32_t value) {
+  if (which < 0 || which >= static_cast<int32_t>(resus::EnumType::kCount)) return nullptr;
+  return resus::enum_name(static_cast<resus::EnumType>(which), value);
 }
 
 // ---- events ----------------------------------------------------------------------------------
@@ -805,6 +1048,20 @@ resus_status resus_sim_poll_events(resus_sim* sim, resus_event* out, int32_t cap
       if (got < want) break;
     }
     *count = n;
+  });
+}
+
+resus_status resus_sim_events_dropped(const resus_sim* sim, int64_t* count) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(count, "count");
+    *count = s.events_dropped();
+  });
+}
+
+resus_status resus_sim_beats_dropped(const resus_sim* sim, int64_t* count) {
+  return on_sim(sim, [&](const resus::Sim& s) {
+    require(count, "count");
+    *count = s.beats_dropped();
   });
 }
 
@@ -860,12 +1117,18 @@ resus_status resus_ecg_lead_find(const char* name, int32_t* lead) {
 
 resus_status resus_sim_ecg_read(resus_sim* sim, int32_t lead, float* out, int32_t capacity,
                                 int32_t* count) {
+  return resus_sim_ecg_read_indexed(sim, lead, out, capacity, count, nullptr);
+}
+
+resus_status resus_sim_ecg_read_indexed(resus_sim* sim, int32_t lead, float* out,
+                                        int32_t capacity, int32_t* count, int64_t* first_index) {
   return on_sim(sim, [&](resus::Sim& s) {
     require(count, "count");
     *count = 0;
+    if (first_index) *first_index = 0;
     check_index("lead", lead, resus::ecg::kNumLeads);
     require_buffer(out, capacity);
-    *count = s.read_ecg(lead, out, capacity);
+    *count = s.read_ecg(lead, out, capacity, first_index);
   });
 }
 
@@ -941,12 +1204,19 @@ resus_status resus_sim_waveforms_configure(resus_sim* sim, int32_t sample_rate_h
 
 resus_status resus_sim_waveform_read(resus_sim* sim, int32_t wave, float* out, int32_t capacity,
                                      int32_t* count) {
+  return resus_sim_waveform_read_indexed(sim, wave, out, capacity, count, nullptr);
+}
+
+resus_status resus_sim_waveform_read_indexed(resus_sim* sim, int32_t wave, float* out,
+                                             int32_t capacity, int32_t* count,
+                                             int64_t* first_index) {
   return on_sim(sim, [&](resus::Sim& s) {
     require(count, "count");
     *count = 0;
+    if (first_index) *first_index = 0;
     check_index("wave", wave, resus::kNumWaves);
     require_buffer(out, capacity);
-    *count = s.read_waveform(wave, out, capacity);
+    *count = s.read_waveform(wave, out, capacity, first_index);
   });
 }
 

@@ -52,32 +52,38 @@ void step(const StepContext& c, SimState& s) {
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {
+  constexpr ActionKind kVent = ActionKind::kVentilation, kBreath = ActionKind::kBreath;
   resp::RespState& r = s.breathing.resp;
   double value = 0.0;
   switch (a.kind) {
     case ActionKind::kAirway:
-      resp::Respiration::set_airway(r, static_cast<resp::Airway>(a.airway));
-      value = a.airway;
+      value = a[field_index(ActionKind::kAirway, "airway")];
+      resp::Respiration::set_airway(r, static_cast<resp::Airway>(value));
       break;
     case ActionKind::kVentilation:
+      value = a[field_index(kVent, "mode")];
       resp::Respiration::set_ventilation(
-          r, resp::VentSettings{static_cast<resp::VentMode>(a.vent_mode), a.rate_per_min,
-                                a.tidal_volume_mL, a.inspiratory_time_s, a.peep_cmH2O});
-      value = a.vent_mode;
+          r, resp::VentSettings{static_cast<resp::VentMode>(value),
+                                a[field_index(kVent, "rate_per_min")],
+                                a[field_index(kVent, "tidal_volume_mL")],
+                                a[field_index(kVent, "inspiratory_time_s")],
+                                a[field_index(kVent, "peep_cmH2O")]});
       break;
-    case ActionKind::kBreath:
+    case ActionKind::kBreath: {
       // A full queue (a fifth breath while four wait) is dropped; the event says so with -1.
-      value = resp::Respiration::request_breath(r, a.tidal_volume_mL, a.inspiratory_time_s)
-                  ? a.tidal_volume_mL
+      const double volume = a[field_index(kBreath, "tidal_volume_mL")];
+      value = resp::Respiration::request_breath(r, volume, a[field_index(kBreath, "inspiratory_time_s")])
+                  ? volume
                   : -1.0;
       break;
+    }
     case ActionKind::kOxygen:
-      resp::Respiration::set_fio2(r, a.fio2);
-      value = a.fio2;
+      value = a[field_index(ActionKind::kOxygen, "fio2")];
+      resp::Respiration::set_fio2(r, value);
       break;
     case ActionKind::kSpontaneousBreathing:
-      resp::Respiration::set_spontaneous_enabled(r, a.enabled != 0);
-      value = a.enabled;
+      value = a[field_index(ActionKind::kSpontaneousBreathing, "enabled")];
+      resp::Respiration::set_spontaneous_enabled(r, value != 0.0);
       break;
     default:
       return;

@@ -134,21 +134,28 @@ void book_volumes(const StepContext& c, SimState& s) {
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {
+  constexpr int kBleedRate = field_index(ActionKind::kHemorrhage, "rate_mL_min");
+  constexpr int kBleedVolume = field_index(ActionKind::kHemorrhage, "volume_mL");
+  constexpr int kBleedSite = field_index(ActionKind::kHemorrhage, "site");
+  constexpr int kBolusVolume = field_index(ActionKind::kFluidBolus, "volume_mL");
+  constexpr int kBolusRate = field_index(ActionKind::kFluidBolus, "rate_mL_min");
   CirculationState& st = s.circulation;
+  const auto kind = static_cast<int32_t>(a.kind);
   switch (a.kind) {
     case ActionKind::kHemorrhage:
-      st.bleed.rate_mL_s = a.rate_mL_min / 60.0;
-      st.bleed.remaining_mL = a.volume_mL > 0.0 ? a.volume_mL : kInf;
+      st.bleed.rate_mL_s = a[kBleedRate] / 60.0;
+      st.bleed.remaining_mL = a[kBleedVolume] > 0.0 ? a[kBleedVolume] : kInf;
       st.bleed.lost_mL = 0.0;
-      st.bleed.site = a.site;
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.rate_mL_min);
+      st.bleed.site = static_cast<int32_t>(a[kBleedSite]);
+      c.events.push(EventKind::kActionApplied, kind, a[kBleedRate]);
       break;
     case ActionKind::kHemorrhageStop:
       if (st.bleed.rate_mL_s > 0.0) c.events.push(EventKind::kHemorrhageEnded, 0, st.bleed.lost_mL);
       st.bleed = Bleed{};
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      c.events.push(EventKind::kActionApplied, kind, 0.0);
       break;
     case ActionKind::kFluidBolus: {
+      const double volume = a[kBolusVolume], rate = a[kBolusRate] / 60.0;
       // A free slot, or else the one closest to finishing is merged into.
       Infusion* slot = &st.infusions[0];
       for (Infusion& f : st.infusions) {
@@ -159,12 +166,12 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
         if (f.remaining_mL < slot->remaining_mL) slot = &f;
       }
       if (slot->rate_mL_s == 0.0) {
-        *slot = Infusion{a.rate_mL_min / 60.0, a.volume_mL, 0.0};
+        *slot = Infusion{rate, volume, 0.0};
       } else {
-        slot->remaining_mL += a.volume_mL;
-        slot->rate_mL_s = std::max(slot->rate_mL_s, a.rate_mL_min / 60.0);
+        slot->remaining_mL += volume;
+        slot->rate_mL_s = std::max(slot->rate_mL_s, rate);
       }
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.volume_mL);
+      c.events.push(EventKind::kActionApplied, kind, volume);
       break;
     }
     default:

@@ -35,14 +35,19 @@ void step(const StepContext& c, SimState& s) {
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {
+  constexpr ActionKind K = ActionKind::kCprStart;
   CompressionsState& st = s.compressions;
-  if (a.kind == ActionKind::kCprStart) {
-    const cpr::Program program{a.rate_per_min,          a.depth_mm,
-                               a.duty_cycle,            a.leaning_mm,
-                               a.compressions_per_cycle, a.breaths_per_pause,
-                               a.pause_s,               a.tidal_volume_mL};
+  if (a.kind == K) {
+    const cpr::Program program{a[field_index(K, "rate_per_min")],
+                               a[field_index(K, "depth_mm")],
+                               a[field_index(K, "duty_cycle")],
+                               a[field_index(K, "leaning_mm")],
+                               static_cast<int32_t>(a[field_index(K, "compressions_per_cycle")]),
+                               static_cast<int32_t>(a[field_index(K, "breaths_per_pause")]),
+                               a[field_index(K, "pause_s")],
+                               a[field_index(K, "tidal_volume_mL")]};
     cpr::start_program(st.source, program, now(s));
-    c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.depth_mm);
+    c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), program.depth_mm);
   } else if (a.kind == ActionKind::kCprStop) {
     cpr::stop(st.source);
     cpr::stop_breaths(st.breaths);

@@ -183,37 +183,46 @@ bool shockable(const SimState& s) {
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {
+  constexpr int kRhythm = field_index(ActionKind::kRhythm, "rhythm");
+  constexpr int kShockEnergy = field_index(ActionKind::kShock, "energy_J");
+  constexpr int kShockWaveform = field_index(ActionKind::kShock, "waveform");
+  constexpr int kOnlyIfShockable = field_index(ActionKind::kShock, "only_if_shockable");
+  constexpr int kSyncEnergy = field_index(ActionKind::kCardioversion, "energy_J");
+  constexpr int kSyncWaveform = field_index(ActionKind::kCardioversion, "waveform");
+  constexpr int kPacingRate = field_index(ActionKind::kPacingStart, "rate_per_min");
+  constexpr int kPacingCurrent = field_index(ActionKind::kPacingStart, "current_mA");
   HeartState& h = s.heart;
   ep::ConductionState& cs = h.conduction;
   const double t = now(s);
+  const auto kind = static_cast<int32_t>(a.kind);
   switch (a.kind) {
     case ActionKind::kRhythm:
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.rhythm);
-      change_rhythm(c, s, static_cast<ep::Rhythm>(a.rhythm));
+      c.events.push(EventKind::kActionApplied, kind, a[kRhythm]);
+      change_rhythm(c, s, static_cast<ep::Rhythm>(a[kRhythm]));
       break;
     case ActionKind::kShock:
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
-      if (a.only_if_shockable && !shockable(s)) {
+      c.events.push(EventKind::kActionApplied, kind, a[kShockEnergy]);
+      if (a[kOnlyIfShockable] != 0.0 && !shockable(s)) {
         c.events.push(EventKind::kShockDelivered, kNoShockAdvised, 0.0);  // AED: no shock advised
         break;
       }
-      shock(c, s, a.energy_J, a.waveform);
+      shock(c, s, a[kShockEnergy], static_cast<int32_t>(a[kShockWaveform]));
       break;
     case ActionKind::kCardioversion:
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.energy_J);
+      c.events.push(EventKind::kActionApplied, kind, a[kSyncEnergy]);
       h.sync_armed_time = t;
-      h.sync_energy_J = a.energy_J;
-      h.sync_waveform = a.waveform;
+      h.sync_energy_J = a[kSyncEnergy];
+      h.sync_waveform = static_cast<int32_t>(a[kSyncWaveform]);
       break;
     case ActionKind::kPacingStart:
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), a.current_mA);
+      c.events.push(EventKind::kActionApplied, kind, a[kPacingCurrent]);
       if (!cs.pacing) cs.next_pacer_time = t;
       cs.pacing = 1;
-      cs.pacer_rate_bpm = a.rate_per_min;
-      cs.pacer_current_mA = a.current_mA;
+      cs.pacer_rate_bpm = a[kPacingRate];
+      cs.pacer_current_mA = a[kPacingCurrent];
       break;
     case ActionKind::kPacingStop:
-      c.events.push(EventKind::kActionApplied, static_cast<int32_t>(a.kind), 0.0);
+      c.events.push(EventKind::kActionApplied, kind, 0.0);
       if (cs.pacing && cs.pacing_captured)
         c.events.push(EventKind::kPacingCapture, 0, cs.pacer_current_mA);
       cs.pacing = 0;

@@ -13,12 +13,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kNever = -1e9;
 
-constexpr const char* kRhythmNames[] = {
-    "sinus",  "sinus_bradycardia", "sinus_tachycardia", "atrial_fibrillation",
-    "atrial_flutter", "svt", "av_block_1", "mobitz_1", "mobitz_2", "av_block_3", "vt",
-    "pulseless_vt", "torsades", "vf_coarse", "vf_fine", "asystole", "pea"};
-static_assert(std::size(kRhythmNames) == static_cast<std::size_t>(Rhythm::kNumRhythms));
-
 // An interval rounded to whole engine steps (at least one).
 double quantised(double interval, double quantum) {
   return std::max(std::round(interval / quantum), 1.0) * quantum;

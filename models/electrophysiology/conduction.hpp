@@ -7,6 +7,7 @@
 #pragma once
 
 #include "models/common/state_check.hpp"
+#include <cstddef>
 #include <cstdint>
 
 namespace resus::ep {
@@ -32,6 +33,14 @@ enum class Rhythm : int32_t {
   kPea = 16,
   kNumRhythms = 17
 };
+
+// The rhythms' names, by value (the rhythm action's vocabulary).
+inline constexpr const char* kRhythmNames[] = {
+    "sinus",  "sinus_bradycardia", "sinus_tachycardia", "atrial_fibrillation",
+    "atrial_flutter", "svt", "av_block_1", "mobitz_1", "mobitz_2", "av_block_3", "vt",
+    "pulseless_vt", "torsades", "vf_coarse", "vf_fine", "asystole", "pea"};
+static_assert(sizeof(kRhythmNames) / sizeof(kRhythmNames[0]) ==
+              static_cast<std::size_t>(Rhythm::kNumRhythms));
 
 const char* rhythm_name(Rhythm r);
 // Rhythm by its exact name ("vf_coarse", "atrial_fibrillation", ...); false if unknown.

@@ -19,6 +19,10 @@ enum class Airway : int32_t {
   kOesophagealTube = 4, kRightMainstem = 5
 };
 enum class VentMode : int32_t { kNone = 0, kManual = 1, kBagRate = 2, kVentilator = 3 };
+// Their names, by value (the airway and ventilation actions' vocabulary).
+inline constexpr const char* kAirwayNames[] = {"none",          "bag_mask",         "supraglottic",
+                                               "tracheal_tube", "oesophageal_tube", "right_mainstem"};
+inline constexpr const char* kVentModeNames[] = {"none", "manual", "bag_rate", "ventilator"};
 
 struct VentSettings {
   VentMode mode;

@@ -305,9 +305,9 @@ TEST_F(CCpr, BadInputNamesTheField) {
   check(resus_sim_cpr_start(sim_, 110.0, 50.0, 30, 5), RESUS_ERR_INVALID_ARGUMENT,
         {"breaths_per_pause = 5", "[0, 4]"}, "cpr breaths 5");
   check(resus_sim_give_breath(sim_, 3001.0, 1.0), RESUS_ERR_INVALID_ARGUMENT,
-        {"tidal_volume_mL = 3001", "(0, 3000] mL"}, "breath 3001");
+        {"tidal_volume_mL = 3001", "[1, 3000] mL"}, "breath 3001");
   check(resus_sim_set_ventilation(sim_, RESUS_VENT_BAG_RATE, 10.0, 3001.0, 1.0, 0.0),
-        RESUS_ERR_INVALID_ARGUMENT, {"tidal_volume_mL = 3001", "(0, 3000] mL"}, "vent 3001");
+        RESUS_ERR_INVALID_ARGUMENT, {"tidal_volume_mL = 3001", "[1, 3000] mL"}, "vent 3001");
   check(resus_sim_set_ventilation(sim_, static_cast<resus_vent_mode>(7), 10.0, 500.0, 1.0, 0.0),
         RESUS_ERR_INVALID_ARGUMENT, {"vent_mode = 7"}, "vent mode 7");
   check(resus_sim_set_oxygen(sim_, 0.2), RESUS_ERR_INVALID_ARGUMENT,
@@ -319,7 +319,7 @@ TEST_F(CCpr, BadInputNamesTheField) {
   check(resus_sim_set_airway(sim_, static_cast<resus_airway>(-1)), RESUS_ERR_INVALID_ARGUMENT,
         {"airway = -1"}, "airway -1");
   check(resus_sim_set_spontaneous_breathing(sim_, 2), RESUS_ERR_INVALID_ARGUMENT,
-        {"enabled = 2", "{0, 1}"}, "enabled 2");
+        {"enabled = 2", "{0 false, 1 true}"}, "enabled 2");
   check(resus_sim_waveforms_configure(sim_, 300), RESUS_ERR_INVALID_ARGUMENT,
         {"sample_rate_hz = 300", "125"}, "wave rate 300");
   check(resus_sim_waveforms_configure(sim_, -1), RESUS_ERR_INVALID_ARGUMENT,

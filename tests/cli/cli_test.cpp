@@ -372,7 +372,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadScenario{"bad_record_interval.json", "record.interval_s = 0.0005 is not a whole number of"},
         BadScenario{"shock_energy_out_of_range.json",
                     "actions[1].energy_J = 400 is out of range; valid range is [1, 360] J"},
-        BadScenario{"unknown_rhythm.json", "actions[0].rhythm: unknown rhythm 'ventricular_fibrillation'"},
+        BadScenario{"unknown_rhythm.json", "actions[0].rhythm: 'ventricular_fibrillation' is not one of sinus"},
         BadScenario{"pacing_rate_out_of_range.json",
                     "actions[1].rate_per_min = 200 is out of range; valid range is [30, 180]"},
         BadScenario{"cpr_depth_out_of_range.json",
@@ -385,5 +385,25 @@ INSTANTIATE_TEST_SUITE_P(
       std::string name = info.param.file;
       return name.substr(0, name.find('.'));
     });
+
+}  // namespace
+
+namespace {
+
+// docs/scenario.md's action table is `resus info --actions-markdown`: the ranges are written
+// once, in the library's action table, and the page cannot drift from it.
+TEST(CliDocs, ScenarioPageHoldsTheLibrarysActionTable) {
+  const resus_cli_test::Outcome r = resus_cli_test::resus("info --actions-markdown");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string page = resus_cli_test::read(std::string(RESUS_DOCS_DIR) + "/scenario.md");
+  const std::string begin = "<!-- actions:begin -->\n", end = "<!-- actions:end -->";
+  const auto a = page.find(begin), b = page.find(end);
+  ASSERT_NE(a, std::string::npos);
+  ASSERT_NE(b, std::string::npos);
+  EXPECT_EQ(page.substr(a + begin.size(), b - a - begin.size()), r.output)
+      << "regenerate the table with: build/cli/resus info --actions-markdown";
+  EXPECT_NE(r.output.find("| `cpr_start` | `rate_per_min` | number | /min | 110 | [30, 250]"),
+            std::string::npos);
+}
 
 }  // namespace

@@ -16,11 +16,14 @@
 
 #include "engine/sim.hpp"
 #include "oracles/dsp.hpp"
+#include "../support/named_action.hpp"
 #include "oracles/pan_tompkins.hpp"
 #include "oracles/shockable.hpp"
 
 namespace resus {
 namespace {
+
+using test::NamedAction;
 
 constexpr int kRate = 500;
 
@@ -57,7 +60,7 @@ EngineRecording record(Sim& sim, double seconds) {
 Sim patient_in(ep::Rhythm rhythm, uint64_t id = 1) {
   Sim sim(male(), 77, id);
   sim.configure_ecg(kRate, ecg::ArtefactSwitches{});
-  Action a{};
+  NamedAction a{};
   a.kind = ActionKind::kRhythm;
   a.rhythm = static_cast<int32_t>(rhythm);
   sim.apply(validated(a));
@@ -126,12 +129,12 @@ TEST(CprArtefact, CompressionsShowOnTheEcgAtTheirRate) {
     ecg::ArtefactSwitches sw{};
     sw.cpr = artefact ? 1 : 0;
     sim.configure_ecg(kRate, sw);
-    Action a{};
+    NamedAction a{};
     a.kind = ActionKind::kRhythm;
     a.rhythm = static_cast<int32_t>(ep::Rhythm::kAsystole);
     sim.apply(validated(a));
     if (compress) {
-      Action c{};
+      NamedAction c{};
       c.kind = ActionKind::kCprStart;
       sim.apply(validated(c));
     }

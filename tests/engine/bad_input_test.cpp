@@ -83,7 +83,7 @@ TEST(BadInput, NonViablePatientIsRefusedAtCompile) {
 // ---- validated() ----
 
 Action make(ActionKind kind, double rate, double volume, int32_t site = 0) {
-  return Action{kind, site, rate, volume};
+  return NamedAction{kind, site, rate, volume};
 }
 
 TEST(BadInput, ValidatedRejectsBadActionFieldsNamingTheField) {
@@ -115,56 +115,56 @@ TEST(BadInput, ValidatedRejectsBadActionFieldsNamingTheField) {
 // value and the range.
 TEST(BadInput, CprAndBreathingActionsNameFieldValueAndRange) {
   using K = ActionKind;
-  auto with = [](K kind, void (*fill)(Action&)) {
-    Action a{};
+  auto with = [](K kind, void (*fill)(NamedAction&)) {
+    NamedAction a{};
     a.kind = kind;
     fill(a);
     return a;
   };
-  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.depth_mm = -1.0; })); },
+  expect_error([&] { validated(with(K::kCprStart, [](NamedAction& a) { a.depth_mm = -1.0; })); },
                Status::kInvalidArgument, {"depth_mm", "-1", "[0, 100]"});
-  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.depth_mm = 101.0; })); },
+  expect_error([&] { validated(with(K::kCprStart, [](NamedAction& a) { a.depth_mm = 101.0; })); },
                Status::kInvalidArgument, {"depth_mm", "101", "[0, 100]"});
-  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.leaning_mm = 40.0; })); },
+  expect_error([&] { validated(with(K::kCprStart, [](NamedAction& a) { a.leaning_mm = 40.0; })); },
                Status::kInvalidArgument, {"leaning_mm", "40"});
-  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.rate_per_min = 400.0; })); },
+  expect_error([&] { validated(with(K::kCprStart, [](NamedAction& a) { a.rate_per_min = 400.0; })); },
                Status::kInvalidArgument, {"rate_per_min", "400", "[30, 250]"});
-  expect_error([&] { validated(with(K::kCprStart, [](Action& a) { a.breaths_per_pause = 9; })); },
+  expect_error([&] { validated(with(K::kCprStart, [](NamedAction& a) { a.breaths_per_pause = 9; })); },
                Status::kInvalidArgument, {"breaths_per_pause", "9", "[0, 4]"});
-  expect_error([&] { validated(with(K::kBreath, [](Action& a) { a.tidal_volume_mL = 3001.0; })); },
+  expect_error([&] { validated(with(K::kBreath, [](NamedAction& a) { a.tidal_volume_mL = 3001.0; })); },
                Status::kInvalidArgument, {"tidal_volume_mL", "3001", "3000"});
   expect_error([&] {
-    validated(with(K::kVentilation, [](Action& a) {
+    validated(with(K::kVentilation, [](NamedAction& a) {
       a.vent_mode = 3;
       a.rate_per_min = 12.0;
       a.tidal_volume_mL = 3500.0;
     }));
   }, Status::kInvalidArgument, {"tidal_volume_mL", "3500", "3000"});
-  expect_error([&] { validated(with(K::kOxygen, [](Action& a) { a.fio2 = 0.2; })); },
+  expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = 0.2; })); },
                Status::kInvalidArgument, {"fio2", "0.2", "[0.21, 1]"});
-  expect_error([&] { validated(with(K::kOxygen, [](Action& a) { a.fio2 = 1.01; })); },
+  expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = 1.01; })); },
                Status::kInvalidArgument, {"fio2", "1.01", "[0.21, 1]"});
-  expect_error([&] { validated(with(K::kOxygen, [](Action& a) { a.fio2 = kNaN; })); },
+  expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = kNaN; })); },
                Status::kInvalidArgument, {"fio2", "nan"});
-  expect_error([&] { validated(with(K::kAirway, [](Action& a) { a.airway = 6; })); },
+  expect_error([&] { validated(with(K::kAirway, [](NamedAction& a) { a.airway = 6; })); },
                Status::kInvalidArgument, {"airway", "6"});
   expect_error([&] {
-    validated(with(K::kVentilation, [](Action& a) {
+    validated(with(K::kVentilation, [](NamedAction& a) {
       a.vent_mode = 3;
       a.rate_per_min = 30.0;
       a.inspiratory_time_s = 2.0;  // longer than 80% of a 2 s breath
     }));
   }, Status::kInvalidArgument, {"inspiratory_time_s", "2"});
   expect_error([&] { parse_action_json(R"({"do": "airway", "airway": "endotracheal"})", nullptr); },
-               Status::kInvalidArgument, {"airway", "endotracheal", "tracheal_tube"});
+               Status::kUnknownName, {"airway", "endotracheal", "tracheal_tube"});
 }
 
 TEST(BadInput, ValidatedFillsDefaultsForGoodActions) {
   const Action bleed = validated(make(ActionKind::kHemorrhage, 0.0, 300.0));
-  EXPECT_EQ(bleed.rate_mL_min, kDefaultBleedRate_mL_min);
-  EXPECT_EQ(bleed.volume_mL, 300.0);
+  EXPECT_EQ(bleed[field_index(ActionKind::kHemorrhage, "rate_mL_min")], 1000.0);  // a volume alone
+  EXPECT_EQ(bleed[field_index(ActionKind::kHemorrhage, "volume_mL")], 300.0);
   const Action fluid = validated(make(ActionKind::kFluidBolus, 0.0, 500.0));
-  EXPECT_EQ(fluid.rate_mL_min, kDefaultBolusRate_mL_min);
+  EXPECT_EQ(fluid[field_index(ActionKind::kFluidBolus, "rate_mL_min")], 250.0);  // a rapid bolus
   EXPECT_NO_THROW(validated(make(ActionKind::kHemorrhage, kMaxRate_mL_min, kMaxVolume_mL)));
 }
 

@@ -231,21 +231,21 @@ TEST_F(NoAllocationSim, EcgStreamingArrestAndShocksAllocateNothing) {
   // The ECG is configured (its buffers sized) before the real-time section; then streaming 13
   // leads at 1000 Hz, draining them, polling beats, going into VF and shocking allocate nothing.
   sim_->configure_ecg(1000, ecg::ArtefactSwitches{});
-  Action vf{};
+  NamedAction vf{};
   vf.kind = ActionKind::kRhythm;
   vf.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse);
-  Action shock{};
+  NamedAction shock{};
   shock.kind = ActionKind::kShock;
   shock.energy_J = 200.0;
-  vf = validated(vf);
-  shock = validated(shock);
+  const Action vf_action = validated(vf);
+  const Action shock_action = validated(shock);
   std::vector<float> samples(kEcgCapacity);
   Beat beats[64];
   AllocationWindow w;
   int drained = 0;
   for (int i = 0; i < 300; ++i) {
-    if (i == 100) sim_->apply(vf);
-    if (i == 200) sim_->apply(shock);
+    if (i == 100) sim_->apply(vf_action);
+    if (i == 200) sim_->apply(shock_action);
     sim_->advance(0.02);
     for (int lead = 0; lead < ecg::kNumLeads; ++lead)
       drained += sim_->read_ecg(lead, samples.data(), kEcgCapacity);
@@ -263,8 +263,8 @@ TEST_F(NoAllocationSim, EcgStreamingArrestAndShocksAllocateNothing) {
 namespace resus::test {
 namespace {
 
-Action make(ActionKind kind, void (*fill)(Action&)) {
-  Action a{};
+Action make(ActionKind kind, void (*fill)(NamedAction&)) {
+  NamedAction a{};
   a.kind = kind;
   fill(a);
   return validated(a);
@@ -274,13 +274,13 @@ TEST_F(NoAllocationSim, CprVentilationAndWaveformsAllocateNothing) {
   // A manikin loop at 200 Hz: streamed depth, a bag flow, waveforms drained, then a parametric
   // rescuer doing 30:2 with breaths, an airway change, ventilator settings and oxygen.
   sim_->configure_waveforms(125);
-  const Action vf = make(ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
-  const Action tube = make(ActionKind::kAirway, [](Action& a) { a.airway = 3; });
-  const Action bag = make(ActionKind::kVentilation, [](Action& a) { a.vent_mode = 2; a.rate_per_min = 10; a.tidal_volume_mL = 500; });
-  const Action vent = make(ActionKind::kVentilation, [](Action& a) { a.vent_mode = 3; a.rate_per_min = 12; a.tidal_volume_mL = 450; a.peep_cmH2O = 5; });
-  const Action oxygen = make(ActionKind::kOxygen, [](Action& a) { a.fio2 = 1.0; });
-  const Action thirty_two = make(ActionKind::kCprStart, [](Action& a) { a.compressions_per_cycle = 30; a.pause_s = 5; a.breaths_per_pause = 2; });
-  const Action breath = make(ActionKind::kBreath, [](Action&) {});
+  const Action vf = make(ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
+  const Action tube = make(ActionKind::kAirway, [](NamedAction& a) { a.airway = 3; });
+  const Action bag = make(ActionKind::kVentilation, [](NamedAction& a) { a.vent_mode = 2; a.rate_per_min = 10; a.tidal_volume_mL = 500; });
+  const Action vent = make(ActionKind::kVentilation, [](NamedAction& a) { a.vent_mode = 3; a.rate_per_min = 12; a.tidal_volume_mL = 450; a.peep_cmH2O = 5; });
+  const Action oxygen = make(ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 1.0; });
+  const Action thirty_two = make(ActionKind::kCprStart, [](NamedAction& a) { a.compressions_per_cycle = 30; a.pause_s = 5; a.breaths_per_pause = 2; });
+  const Action breath = make(ActionKind::kBreath, [](NamedAction&) {});
   std::vector<float> samples(kWaveCapacity);
   AllocationWindow w;
   bool ok = true;

@@ -250,7 +250,7 @@ TEST(Snapshot, EachKindOfFieldIsChecked) {
 // compression at a time (a stall); a queued action that is not valid would reach the engine.
 TEST(Snapshot, CrossFieldInvariantsAreChecked) {
   Sim original(male_model(), 2, 3);
-  original.apply(validated(Action{.kind = ActionKind::kCprStart}));
+  original.apply(validated(NamedAction{.kind = ActionKind::kCprStart}));
   original.schedule(50.0, hemorrhage(300.0));
   ASSERT_EQ(original.advance(10.0), Status::kOk);
   Sim target(male_model());
@@ -263,7 +263,7 @@ TEST(Snapshot, CrossFieldInvariantsAreChecked) {
 
   std::vector<unsigned char> bad_action = snapshot(original);
   poke(bad_action, offsetof(SimState, queue.entries) + offsetof(ScheduledAction, action) +
-                       offsetof(Action, rate_mL_min),
+                       offsetof(Action, values) + field_index(ActionKind::kHemorrhage, "rate_mL_min") * sizeof(double),
        -400.0);
   reseal(bad_action);
   expect_error([&] { target.restore(bad_action.data(), bad_action.size()); },
@@ -277,8 +277,8 @@ TEST(Snapshot, CrossFieldInvariantsAreChecked) {
 TEST(Snapshot, ForgedByteFlipsNeverYieldNonFiniteSignals) {
   Sim original(male_model(), 9, 1);
   original.configure_ecg(250, ecg::ArtefactSwitches{});
-  original.apply(validated(Action{.kind = ActionKind::kRhythm, .rhythm = 13}));
-  original.apply(validated(Action{.kind = ActionKind::kCprStart, .compressions_per_cycle = 30,
+  original.apply(validated(NamedAction{.kind = ActionKind::kRhythm, .rhythm = 13}));
+  original.apply(validated(NamedAction{.kind = ActionKind::kCprStart, .compressions_per_cycle = 30,
                                   .breaths_per_pause = 2}));
   ASSERT_EQ(original.advance(30.0), Status::kOk);
   const std::vector<unsigned char> good = snapshot(original);
@@ -322,7 +322,7 @@ TEST(Snapshot, EveryStateTheEngineReachesRestores) {
   Sim sim(male_model(), 4, 2);
   sim.configure_ecg(1000, ecg::ArtefactSwitches{1, 1, 1, 1, 1, 1});
   sim.configure_waveforms(500);
-  auto at = [&](double t, Action a) { sim.schedule(t, validated(a)); };
+  auto at = [&](double t, NamedAction a) { sim.schedule(t, validated(a)); };
   using K = ActionKind;
   at(5, {.kind = K::kHemorrhage, .rate_mL_min = 600, .volume_mL = 500});
   at(10, {.kind = K::kRhythm, .rhythm = 9});

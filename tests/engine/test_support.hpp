@@ -16,6 +16,7 @@
 #include "engine/signals.hpp"
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "../support/named_action.hpp"
 
 namespace resus::test {
 
@@ -56,12 +57,12 @@ inline uint64_t fnv1a(const void* data, std::size_t n, uint64_t h = 146959810393
 
 inline Action hemorrhage(double rate_mL_min, double volume_mL = 0.0,
                          BleedSiteCode site = BleedSiteCode::kVenous) {
-  return validated(Action{ActionKind::kHemorrhage, static_cast<int32_t>(site), rate_mL_min, volume_mL});
+  return validated(NamedAction{ActionKind::kHemorrhage, static_cast<int32_t>(site), rate_mL_min, volume_mL});
 }
 inline Action bolus(double volume_mL, double rate_mL_min = 0.0) {
-  return validated(Action{ActionKind::kFluidBolus, 0, rate_mL_min, volume_mL});
+  return validated(NamedAction{ActionKind::kFluidBolus, 0, rate_mL_min, volume_mL});
 }
-inline Action hemorrhage_stop() { return validated(Action{ActionKind::kHemorrhageStop, 0, 0.0, 0.0}); }
+inline Action hemorrhage_stop() { return validated(NamedAction{ActionKind::kHemorrhageStop, 0, 0.0, 0.0}); }
 
 // Runs `fn`, which must throw resus::Error with `status` and a message containing every one of
 // `parts`. Reports what it got otherwise.

@@ -7,9 +7,12 @@
 #include <string>
 
 #include "engine/sim.hpp"
+#include "../support/named_action.hpp"
 
 namespace resus {
 namespace {
+
+using test::NamedAction;
 
 std::shared_ptr<const Model> model(const char* preset = "adult_male_70kg") {
   static const auto male = Model::compile(PatientDef{});
@@ -21,20 +24,20 @@ std::shared_ptr<const Model> model(const char* preset = "adult_male_70kg") {
   return std::string(preset) == "adult_female_60kg" ? female : male;
 }
 
-void apply(Sim& sim, ActionKind kind, void (*fill)(Action&) = [](Action&) {}) {
-  Action a{};
+void apply(Sim& sim, ActionKind kind, void (*fill)(NamedAction&) = [](NamedAction&) {}) {
+  NamedAction a{};
   a.kind = kind;
   fill(a);
   sim.apply(validated(a));
 }
 
 void vf(Sim& sim) {
-  apply(sim, ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
+  apply(sim, ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
 }
 
 void intubate_and_bag(Sim& sim, double rate = 10.0) {
-  apply(sim, ActionKind::kAirway, [](Action& a) { a.airway = 3; });
-  Action v{};
+  apply(sim, ActionKind::kAirway, [](NamedAction& a) { a.airway = 3; });
+  NamedAction v{};
   v.kind = ActionKind::kVentilation;
   v.vent_mode = 2;
   v.rate_per_min = rate;
@@ -93,7 +96,7 @@ INSTANTIATE_TEST_SUITE_P(Presets, RestingGases,
 
 // Time until SaO2 first falls below 90% after breathing stops (airway open, room air around).
 double seconds_to_sao2_90(Sim& sim) {
-  apply(sim, ActionKind::kSpontaneousBreathing, [](Action& a) { a.enabled = 0; });
+  apply(sim, ActionKind::kSpontaneousBreathing, [](NamedAction& a) { a.enabled = 0; });
   const double start = sim.time();
   while (sim.signal(kSao2) >= 90.0 && sim.time() - start < 900.0) sim.advance(0.5);
   return sim.time() - start;
@@ -106,7 +109,7 @@ double seconds_to_sao2_90(Sim& sim) {
 TEST(Apnoea, Paco2RisesFastThenSlowly) {
   Sim sim(model(), 1);
   sim.advance(30.0);
-  apply(sim, ActionKind::kSpontaneousBreathing, [](Action& a) { a.enabled = 0; });
+  apply(sim, ActionKind::kSpontaneousBreathing, [](NamedAction& a) { a.enabled = 0; });
   const double p0 = sim.signal(kPaco2);
   sim.advance(60.0);
   const double p1 = sim.signal(kPaco2);
@@ -130,7 +133,7 @@ TEST(Apnoea, PreoxygenationDelaysDesaturation) {
   EXPECT_LE(on_air, 150.0);
 
   Sim oxygen(model(), 1);
-  apply(oxygen, ActionKind::kOxygen, [](Action& a) { a.fio2 = 1.0; });
+  apply(oxygen, ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 1.0; });
   oxygen.advance(180.0);
   EXPECT_GT(oxygen.signal(kAlveolarPo2), 550.0);
   const double preoxygenated = seconds_to_sao2_90(oxygen);
@@ -176,7 +179,7 @@ TEST(LowFlow, EtCo2JumpsAtRosc) {
   sim.advance(180.0);
   const double during = sim.signal(kEtco2);
   apply(sim, ActionKind::kCprStop);
-  apply(sim, ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kSinus); });
+  apply(sim, ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kSinus); });
   double peak = 0.0;
   for (int i = 0; i < 60; ++i) {
     sim.advance(0.5);
@@ -217,12 +220,12 @@ TEST(Ventilation, HyperventilationDuringCprRaisesIntrathoracicPressure) {
 TEST(Airway, MisplacedTubesAreRecognisable) {
   auto ventilate = [](int airway, double* etco2, double* pao2, double* peak_paw, double* gastric) {
     Sim sim(model(), 1);
-    apply(sim, ActionKind::kSpontaneousBreathing, [](Action& a) { a.enabled = 0; });
-    Action tube{};
+    apply(sim, ActionKind::kSpontaneousBreathing, [](NamedAction& a) { a.enabled = 0; });
+    NamedAction tube{};
     tube.kind = ActionKind::kAirway;
     tube.airway = airway;
     sim.apply(validated(tube));
-    Action v{};
+    NamedAction v{};
     v.kind = ActionKind::kVentilation;
     v.vent_mode = 3;
     v.rate_per_min = 12.0;
@@ -257,13 +260,13 @@ TEST(Airway, MisplacedTubesAreRecognisable) {
 TEST(Airway, ForcefulBagMaskBreathsInflateTheStomach) {
   auto breaths = [](int airway, double volume, double ti) {
     Sim sim(model(), 1);
-    apply(sim, ActionKind::kSpontaneousBreathing, [](Action& a) { a.enabled = 0; });
-    Action a{};
+    apply(sim, ActionKind::kSpontaneousBreathing, [](NamedAction& a) { a.enabled = 0; });
+    NamedAction a{};
     a.kind = ActionKind::kAirway;
     a.airway = airway;
     sim.apply(validated(a));
     for (int i = 0; i < 4; ++i) {
-      Action b{};
+      NamedAction b{};
       b.kind = ActionKind::kBreath;
       b.tidal_volume_mL = volume;
       b.inspiratory_time_s = ti;
@@ -280,9 +283,9 @@ TEST(Airway, ForcefulBagMaskBreathsInflateTheStomach) {
 // Oxygen: a ventilator at FiO2 1.0 raises PaO2 several-fold; PEEP raises the mean pleural pressure.
 TEST(Ventilation, OxygenAndPeep) {
   Sim sim(model(), 1);
-  apply(sim, ActionKind::kSpontaneousBreathing, [](Action& a) { a.enabled = 0; });
-  apply(sim, ActionKind::kAirway, [](Action& a) { a.airway = 3; });
-  Action v{};
+  apply(sim, ActionKind::kSpontaneousBreathing, [](NamedAction& a) { a.enabled = 0; });
+  apply(sim, ActionKind::kAirway, [](NamedAction& a) { a.airway = 3; });
+  NamedAction v{};
   v.kind = ActionKind::kVentilation;
   v.vent_mode = 3;
   v.rate_per_min = 12.0;
@@ -291,7 +294,7 @@ TEST(Ventilation, OxygenAndPeep) {
   sim.advance(120.0);
   const double pao2_air = sim.signal(kPao2);
   const double pth0 = mean_of(sim, kIntrathoracicPressure, 10.0);
-  apply(sim, ActionKind::kOxygen, [](Action& a) { a.fio2 = 1.0; });
+  apply(sim, ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 1.0; });
   v.peep_cmH2O = 10.0;
   sim.apply(validated(v));
   sim.advance(180.0);

@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "engine/sim.hpp"
+#include "../support/named_action.hpp"
 
 namespace resus {
 namespace {
+
+using test::NamedAction;
 
 std::shared_ptr<const Model> male() {
   static const auto model = Model::compile(PatientDef{});
@@ -20,7 +23,7 @@ std::shared_ptr<const Model> male() {
 
 Action cpr(double depth_mm = 55.0, double rate = 110.0, double leaning_mm = 0.0,
            int per_cycle = 0, double pause_s = 0.0) {
-  Action a{};
+  NamedAction a{};
   a.kind = ActionKind::kCprStart;
   a.depth_mm = depth_mm;
   a.rate_per_min = rate;
@@ -30,8 +33,8 @@ Action cpr(double depth_mm = 55.0, double rate = 110.0, double leaning_mm = 0.0,
   return validated(a);
 }
 
-void apply(Sim& sim, ActionKind kind, void (*fill)(Action&)) {
-  Action a{};
+void apply(Sim& sim, ActionKind kind, void (*fill)(NamedAction&)) {
+  NamedAction a{};
   a.kind = kind;
   fill(a);
   sim.apply(validated(a));
@@ -40,10 +43,10 @@ void apply(Sim& sim, ActionKind kind, void (*fill)(Action&)) {
 // VF for 60 s, then intubation and bag ventilation with the given compressions.
 Sim arrest_with(const Action& compressions) {
   Sim sim(male(), 1);
-  apply(sim, ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
+  apply(sim, ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
   sim.advance(60.0);
-  apply(sim, ActionKind::kAirway, [](Action& a) { a.airway = 3; });  // tracheal tube
-  apply(sim, ActionKind::kVentilation, [](Action& a) {
+  apply(sim, ActionKind::kAirway, [](NamedAction& a) { a.airway = 3; });  // tracheal tube
+  apply(sim, ActionKind::kVentilation, [](NamedAction& a) {
     a.vent_mode = 2;  // bag at a set rate
     a.rate_per_min = 10.0;
     a.tidal_volume_mL = 500.0;
@@ -190,7 +193,7 @@ TEST(Cpr, InterruptedCompressionsGiveLessCoronaryFlow) {
 TEST(Cpr, DeepCompressionsRestoreTheMyocardiumShallowOnesDoNot) {
   auto energy_trend = [](double depth) {
     Sim sim(male(), 1);
-    apply(sim, ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
+    apply(sim, ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
     sim.advance(300.0);
     sim.apply(cpr(depth));
     sim.advance(30.0);
@@ -207,7 +210,7 @@ TEST(Cpr, DeepCompressionsRestoreTheMyocardiumShallowOnesDoNot) {
 TEST(Cpr, StreamedDepthMatchesTheProgrammedCompressions) {
   const Means programmed = steady(cpr(55.0, 110.0));
   Sim sim = arrest_with(cpr(55.0, 110.0));
-  Action stop{};
+  NamedAction stop{};
   stop.kind = ActionKind::kCprStop;
   sim.apply(validated(stop));
   const double period = 60.0 / 110.0, push = 0.5 * period;
@@ -253,7 +256,7 @@ TEST(Cpr, PalpablePulsesFollowThePressureWaveforms) {
   sim.advance(10.0);
   EXPECT_GT(sim.signal(kCarotidPulse), 0.9);
   EXPECT_GT(sim.signal(kFemoralPulse), 0.9);
-  apply(sim, ActionKind::kRhythm, [](Action& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
+  apply(sim, ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
   sim.advance(30.0);
   EXPECT_LT(sim.signal(kCarotidPulse), 0.05);
   EXPECT_LT(sim.signal(kFemoralPulse), 0.05);

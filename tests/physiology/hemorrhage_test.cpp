@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "engine/sim.hpp"
+#include "../support/named_action.hpp"
 
 namespace resus {
 namespace {
+
+using test::NamedAction;
 
 struct Vitals {
   double hr, sbp, pp, map, bv;
@@ -26,7 +29,7 @@ TEST_P(Hemorrhage, ClassTwoLossRaisesRateAndNarrowsPulsePressure) {
   const Vitals before = vitals(sim);
   // 25% of blood volume (ATLS class II, 15-30%) over 5 minutes, then 60 s to settle.
   const double loss = 0.25 * model->params().blood_volume_mL;
-  sim.apply(validated(Action{ActionKind::kHemorrhage, 0, loss / 5.0, loss}));
+  sim.apply(validated(NamedAction{ActionKind::kHemorrhage, 0, loss / 5.0, loss}));
   sim.advance(360.0);
   const Vitals after = vitals(sim);
 
@@ -49,7 +52,7 @@ TEST_P(Hemorrhage, ClassOneLossIsWellCompensated) {
   Sim sim(model);
   const Vitals before = vitals(sim);
   const double loss = 0.10 * model->params().blood_volume_mL;
-  sim.apply(validated(Action{ActionKind::kHemorrhage, 0, loss / 2.0, loss}));
+  sim.apply(validated(NamedAction{ActionKind::kHemorrhage, 0, loss / 2.0, loss}));
   sim.advance(240.0);
   const Vitals after = vitals(sim);
   EXPECT_LT(after.hr, 100.0);
@@ -64,10 +67,10 @@ TEST_P(Hemorrhage, FluidBolusRestoresPressureAndRate) {
   Sim sim(model);
   const Vitals rest = vitals(sim);
   const double loss = 0.2 * model->params().blood_volume_mL;
-  sim.apply(validated(Action{ActionKind::kHemorrhage, 0, 500.0, loss}));
+  sim.apply(validated(NamedAction{ActionKind::kHemorrhage, 0, 500.0, loss}));
   sim.advance(300.0);
   const Vitals bled = vitals(sim);
-  sim.apply(validated(Action{ActionKind::kFluidBolus, 0, 500.0, loss}));
+  sim.apply(validated(NamedAction{ActionKind::kFluidBolus, 0, 500.0, loss}));
   sim.advance(300.0);
   const Vitals restored = vitals(sim);
   EXPECT_NEAR(restored.bv, rest.bv, 1e-6 * rest.bv);
@@ -85,7 +88,7 @@ TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
     PatientDef def;
     def.overrides = {{"baroreflex_gain", gain}};
     Sim sim(Model::compile(def));
-    sim.apply(validated(Action{ActionKind::kHemorrhage, 0, 245.0, 1225.0}));
+    sim.apply(validated(NamedAction{ActionKind::kHemorrhage, 0, 245.0, 1225.0}));
     sim.advance(360.0);
     return vitals(sim);
   };

@@ -8,9 +8,12 @@
 
 #include "engine/rng.hpp"
 #include "engine/sim.hpp"
+#include "../support/named_action.hpp"
 
 namespace resus {
 namespace {
+
+using test::NamedAction;
 
 std::shared_ptr<const Model> male() {
   static const auto model = Model::compile(PatientDef{});
@@ -18,14 +21,14 @@ std::shared_ptr<const Model> male() {
 }
 
 void set_rhythm(Sim& sim, ep::Rhythm r) {
-  Action a{};
+  NamedAction a{};
   a.kind = ActionKind::kRhythm;
   a.rhythm = static_cast<int32_t>(r);
   sim.apply(validated(a));
 }
 
 void shock(Sim& sim, double joules, int waveform = 0, ActionKind kind = ActionKind::kShock) {
-  Action a{};
+  NamedAction a{};
   a.kind = kind;
   a.energy_J = joules;
   a.waveform = waveform;
@@ -247,7 +250,7 @@ TEST(Rhythms, CompleteHeartBlockEscapesAndPacingCaptures) {
   sim.advance(40.0);
   EXPECT_NEAR(sim.signal(kHeartRate), 35.0, 2.0);
   const double map_block = sim.signal(kMeanArterial);
-  Action pace{};
+  NamedAction pace{};
   pace.kind = ActionKind::kPacingStart;
   pace.rate_per_min = 70.0;
   pace.current_mA = 40.0;  // below the 60 mA threshold

@@ -27,7 +27,7 @@ namespace {
 
 void schedule_programme(Sim& sim, double t0) {
   using K = ActionKind;
-  auto at = [&](double t, Action a) { sim.schedule(t0 + t, validated(a)); };
+  auto at = [&](double t, NamedAction a) { sim.schedule(t0 + t, validated(a)); };
   at(10, {.kind = K::kHemorrhage, .site = 1, .rate_mL_min = 400, .volume_mL = 300});
   at(60, {.kind = K::kFluidBolus, .volume_mL = 300});
   at(90, {.kind = K::kRhythm, .rhythm = 3});                           // AF

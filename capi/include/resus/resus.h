@@ -15,6 +15,11 @@
  *  - 0.2 added chest compressions, airway devices, ventilation, oxygen and gas exchange (actions
  *    9-15, their resus_action fields, signals after "time_s"), the streamed device inputs
  *    resus_sim_set_compression_depth and resus_sim_set_bag_flow, and the waveform streams.
+ *  - 0.3 added discovery of every action's fields and of every enum's names, actions applied by
+ *    kind and an array of values (the form later kinds use: resus_action is frozen at the 0.2
+ *    kinds), reads that say which sample they start at, and the dropped events and beats.
+ *    docs/abi.md says what is stable and what may be appended.
+ *  - Strings the library returns are UTF-8 (ASCII in practice) and live as long as the library.
  */
 #ifndef RESUS_RESUS_H
 #define RESUS_RESUS_H
@@ -38,7 +43,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 2
+#define RESUS_VERSION_MINOR 3
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -330,9 +335,94 @@ RESUS_API resus_status resus_sim_apply_json(resus_sim* sim, const char* action_j
  * NULL; `at_s` (may be NULL) receives "at_s" or NaN. The message is per thread. */
 RESUS_API resus_status resus_action_parse_json(const char* action_json, resus_action* out,
                                                double* at_s);
-/* Action names and their fields, for discovery. */
+/* Action names and their fields in words, for discovery; index 0 is kind 1. */
 RESUS_API int32_t resus_action_count(void);
 RESUS_API resus_status resus_action_info(int32_t index, const char** name, const char** fields);
+
+/* ---- actions by kind and values (0.3) ---------------------------------------------------------
+ * Every action kind, those to come included, is a row of fields: look a kind up by name, its
+ * fields by index, and apply it with an array of doubles in field order (integers, booleans and
+ * enum values as whole numbers). A NaN value, or a field past `count`, takes the field's default;
+ * a required field has none. Blittable and allocation-free on success. */
+
+typedef enum resus_field_type {
+  RESUS_FIELD_NUMBER = 0,
+  RESUS_FIELD_INTEGER = 1,
+  RESUS_FIELD_BOOLEAN = 2, /* 0 false, 1 true */
+  RESUS_FIELD_ENUM = 3     /* 0..n-1, named by resus_action_field_enum_name */
+} resus_field_type;
+
+/* resus_action_field_rules' flags. */
+#define RESUS_FIELD_REQUIRED 1        /* no default */
+#define RESUS_FIELD_ZERO_IS_DEFAULT 2 /* 0 stands for the default */
+#define RESUS_FIELD_MIN_EXCLUSIVE 4   /* the range is (min, max] */
+
+/* The most fields a kind has. */
+#define RESUS_ACTION_MAX_FIELDS 12
+
+/* The kind (resus_action_kind value) of an action by its name ("cpr_start"). */
+RESUS_API resus_status resus_action_find(const char* name, int32_t* kind);
+/* How many fields a kind has; 0 for an unknown kind. */
+RESUS_API int32_t resus_action_field_count(int32_t kind);
+/* A field's name, unit ("" when none), resus_field_type, valid range and default (NaN when
+ * required); any output pointer may be NULL. */
+RESUS_API resus_status resus_action_field_info(int32_t kind, int32_t field, const char** name,
+                                               const char** unit, int32_t* type, double* min,
+                                               double* max, double* default_value);
+/* Its RESUS_FIELD_* flags, and when it applies only for some values of another field (a
+ * ventilator's rate only in the modes that breathe for the patient): that field's index and a
+ * bit per value (applies_when_field -1: always); and its description. */
+RESUS_API resus_status resus_action_field_rules(int32_t kind, int32_t field, int32_t* flags,
+                                                int32_t* applies_when_field,
+                                                uint32_t* applies_when_mask,
+                                                const char** description);
+/* The name of an enum field's value; NULL past the end or for another type. */
+RESUS_API const char* resus_action_field_enum_name(int32_t kind, int32_t field, int32_t value);
+/* A field's index by name. */
+RESUS_API resus_status resus_action_field_find(int32_t kind, const char* name, int32_t* field);
+/* A kind's one-line summary and its rules across fields in words ("" when none). */
+RESUS_API resus_status resus_action_summary(int32_t kind, const char** summary, const char** rules);
+/* JSON spellings that set a field from a named choice (oxygen "source": "non_rebreather" sets
+ * fio2 0.8): how many a kind has, each one's name, the field it sets and its description, and
+ * its choices (name and value; NULL name past the end). */
+RESUS_API int32_t resus_action_alias_count(int32_t kind);
+RESUS_API resus_status resus_action_alias_info(int32_t kind, int32_t alias, const char** name,
+                                               int32_t* field, const char** description);
+RESUS_API const char* resus_action_alias_choice(int32_t kind, int32_t alias, int32_t choice,
+                                                double* value);
+
+/* Applies (or schedules at at_s) an action of `kind` from `count` values in field order. */
+RESUS_API resus_status resus_sim_apply_values(resus_sim* sim, int32_t kind, const double* values,
+                                              int32_t count);
+RESUS_API resus_status resus_sim_schedule_values(resus_sim* sim, double at_s, int32_t kind,
+                                                 const double* values, int32_t count);
+/* Parses an action's JSON into its kind and values (every field, defaults filled in; at most
+ * `capacity`, RESUS_ACTION_MAX_FIELDS always suffices); `at_s` (may be NULL) receives "at_s" or
+ * NaN. The message is per thread. */
+RESUS_API resus_status resus_action_parse_values(const char* action_json, int32_t* kind,
+                                                 double* values, int32_t capacity, int32_t* count,
+                                                 double* at_s);
+
+/* ---- names of the enums (0.3) ---------------------------------------------------------------- */
+
+typedef enum resus_enum {
+  RESUS_ENUM_STATUS = 0,
+  RESUS_ENUM_ACTION_KIND = 1,     /* value 0 is "none"; kinds from 1 */
+  RESUS_ENUM_EVENT_KIND = 2,      /* value 0 is "none"; kinds from 1 */
+  RESUS_ENUM_RHYTHM = 3,
+  RESUS_ENUM_SHOCK_OUTCOME = 4,
+  RESUS_ENUM_SHOCK_WAVEFORM = 5,
+  RESUS_ENUM_AIRWAY = 6,
+  RESUS_ENUM_VENT_MODE = 7,
+  RESUS_ENUM_BLEED_SITE = 8,
+  RESUS_ENUM_FIELD_TYPE = 9,
+  RESUS_ENUM_EFFECT = 10          /* the effect channels of the engine's bus (docs/abi.md) */
+} resus_enum;
+
+/* How many values an enum has (resus_enum passed as an int), and a value's name (NULL past the
+ * end). */
+RESUS_API int32_t resus_enum_count(int32_t which);
+RESUS_API const char* resus_enum_name(int32_t which, int32_t value);
 
 /* ---- events ----------------------------------------------------------------------------- */
 
@@ -374,6 +464,9 @@ typedef struct resus_event {
  * The sim keeps the newest 256 undrained events. */
 RESUS_API resus_status resus_sim_poll_events(resus_sim* sim, resus_event* out, int32_t capacity,
                                              int32_t* count);
+/* How many events (0.3), and beats, were dropped because the host did not poll in time. */
+RESUS_API resus_status resus_sim_events_dropped(const resus_sim* sim, int64_t* count);
+RESUS_API resus_status resus_sim_beats_dropped(const resus_sim* sim, int64_t* count);
 
 /* ---- ECG and beats ------------------------------------------------------------------------ */
 
@@ -403,6 +496,11 @@ RESUS_API resus_status resus_ecg_lead_find(const char* name, int32_t* lead);
  * loses its oldest samples (see resus_sim_ecg_dropped). Allocates nothing. */
 RESUS_API resus_status resus_sim_ecg_read(resus_sim* sim, int32_t lead, float* out,
                                           int32_t capacity, int32_t* count);
+/* The same (0.3), with the index of the first sample moved (or of the next, when none was):
+ * sample i is at simulated time i / sample_rate_hz, so a gap in the indices is a gap in time. */
+RESUS_API resus_status resus_sim_ecg_read_indexed(resus_sim* sim, int32_t lead, float* out,
+                                                  int32_t capacity, int32_t* count,
+                                                  int64_t* first_index);
 RESUS_API resus_status resus_sim_ecg_available(const resus_sim* sim, int32_t lead, int64_t* count);
 RESUS_API resus_status resus_sim_ecg_dropped(const resus_sim* sim, int32_t lead, int64_t* count);
 
@@ -446,6 +544,10 @@ RESUS_API resus_status resus_sim_waveforms_configure(resus_sim* sim, int32_t sam
  * loses its oldest samples (see resus_sim_waveform_dropped). Allocates nothing. */
 RESUS_API resus_status resus_sim_waveform_read(resus_sim* sim, int32_t wave, float* out,
                                                int32_t capacity, int32_t* count);
+/* The same (0.3), with the index of the first sample moved (time = index / sample rate). */
+RESUS_API resus_status resus_sim_waveform_read_indexed(resus_sim* sim, int32_t wave, float* out,
+                                                       int32_t capacity, int32_t* count,
+                                                       int64_t* first_index);
 RESUS_API resus_status resus_sim_waveform_available(const resus_sim* sim, int32_t wave,
                                                     int64_t* count);
 RESUS_API resus_status resus_sim_waveform_dropped(const resus_sim* sim, int32_t wave,

@@ -1,0 +1,277 @@
+// The action table: one row per action kind, with the stage that owns it and its fields (name,
+// type, unit, range, default, enum names). Validation, the JSON parser, `resus info`, the docs'
+// field tables, the C API's discovery calls, the CLI's narration and every error message read
+// it, so a range is written once. Adding an action is one row here plus one case in its stage.
+//
+// The rows are constexpr, so stage code finds a field's index at compile time by name
+// (field_index(ActionKind::kCprStart, "depth_mm")): a misspelt name does not compile.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+
+#include "models/electrophysiology/conduction.hpp"
+#include "models/respiration/respiration.hpp"
+
+namespace resus {
+
+// Values match resus_action_kind in the C API (append-only; kinds count from 1 in table order).
+enum class ActionKind : int32_t {
+  kHemorrhage = 1,
+  kHemorrhageStop = 2,
+  kFluidBolus = 3,
+  kRhythm = 4,
+  kShock = 5,
+  kCardioversion = 6,
+  kPacingStart = 7,
+  kPacingStop = 8,
+  kCprStart = 9,
+  kCprStop = 10,
+  kAirway = 11,
+  kVentilation = 12,
+  kBreath = 13,
+  kOxygen = 14,
+  kSpontaneousBreathing = 15,
+};
+
+// The stage that applies a kind (engine/stages/).
+enum class Stage : int32_t { kCirculation, kHeart, kCompressions, kBreathing };
+
+// Values match resus_field_type in the C API.
+enum class FieldType : int32_t { kNumber = 0, kInteger = 1, kBoolean = 2, kEnum = 3 };
+
+enum FieldFlag : uint32_t {
+  kRequired = 1,       // no default: JSON must give it, a values array may not leave it NaN
+  kZeroIsDefault = 2,  // 0 stands for the default (the C struct cannot say "absent")
+  kMinExclusive = 4,   // the range is (min, max]
+};
+
+struct EnumNames {
+  const char* const* names;
+  int32_t count;
+};
+
+struct FieldSpec {
+  const char* name;         // in JSON, discovery and messages
+  FieldType type;
+  const char* unit;         // "" when dimensionless or an enum
+  double min, max;          // valid range; an enum's is [0, count - 1]
+  double def;               // when absent (JSON) or NaN (a values array)
+  uint32_t flags;
+  EnumNames names;          // kEnum: the values' names
+  const char* description;
+  const char* legacy = nullptr;  // its resus_action member when the name differs
+  int32_t when_field = -1;       // applies only when this field's value...
+  uint32_t when_mask = 0;        // ...has its bit set here (value-dependent fields)
+};
+
+// A JSON spelling that sets another field from a named choice (oxygen "source": "non_rebreather").
+struct AliasChoice {
+  const char* name;
+  double value;
+};
+struct AliasSpec {
+  const char* name;
+  int32_t target;  // field index it sets
+  std::span<const AliasChoice> choices;
+  const char* description;
+};
+
+constexpr int kMaxActionFields = 12;
+
+// An action: its kind and its fields' values in its row's order (integers, booleans and enums
+// as exact doubles).
+struct Action {
+  ActionKind kind{};
+  int32_t pad = 0;
+  double values[kMaxActionFields] = {};
+  double operator[](int field) const { return values[field]; }
+  double& operator[](int field) { return values[field]; }
+};
+
+struct ActionSpec {
+  ActionKind kind;
+  const char* name;
+  Stage stage;
+  const char* summary;
+  std::span<const FieldSpec> fields;
+  std::span<const AliasSpec> aliases;
+  // Rules across fields and defaults that depend on other fields, after each field is checked;
+  // throws Error(kInvalidArgument) naming the field. May be null.
+  void (*finish)(Action& a);
+  const char* rules;  // the same in words, for the docs ("" when none)
+};
+
+namespace action_table {
+
+constexpr double kNoDefault = std::numeric_limits<double>::quiet_NaN();
+constexpr const char* kBleedSites[] = {"venous", "arterial"};
+constexpr const char* kShockWaveforms[] = {"biphasic", "monophasic"};
+
+template <std::size_t N>
+constexpr EnumNames names(const char* const (&n)[N]) { return {n, static_cast<int32_t>(N)}; }
+template <std::size_t N>
+constexpr double last(const char* const (&)[N]) { return static_cast<double>(N - 1); }
+constexpr EnumNames kNone{nullptr, 0};
+
+constexpr FieldSpec kHemorrhage[] = {
+    {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 10000, 0, kZeroIsDefault | kMinExclusive, kNone,
+     "bleeding rate; 0 with a volume: 1000 mL/min"},
+    {"volume_mL", FieldType::kNumber, "mL", 0, 10000, 0, 0, kNone,
+     "volume to lose, then the bleeding stops; 0: until stopped"},
+    {"site", FieldType::kEnum, "", 0, last(kBleedSites), 0, 0, names(kBleedSites),
+     "venous or arterial (the arterial pool empties first)"},
+};
+constexpr FieldSpec kFluidBolus[] = {
+    {"volume_mL", FieldType::kNumber, "mL", 0, 10000, kNoDefault, kRequired | kMinExclusive, kNone,
+     "volume of crystalloid to give"},
+    {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 10000, 250, kZeroIsDefault | kMinExclusive,
+     kNone, "infusion rate (a rapid bolus by default)"},
+};
+constexpr FieldSpec kRhythm[] = {
+    {"rhythm", FieldType::kEnum, "", 0, last(ep::kRhythmNames), kNoDefault, kRequired,
+     names(ep::kRhythmNames),
+     "the rhythm to set"},
+};
+constexpr FieldSpec kShock[] = {
+    {"energy_J", FieldType::kNumber, "J", 1, 360, kNoDefault, kRequired, kNone, "energy delivered"},
+    {"waveform", FieldType::kEnum, "", 0, last(kShockWaveforms), 0, 0, names(kShockWaveforms),
+     "shock waveform"},
+    {"only_if_shockable", FieldType::kBoolean, "", 0, 1, 0, 0, kNone,
+     "AED mode: no shock unless the rhythm is VF or VT"},
+};
+constexpr FieldSpec kCardioversion[] = {
+    {"energy_J", FieldType::kNumber, "J", 1, 360, kNoDefault, kRequired, kNone,
+     "energy, delivered on the next R wave (within 3 s)"},
+    {"waveform", FieldType::kEnum, "", 0, last(kShockWaveforms), 0, 0, names(kShockWaveforms),
+     "shock waveform"},
+};
+constexpr FieldSpec kPacingStart[] = {
+    {"rate_per_min", FieldType::kNumber, "/min", 30, 180, 70, kZeroIsDefault, kNone,
+     "pacing rate (demand mode)"},
+    {"current_mA", FieldType::kNumber, "mA", 0, 200, 70, 0, kNone,
+     "transcutaneous pacing current; it captures above the patient's threshold"},
+};
+constexpr FieldSpec kCprStart[] = {
+    {"rate_per_min", FieldType::kNumber, "/min", 30, 250, 110, kZeroIsDefault, kNone,
+     "compression rate"},
+    {"depth_mm", FieldType::kNumber, "mm", 0, 100, 55, kZeroIsDefault, kNone, "compression depth"},
+    {"duty_cycle", FieldType::kNumber, "", 0.2, 0.8, 0.5, kZeroIsDefault, kNone,
+     "compression share of each cycle"},
+    {"leaning_mm", FieldType::kNumber, "mm", 0, 30, 0, 0, kNone,
+     "residual depth between compressions (incomplete recoil)"},
+    {"compressions_per_cycle", FieldType::kInteger, "", 0, 100, 0, 0, kNone,
+     "0: continuous; else compressions before each pause (30 for 30:2)"},
+    {"breaths_per_pause", FieldType::kInteger, "", 0, 4, 0, 0, kNone,
+     "breaths the rescuer gives in each pause (2 for 30:2)"},
+    {"pause_s", FieldType::kNumber, "s", 0, 60, 0, 0, kNone,
+     "hands-off pause after each cycle; 0 with breaths: 2.5 s per breath"},
+    {"tidal_volume_mL", FieldType::kNumber, "mL", 0, 3000, 0, 0, kNone,
+     "volume of each pause breath; 0 with breaths: 500 mL"},
+};
+constexpr FieldSpec kAirway[] = {
+    {"airway", FieldType::kEnum, "", 0, last(resp::kAirwayNames), kNoDefault, kRequired,
+     names(resp::kAirwayNames),
+     "the device placed (none removes it)"},
+};
+constexpr uint32_t kAutomaticModes = (1u << 2) | (1u << 3);  // bag_rate, ventilator
+constexpr FieldSpec kVentilation[] = {
+    {"mode", FieldType::kEnum, "", 0, last(resp::kVentModeNames), kNoDefault, kRequired,
+     names(resp::kVentModeNames),
+     "none; manual (breaths as given); bag_rate (a rescuer bagging); ventilator", "vent_mode"},
+    {"rate_per_min", FieldType::kNumber, "/min", 4, 60, kNoDefault, kRequired, kNone,
+     "breaths per minute", nullptr, 0, kAutomaticModes},
+    {"tidal_volume_mL", FieldType::kNumber, "mL", 1, 3000, 500, kZeroIsDefault, kNone,
+     "volume delivered per breath", nullptr, 0, kAutomaticModes},
+    {"inspiratory_time_s", FieldType::kNumber, "s", 0.3, 3, 1, kZeroIsDefault, kNone,
+     "inspiratory time, at most 80% of the breath period", nullptr, 0, kAutomaticModes},
+    {"peep_cmH2O", FieldType::kNumber, "cmH2O", 0, 30, 0, 0, kNone,
+     "positive end-expiratory pressure", nullptr, 0, kAutomaticModes},
+};
+constexpr FieldSpec kBreath[] = {
+    {"tidal_volume_mL", FieldType::kNumber, "mL", 1, 3000, 500, kZeroIsDefault, kNone,
+     "volume of the bag breath"},
+    {"inspiratory_time_s", FieldType::kNumber, "s", 0.3, 3, 1, kZeroIsDefault, kNone,
+     "inspiratory time"},
+};
+constexpr FieldSpec kOxygen[] = {
+    {"fio2", FieldType::kNumber, "", 0.21, 1, kNoDefault, kRequired, kNone,
+     "inspired O2 fraction of the gas breathed or ventilated"},
+};
+constexpr AliasChoice kOxygenSources[] = {
+    {"room_air", 0.21},   {"nasal_cannula", 0.32},    {"face_mask", 0.5},
+    {"non_rebreather", 0.8}, {"bag_no_reservoir", 0.5}, {"bag_reservoir", 0.95}};
+constexpr AliasSpec kOxygenAliases[] = {
+    {"source", 0, kOxygenSources, "an O2 source instead of fio2: its typical FiO2"}};
+constexpr FieldSpec kSpontaneousBreathing[] = {
+    {"enabled", FieldType::kBoolean, "", 0, 1, kNoDefault, kRequired, kNone,
+     "false: paralysed or sedated (apnoea); true: the patient's own drive"},
+};
+
+// Rules across fields (engine/actions.cpp).
+void finish_hemorrhage(Action& a);
+void finish_cpr(Action& a);
+void finish_ventilation(Action& a);
+
+constexpr ActionSpec kRows[] = {
+    {ActionKind::kHemorrhage, "hemorrhage", Stage::kCirculation,
+     "bleeding at a rate, for a volume or until stopped; replaces a running hemorrhage",
+     kHemorrhage, {}, finish_hemorrhage, "rate_mL_min or volume_mL must be above 0"},
+    {ActionKind::kHemorrhageStop, "hemorrhage_stop", Stage::kCirculation,
+     "stops a running hemorrhage", {}, {}, nullptr, ""},
+    {ActionKind::kFluidBolus, "fluid_bolus", Stage::kCirculation,
+     "a crystalloid bolus into a vein; boluses overlap", kFluidBolus, {}, nullptr, ""},
+    {ActionKind::kRhythm, "rhythm", Stage::kHeart, "sets the heart's rhythm", kRhythm, {}, nullptr,
+     ""},
+    {ActionKind::kShock, "shock", Stage::kHeart, "unsynchronised defibrillation", kShock, {},
+     nullptr, ""},
+    {ActionKind::kCardioversion, "cardioversion", Stage::kHeart,
+     "synchronised cardioversion, on the next R wave", kCardioversion, {}, nullptr, ""},
+    {ActionKind::kPacingStart, "pacing_start", Stage::kHeart,
+     "transcutaneous pacing in demand mode; replaces running settings", kPacingStart, {}, nullptr,
+     ""},
+    {ActionKind::kPacingStop, "pacing_stop", Stage::kHeart, "stops pacing", {}, {}, nullptr, ""},
+    {ActionKind::kCprStart, "cpr_start", Stage::kCompressions,
+     "a rescuer's chest compressions (and pause breaths); updates a running CPR", kCprStart, {},
+     finish_cpr, "leaning_mm may not exceed depth_mm"},
+    {ActionKind::kCprStop, "cpr_stop", Stage::kCompressions, "stops compressions", {}, {},
+     nullptr, ""},
+    {ActionKind::kAirway, "airway", Stage::kBreathing, "places an airway device", kAirway, {},
+     nullptr, ""},
+    {ActionKind::kVentilation, "ventilation", Stage::kBreathing,
+     "how the patient is ventilated; rate and volumes apply to bag_rate and ventilator",
+     kVentilation, {}, finish_ventilation,
+     "inspiratory_time_s at most 80% of the breath period 60/rate_per_min"},
+    {ActionKind::kBreath, "breath", Stage::kBreathing,
+     "one bag breath through the airway device (any mode but ventilator)", kBreath, {}, nullptr,
+     ""},
+    {ActionKind::kOxygen, "oxygen", Stage::kBreathing, "the O2 the patient breathes", kOxygen,
+     kOxygenAliases, nullptr, ""},
+    {ActionKind::kSpontaneousBreathing, "spontaneous_breathing", Stage::kBreathing,
+     "the patient's own breathing on or off", kSpontaneousBreathing, {}, nullptr, ""},
+};
+
+}  // namespace action_table
+
+// Every kind's row, in kind order (kind k at index k - 1).
+constexpr std::span<const ActionSpec> action_registry() { return action_table::kRows; }
+
+// The row of a kind, or null for a kind outside the table.
+constexpr const ActionSpec* find_action(ActionKind kind) {
+  const auto i = static_cast<int32_t>(kind) - 1;
+  return i >= 0 && i < static_cast<int32_t>(action_registry().size()) ? &action_registry()[i]
+                                                                      : nullptr;
+}
+
+// A field's index in its kind's row, at compile time.
+consteval int field_index(ActionKind kind, std::string_view name) {
+  const ActionSpec* spec = find_action(kind);
+  if (!spec) throw "no such action kind";
+  for (std::size_t i = 0; i < spec->fields.size(); ++i)
+    if (std::string_view(spec->fields[i].name) == name) return static_cast<int>(i);
+  throw "no such field";  // not a constant expression: a misspelt name does not compile
+}
+
+}  // namespace resus
