@@ -25,6 +25,30 @@ std::string child_path(std::vector<Frame>& stack) {
   return top.is_object ? member_path(top.path, top.key) : element_path(top.path, top.next++);
 }
 
+// nlohmann's message without its "[json.exception...] " tag, with the token it quotes ("last
+// read: '...'", "parsing '...'") cut to 64 bytes and every byte outside printable ASCII shown as
+// \xHH: the token is whatever the input held at that point.
+std::string readable_json_error(std::string what) {
+  const auto tag_end = what.find("] ");
+  if (what.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos) what.erase(0, tag_end + 2);
+  const auto open = what.find('\'');
+  const auto close = what.rfind('\'');
+  if (open == std::string::npos || close <= open) return what;
+  const std::string token = what.substr(open + 1, close - open - 1);
+  std::string shown;
+  for (std::size_t i = 0; i < token.size() && i < 64; ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      shown += static_cast<char>(c);
+    } else {
+      static const char kHex[] = "0123456789abcdef";
+      shown.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 15]);
+    }
+  }
+  if (token.size() > 64) shown.append("... (" + std::to_string(token.size()) + " bytes)");
+  return what.substr(0, open + 1) + shown + what.substr(close);
+}
+
 }  // namespace
 
 std::string member_path(const std::string& parent, std::string_view key) {
@@ -81,7 +105,7 @@ json parse_strict(std::string_view text) {
   } catch (const json::out_of_range& e) {
     // A number beyond a double's range ("number overflow parsing '1e309'"), at the field the
     // parser was reading.
-    std::string what = e.what();
+    std::string what = readable_json_error(e.what());
     const auto at = what.find("number overflow");
     if (at != std::string::npos) what.erase(0, at);
     std::string path;
@@ -91,11 +115,8 @@ json parse_strict(std::string_view text) {
     }
     throw JsonProblem(path, what + " (numbers must fit a double, up to about 1.8e308)");
   } catch (const json::parse_error& e) {
-    // Drop nlohmann's "[json.exception.parse_error.101] " tag; keep line, column and reason.
-    std::string what = e.what();
-    const auto tag_end = what.find("] ");
-    if (tag_end != std::string::npos) what.erase(0, tag_end + 2);
-    throw JsonProblem("", "malformed JSON: " + what);
+    // Line, column and reason, and a readable piece of what was read there.
+    throw JsonProblem("", "malformed JSON: " + readable_json_error(e.what()));
   }
 }
 

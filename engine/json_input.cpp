@@ -17,6 +17,30 @@ struct Frame {
   std::vector<std::string> keys;  // members seen (objects), to refuse duplicates
 };
 
+// nlohmann's message without its "[json.exception...] " tag, with the token it quotes ("last
+// read: '...'", "parsing '...'") cut to 64 bytes and every byte outside printable ASCII shown as
+// \xHH: the token is whatever the input held at that point.
+std::string readable_json_error(std::string what) {
+  const auto tag_end = what.find("] ");
+  if (what.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos) what.erase(0, tag_end + 2);
+  const auto open = what.find('\'');
+  const auto close = what.rfind('\'');
+  if (open == std::string::npos || close <= open) return what;
+  const std::string token = what.substr(open + 1, close - open - 1);
+  std::string shown;
+  for (std::size_t i = 0; i < token.size() && i < 64; ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      shown += static_cast<char>(c);
+    } else {
+      static const char kHex[] = "0123456789abcdef";
+      shown.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 15]);
+    }
+  }
+  if (token.size() > 64) shown.append("... (" + std::to_string(token.size()) + " bytes)");
+  return what.substr(0, open + 1) + shown + what.substr(close);
+}
+
 std::string path_of(std::string_view what, const std::vector<Frame>& stack) {
   std::string path(what);
   for (const Frame& f : stack) {
@@ -82,18 +106,15 @@ json parse_json_input(std::string_view text, std::string_view what) {
     return json::parse(text.begin(), text.end(), track);
   } catch (const json::out_of_range& e) {
     // nlohmann's 406: a number too large for a double ("number overflow parsing '1e309'").
-    std::string detail = e.what();
+    std::string detail = readable_json_error(e.what());
     const auto at = detail.find("number overflow");
     detail = at == std::string::npos ? "a number out of range" : detail.substr(at);
     throw Error(Status::kParseError, path_of(what, stack) + ": " + detail +
                                          " (numbers must fit a double, up to about 1.8e308)");
   } catch (const json::exception& e) {
-    // Drop nlohmann's "[json.exception.parse_error.101] " tag; keep line, column and reason.
-    std::string detail = e.what();
-    const auto tag_end = detail.find("] ");
-    if (tag_end != std::string::npos) detail.erase(0, tag_end + 2);
-    if (detail.size() > 200) detail = detail.substr(0, 200) + "...";
-    throw Error(Status::kParseError, std::string(what) + ": malformed JSON: " + detail);
+    // Line, column and reason, and a readable piece of what was read there.
+    throw Error(Status::kParseError,
+                std::string(what) + ": malformed JSON: " + readable_json_error(e.what()));
   }
 }
 

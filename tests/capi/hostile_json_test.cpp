@@ -91,6 +91,16 @@ TEST(HostileJson, HugeInputsAndNamesAreRefusedWithShortMessages) {
   EXPECT_LT(thread_error().size(), 300u);
 }
 
+// Found by fuzzing the scenario loader: the JSON library quotes what it last read, which can
+// be thousands of bytes of anything; the message keeps 64 of them, non-printable ones escaped.
+TEST(HostileJson, MalformedJsonQuotesLittleOfWhatItRead) {
+  std::string bad = R"({"do":"cpr_start",")" + std::string(5000, 'c') + "\xff\xfe";
+  EXPECT_EQ(parse(bad), RESUS_ERR_PARSE);
+  EXPECT_TRUE(Mentions(thread_error(), {"malformed JSON", "bytes)"}));
+  EXPECT_LT(thread_error().size(), 400u);
+  EXPECT_EQ(thread_error().find('\xff'), std::string::npos);
+}
+
 TEST(HostileJson, AFieldGivenTwiceIsRefused) {
   EXPECT_EQ(parse(R"({"do":"oxygen","fio2":0.5,"fio2":0.3})"), RESUS_ERR_PARSE);
   EXPECT_TRUE(Mentions(thread_error(), {"action.fio2", "twice"}));

@@ -246,6 +246,26 @@ TEST(Snapshot, EachKindOfFieldIsChecked) {
   EXPECT_EQ(target.time(), 0.0);
 }
 
+// Found by the snapshot_flips fuzz target: a ring count forged upwards made a free, zeroed slot
+// an event of kind 0, which the C API then handed out.
+TEST(Snapshot, UndrainedEventsMustHaveAKind) {
+  Sim original(male_model(), 2, 3);
+  ASSERT_EQ(original.advance(1.0), Status::kOk);
+  Event drain[8];
+  while (original.poll_events(drain, 8) > 0) {
+  }
+  std::vector<unsigned char> bytes = snapshot(original);
+  const int64_t head = original.state().events.head;
+  poke(bytes, offsetof(SimState, events.count), int32_t{1});
+  poke(bytes, offsetof(SimState, events.events) + static_cast<std::size_t>(head) * sizeof(Event) +
+                  offsetof(Event, kind),
+       int32_t{0});
+  reseal(bytes);
+  Sim target(male_model());
+  expect_error([&] { target.restore(bytes.data(), bytes.size()); }, Status::kIncompatible,
+               {"events.kind", "valid range is [1,"});
+}
+
 // A running programmed rescuer whose cycle started long ago would make the next step catch up one
 // compression at a time (a stall); a queued action that is not valid would reach the engine.
 TEST(Snapshot, CrossFieldInvariantsAreChecked) {
