@@ -1,5 +1,7 @@
-// A patient definition compiled into parameters: a preset scaled to body mass, then overrides
-// by name. Every parameter has a name with its unit, a valid range and a description.
+// A patient definition compiled into parameters: the reference adult at a body mass, a preset's
+// overrides, then the caller's overrides by name. Every parameter of every model is reachable by
+// name: each model lists its own (models/*/params), and the registry here concatenates the
+// lists behind the patient's own (body mass, blood volume, resting rate).
 #pragma once
 
 #include <span>
@@ -29,22 +31,26 @@ struct PatientParams {
   ep::ConductionParams conduction;
   ep::MyocardiumParams myocardium;
   ecg::EcgParams ecg;
-  double hemoglobin_g_dL;
   cpr::CompressionParams compression;  // chest mechanics under compression (models/cpr)
   cpr::QualityParams cpr_quality;      // the CPR-feedback meter's thresholds
   cpr::PulseParams pulse;              // palpation thresholds
-  resp::RespParams respiration;
+  resp::RespParams respiration;        // lungs, gases, haemoglobin
 };
 
+// One parameter of the registry: a model's (or the patient's) parameter and where it sits.
 struct ParamInfo {
   const char* name;
   const char* unit;
   double min, max;  // valid range, inclusive
   const char* description;
-  double& (*ref)(PatientParams&);
+  const char* model;  // "patient", "cardiovascular", "autonomic", ...
+  const void* spec;   // the model's ParamSpec
+  double& (*get)(PatientParams&, const void* spec);
+  double& ref(PatientParams& p) const { return get(p, spec); }
 };
 
-// The parameter registry, in a stable order.
+// The registry: the patient's parameters, then each model's, in a stable order within a build
+// (look parameters up by name: the order is not part of the ABI).
 std::span<const ParamInfo> param_registry();
 const ParamInfo* find_param(std::string_view name);
 

@@ -530,6 +530,12 @@ resus_status resus_param_info(int32_t index, const char** name, const char** uni
   });
 }
 
+const char* resus_param_model(int32_t index) {
+  const auto params = resus::param_registry();
+  return index >= 0 && static_cast<std::size_t>(index) < params.size() ? params[static_cast<std::size_t>(index)].model
+                                                                       : nullptr;
+}
+
 // ---- models ----------------------------------------------------------------------------------
 
 resus_status resus_model_create_preset(const char* preset, resus_model** out) {

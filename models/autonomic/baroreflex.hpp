@@ -5,6 +5,7 @@
 // reflex holds a patient at rest and opposes any change from it.
 #pragma once
 
+#include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
 #include <array>
 
@@ -104,5 +105,11 @@ class Baroreflex {
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const BaroreflexState& s, StateCheck& c);
+
+// The reference adult's reflex, the effector gains scaled to another body mass (s = mass / 70 kg)
+// as the circulation's effectors are, and each parameter by name.
+BaroreflexParams reference_baroreflex();
+void scale_to_mass(BaroreflexParams& p, double s);
+std::span<const ParamSpec<BaroreflexParams>> param_table();
 
 }  // namespace resus::autonomic

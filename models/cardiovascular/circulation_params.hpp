@@ -2,6 +2,8 @@
 // Units: mmHg, mL, s. Elastance mmHg/mL, resistance mmHg*s/mL, inertance mmHg*s^2/mL.
 #pragma once
 
+#include "models/common/param_spec.hpp"
+
 namespace resus::cv {
 
 // A cardiac chamber after Smith 2004: active part E*(V - Vd) scaled by activation e(t),
@@ -82,4 +84,12 @@ struct CirculationParams {
   double atrial_systole_s;        // atrial activation duration
 };
 
+// The reference adult man's parameters (README.md gives each one's source), scaled to another
+// body mass by s = mass / 70 kg: volumes and compliances with s, resistances, elastances and
+// inertances inversely, so pressures stay and flows scale. Each parameter by name.
+CirculationParams reference_circulation();
+void scale_to_mass(CirculationParams& p, double s);
+std::span<const ParamSpec<CirculationParams>> param_table();
+
 }  // namespace resus::cv
+

@@ -4,6 +4,7 @@
 // inside the pericardium (see README.md). Pure functions over a trivially copyable state.
 #pragma once
 
+#include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
 #include <cstdint>
 
@@ -76,5 +77,9 @@ void push_depth(CompressionState& s, double depth_mm, double t);
 // Checks a state before it is trusted (a restored snapshot) at sim time `now_s`: the first bad
 // field goes to `c`.
 void check_state(const CompressionState& s, double now_s, StateCheck& c);
+
+// The adult chest (fitted once to physiology.md B.2, then frozen), and each parameter by name.
+CompressionParams reference_compression();
+std::span<const ParamSpec<CompressionParams>> compression_param_table();
 
 }  // namespace resus::cpr

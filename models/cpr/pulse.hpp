@@ -4,6 +4,7 @@
 // Pure: no I/O, no allocation, no exceptions; deterministic; every output finite.
 #pragma once
 
+#include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
 #include <cstdint>
 #include <type_traits>
@@ -58,5 +59,8 @@ void update_pulse(const PulseParams& p, double dt_s, double carotid_mmHg,
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const PulseState& s, StateCheck& c);
 void check_readout(const PulseReadout& r, StateCheck& c);
+
+// Palpation's thresholds by name.
+std::span<const ParamSpec<PulseParams>> pulse_param_table();
 
 }  // namespace resus::cpr

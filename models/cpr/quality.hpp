@@ -5,6 +5,7 @@
 // Pure: no I/O, no allocation, no exceptions; deterministic; every output finite.
 #pragma once
 
+#include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
 #include <cstdint>
 #include <type_traits>
@@ -107,5 +108,8 @@ void update_quality(const QualityParams& p, double t_s, double dt_s, double dept
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const QualityState& s, StateCheck& c);
 void check_readout(const QualityReadout& r, StateCheck& c);
+
+// The meter's thresholds by name (average_over, an integer, is not listed).
+std::span<const ParamSpec<QualityParams>> quality_param_table();
 
 }  // namespace resus::cpr

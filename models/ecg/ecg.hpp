@@ -7,6 +7,7 @@
 // draws per sample), deterministic.
 #pragma once
 
+#include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
 #include <cstdint>
 #include <string_view>
@@ -214,5 +215,8 @@ static_assert(sizeof(EcgState) % sizeof(double) == 0);
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const EcgState& s, StateCheck& c);
 void check_switches(const ArtefactSwitches& a, StateCheck& c);
+
+// Each scalar parameter by name (beat templates and direction vectors are set as a whole).
+std::span<const ParamSpec<EcgParams>> param_table();
 
 }  // namespace resus::ecg

@@ -3,6 +3,7 @@
 // physiology.md A.8. Pure functions; randomness comes in as uniform draws.
 #pragma once
 
+#include "models/common/param_spec.hpp"
 #include <cstdint>
 
 #include "models/electrophysiology/conduction.hpp"
@@ -100,5 +101,11 @@ class Myocardium {
   double termination_probability(double energy_J, ShockWaveform w, const Modulators& mod) const;
   const MyocardiumParams* p_;
 };
+
+// The reference adult's conduction system and myocardium, and each parameter by name.
+ConductionParams reference_conduction();
+MyocardiumParams reference_myocardium();
+std::span<const ParamSpec<ConductionParams>> conduction_param_table();
+std::span<const ParamSpec<MyocardiumParams>> myocardium_param_table();
 
 }  // namespace resus::ep

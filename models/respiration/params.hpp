@@ -2,6 +2,8 @@
 // tags follow the reference: [M] textbook, [V] validated against data, [U] a guess / tuned.
 #pragma once
 
+#include "models/common/param_spec.hpp"
+
 namespace resus::resp {
 
 struct RespParams {
@@ -86,4 +88,8 @@ struct RespParams {
 // Adult defaults for a given mass and haemoglobin.
 RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL);
 
+// Each parameter by name (body mass is the patient's).
+std::span<const ParamSpec<RespParams>> param_table();
+
 }  // namespace resus::resp
+

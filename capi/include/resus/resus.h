@@ -84,6 +84,11 @@ RESUS_API int32_t resus_param_count(void);
 RESUS_API resus_status resus_param_info(int32_t index, const char** name, const char** unit,
                                         double* min, double* max, const char** description);
 
+/* The model a parameter belongs to ("patient", "cardiovascular", "autonomic",
+ * "electrophysiology", "cpr", "respiration", "ecg"); NULL past the end (0.3). Parameters are
+ * looked up by name: their order may change between versions. */
+RESUS_API const char* resus_param_model(int32_t index);
+
 /* Compiles a model from a preset name (e.g. "adult_male_70kg"). The model starts at its
  * resting steady state; compiling takes tens of milliseconds. A patient whose resting state is
  * not viable (no steady state, no cardiac output, a non-finite signal) is refused with

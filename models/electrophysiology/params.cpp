@@ -1,0 +1,138 @@
+// The conduction system's and the myocardium's parameters: the reference adult's values
+// (README.md gives each one's source), and the tables that make each reachable by name.
+#include "models/electrophysiology/conduction.hpp"
+#include "models/electrophysiology/myocardium.hpp"
+
+namespace resus::ep {
+
+ConductionParams reference_conduction() {
+  ConductionParams e{};
+  e.av_normal = {0.16, 0.10, 0.10, 0.20};
+  e.av_first_degree = {0.28, 0.10, 0.10, 0.20};
+  e.av_wenckebach = {0.20, 0.30, 0.30, 0.40};
+  e.infranodal_ratio = 3;
+  e.af_mean_interval_s = 0.12;
+  e.af_interval_sd_s = 0.03;
+  e.flutter_interval_s = 0.20;
+  e.svt_interval_s = 60.0 / 180.0;
+  e.bradycardia_bpm = 45.0;
+  e.tachycardia_bpm = 125.0;
+  e.pea_rate_bpm = 50.0;
+  e.vt_bpm = 170.0;
+  e.pulseless_vt_bpm = 230.0;
+  e.torsades_bpm = 250.0;
+  e.escape_bpm = 35.0;
+  e.ventricular_refractory_base_s = 0.16;
+  e.ventricular_refractory_slope = 0.12;
+  e.efficiency_ectopic = 0.6;
+  e.efficiency_torsades = 0.3;
+  e.efficiency_paced = 0.6;
+  e.vt_pulseless_rate_50_bpm = 200.0;
+  e.vt_rate_width_bpm = 12.0;
+  e.pea_contractility = 0.05;
+  e.pacer_threshold_mA = 60.0;
+  return e;
+}
+
+MyocardiumParams reference_myocardium() {
+  MyocardiumParams m{};
+  m.ischaemia_rate_per_s = 1.0 / 900.0;  // untreated VF exhausts the muscle in ~15 min
+  m.recovery_rate_per_s = 1.0 / 120.0;
+  m.vf_demand = 1.0;
+  m.sufficient_perfusion = 0.8;
+  m.perfusion_tau_s = 4.0;
+  m.vf_amplitude_max_mV = 1.0;
+  m.vf_amplitude_min_mV = 0.05;
+  m.vf_frequency_max_Hz = 7.0;
+  m.vf_frequency_min_Hz = 3.5;
+  m.amsa_per_mV_Hz = 3.0;
+  m.asystole_energy = 0.02;
+  m.asystole_hazard_per_s = 1.0 / 60.0;
+  m.stunned_contractility = 0.3;
+  m.biphasic_e50_J = 50.0;
+  m.monophasic_e50_J = 200.0;
+  m.shock_steepness = 2.5;
+  m.rosc_beta0 = -2.2;
+  m.rosc_beta1 = 0.15;
+  m.pea_energy = 0.25;
+  m.refib_hazard_per_s = 1.0 / 240.0;
+  m.refib_tau_s = 120.0;
+  m.t_wave_vf_probability = 0.25;
+  m.cardioversion_e50_af_J = 80.0;
+  m.cardioversion_e50_flutter_J = 30.0;
+  m.cardioversion_e50_vt_J = 40.0;
+  return m;
+}
+
+namespace {
+
+#define C(f) RESUS_FIELD(ConductionParams, f)
+constexpr ParamSpec<ConductionParams> kConduction[] = {
+    {"av_delay_s", "s", 0.05, 0.4, "AV conduction delay at full recovery (PR interval)", C(av_normal.base_delay_s)},
+    {"escape_rate_bpm", "1/min", 15, 60, "latent ventricular escape pacemaker rate", C(escape_bpm)},
+    {"vt_rate_bpm", "1/min", 100, 250, "monomorphic VT rate", C(vt_bpm)},
+    {"pulseless_vt_rate_bpm", "1/min", 150, 300, "pulseless VT rate", C(pulseless_vt_bpm)},
+    {"pacing_threshold_mA", "mA", 10, 200, "transcutaneous pacing capture threshold", C(pacer_threshold_mA)},
+    {"av_extra_delay_s", "s", 0, 0.5, "AV delay added just after the refractory period", C(av_normal.extra_delay_s)},
+    {"av_recovery_tau_s", "s", 0.01, 1, "decay of that extra delay with recovery time", C(av_normal.recovery_tau_s)},
+    {"av_refractory_s", "s", 0.05, 0.6, "AV-node refractory period", C(av_normal.refractory_s)},
+    {"av_block_1_delay_s", "s", 0.2, 0.6, "PR interval in first-degree AV block", C(av_first_degree.base_delay_s)},
+    {"wenckebach_delay_s", "s", 0.1, 0.5, "PR at full recovery in Mobitz I", C(av_wenckebach.base_delay_s)},
+    {"wenckebach_extra_delay_s", "s", 0, 1, "PR lengthening per beat in Mobitz I", C(av_wenckebach.extra_delay_s)},
+    {"wenckebach_refractory_s", "s", 0.1, 0.8, "AV-node refractory period in Mobitz I", C(av_wenckebach.refractory_s)},
+    {"mobitz_2_ratio", "1", 2, 10, "Mobitz II: every Nth conducted impulse is blocked", C(infranodal_ratio)},
+    {"af_mean_interval_s", "s", 0.05, 0.4, "atrial fibrillation impulse interval, mean", C(af_mean_interval_s)},
+    {"af_interval_sd_s", "s", 0, 0.2, "atrial fibrillation impulse interval, standard deviation", C(af_interval_sd_s)},
+    {"flutter_interval_s", "s", 0.15, 0.3, "atrial flutter cycle", C(flutter_interval_s)},
+    {"svt_interval_s", "s", 0.2, 0.6, "re-entrant SVT cycle", C(svt_interval_s)},
+    {"sinus_bradycardia_bpm", "1/min", 20, 59, "rate of the sinus_bradycardia rhythm", C(bradycardia_bpm)},
+    {"sinus_tachycardia_bpm", "1/min", 101, 200, "rate of the sinus_tachycardia rhythm", C(tachycardia_bpm)},
+    {"pea_rate_bpm", "1/min", 10, 150, "electrical rate of the pea rhythm", C(pea_rate_bpm)},
+    {"torsades_rate_bpm", "1/min", 150, 350, "mean rate of torsades", C(torsades_bpm)},
+    {"ventricular_refractory_base_s", "s", 0.05, 0.4, "ventricular refractory period ERP = a + b*RR: a", C(ventricular_refractory_base_s)},
+    {"ventricular_refractory_slope", "1", 0, 0.5, "ventricular refractory period ERP = a + b*RR: b", C(ventricular_refractory_slope)},
+    {"ectopic_efficiency", "1", 0, 1, "contraction of a dyssynchronous (ectopic, escape) beat relative to a conducted one", C(efficiency_ectopic)},
+    {"torsades_efficiency", "1", 0, 1, "contraction in torsades relative to a conducted beat", C(efficiency_torsades)},
+    {"paced_efficiency", "1", 0, 1, "contraction of a paced beat relative to a conducted one", C(efficiency_paced)},
+    {"vt_pulseless_rate_50_bpm", "1/min", 120, 300, "ectopic rate at which half the contraction is lost", C(vt_pulseless_rate_50_bpm)},
+    {"vt_rate_width_bpm", "1/min", 1, 50, "width of that logistic loss", C(vt_rate_width_bpm)},
+    {"pea_contractility", "1", 0, 1, "Emax multiplier in electromechanical dissociation", C(pea_contractility)},
+};
+#undef C
+
+#define M(f) RESUS_FIELD(MyocardiumParams, f)
+constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
+    {"ischaemia_rate_per_s", "1/s", 1e-4, 0.1, "myocardial energy lost per second without perfusion", M(ischaemia_rate_per_s)},
+    {"myocardial_recovery_rate_per_s", "1/s", 1e-4, 0.1, "myocardial energy recovery per second at full perfusion", M(recovery_rate_per_s)},
+    {"vf_demand", "1", 0.5, 3, "O2 demand of fibrillating muscle relative to rest", M(vf_demand)},
+    {"sufficient_perfusion", "1", 0.1, 1, "share of resting coronary flow that fully meets resting demand", M(sufficient_perfusion)},
+    {"myocardial_perfusion_tau_s", "s", 0.5, 60, "the muscle sees coronary flow averaged over this time", M(perfusion_tau_s)},
+    {"vf_amplitude_max_mV", "mV", 0.1, 5, "VF amplitude at full myocardial energy", M(vf_amplitude_max_mV)},
+    {"vf_amplitude_min_mV", "mV", 0, 1, "VF amplitude with no energy left", M(vf_amplitude_min_mV)},
+    {"vf_frequency_max_Hz", "Hz", 3, 15, "VF dominant frequency at full energy", M(vf_frequency_max_Hz)},
+    {"vf_frequency_min_Hz", "Hz", 1, 10, "VF dominant frequency with no energy left", M(vf_frequency_min_Hz)},
+    {"amsa_per_mV_Hz", "1", 0.1, 20, "AMSA per mV*Hz of VF amplitude and frequency", M(amsa_per_mV_Hz)},
+    {"asystole_energy", "1", 0, 0.5, "below this myocardial energy VF decays to asystole", M(asystole_energy)},
+    {"asystole_hazard_per_s", "1/s", 0, 1, "hazard of that decay", M(asystole_hazard_per_s)},
+    {"stunned_contractility", "1", 0, 1, "contractility multiplier at zero myocardial energy", M(stunned_contractility)},
+    {"biphasic_e50_J", "J", 5, 360, "biphasic energy that ends VF half the time", M(biphasic_e50_J)},
+    {"monophasic_e50_J", "J", 10, 360, "monophasic energy that ends VF half the time", M(monophasic_e50_J)},
+    {"shock_steepness", "1", 0.5, 10, "steepness of the shock dose-response", M(shock_steepness)},
+    {"rosc_beta0", "1", -10, 10, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b0", M(rosc_beta0)},
+    {"rosc_beta1", "1", -1, 1, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b1", M(rosc_beta1)},
+    {"pea_energy", "1", 0, 1, "below this energy a non-perfusing post-shock rhythm is asystole", M(pea_energy)},
+    {"refib_hazard_per_s", "1/s", 0, 1, "refibrillation hazard just after a successful shock", M(refib_hazard_per_s)},
+    {"refib_tau_s", "s", 1, 3600, "decay time of that hazard", M(refib_tau_s)},
+    {"t_wave_vf_probability", "1", 0, 1, "chance an unsynchronised shock on the T wave induces VF", M(t_wave_vf_probability)},
+    {"cardioversion_e50_af_J", "J", 5, 360, "energy that converts AF half the time", M(cardioversion_e50_af_J)},
+    {"cardioversion_e50_flutter_J", "J", 5, 360, "energy that converts flutter or SVT half the time", M(cardioversion_e50_flutter_J)},
+    {"cardioversion_e50_vt_J", "J", 5, 360, "energy that converts VT half the time", M(cardioversion_e50_vt_J)},
+};
+#undef M
+
+}  // namespace
+
+std::span<const ParamSpec<ConductionParams>> conduction_param_table() { return kConduction; }
+std::span<const ParamSpec<MyocardiumParams>> myocardium_param_table() { return kMyocardium; }
+
+}  // namespace resus::ep
