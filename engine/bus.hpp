@@ -134,7 +134,8 @@ struct CprBus {
 };
 
 // Writer: the breathing stage (stages/breathing.cpp). Readers: circulation (pleural pressure,
-// with a one-step lag), cycle statistics (central pressures at end-expiration), waveforms.
+// with a one-step lag), cycle statistics (central pressures at end-expiration), waveforms, blood
+// (what the lungs exchanged).
 struct LungsBus {
   double pleural_delta_mmHg;           // pleural pressure minus its resting value
   double end_expiratory_pleural_mmHg;  // that change at the last start of inspiration
@@ -142,6 +143,13 @@ struct LungsBus {
   double airway_flow_mL_s;
   double capnogram_mmHg;
   double pleth;                        // pulse oximeter plethysmogram, 0..1
+  // Gas exchange runs on a 10 ms tick; on the step that closes one, what it exchanged.
+  int32_t gas_tick;                    // 1 on that step
+  int32_t pad;
+  double tick_dt_s;                    // the tick's length
+  double tick_pulmonary_flow_mL;       // blood through the lungs over the tick
+  double tick_systemic_flow_mL;        // blood into the tissue beds over the tick
+  double o2_uptake_mL_s, co2_release_mL_s;  // STPD, into and out of the blood
 };
 
 // Writer: the circulation stage (stages/circulation.cpp). Readers: every later stage of the step.
@@ -153,13 +161,18 @@ struct HaemodynamicsBus {
   double venous_blood_mL;              // every other compartment (now)
 };
 
-// Writer: the breathing stage (O2 and CO2; respiration holds the blood pools until
-// models/blood takes them); potassium and calcium have no writer yet (models/chemistry) and
-// hold their normal values. Readers: heart (potassium, calcium: arrest hazards, pacing
-// threshold), ECG.
+// Writer: the blood stage (stages/blood.cpp) for the gases, after each gas tick; potassium and
+// calcium have no writer yet (models/chemistry) and hold their normal values. Readers: breathing
+// (mixed venous contents for exchange, arterial tensions for the chemoreceptors and the
+// oximeter), heart (potassium, calcium: arrest hazards, pacing threshold), ECG.
 struct BloodBus {
   double potassium_mmol_L;
   double ionised_calcium_mmol_L;
+  double hemoglobin_g_dL;
+  double arterial_po2_mmHg, arterial_pco2_mmHg;
+  double arterial_sat;                 // 0..1
+  double arterial_ph;
+  double venous_o2_mL_mL, venous_co2_mL_mL;  // mixed venous contents, STPD per mL
 };
 
 // Writer: none yet (models/thermal); the normal value. Readers: heart, breathing, ECG.

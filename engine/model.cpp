@@ -82,8 +82,10 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.compressions.source = cpr::make_compression_state();
   s.cpr_meter.quality = cpr::make_quality_state();
   s.cpr_meter.pulse = cpr::make_pulse_state();
-  s.breathing.resp = resp::initial_state(pp.respiration);
+  s.breathing.resp = resp::initial_state(pp.respiration, pp.blood, s.blood.pools);
   b.lungs.pleural_delta_mmHg = s.breathing.resp.out.pleural_delta_mmHg;
+  b.lungs.gas_tick = 0;
+  stages::blood::publish_bus(pp, s);
   return s;
 }
 
@@ -244,7 +246,9 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += sim.time() - static_cast<double>(state.step) * kStep_s;
     state = sim.s_;
   }
-  // Pass 4: breathing joins; the gases settle on the circulation's own flows.
+  // Pass 4: breathing joins; the gases settle on the circulation's own flows. The lungs' breath
+  // times start on the clock as it stands.
+  stages::breathing::rebase(state, -static_cast<double>(state.step) * kStep_s);
   {
     Sim sim(*m, state);
     sim.advance_steps(static_cast<int64_t>(kBreathingSettle_s / kStep_s));
@@ -262,6 +266,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   state.step = 0;
   stages::heart::rebase(state, t_end);
   stages::cycle::rebase(state, t_end);
+  stages::breathing::rebase(state, t_end);
   state.carry_s = 0.0;
   state.events = EventRing{};
   state.signals[kTime] = 0.0;

@@ -29,7 +29,8 @@ PatientParams reference_adult(double mass_kg) {
   p.compression = cpr::reference_compression();
   p.cpr_quality = cpr::QualityParams{};
   p.pulse = cpr::default_pulse_params();
-  p.respiration = resp::default_resp_params(mass_kg, 15.0);
+  p.respiration = resp::default_resp_params(mass_kg);
+  p.blood = blood::default_blood_params(mass_kg, 15.0);
   return p;
 }
 
@@ -105,6 +106,7 @@ ep::ConductionParams& conduction(PatientParams& p) { return p.conduction; }
 ep::MyocardiumParams& myocardium(PatientParams& p) { return p.myocardium; }
 autonomic::BaroreflexParams& baroreflex(PatientParams& p) { return p.baroreflex; }
 resp::RespParams& respiration(PatientParams& p) { return p.respiration; }
+blood::BloodParams& blood_params(PatientParams& p) { return p.blood; }
 ecg::EcgParams& ecg_params(PatientParams& p) { return p.ecg; }
 cpr::QualityParams& cpr_quality(PatientParams& p) { return p.cpr_quality; }
 cpr::PulseParams& pulse(PatientParams& p) { return p.pulse; }
@@ -118,6 +120,7 @@ std::vector<ParamInfo> build_registry() {
   add_model<ep::MyocardiumParams, myocardium>(r, "electrophysiology", ep::myocardium_param_table());
   add_model<autonomic::BaroreflexParams, baroreflex>(r, "autonomic", autonomic::param_table());
   add_model<resp::RespParams, respiration>(r, "respiration", resp::param_table());
+  add_model<blood::BloodParams, blood_params>(r, "blood", blood::param_table());
   add_model<ecg::EcgParams, ecg_params>(r, "ecg", ecg::param_table());
   add_model<cpr::QualityParams, cpr_quality>(r, "cpr", cpr::quality_param_table());
   add_model<cpr::PulseParams, pulse>(r, "cpr", cpr::pulse_param_table());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/autonomic/baroreflex.hpp"
+#include "models/blood/blood.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
 #include "models/cpr/pulse.hpp"
@@ -34,7 +35,8 @@ struct PatientParams {
   cpr::CompressionParams compression;  // chest mechanics under compression (models/cpr)
   cpr::QualityParams cpr_quality;      // the CPR-feedback meter's thresholds
   cpr::PulseParams pulse;              // palpation thresholds
-  resp::RespParams respiration;        // lungs, gases, haemoglobin
+  resp::RespParams respiration;        // lungs, airway devices, control of breathing
+  blood::BloodParams blood;            // haemoglobin, gas chemistry, tissue stores, metabolism
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

@@ -33,7 +33,7 @@ Sim::Sim(const Model& model, const SimState& initial)
       eval_{cv::Circulation(model.params().circulation),
             autonomic::Baroreflex(model.params().baroreflex, model.baro_reference()),
             ep::Conduction(model.params().conduction), ep::Myocardium(model.params().myocardium),
-            ecg::Generator(model.params().ecg), resp::Respiration(model.params().respiration)},
+            ecg::Generator(model.params().ecg), resp::Respiration(model.params().respiration, model.params().blood)},
       rng_(initial.seed, initial.patient_id),
       s_(initial) {}
 
@@ -61,7 +61,8 @@ bool Sim::step_once() noexcept {
   stages::heart::myocardium(c, s_);      // energy from coronary flow, rhythm hazards
   stages::cpr_meter::step(c, s_);        // CPR feedback, palpation
   stages::cycle::on_compression(c, s_);  // while compressions run, each closes the cycle
-  stages::breathing::step(c, s_);        // lungs, devices, gases
+  stages::breathing::step(c, s_);        // lungs, devices, alveolar gas
+  stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
   stages::ecg::step(c, s_, ecg_stream_.get());
   stages::waveforms::step(c, s_, wave_stream_.get());
   stages::reflex::tick(c, s_);           // every 10 ms
@@ -170,6 +171,7 @@ void Sim::update_instant_signals() noexcept {
   sig[kTime] = time();
   stages::cpr_meter::publish(s_, sig);
   stages::breathing::publish(s_, sig);
+  stages::blood::publish(s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -23,8 +23,8 @@ struct SnapshotHeader {
 static_assert(sizeof(SnapshotHeader) == 32 && offsetof(SnapshotHeader, checksum) == 24);
 constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 2: CPR, breathing and waveform state. 3: body checksum in the header. 4: the state laid out
-// as the bus and one section per stage.
-constexpr uint32_t kSnapshotVersion = 4;
+// as the bus and one section per stage. 5: the blood pools as their own stage (models/blood).
+constexpr uint32_t kSnapshotVersion = 5;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;
@@ -120,6 +120,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::compressions::check(s, c);
   stages::cpr_meter::check(s, c);
   stages::breathing::check(s, c);
+  stages::blood::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);

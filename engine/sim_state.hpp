@@ -11,6 +11,7 @@
 #include "engine/bus.hpp"
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
+#include "models/blood/blood.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
 #include "models/cpr/pulse.hpp"
@@ -129,6 +130,11 @@ struct BreathingState {
   double last_airway_flow_mL_s;
 };
 
+// stages/blood.cpp: the blood pools and tissue stores (models/blood).
+struct BloodStageState {
+  blood::BloodState pools;
+};
+
 // stages/reflex.cpp: the baroreflex on its 10 ms tick.
 struct ReflexState {
   autonomic::BaroreflexState baro;
@@ -204,6 +210,7 @@ struct SimState {
   CompressionsState compressions;
   CprMeterState cpr_meter;
   BreathingState breathing;
+  BloodStageState blood;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

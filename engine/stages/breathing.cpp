@@ -1,8 +1,9 @@
 // The breathing stage: the respiration model (lungs, airway devices, ventilation, spontaneous
-// breathing, alveolar and blood gases, monitors) fed the circulation's flows and volumes each
-// step. Its pleural pressure goes to the circulation on the next step (a 2 ms lag, far below the
-// lung's time constants). Reads bus.haemodynamics, bus.chest (the rescuer's breaths),
-// bus.temperature and the effects; writes bus.lungs.
+// breathing, alveolar gas, monitors) fed the circulation's flows and the blood's gases each step.
+// Its pleural pressure goes to the circulation on the next step (a 2 ms lag, far below the
+// lung's time constants); what it exchanged goes to the blood stage on the same step. Reads
+// bus.haemodynamics, bus.blood, bus.chest (the rescuer's breaths), bus.temperature and the
+// effects; writes bus.lungs.
 #include <algorithm>
 #include <cmath>
 
@@ -30,10 +31,17 @@ void step(const StepContext& c, SimState& s) {
   in.arterial_pressure_mmHg = h.pressure[cv::kArteries];
   in.resting_pulse_pressure_mmHg = c.model.resting_pulse_pressure();
   in.temperature_C = s.bus.temperature.core_C;
+  in.time_s = now(s);
+  const BloodBus& blood = s.bus.blood;
+  in.venous_o2_mL_mL = blood.venous_o2_mL_mL;
+  in.venous_co2_mL_mL = blood.venous_co2_mL_mL;
+  in.arterial_sat = blood.arterial_sat;
+  in.arterial_po2_mmHg = blood.arterial_po2_mmHg;
+  in.arterial_pco2_mmHg = blood.arterial_pco2_mmHg;
+  in.hemoglobin_g_dL = blood.hemoglobin_g_dL;
   const Effects& fx = s.bus.effects;
   in.drive_scale = fx[Effect::kRespiratoryDrive];
   in.compliance_scale = fx[Effect::kLungCompliance];
-  in.metabolic_scale = fx[Effect::kMetabolicRate];
   in.shunt_offset = fx[Effect::kShunt];
   c.eval.respiration.step(in, kStep_s, b.resp);
   // Central pressures are read at end-expiration, as at the bedside: remember the pleural
@@ -45,6 +53,14 @@ void step(const StepContext& c, SimState& s) {
   lungs.airway_flow_mL_s = o.airway_flow_mL_s;
   lungs.capnogram_mmHg = o.capnogram_mmHg;
   lungs.pleth = o.pleth;
+  lungs.gas_tick = o.gas_tick;
+  if (o.gas_tick) {
+    lungs.tick_dt_s = o.tick_dt_s;
+    lungs.tick_pulmonary_flow_mL = o.tick_pulmonary_flow_mL;
+    lungs.tick_systemic_flow_mL = o.tick_systemic_flow_mL;
+    lungs.o2_uptake_mL_s = o.o2_uptake_mL_s;
+    lungs.co2_release_mL_s = o.co2_release_mL_s;
+  }
   const double flow = b.resp.out.airway_flow_mL_s;
   if (b.last_airway_flow_mL_s <= 0.0 && flow > 0.0)
     lungs.end_expiratory_pleural_mmHg = b.resp.out.pleural_delta_mmHg;
@@ -111,21 +127,9 @@ void publish(const SimState& s, double* sig) {
   sig[kSpo2Valid] = r.spo2_valid;
   sig[kPleth] = r.pleth;
   sig[kPerfusionIndex] = r.perfusion_index_pct;
-  sig[kPao2] = r.pao2_mmHg;
-  sig[kPaco2] = r.paco2_mmHg;
-  sig[kSao2] = 100.0 * r.sao2;
-  sig[kPhArterial] = r.ph_arterial;
-  sig[kBicarbonate] = r.hco3_mmol_L;
-  sig[kPvo2] = r.pvo2_mmHg;
-  sig[kPvco2] = r.pvco2_mmHg;
-  sig[kSvo2] = 100.0 * r.svo2;
-  sig[kPhVenous] = r.ph_venous;
   sig[kAlveolarPo2] = r.alveolar_po2_mmHg;
   sig[kAlveolarPco2] = r.alveolar_pco2_mmHg;
   sig[kFio2] = s.breathing.resp.fio2;
-  sig[kVo2] = r.vo2_mL_min;
-  sig[kVco2] = r.vco2_mL_min;
-  sig[kO2Debt] = r.o2_debt_mL;
   sig[kGastricVolume] = r.gastric_volume_mL;
   sig[kLeakVolume] = r.leak_volume_mL;
   sig[kSpontaneousBreathing] = r.spontaneous;
@@ -140,6 +144,20 @@ void check(const SimState& s, StateCheck& c) {
       .in("lungs.pleural_delta_mmHg", s.bus.lungs.pleural_delta_mmHg, -kPressure_mmHg, kPressure_mmHg)
       .in("lungs.end_expiratory_pleural_mmHg", s.bus.lungs.end_expiratory_pleural_mmHg,
           -kPressure_mmHg, kPressure_mmHg);
+  const LungsBus& l = s.bus.lungs;
+  c.flag("lungs.gas_tick", l.gas_tick)
+      .in("lungs.tick_dt_s", l.tick_dt_s, 0.0, 1.0)
+      .in("lungs.tick_pulmonary_flow_mL", l.tick_pulmonary_flow_mL, -kVolume_mL, kVolume_mL)
+      .in("lungs.tick_systemic_flow_mL", l.tick_systemic_flow_mL, -kVolume_mL, kVolume_mL)
+      .in("lungs.o2_uptake_mL_s", l.o2_uptake_mL_s, -kFlow_mL_s, kFlow_mL_s)
+      .in("lungs.co2_release_mL_s", l.co2_release_mL_s, -kFlow_mL_s, kFlow_mL_s);
+}
+
+// Breath times follow the sim's clock; when the clock is rebased, so are they.
+void rebase(SimState& s, double dt) {
+  resp::RespState& r = s.breathing.resp;
+  for (double& t : r.breath_times_s) t -= dt;
+  r.last_breath_t_s -= dt;
 }
 
 }  // namespace resus::stages::breathing

@@ -16,6 +16,7 @@
 namespace resus {
 
 class Model;
+struct PatientParams;
 
 // The simulated time of the state's clock (after the integration, the step's end).
 inline double now(const SimState& s) { return static_cast<double>(s.step) * kStep_s; }
@@ -106,7 +107,19 @@ void apply(const StepContext& c, SimState& s, const Action& a);
 bool push_bag_flow(SimState& s, double flow_mL_s);
 void publish(const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
+void rebase(SimState& s, double dt);
 }  // namespace breathing
+
+// ---- blood.cpp: the blood pools and tissue stores --------------------------------------------
+namespace blood {
+// On a step that closes a gas tick (bus.lungs), carries the exchanged gases over the pools and
+// tissue by the tick's flows; writes bus.blood.
+void step(const StepContext& c, SimState& s);
+// Writes bus.blood's gases from the pools (also for the starting state).
+void publish_bus(const PatientParams& p, SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace blood
 
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {

@@ -26,8 +26,8 @@ double brainstem_gate(const RespParams& p, const RespState& s) {
 // Resting minute ventilation that puts PaCO2 at the setpoint by construction: the perfused
 // alveoli need VA = VCO2 * 1.21 * 713 / PACO2 (alveolar ventilation equation), the alveolar dead
 // space takes its share and each breath first fills the anatomic dead space.
-double resting_minute_ventilation_mL_min(const RespParams& p) {
-  const double vco2 = p.rq * p.vo2_rest_mL_min;
+double resting_minute_ventilation_mL_min(const RespParams& p, double resting_vco2_mL_min) {
+  const double vco2 = resting_vco2_mL_min;
   // Arterial = alveolar + shunt admixture (~0.2 mmHg at rest).
   const double paco2 = p.paco2_setpoint_mmHg - 0.2;
   const double va = vco2 * kBtpsPerStpd * kDryPressure_mmHg / paco2;
@@ -35,7 +35,8 @@ double resting_minute_ventilation_mL_min(const RespParams& p) {
          p.resting_rr_per_min * p.anatomic_dead_space_mL;
 }
 
-void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale) {
+void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale,
+                    double resting_vco2_mL_min) {
   const double drive =
       s.spontaneous_enabled ? chemical_drive(p, s) * brainstem_gate(p, s) * drive_scale : 0.0;
   s.out.ventilation_drive = chemical_drive(p, s) * brainstem_gate(p, s) * drive_scale;
@@ -46,7 +47,7 @@ void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive
     s.breath_t_s = 0.0;
     if (s.breathing) {
       // RR and Vt both rise with drive; RR takes drive^e, Vt the rest [U].
-      const double ve = resting_minute_ventilation_mL_min(p) * drive;
+      const double ve = resting_minute_ventilation_mL_min(p, resting_vco2_mL_min) * drive;
       const double rr =
           clampd(p.resting_rr_per_min * std::pow(drive, p.rr_drive_exponent), 4.0, p.max_rr_per_min);
       s.breath_period_s = 60.0 / rr;

@@ -1,6 +1,7 @@
 // Internal helpers of the respiration model, shared by its .cpp files. Not part of the API.
 #pragma once
 
+#include "models/blood/blood.hpp"
 #include "models/respiration/respiration.hpp"
 
 namespace resus::resp::detail {
@@ -13,18 +14,6 @@ inline double clampd(double x, double lo, double hi) { return x < lo ? lo : (x >
 inline double finite_or(double x, double fallback) {
   return (x == x && x < 1e300 && x > -1e300) ? x : fallback;
 }
-
-// ---- blood_gas.cpp: O2 and CO2 chemistry of whole blood ----
-double hco3_mmol_L(double pco2_mmHg);
-double ph_hh(double pco2_mmHg);
-double o2_saturation(double po2_mmHg, double ph, double temp_C, double p50_mmHg);
-double o2_content(double po2_mmHg, double ph, double temp_C, double hb_g_dL, double p50_mmHg);
-double po2_from_content(double c, double ph, double temp_C, double hb_g_dL, double p50_mmHg,
-                        double guess_mmHg);
-double co2_content(double pco2_mmHg, double sat, const RespParams& p);
-double pco2_from_content(double c, double sat, const RespParams& p);
-double tissue_po2_from_store(double o2_mL, const RespParams& p);
-double tissue_o2_store(double po2_mmHg, const RespParams& p);
 
 // ---- mechanics.cpp: airway configuration, devices, pressure/flow solve ----
 struct AirwayConfig {
@@ -51,9 +40,11 @@ MechResult solve_mechanics(const AirwayConfig& c, double elastic_cmH2O, double p
 // ---- control.cpp: chemoreflex drive and spontaneous breath pattern ----
 double chemical_drive(const RespParams& p, const RespState& s);
 double brainstem_gate(const RespParams& p, const RespState& s);
-double resting_minute_ventilation_mL_min(const RespParams& p);
+// From the tissue's resting CO2 production (models/blood), mL/min.
+double resting_minute_ventilation_mL_min(const RespParams& p, double resting_vco2_mL_min);
 // `drive_scale` multiplies the chemical drive (drugs: opioids lower it).
-void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale);
+void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale,
+                    double resting_vco2_mL_min);
 
 // ---- monitors.cpp: capnometer, breath detection, pulse oximeter ----
 void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, double q_open,

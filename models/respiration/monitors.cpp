@@ -37,10 +37,10 @@ void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, dou
         s.breath_times_s[i] = s.breath_times_s[i - 1];
         s.breath_vts_mL[i] = s.breath_vts_mL[i - 1];
       }
-      s.breath_times_s[0] = s.time_s;
+      s.breath_times_s[0] = in.time_s;
       s.breath_vts_mL[0] = s.insp_volume_mL;
       if (s.n_breaths < 1000000) ++s.n_breaths;
-      s.last_breath_t_s = s.time_s;
+      s.last_breath_t_s = in.time_s;
       o.tidal_volume_mL = s.insp_volume_mL;
       // EtCO2 = the peak of the capnogram over the previous breath's expiration. A breath that
       // follows no real expiration (a patient's effort stacked on a bag breath) has nothing to
@@ -59,7 +59,7 @@ void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, dou
     }
   }
   const int n = s.n_breaths < kBreathHistory ? s.n_breaths : kBreathHistory;
-  const double since = s.time_s - s.last_breath_t_s;
+  const double since = in.time_s - s.last_breath_t_s;
   if (n >= 2 && since < p.etco2_timeout_s) {
     double interval = (s.breath_times_s[0] - s.breath_times_s[n - 1]) / (n - 1);
     if (since > interval) interval = since;  // slowing breathing shows up before the next breath
@@ -80,7 +80,7 @@ void update_monitors(const RespParams& p, const RespInputs& in, double dt_s, dou
   const double qrest = p.resting_cardiac_output_mL_s;
   const double slow = clampd(qrest / (s.qs_f_mL_s > 1.0 ? s.qs_f_mL_s : 1.0), 1.0, 30.0);
   const double a_lag = alpha(dt_s, p.spo2_lag_s * slow);
-  s.spo2_lag1 += (s.art_sat - s.spo2_lag1) * a_lag;
+  s.spo2_lag1 += (in.arterial_sat - s.spo2_lag1) * a_lag;
   s.spo2_lag2 += (s.spo2_lag1 - s.spo2_lag2) * a_lag;
   s.spo2_avg += (s.spo2_lag2 - s.spo2_avg) * alpha(dt_s, p.spo2_averaging_s);
 

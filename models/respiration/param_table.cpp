@@ -7,7 +7,6 @@ namespace {
 
 #define F(f) RESUS_FIELD(RespParams, f)
 constexpr ParamSpec<RespParams> kTable[] = {
-    {"hemoglobin_g_dL", "g/dL", 3, 25, "haemoglobin (the preset sets it: 15 for men, 13.5 for women)", F(hemoglobin_g_dL)},
     {"lung_compliance_mL_cmH2O", "mL/cmH2O", 10, 500, "lung compliance", F(lung_compliance_mL_cmH2O)},
     {"chest_wall_compliance_mL_cmH2O", "mL/cmH2O", 10, 500, "chest-wall compliance (supine)", F(chest_wall_compliance_mL_cmH2O)},
     {"frc_mL", "mL", 500, 6000, "functional residual capacity (relaxation volume), supine", F(frc_mL)},
@@ -35,20 +34,6 @@ constexpr ParamSpec<RespParams> kTable[] = {
     {"lowflow_dead_space_gain", "1", 0, 1, "extra dead space x (1 - pulmonary flow / resting)", F(lowflow_dead_space_gain)},
     {"lung_height_cm", "cm", 5, 40, "vertical lung height (West zone 1)", F(lung_height_cm)},
     {"resting_cardiac_output_mL_s", "mL/s", 20, 300, "resting flow the flow-scaled terms refer to", F(resting_cardiac_output_mL_s)},
-    {"p50_mmHg", "mmHg", 15, 40, "PO2 of half saturation (Severinghaus)", F(p50_mmHg)},
-    {"co2_content_at_40_mL_mL", "mL/mL", 0.3, 0.7, "whole-blood CO2 content at PCO2 40 mmHg", F(co2_content_at_40_mL_mL)},
-    {"co2_curve_exponent", "1", 0.1, 1, "CO2 content C = C40 (P/40)^a: a", F(co2_curve_exponent)},
-    {"haldane_mL_mL", "mL/mL", 0, 0.1, "extra CO2 held by fully deoxygenated blood", F(haldane_mL_mL)},
-    {"vo2_rest_mL_min", "mL/min", 50, 1000, "resting O2 consumption", F(vo2_rest_mL_min)},
-    {"rq", "1", 0.6, 1.1, "respiratory quotient", F(rq)},
-    {"q10", "1", 1, 4, "VO2 temperature coefficient", F(q10)},
-    {"myoglobin_o2_mL", "mL", 0, 1000, "myoglobin O2 at full saturation", F(myoglobin_o2_mL)},
-    {"myoglobin_p50_mmHg", "mmHg", 0.5, 10, "myoglobin P50", F(myoglobin_p50_mmHg)},
-    {"tissue_o2_solubility_mL_mmHg", "mL/mmHg", 0.1, 10, "dissolved O2 in tissue water", F(tissue_o2_solubility_mL_mmHg)},
-    {"tissue_co2_capacitance_mL_mmHg", "mL/mmHg", 1, 200, "tissue CO2 store", F(tissue_co2_capacitance_mL_mmHg)},
-    {"vo2_km_mmHg", "mmHg", 0.1, 10, "tissue PO2 of half-maximal O2 uptake", F(vo2_km_mmHg)},
-    {"anaerobic_co2_per_o2_debt", "1", 0, 1, "CO2 from buffering per mL of O2 deficit", F(anaerobic_co2_per_o2_debt)},
-    {"max_o2_extraction", "1", 0.3, 0.95, "highest share of delivered O2 the tissues can take", F(max_o2_extraction)},
     {"paco2_setpoint_mmHg", "mmHg", 25, 60, "resting PaCO2 the chemoreflex holds", F(paco2_setpoint_mmHg)},
     {"co2_gain_per_mmHg", "1/mmHg", 0, 1, "relative ventilation per mmHg of PaCO2", F(co2_gain_per_mmHg)},
     {"hypoxic_threshold_mmHg", "mmHg", 30, 100, "PaO2 below which hypoxia drives breathing", F(hypoxic_threshold_mmHg)},

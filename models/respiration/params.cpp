@@ -3,12 +3,11 @@
 
 namespace resus::resp {
 
-RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL) {
+RespParams default_resp_params(double body_mass_kg) {
   const double m = detail::clampd(detail::finite_or(body_mass_kg, 70.0), 20.0, 250.0);
   const double k = m / 70.0;
   RespParams p{};
   p.body_mass_kg = m;
-  p.hemoglobin_g_dL = detail::clampd(detail::finite_or(hemoglobin_g_dL, 15.0), 3.0, 25.0);
   p.lung_compliance_mL_cmH2O = 150.0 * k;
   p.chest_wall_compliance_mL_cmH2O = 140.0 * k;  // Crs ~72: A.5 50-80 supine
   p.frc_mL = 2200.0 * k;                         // A.5 2.0-2.5 L supine
@@ -36,22 +35,6 @@ RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL) {
   p.lowflow_dead_space_gain = 0.5;               // [U]
   p.lung_height_cm = 15.0;
   p.resting_cardiac_output_mL_s = 5000.0 / 60.0;
-  p.p50_mmHg = 26.8;
-  p.co2_content_at_40_mL_mL = 0.48;
-  p.co2_curve_exponent = 0.40;
-  p.haldane_mL_mL = 0.035;
-  p.vo2_rest_mL_min = 3.5 * m;                   // B.1 row 17
-  p.rq = 0.8;
-  p.q10 = 2.3;
-  p.myoglobin_o2_mL = 3.5 * m;                   // A.5 200-250 mL
-  p.myoglobin_p50_mmHg = 2.8;
-  p.tissue_o2_solubility_mL_mmHg = 0.6 * m * 1000.0 * 3.1e-5;
-  p.tissue_co2_capacitance_mL_mmHg = 18.0 * k;   // [U] tuned to B.4 row 77
-  p.vo2_km_mmHg = 1.0;
-  p.anaerobic_co2_per_o2_debt = 0.2;             // [U]
-  // Below a critical delivery (~4.5 mL/kg/min) uptake becomes supply-dependent at an extraction
-  // ratio of 0.6-0.7 (Ronco 1993, JAMA 270:1724): low-flow CPR tissue cannot take its resting VO2.
-  p.max_o2_extraction = 0.7;
   p.paco2_setpoint_mmHg = 40.0;
   p.co2_gain_per_mmHg = 0.15;                    // ~1 L/min/mmHg
   p.hypoxic_threshold_mmHg = 60.0;

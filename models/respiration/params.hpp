@@ -1,4 +1,5 @@
-// Parameters of the respiration model (physiology.md A.5). Units are in the names. Confidence
+// Parameters of the respiration model (physiology.md A.5): lungs, airway devices, control of
+// breathing and monitors; blood and tissue are models/blood's. Units are in the names. Confidence
 // tags follow the reference: [M] textbook, [V] validated against data, [U] a guess / tuned.
 #pragma once
 
@@ -8,7 +9,6 @@ namespace resus::resp {
 
 struct RespParams {
   double body_mass_kg;             // patient mass
-  double hemoglobin_g_dL;          // Hb [M 12-16]
 
   // --- Mechanics (one compartment; A.5 table) ---
   double lung_compliance_mL_cmH2O;        // CL [M ~150-200]
@@ -43,24 +43,6 @@ struct RespParams {
   double lung_height_cm;                  // vertical lung height for West zone 1 [M ~15 supine]
   double resting_cardiac_output_mL_s;     // for flow-scaled terms [M 83 = 5 L/min]
 
-  // --- Blood ---
-  double p50_mmHg;                        // Severinghaus 1979 [M 26.8]
-  double co2_content_at_40_mL_mL;         // whole-blood CO2 content at PCO2 40 [M 0.48]
-  double co2_curve_exponent;              // C = C40 (P/40)^a [U, slope ~0.5 vol%/mmHg]
-  double haldane_mL_mL;                   // extra CO2 in fully deoxygenated blood [U ~0.035]
-
-  // --- Metabolism and tissue stores ---
-  double vo2_rest_mL_min;                 // [M 3.5 mL/kg/min]
-  double rq;                              // [M 0.8]
-  double q10;                             // VO2 temperature coefficient [M 2-2.5]
-  double myoglobin_o2_mL;                 // myoglobin O2 at full saturation [M 200-250]
-  double myoglobin_p50_mmHg;              // [M 2.8]
-  double tissue_o2_solubility_mL_mmHg;    // dissolved O2 in tissue water [M 0.6 L/kg x 3.1e-5]
-  double tissue_co2_capacitance_mL_mmHg;  // tissue CO2 store [U tuned to B.4 row 77]
-  double vo2_km_mmHg;                     // tissue PO2 of half-maximal uptake [U ~1]
-  double anaerobic_co2_per_o2_debt;       // CO2 from buffering per mL O2 deficit [U]
-  double max_o2_extraction;               // highest share of delivered O2 tissue can take [V 0.6-0.7]
-
   // --- Control of breathing ---
   double paco2_setpoint_mmHg;             // resting PaCO2 [M 40]
   double co2_gain_per_mmHg;               // d(VE/VE0)/dPaCO2 [M ~1-2 L/min/mmHg -> 0.15-0.3]
@@ -85,8 +67,8 @@ struct RespParams {
   double perfusion_index_min_pct;         // below: no reading [U]
 };
 
-// Adult defaults for a given mass and haemoglobin.
-RespParams default_resp_params(double body_mass_kg, double hemoglobin_g_dL);
+// Adult defaults for a given mass.
+RespParams default_resp_params(double body_mass_kg);
 
 // Each parameter by name (body mass is the patient's).
 std::span<const ParamSpec<RespParams>> param_table();

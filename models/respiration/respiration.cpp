@@ -102,93 +102,57 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.resting_pulse_pressure_mmHg =
       clampd(finite_or(in.resting_pulse_pressure_mmHg, 40.0), 5.0, 200.0);
   c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
+  c.time_s = finite_or(in.time_s, 0.0);
+  c.venous_o2_mL_mL = clampd(finite_or(in.venous_o2_mL_mL, 0.15), 0.0, 1.0);
+  c.venous_co2_mL_mL = clampd(finite_or(in.venous_co2_mL_mL, 0.52), 0.0, 5.0);
+  c.arterial_sat = clampd(finite_or(in.arterial_sat, 0.97), 0.0, 1.0);
+  c.arterial_po2_mmHg = clampd(finite_or(in.arterial_po2_mmHg, 90.0), 0.0, 2000.0);
+  c.arterial_pco2_mmHg = clampd(finite_or(in.arterial_pco2_mmHg, 40.0), 0.0, 400.0);
+  c.hemoglobin_g_dL = clampd(finite_or(in.hemoglobin_g_dL, 15.0), 3.0, 25.0);
   c.drive_scale = clampd(finite_or(in.drive_scale, 1.0), 0.0, 10.0);
   c.compliance_scale = clampd(finite_or(in.compliance_scale, 1.0), 0.05, 10.0);
-  c.metabolic_scale = clampd(finite_or(in.metabolic_scale, 1.0), 0.1, 10.0);
   c.shunt_offset = clampd(finite_or(in.shunt_offset, 0.0), -1.0, 1.0);
   (void)p;
   return c;
 }
 
-// O2 and CO2 between perfused alveoli, end-capillary blood, the arterial pool, tissue and the
-// venous pool, over the time and flow gathered since the last tick.
-void exchange_gases(const RespParams& p, const RespInputs& in, double shunt, RespState& s) {
+// O2 and CO2 between the perfused alveoli and the pulmonary capillary blood over the time and
+// flow gathered since the last tick: end-capillary blood equilibrates with the perfused
+// alveolar gas; what it takes (O2) and gives (CO2) goes to the blood model.
+void exchange_gases(const blood::BloodParams& b, const RespInputs& in, double shunt,
+                    RespState& s) {
+  using namespace blood;
   RespReadout& o = s.out;
   const double dt = s.gas_dt_s;
-  const double qp = s.gas_qp_mL / dt, qs = s.gas_qs_mL / dt;
-  const double T = in.temperature_C, hb = p.hemoglobin_g_dL;
-  // --- Pulmonary capillaries: end-capillary blood equilibrates with perfused alveolar gas ---
+  const double qp = s.gas_qp_mL / dt;
+  const double T = in.temperature_C, hb = in.hemoglobin_g_dL;
   const double vp = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
   const double pao2_alv = vp > 1e-6 ? s.p_o2_mL / vp * kDryPressure_mmHg : 0.0;
   const double paco2_alv = vp > 1e-6 ? s.p_co2_mL / vp * kDryPressure_mmHg : 0.0;
   const double ph_c = ph_hh(paco2_alv);
-  const double cc_o2 = o2_content(pao2_alv, ph_c, T, hb, p.p50_mmHg);
-  const double sc = o2_saturation(pao2_alv, ph_c, T, p.p50_mmHg);
-  const double cc_co2 = co2_content(paco2_alv, sc, p);
+  const double cc_o2 = o2_content(pao2_alv, ph_c, T, hb, b.p50_mmHg);
+  const double sc = o2_saturation(pao2_alv, ph_c, T, b.p50_mmHg);
+  const double cc_co2 = co2_content(paco2_alv, sc, b);
   const double qpc = (1.0 - shunt) * qp;
   // STPD fluxes into blood; per-step removal limited to half of what the alveoli hold.
-  double d_o2 = qpc * (cc_o2 - s.ven_o2) * kBtpsPerStpd * dt;
+  double d_o2 = qpc * (cc_o2 - in.venous_o2_mL_mL) * kBtpsPerStpd * dt;
   if (d_o2 > 0.5 * s.p_o2_mL) d_o2 = 0.5 * s.p_o2_mL;
-  double d_co2 = qpc * (s.ven_co2 - cc_co2) * kBtpsPerStpd * dt;
+  double d_co2 = qpc * (in.venous_co2_mL_mL - cc_co2) * kBtpsPerStpd * dt;
   if (d_co2 < -0.5 * s.p_co2_mL) d_co2 = -0.5 * s.p_co2_mL;
   s.p_o2_mL = clampd(s.p_o2_mL - d_o2, 0.0, 1e5);
   s.p_co2_mL = clampd(s.p_co2_mL + d_co2, 0.0, 1e5);
-  const double uptake_o2 = d_o2 / (kBtpsPerStpd * dt);   // mL/s STPD
-  const double release_co2 = d_co2 / (kBtpsPerStpd * dt);
-
-  // --- Arterial pool: mixed pulmonary venous blood (end-capillary + shunt) ---
-  if (qp > 0.0) {
-    const double a = clampd(qp * dt / in.arterial_blood_mL, 0.0, 1.0);
-    s.art_o2 += (s.ven_o2 + uptake_o2 / qp - s.art_o2) * a;
-    s.art_co2 += (s.ven_co2 - release_co2 / qp - s.art_co2) * a;
-  }
-
-  // --- Tissue: effluent blood leaves at tissue gas tensions ---
-  const double pt_o2 = tissue_po2_from_store(s.tissue_o2_mL, p);
-  const double pt_co2 = s.tissue_co2_mL / p.tissue_co2_capacitance_mL_mmHg;
-  s.tissue_ph = ph_hh(pt_co2);
-  s.tissue_sat = o2_saturation(pt_o2, s.tissue_ph, T, p.p50_mmHg);
-  // Blood leaves at tissue PO2, but capillary heterogeneity caps extraction at the maximal
-  // extraction ratio (Ronco 1993, JAMA 270:1724: critical O2ER 0.6-0.7): below a critical
-  // delivery, as in CPR, the tissue store runs down and uptake becomes supply-dependent.
-  const double ct_o2 = std::max(o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg),
-                                (1.0 - p.max_o2_extraction) * s.art_o2);
-  const double ct_co2 = co2_content(pt_co2, s.tissue_sat, p);
-  const double vo2_dem =
-      p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0) * in.metabolic_scale;
-  // Mitochondrial uptake is flat down to a few mmHg tissue PO2 (Michaelis-Menten, Km ~1) [U].
-  const double km = p.vo2_km_mmHg;
-  const double vo2 = vo2_dem * clampd(pt_o2 / (pt_o2 + km) * (10.0 + km) / 10.0, 0.0, 1.0);
-  const double vco2 = p.rq * vo2 + p.anaerobic_co2_per_o2_debt * (vo2_dem - vo2);
-  s.tissue_o2_mL = clampd(s.tissue_o2_mL + (qs * (s.art_o2 - ct_o2) - vo2) * dt, 0.0, 1e5);
-  s.tissue_co2_mL = clampd(s.tissue_co2_mL + (vco2 - qs * (ct_co2 - s.art_co2)) * dt, 0.0, 1e6);
-  s.o2_debt_mL += (vo2_dem - vo2) * dt;
-
-  // --- Venous pool (mixed venous = pulmonary-artery blood) ---
-  {
-    const double a = clampd(qs * dt / in.venous_blood_mL, 0.0, 1.0);
-    s.ven_o2 += (ct_o2 - s.ven_o2) * a;
-    s.ven_co2 += (ct_co2 - s.ven_co2) * a;
-  }
-
-  // --- Blood gas tensions of the pools ---
-  o.paco2_mmHg = pco2_from_content(s.art_co2, s.art_sat, p);
-  s.art_ph = ph_hh(o.paco2_mmHg);
-  o.pao2_mmHg = po2_from_content(s.art_o2, s.art_ph, T, hb, p.p50_mmHg, o.pao2_mmHg);
-  s.art_sat = o2_saturation(o.pao2_mmHg, s.art_ph, T, p.p50_mmHg);
-  o.pvco2_mmHg = pco2_from_content(s.ven_co2, o.svo2, p);
-  s.ven_ph = ph_hh(o.pvco2_mmHg);
-  o.pvo2_mmHg = po2_from_content(s.ven_o2, s.ven_ph, T, hb, p.p50_mmHg, o.pvo2_mmHg);
-  o.svo2 = o2_saturation(o.pvo2_mmHg, s.ven_ph, T, p.p50_mmHg);
-  o.vo2_mL_min = vo2 * 60.0;
-  o.vco2_mL_min = vco2 * 60.0;
-  o.tissue_po2_mmHg = pt_o2;
-  o.tissue_pco2_mmHg = pt_co2;
+  o.gas_tick = 1;
+  o.tick_dt_s = dt;
+  o.tick_pulmonary_flow_mL = s.gas_qp_mL;
+  o.tick_systemic_flow_mL = s.gas_qs_mL;
+  o.o2_uptake_mL_s = d_o2 / (kBtpsPerStpd * dt);
+  o.co2_release_mL_s = d_co2 / (kBtpsPerStpd * dt);
 }
 
 }  // namespace
 
-RespInputs resting_inputs(const RespParams& p) {
+RespInputs resting_inputs(const RespParams& p, const blood::BloodState& blood,
+                          double hemoglobin_g_dL) {
   RespInputs in{};
   in.pulmonary_flow_mL_s = p.resting_cardiac_output_mL_s;
   in.systemic_flow_mL_s = p.resting_cardiac_output_mL_s;
@@ -199,7 +163,36 @@ RespInputs resting_inputs(const RespParams& p) {
   in.arterial_pressure_mmHg = 93.0;
   in.resting_pulse_pressure_mmHg = 40.0;
   in.temperature_C = 37.0;
+  in.hemoglobin_g_dL = hemoglobin_g_dL;
+  in.venous_o2_mL_mL = blood.venous[blood::kO2];
+  in.venous_co2_mL_mL = blood.venous[blood::kCO2];
+  in.arterial_sat = blood.art_sat;
+  in.arterial_po2_mmHg = blood.out.pao2_mmHg;
+  in.arterial_pco2_mmHg = blood.out.paco2_mmHg;
   return in;
+}
+
+void step_with_blood(const Respiration& r, RespInputs in, double dt_s, RespState& s,
+                     blood::BloodState& blood) {
+  in.venous_o2_mL_mL = blood.venous[blood::kO2];
+  in.venous_co2_mL_mL = blood.venous[blood::kCO2];
+  in.arterial_sat = blood.art_sat;
+  in.arterial_po2_mmHg = blood.out.pao2_mmHg;
+  in.arterial_pco2_mmHg = blood.out.paco2_mmHg;
+  r.step(in, dt_s, s);
+  const RespReadout& o = s.out;
+  if (!o.gas_tick) return;
+  blood::BloodInputs b{};
+  b.dt_s = o.tick_dt_s;
+  b.pulmonary_flow_mL = o.tick_pulmonary_flow_mL;
+  b.systemic_flow_mL = o.tick_systemic_flow_mL;
+  b.arterial_blood_mL = in.arterial_blood_mL;
+  b.venous_blood_mL = in.venous_blood_mL;
+  b.temperature_C = in.temperature_C;
+  b.metabolic_scale = 1.0;
+  b.lung_flux_mL_s[blood::kO2] = o.o2_uptake_mL_s;
+  b.lung_flux_mL_s[blood::kCO2] = -o.co2_release_mL_s;
+  blood::transport(r.blood_params(), b, blood);
 }
 
 void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const noexcept {
@@ -208,19 +201,19 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   const RespInputs in = sanitize(raw, p);
   const double qp = in.pulmonary_flow_mL_s, qs = in.systemic_flow_mL_s;
   const double qrest = p.resting_cardiac_output_mL_s;
-  s.time_s += dt;
   RespReadout& o = s.out;
+  o.gas_tick = 0;
 
   // Slow signals: brainstem perfusion, chemoreceptors, flows, pressures.
   s.brain_perfusion += (in.cerebral_flow_ratio - s.brain_perfusion) * alpha(dt, p.brain_tau_s);
-  s.paco2_sensed_mmHg += (o.paco2_mmHg - s.paco2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
-  s.pao2_sensed_mmHg += (o.pao2_mmHg - s.pao2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
+  s.paco2_sensed_mmHg += (in.arterial_pco2_mmHg - s.paco2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
+  s.pao2_sensed_mmHg += (in.arterial_po2_mmHg - s.pao2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
   s.qp_f_mL_s += (qp - s.qp_f_mL_s) * alpha(dt, 5.0);
   s.qs_f_mL_s += (qs - s.qs_f_mL_s) * alpha(dt, 3.0);
   s.ppa_f_mmHg += (in.pulmonary_artery_mmHg - s.ppa_f_mmHg) * alpha(dt, 5.0);
 
   // --- Breathing pattern and mechanics ---
-  update_pattern(p, s, dt, in.drive_scale);
+  update_pattern(p, s, dt, in.drive_scale, b_.rq * b_.vo2_rest_mL_min);
   AirwayConfig cfg = airway_config(p, s.airway);
   cfg.crs_mL_cmH2O *= in.compliance_scale;
   double pexp = 0.0;
@@ -256,7 +249,7 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   s.gas_qp_mL += qp * dt;
   s.gas_qs_mL += qs * dt;
   if (++s.gas_steps >= kGasSteps) {
-    exchange_gases(p, in, shunt, s);
+    exchange_gases(b_, in, shunt, s);
     s.gas_steps = 0;
     s.gas_dt_s = s.gas_qp_mL = s.gas_qs_mL = 0.0;
   }
@@ -276,17 +269,12 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   o.airway_pressure_cmH2O = m.paw_cmH2O;
   o.airway_flow_mL_s = q_lung;
   o.lung_volume_mL = s.lung_volume_mL;
-  o.sao2 = s.art_sat;
-  o.ph_arterial = s.art_ph;
-  o.hco3_mmol_L = hco3_mmol_L(o.paco2_mmHg);
-  o.ph_venous = s.ven_ph;
   const double vp2 = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
   o.alveolar_po2_mmHg = vp2 > 1e-6 ? s.p_o2_mL / vp2 * kDryPressure_mmHg : 0.0;
   o.alveolar_pco2_mmHg = vp2 > 1e-6 ? s.p_co2_mL / vp2 * kDryPressure_mmHg : 0.0;
   o.spontaneous = (s.spontaneous_enabled && s.breathing) ? 1 : 0;
   o.gastric_volume_mL = s.gastric_mL;
   o.leak_volume_mL = s.leak_mL;
-  o.o2_debt_mL = s.o2_debt_mL;
 }
 
 // ---- Commands ----
@@ -333,7 +321,7 @@ void Respiration::set_spontaneous_enabled(RespState& s, bool on) {
 }
 
 // ---- Initial state: analytic steady state, then a short settle ----
-RespState initial_state(const RespParams& p) {
+RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood::BloodState& blood) {
   RespState s{};
   s.airway = Airway::kNone;
   s.vent = VentSettings{VentMode::kNone, 10.0, 0.0, 1.0, 0.0};
@@ -344,12 +332,12 @@ RespState initial_state(const RespParams& p) {
   s.breath_period_s = 60.0 / p.resting_rr_per_min;
   s.breath_t_s = s.breath_period_s;  // first breath at once
   s.dead_fraction = p.alveolar_dead_space_fraction;
-  const double T = 37.0, hb = p.hemoglobin_g_dL, q = p.resting_cardiac_output_mL_s;
+  const double q = p.resting_cardiac_output_mL_s;
 
   // Alveolar gas equation at PACO2 = setpoint (A.5).
   const double paco2 = p.paco2_setpoint_mmHg - 0.2;
   const double fi = s.fio2;
-  const double pao2 = fi * kDryPressure_mmHg - paco2 * (fi + (1.0 - fi) / p.rq);
+  const double pao2 = fi * kDryPressure_mmHg - paco2 * (fi + (1.0 - fi) / b.rq);
   const double vp = (1.0 - s.dead_fraction) * p.frc_mL, vd = s.dead_fraction * p.frc_mL;
   s.p_o2_mL = vp * pao2 / kDryPressure_mmHg;
   s.p_co2_mL = vp * paco2 / kDryPressure_mmHg;
@@ -360,55 +348,34 @@ RespState initial_state(const RespParams& p) {
     s.ds_fo2[i] = pao2 / kDryPressure_mmHg;
     s.ds_fco2[i] = paco2 / kDryPressure_mmHg;
   }
-  // Blood by the Fick principle; iterate the shunt/venous coupling.
-  const double ph_c = detail::ph_hh(paco2);
-  const double sc = o2_saturation(pao2, ph_c, T, p.p50_mmHg);
-  const double cc_o2 = o2_content(pao2, ph_c, T, hb, p.p50_mmHg);
-  const double cc_co2 = co2_content(paco2, sc, p);
-  const double vo2 = p.vo2_rest_mL_min / 60.0, vco2 = p.rq * vo2;
-  double ca_o2 = cc_o2, ca_co2 = cc_co2, cv_o2 = cc_o2, cv_co2 = cc_co2;
-  for (int it = 0; it < 50; ++it) {
-    cv_o2 = ca_o2 - vo2 / q;
-    cv_co2 = ca_co2 + vco2 / q;
-    ca_o2 = (1.0 - p.shunt_fraction) * cc_o2 + p.shunt_fraction * cv_o2;
-    ca_co2 = (1.0 - p.shunt_fraction) * cc_co2 + p.shunt_fraction * cv_co2;
-  }
-  s.art_o2 = ca_o2; s.art_co2 = ca_co2; s.ven_o2 = cv_o2; s.ven_co2 = cv_co2;
-  s.art_ph = s.ven_ph = s.tissue_ph = 7.4;
-  s.art_sat = sc;
-  double sv = 0.75, pvco2 = 46.0, pvo2 = 40.0;
-  for (int it = 0; it < 5; ++it) {
-    pvco2 = pco2_from_content(cv_co2, sv, p);
-    pvo2 = po2_from_content(cv_o2, detail::ph_hh(pvco2), T, hb, p.p50_mmHg, pvo2);
-    sv = o2_saturation(pvo2, detail::ph_hh(pvco2), T, p.p50_mmHg);
-  }
-  s.tissue_o2_mL = tissue_o2_store(pvo2, p);
-  s.tissue_co2_mL = p.tissue_co2_capacitance_mL_mmHg * pvco2;
-  s.tissue_sat = sv;
-  s.out.paco2_mmHg = p.paco2_setpoint_mmHg;
-  s.out.pao2_mmHg = pao2;
-  s.out.svo2 = sv;
+  blood = blood::initial_state(b, pao2, paco2, p.shunt_fraction, q);
   s.paco2_sensed_mmHg = p.paco2_setpoint_mmHg;
   s.pao2_sensed_mmHg = pao2;
   s.brain_perfusion = 1.0;
   s.qp_f_mL_s = s.qs_f_mL_s = q;
   s.ppa_f_mmHg = 15.0;
-  s.spo2_lag1 = s.spo2_lag2 = s.spo2_avg = sc;
-  s.spo2_shown = 100.0 * sc;
+  s.spo2_lag1 = s.spo2_lag2 = s.spo2_avg = blood.art_sat;
+  s.spo2_shown = 100.0 * blood.art_sat;
   s.pa_mean_mmHg = s.pa_hi_mmHg = s.pa_lo_mmHg = 93.0;
 
   // Settle breathing, dead space and pools under resting inputs with a pulsatile pressure.
-  const Respiration r(p);
-  RespInputs in = resting_inputs(p);
+  const Respiration r(p, b);
+  RespInputs in = resting_inputs(p, blood, b.hemoglobin_g_dL);
   constexpr double dt = 0.002;
   for (int k = 0; k < 90000; ++k) {
     in.arterial_pressure_mmHg = 93.0 + 20.0 * std::sin(2.0 * 3.141592653589793 * 1.25 * k * dt);
-    r.step(in, dt, s);
+    in.time_s = (k + 1) * dt;
+    step_with_blood(r, in, dt, s, blood);
   }
-  s.o2_debt_mL = 0.0;
+  // The settling's clock ends here: breath times are kept relative to a clock starting at 0.
+  const double t_end = 90000 * dt;
+  for (double& t : s.breath_times_s) t -= t_end;
+  s.last_breath_t_s -= t_end;
+  blood.o2_debt_mL = 0.0;
+  blood.out.o2_debt_mL = 0.0;
   s.gastric_mL = 0.0;
   s.leak_mL = 0.0;
-  s.out.o2_debt_mL = s.out.gastric_volume_mL = s.out.leak_volume_mL = 0.0;
+  s.out.gastric_volume_mL = s.out.leak_volume_mL = 0.0;
   return s;
 }
 

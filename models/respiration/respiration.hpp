@@ -1,14 +1,17 @@
 // Respiration: one-compartment lung mechanics with ventilation devices (bag, ventilator,
 // leaks, gastric insufflation), plug-flow anatomic dead space, perfused and dead-space alveolar
-// gas, blood O2/CO2 pools (arterial, mixed venous), tissue stores, chemoreflex drive, pulse
-// oximeter and capnometer. physiology.md A.5 (and A.2 "Ventilation"). Pure: no heap, no I/O,
-// no exceptions; the whole state is one trivially copyable struct.
+// gas and its exchange with the pulmonary capillary blood, chemoreflex drive, pulse oximeter and
+// capnometer. The blood pools and tissue stores are models/blood's: the lungs take the mixed
+// venous contents in and hand the O2 and CO2 they exchanged out. physiology.md A.5 (and A.2
+// "Ventilation"). Pure: no heap, no I/O, no exceptions; the whole state is one trivially
+// copyable struct.
 #pragma once
 
 #include "models/common/state_check.hpp"
 #include <cstdint>
 #include <type_traits>
 
+#include "models/blood/blood.hpp"
 #include "models/respiration/params.hpp"
 
 namespace resus::resp {
@@ -43,10 +46,15 @@ struct RespInputs {
   double arterial_pressure_mmHg;       // peripheral arterial pressure
   double resting_pulse_pressure_mmHg;  // the patient's own resting pulse pressure
   double temperature_C;                // core temperature
+  double time_s;                       // the simulation's clock at the end of the step
+  // The blood (models/blood): what the lungs exchange with and the chemoreceptors sense.
+  double venous_o2_mL_mL, venous_co2_mL_mL;  // mixed venous contents, STPD per mL
+  double arterial_sat;                 // 0..1, for the pulse oximeter
+  double arterial_po2_mmHg, arterial_pco2_mmHg;
+  double hemoglobin_g_dL;
   // Effects of drugs and causes (engine/bus.hpp); 1 and 0 leave the model as its parameters say.
   double drive_scale = 1.0;            // multiplies the chemical drive to breathe
   double compliance_scale = 1.0;       // multiplies the respiratory-system compliance
-  double metabolic_scale = 1.0;        // multiplies the whole-body O2 demand
   double shunt_offset = 0.0;           // adds to the intrapulmonary shunt fraction
 };
 
@@ -56,8 +64,6 @@ struct RespReadout {
   double airway_pressure_cmH2O;
   double airway_flow_mL_s;       // + into the patient's lungs
   double lung_volume_mL;         // absolute
-  double pao2_mmHg, paco2_mmHg, sao2, ph_arterial, hco3_mmol_L;
-  double pvo2_mmHg, pvco2_mmHg, svo2, ph_venous;  // mixed venous (pulmonary-artery blood)
   double alveolar_po2_mmHg, alveolar_pco2_mmHg;   // perfused alveoli
   double etco2_mmHg;             // end-tidal of the last breath (0 after a timeout)
   double capnogram_mmHg;         // instantaneous PCO2 at the airway opening (sensor-filtered)
@@ -70,9 +76,13 @@ struct RespReadout {
   double pleth;                  // 0..1
   double perfusion_index_pct;
   double gastric_volume_mL, leak_volume_mL;       // cumulative
-  double vo2_mL_min, vco2_mL_min, o2_debt_mL;     // tissue uptake/production, O2 deficit
-  double tissue_po2_mmHg, tissue_pco2_mmHg;
   double ventilation_drive;      // chemical drive x brainstem gate, 1 at rest
+  // Gas exchange runs on a slower tick; on the step that closes one, what it exchanged: the
+  // blood's transport (models/blood) takes it with the tick's flows.
+  int32_t gas_tick;              // 1 on that step
+  int32_t pad;
+  double tick_dt_s, tick_pulmonary_flow_mL, tick_systemic_flow_mL;
+  double o2_uptake_mL_s, co2_release_mL_s;        // STPD, into and out of the blood
 };
 
 inline constexpr int kGasSteps = 5;  // gas exchange every 5 steps (10 ms at the engine's 2 ms)
@@ -86,7 +96,6 @@ struct ManualBreath {
 };
 
 struct RespState {
-  double time_s;
   // Commands.
   Airway airway;
   VentSettings vent;
@@ -115,16 +124,11 @@ struct RespState {
   double ds_fo2[kDeadSpaceCells], ds_fco2[kDeadSpaceCells];  // mouth = 0
   double dead_fraction;          // alveolar dead space share (filtered)
   double ppa_f_mmHg, palv_f_mmHg, qp_f_mL_s, qs_f_mL_s;
-  // Blood pools: contents in mL gas (STPD) per mL blood; pH carried for the next step.
-  double art_o2, art_co2, ven_o2, ven_co2;
-  double art_ph, ven_ph, tissue_ph, art_sat, tissue_sat;
-  // Tissue stores (mL STPD).
-  double tissue_o2_mL, tissue_co2_mL;
   // Gas exchange runs on a slower tick (kGasSteps calls): blood flow and time gathered so far.
   int32_t gas_steps;
   int32_t gas_pad;
   double gas_dt_s, gas_qp_mL, gas_qs_mL;
-  double o2_debt_mL, gastric_mL, leak_mL;
+  double gastric_mL, leak_mL;
   // Monitors.
   double capno_mmHg;
   int32_t flow_phase;            // 0 idle/expiration, 1 inspiration
@@ -143,12 +147,11 @@ struct RespState {
 static_assert(std::is_trivially_copyable_v<RespState>);
 static_assert(std::is_trivially_copyable_v<RespParams>);
 
-// Resting steady state: spontaneous breathing on room air, gases settled.
-RespState initial_state(const RespParams& p);
-
 class Respiration {
  public:
-  explicit Respiration(const RespParams& p) : p_(p) {}
+  // The blood's parameters give the dissociation curves the lungs equilibrate against and the
+  // resting CO2 production the control of breathing is set for.
+  Respiration(const RespParams& p, const blood::BloodParams& b) : p_(p), b_(b) {}
   // Advance by dt_s (the engine uses 0.002 s).
   void step(const RespInputs& in, double dt_s, RespState& s) const noexcept;
 
@@ -164,13 +167,26 @@ class Respiration {
   static void set_spontaneous_enabled(RespState& s, bool on);
 
   const RespParams& params() const { return p_; }
+  const blood::BloodParams& blood_params() const { return b_; }
 
  private:
   RespParams p_;
+  blood::BloodParams b_;
 };
 
-// Resting inputs for the defaults (CO 5 L/min); used to settle initial_state.
-RespInputs resting_inputs(const RespParams& p);
+// One step of the lungs and, when the step closes a gas tick, of the blood's transport, for a
+// caller without the engine (the initial state's settling, tests): the engine's stages do the
+// same in two steps. `in` takes its blood fields from `blood`.
+void step_with_blood(const Respiration& r, RespInputs in, double dt_s, RespState& s,
+                     blood::BloodState& blood);
+
+// Resting inputs for the defaults (CO 5 L/min), blood fields from `blood`.
+RespInputs resting_inputs(const RespParams& p, const blood::BloodState& blood,
+                          double hemoglobin_g_dL);
+
+// Resting steady state: spontaneous breathing on room air, lungs and blood settled together
+// (the blood's resting state is returned through `blood`).
+RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood::BloodState& blood);
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const RespState& s, StateCheck& c);

@@ -2,7 +2,6 @@
 target_sources(resus_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/params.cpp
   ${CMAKE_CURRENT_LIST_DIR}/param_table.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/blood_gas.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mechanics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control.cpp
   ${CMAKE_CURRENT_LIST_DIR}/monitors.cpp

@@ -1,6 +1,6 @@
 // The respiration model's state as a restored snapshot must hold it
 // (models/common/state_check.hpp). Ranges are those the commands clamp to (respiration.cpp)
-// and the physical ones of gases and blood.
+// and the physical ones of gases.
 #include <initializer_list>
 
 #include "models/respiration/respiration.hpp"
@@ -11,8 +11,7 @@ void check_state(const RespState& s, StateCheck& c) {
   using namespace bounds;
   constexpr double V = kVolume_mL, T = kTime_s, P = kPressure_mmHg;
   constexpr double kPartialPressure_mmHg = 2000.0;  // above any gas at one atmosphere
-  c.in("resp.time_s", s.time_s, -T, T)
-      .index("resp.airway", static_cast<int32_t>(s.airway), 0, static_cast<int>(Airway::kRightMainstem))
+  c.index("resp.airway", static_cast<int32_t>(s.airway), 0, static_cast<int>(Airway::kRightMainstem))
       .index("resp.vent.mode", static_cast<int32_t>(s.vent.mode), 0, static_cast<int>(VentMode::kVentilator))
       .in("resp.vent.rate_per_min", s.vent.rate_per_min, 1.0, 100.0)
       .in("resp.vent.tidal_volume_mL", s.vent.tidal_volume_mL, 0.0, 3000.0)
@@ -56,23 +55,10 @@ void check_state(const RespState& s, StateCheck& c) {
       .in("resp.palv_f_mmHg", s.palv_f_mmHg, -P, P)
       .in("resp.qp_f_mL_s", s.qp_f_mL_s, -kFlow_mL_s, kFlow_mL_s)
       .in("resp.qs_f_mL_s", s.qs_f_mL_s, -kFlow_mL_s, kFlow_mL_s)
-      // Gas contents, mL STPD per mL of blood: a litre of blood holds under 1 L of either gas.
-      .in("resp.art_o2", s.art_o2, 0.0, 1.0)
-      .in("resp.art_co2", s.art_co2, 0.0, 5.0)
-      .in("resp.ven_o2", s.ven_o2, 0.0, 1.0)
-      .in("resp.ven_co2", s.ven_co2, 0.0, 5.0)
-      .in("resp.art_ph", s.art_ph, 5.0, 9.0)
-      .in("resp.ven_ph", s.ven_ph, 5.0, 9.0)
-      .in("resp.tissue_ph", s.tissue_ph, 5.0, 9.0)
-      .in("resp.art_sat", s.art_sat, 0.0, 1.0)
-      .in("resp.tissue_sat", s.tissue_sat, 0.0, 1.0)
-      .in("resp.tissue_o2_mL", s.tissue_o2_mL, 0.0, V)
-      .in("resp.tissue_co2_mL", s.tissue_co2_mL, 0.0, V)
       .index("resp.gas_steps", s.gas_steps, 0, kGasSteps - 1)
       .in("resp.gas_dt_s", s.gas_dt_s, 0.0, 1.0)
       .in("resp.gas_qp_mL", s.gas_qp_mL, -V, V)
       .in("resp.gas_qs_mL", s.gas_qs_mL, -V, V)
-      .in("resp.o2_debt_mL", s.o2_debt_mL, -kCumulative_mL, kCumulative_mL)
       .in("resp.gastric_mL", s.gastric_mL, 0.0, kCumulative_mL)
       .in("resp.leak_mL", s.leak_mL, 0.0, kCumulative_mL)
       .in("resp.capno_mmHg", s.capno_mmHg, 0.0, kPartialPressure_mmHg)
@@ -96,15 +82,16 @@ void check_state(const RespState& s, StateCheck& c) {
   const RespReadout& o = s.out;
   int i = 0;  // the readout's doubles in declaration order
   for (double v : {o.pleural_delta_mmHg, o.airway_pressure_cmH2O, o.airway_flow_mL_s,
-                   o.lung_volume_mL, o.pao2_mmHg, o.paco2_mmHg, o.sao2, o.ph_arterial,
-                   o.hco3_mmol_L, o.pvo2_mmHg, o.pvco2_mmHg, o.svo2, o.ph_venous,
-                   o.alveolar_po2_mmHg, o.alveolar_pco2_mmHg, o.etco2_mmHg, o.capnogram_mmHg,
-                   o.resp_rate_per_min, o.tidal_volume_mL, o.minute_ventilation_L_min, o.spo2_pct,
-                   o.pleth, o.perfusion_index_pct, o.gastric_volume_mL, o.leak_volume_mL,
-                   o.vo2_mL_min, o.vco2_mL_min, o.o2_debt_mL, o.tissue_po2_mmHg,
-                   o.tissue_pco2_mmHg, o.ventilation_drive})
+                   o.lung_volume_mL, o.alveolar_po2_mmHg, o.alveolar_pco2_mmHg, o.etco2_mmHg,
+                   o.capnogram_mmHg, o.resp_rate_per_min, o.tidal_volume_mL,
+                   o.minute_ventilation_L_min, o.spo2_pct, o.pleth, o.perfusion_index_pct,
+                   o.gastric_volume_mL, o.leak_volume_mL, o.ventilation_drive, o.tick_dt_s,
+                   o.tick_pulmonary_flow_mL, o.tick_systemic_flow_mL, o.o2_uptake_mL_s,
+                   o.co2_release_mL_s})
     c.in("resp.out", v, -kAny, kAny, i++);
-  c.flag("resp.out.spo2_valid", o.spo2_valid).flag("resp.out.spontaneous", o.spontaneous);
+  c.flag("resp.out.spo2_valid", o.spo2_valid)
+      .flag("resp.out.spontaneous", o.spontaneous)
+      .flag("resp.out.gas_tick", o.gas_tick);
 }
 
 }  // namespace resus::resp

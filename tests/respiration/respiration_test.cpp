@@ -13,20 +13,28 @@
 namespace {
 
 using namespace resus::resp;
+using resus::blood::BloodParams;
+using resus::blood::BloodReadout;
+using resus::blood::BloodState;
 constexpr double kDt = 0.002;
 
 RespInputs rest_inputs(double flow = 83.3) {
-  RespInputs in = resting_inputs(default_resp_params(70, 15));
+  RespInputs in = resting_inputs(default_resp_params(70), BloodState{}, 15.0);
   in.pulmonary_flow_mL_s = flow;
   in.systemic_flow_mL_s = flow;
   return in;
 }
 
+// The lungs with the blood they exchange with (models/blood), as the engine's breathing and
+// blood stages run them.
 struct Sim {
-  RespParams p = default_resp_params(70.0, 15.0);
-  Respiration r{p};
-  RespState s = initial_state(p);
+  RespParams p = default_resp_params(70.0);
+  BloodParams bp = resus::blood::default_blood_params(70.0, 15.0);
+  Respiration r{p, bp};
+  BloodState blood{};
+  RespState s = initial_state(p, bp, blood);
   double t = 0.0;
+  const BloodReadout& b() const { return blood.out; }
   // Run for `secs`, pulsatile arterial pressure with amplitude proportional to flow.
   template <class F>
   void run(RespInputs in, double secs, F&& each) {
@@ -36,11 +44,14 @@ struct Sim {
       t += kDt;
       in.arterial_pressure_mmHg = 93.0 * std::min(1.0, in.systemic_flow_mL_s / 83.3 + 0.1) +
                                   amp * std::sin(2.0 * M_PI * 1.25 * t);
-      r.step(in, kDt, s);
-      each(s.out);
+      in.time_s = t;
+      step_with_blood(r, in, kDt, s, blood);
+      each(s.out, blood.out);
     }
   }
-  void run(RespInputs in, double secs) { run(in, secs, [](const RespReadout&) {}); }
+  void run(RespInputs in, double secs) {
+    run(in, secs, [](const RespReadout&, const BloodReadout&) {});
+  }
 };
 
 VentSettings bag(double rate, double vt, double ti = 1.0, double peep = 0.0) {
@@ -52,24 +63,25 @@ TEST(Respiration, RestingAdultRoomAir) {
   Sim m;
   m.run(rest_inputs(), 300.0);
   const RespReadout& o = m.s.out;
+  const BloodReadout& b = m.b();
   std::printf("rest: RR %.1f Vt %.0f MV %.2f SpO2 %.1f PaO2 %.1f PaCO2 %.1f EtCO2 %.1f pH %.3f "
               "HCO3 %.1f VO2 %.0f VCO2 %.0f PvO2 %.1f PvCO2 %.1f SvO2 %.3f valid %d PI %.2f\n",
               o.resp_rate_per_min, o.tidal_volume_mL, o.minute_ventilation_L_min, o.spo2_pct,
-              o.pao2_mmHg, o.paco2_mmHg, o.etco2_mmHg, o.ph_arterial, o.hco3_mmol_L,
-              o.vo2_mL_min, o.vco2_mL_min, o.pvo2_mmHg, o.pvco2_mmHg, o.svo2, o.spo2_valid,
+              b.pao2_mmHg, b.paco2_mmHg, o.etco2_mmHg, b.ph_arterial, b.hco3_mmol_L,
+              b.vo2_mL_min, b.vco2_mL_min, b.pvo2_mmHg, b.pvco2_mmHg, b.svo2, o.spo2_valid,
               o.perfusion_index_pct);
   EXPECT_GE(o.resp_rate_per_min, 12.0); EXPECT_LE(o.resp_rate_per_min, 20.0);   // row 12
   EXPECT_GE(o.tidal_volume_mL, 6 * 70.0); EXPECT_LE(o.tidal_volume_mL, 8 * 70.0);
   EXPECT_GE(o.spo2_pct, 95.0); EXPECT_LE(o.spo2_pct, 100.0);                   // row 13
   EXPECT_EQ(o.spo2_valid, 1);
-  EXPECT_GE(o.pao2_mmHg, 80.0); EXPECT_LE(o.pao2_mmHg, 100.0);
-  EXPECT_GE(o.paco2_mmHg, 35.0); EXPECT_LE(o.paco2_mmHg, 45.0);                // row 14
+  EXPECT_GE(b.pao2_mmHg, 80.0); EXPECT_LE(b.pao2_mmHg, 100.0);
+  EXPECT_GE(b.paco2_mmHg, 35.0); EXPECT_LE(b.paco2_mmHg, 45.0);                // row 14
   EXPECT_GE(o.etco2_mmHg, 35.0); EXPECT_LE(o.etco2_mmHg, 45.0);
-  EXPECT_GE(o.paco2_mmHg - o.etco2_mmHg, 2.0); EXPECT_LE(o.paco2_mmHg - o.etco2_mmHg, 5.0);
-  EXPECT_GE(o.ph_arterial, 7.35); EXPECT_LE(o.ph_arterial, 7.45);              // row 15
-  EXPECT_GE(o.hco3_mmol_L, 22.0); EXPECT_LE(o.hco3_mmol_L, 26.0);
-  EXPECT_NEAR(o.vo2_mL_min, 250.0, 25.0);                                       // row 17
-  EXPECT_NEAR(o.vco2_mL_min, 200.0, 20.0);
+  EXPECT_GE(b.paco2_mmHg - o.etco2_mmHg, 2.0); EXPECT_LE(b.paco2_mmHg - o.etco2_mmHg, 5.0);
+  EXPECT_GE(b.ph_arterial, 7.35); EXPECT_LE(b.ph_arterial, 7.45);              // row 15
+  EXPECT_GE(b.hco3_mmol_L, 22.0); EXPECT_LE(b.hco3_mmol_L, 26.0);
+  EXPECT_NEAR(b.vo2_mL_min, 250.0, 25.0);                                       // row 17
+  EXPECT_NEAR(b.vco2_mL_min, 200.0, 20.0);
   EXPECT_EQ(o.spontaneous, 1);
 }
 
@@ -79,9 +91,9 @@ TEST(Respiration, ApnoeaDesaturationAndCo2Rise) {
   Sim m;
   m.run(rest_inputs(), 30.0);
   Respiration::set_spontaneous_enabled(m.s, false);
-  const double pa0 = m.s.out.paco2_mmHg;
+  const double pa0 = m.b().paco2_mmHg;
   double t90 = -1.0, pa60 = 0.0, pa120 = 0.0, pa180 = 0.0, t = 0.0;
-  m.run(rest_inputs(), 240.0, [&](const RespReadout& o) {
+  m.run(rest_inputs(), 240.0, [&](const RespReadout&, const BloodReadout& o) {
     t += kDt;
     if (t90 < 0 && o.sao2 < 0.90) t90 = t;
     if (std::fabs(t - 60.0) < 1e-3) pa60 = o.paco2_mmHg;
@@ -99,7 +111,7 @@ TEST(Respiration, ApnoeaDesaturationAndCo2Rise) {
   o2.run(rest_inputs(), 180.0);
   Respiration::set_spontaneous_enabled(o2.s, false);
   double t90b = -1.0; t = 0.0;
-  o2.run(rest_inputs(), 330.0, [&](const RespReadout& o) {
+  o2.run(rest_inputs(), 330.0, [&](const RespReadout&, const BloodReadout& o) {
     t += kDt;
     if (t90b < 0 && o.sao2 < 0.90) t90b = t;
   });
@@ -111,13 +123,13 @@ TEST(Respiration, ApnoeaDesaturationAndCo2Rise) {
 TEST(Respiration, ChemoreflexStableAndResponsive) {
   Sim m;
   double lo1 = 1e9, hi1 = -1e9, lo2 = 1e9, hi2 = -1e9, t = 0.0;
-  m.run(rest_inputs(), 1200.0, [&](const RespReadout& o) {
+  m.run(rest_inputs(), 1200.0, [&](const RespReadout&, const BloodReadout& o) {
     t += kDt;
     if (t > 300 && t < 600) { lo1 = std::min(lo1, o.paco2_mmHg); hi1 = std::max(hi1, o.paco2_mmHg); }
     if (t > 900) { lo2 = std::min(lo2, o.paco2_mmHg); hi2 = std::max(hi2, o.paco2_mmHg); }
   });
   std::printf("chemoreflex: PaCO2 swing 5-10 min %.2f, 15-20 min %.2f, final %.1f MV %.2f\n",
-              hi1 - lo1, hi2 - lo2, m.s.out.paco2_mmHg, m.s.out.minute_ventilation_L_min);
+              hi1 - lo1, hi2 - lo2, m.b().paco2_mmHg, m.s.out.minute_ventilation_L_min);
   EXPECT_LE(hi2 - lo2, hi1 - lo1 + 0.2);
   EXPECT_LT(hi2 - lo2, 3.0);
   const double ve0 = m.s.out.minute_ventilation_L_min;
@@ -125,7 +137,7 @@ TEST(Respiration, ChemoreflexStableAndResponsive) {
   fever.temperature_C = 39.0;
   m.run(fever, 300.0);
   std::printf("fever 39: MV %.2f -> %.2f, PaCO2 %.1f\n", ve0, m.s.out.minute_ventilation_L_min,
-              m.s.out.paco2_mmHg);
+              m.b().paco2_mmHg);
   EXPECT_GT(m.s.out.minute_ventilation_L_min, ve0 * 1.08);
 }
 
@@ -177,9 +189,11 @@ TubeResult tube(Airway a, double secs = 180.0) {
   Respiration::set_ventilation(m.s, VentSettings{VentMode::kVentilator, 12, 500, 1.0, 5});
   m.run(rest_inputs(), secs - 20.0);
   double peak = 0;
-  m.run(rest_inputs(), 20.0, [&](const RespReadout& o) { peak = std::max(peak, o.airway_pressure_cmH2O); });
-  return {peak, m.s.out.pao2_mmHg, m.s.out.etco2_mmHg, m.s.out.gastric_volume_mL,
-          m.s.out.leak_volume_mL, m.s.out.sao2};
+  m.run(rest_inputs(), 20.0, [&](const RespReadout& o, const BloodReadout&) {
+    peak = std::max(peak, o.airway_pressure_cmH2O);
+  });
+  return {peak, m.b().pao2_mmHg, m.s.out.etco2_mmHg, m.s.out.gastric_volume_mL,
+          m.s.out.leak_volume_mL, m.b().sao2};
 }
 
 TEST(Respiration, TubesOesophagealAndMainstem) {
@@ -209,7 +223,7 @@ double mean_pleural(Airway a, VentSettings v, double* ratio = nullptr) {
   Respiration::set_ventilation(m.s, v);
   m.run(rest_inputs(), 30.0);
   double sum = 0, n = 0, ppl_max = -1e9, ppl_min = 1e9, paw_max = -1e9, paw_min = 1e9;
-  m.run(rest_inputs(), 30.0, [&](const RespReadout& o) {
+  m.run(rest_inputs(), 30.0, [&](const RespReadout& o, const BloodReadout&) {
     sum += o.pleural_delta_mmHg; n += 1;
     ppl_max = std::max(ppl_max, o.pleural_delta_mmHg); ppl_min = std::min(ppl_min, o.pleural_delta_mmHg);
     paw_max = std::max(paw_max, o.airway_pressure_cmH2O); paw_min = std::min(paw_min, o.airway_pressure_cmH2O);
@@ -243,9 +257,9 @@ TEST(Respiration, LowFlowVenousParadoxAndEtco2) {
   cpr_state(m);
   m.run(arrest_inputs(20.0), 120.0);
   std::printf("CPR 20 mL/s 2 min: PaCO2 %.1f PvCO2 %.1f EtCO2 %.1f pHa %.2f pHv %.2f SpO2 valid %d\n",
-              m.s.out.paco2_mmHg, m.s.out.pvco2_mmHg, m.s.out.etco2_mmHg, m.s.out.ph_arterial,
-              m.s.out.ph_venous, m.s.out.spo2_valid);
-  EXPECT_GT(m.s.out.pvco2_mmHg - m.s.out.paco2_mmHg, 10.0);
+              m.b().paco2_mmHg, m.b().pvco2_mmHg, m.s.out.etco2_mmHg, m.b().ph_arterial,
+              m.b().ph_venous, m.s.out.spo2_valid);
+  EXPECT_GT(m.b().pvco2_mmHg - m.b().paco2_mmHg, 10.0);
   EXPECT_EQ(m.s.out.spo2_valid, 0);
 
   double prev = -1.0;
@@ -271,23 +285,24 @@ TEST(Respiration, LowFlowVenousParadoxAndEtco2) {
   w.run(arrest_inputs(10.0), 300.0);
   double peak = 0, t = 0;
   RespInputs rosc = rest_inputs(80.0);
-  w.run(rosc, 60.0, [&](const RespReadout& o) { t += kDt; if (t > 2) peak = std::max(peak, o.etco2_mmHg); });
+  w.run(rosc, 60.0, [&](const RespReadout& o, const BloodReadout&) {
+    t += kDt;
+    if (t > 2) peak = std::max(peak, o.etco2_mmHg);
+  });
   w.run(rosc, 540.0);
   std::printf("ROSC: EtCO2 peak %.1f, after 10 min %.1f\n", peak, w.s.out.etco2_mmHg);
   EXPECT_GT(peak, w.s.out.etco2_mmHg + 3.0);
 }
 
 // 7. Robustness: extreme and zero inputs never give non-finite outputs.
-bool all_finite(const RespReadout& o) {
-  const double* d = reinterpret_cast<const double*>(&o);
-  (void)d;
+bool all_finite(const RespReadout& o, const BloodReadout& b) {
   const double v[] = {o.pleural_delta_mmHg, o.airway_pressure_cmH2O, o.airway_flow_mL_s,
-      o.lung_volume_mL, o.pao2_mmHg, o.paco2_mmHg, o.sao2, o.ph_arterial, o.hco3_mmol_L,
-      o.pvo2_mmHg, o.pvco2_mmHg, o.svo2, o.ph_venous, o.alveolar_po2_mmHg, o.alveolar_pco2_mmHg,
-      o.etco2_mmHg, o.capnogram_mmHg, o.resp_rate_per_min, o.tidal_volume_mL,
-      o.minute_ventilation_L_min, o.spo2_pct, o.pleth, o.perfusion_index_pct,
-      o.gastric_volume_mL, o.leak_volume_mL, o.vo2_mL_min, o.vco2_mL_min, o.o2_debt_mL,
-      o.tissue_po2_mmHg, o.tissue_pco2_mmHg, o.ventilation_drive};
+      o.lung_volume_mL, o.alveolar_po2_mmHg, o.alveolar_pco2_mmHg, o.etco2_mmHg,
+      o.capnogram_mmHg, o.resp_rate_per_min, o.tidal_volume_mL, o.minute_ventilation_L_min,
+      o.spo2_pct, o.pleth, o.perfusion_index_pct, o.gastric_volume_mL, o.leak_volume_mL,
+      o.ventilation_drive, o.o2_uptake_mL_s, o.co2_release_mL_s, b.pao2_mmHg, b.paco2_mmHg,
+      b.sao2, b.ph_arterial, b.hco3_mmol_L, b.pvo2_mmHg, b.pvco2_mmHg, b.svo2, b.ph_venous,
+      b.vo2_mL_min, b.vco2_mL_min, b.o2_debt_mL, b.tissue_po2_mmHg, b.tissue_pco2_mmHg};
   for (double x : v) if (!std::isfinite(x)) return false;
   return true;
 }
@@ -303,9 +318,11 @@ TEST(Respiration, RobustToExtremeInputs) {
   };
   int idx = 0;
   for (const RespInputs& in : cases) {
-    RespParams p = default_resp_params(70, 15);
-    Respiration r(p);
-    RespState s = initial_state(p);
+    const RespParams p = default_resp_params(70);
+    const BloodParams bp = resus::blood::default_blood_params(70, 15);
+    const Respiration r(p, bp);
+    BloodState blood{};
+    RespState s = initial_state(p, bp, blood);
     Respiration::set_airway(s, static_cast<Airway>(idx % 6));
     Respiration::set_ventilation(s, VentSettings{static_cast<VentMode>(idx % 4), 60, 3000, 0.2, 30});
     Respiration::set_bag_flow(s, 5000);
@@ -316,8 +333,10 @@ TEST(Respiration, RobustToExtremeInputs) {
         Respiration::set_airway(s, static_cast<Airway>((idx + k / 50000) % 6));
         Respiration::request_breath(s, 3000, 0.1);
       }
-      r.step(in, kDt, s);
-      ok = all_finite(s.out);
+      RespInputs at = in;
+      at.time_s = (k + 1) * kDt;
+      step_with_blood(r, at, kDt, s, blood);
+      ok = all_finite(s.out, blood.out);
     }
     EXPECT_TRUE(ok) << "case " << idx;
     ++idx;
@@ -329,7 +348,7 @@ TEST(Respiration, DeterministicAndTriviallyCopyable) {
   Sim a, b;
   a.run(rest_inputs(), 20.0);
   b.run(rest_inputs(), 20.0);
-  EXPECT_EQ(a.s.out.paco2_mmHg, b.s.out.paco2_mmHg);
+  EXPECT_EQ(a.b().paco2_mmHg, b.b().paco2_mmHg);
   EXPECT_EQ(a.s.out.capnogram_mmHg, b.s.out.capnogram_mmHg);
   EXPECT_EQ(a.s.out.pleural_delta_mmHg, b.s.out.pleural_delta_mmHg);
   EXPECT_EQ(a.s.lung_volume_mL, b.s.lung_volume_mL);

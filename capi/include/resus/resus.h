@@ -85,7 +85,7 @@ RESUS_API resus_status resus_param_info(int32_t index, const char** name, const 
                                         double* min, double* max, const char** description);
 
 /* The model a parameter belongs to ("patient", "cardiovascular", "autonomic",
- * "electrophysiology", "cpr", "respiration", "ecg"); NULL past the end (0.3). Parameters are
+ * "electrophysiology", "cpr", "respiration", "blood", "ecg"); NULL past the end (0.3). Parameters are
  * looked up by name: their order may change between versions. */
 RESUS_API const char* resus_param_model(int32_t index);
 

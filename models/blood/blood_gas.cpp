@@ -1,9 +1,18 @@
 // Whole-blood O2 and CO2 chemistry (physiology.md A.5 "Blood O2", "Blood CO2 content").
 #include <cmath>
 
-#include "models/respiration/internal.hpp"
+#include "models/blood/blood.hpp"
 
-namespace resus::resp::detail {
+namespace resus::blood {
+namespace {
+
+double clampd(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+double finite_or(double x, double fallback) {
+  return (x == x && x < 1e300 && x > -1e300) ? x : fallback;
+}
+
+}  // namespace
+
 
 // Acute CO2 titration: HCO3 rises ~1 mmol/L per 10 mmHg PCO2 (standard acid-base teaching).
 double hco3_mmol_L(double pco2_mmHg) {
@@ -64,13 +73,13 @@ double po2_from_content(double c, double ph, double temp_C, double hb_g_dL, doub
 // CO2 content C = C40 (P/40)^a + H (1 - S): a power-law dissociation curve (A.5 suggests k P^a)
 // with 48 vol% at 40 mmHg [M, West] and a slope ~0.5 vol%/mmHg near 40-50 [M]; the Haldane
 // term makes deoxygenated blood carry ~3.5 vol% more [U].
-double co2_content(double pco2_mmHg, double sat, const RespParams& p) {
+double co2_content(double pco2_mmHg, double sat, const BloodParams& p) {
   const double pco2 = clampd(pco2_mmHg, 0.0, 400.0);
   return p.co2_content_at_40_mL_mL * std::pow(pco2 / 40.0, p.co2_curve_exponent) +
          p.haldane_mL_mL * (1.0 - clampd(sat, 0.0, 1.0));
 }
 
-double pco2_from_content(double c, double sat, const RespParams& p) {
+double pco2_from_content(double c, double sat, const BloodParams& p) {
   const double base = c - p.haldane_mL_mL * (1.0 - clampd(sat, 0.0, 1.0));
   if (!(base > 0.0)) return 0.0;
   return clampd(40.0 * std::pow(base / p.co2_content_at_40_mL_mL, 1.0 / p.co2_curve_exponent),
@@ -78,14 +87,14 @@ double pco2_from_content(double c, double sat, const RespParams& p) {
 }
 
 // Tissue O2 store: myoglobin (hyperbolic, P50 2.8) plus O2 dissolved in tissue water.
-double tissue_o2_store(double po2_mmHg, const RespParams& p) {
+double tissue_o2_store(double po2_mmHg, const BloodParams& p) {
   const double po2 = clampd(po2_mmHg, 0.0, 2000.0);
   return p.myoglobin_o2_mL * po2 / (po2 + p.myoglobin_p50_mmHg) +
          p.tissue_o2_solubility_mL_mmHg * po2;
 }
 
 // Inverse: k P^2 + (k P50 + Mb - A) P - A P50 = 0, positive root in the cancellation-free form.
-double tissue_po2_from_store(double o2_mL, const RespParams& p) {
+double tissue_po2_from_store(double o2_mL, const BloodParams& p) {
   if (!(o2_mL > 0.0)) return 0.0;
   const double k = p.tissue_o2_solubility_mL_mmHg, p50 = p.myoglobin_p50_mmHg;
   const double b = k * p50 + p.myoglobin_o2_mL - o2_mL;
@@ -94,4 +103,4 @@ double tissue_po2_from_store(double o2_mL, const RespParams& p) {
   return clampd(po2, 0.0, 2000.0);
 }
 
-}  // namespace resus::resp::detail
+}  // namespace resus::blood

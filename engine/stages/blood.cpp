@@ -1,0 +1,67 @@
+// The blood stage: models/blood's pools and tissue stores, advanced on each gas tick of the lungs
+// with the blood that flowed through the lungs and the tissue beds over the tick. Reads
+// bus.lungs (what the lungs exchanged), bus.haemodynamics (arterial and venous blood volumes),
+// bus.temperature and the metabolic-rate effect; writes bus.blood.
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::blood {
+
+void step(const StepContext& c, SimState& s) {
+  const LungsBus& lungs = s.bus.lungs;
+  if (!c.breathing_coupled || !lungs.gas_tick) return;
+  resus::blood::BloodInputs in{};
+  in.dt_s = lungs.tick_dt_s;
+  in.pulmonary_flow_mL = lungs.tick_pulmonary_flow_mL;
+  in.systemic_flow_mL = lungs.tick_systemic_flow_mL;
+  in.arterial_blood_mL = s.bus.haemodynamics.arterial_blood_mL;
+  in.venous_blood_mL = s.bus.haemodynamics.venous_blood_mL;
+  in.temperature_C = s.bus.temperature.core_C;
+  in.metabolic_scale = s.bus.effects[Effect::kMetabolicRate];
+  in.lung_flux_mL_s[resus::blood::kO2] = lungs.o2_uptake_mL_s;
+  in.lung_flux_mL_s[resus::blood::kCO2] = -lungs.co2_release_mL_s;
+  resus::blood::transport(c.model.params().blood, in, s.blood.pools);
+  publish_bus(c.model.params(), s);
+}
+
+void publish_bus(const PatientParams& pp, SimState& s) {
+  const resus::blood::BloodState& p = s.blood.pools;
+  BloodBus& b = s.bus.blood;
+  b.hemoglobin_g_dL = pp.blood.hemoglobin_g_dL;  // until fluids dilute it
+  b.arterial_po2_mmHg = p.out.pao2_mmHg;
+  b.arterial_pco2_mmHg = p.out.paco2_mmHg;
+  b.arterial_sat = p.art_sat;
+  b.arterial_ph = p.art_ph;
+  b.venous_o2_mL_mL = p.venous[resus::blood::kO2];
+  b.venous_co2_mL_mL = p.venous[resus::blood::kCO2];
+}
+
+void publish(const SimState& s, double* sig) {
+  const resus::blood::BloodReadout& r = s.blood.pools.out;
+  sig[kPao2] = r.pao2_mmHg;
+  sig[kPaco2] = r.paco2_mmHg;
+  sig[kSao2] = 100.0 * r.sao2;
+  sig[kPhArterial] = r.ph_arterial;
+  sig[kBicarbonate] = r.hco3_mmol_L;
+  sig[kPvo2] = r.pvo2_mmHg;
+  sig[kPvco2] = r.pvco2_mmHg;
+  sig[kSvo2] = 100.0 * r.svo2;
+  sig[kPhVenous] = r.ph_venous;
+  sig[kVo2] = r.vo2_mL_min;
+  sig[kVco2] = r.vco2_mL_min;
+  sig[kO2Debt] = r.o2_debt_mL;
+}
+
+void check(const SimState& s, StateCheck& c) {
+  resus::blood::check_state(s.blood.pools, c);
+  const BloodBus& b = s.bus.blood;
+  c.in("blood.hemoglobin_g_dL", b.hemoglobin_g_dL, 3.0, 25.0)
+      .in("blood.arterial_po2_mmHg", b.arterial_po2_mmHg, 0.0, 2000.0)
+      .in("blood.arterial_pco2_mmHg", b.arterial_pco2_mmHg, 0.0, 2000.0)
+      .in("blood.arterial_sat", b.arterial_sat, 0.0, 1.0)
+      .in("blood.arterial_ph", b.arterial_ph, 5.0, 9.0)
+      .in("blood.venous_o2_mL_mL", b.venous_o2_mL_mL, 0.0, 1.0)
+      .in("blood.venous_co2_mL_mL", b.venous_co2_mL_mL, 0.0, 5.0);
+}
+
+}  // namespace resus::stages::blood

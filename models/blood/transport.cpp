@@ -1,0 +1,194 @@
+// Transport of dissolved species over the blood pools by the circulation's flows, one tick at a
+// time (the pools' time constants are seconds; the engine ticks every 10 ms). The mixing of the
+// pools is the same linear update for every species, done as fixed-size Eigen arrays; only the
+// tissue's exchange differs by species (O2 and CO2 follow their dissociation curves).
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+
+#include "models/blood/blood.hpp"
+
+namespace resus::blood {
+namespace {
+
+using Pool = Eigen::Array<double, kMaxSpecies, 1>;
+
+double clampd(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+double finite_or(double x, double fallback) { return std::isfinite(x) ? x : fallback; }
+
+// Inputs brought into the ranges the model is meant for: a caller's bad number never reaches the
+// pools as a NaN.
+BloodInputs sanitize(const BloodInputs& in) {
+  BloodInputs c = in;
+  c.dt_s = clampd(finite_or(in.dt_s, 0.0), 0.0, 1.0);
+  c.pulmonary_flow_mL = clampd(finite_or(in.pulmonary_flow_mL, 0.0), -1e4, 1e4);
+  c.systemic_flow_mL = clampd(finite_or(in.systemic_flow_mL, 0.0), 0.0, 1e4);
+  c.arterial_blood_mL = clampd(finite_or(in.arterial_blood_mL, 1100.0), 200.0, 5000.0);
+  c.venous_blood_mL = clampd(finite_or(in.venous_blood_mL, 3900.0), 500.0, 12000.0);
+  c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
+  c.metabolic_scale = clampd(finite_or(in.metabolic_scale, 1.0), 0.1, 10.0);
+  for (double& f : c.lung_flux_mL_s) f = clampd(finite_or(f, 0.0), -1e4, 1e4);
+  return c;
+}
+
+// The gases' tensions, saturations and pH of both pools, from their contents.
+void read_gases(const BloodParams& p, double temperature_C, BloodState& s) {
+  BloodReadout& o = s.out;
+  const double T = temperature_C, hb = p.hemoglobin_g_dL;
+  o.paco2_mmHg = pco2_from_content(s.arterial[kCO2], s.art_sat, p);
+  s.art_ph = ph_hh(o.paco2_mmHg);
+  o.pao2_mmHg = po2_from_content(s.arterial[kO2], s.art_ph, T, hb, p.p50_mmHg, o.pao2_mmHg);
+  s.art_sat = o2_saturation(o.pao2_mmHg, s.art_ph, T, p.p50_mmHg);
+  o.pvco2_mmHg = pco2_from_content(s.venous[kCO2], o.svo2, p);
+  s.ven_ph = ph_hh(o.pvco2_mmHg);
+  o.pvo2_mmHg = po2_from_content(s.venous[kO2], s.ven_ph, T, hb, p.p50_mmHg, o.pvo2_mmHg);
+  o.svo2 = o2_saturation(o.pvo2_mmHg, s.ven_ph, T, p.p50_mmHg);
+  o.sao2 = s.art_sat;
+  o.ph_arterial = s.art_ph;
+  o.hco3_mmol_L = hco3_mmol_L(o.paco2_mmHg);
+  o.ph_venous = s.ven_ph;
+  o.o2_debt_mL = s.o2_debt_mL;
+}
+
+// Contents stay non-negative, and the gases below what a litre of blood can hold (1 L of O2,
+// 5 L of CO2): only absurd lung fluxes reach these bounds, never the engine's.
+void keep_physical(Eigen::Map<Pool> c) {
+  c = c.max(0.0);
+  c(kO2) = std::min(c(kO2), 1.0);
+  c(kCO2) = std::min(c(kCO2), 5.0);
+}
+
+}  // namespace
+
+void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noexcept {
+  const BloodInputs in = sanitize(raw);
+  Eigen::Map<Pool> arterial(s.arterial.data()), venous(s.venous.data());
+  const Eigen::Map<const Pool> lung_flux(in.lung_flux_mL_s.data());
+  const double dt = in.dt_s;
+  if (!(dt > 0.0)) return;
+  const double qp = in.pulmonary_flow_mL / dt, qs = in.systemic_flow_mL / dt;
+  const double T = in.temperature_C, hb = p.hemoglobin_g_dL;
+
+  // Every pool is advanced from the tick's starting contents (explicit Euler), so that what one
+  // pool loses over the tick is what the next gains: with equal pulmonary and systemic flow the
+  // species are conserved exactly, up to what the lungs and the tissue add or remove.
+  const Pool arterial_start = arterial;
+
+  // --- Arterial pool: mixed pulmonary venous blood (end-capillary plus shunt) ---
+  if (qp > 0.0) {
+    const double a = clampd(qp * dt / in.arterial_blood_mL, 0.0, 1.0);
+    arterial += (venous + lung_flux / qp - arterial) * a;
+  }
+
+  // --- Tissue: arterial blood comes in, and leaves at tissue tensions (the effluent) ---
+  Pool effluent = arterial_start;  // a species without tissue exchange passes through
+  const double pt_o2 = tissue_po2_from_store(s.tissue[kO2], p);
+  const double pt_co2 = s.tissue[kCO2] / p.tissue_co2_capacitance_mL_mmHg;
+  s.tissue_ph = ph_hh(pt_co2);
+  s.tissue_sat = o2_saturation(pt_o2, s.tissue_ph, T, p.p50_mmHg);
+  // Blood leaves at tissue PO2, but capillary heterogeneity caps extraction at the maximal
+  // extraction ratio (Ronco 1993, JAMA 270:1724: critical O2ER 0.6-0.7): below a critical
+  // delivery, as in CPR, the tissue store runs down and uptake becomes supply-dependent.
+  effluent(kO2) = std::max(o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg),
+                           (1.0 - p.max_o2_extraction) * arterial_start(kO2));
+  effluent(kCO2) = co2_content(pt_co2, s.tissue_sat, p);
+  const double vo2_dem =
+      p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0) * in.metabolic_scale;
+  // Mitochondrial uptake is flat down to a few mmHg tissue PO2 (Michaelis-Menten, Km ~1) [U].
+  const double km = p.vo2_km_mmHg;
+  const double vo2 = vo2_dem * clampd(pt_o2 / (pt_o2 + km) * (10.0 + km) / 10.0, 0.0, 1.0);
+  const double vco2 = p.rq * vo2 + p.anaerobic_co2_per_o2_debt * (vo2_dem - vo2);
+  s.tissue[kO2] =
+      clampd(s.tissue[kO2] + (qs * (arterial_start(kO2) - effluent(kO2)) - vo2) * dt, 0.0, 1e5);
+  s.tissue[kCO2] =
+      clampd(s.tissue[kCO2] + (vco2 - qs * (effluent(kCO2) - arterial_start(kCO2))) * dt, 0.0, 1e6);
+  s.o2_debt_mL += (vo2_dem - vo2) * dt;
+
+  // --- Mixed venous pool ---
+  const double a = clampd(qs * dt / in.venous_blood_mL, 0.0, 1.0);
+  venous += (effluent - venous) * a;
+  keep_physical(arterial);
+  keep_physical(venous);
+
+  read_gases(p, T, s);
+  BloodReadout& o = s.out;
+  o.vo2_mL_min = vo2 * 60.0;
+  o.vco2_mL_min = vco2 * 60.0;
+  o.tissue_po2_mmHg = pt_o2;
+  o.tissue_pco2_mmHg = pt_co2;
+}
+
+BloodState initial_state(const BloodParams& p, double pao2, double paco2, double shunt,
+                         double q) {
+  BloodState s{};
+  s.species = 2;
+  const double T = 37.0, hb = p.hemoglobin_g_dL;
+  // Blood by the Fick principle; iterate the shunt/venous coupling.
+  const double ph_c = ph_hh(paco2);
+  const double sc = o2_saturation(pao2, ph_c, T, p.p50_mmHg);
+  const double cc_o2 = o2_content(pao2, ph_c, T, hb, p.p50_mmHg);
+  const double cc_co2 = co2_content(paco2, sc, p);
+  const double vo2 = p.vo2_rest_mL_min / 60.0, vco2 = p.rq * vo2;
+  double ca_o2 = cc_o2, ca_co2 = cc_co2, cv_o2 = cc_o2, cv_co2 = cc_co2;
+  for (int it = 0; it < 50; ++it) {
+    cv_o2 = ca_o2 - vo2 / q;
+    cv_co2 = ca_co2 + vco2 / q;
+    ca_o2 = (1.0 - shunt) * cc_o2 + shunt * cv_o2;
+    ca_co2 = (1.0 - shunt) * cc_co2 + shunt * cv_co2;
+  }
+  s.arterial[kO2] = ca_o2;
+  s.arterial[kCO2] = ca_co2;
+  s.venous[kO2] = cv_o2;
+  s.venous[kCO2] = cv_co2;
+  s.art_ph = s.ven_ph = s.tissue_ph = 7.4;
+  s.art_sat = sc;
+  double sv = 0.75, pvco2 = 46.0, pvo2 = 40.0;
+  for (int it = 0; it < 5; ++it) {
+    pvco2 = pco2_from_content(cv_co2, sv, p);
+    pvo2 = po2_from_content(cv_o2, ph_hh(pvco2), T, hb, p.p50_mmHg, pvo2);
+    sv = o2_saturation(pvo2, ph_hh(pvco2), T, p.p50_mmHg);
+  }
+  s.tissue[kO2] = tissue_o2_store(pvo2, p);
+  s.tissue[kCO2] = p.tissue_co2_capacitance_mL_mmHg * pvco2;
+  s.tissue_sat = sv;
+  s.out.paco2_mmHg = paco2;
+  s.out.pao2_mmHg = pao2;
+  s.out.pvo2_mmHg = pvo2;
+  s.out.svo2 = sv;
+  read_gases(p, T, s);
+  s.out.vo2_mL_min = p.vo2_rest_mL_min;
+  s.out.vco2_mL_min = p.rq * p.vo2_rest_mL_min;
+  s.out.tissue_po2_mmHg = pvo2;
+  s.out.tissue_pco2_mmHg = pvco2;
+  return s;
+}
+
+void check_state(const BloodState& s, StateCheck& c) {
+  using namespace bounds;
+  c.index("blood.species", s.species, 2, kMaxSpecies);
+  // Gas contents, mL STPD per mL of blood: a litre of blood holds under 1 L of O2, 5 L of CO2.
+  c.in("blood.arterial_o2", s.arterial[kO2], 0.0, 1.0)
+      .in("blood.arterial_co2", s.arterial[kCO2], 0.0, 5.0)
+      .in("blood.venous_o2", s.venous[kO2], 0.0, 1.0)
+      .in("blood.venous_co2", s.venous[kCO2], 0.0, 5.0)
+      .in("blood.tissue_o2_mL", s.tissue[kO2], 0.0, kVolume_mL)
+      .in("blood.tissue_co2_mL", s.tissue[kCO2], 0.0, 1e6)
+      .all_in("blood.arterial", s.arterial, 0.0, kAny)
+      .all_in("blood.venous", s.venous, 0.0, kAny)
+      .all_in("blood.tissue", s.tissue, 0.0, kAny)
+      .in("blood.art_ph", s.art_ph, 5.0, 9.0)
+      .in("blood.ven_ph", s.ven_ph, 5.0, 9.0)
+      .in("blood.tissue_ph", s.tissue_ph, 5.0, 9.0)
+      .in("blood.art_sat", s.art_sat, 0.0, 1.0)
+      .in("blood.tissue_sat", s.tissue_sat, 0.0, 1.0)
+      .in("blood.o2_debt_mL", s.o2_debt_mL, -kCumulative_mL, kCumulative_mL);
+  const BloodReadout& o = s.out;
+  int i = 0;
+  for (double v : {o.pao2_mmHg, o.paco2_mmHg, o.sao2, o.ph_arterial, o.hco3_mmol_L, o.pvo2_mmHg,
+                   o.pvco2_mmHg, o.svo2, o.ph_venous, o.vo2_mL_min, o.vco2_mL_min, o.o2_debt_mL,
+                   o.tissue_po2_mmHg, o.tissue_pco2_mmHg})
+    c.in("blood.out", v, -kAny, kAny, i++);
+}
+
+}  // namespace resus::blood
