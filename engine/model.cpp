@@ -69,6 +69,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.electrical.ventricular_systole_s = cv::ventricular_systole(pp.circulation, 60.0 / pp.heart_rate_set_bpm);
   b.electrical.beat_contraction = 1.0;
   b.electrical.last_shock_time = -1e9;
+  stages::heart::publish_bus(pp, s);  // after the heart's state above
   b.cpr.last_onset_s = -1e9;
   b.blood.potassium_mmol_L = 4.0;          // no writer yet: normal plasma values
   b.blood.ionised_calcium_mmol_L = 1.2;

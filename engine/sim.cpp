@@ -33,7 +33,8 @@ Sim::Sim(const Model& model, const SimState& initial)
       eval_{cv::Circulation(model.params().circulation),
             autonomic::Baroreflex(model.params().baroreflex, model.baro_reference()),
             ep::Conduction(model.params().conduction), ep::Myocardium(model.params().myocardium),
-            ecg::Generator(model.params().ecg), resp::Respiration(model.params().respiration, model.params().blood)},
+            ecg::Generator(model.params().ecg), resp::Respiration(model.params().respiration, model.params().blood),
+            cpr::ChestPump(model.params().compression)},
       rng_(initial.seed, initial.patient_id),
       s_(initial) {}
 
@@ -169,7 +170,7 @@ void Sim::update_instant_signals() noexcept {
   stages::heart::publish(*model_, eval_, s_, sig);
   for (int k = 0; k < ecg::kNumLeads; ++k) sig[kEcgFirst + k] = s_.ecg.latest[static_cast<std::size_t>(k)];
   sig[kTime] = time();
-  stages::cpr_meter::publish(s_, sig);
+  stages::cpr_meter::publish(*model_, s_, sig);
   stages::breathing::publish(s_, sig);
   stages::blood::publish(s_, sig);
 }

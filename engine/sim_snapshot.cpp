@@ -24,7 +24,8 @@ static_assert(sizeof(SnapshotHeader) == 32 && offsetof(SnapshotHeader, checksum)
 constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 2: CPR, breathing and waveform state. 3: body checksum in the header. 4: the state laid out
 // as the bus and one section per stage. 5: the blood pools as their own stage (models/blood).
-constexpr uint32_t kSnapshotVersion = 5;
+// 6: the CPR meter's readout computed when read; the septal solve's warm start (docs/abi.md).
+constexpr uint32_t kSnapshotVersion = 6;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;

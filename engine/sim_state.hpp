@@ -104,8 +104,7 @@ struct Infusion {
 // stages/circulation.cpp: the ODE state, the hemorrhage and the fluid boluses running.
 struct CirculationState {
   cv::State x;
-  double septum_guess;  // warm start of the septal Newton solve (part of the state so that a
-                        // restored sim continues bit-identically)
+  cv::SeptumStart septum;  // warm start of the septal Newton solve
   Bleed bleed;
   std::array<Infusion, kInfusionSlots> infusions;
 };
@@ -118,8 +117,7 @@ struct CompressionsState {
 
 // stages/cpr_meter.cpp: what a CPR-feedback device and a palpating hand measure.
 struct CprMeterState {
-  cpr::QualityState quality;
-  cpr::QualityReadout readout;
+  cpr::QualityState quality;  // the readout is computed when the signals are read
   cpr::PulseState pulse;
   cpr::PulseReadout pulse_readout;
 };

@@ -9,6 +9,7 @@
 #include "engine/sim_state.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/cardiovascular/circulation.hpp"
+#include "models/cpr/compression.hpp"
 #include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
 #include "models/electrophysiology/myocardium.hpp"
@@ -26,6 +27,7 @@ struct Evaluators {
   ep::Myocardium myocardium;
   ecg::Generator ecg;
   resp::Respiration respiration;
+  cpr::ChestPump chest;
 };
 
 // Pushes events into the state's ring, stamped with the state's clock as it is when pushed

@@ -20,13 +20,13 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 struct System {
   const cv::Circulation* circulation;
   const cv::Drive* drive;
-  double* septum_guess;
+  cv::SeptumStart* septum;
   cv::Hemodynamics* first;
   bool captured;
 
   void operator()(const cv::State& x, cv::State& dxdt, double t) {
     cv::Hemodynamics h;
-    circulation->evaluate(x, t, *drive, *septum_guess, h);
+    circulation->evaluate(x, t, *drive, *septum, h);
     circulation->derivatives(x, h, *drive, dxdt);
     if (!captured) {
       *first = h;
@@ -90,7 +90,7 @@ bool integrate(const StepContext& c, SimState& s, Stepper& stepper) {
   HaemodynamicsBus& hb = s.bus.haemodynamics;
   const cv::Drive d = drive(c.model, s, c.t, c.breathing_coupled);
   cv::Hemodynamics first;
-  System system{&c.eval.circulation, &d, &st.septum_guess, &first, false};
+  System system{&c.eval.circulation, &d, &st.septum, &first, false};
   const cv::State before = st.x;
   // The LV volume of the sample belongs to the start of the step, like `first`.
   const double lv_before = st.x[cv::kLV];
@@ -181,13 +181,13 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
 
 void publish(const Model& m, const Evaluators& e, SimState& s, bool breathing_coupled,
              double* sig) {
-  // Evaluated on a copy of the septal guess, so reading signals never changes the trajectory.
+  // Evaluated on a copy of the septal warm start, so reading signals never changes the trajectory.
   const CirculationState& st = s.circulation;
-  double guess = st.septum_guess;
+  cv::SeptumStart start = st.septum;
   const double t = now(s);
   const cv::Drive d = drive(m, s, t, breathing_coupled);
   cv::Hemodynamics h;
-  e.circulation.evaluate(st.x, t, d, guess, h);
+  e.circulation.evaluate(st.x, t, d, start, h);
   const auto& P = h.pressure;
   sig[kArterialPressure] = P[cv::kArteries];
   sig[kAorticPressure] = P[cv::kAorta];
@@ -212,7 +212,16 @@ void check(const SimState& s, StateCheck& c) {
   using namespace bounds;
   const CirculationState& st = s.circulation;
   cv::check_state(st.x, c);
-  c.in("circulation.septum_guess", st.septum_guess, -kVolume_mL, kVolume_mL)
+  const cv::SeptumStart& sp = st.septum;
+  c.in("circulation.septum.volume", sp.volume, -kVolume_mL, kVolume_mL)
+      .in("circulation.septum.lv_mL", sp.lv_mL, -kVolume_mL, kVolume_mL)
+      .in("circulation.septum.rv_mL", sp.rv_mL, -kVolume_mL, kVolume_mL)
+      .in("circulation.septum.activation", sp.activation, 0.0, 1.0)
+      // The septum moves less than the ventricles do; a derivative beyond 1 is not physical.
+      .in("circulation.septum.d_lv", sp.d_lv, -1.0, 1.0)
+      .in("circulation.septum.d_rv", sp.d_rv, -1.0, 1.0)
+      // Large when the walls are slack (small slopes); the prediction is clamped to +-10 mL.
+      .in("circulation.septum.d_activation", sp.d_activation, -kAny, kAny)
       .in("bleed.rate_mL_s", st.bleed.rate_mL_s, 0.0, kMaxRate_mL_min / 60.0)
       .in("bleed.lost_mL", st.bleed.lost_mL, 0.0, kCumulative_mL)
       .index("bleed.site", st.bleed.site, 0, 1);

@@ -11,11 +11,11 @@ namespace resus::stages::compressions {
 namespace {
 
 // Chest pressure at both ends of the step starting at t, as a ramp the RK4 stages sample.
-void chest_over_step(const cpr::CompressionParams& p, const cpr::CompressionState& src, double t,
-                     ChestBus& chest) {
+void chest_over_step(const cpr::CompressionParams& p, const cpr::ChestPump& pump,
+                     const cpr::CompressionState& src, double t, ChestBus& chest) {
   chest.depth_mm = cpr::depth_at(src, t);
-  const double pc0 = cpr::chest_pressure(p, chest.depth_mm);
-  const double pc1 = cpr::chest_pressure(p, cpr::depth_at(src, t + kStep_s));
+  const double pc0 = pump.pressure(chest.depth_mm);
+  const double pc1 = pump.pressure(cpr::depth_at(src, t + kStep_s));
   const double slope = (pc1 - pc0) / kStep_s;
   chest.thoracic_mmHg = p.thoracic_fraction * pc0;
   chest.thoracic_slope = p.thoracic_fraction * slope;
@@ -31,7 +31,7 @@ void step(const StepContext& c, SimState& s) {
   const cpr::BreathRequest b = cpr::rescuer_breath(st.breaths, st.source, e, c.t, 0.5 * kStep_s);
   ChestBus& chest = s.bus.chest;
   chest.breath = b;
-  chest_over_step(c.model.params().compression, st.source, c.t, chest);
+  chest_over_step(c.model.params().compression, c.eval.chest, st.source, c.t, chest);
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {
@@ -62,9 +62,11 @@ bool push_depth(SimState& s, double depth_mm) {
 }
 
 void publish(const Model& m, SimState& s, double* sig) {
-  chest_over_step(m.params().compression, s.compressions.source, now(s), s.bus.chest);
+  const cpr::CompressionParams& p = m.params().compression;
+  const cpr::ChestPump pump(p);
+  chest_over_step(p, pump, s.compressions.source, now(s), s.bus.chest);
   sig[kChestDepth] = s.bus.chest.depth_mm;
-  sig[kChestPressure] = cpr::chest_pressure(m.params().compression, sig[kChestDepth]);
+  sig[kChestPressure] = pump.pressure(sig[kChestDepth]);
 }
 
 void check(const SimState& s, StateCheck& c) {

@@ -59,7 +59,7 @@ void change_rhythm(const StepContext& c, SimState& s, ep::Rhythm r) {
   // Fine VF is VF in an energy-depleted heart.
   if (r == ep::Rhythm::kVfFine) h.myocardial_energy = std::min(h.myocardial_energy, 0.1);
   if (r == ep::Rhythm::kVfCoarse) h.myocardial_energy = std::max(h.myocardial_energy, 0.5);
-  publish_bus(c.model, s);
+  publish_bus(c.model.params(), s);
 }
 
 void shock(const StepContext& c, SimState& s, double energy_J, int32_t waveform) {
@@ -92,19 +92,35 @@ void deliver_cardioversion(const StepContext& c, SimState& s) {
 
 }  // namespace
 
-void publish_bus(const Model& m, SimState& s) {
-  const HeartState& h = s.heart;
-  const ep::Myocardium myocardium(m.params().myocardium);
+namespace {
+
+// What the conduction system's state puts on the bus.
+void publish_conduction(SimState& s) {
+  const ep::ConductionState& cs = s.heart.conduction;
   ElectricalBus& e = s.bus.electrical;
-  e.last_ventricular_time = h.conduction.last_ventricular_time;
-  e.rr_s = h.conduction.previous_rr_s;
-  e.contractility = myocardium.contractility(h.myocardial_energy);
-  const ep::VfFeatures vf = myocardium.vf_features(h.myocardial_energy);
+  e.last_ventricular_time = cs.last_ventricular_time;
+  e.rr_s = cs.previous_rr_s;
+  e.pacer_spike_time = cs.last_pacer_spike_time;
+  e.atrial_mode = cs.atrial;
+  e.ventricular_mode = cs.ventricular;
+}
+
+// What the myocardial energy puts on the bus.
+void publish_energy(const PatientParams& p, SimState& s) {
+  const ep::Myocardium myocardium(p.myocardium);
+  const double energy = s.heart.myocardial_energy;
+  ElectricalBus& e = s.bus.electrical;
+  e.contractility = myocardium.contractility(energy);
+  const ep::VfFeatures vf = myocardium.vf_features(energy);
   e.vf_amplitude_mV = vf.amplitude_mV;
   e.vf_frequency_Hz = vf.frequency_Hz;
-  e.pacer_spike_time = h.conduction.last_pacer_spike_time;
-  e.atrial_mode = h.conduction.atrial;
-  e.ventricular_mode = h.conduction.ventricular;
+}
+
+}  // namespace
+
+void publish_bus(const PatientParams& p, SimState& s) {
+  publish_conduction(s);
+  publish_energy(p, s);
 }
 
 void timing(const StepContext& c, SimState& s) {
@@ -151,7 +167,7 @@ void timing(const StepContext& c, SimState& s) {
     c.events.push(EventKind::kShockDelivered, kNoSyncOutcome, 0.0);
     h.sync_armed_time = kNaN;
   }
-  publish_bus(c.model, s);
+  publish_conduction(s);  // a cardioversion changing the rhythm has published the rest
 }
 
 void myocardium(const StepContext& c, SimState& s) {
@@ -172,7 +188,7 @@ void myocardium(const StepContext& c, SimState& s) {
   const double hazard = hz.to_vf + hz.to_asystole;
   if (hazard > 0.0 && c.draws.uniform(RngStream::kRhythm) < hazard * kStep_s)
     change_rhythm(c, s, hz.to_vf > 0.0 ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
-  publish_bus(c.model, s);
+  publish_energy(c.model.params(), s);
 }
 
 bool shockable(const SimState& s) {
@@ -231,7 +247,7 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
     default:
       return;
   }
-  publish_bus(c.model, s);
+  publish_bus(c.model.params(), s);
 }
 
 void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig) {

@@ -42,8 +42,8 @@ void timing(const StepContext& c, SimState& s);
 // After the integration: myocardial energy from the coronary flow, rhythm hazards.
 void myocardium(const StepContext& c, SimState& s);
 void apply(const StepContext& c, SimState& s, const Action& a);
-// Writes bus.electrical from the heart's state (also after a snapshot is restored).
-void publish_bus(const Model& m, SimState& s);
+// Writes bus.electrical from the heart's state (also for the starting state).
+void publish_bus(const PatientParams& p, SimState& s);
 void publish(const Model& m, const Evaluators& e, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 void rebase(SimState& s, double dt);
@@ -95,7 +95,7 @@ void rebase(SimState& s, double dt);
 // ---- cpr_meter.cpp: CPR feedback and palpation --------------------------------------------------
 namespace cpr_meter {
 void step(const StepContext& c, SimState& s);
-void publish(const SimState& s, double* signals);
+void publish(const Model& m, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace cpr_meter
 

@@ -6,20 +6,25 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <utility>
 
 #include "models/blood/blood.hpp"
 
 namespace resus::blood {
 namespace {
 
+// The species in use of a pool: a fixed-capacity array (on the stack, never the heap) and the
+// views of the state's storage, so a tick costs what its species need, not kMaxSpecies.
 using Pool = Eigen::Array<double, kMaxSpecies, 1>;
+using InUse = Eigen::Array<double, Eigen::Dynamic, 1, Eigen::ColMajor, kMaxSpecies, 1>;
+using PoolView = decltype(std::declval<Eigen::Map<Pool>&>().head(0));
 
 double clampd(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
 double finite_or(double x, double fallback) { return std::isfinite(x) ? x : fallback; }
 
 // Inputs brought into the ranges the model is meant for: a caller's bad number never reaches the
 // pools as a NaN.
-BloodInputs sanitize(const BloodInputs& in) {
+BloodInputs sanitize(const BloodInputs& in, int species) {
   BloodInputs c = in;
   c.dt_s = clampd(finite_or(in.dt_s, 0.0), 0.0, 1.0);
   c.pulmonary_flow_mL = clampd(finite_or(in.pulmonary_flow_mL, 0.0), -1e4, 1e4);
@@ -28,7 +33,10 @@ BloodInputs sanitize(const BloodInputs& in) {
   c.venous_blood_mL = clampd(finite_or(in.venous_blood_mL, 3900.0), 500.0, 12000.0);
   c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
   c.metabolic_scale = clampd(finite_or(in.metabolic_scale, 1.0), 0.1, 10.0);
-  for (double& f : c.lung_flux_mL_s) f = clampd(finite_or(f, 0.0), -1e4, 1e4);
+  for (int i = 0; i < species; ++i) {
+    double& f = c.lung_flux_mL_s[static_cast<std::size_t>(i)];
+    f = clampd(finite_or(f, 0.0), -1e4, 1e4);
+  }
   return c;
 }
 
@@ -53,7 +61,7 @@ void read_gases(const BloodParams& p, double temperature_C, BloodState& s) {
 
 // Contents stay non-negative, and the gases below what a litre of blood can hold (1 L of O2,
 // 5 L of CO2): only absurd lung fluxes reach these bounds, never the engine's.
-void keep_physical(Eigen::Map<Pool> c) {
+void keep_physical(PoolView c) {
   c = c.max(0.0);
   c(kO2) = std::min(c(kO2), 1.0);
   c(kCO2) = std::min(c(kCO2), 5.0);
@@ -62,9 +70,11 @@ void keep_physical(Eigen::Map<Pool> c) {
 }  // namespace
 
 void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noexcept {
-  const BloodInputs in = sanitize(raw);
-  Eigen::Map<Pool> arterial(s.arterial.data()), venous(s.venous.data());
-  const Eigen::Map<const Pool> lung_flux(in.lung_flux_mL_s.data());
+  const int n = std::clamp<int>(s.species, kFirstLinearSpecies, kMaxSpecies);
+  const BloodInputs in = sanitize(raw, n);
+  Eigen::Map<Pool> arterial_pool(s.arterial.data()), venous_pool(s.venous.data());
+  PoolView arterial = arterial_pool.head(n), venous = venous_pool.head(n);
+  const auto lung_flux = Eigen::Map<const Pool>(in.lung_flux_mL_s.data()).head(n);
   const double dt = in.dt_s;
   if (!(dt > 0.0)) return;
   const double qp = in.pulmonary_flow_mL / dt, qs = in.systemic_flow_mL / dt;
@@ -73,7 +83,7 @@ void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noex
   // Every pool is advanced from the tick's starting contents (explicit Euler), so that what one
   // pool loses over the tick is what the next gains: with equal pulmonary and systemic flow the
   // species are conserved exactly, up to what the lungs and the tissue add or remove.
-  const Pool arterial_start = arterial;
+  const InUse arterial_start = arterial;
 
   // --- Arterial pool: mixed pulmonary venous blood (end-capillary plus shunt) ---
   if (qp > 0.0) {
@@ -82,7 +92,7 @@ void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noex
   }
 
   // --- Tissue: arterial blood comes in, and leaves at tissue tensions (the effluent) ---
-  Pool effluent = arterial_start;  // a species without tissue exchange passes through
+  InUse effluent = arterial_start;  // a species without tissue exchange passes through
   const double pt_o2 = tissue_po2_from_store(s.tissue[kO2], p);
   const double pt_co2 = s.tissue[kCO2] / p.tissue_co2_capacitance_mL_mmHg;
   s.tissue_ph = ph_hh(pt_co2);

@@ -10,15 +10,18 @@ namespace {
 // exp() with its argument capped, so that an absurd volume gives a huge pressure, never inf.
 double capped_exp(double x) { return std::exp(std::min(x, 60.0)); }
 
-// Free-wall pressure of a chamber and its slope dP/dV, with one exp() for both.
+// Free-wall pressure of a chamber, its slope dP/dV and its change with the activation dP/de,
+// with one exp() for all three.
 struct WallPressure {
   double pressure;
   double slope;
+  double by_activation;
 };
 WallPressure wall(const VentricleParams& c, double emax, double e, double v) {
   const double passive = c.p0 * capped_exp(c.lambda * (v - c.v0));
-  return {e * emax * (v - c.vd) + (1.0 - e) * (passive - c.p0),
-          e * emax + (1.0 - e) * c.lambda * passive};
+  const double active = emax * (v - c.vd);
+  return {e * active + (1.0 - e) * (passive - c.p0), e * emax + (1.0 - e) * c.lambda * passive,
+          active - (passive - c.p0)};
 }
 
 // Flow through a vessel resistance, either direction.
@@ -49,29 +52,35 @@ double ventricular_systole(const CirculationParams& p, double period_s) {
 
 Circulation::Septum Circulation::solve_septum(const VentricleParams& lv,
                                               const VentricleParams& rv, double vlv, double vrv,
-                                              double e, double guess) const {
+                                              double e, SeptumStart& start) const {
   // Smith 2004: the septal pressure equals the free-wall pressure difference,
   //   Pspt(Vspt) = Plvf(Vlv - Vspt) - Prvf(Vrv + Vspt),
-  // monotonic in Vspt, solved by damped Newton started from the last solution. Newton converges
-  // quadratically, so after a step below 1e-6 mL the error is ~1e-12 mL and the free-wall
-  // pressures are corrected to first order instead of being evaluated again.
+  // monotonic in Vspt, solved by damped Newton started from the last solution moved to first
+  // order with the volumes and the activation. Newton converges quadratically, so after a step
+  // below 1e-6 mL the error is ~1e-12 mL and the free-wall pressures are corrected to first
+  // order instead of being evaluated again.
   const VentricleParams& s = p_->septum;
-  double v = guess;
+  const double predicted = start.d_lv * (vlv - start.lv_mL) + start.d_rv * (vrv - start.rv_mL) +
+                           start.d_activation * (e - start.activation);
+  double v = start.volume + std::clamp(predicted, -10.0, 10.0);
   for (int i = 0;; ++i) {
     const WallPressure spt = wall(s, s.emax, e, v);
     const WallPressure left = wall(lv, lv.emax, e, vlv - v);
     const WallPressure right = wall(rv, rv.emax, e, vrv + v);
+    const double slope = spt.slope + left.slope + right.slope;
     const double step =
-        std::clamp((spt.pressure - left.pressure + right.pressure) /
-                       (spt.slope + left.slope + right.slope),
-                   -10.0, 10.0);
+        std::clamp((spt.pressure - left.pressure + right.pressure) / slope, -10.0, 10.0);
     v -= step;
-    if (std::abs(step) < 1e-6 || i == 30)
+    if (std::abs(step) < 1e-6 || i == 30) {
+      // The implicit function's derivatives at the solution, for the next start.
+      start = SeptumStart{v, vlv, vrv, e, left.slope / slope, -right.slope / slope,
+                          -(spt.by_activation - left.by_activation + right.by_activation) / slope};
       return {v, left.pressure + left.slope * step, right.pressure - right.slope * step};
+    }
   }
 }
 
-void Circulation::evaluate(const State& x, double t, const Drive& d, double& septum_guess,
+void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart& start,
                            Hemodynamics& h) const {
   const CirculationParams& p = *p_;
   const double since = t - d.compression_start_s;
@@ -98,8 +107,7 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, double& sep
   VentricleParams lv = p.lv, rv = p.rv;
   lv.emax = d.lv_emax;
   rv.emax = d.rv_emax;
-  const Septum septum = solve_septum(lv, rv, x[kLV], x[kRV], ev, septum_guess);
-  septum_guess = septum.volume;
+  const Septum septum = solve_septum(lv, rv, x[kLV], x[kRV], ev, start);
   h.septal_volume = septum.volume;
 
   auto& P = h.pressure;

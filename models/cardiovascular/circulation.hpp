@@ -89,13 +89,25 @@ double activation(double elapsed, double rise, double fall);
 // Ventricular systolic duration for heart period `period_s` (HR-scaled systole).
 double ventricular_systole(const CirculationParams& p, double period_s);
 
+// The septal solve's warm start, carried from one evaluation to the next: the last solution
+// and how it moves with the ventricular volumes and the activation (the implicit function's
+// derivatives there), so that the next solve starts from a first-order prediction and Newton
+// mostly stops after one or two iterations. Part of the sim's state: a restored sim continues
+// bit-identically. All zero is a valid cold start.
+struct SeptumStart {
+  double volume;           // septal volume of the last solution, mL
+  double lv_mL, rv_mL;     // the ventricular volumes it solved for
+  double activation;       // and the ventricular activation, 0..1
+  double d_lv, d_rv;       // dVspt/dVlv, dVspt/dVrv
+  double d_activation;     // dVspt/de, mL
+};
+
 class Circulation {
  public:
   explicit Circulation(const CirculationParams& params) : p_(&params) {}
 
-  // Computes pressures and flows. `septum_guess` is the septal volume from the last call,
-  // used to start the Newton solve; it is updated.
-  void evaluate(const State& x, double t, const Drive& d, double& septum_guess,
+  // Computes pressures and flows, starting the septal solve from `start` and updating it.
+  void evaluate(const State& x, double t, const Drive& d, SeptumStart& start,
                 Hemodynamics& h) const;
 
   // dx/dt from the hemodynamics of `x`.
@@ -116,7 +128,7 @@ class Circulation {
     double rv_free_wall;
   };
   Septum solve_septum(const VentricleParams& lv, const VentricleParams& rv, double vlv, double vrv,
-                      double e, double guess) const;
+                      double e, SeptumStart& start) const;
   const CirculationParams* p_;
 };
 

@@ -16,7 +16,10 @@ double period_s(const Program& p) { return 60.0 / p.rate_per_min; }
 // push over the duty share of the cycle, then the residual (leaning) depth while releasing.
 double programmed_depth(const Program& p, double elapsed) {
   const double period = period_s(p);
-  const double phase = std::fmod(std::max(elapsed, 0.0), period);
+  // The cycle start is kept within a period of the clock, so one subtraction (exact for
+  // period <= x < 2 period, as fmod is) does what fmod would, at a fraction of its cost.
+  double phase = std::max(elapsed, 0.0);
+  if (phase >= period) phase = phase < 2.0 * period ? phase - period : std::fmod(phase, period);
   const double push = p.duty_cycle * period;
   if (phase >= push) return p.leaning_mm;
   return p.leaning_mm + (p.depth_mm - p.leaning_mm) * std::sin(std::numbers::pi * phase / push);
@@ -24,12 +27,18 @@ double programmed_depth(const Program& p, double elapsed) {
 
 }  // namespace
 
-double chest_pressure(const CompressionParams& p, double depth_mm) {
+ChestPump::ChestPump(const CompressionParams& p)
+    : p_(p), at_zero_(softplus(-p.dead_depth_mm / p.knee_mm)) {}
+
+double ChestPump::pressure(double depth_mm) const {
   if (!(depth_mm > 0.0)) return 0.0;  // hands off (and the common case: no CPR at all)
-  const double w = p.knee_mm;
-  const double at_zero = softplus(-p.dead_depth_mm / w);
-  const double pc = p.pressure_per_mm * w * (softplus((depth_mm - p.dead_depth_mm) / w) - at_zero);
+  const double w = p_.knee_mm;
+  const double pc = p_.pressure_per_mm * w * (softplus((depth_mm - p_.dead_depth_mm) / w) - at_zero_);
   return std::max(pc, 0.0);
+}
+
+double chest_pressure(const CompressionParams& p, double depth_mm) {
+  return ChestPump(p).pressure(depth_mm);
 }
 
 CompressionState make_compression_state() {

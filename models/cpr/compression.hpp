@@ -24,6 +24,18 @@ struct CompressionParams {
 // depth 0 to within 1e-3 mmHg.
 double chest_pressure(const CompressionParams& p, double depth_mm);
 
+// The same, bound to one set of parameters: the pressure's offset at zero depth is computed once
+// (the engine asks for Pc twice a step).
+class ChestPump {
+ public:
+  explicit ChestPump(const CompressionParams& p);
+  double pressure(double depth_mm) const;
+
+ private:
+  CompressionParams p_;
+  double at_zero_;  // softplus(-d0/w)
+};
+
 // A parametric rescuer. Ranges are checked by the engine (engine/actions.cpp).
 struct Program {
   double rate_per_min;              // compressions per minute while compressing

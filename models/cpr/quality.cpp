@@ -33,7 +33,8 @@ Sane sanitize(const QualityParams& p) {
   return q;
 }
 
-int bin_pos(double id) { return static_cast<int>(std::fmod(id, static_cast<double>(kQualityBins))); }
+// Bin ids are whole numbers of seconds below kMaxTime_s, exact in a double and in an int64.
+int bin_pos(double id) { return static_cast<int>(static_cast<int64_t>(id) % kQualityBins); }
 
 QualityBin& bin_at(QualityState& s, double id) {
   QualityBin& b = s.bins[bin_pos(id)];
@@ -87,8 +88,12 @@ void restart(QualityState& s, double origin_s, double depth_mm) {
 
 QualityCompression& latest(QualityState& s) { return s.ring[s.head]; }
 
-void fill_readout(const Sane& q, const QualityState& s, double t, QualityReadout& out) {
-  out = QualityReadout{};
+}  // namespace
+
+QualityReadout read_quality(const QualityParams& p, const QualityState& s) noexcept {
+  const Sane q = sanitize(p);
+  const double t = s.t_s;
+  QualityReadout out{};
   out.count = s.count;
   out.compressing = (s.armed && !s.paused) ? 1 : 0;
   out.hands_off_s = s.paused ? std::max(0.0, t - s.gap_start_s) : 0.0;
@@ -124,9 +129,8 @@ void fill_readout(const Sane& q, const QualityState& s, double t, QualityReadout
   if (n_depth > 0) out.depth_mm = depth_sum / n_depth;
   if (n_residual > 0) out.recoil_mm = residual_sum / n_residual;
   if (n_duty > 0) out.duty_cycle = duty_sum / n_duty;
+  return out;
 }
-
-}  // namespace
 
 QualityState make_quality_state() {
   QualityState s{};
@@ -138,7 +142,7 @@ QualityState make_quality_state() {
 }
 
 void update_quality(const QualityParams& p, double t_s, double dt_s, double depth_mm,
-                    QualityState& s, QualityReadout& out) noexcept {
+                    QualityState& s) noexcept {
   const Sane q = sanitize(p);
   const double dt = (std::isfinite(dt_s) && dt_s > 0.0) ? std::min(dt_s, kMaxStep_s) : 0.0;
   const bool t_ok = std::isfinite(t_s) && std::fabs(t_s) < kMaxTime_s;
@@ -147,13 +151,11 @@ void update_quality(const QualityParams& p, double t_s, double dt_s, double dept
                                            : (s.started ? s.depth_mm : 0.0);
   if (!s.started) {
     restart(s, t_ok ? t_s : 0.0, d);
-    fill_readout(q, s, 0.0, out);
     return;
   }
   double t = t_ok ? t_s - s.origin_s : s.t_s + dt;
   if (t < s.t_s - 1e-9 || !(t < kMaxTime_s)) {  // clock ran backwards (host restarted): start over
     restart(s, t_ok ? t_s : 0.0, d);
-    fill_readout(q, s, 0.0, out);
     return;
   }
   t = std::max(t, s.t_s);
@@ -287,7 +289,6 @@ void update_quality(const QualityParams& p, double t_s, double dt_s, double dept
 
   s.t_s = t;
   s.depth_mm = d;
-  fill_readout(q, s, t, out);
 }
 
 }  // namespace resus::cpr

@@ -101,13 +101,16 @@ QualityState make_quality_state();
 // One sample of the compression depth (mm, positive into the chest) at host time t_s; dt_s is
 // the time since the previous sample, used only when t_s is not finite (the clock is then
 // advanced by dt_s). Called every engine step or every host tick, any rate. A clock that runs
-// backwards restarts the meter; a non-finite depth holds the last sample.
+// backwards restarts the meter; a non-finite depth holds the last sample. Cheap: the readout is
+// computed only when asked for.
 void update_quality(const QualityParams& p, double t_s, double dt_s, double depth_mm,
-                    QualityState& s, QualityReadout& out) noexcept;
+                    QualityState& s) noexcept;
+
+// What the meter shows as of its last sample (a host reads it at 1-50 Hz, not every sample).
+QualityReadout read_quality(const QualityParams& p, const QualityState& s) noexcept;
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const QualityState& s, StateCheck& c);
-void check_readout(const QualityReadout& r, StateCheck& c);
 
 // The meter's thresholds by name (average_over, an integer, is not listed).
 std::span<const ParamSpec<QualityParams>> quality_param_table();

@@ -85,18 +85,6 @@ void check_state(const QualityState& s, StateCheck& c) {
   }
 }
 
-void check_readout(const QualityReadout& r, StateCheck& c) {
-  using namespace bounds;
-  c.in("cpr_readout.rate_per_min", r.rate_per_min, 0.0, kAny)
-      .in("cpr_readout.depth_mm", r.depth_mm, -kMeterDepth_mm, kMeterDepth_mm)
-      .in("cpr_readout.recoil_mm", r.recoil_mm, 0.0, kMeterDepth_mm)
-      .in("cpr_readout.duty_cycle", r.duty_cycle, 0.0, 1.0)
-      .in("cpr_readout.fraction", r.fraction, 0.0, 1.0)
-      .in("cpr_readout.hands_off_s", r.hands_off_s, 0.0, kMeterTime_s)
-      .index("cpr_readout.count", r.count, 0, INT64_MAX)
-      .flag("cpr_readout.compressing", r.compressing);
-}
-
 void check_state(const PulseState& s, StateCheck& c) {
   using namespace bounds;
   c.flag("pulse.primed", s.primed)

@@ -87,8 +87,11 @@ ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const Condu
 }
 
 double Myocardium::refibrillation_hazard(double since_s, const Modulators& mod) const {
-  return p_->refib_hazard_per_s * std::exp(-since_s / p_->refib_tau_s) *
-         mod.refibrillation_hazard;
+  // Long after the last termination (and before any: since ~1e9 s) exp() underflows to exactly
+  // 0, which libm reaches by its slow path; return that 0 directly.
+  const double x = -since_s / p_->refib_tau_s;
+  if (x < -746.0) return 0.0;
+  return p_->refib_hazard_per_s * std::exp(x) * mod.refibrillation_hazard;
 }
 
 RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,

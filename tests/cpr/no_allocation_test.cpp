@@ -40,7 +40,8 @@ TEST(NoAllocation, QualityAndPulseUpdates) {
   const long before = g_allocations.load();
   for (int i = 0; i < 100000; ++i) {
     const double t = i * 0.002;
-    update_quality(qp, t, 0.002, c.depth(t), qs, qr);
+    update_quality(qp, t, 0.002, c.depth(t), qs);
+    qr = read_quality(qp, qs);
     update_pulse(pp, 0.002, test::cpr_pressure(t, 110, 60, 15), test::cpr_pressure(t, 110, 60, 15),
                  test::cpr_pressure(t, 110, 40, 5), ps, pr);
   }

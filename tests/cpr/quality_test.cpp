@@ -26,7 +26,8 @@ QualityReadout run(const QualityParams& p, double fs_hz, double duration_s,
   const long n = std::lround(duration_s * fs_hz);
   for (long i = 0; i <= n; ++i) {
     const double t = i * dt;
-    update_quality(p, t, dt, depth(t), s, r);
+    update_quality(p, t, dt, depth(t), s);
+    r = read_quality(p, s);
     if (each) each(t, r);
   }
   if (keep) *keep = s;
@@ -221,7 +222,8 @@ TEST(Quality, HostTicksAt200HzReadLikeEngineStepsAt500Hz) {
   test::Lcg rng;
   double t = 0.0, prev = 0.0;
   while (t <= duration) {
-    update_quality({}, t, t - prev, depth(t), s, j);
+    update_quality({}, t, t - prev, depth(t), s);
+    j = read_quality({}, s);
     prev = t;
     t += 0.005 + 0.001 * rng.next();
   }
@@ -317,8 +319,10 @@ TEST(Quality, DeterministicAndTriviallyCopyable) {
   QualityReadout ra{}, rb{};
   for (int i = 1; i <= 5000; ++i) {
     const double t = 60.0 + i * 0.002;
-    update_quality({}, t, 0.002, c.depth(t), a, ra);
-    update_quality({}, t, 0.002, c.depth(t), copy, rb);
+    update_quality({}, t, 0.002, c.depth(t), a);
+    update_quality({}, t, 0.002, c.depth(t), copy);
+    ra = read_quality({}, a);
+    rb = read_quality({}, copy);
   }
   EXPECT_EQ(std::memcmp(&ra, &rb, sizeof ra), 0);
 }
@@ -345,7 +349,8 @@ TEST(Quality, FiniteWhateverTheInput) {
       const double depth = (i % 7 == 0) ? values[k] : c.depth(t) + rng.next();
       const double t_in = (i % 13 == 0) ? values[(k + 3) % 10] : t;
       const double dt_in = (i % 11 == 0) ? values[(k + 5) % 10] : 0.002;
-      update_quality(p, t_in, dt_in, depth, s, r);
+      update_quality(p, t_in, dt_in, depth, s);
+      r = read_quality(p, s);
       expect_finite(r);
       t += 0.002;
     }
@@ -357,7 +362,8 @@ TEST(Quality, ClockRunningBackwardsRestartsTheMeter) {
   QualityState s = make_quality_state();
   QualityReadout r{};
   run({}, 500.0, 20.0, [&](double t) { return c.depth(t); }, {}, &s);
-  update_quality({}, 0.0, 0.002, 0.0, s, r);
+  update_quality({}, 0.0, 0.002, 0.0, s);
+  r = read_quality({}, s);
   EXPECT_EQ(r.count, 0);
   EXPECT_EQ(r.compressing, 0);
 }

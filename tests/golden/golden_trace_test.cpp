@@ -132,20 +132,26 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // with CPR and a shock every gas signal agreed within 1e-3; in the default scenario the largest
 // differences were 0.2 mmHg in EtCO2 and MAP at single seconds (a breath a step apart), and
 // every final value agreed to 4 significant digits.
+//
+// Re-pinned a second time, as issue 9 allows once for the speed work: the septal Newton solve
+// now starts from the last solution moved to first order with the ventricular volumes and the
+// activation (cv::SeptumStart), so it converges in 1.4 iterations instead of 2.2 on average; it
+// stops at the same tolerance (a step below 1e-6 mL), so the solution moves by ~1e-12 mL. Every
+// recorded signal of both comparison runs above was unchanged to the CSV's precision.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x000e90750c7dfd17ull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0xe7847ebe457c9310ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x16025826ef457888ull},
-        Golden{"apnoea", kApnoea, 0x43bf6fba25638a1eull},
-        Golden{"rhythms", kRhythms, 0x88a57fe994182c60ull},
-        Golden{"airway_none", airway_scenario("none"), 0x3d38f7a996a27dc3ull},
-        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xa098c119cc6d1f40ull},
-        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x8a47843b5caabcc6ull},
-        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x9dde3699790fb395ull},
-        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0xec0b34a8c0b4c584ull},
-        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x961662bee72af0cfull}),
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xc49a7fe121416921ull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x462ca6d3a58157a1ull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0xe5da54700f298c84ull},
+        Golden{"apnoea", kApnoea, 0xf8a3c83f7a75db6dull},
+        Golden{"rhythms", kRhythms, 0xf6a068c97ae05930ull},
+        Golden{"airway_none", airway_scenario("none"), 0x38d0a96a91cbfc0cull},
+        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x3b5258255c6a919cull},
+        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x83d7f19819f7f0a2ull},
+        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x721f0043db1acc10ull},
+        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0x2321317c03036e1eull},
+        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x45f7faac5191bbe5ull}),
     [](const ::testing::TestParamInfo<Golden>& info) { return std::string(info.param.name); });
 
 TEST(GoldenTrace, PinsTheWholeCatalogueOfItsDay) {

@@ -310,11 +310,26 @@ bool all_finite(const RespReadout& o, const BloodReadout& b) {
 TEST(Respiration, RobustToExtremeInputs) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
+  // The circulation's inputs (the blood's come from the blood model through step_with_blood).
+  auto inputs = [](double qp, double qs, double va, double vv, double cerebral, double ppa,
+                   double pa, double pp, double temp) {
+    RespInputs in{};
+    in.pulmonary_flow_mL_s = qp;
+    in.systemic_flow_mL_s = qs;
+    in.arterial_blood_mL = va;
+    in.venous_blood_mL = vv;
+    in.cerebral_flow_ratio = cerebral;
+    in.pulmonary_artery_mmHg = ppa;
+    in.arterial_pressure_mmHg = pa;
+    in.resting_pulse_pressure_mmHg = pp;
+    in.temperature_C = temp;
+    return in;
+  };
   const RespInputs cases[] = {
-      {0, 0, 0, 0, 0, 0, 0, 0, 0},
-      {1e6, 1e6, 1e6, 1e6, 100, 1e4, 1e4, 1e4, 60},
-      {-500, -500, -10, -10, -1, -100, -100, -5, -40},
-      {nan, inf, nan, -inf, nan, nan, inf, nan, nan},
+      inputs(0, 0, 0, 0, 0, 0, 0, 0, 0),
+      inputs(1e6, 1e6, 1e6, 1e6, 100, 1e4, 1e4, 1e4, 60),
+      inputs(-500, -500, -10, -10, -1, -100, -100, -5, -40),
+      inputs(nan, inf, nan, -inf, nan, nan, inf, nan, nan),
   };
   int idx = 0;
   for (const RespInputs& in : cases) {
