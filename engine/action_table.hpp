@@ -260,9 +260,10 @@ constexpr std::span<const ActionSpec> action_registry() { return action_table::k
 
 // The row of a kind, or null for a kind outside the table.
 constexpr const ActionSpec* find_action(ActionKind kind) {
-  const auto i = static_cast<int32_t>(kind) - 1;
-  return i >= 0 && i < static_cast<int32_t>(action_registry().size()) ? &action_registry()[i]
-                                                                      : nullptr;
+  const auto k = static_cast<int64_t>(kind);  // any int32 a host passes, without overflow
+  return k >= 1 && k <= static_cast<int64_t>(action_registry().size())
+             ? &action_registry()[static_cast<std::size_t>(k - 1)]
+             : nullptr;
 }
 
 // A field's index in its kind's row, at compile time.

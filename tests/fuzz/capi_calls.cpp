@@ -89,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   std::vector<unsigned char> snapshot(static_cast<std::size_t>(resus_snapshot_size()));
   std::vector<float> samples(256);
   for (int ops = 0; ops < 64 && !in.empty(); ++ops) {
-    switch (in.u8() % 16) {
+    switch (in.u8() % 18) {
       case 0:
       case 1:
         advance_and_check(sim, duration(in, budget));
@@ -181,6 +181,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
         resus_sim_set_oxygen(sim, in.value());
         resus_sim_set_spontaneous_breathing(sim, in.small_int(3));
         break;
+      case 16: {  // actions by kind and values: any kind, any values, counts that lie
+        double values[16];
+        for (double& v : values) v = in.value();
+        const int32_t kind = in.small_int(24) - 2;
+        const int32_t count = in.small_int(20) - 2;  // within the array, or negative
+        const int32_t n = count > 16 ? 16 : count;
+        if (in.u8() % 2) resus_sim_apply_values(sim, kind, values, n);
+        else resus_sim_schedule_values(sim, resus_sim_time(sim) + in.value(), kind, values, n);
+        if (in.u8() % 8 == 0) resus_sim_apply_values(sim, kind, nullptr, n);
+        break;
+      }
+      case 17: {  // discovery with indices out of range, and JSON parsed into values
+        const int32_t kind = in.small_int(24) - 2, field = in.small_int(20) - 2;
+        const char* name = nullptr;
+        const char* unit = nullptr;
+        const char* description = nullptr;
+        int32_t type = 0, flags = 0, when_field = 0;
+        uint32_t when_mask = 0;
+        double lo = 0.0, hi = 0.0, def = 0.0;
+        resus_action_field_info(kind, field, &name, &unit, &type, &lo, &hi, &def);
+        resus_action_field_rules(kind, field, &flags, &when_field, &when_mask, &description);
+        (void)resus_action_field_enum_name(kind, field, in.i32());
+        (void)resus_enum_name(in.small_int(16) - 2, in.i32());
+        (void)resus_enum_count(in.i32());
+        double values[16];
+        int32_t parsed_kind = 0, count = 0;
+        double at = 0.0;
+        resus_action_parse_values(action_json(in).c_str(), &parsed_kind, values,
+                                  in.small_int(20) - 2 > 16 ? 16 : in.small_int(17), &count, &at);
+        break;
+      }
     }
   }
   advance_and_check(sim, std::min(1.0, budget));
