@@ -391,6 +391,13 @@ void write_member(resus_action& a, const LegacyMember& m, double value) {
 resus::Action to_engine(const resus_action* action) {
   require(action, "action");
   const resus_action a = read_action(*action);
+  // The struct is frozen at the 0.2 kinds (docs/abi.md): later kinds have no members to read.
+  if (a.kind > kLegacyKinds)
+    throw Error(Status::kInvalidArgument,
+                "action.kind = " + std::to_string(a.kind) + " ('" +
+                    resus::find_action(static_cast<resus::ActionKind>(a.kind))->name +
+                    "') has no resus_action form; apply it with resus_sim_apply_values or "
+                    "resus_sim_apply_json");
   resus::Action engine{};
   engine.kind = static_cast<resus::ActionKind>(a.kind);
   const auto fields = resus::find_action(engine.kind)->fields;

@@ -205,22 +205,28 @@ TEST(CApiDiscovery, UnknownSignalName) {
 }
 
 TEST(CApiDiscovery, Actions) {
-  ASSERT_EQ(resus_action_count(), 15);
+  ASSERT_GE(resus_action_count(), 15);  // the 0.2 kinds first, in their order; more may follow
   const char* expected[] = {"hemorrhage",  "hemorrhage_stop", "fluid_bolus",  "rhythm",
                             "shock",       "cardioversion",   "pacing_start", "pacing_stop",
                             "cpr_start",   "cpr_stop",        "airway",       "ventilation",
                             "breath",      "oxygen",          "spontaneous_breathing"};
-  for (int32_t i = 0; i < resus_action_count(); ++i) {
+  const int32_t count = resus_action_count();
+  for (int32_t i = 0; i < count; ++i) {
     const char *name = nullptr, *fields = nullptr;
     ASSERT_EQ(resus_action_info(i, &name, &fields), RESUS_OK) << thread_error();
     ASSERT_NE(name, nullptr);
     ASSERT_NE(fields, nullptr);
-    EXPECT_STREQ(name, expected[i]);
+    if (i < 15) {
+      EXPECT_STREQ(name, expected[i]);
+    }
     // The registry order is the kind's value minus one.
-    EXPECT_EQ(resus_default_action(static_cast<resus_action_kind>(i + 1)).kind, i + 1);
+    int32_t kind = 0;
+    ASSERT_EQ(resus_action_find(name, &kind), RESUS_OK);
+    EXPECT_EQ(kind, i + 1);
   }
-  EXPECT_EQ(resus_action_info(15, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
-  EXPECT_TRUE(Mentions(thread_error(), {"index", "15", "[0, 14]"}));
+  EXPECT_EQ(resus_action_info(count, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_TRUE(Mentions(thread_error(), {"index", std::to_string(count).c_str(),
+                                        ("[0, " + std::to_string(count - 1) + "]").c_str()}));
   EXPECT_EQ(resus_action_info(-1, nullptr, nullptr), RESUS_ERR_INVALID_ARGUMENT);
 }
 
@@ -582,7 +588,7 @@ TEST_F(CApi, BadSignalIndex) {
 TEST_F(CApi, UnknownAction) {
   resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   a.rate_mL_min = 100.0;
-  for (int32_t kind : {0, 16, 99, -1}) {
+  for (int32_t kind : {0, resus_action_count() + 1, 99, -1}) {
     a.kind = kind;
     EXPECT_EQ(resus_sim_apply(sim(), &a), RESUS_ERR_UNKNOWN_NAME) << kind;
     EXPECT_TRUE(Mentions(error(), {"kind", std::to_string(kind).c_str(), "hemorrhage"}));
