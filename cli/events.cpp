@@ -257,10 +257,13 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
       } else {  // not one of ours (should not happen): say what the event itself says
         out.text = out.action + " applied (" + num(e.value) + ")";
       }
-      const Shock armed{true, e.value,
-                        matched ? static_cast<int32_t>(matched->get("waveform")) : -1};
-      if (e.detail == RESUS_ACTION_SHOCK) shock_ = armed;
-      if (e.detail == RESUS_ACTION_CARDIOVERSION) cardioversion_ = armed;  // replaces an armed one
+      if (e.detail == RESUS_ACTION_SHOCK || e.detail == RESUS_ACTION_CARDIOVERSION) {
+        // A field the action lacks reads as NaN: never convert that to an integer.
+        const double waveform = matched ? matched->get("waveform") : -1.0;
+        const Shock armed{true, e.value, waveform >= 0.0 ? static_cast<int32_t>(waveform) : -1};
+        if (e.detail == RESUS_ACTION_SHOCK) shock_ = armed;
+        else cardioversion_ = armed;  // replaces an armed one
+      }
       break;
     }
     case RESUS_EVENT_HEMORRHAGE_ENDED:

@@ -11,18 +11,25 @@
 
 namespace {
 std::atomic<long> g_allocations{0};
+
+// Out of line, so that the compiler sees operator new/delete pairs at the call sites rather than
+// malloc/free inlined into them (which GCC's -Wmismatched-new-delete would misread).
+[[gnu::noinline]] void* counted_alloc(std::size_t n) {
+  ++g_allocations;
+  return std::malloc(n ? n : 1);
 }
+[[gnu::noinline]] void counted_free(void* p) noexcept { std::free(p); }
+}  // namespace
 
 void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
+  if (void* p = counted_alloc(n)) return p;
   throw std::bad_alloc();
 }
 void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
 
 namespace resus::cpr {
 namespace {
