@@ -78,6 +78,13 @@ void print_info(std::ostream& out) {
   }
   print_table(out, "actions", "scenario \"do\" values and their fields; every action also takes \"at_s\"", actions);
 
+  std::vector<Row> drugs;
+  for (int32_t i = 0; i < resus_drug_count(); ++i) {
+    const char *name = nullptr, *description = nullptr;
+    if (resus_drug_info(i, &name, &description) == RESUS_OK) drugs.push_back({text(name), text(description)});
+  }
+  print_table(out, "drugs", "the drug and infusion actions' \"drug\" values; routes: peripheral_iv, central_iv, io_humeral, io_tibial, io_sternal, tracheal, nebulised, intramuscular, oral", drugs);
+
   std::vector<Row> rhythms;
   for (int32_t i = 0; i < resus_rhythm_count(); ++i)
     rhythms.push_back({std::to_string(i), text(resus_rhythm_name(i))});

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "models/electrophysiology/conduction.hpp"
+#include "models/pharmacology/drugs.hpp"
 #include "models/respiration/respiration.hpp"
 
 namespace resus {
@@ -34,10 +35,14 @@ enum class ActionKind : int32_t {
   kBreath = 13,
   kOxygen = 14,
   kSpontaneousBreathing = 15,
+  // 0.4: drugs (engine/stages/pharmacology.cpp).
+  kDrug = 16,
+  kInfusion = 17,
+  kInfusionStop = 18,
 };
 
 // The stage that applies a kind (engine/stages/).
-enum class Stage : int32_t { kCirculation, kHeart, kCompressions, kBreathing };
+enum class Stage : int32_t { kCirculation, kHeart, kCompressions, kBreathing, kPharmacology };
 
 // Values match resus_field_type in the C API.
 enum class FieldType : int32_t { kNumber = 0, kInteger = 1, kBoolean = 2, kEnum = 3 };
@@ -210,8 +215,38 @@ constexpr FieldSpec kSpontaneousBreathing[] = {
      "false: paralysed or sedated (apnoea); true: the patient's own drive"},
 };
 
+constexpr FieldSpec kDrug[] = {
+    {"drug", FieldType::kEnum, "", 0, last(pharm::kDrugNames), kNoDefault, kRequired,
+     names(pharm::kDrugNames), "the drug (resus info lists each with its preparation and usual dose)"},
+    {"dose", FieldType::kNumber, "", 0, 1e6, 0, kZeroIsDefault, kNone,
+     "amount in `unit`; 0 or absent: the drug's usual adult dose"},
+    {"unit", FieldType::kEnum, "", 0, last(pharm::kDoseUnitNames), 0, 0,
+     names(pharm::kDoseUnitNames),
+     "mg, ug, mmol, units, mg_kg, or mL of the standard preparation; default: the drug's own"},
+    {"route", FieldType::kEnum, "", 0, last(pharm::kRouteNames), 0, 0, names(pharm::kRouteNames),
+     "where the dose goes in"},
+    {"flush_mL", FieldType::kNumber, "mL", 0, 1000, 0, 0, kNone,
+     "saline pushed behind a peripheral or intraosseous dose"},
+};
+constexpr FieldSpec kInfusion[] = {
+    {"drug", FieldType::kEnum, "", 0, last(pharm::kDrugNames), kNoDefault, kRequired,
+     names(pharm::kDrugNames), "the drug"},
+    {"rate", FieldType::kNumber, "", 0, 1e6, kNoDefault, kRequired | kMinExclusive, kNone,
+     "rate in `unit`"},
+    {"unit", FieldType::kEnum, "", 0, last(pharm::kRateUnitNames), 0, 0,
+     names(pharm::kRateUnitNames), "ug_kg_min, ug_min, mg_min, mg_h, units_min, units_h, mL_h"},
+    {"route", FieldType::kEnum, "", 0, last(pharm::kRouteNames), 1, 0, names(pharm::kRouteNames),
+     "where it runs in (a central line by default)"},
+};
+constexpr FieldSpec kInfusionStop[] = {
+    {"drug", FieldType::kEnum, "", 0, last(pharm::kDrugNames), kNoDefault, kRequired,
+     names(pharm::kDrugNames), "the drug whose infusion stops"},
+};
+
 // Rules across fields (engine/actions.cpp).
 void finish_hemorrhage(Action& a);
+void finish_drug(Action& a);
+void finish_infusion(Action& a);
 void finish_cpr(Action& a);
 void finish_ventilation(Action& a);
 
@@ -251,6 +286,15 @@ constexpr ActionSpec kRows[] = {
      kOxygenAliases, nullptr, ""},
     {ActionKind::kSpontaneousBreathing, "spontaneous_breathing", Stage::kBreathing,
      "the patient's own breathing on or off", kSpontaneousBreathing, {}, nullptr, ""},
+    {ActionKind::kDrug, "drug", Stage::kPharmacology,
+     "a bolus of a drug by a route, optionally flushed", kDrug, {}, finish_drug,
+     "the unit must be one of the drug's (mmol needs a molar mass, units a unit size); the dose "
+     "may not exceed the drug's ceiling (resus info)"},
+    {ActionKind::kInfusion, "infusion", Stage::kPharmacology,
+     "a continuous infusion of a drug; replaces that drug's running infusion", kInfusion, {},
+     finish_infusion, "the unit must be one of the drug's; the rate may not exceed its ceiling"},
+    {ActionKind::kInfusionStop, "infusion_stop", Stage::kPharmacology,
+     "stops a drug's infusion", kInfusionStop, {}, nullptr, ""},
 };
 
 }  // namespace action_table

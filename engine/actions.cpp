@@ -65,6 +65,51 @@ void finish_hemorrhage(Action& a) {
   if (a[kRate] == 0.0) a[kRate] = 1000.0;  // a volume given alone bleeds at 1000 mL/min
 }
 
+// A dose is checked in mg at 70 kg (mg_kg doses too): the drug's ceiling is far above any
+// dose a rescuer could draw up, so what passes is simulated, harm included.
+void finish_drug(Action& a) {
+  constexpr int kDrug = field_index(ActionKind::kDrug, "drug");
+  constexpr int kDose = field_index(ActionKind::kDrug, "dose");
+  constexpr int kUnit = field_index(ActionKind::kDrug, "unit");
+  const auto drug = static_cast<pharm::Drug>(a[kDrug]);
+  const pharm::DrugSpec& spec = pharm::drug_spec(drug);
+  if (a[kDose] == 0.0) {
+    a[kDose] = spec.default_dose;
+    a[kUnit] = static_cast<double>(spec.default_unit);
+  }
+  const auto unit = static_cast<pharm::DoseUnit>(a[kUnit]);
+  const double ug = pharm::dose_ug(drug, a[kDose], unit, 70.0);
+  const std::string unit_name = pharm::kDoseUnitNames[static_cast<int>(unit)];
+  if (!std::isfinite(ug))
+    throw Error(Status::kInvalidArgument, "unit = " + unit_name + " is not a unit of " +
+                                              spec.name + " (it has no " +
+                                              (unit == pharm::DoseUnit::kMmol ? "molar mass" : "unit size") + ")");
+  if (ug / 1000.0 > spec.max_dose_mg)
+    throw Error(Status::kInvalidArgument,
+                "dose = " + num(a[kDose]) + " " + unit_name + " of " + spec.name +
+                    " is " + num(ug / 1000.0) + " mg; valid range is (0, " +
+                    num(spec.max_dose_mg) + "] mg");
+}
+
+void finish_infusion(Action& a) {
+  constexpr int kDrug = field_index(ActionKind::kInfusion, "drug");
+  constexpr int kRate = field_index(ActionKind::kInfusion, "rate");
+  constexpr int kUnit = field_index(ActionKind::kInfusion, "unit");
+  const auto drug = static_cast<pharm::Drug>(a[kDrug]);
+  const pharm::DrugSpec& spec = pharm::drug_spec(drug);
+  const auto unit = static_cast<pharm::RateUnit>(a[kUnit]);
+  const std::string unit_name = pharm::kRateUnitNames[static_cast<int>(unit)];
+  const double ug_s = pharm::rate_ug_s(drug, a[kRate], unit, 70.0);
+  if (!std::isfinite(ug_s))
+    throw Error(Status::kInvalidArgument,
+                "unit = " + unit_name + " is not a unit of " + spec.name + " (it has no unit size)");
+  if (ug_s * 60.0 / 1000.0 > spec.max_rate_mg_min)
+    throw Error(Status::kInvalidArgument,
+                "rate = " + num(a[kRate]) + " " + unit_name + " of " + spec.name +
+                    " is " + num(ug_s * 0.06) + " mg/min; valid range is (0, " +
+                    num(spec.max_rate_mg_min) + "] mg/min");
+}
+
 void finish_cpr(Action& a) {
   constexpr int kDepth = field_index(ActionKind::kCprStart, "depth_mm");
   constexpr int kLeaning = field_index(ActionKind::kCprStart, "leaning_mm");

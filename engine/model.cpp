@@ -247,8 +247,23 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += sim.time() - static_cast<double>(state.step) * kStep_s;
     state = sim.s_;
   }
-  // Pass 4: breathing joins; the gases settle on the circulation's own flows. The lungs' breath
-  // times start on the clock as it stands.
+  // The pharmacology's resting reference: the mean flows over a whole number of beats (the
+  // state itself does not move), then the body's own hormones at their resting levels.
+  {
+    Sim sim(*m, state);
+    sim.breathing_coupled_ = false;
+    const int64_t beat_steps =
+        std::llround(std::round(60.0 / m->params_.heart_rate_set_bpm / kStep_s));
+    std::array<double, pharm::kNumFlows> mean{};
+    for (int64_t i = 0; i < 2 * beat_steps; ++i) {
+      sim.advance_steps(1);
+      const auto q = stages::pharmacology::step_flows(sim.s_);
+      for (int f = 0; f < pharm::kNumFlows; ++f) mean[f] += q[f] / static_cast<double>(2 * beat_steps);
+    }
+    stages::pharmacology::start(m->params_, mean, state);
+  }
+  // Pass 4: breathing joins; the gases and the hormones settle on the circulation's own flows.
+  // The lungs' breath times start on the clock as it stands.
   stages::breathing::rebase(state, -static_cast<double>(state.step) * kStep_s);
   {
     Sim sim(*m, state);

@@ -12,6 +12,7 @@
 
 #include "models/autonomic/baroreflex.hpp"
 #include "models/blood/blood.hpp"
+#include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
 #include "models/cpr/pulse.hpp"
@@ -36,6 +37,7 @@ struct PatientParams {
   cpr::QualityParams cpr_quality;      // the CPR-feedback meter's thresholds
   cpr::PulseParams pulse;              // palpation thresholds
   resp::RespParams respiration;        // lungs, airway devices, control of breathing
+  pharm::PharmParams pharmacology;     // drug transport sites, tissues, the body's own hormones
   blood::BloodParams blood;            // haemoglobin, gas chemistry, tissue stores, metabolism
 };
 

@@ -5,6 +5,11 @@
 namespace resus {
 namespace {
 
+#define DRUG_SIGNALS(d)                                                                         \
+  {"plasma_" d "_ng_mL", "ng/mL", "arterial plasma " d " (given and the body's own)"},        \
+      {"effect_" d "_ng_mL", "ng/mL", d " at its effect site"},                                   \
+      {"given_" d "_mg", "mg", d " given so far (boluses and infusions)"},                        \
+      {"infusion_" d "_ug_kg_min", "ug/kg/min", d " infusion rate now"}
 constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"hr_bpm", "1/min", "heart rate from mechanical beats (0 without beats)"},
     {"sbp_mmHg", "mmHg", "arterial systolic pressure over the last cycle"},
@@ -115,7 +120,19 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"spontaneous_breathing", "1", "1 while the patient breathes on their own"},
     {"ventilation_drive", "1", "respiratory drive (chemical drive x brainstem perfusion), 1 at rest"},
     {"airway_device", "1", "airway device in place (resus_airway value)"},
+    DRUG_SIGNALS("epinephrine"),
+    DRUG_SIGNALS("norepinephrine"),
+    DRUG_SIGNALS("vasopressin"),
+    DRUG_SIGNALS("amiodarone"),
+    DRUG_SIGNALS("lidocaine"),
+    DRUG_SIGNALS("atropine"),
+    DRUG_SIGNALS("adenosine"),
+    DRUG_SIGNALS("naloxone"),
+    DRUG_SIGNALS("morphine"),
+    DRUG_SIGNALS("fentanyl"),
+    DRUG_SIGNALS("dobutamine"),
 }};
+#undef DRUG_SIGNALS
 
 }  // namespace
 

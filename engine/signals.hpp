@@ -111,8 +111,17 @@ enum SignalId : int {
   kSpontaneousBreathing,
   kVentilationDrive,
   kAirwayDevice,
+  // Appended in 0.4: per drug, in resus::pharm::Drug order, kDrugSignalsPerDrug each.
+  kDrugFirst,
+  kDrugLast = kDrugFirst + 4 * 11 - 1,
   kNumSignals
 };
+
+// A drug's signals: its index in resus::pharm::Drug order, then one of these.
+enum DrugSignal : int { kPlasma = 0, kEffectSite, kGiven, kInfusionRate, kDrugSignalsPerDrug };
+constexpr int drug_signal(int drug, DrugSignal which) {
+  return kDrugFirst + drug * kDrugSignalsPerDrug + which;
+}
 
 struct SignalInfo {
   const char* name;

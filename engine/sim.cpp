@@ -64,6 +64,7 @@ bool Sim::step_once() noexcept {
   stages::cycle::on_compression(c, s_);  // while compressions run, each closes the cycle
   stages::breathing::step(c, s_);        // lungs, devices, alveolar gas
   stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
+  stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
   stages::ecg::step(c, s_, ecg_stream_.get());
   stages::waveforms::step(c, s_, wave_stream_.get());
   stages::reflex::tick(c, s_);           // every 10 ms
@@ -79,6 +80,7 @@ void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
     case Stage::kHeart: stages::heart::apply(c, s_, a); break;
     case Stage::kCompressions: stages::compressions::apply(c, s_, a); break;
     case Stage::kBreathing: stages::breathing::apply(c, s_, a); break;
+    case Stage::kPharmacology: stages::pharmacology::apply(c, s_, a); break;
   }
 }
 
@@ -173,6 +175,7 @@ void Sim::update_instant_signals() noexcept {
   stages::cpr_meter::publish(*model_, s_, sig);
   stages::breathing::publish(s_, sig);
   stages::blood::publish(s_, sig);
+  stages::pharmacology::publish(*model_, s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -25,7 +25,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 2: CPR, breathing and waveform state. 3: body checksum in the header. 4: the state laid out
 // as the bus and one section per stage. 5: the blood pools as their own stage (models/blood).
 // 6: the CPR meter's readout computed when read; the septal solve's warm start (docs/abi.md).
-constexpr uint32_t kSnapshotVersion = 6;
+// 7: the pharmacology stage (drugs and the body's own hormones).
+constexpr uint32_t kSnapshotVersion = 7;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;
@@ -122,6 +123,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::cpr_meter::check(s, c);
   stages::breathing::check(s, c);
   stages::blood::check(s, c);
+  stages::pharmacology::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);

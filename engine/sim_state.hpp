@@ -12,6 +12,7 @@
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/blood/blood.hpp"
+#include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
 #include "models/cpr/pulse.hpp"
@@ -134,6 +135,10 @@ struct BloodStageState {
 };
 
 // stages/reflex.cpp: the baroreflex on its 10 ms tick.
+struct PharmacologyState {
+  pharm::PharmState pk;
+};
+
 struct ReflexState {
   autonomic::BaroreflexState baro;
   double pressure_sum;  // carotid pressure summed over the tick's steps
@@ -209,6 +214,7 @@ struct SimState {
   CprMeterState cpr_meter;
   BreathingState breathing;
   BloodStageState blood;
+  PharmacologyState pharmacology;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

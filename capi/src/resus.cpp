@@ -862,6 +862,33 @@ resus_status resus_action_parse_json(const char* action_json, resus_action* out,
 
 int32_t resus_action_count(void) { return static_cast<int32_t>(resus::action_registry().size()); }
 
+int32_t resus_drug_count(void) { return resus::pharm::kNumDrugs; }
+
+resus_status resus_drug_info(int32_t index, const char** name, const char** description) {
+  return guarded(t_error, [&] {
+    check_index("drug index", index, resus::pharm::kNumDrugs);
+    // Each drug in words, built once from its row.
+    static const std::vector<std::string> texts = [] {
+      namespace ph = resus::pharm;
+      std::vector<std::string> out;
+      for (int i = 0; i < ph::kNumDrugs; ++i) {
+        const ph::DrugSpec& d = ph::drug_spec(static_cast<ph::Drug>(i));
+        std::ostringstream os;
+        os.imbue(std::locale::classic());
+        os << d.preparation << "; usual dose " << d.default_dose << " "
+           << ph::kDoseUnitNames[static_cast<int>(d.default_unit)] << "; units mg, ug, mg_kg, mL";
+        if (d.molar_mass_g_mol > 0.0) os << ", mmol";
+        if (d.mg_per_unit > 0.0) os << ", units";
+        os << "; at most " << d.max_dose_mg << " mg per dose, " << d.max_rate_mg_min << " mg/min";
+        out.push_back(os.str());
+      }
+      return out;
+    }();
+    if (name) *name = resus::pharm::kDrugNames[index];
+    if (description) *description = texts[static_cast<std::size_t>(index)].c_str();
+  });
+}
+
 resus_status resus_action_info(int32_t index, const char** name, const char** fields) {
   return guarded(t_error, [&] {
     const auto actions = resus::action_registry();

@@ -121,6 +121,21 @@ void publish(const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace blood
 
+// ---- pharmacology.cpp: drugs and the body's own hormones --------------------------------------
+namespace pharmacology {
+// Accumulates the step's flows; every 50 ms carries every drug and writes its effect slots.
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+// The circulation's flows of the last step, as the pharmacology's pools see them.
+std::array<double, pharm::kNumFlows> step_flows(const SimState& s);
+// The resting state from the resting flows (a whole number of beats' mean), the resting
+// compartment volumes and MAP in `s`.
+void start(const PatientParams& p, const std::array<double, pharm::kNumFlows>& rest_flow_mL_s,
+           SimState& s);
+void publish(const Model& m, const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace pharmacology
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

@@ -177,6 +177,24 @@ TEST_F(NoAllocationSim, AdvanceTenSecondsAllocatesNothing) {
   EXPECT_NEAR(sim_->signal(kFluidInfused), 110.0, 1e-6);
 }
 
+TEST_F(NoAllocationSim, GivingDrugsAllocatesNothing) {
+  // A hard real-time host gives drugs without allocation: actions parsed beforehand, applied
+  // and carried by the flows inside the window.
+  const Action epinephrine = parse_action_json(
+      R"({"do":"drug","drug":"epinephrine","route":"peripheral_iv","flush_mL":20})", nullptr);
+  const Action norepinephrine = parse_action_json(
+      R"({"do":"infusion","drug":"norepinephrine","rate":0.1,"unit":"ug_kg_min"})", nullptr);
+  AllocationWindow w;
+  sim_->apply(epinephrine);
+  sim_->apply(norepinephrine);
+  const Status st = sim_->advance(10.0);
+  const long long news = w.news(), deletes = w.deletes();
+  EXPECT_EQ(st, Status::kOk);
+  EXPECT_EQ(news, 0);
+  EXPECT_EQ(deletes, 0);
+  EXPECT_GT(sim_->signal(find_signal("plasma_epinephrine_ng_mL")), 1.0);  // it arrived
+}
+
 TEST_F(NoAllocationSim, ThousandShortAdvancesAllocateNothing) {
   AllocationWindow w;
   int failures = 0;

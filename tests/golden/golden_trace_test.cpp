@@ -138,20 +138,26 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // activation (cv::SeptumStart), so it converges in 1.4 iterations instead of 2.2 on average; it
 // stops at the same tolerance (a step below 1e-6 mL), so the solution moves by ~1e-12 mL. Every
 // recorded signal of both comparison runs above was unchanged to the CSV's precision.
+// Re-pinned a third time, for issue 10: the body's own epinephrine, norepinephrine and
+// vasopressin now circulate (models/pharmacology) and act through the effect channels, relative
+// to their resting levels, so the resting state is where it was to within the quantisation of a
+// beat (HR 72.6 -> 71.9 at t = 0, the starting state settling with the hormones) and every
+// stress (hemorrhage, arrest, hypoxia) now raises them: 25% blood loss takes HR to 107 instead of
+// 87, 10 minutes of CPR brings epinephrine to 10 ng/mL (Wortsman 1984) and CPP about 1 mmHg up.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xc49a7fe121416921ull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x462ca6d3a58157a1ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0xe5da54700f298c84ull},
-        Golden{"apnoea", kApnoea, 0xf8a3c83f7a75db6dull},
-        Golden{"rhythms", kRhythms, 0xf6a068c97ae05930ull},
-        Golden{"airway_none", airway_scenario("none"), 0x38d0a96a91cbfc0cull},
-        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x3b5258255c6a919cull},
-        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x83d7f19819f7f0a2ull},
-        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x721f0043db1acc10ull},
-        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0x2321317c03036e1eull},
-        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x45f7faac5191bbe5ull}),
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x8a92eec5cb69188eull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x767d3d52daa0f48bull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0xe3a48d1d19fe180cull},
+        Golden{"apnoea", kApnoea, 0x6ece955df78dc8b7ull},
+        Golden{"rhythms", kRhythms, 0x8a13ccc8790c66e7ull},
+        Golden{"airway_none", airway_scenario("none"), 0x182efaec36c97b19ull},
+        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x1d70caec8836de1aull},
+        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x2d69ebe438a850adull},
+        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x7984c5c49b203e6eull},
+        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0xc6adb40b20056e1cull},
+        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x730209b20d253064ull}),
     [](const ::testing::TestParamInfo<Golden>& info) { return std::string(info.param.name); });
 
 TEST(GoldenTrace, PinsTheWholeCatalogueOfItsDay) {

@@ -342,6 +342,10 @@ RESUS_API resus_status resus_action_parse_json(const char* action_json, resus_ac
                                                double* at_s);
 /* Action names and their fields in words, for discovery; index 0 is kind 1. */
 RESUS_API int32_t resus_action_count(void);
+/* The drugs (0.4), in the order of the drug actions' "drug" values: each one's name and, in
+ * words, its standard preparation, usual adult dose and the units it may be given in. */
+RESUS_API int32_t resus_drug_count(void);
+RESUS_API resus_status resus_drug_info(int32_t index, const char** name, const char** description);
 RESUS_API resus_status resus_action_info(int32_t index, const char** name, const char** fields);
 
 /* ---- actions by kind and values (0.3) ---------------------------------------------------------

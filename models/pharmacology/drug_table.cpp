@@ -1,0 +1,101 @@
+// The drug rows and the targets' effects. Every number's source and status is in README.md
+// ("The drugs", "The targets"); [M] measured or standard, [F] fitted the van Meurs way (time to
+// peak effect and dose-response), [U] a guess with its reasoning.
+#include <cstddef>
+
+#include "models/pharmacology/drugs.hpp"
+
+namespace resus::pharm {
+namespace {
+
+constexpr double kNone = 0.0;
+using U = DoseUnit;
+
+// EC50s in target order: alpha1, beta1, beta2, V1, muscarinic block, A1, class III, sodium
+// channel, sodium toxicity, mu (naloxone: its Ki).
+constexpr DrugSpec kDrugs[] = {
+    // name, preparation, mg/mL, g/mol, mg/unit, dose, unit, max mg, max mg/min,
+    // kp fast, kp slow, E systemic, E splanchnic, blood t1/2 s, ke0 /min, F tracheal, F oral,
+    // clearance per C, EC50s
+    {"epinephrine", "1 mg in 10 mL (1:10,000)", 0.1, 183.2, kNone, 1, U::kMg, 100, 1,
+     0.4, 0.1, 0.6, 0.0, 0, 1.5, 0.3, 0.01, 0.05,
+     {20, 1.0, 0.5, 0, 0, 0, 0, 0, 0, 0}},
+    {"norepinephrine", "4 mg in 50 mL (80 ug/mL)", 0.08, 169.2, kNone, 4, U::kUg, 100, 1,
+     0.5, 0.15, 0.45, 0.0, 0, 1.5, 0.3, 0.01, 0.05,
+     {15, 5.0, 0, 0, 0, 0, 0, 0, 0, 0}},
+    {"vasopressin", "40 units in 2 mL (20 units/mL)", 0.05, 1084.2, 0.0025, 40, U::kUnits, 10,
+     0.01, 0.35, 0.1, 0.0, 0.2, 0, 1.0, 0.3, 0.0, 0.05,
+     {0, 0, 0, 0.3, 0, 0, 0, 0, 0, 0}},
+    {"amiodarone", "300 mg in 10 mL (30 mg/mL)", 30, 645.3, kNone, 300, U::kMg, 5000, 50,
+     50, 80, 0.0, 0.08, 0, 0.3, 0.1, 0.5, 0.07,
+     {0, 0, 0, 0, 0, 0, 1500, 0, 0, 0}},
+    {"lidocaine", "100 mg in 10 mL (1%)", 10, 234.3, kNone, 1.5, U::kMgPerKg, 5000, 50,
+     3, 1.2, 0.0, 0.7, 0, 0.5, 0.3, 0.35, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 2500, 8000, 0}},
+    {"atropine", "1 mg in 10 mL (0.1 mg/mL)", 0.1, 289.4, kNone, 1, U::kMg, 100, 1,
+     4, 3.3, 0.0, 0.4, 0, 0.5, 0.3, 0.9, 0.05,
+     {0, 0, 0, 0, 3.0, 0, 0, 0, 0, 0}},
+    {"adenosine", "6 mg in 2 mL (3 mg/mL)", 3, 267.2, kNone, 6, U::kMg, 500, 50,
+     0.1, 0.1, 0.0, 0.0, 6, 30, 0.0, 0.0, 0.0,
+     {0, 0, 0, 0, 0, 100, 0, 0, 0, 0}},
+    {"naloxone", "0.4 mg in 1 mL", 0.4, 327.4, kNone, 0.4, U::kMg, 100, 1,
+     3, 2.5, 0.1, 0.8, 0, 0.5, 0.3, 0.02, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5}},
+    {"morphine", "10 mg in 1 mL", 10, 285.3, kNone, 10, U::kMg, 5000, 50,
+     4, 3.5, 0.0, 0.7, 0, 0.03, 0.3, 0.3, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 40}},
+    {"fentanyl", "100 ug in 2 mL (50 ug/mL)", 0.05, 336.5, kNone, 100, U::kUg, 100, 1,
+     6, 4.5, 0.0, 0.6, 0, 0.147, 0.3, 0.3, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5}},
+    {"dobutamine", "250 mg in 250 mL (1 mg/mL)", 1, 301.4, kNone, 0.25, U::kMg, 2000, 5,
+     0.5, 0.15, 0.75, 0.0, 0, 1.0, 0.3, 0.01, 0.05,
+     {1500, 150, 500, 0, 0, 0, 0, 0, 0, 0}},
+};
+static_assert(sizeof(kDrugs) / sizeof(kDrugs[0]) == kNumDrugs);
+
+// Target effects. Factors are 1 + emax x occupancy; emax > -1 keeps every factor positive.
+constexpr TargetEffect kAlpha1Effects[] = {{kSystemicResistance, 2.0},
+                                           {kVenousUnstressedVolume, -0.25},
+                                           {kPulmonaryResistance, 0.3},
+                                           {kCoronaryResistance, 0.2}};
+constexpr TargetEffect kBeta1Effects[] = {
+    {kLvContractility, 0.8}, {kRvContractility, 0.8}, {kChronotropy, 0.8},
+    {kAvConduction, 0.5},    {kAutomaticity, 1.0},    {kVfHazard, 1.0},
+    {kRefibrillationHazard, 0.5}, {kMetabolicRate, 0.25}};
+constexpr TargetEffect kBeta2Effects[] = {{kSystemicResistance, -0.35}};
+constexpr TargetEffect kV1Effects[] = {{kSystemicResistance, 1.5}};
+// Blocking the vagus also lifts its resting hold on the sinus node: the intrinsic rate is about
+// 1.4 times the resting rate (Jose and Collison 1970: 118 - 0.57 x age /min).
+constexpr TargetEffect kMuscarinicEffects[] = {{kVagalEffect, -0.95}, {kChronotropy, 0.4}};
+constexpr TargetEffect kA1Effects[] = {{kAvConduction, -0.97}, {kChronotropy, -0.4}};
+constexpr TargetEffect kClassIIIEffects[] = {
+    {kRefibrillationHazard, -0.5}, {kVfHazard, -0.4},         {kDefibrillationThreshold, -0.15},
+    {kAvConduction, -0.3},         {kChronotropy, -0.15},     {kSystemicResistance, -0.25},
+    {kLvContractility, -0.1},      {kQt_ms, 60.0}};
+constexpr TargetEffect kSodiumEffects[] = {{kRefibrillationHazard, -0.3},
+                                           {kVfHazard, -0.25},
+                                           {kDefibrillationThreshold, 0.25},
+                                           {kAutomaticity, -0.3}};
+constexpr TargetEffect kSodiumToxicEffects[] = {
+    {kLvContractility, -0.5}, {kRvContractility, -0.5}, {kAvConduction, -0.5}};
+constexpr TargetEffect kMuEffects[] = {
+    {kRespiratoryDrive, -0.97}, {kChronotropy, -0.1}, {kSystemicResistance, -0.1}};
+
+template <std::size_t N>
+constexpr TargetSpec target(double hill, const TargetEffect (&e)[N]) {
+  return {hill, e, static_cast<int>(N)};
+}
+
+constexpr TargetSpec kTargets[] = {
+    target(0.8, kAlpha1Effects),     target(1.0, kBeta1Effects),   target(1.0, kBeta2Effects),
+    target(1.0, kV1Effects),         target(1.0, kMuscarinicEffects), target(2.0, kA1Effects),
+    target(1.0, kClassIIIEffects),   target(1.0, kSodiumEffects),  target(3.0, kSodiumToxicEffects),
+    target(1.5, kMuEffects)};
+static_assert(sizeof(kTargets) / sizeof(kTargets[0]) == kNumTargets);
+
+}  // namespace
+
+const DrugSpec& drug_spec(Drug d) { return kDrugs[static_cast<std::size_t>(d)]; }
+const TargetSpec& target_spec(int target) { return kTargets[static_cast<std::size_t>(target)]; }
+
+}  // namespace resus::pharm

@@ -1,0 +1,52 @@
+// Pharmacodynamics: each target's occupancy from the effect-site concentrations of every drug
+// acting there (agonists add as concentration over EC50; naloxone competes at the mu receptor),
+// a sigmoid with the target's Hill coefficient, and each channel the product of its targets'
+// factors relative to their resting occupancy, so that the body's own resting hormones leave the
+// calibrated resting state exactly where it is.
+#include <algorithm>
+#include <cmath>
+
+#include "models/pharmacology/internal.hpp"
+
+namespace resus::pharm {
+
+void update_effects(PharmState& s) noexcept {
+  std::array<double, kNumTargets> drive{};
+  const double naloxone = s.drug[static_cast<int>(Drug::kNaloxone)].effect_ng_mL;
+  const double ki = drug_spec(Drug::kNaloxone).ec50_ng_mL[kMuOpioid];
+  for (int i = 0; i < kNumDrugs; ++i) {
+    if (static_cast<Drug>(i) == Drug::kNaloxone) continue;
+    const DrugSpec& spec = drug_spec(static_cast<Drug>(i));
+    const double ce = std::max(s.drug[i].effect_ng_mL, 0.0);
+    if (ce == 0.0) continue;
+    for (int t = 0; t < kNumTargets; ++t)
+      if (spec.ec50_ng_mL[t] > 0.0) drive[t] += ce / spec.ec50_ng_mL[t];
+  }
+  drive[kMuOpioid] /= 1.0 + std::max(naloxone, 0.0) / ki;
+
+  s.out.fill(1.0);
+  s.out[kQt_ms] = 0.0;
+  for (int t = 0; t < kNumTargets; ++t) {
+    const TargetSpec& ts = target_spec(t);
+    const double x = drive[t] > 0.0 ? std::pow(drive[t], ts.hill) : 0.0;
+    const double f = std::isfinite(x) ? x / (1.0 + x) : 1.0;
+    s.occupancy[t] = f;
+    const double rest = s.rest_occupancy[t];
+    for (int k = 0; k < ts.count; ++k) {
+      const TargetEffect& e = ts.effects[k];
+      if (e.channel == kQt_ms) s.out[kQt_ms] += e.emax * (f - rest);
+      else s.out[e.channel] *= (1.0 + e.emax * f) / (1.0 + e.emax * rest);
+    }
+  }
+}
+
+void set_rest(PharmState& s) noexcept {
+  s.rest_occupancy.fill(0.0);
+  update_effects(s);
+  s.rest_occupancy = s.occupancy;
+  s.rest_map_mmHg = s.map_mmHg;
+  s.stress = 0.0;
+  update_effects(s);
+}
+
+}  // namespace resus::pharm

@@ -1,0 +1,88 @@
+// Adult values of the pharmacology model (README.md gives each one's source), and each by name.
+// Tissue volumes and site volumes scale with mass / 70 kg.
+#include <algorithm>
+
+#include "models/pharmacology/pharmacology.hpp"
+
+namespace resus::pharm {
+
+PharmParams default_pharm_params(double body_mass_kg) {
+  const double m = std::clamp(body_mass_kg, 20.0, 250.0);
+  const double k = m / 70.0;
+  PharmParams p{};
+  p.body_mass_kg = m;
+  // Reference man (ICRP 89): brain 1.45 kg, heart 0.33 kg, liver + gut + kidneys + spleen ~5 kg;
+  // the rest of the lean and fat mass is the periphery.
+  p.brain_mL = 1400.0 * k;
+  p.heart_mL = 300.0 * k;
+  p.splanchnic_organs_mL = 5000.0 * k;
+  p.periphery_mL = 50000.0 * k;
+  p.antecubital_vein_mL = 10.0 * k;
+  p.arm_veins_mL = 25.0 * k;
+  p.arm_flow_share = 0.04;
+  p.humeral_marrow_mL = 5.0 * k;
+  p.humeral_flow_share = 0.5;
+  p.sternal_marrow_mL = 5.0 * k;
+  p.sternal_flow_share = 0.01;
+  p.tibial_marrow_mL = 10.0 * k;
+  p.tibial_flow_share = 0.004;
+  p.leg_veins_mL = 80.0 * k;
+  p.leg_flow_share = 0.08;
+  p.tracheal_absorption_per_min = 0.7;
+  p.nebulised_deposition = 0.1;
+  p.intramuscular_absorption_per_min = 0.15;
+  p.oral_absorption_per_min = 0.03;
+  p.epinephrine_rest_ng_mL = 0.034;     // Wortsman 1984: 0.034 +- 0.002
+  p.norepinephrine_rest_ng_mL = 0.228;  // Wortsman 1984: 0.228 +- 0.01
+  p.vasopressin_rest_ng_mL = 0.002;     // normal < 5 pg/mL
+  p.epinephrine_stress_gain = 65.0;     // fitted once to Wortsman 1984 / Lindner 1996 in arrest
+  p.norepinephrine_stress_gain = 7.0;
+  p.vasopressin_stress_gain = 60.0;
+  p.stress_hypotension_mmHg = 50.0;
+  p.stress_hypoxia_po2_mmHg = 60.0;
+  p.stress_acidosis_ph = 7.35;
+  p.stress_time_constant_s = 20.0;
+  return p;
+}
+
+namespace {
+
+#define F(f) RESUS_FIELD(PharmParams, f)
+constexpr ParamSpec<PharmParams> kTable[] = {
+    {"brain_tissue_mL", "mL", 500, 3000, "brain tissue (drug distribution)", F(brain_mL)},
+    {"heart_tissue_mL", "mL", 100, 1000, "heart muscle (drug distribution)", F(heart_mL)},
+    {"splanchnic_organs_mL", "mL", 1000, 20000, "liver, gut, kidneys, spleen (drug distribution)", F(splanchnic_organs_mL)},
+    {"peripheral_tissue_mL", "mL", 10000, 200000, "muscle, skin, fat and bone (drug distribution)", F(periphery_mL)},
+    {"antecubital_vein_mL", "mL", 1, 100, "forearm veins holding a peripheral dose", F(antecubital_vein_mL)},
+    {"arm_veins_mL", "mL", 5, 200, "veins from the elbow to the superior vena cava", F(arm_veins_mL)},
+    {"arm_flow_share", "1", 0.005, 0.2, "one arm's share of extrasplanchnic flow", F(arm_flow_share)},
+    {"humeral_marrow_mL", "mL", 1, 50, "humeral marrow holding an IO dose", F(humeral_marrow_mL)},
+    {"humeral_flow_share", "1", 0.05, 1, "humeral marrow flow as a share of the arm's", F(humeral_flow_share)},
+    {"sternal_marrow_mL", "mL", 1, 50, "sternal marrow holding an IO dose", F(sternal_marrow_mL)},
+    {"sternal_flow_share", "1", 0.001, 0.1, "sternal marrow flow as a share of extrasplanchnic", F(sternal_flow_share)},
+    {"tibial_marrow_mL", "mL", 1, 50, "tibial marrow holding an IO dose", F(tibial_marrow_mL)},
+    {"tibial_flow_share", "1", 0.0005, 0.05, "tibial marrow flow as a share of extrasplanchnic", F(tibial_flow_share)},
+    {"leg_veins_mL", "mL", 10, 500, "veins from the knee to the vena cava", F(leg_veins_mL)},
+    {"leg_flow_share", "1", 0.01, 0.3, "one leg's share of extrasplanchnic flow", F(leg_flow_share)},
+    {"tracheal_absorption_per_min", "1/min", 0.05, 5, "tracheal deposit absorbed per minute at resting pulmonary flow", F(tracheal_absorption_per_min)},
+    {"nebulised_deposition", "1", 0.01, 0.5, "share of a nebulised dose deposited in the airways", F(nebulised_deposition)},
+    {"intramuscular_absorption_per_min", "1/min", 0.01, 2, "intramuscular depot absorbed per minute at resting flow", F(intramuscular_absorption_per_min)},
+    {"oral_absorption_per_min", "1/min", 0.001, 0.5, "oral dose absorbed per minute at resting splanchnic flow", F(oral_absorption_per_min)},
+    {"epinephrine_rest_ng_mL", "ng/mL", 0.005, 0.5, "resting arterial plasma epinephrine", F(epinephrine_rest_ng_mL)},
+    {"norepinephrine_rest_ng_mL", "ng/mL", 0.05, 2, "resting arterial plasma norepinephrine", F(norepinephrine_rest_ng_mL)},
+    {"vasopressin_rest_ng_mL", "ng/mL", 0.0002, 0.02, "resting plasma vasopressin", F(vasopressin_rest_ng_mL)},
+    {"epinephrine_stress_gain", "1", 0, 500, "adrenal epinephrine secretion: 1 + gain x stress^2 times rest", F(epinephrine_stress_gain)},
+    {"norepinephrine_stress_gain", "1", 0, 100, "norepinephrine release: 1 + gain x stress^2 times rest", F(norepinephrine_stress_gain)},
+    {"vasopressin_stress_gain", "1", 0, 1000, "vasopressin secretion: 1 + gain x stress^2 times rest", F(vasopressin_stress_gain)},
+    {"stress_hypotension_mmHg", "mmHg", 10, 200, "fall of MAP below rest that counts as one unit of stress", F(stress_hypotension_mmHg)},
+    {"stress_hypoxia_po2_mmHg", "mmHg", 20, 100, "PaO2 below which hypoxia adds stress (one unit 40 mmHg lower)", F(stress_hypoxia_po2_mmHg)},
+    {"stress_acidosis_ph", "1", 7.0, 7.45, "arterial pH below which acidosis adds stress (one unit 0.35 lower)", F(stress_acidosis_ph)},
+    {"stress_time_constant_s", "s", 1, 300, "how fast hormone secretion follows the stress", F(stress_time_constant_s)},
+};
+#undef F
+
+}  // namespace
+
+std::span<const ParamSpec<PharmParams>> param_table() { return kTable; }
+
+}  // namespace resus::pharm

@@ -1,0 +1,158 @@
+// Pharmacology: drugs carried by the circulation's own flows from where they were given, through
+// one pool per circulation compartment, exchanging with four tissues, cleared by the beds that
+// clear them in proportion to their flow, and reaching an effect site with a delay; the body's
+// own epinephrine, norepinephrine and vasopressin on the same path; and what every drug on board
+// does, as factors on the effect channels. physiology.md A.7, B.3; als-next.md 1.
+// Pure: no heap, no I/O, no exceptions; the state is one trivially copyable struct.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <type_traits>
+
+#include "models/common/param_spec.hpp"
+#include "models/common/state_check.hpp"
+#include "models/pharmacology/drugs.hpp"
+
+namespace resus::pharm {
+
+// The vascular pools are the circulation's compartments, in its order (cv::StateIndex).
+constexpr int kNumPools = 12;
+enum Pool : int {
+  kLA, kLV, kRA, kRV, kAorta, kArteries, kSplanchnicVeins, kExtrasplanchnicVeins, kJugularVeins,
+  kThoracicVeins, kPulmonaryArteries, kPulmonaryVeins
+};
+
+// Tissues, each on the bed that perfuses it: the brain (cerebral), the heart (coronary), the
+// splanchnic organs (splanchnic, where the liver and kidneys clear), the periphery
+// (extrasplanchnic: muscle, skin, fat, bone).
+enum Tissue : int { kBrain = 0, kHeartMuscle, kSplanchnicOrgans, kPeriphery, kNumTissues };
+
+// Where a dose waits before the blood takes it.
+enum Site : int {
+  kAntecubitalVein = 0,  // forearm veins up to the elbow
+  kArmVeins,             // basilic/cephalic, axillary and subclavian veins
+  kHumeralMarrow,
+  kSternalMarrow,
+  kTibialMarrow,
+  kLegVeins,             // popliteal, femoral and iliac veins
+  kAirways,              // tracheal and nebulised deposits
+  kMuscle,               // intramuscular depot
+  kGut,                  // oral dose not yet absorbed
+  kNumSites
+};
+
+// The flows between the pools over one transport tick, mL (signed; the circulation's own).
+enum Flow : int {
+  kMitral = 0, kAortic, kTricuspid, kPulmonic, kAortaArteries, kCoronaryBed, kCerebralBed,
+  kSplanchnicBed, kExtrasplanchnicBed, kSplanchnicReturn, kExtrasplanchnicReturn, kJugularReturn,
+  kVenaCava, kPulmonary, kPulmonaryVeinsFlow, kHemorrhage, kNumFlows
+};
+
+struct PharmParams {
+  double body_mass_kg;
+  // Tissue masses, as volumes of tissue water and solids, mL.
+  double brain_mL, heart_mL, splanchnic_organs_mL, periphery_mL;
+  // Injection sites.
+  double antecubital_vein_mL;     // [U] forearm veins to the elbow
+  double arm_veins_mL;            // [U] elbow to the superior vena cava
+  double arm_flow_share;          // arm's share of extrasplanchnic flow [M ~0.04]
+  double humeral_marrow_mL, humeral_flow_share;  // of the arm's flow
+  double sternal_marrow_mL, sternal_flow_share;  // of extrasplanchnic flow
+  double tibial_marrow_mL, tibial_flow_share;    // of extrasplanchnic flow
+  double leg_veins_mL, leg_flow_share;           // of extrasplanchnic flow
+  double tracheal_absorption_per_min;  // at resting pulmonary flow
+  double nebulised_deposition;         // share of a nebulised dose deposited in the airways
+  double intramuscular_absorption_per_min;  // at resting extrasplanchnic flow
+  double oral_absorption_per_min;           // at resting splanchnic flow
+  // The adrenal medulla, sympathetic spillover and the posterior pituitary.
+  // Resting arterial plasma levels; the resting secretion is what keeps them against the
+  // resting clearance.
+  double epinephrine_rest_ng_mL, norepinephrine_rest_ng_mL, vasopressin_rest_ng_mL;
+  double epinephrine_stress_gain, norepinephrine_stress_gain, vasopressin_stress_gain;
+  double stress_hypotension_mmHg;   // MAP fall below rest that counts as one unit of stress
+  double stress_hypoxia_po2_mmHg;   // PaO2 below which hypoxia stresses
+  double stress_acidosis_ph;        // arterial pH below which acidosis stresses
+  double stress_time_constant_s;    // how fast secretion follows the stress
+};
+
+PharmParams default_pharm_params(double body_mass_kg);
+std::span<const ParamSpec<PharmParams>> param_table();
+
+struct DrugState {
+  std::array<double, kNumPools> pool;      // ug in each vascular pool
+  std::array<double, kNumTissues> tissue;  // ug
+  std::array<double, kNumSites> site;      // ug waiting at a site
+  double effect_ng_mL;                     // effect-site concentration
+  double given_ug;                         // by the rescuers (bolus and infusion)
+  double secreted_ug;                      // by the body
+  double eliminated_ug;                    // cleared, broken down, or never absorbed
+  double bled_ug;                          // lost with blood
+  double infusion_ug_s;                    // 0: none
+  int32_t infusion_route;                  // Route
+  int32_t pad;
+};
+
+struct PharmState {
+  std::array<DrugState, kNumDrugs> drug;
+  std::array<double, kNumFlows> flow_mL;      // accumulated since the last transport tick
+  double tick_s;                              // time accumulated with them
+  int32_t bleed_pool;                         // the pool a hemorrhage drains (Pool)
+  uint32_t on_board;                          // bit per drug with any amount or infusion
+  std::array<double, kNumFlows> mean_flow_mL_s;  // low-passed (tau 10 s), for absorption rates
+  std::array<double, kNumFlows> rest_flow_mL_s;  // at rest: extraction and absorption refer to it
+  std::array<double, 3> rest_secretion_ug_s;  // epinephrine, norepinephrine, vasopressin
+  double map_mmHg, rest_map_mmHg;             // low-passed mean arterial pressure and at rest
+  double stress;                              // 0 at rest; hypotension + hypoxia + acidosis
+  std::array<double, kNumTargets> occupancy;       // now
+  std::array<double, kNumTargets> rest_occupancy;  // at rest (the body's own hormones)
+  std::array<double, kNumChannels> out;            // what the drugs change, relative to rest
+};
+static_assert(std::is_trivially_copyable_v<PharmState>);
+
+// What the rest of the body supplies each step.
+struct StepInputs {
+  double dt_s;
+  std::array<double, kNumFlows> flow_mL_s;   // the step's flows
+  int32_t bleed_pool;                        // where the hemorrhage drains (Pool)
+  int32_t pad;
+};
+
+// What a transport tick reads.
+struct TickInputs {
+  std::array<double, kNumPools> volume_mL;   // the circulation's compartment volumes now
+  double arterial_pressure_mmHg;             // systemic arteries, now
+  double arterial_po2_mmHg, arterial_ph;
+  double temperature_C;
+};
+
+constexpr double kTick_s = 0.05;  // transport tick: the pools' time constants are seconds, and a
+                                  // tick must cost little next to 25 steps of the circulation
+
+// Accumulates a step's flows; true when a transport tick is due.
+bool accumulate(const StepInputs& in, PharmState& s) noexcept;
+// One transport tick over the accumulated flows: sites, pools, beds, tissues, clearance,
+// secretion, effect sites, then the effects.
+void tick(const PharmParams& p, const TickInputs& in, PharmState& s) noexcept;
+
+// A bolus of `ug` by a route, then `flush_mL` of saline behind it.
+void give(const PharmParams& p, Drug d, double ug, Route r, double flush_mL, PharmState& s) noexcept;
+// An infusion at `ug_s` by a route (0 stops it).
+void infuse(Drug d, double ug_s, Route r, PharmState& s) noexcept;
+
+// Concentrations, ng/mL.
+double pool_ng_mL(const DrugState& d, int pool, double volume_mL);
+// Everything of a drug in the body (pools, tissues, sites), ug.
+double in_body_ug(const DrugState& d);
+
+// The resting state: the body's own hormones at their resting concentration in every pool
+// (tissues at equilibrium), everything else empty; the resting flows and pressure.
+PharmState initial_state(const PharmParams& p, const std::array<double, kNumPools>& volume_mL,
+                         const std::array<double, kNumFlows>& rest_flow_mL_s, double rest_map_mmHg);
+// Makes the state as it stands the resting reference: effects are 1 (and 0) here.
+void set_rest(PharmState& s) noexcept;
+
+void check_state(const PharmState& s, StateCheck& c);
+
+}  // namespace resus::pharm

@@ -1,0 +1,109 @@
+// The resting state, amounts and concentrations, and the snapshot checks.
+#include <algorithm>
+#include <cmath>
+
+#include "models/pharmacology/internal.hpp"
+
+namespace resus::pharm {
+
+double pool_ng_mL(const DrugState& d, int pool, double volume_mL) {
+  return d.pool[static_cast<std::size_t>(pool)] / std::max(volume_mL, 1.0) * 1000.0;
+}
+
+double in_body_ug(const DrugState& d) {
+  double sum = 0.0;
+  for (double a : d.pool) sum += a;
+  for (double a : d.tissue) sum += a;
+  for (double a : d.site) sum += a;
+  return sum;
+}
+
+PharmState initial_state(const PharmParams& p, const std::array<double, kNumPools>& volume_mL,
+                         const std::array<double, kNumFlows>& rest_flow_mL_s, double rest_map_mmHg) {
+  PharmState s{};
+  s.rest_flow_mL_s = rest_flow_mL_s;
+  s.mean_flow_mL_s = rest_flow_mL_s;
+  s.map_mmHg = s.rest_map_mmHg = rest_map_mmHg;
+  const Drug own[3] = {Drug::kEpinephrine, Drug::kNorepinephrine, Drug::kVasopressin};
+  const double level_ng_mL[3] = {p.epinephrine_rest_ng_mL, p.norepinephrine_rest_ng_mL,
+                                 p.vasopressin_rest_ng_mL};
+  const double tissue_mL[kNumTissues] = {p.brain_mL, p.heart_mL, p.splanchnic_organs_mL,
+                                         p.periphery_mL};
+  const Flow bed_of[kNumTissues] = {kCerebralBed, kCoronaryBed, kSplanchnicBed, kExtrasplanchnicBed};
+  for (int i = 0; i < 3; ++i) {
+    const DrugSpec& spec = drug_spec(own[i]);
+    DrugState& d = s.drug[static_cast<int>(own[i])];
+    const double c = level_ng_mL[i] / 1000.0;  // ug/mL
+    for (int k = 0; k < kNumPools; ++k) d.pool[k] = c * volume_mL[k];
+    // The resting secretion replaces what the beds clear from arterial blood at rest.
+    double clearance_mL_s = 0.0;
+    for (int t = 0; t < kNumTissues; ++t) {
+      const double kp = t == kPeriphery ? spec.kp_slow : spec.kp_fast;
+      d.tissue[t] = kp * tissue_mL[t] * c;
+      const double q = rest_flow_mL_s[bed_of[t]];
+      const double e0 = 1.0 - (1.0 - spec.systemic_extraction) *
+                                  (1.0 - (t == kSplanchnicOrgans ? spec.splanchnic_extraction : 0.0));
+      clearance_mL_s += q * e0;
+    }
+    d.effect_ng_mL = level_ng_mL[i];
+    s.rest_secretion_ug_s[i] = c * clearance_mL_s;
+    s.on_board |= 1u << static_cast<int>(own[i]);
+  }
+  // The hormones' distribution at rest: the model itself, run on the mean resting flows for
+  // 30 minutes (vasopressin's half-life is longer, but it starts within a few percent).
+  StepInputs step{};
+  step.dt_s = 0.1;
+  step.flow_mL_s = rest_flow_mL_s;
+  step.flow_mL_s[kHemorrhage] = 0.0;
+  TickInputs at_rest{};
+  at_rest.volume_mL = volume_mL;
+  at_rest.arterial_pressure_mmHg = rest_map_mmHg;
+  at_rest.arterial_po2_mmHg = 95.0;
+  at_rest.arterial_ph = 7.4;
+  at_rest.temperature_C = 37.0;
+  for (int k = 0; k < 18000; ++k) {
+    accumulate(step, s);
+    tick(p, at_rest, s);
+  }
+  for (Drug d : own) {  // what is there at the start counts as the body's
+    DrugState& ds = s.drug[static_cast<int>(d)];
+    ds.secreted_ug = in_body_ug(ds);
+    ds.eliminated_ug = 0.0;
+  }
+  s.stress = 0.0;
+  s.mean_flow_mL_s = rest_flow_mL_s;
+  set_rest(s);
+  return s;
+}
+
+void check_state(const PharmState& s, StateCheck& c) {
+  constexpr double kAny = 1e12;
+  for (int i = 0; i < kNumDrugs; ++i) {
+    const DrugState& d = s.drug[static_cast<std::size_t>(i)];
+    c.all_in("pharmacology.pool_ug", d.pool, 0.0, kAny)
+        .all_in("pharmacology.tissue_ug", d.tissue, 0.0, kAny)
+        .all_in("pharmacology.site_ug", d.site, 0.0, kAny)
+        .in("pharmacology.effect_ng_mL", d.effect_ng_mL, 0.0, kAny, i)
+        .in("pharmacology.given_ug", d.given_ug, 0.0, kAny, i)
+        .in("pharmacology.secreted_ug", d.secreted_ug, 0.0, kAny, i)
+        .in("pharmacology.eliminated_ug", d.eliminated_ug, 0.0, kAny, i)
+        .in("pharmacology.bled_ug", d.bled_ug, 0.0, kAny, i)
+        .in("pharmacology.infusion_ug_s", d.infusion_ug_s, 0.0, 1e6, i)
+        .index("pharmacology.infusion_route", d.infusion_route, 0, kNumRoutes - 1);
+  }
+  c.all_in("pharmacology.flow_mL", s.flow_mL, -kAny, kAny)
+      .in("pharmacology.tick_s", s.tick_s, 0.0, 1.0)
+      .index("pharmacology.bleed_pool", s.bleed_pool, 0, kNumPools - 1)
+      .index("pharmacology.on_board", s.on_board, 0, (int64_t{1} << kNumDrugs) - 1)
+      .all_in("pharmacology.mean_flow_mL_s", s.mean_flow_mL_s, -kAny, kAny)
+      .all_in("pharmacology.rest_flow_mL_s", s.rest_flow_mL_s, -kAny, kAny)
+      .all_in("pharmacology.rest_secretion_ug_s", s.rest_secretion_ug_s, 0.0, kAny)
+      .in("pharmacology.map_mmHg", s.map_mmHg, -50.0, 400.0)
+      .in("pharmacology.rest_map_mmHg", s.rest_map_mmHg, 1.0, 400.0)
+      .in("pharmacology.stress", s.stress, 0.0, 4.0)
+      .all_in("pharmacology.occupancy", s.occupancy, 0.0, 1.0)
+      .all_in("pharmacology.rest_occupancy", s.rest_occupancy, 0.0, 1.0)
+      .all_in("pharmacology.out", s.out, -1e4, 1e4);
+}
+
+}  // namespace resus::pharm
