@@ -108,6 +108,29 @@ std::string generic_text(const ActionValues& a) {
   return text;
 }
 
+// A field's enum value by name ("" when the kind has no such field).
+std::string enum_text(const ActionValues& a, const char* field) {
+  int32_t i = -1;
+  if (resus_action_field_find(a.kind, field, &i) != RESUS_OK || i < 0 || i >= a.count) return "";
+  const char* name = resus_action_field_enum_name(a.kind, i, static_cast<int32_t>(a.values[static_cast<std::size_t>(i)]));
+  return name ? name : "";
+}
+
+// "epinephrine 1 mg io_humeral, flush 10 mL", "norepinephrine infusion 0.1 ug_kg_min central_iv",
+// "norepinephrine infusion stopped"; other kinds from the table.
+std::string drug_text(const ActionValues& a) {
+  const std::string kind = action_name(a.kind), drug = enum_text(a, "drug");
+  if (kind == "drug") {
+    std::string text = drug + " " + num(a.get("dose")) + " " + enum_text(a, "unit") + " " + enum_text(a, "route");
+    if (a.get("flush_mL") > 0.0) text.append(", flush ").append(num(a.get("flush_mL"))).append(" mL");
+    return text;
+  }
+  if (kind == "infusion")
+    return drug + " infusion " + num(a.get("rate")) + " " + enum_text(a, "unit") + " " + enum_text(a, "route");
+  if (kind == "infusion_stop") return drug + " infusion stopped";
+  return generic_text(a);
+}
+
 // "VF terminated", or just "terminated" when the rhythm is unknown.
 std::string with_subject(const std::string& subject, const std::string& what) {
   return subject.empty() ? what : subject + " " + what;
@@ -183,7 +206,7 @@ std::string EventNarrator::describe_action(const ActionValues& a) const {
       return a.get("enabled") != 0.0 ? "spontaneous breathing allowed"
                                      : "spontaneous breathing stopped (paralysed or sedated)";
     default:
-      return generic_text(a);
+      return drug_text(a);
   }
 }
 

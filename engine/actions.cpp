@@ -77,6 +77,8 @@ void finish_drug(Action& a) {
     a[kDose] = spec.default_dose;
     a[kUnit] = static_cast<double>(spec.default_unit);
   }
+  if (a[kUnit] == static_cast<double>(pharm::DoseUnit::kDefault))
+    a[kUnit] = static_cast<double>(spec.default_unit);
   const auto unit = static_cast<pharm::DoseUnit>(a[kUnit]);
   const double ug = pharm::dose_ug(drug, a[kDose], unit, 70.0);
   const std::string unit_name = pharm::kDoseUnitNames[static_cast<int>(unit)];

@@ -1,5 +1,5 @@
 // The pharmacology stage: models/pharmacology's drugs and the body's own hormones, carried by the
-// circulation's flows of each step and ticked every 50 ms. Reads bus.haemodynamics (flows,
+// circulation's flows of each step and ticked every 100 ms. Reads bus.haemodynamics (flows,
 // arterial pressure), the circulation's compartment volumes, bus.blood (PaO2, pH) and
 // bus.temperature; applies the drug, infusion and infusion_stop actions; writes its slot of the
 // effect channels (EffectWriter::kPharmacology).
@@ -68,13 +68,10 @@ void write_effects(SimState& s) {
 void step(const StepContext& c, SimState& s) {
   if (!c.breathing_coupled) return;  // a model settling its circulation alone: no drugs yet
   pharm::PharmState& p = s.pharmacology.pk;
-  pharm::StepInputs in{};
-  in.dt_s = kStep_s;
-  in.flow_mL_s = flows(s.bus.haemodynamics.h);
-  in.bleed_pool = s.circulation.bleed.site == static_cast<int32_t>(cv::BleedSite::kArterial)
-                      ? pharm::kArteries
-                      : pharm::kExtrasplanchnicVeins;
-  if (!pharm::accumulate(in, p)) return;
+  if (!pharm::accumulate(flows(s.bus.haemodynamics.h).data(), kStep_s, p)) return;
+  p.bleed_pool = s.circulation.bleed.site == static_cast<int32_t>(cv::BleedSite::kArterial)
+                     ? pharm::kArteries
+                     : pharm::kExtrasplanchnicVeins;
   pharm::TickInputs t{};
   t.volume_mL = volumes(s);
   t.arterial_pressure_mmHg = s.bus.haemodynamics.h.pressure[cv::kArteries];

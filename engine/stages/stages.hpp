@@ -123,7 +123,7 @@ void check(const SimState& s, StateCheck& c);
 
 // ---- pharmacology.cpp: drugs and the body's own hormones --------------------------------------
 namespace pharmacology {
-// Accumulates the step's flows; every 50 ms carries every drug and writes its effect slots.
+// Accumulates the step's flows; every 100 ms carries every drug and writes its effect slots.
 void step(const StepContext& c, SimState& s);
 void apply(const StepContext& c, SimState& s, const Action& a);
 // The circulation's flows of the last step, as the pharmacology's pools see them.

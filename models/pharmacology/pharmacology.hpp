@@ -102,6 +102,9 @@ struct PharmState {
   uint32_t on_board;                          // bit per drug with any amount or infusion
   std::array<double, kNumFlows> mean_flow_mL_s;  // low-passed (tau 10 s), for absorption rates
   std::array<double, kNumFlows> rest_flow_mL_s;  // at rest: extraction and absorption refer to it
+  // Each drug's intrinsic clearance in each tissue's bed at 37 C, mL/s: the resting extraction
+  // at the resting flow, fixed at the start (well-stirred: E = 1 - exp(-CLint/Q)).
+  std::array<std::array<double, kNumTissues>, kNumDrugs> intrinsic_clearance_mL_s;
   std::array<double, 3> rest_secretion_ug_s;  // epinephrine, norepinephrine, vasopressin
   double map_mmHg, rest_map_mmHg;             // low-passed mean arterial pressure and at rest
   double stress;                              // 0 at rest; hypotension + hypoxia + acidosis
@@ -111,14 +114,6 @@ struct PharmState {
 };
 static_assert(std::is_trivially_copyable_v<PharmState>);
 
-// What the rest of the body supplies each step.
-struct StepInputs {
-  double dt_s;
-  std::array<double, kNumFlows> flow_mL_s;   // the step's flows
-  int32_t bleed_pool;                        // where the hemorrhage drains (Pool)
-  int32_t pad;
-};
-
 // What a transport tick reads.
 struct TickInputs {
   std::array<double, kNumPools> volume_mL;   // the circulation's compartment volumes now
@@ -127,11 +122,17 @@ struct TickInputs {
   double temperature_C;
 };
 
-constexpr double kTick_s = 0.05;  // transport tick: the pools' time constants are seconds, and a
-                                  // tick must cost little next to 25 steps of the circulation
+constexpr double kTick_s = 0.1;  // transport tick: the pools' time constants are seconds (an LV
+                                 // stroke moves under a tenth of a pool), and a tick must cost
+                                 // little next to the 50 steps of the circulation it follows
 
-// Accumulates a step's flows; true when a transport tick is due.
-bool accumulate(const StepInputs& in, PharmState& s) noexcept;
+// Adds a step's flows (mL/s, in Flow order) over dt to the tick's; true when a tick is due. The
+// circulation's flows are finite (or its stage stops the sim); the tick checks what it uses.
+inline bool accumulate(const double* flow_mL_s, double dt, PharmState& s) noexcept {
+  for (int f = 0; f < kNumFlows; ++f) s.flow_mL[f] += flow_mL_s[f] * dt;
+  s.tick_s += dt;
+  return s.tick_s >= kTick_s - 1e-12;
+}
 // One transport tick over the accumulated flows: sites, pools, beds, tissues, clearance,
 // secretion, effect sites, then the effects.
 void tick(const PharmParams& p, const TickInputs& in, PharmState& s) noexcept;

@@ -18,10 +18,27 @@ double in_body_ug(const DrugState& d) {
   return sum;
 }
 
+// The intrinsic clearance that gives extraction e0 at flow q0, mL/s.
+double intrinsic_clearance(double e0, double q0) {
+  return e0 > 0.0 ? -std::log1p(-std::min(e0, 0.999)) * std::max(q0, 1e-3) : 0.0;
+}
+
 PharmState initial_state(const PharmParams& p, const std::array<double, kNumPools>& volume_mL,
                          const std::array<double, kNumFlows>& rest_flow_mL_s, double rest_map_mmHg) {
   PharmState s{};
   s.rest_flow_mL_s = rest_flow_mL_s;
+  // Catecholamines are cleared in every bed, the others by the splanchnic organs; a bed's two
+  // clearances add (E = 1 - (1 - E_sys)(1 - E_spl)).
+  const Flow beds[kNumTissues] = {kCerebralBed, kCoronaryBed, kSplanchnicBed, kExtrasplanchnicBed};
+  for (int i = 0; i < kNumDrugs; ++i) {
+    const DrugSpec& spec = drug_spec(static_cast<Drug>(i));
+    for (int t = 0; t < kNumTissues; ++t) {
+      const double q0 = rest_flow_mL_s[beds[t]];
+      s.intrinsic_clearance_mL_s[i][t] =
+          intrinsic_clearance(spec.systemic_extraction, q0) +
+          (t == kSplanchnicOrgans ? intrinsic_clearance(spec.splanchnic_extraction, q0) : 0.0);
+    }
+  }
   s.mean_flow_mL_s = rest_flow_mL_s;
   s.map_mmHg = s.rest_map_mmHg = rest_map_mmHg;
   const Drug own[3] = {Drug::kEpinephrine, Drug::kNorepinephrine, Drug::kVasopressin};
@@ -51,18 +68,16 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
   }
   // The hormones' distribution at rest: the model itself, run on the mean resting flows for
   // 30 minutes (vasopressin's half-life is longer, but it starts within a few percent).
-  StepInputs step{};
-  step.dt_s = 0.1;
-  step.flow_mL_s = rest_flow_mL_s;
-  step.flow_mL_s[kHemorrhage] = 0.0;
+  std::array<double, kNumFlows> flows = rest_flow_mL_s;
+  flows[kHemorrhage] = 0.0;
   TickInputs at_rest{};
   at_rest.volume_mL = volume_mL;
   at_rest.arterial_pressure_mmHg = rest_map_mmHg;
   at_rest.arterial_po2_mmHg = 95.0;
   at_rest.arterial_ph = 7.4;
   at_rest.temperature_C = 37.0;
-  for (int k = 0; k < 18000; ++k) {
-    accumulate(step, s);
+  for (int k = 0; k < static_cast<int>(1800.0 / kTick_s); ++k) {
+    accumulate(flows.data(), kTick_s, s);
     tick(p, at_rest, s);
   }
   for (Drug d : own) {  // what is there at the start counts as the body's
@@ -83,6 +98,7 @@ void check_state(const PharmState& s, StateCheck& c) {
     c.all_in("pharmacology.pool_ug", d.pool, 0.0, kAny)
         .all_in("pharmacology.tissue_ug", d.tissue, 0.0, kAny)
         .all_in("pharmacology.site_ug", d.site, 0.0, kAny)
+        .all_in("pharmacology.intrinsic_clearance_mL_s", s.intrinsic_clearance_mL_s[i], 0.0, kAny)
         .in("pharmacology.effect_ng_mL", d.effect_ng_mL, 0.0, kAny, i)
         .in("pharmacology.given_ug", d.given_ug, 0.0, kAny, i)
         .in("pharmacology.secreted_ug", d.secreted_ug, 0.0, kAny, i)

@@ -1,10 +1,11 @@
-// Transport of every drug on board by the circulation's own flows, one 50 ms tick at a time:
+// Transport of every drug on board by the circulation's own flows, one 100 ms tick at a time:
 // sites to veins, pool to pool along each flow (upwind), through each bed with its clearance and
 // its tissue, out with a hemorrhage; breakdown in blood; infusions and the body's own secretion
 // in; effect sites after the arterial plasma. Amounts move, never concentrations, so every
 // microgram is accounted for (given + secreted = in the body + eliminated + bled).
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "models/pharmacology/internal.hpp"
 
@@ -46,23 +47,6 @@ double tissue_volume(const PharmParams& p, int t) {
   }
 }
 
-// Extraction of a bed at flow q (mL/s) for a drug whose resting extraction there is e0 at the
-// resting flow q0 (well-stirred capillary: E = 1 - exp(-CLint/Q), so a bed extracts more of
-// what passes slowly, and clears nothing without flow).
-double extraction(double e0, double q0, double q, double temperature_factor) {
-  if (!(e0 > 0.0) || !(q > 0.0)) return 0.0;
-  const double cl_int = -std::log1p(-std::min(e0, 0.999)) * std::max(q0, 1e-3) * temperature_factor;
-  return 1.0 - std::exp(-cl_int / q);
-}
-
-// Resting extraction of a drug in a bed: systemic everywhere, splanchnic on top in its bed.
-double bed_extraction(const DrugSpec& spec, Flow bed, double q0, double q, double tf) {
-  const double sys = extraction(spec.systemic_extraction, q0, q, tf);
-  if (bed != kSplanchnicBed) return sys;
-  const double spl = extraction(spec.splanchnic_extraction, q0, q, tf);
-  return 1.0 - (1.0 - sys) * (1.0 - spl);
-}
-
 // Moves a share of a site's amount on (to another site or a pool).
 double take(double& from, double share) {
   const double m = from * clampd(share, 0.0, 1.0);
@@ -73,89 +57,116 @@ double washout(double flow_mL, double volume_mL) {
   return flow_mL > 0.0 ? -std::expm1(-flow_mL / std::max(volume_mL, 1e-3)) : 0.0;
 }
 
-// Sites drain into the veins by the flows that pass them; absorption from depots follows the
-// flow of the bed that takes it up, relative to rest.
-void drain_sites(const PharmParams& p, const DrugSpec& spec, const PharmState& s, DrugState& d,
-                 double dt) {
+// What each site hands on over the tick: the washout of each injection segment by the flow that
+// passes it, and the share of each depot absorbed at its bed's flow relative to rest. The same
+// for every drug, so computed once per tick.
+struct SiteShares {
+  double antecubital, humeral, arm, sternal, tibial, leg;  // washouts
+  double airways, muscle, gut;                              // absorbed
+};
+
+SiteShares site_shares(const PharmParams& p, const PharmState& s, double dt) {
   const double extras = std::max(s.flow_mL[kExtrasplanchnicBed], 0.0);
   const double arm = p.arm_flow_share * extras;
-  const double to_arm = take(d.site[kAntecubitalVein], washout(arm, p.antecubital_vein_mL)) +
-                        take(d.site[kHumeralMarrow],
-                             washout(p.humeral_flow_share * arm, p.humeral_marrow_mL));
-  d.pool[kThoracicVeins] += take(d.site[kArmVeins], washout(arm, p.arm_veins_mL));
-  d.site[kArmVeins] += to_arm;
-  d.pool[kThoracicVeins] +=
-      take(d.site[kSternalMarrow], washout(p.sternal_flow_share * extras, p.sternal_marrow_mL));
-  const double to_leg =
-      take(d.site[kTibialMarrow], washout(p.tibial_flow_share * extras, p.tibial_marrow_mL));
-  d.pool[kThoracicVeins] += take(d.site[kLegVeins], washout(p.leg_flow_share * extras, p.leg_veins_mL));
-  d.site[kLegVeins] += to_leg;
-
   auto ratio = [&](Flow f) {
     return clampd(s.mean_flow_mL_s[f] / std::max(s.rest_flow_mL_s[f], 1e-3), 0.0, 2.0);
   };
-  d.pool[kPulmonaryVeins] +=
-      take(d.site[kAirways], p.tracheal_absorption_per_min / 60.0 * ratio(kPulmonary) * dt);
-  d.pool[kExtrasplanchnicVeins] += take(
-      d.site[kMuscle], p.intramuscular_absorption_per_min / 60.0 * ratio(kExtrasplanchnicBed) * dt);
-  const double absorbed =
-      take(d.site[kGut], p.oral_absorption_per_min / 60.0 * ratio(kSplanchnicBed) * dt);
+  SiteShares w{};
+  w.antecubital = washout(arm, p.antecubital_vein_mL);
+  w.humeral = washout(p.humeral_flow_share * arm, p.humeral_marrow_mL);
+  w.arm = washout(arm, p.arm_veins_mL);
+  w.sternal = washout(p.sternal_flow_share * extras, p.sternal_marrow_mL);
+  w.tibial = washout(p.tibial_flow_share * extras, p.tibial_marrow_mL);
+  w.leg = washout(p.leg_flow_share * extras, p.leg_veins_mL);
+  w.airways = p.tracheal_absorption_per_min / 60.0 * ratio(kPulmonary) * dt;
+  w.muscle = p.intramuscular_absorption_per_min / 60.0 * ratio(kExtrasplanchnicBed) * dt;
+  w.gut = p.oral_absorption_per_min / 60.0 * ratio(kSplanchnicBed) * dt;
+  return w;
+}
+
+// Sites drain into the veins by those shares; the gut's absorption loses its first pass.
+void drain_sites(const SiteShares& w, const DrugSpec& spec, DrugState& d) {
+  const double to_arm = take(d.site[kAntecubitalVein], w.antecubital) + take(d.site[kHumeralMarrow], w.humeral);
+  d.pool[kThoracicVeins] += take(d.site[kArmVeins], w.arm);
+  d.site[kArmVeins] += to_arm;
+  d.pool[kThoracicVeins] += take(d.site[kSternalMarrow], w.sternal);
+  const double to_leg = take(d.site[kTibialMarrow], w.tibial);
+  d.pool[kThoracicVeins] += take(d.site[kLegVeins], w.leg);
+  d.site[kLegVeins] += to_leg;
+  d.pool[kPulmonaryVeins] += take(d.site[kAirways], w.airways);
+  d.pool[kExtrasplanchnicVeins] += take(d.site[kMuscle], w.muscle);
+  const double absorbed = take(d.site[kGut], w.gut);
   const double past_liver = absorbed * clampd(spec.absorbed_oral, 0.0, 1.0);
   d.pool[kSplanchnicVeins] += past_liver;
   d.eliminated_ug += absorbed - past_liver;  // first pass through the gut wall and liver
 }
 
-// Pool to pool along every flow, all moves from the tick's starting amounts (so what one pool
-// loses the next gains), through each bed's clearance and tissue.
-void carry(const PharmParams& p, const DrugSpec& spec, const PharmState& s, const TickInputs& in,
-           double tf, double dt, DrugState& d) {
-  std::array<double, kNumPools> conc{};
-  for (int k = 0; k < kNumPools; ++k) conc[k] = d.pool[k] / std::max(in.volume_mL[k], 1.0);
-  std::array<double, kNumPools> out{}, delta{};
-  // First what leaves each pool, so that no pool gives more than it holds.
-  for (const Link& l : kLinks) {
-    const double f = s.flow_mL[l.flow];
-    if (f > 0.0) out[l.from] += f * conc[l.from];
-    else out[l.to] -= f * conc[l.to];
-  }
-  const double h = s.flow_mL[kHemorrhage];
-  const int bleed = std::clamp(s.bleed_pool, 0, kNumPools - 1);
-  if (h > 0.0) out[bleed] += h * conc[bleed];
-  std::array<double, kNumPools> scale{};
-  for (int k = 0; k < kNumPools; ++k) scale[k] = out[k] > d.pool[k] ? d.pool[k] / out[k] : 1.0;
+// The tick's moves as shares of each source pool's amount, the same for every drug: along each
+// connection (upwind: a reversing flow carries the other pool's blood), into each bed, out with a
+// hemorrhage. All moves start from the tick's amounts, so what one pool loses the next gains; a
+// pool whose outflows would exceed its volume gives what it holds, in proportion.
+struct Moves {
+  std::array<double, std::size(kLinks)> share;  // of the source pool's amount
+  std::array<Pool, std::size(kLinks)> src, dst;
+  std::array<double, kNumTissues> bed_flow_mL, bed_q_mL_s;  // forward bed flows: through the tissue
+  double bleed_share;
+  int bleed;
+};
 
-  for (const Link& l : kLinks) {
+Moves plan_moves(const PharmState& s, const std::array<double, kNumPools>& per_mL, double dt) {
+  Moves m{};
+  std::array<double, kNumPools> out{};
+  for (std::size_t i = 0; i < std::size(kLinks); ++i) {
+    const Link& l = kLinks[i];
     const double f = s.flow_mL[l.flow];
-    if (f == 0.0) continue;
-    if (f < 0.0 || l.tissue < 0) {
-      const Pool src = f > 0.0 ? l.from : l.to, dst = f > 0.0 ? l.to : l.from;
-      const double m = std::abs(f) * conc[src] * scale[src];
-      delta[src] -= m;
-      delta[dst] += m;
+    m.src[i] = f >= 0.0 ? l.from : l.to;
+    m.dst[i] = f >= 0.0 ? l.to : l.from;
+    m.share[i] = std::abs(f) * per_mL[m.src[i]];
+    out[m.src[i]] += m.share[i];
+    if (l.tissue >= 0) {
+      m.bed_flow_mL[l.tissue] = std::max(f, 0.0);
+      // Extraction follows the bed's mean flow, not the beat's pulsation within it.
+      m.bed_q_mL_s[l.tissue] = std::max(s.mean_flow_mL_s[l.flow], std::max(f, 0.0) / dt * 1e-3);
+    }
+  }
+  m.bleed = std::clamp(s.bleed_pool, 0, kNumPools - 1);
+  m.bleed_share = std::max(s.flow_mL[kHemorrhage], 0.0) * per_mL[m.bleed];
+  out[m.bleed] += m.bleed_share;
+  for (std::size_t i = 0; i < std::size(kLinks); ++i)
+    if (out[m.src[i]] > 1.0) m.share[i] /= out[m.src[i]];
+  if (out[m.bleed] > 1.0) m.bleed_share /= out[m.bleed];
+  return m;
+}
+
+// One drug along the tick's moves; a forward bed flow passes the bed's clearance and tissue
+// (flow-limited, well stirred: blood leaves at the tissue's concentration / Kp).
+void carry(const PharmParams& p, const DrugSpec& spec, const Moves& m,
+           const std::array<double, kNumTissues>& cl_int, double tf, DrugState& d) {
+  std::array<double, kNumPools> delta{};
+  for (std::size_t i = 0; i < std::size(kLinks); ++i) {
+    const double moved = m.share[i] * d.pool[m.src[i]];
+    delta[m.src[i]] -= moved;
+    const int t = kLinks[i].tissue;
+    if (t < 0 || m.dst[i] != kLinks[i].to || !(m.bed_flow_mL[t] > 0.0)) {
+      delta[m.dst[i]] += moved;
       continue;
     }
-    // A bed: arterial blood in, a share cleared, the rest exchanging with the tissue as blood
-    // leaves at the tissue's concentration (flow-limited, well-stirred).
-    const double in_ug = f * conc[l.from] * scale[l.from];
-    delta[l.from] -= in_ug;
-    // Extraction follows the bed's mean flow, not the beat's pulsation within it.
-    const double e = bed_extraction(spec, l.flow, s.rest_flow_mL_s[l.flow],
-                                    std::max(s.mean_flow_mL_s[l.flow], f / dt * 1e-3), tf);
-    const double cleared = in_ug * e, passing = in_ug - cleared;
+    // A bed extracts more of what passes slowly, and nothing without flow.
+    const double f = m.bed_flow_mL[t];
+    const double e = cl_int[t] > 0.0 ? -std::expm1(-cl_int[t] * tf / m.bed_q_mL_s[t]) : 0.0;
+    const double cleared = moved * e, passing = moved - cleared;
     d.eliminated_ug += cleared;
-    double& tissue = d.tissue[l.tissue];
-    const double kp = l.tissue == kPeriphery ? spec.kp_slow : spec.kp_fast;
-    const double capacity = std::max(kp * tissue_volume(p, l.tissue), 1e-6);
+    double& tissue = d.tissue[t];
+    const double kp = t == kPeriphery ? spec.kp_slow : spec.kp_fast;
+    const double capacity = std::max(kp * tissue_volume(p, t), 1e-6);
     const double equilibrium = capacity * passing / f;
     const double after = equilibrium + (tissue - equilibrium) * std::exp(-f / capacity);
-    delta[l.to] += passing - (after - tissue);
+    delta[m.dst[i]] += passing - (after - tissue);
     tissue = after;
   }
-  if (h > 0.0) {
-    const double m = h * conc[bleed] * scale[bleed];
-    delta[bleed] -= m;
-    d.bled_ug += m;
-  }
+  const double bled = m.bleed_share * d.pool[m.bleed];
+  delta[m.bleed] -= bled;
+  d.bled_ug += bled;
   for (int k = 0; k < kNumPools; ++k) d.pool[k] = std::max(d.pool[k] + delta[k], 0.0);
 }
 
@@ -204,17 +215,23 @@ void update_stress(const PharmParams& p, const TickInputs& in, double dt, PharmS
   s.stress += (target - s.stress) * -std::expm1(-dt / p.stress_time_constant_s);
 }
 
-}  // namespace
-
-bool accumulate(const StepInputs& in, PharmState& s) noexcept {
-  // Plain sums every step (the circulation's flows are finite, or its stage stops the sim);
-  // the tick checks what it uses.
-  const double dt = clampd(finite_or(in.dt_s, 0.0), 0.0, 1.0);
-  for (int f = 0; f < kNumFlows; ++f) s.flow_mL[f] += in.flow_mL_s[f] * dt;
-  s.bleed_pool = std::clamp(in.bleed_pool, 0, kNumPools - 1);
-  s.tick_s += dt;
-  return s.tick_s >= kTick_s - 1e-12;
+// A drug given and gone (under a picogram left, no infusion) stops costing a tick: what is left
+// is counted as eliminated. The body's own hormones never go.
+void settle_if_gone(int i, PharmState& s) {
+  const auto drug = static_cast<Drug>(i);
+  if (drug == Drug::kEpinephrine || drug == Drug::kNorepinephrine || drug == Drug::kVasopressin) return;
+  DrugState& d = s.drug[static_cast<std::size_t>(i)];
+  const double left = in_body_ug(d);
+  if (d.infusion_ug_s > 0.0 || left > 1e-6 || d.effect_ng_mL > 1e-9) return;
+  d.eliminated_ug += left;
+  d.pool.fill(0.0);
+  d.tissue.fill(0.0);
+  d.site.fill(0.0);
+  d.effect_ng_mL = 0.0;
+  s.on_board &= ~(1u << i);
 }
+
+}  // namespace
 
 void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
   const double dt = s.tick_s;
@@ -227,18 +244,24 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
     for (int f = 0; f < kNumFlows; ++f) s.mean_flow_mL_s[f] += (s.flow_mL[f] / dt - s.mean_flow_mL_s[f]) * a;
     update_stress(p, in, dt, s);
     const double temperature = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
+    const SiteShares shares = site_shares(p, s, dt);
+    std::array<double, kNumPools> per_mL{};
+    for (int k = 0; k < kNumPools; ++k) per_mL[k] = 1.0 / in.volume_mL[k];
+    const Moves moves = plan_moves(s, per_mL, dt);
     for (int i = 0; i < kNumDrugs; ++i) {
       DrugState& d = s.drug[i];
       if (!(s.on_board & (1u << i))) continue;
       const DrugSpec& spec = drug_spec(static_cast<Drug>(i));
-      const double tf = std::pow(clampd(1.0 - spec.clearance_per_C, 0.01, 1.0), 37.0 - temperature);
+      const double tf = temperature == 37.0 ? 1.0
+                        : std::pow(clampd(1.0 - spec.clearance_per_C, 0.01, 1.0), 37.0 - temperature);
       if (d.infusion_ug_s > 0.0)
         enter(spec, p, d.infusion_ug_s * dt, static_cast<Route>(d.infusion_route), d);
-      drain_sites(p, spec, s, d, dt);
-      carry(p, spec, s, in, tf, dt, d);
+      drain_sites(shares, spec, d);
+      carry(p, spec, moves, s.intrinsic_clearance_mL_s[i], tf, d);
       break_down(spec, dt, d);
       const double arterial = pool_ng_mL(d, kArteries, in.volume_mL[kArteries]);
       d.effect_ng_mL += (arterial - d.effect_ng_mL) * -std::expm1(-spec.ke0_per_min / 60.0 * dt);
+      settle_if_gone(i, s);
     }
     secrete(p, dt, s);
   }

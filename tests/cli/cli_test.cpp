@@ -113,8 +113,10 @@ TEST_F(CliTest, TimelineShowsHeaderEventsAndVitals) {
 }
 
 // The built-in default is a witnessed VF arrest: poor CPR, then 30:2 with a bag-mask and oxygen,
-// AED shocks, a tube with continuous compressions and bag ventilation. The timeline tells it.
-TEST_F(CliTest, DefaultScenarioIsAVfArrestWithCprAndAedShocks) {
+// AED shocks every 2 minutes, a tube with continuous compressions and bag ventilation,
+// epinephrine after the second shock and every 3 minutes, amiodarone after the third. The
+// timeline tells it.
+TEST_F(CliTest, DefaultScenarioIsAVfArrestWithCprAedShocksAndDrugs) {
   const Outcome r = resus("run --csv \"" + path("default.csv") + "\"");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* expected :
@@ -125,14 +127,18 @@ TEST_F(CliTest, DefaultScenarioIsAVfArrestWithCprAndAedShocks) {
         "00:05:00  AED: analysing; 200 J biphasic if shockable", "00:05:00  shock 200 J biphasic: ",
         "00:06:00  airway: tracheal tube", "00:06:00  CPR started: 110/min, 55 mm, continuous",
         "00:06:00  bag ventilation: 10/min, 500 mL, inspiration 1 s",
-        "00:07:00  CPR started: 120/min, 38 mm, continuous, leaning 10 mm",
-        "00:08:00  CPR started: 110/min, 55 mm, continuous", "00:09:00  AED: analysing",
-        "00:09:05  CPR stopped", "| CPR 110/min 55 mm", "EtCO2 ", "00:14:00  HR "})
+        "00:07:05  epinephrine 1 mg io_humeral, flush 10 mL",
+        "00:07:10  CPR started: 120/min, 38 mm, continuous, leaning 10 mm",
+        "00:08:10  CPR started: 110/min, 55 mm, continuous", "00:09:00  AED: analysing",
+        "00:09:05  amiodarone 300 mg io_humeral, flush 10 mL",
+        "00:10:05  epinephrine 1 mg io_humeral, flush 10 mL", "00:11:00  AED: analysing",
+        "00:11:05  CPR stopped", "| CPR 110/min 55 mm", "EtCO2 ", "00:17:00  HR "})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
-  // The story the timeline tells: tired, shallow, leaning compressions (7-8 min) perfuse less than
-  // good ones (8-9 min), and EtCO2 jumps when the heart takes over after the last shock.
+  // The story the timeline tells: tired, shallow, leaning compressions (7:10-8:10) perfuse less
+  // than good ones (8:10-9:00), the drugs reach the blood, and EtCO2 jumps when the heart takes
+  // over after the last shock.
   const std::vector<std::string> csv = lines(read(path("default.csv")));
-  ASSERT_GT(csv.size(), 841u);
+  ASSERT_GT(csv.size(), 1021u);
   auto value = [&](std::size_t t, const char* name) {
     std::istringstream header(csv[0]);
     std::string cell;
@@ -144,8 +150,8 @@ TEST_F(CliTest, DefaultScenarioIsAVfArrestWithCprAndAedShocks) {
   };
   EXPECT_LT(value(470, "cpp_mmHg"), 15.0);
   EXPECT_GT(value(530, "cpp_mmHg"), 18.0);
-  EXPECT_GT(value(560, "etco2_mmHg"), value(530, "etco2_mmHg") + 8.0);
-  EXPECT_GT(value(600, "hr_bpm"), 60.0);
+  EXPECT_GT(value(680, "etco2_mmHg"), value(650, "etco2_mmHg") + 8.0);
+  EXPECT_GT(value(720, "hr_bpm"), 60.0);
 }
 
 // The built-in default is generated from examples/scenarios/default.json: same run, same bits.
