@@ -234,7 +234,7 @@ constexpr FieldSpec kInfusion[] = {
     {"rate", FieldType::kNumber, "", 0, 1e6, kNoDefault, kRequired | kMinExclusive, kNone,
      "rate in `unit`"},
     {"unit", FieldType::kEnum, "", 0, last(pharm::kRateUnitNames), 0, 0,
-     names(pharm::kRateUnitNames), "ug_kg_min, ug_min, mg_min, mg_h, units_min, units_h, mL_h"},
+     names(pharm::kRateUnitNames), "ug_kg_min, ug_min, mg_min, mg_h, units_min, units_h"},
     {"route", FieldType::kEnum, "", 0, last(pharm::kRouteNames), 1, 0, names(pharm::kRouteNames),
      "where it runs in (a central line by default)"},
 };

@@ -25,8 +25,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 2: CPR, breathing and waveform state. 3: body checksum in the header. 4: the state laid out
 // as the bus and one section per stage. 5: the blood pools as their own stage (models/blood).
 // 6: the CPR meter's readout computed when read; the septal solve's warm start (docs/abi.md).
-// 7: the pharmacology stage (drugs and the body's own hormones).
-constexpr uint32_t kSnapshotVersion = 7;
+// 7: the pharmacology stage (drugs and the body's own hormones). 8: its start-of-tick volumes
+// and alpha-1 tolerance.
+constexpr uint32_t kSnapshotVersion = 8;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;

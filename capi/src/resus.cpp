@@ -83,6 +83,9 @@ static_assert(RESUS_ACTION_BREATH == static_cast<int>(resus::ActionKind::kBreath
 static_assert(RESUS_ACTION_OXYGEN == static_cast<int>(resus::ActionKind::kOxygen));
 static_assert(RESUS_ACTION_SPONTANEOUS_BREATHING ==
               static_cast<int>(resus::ActionKind::kSpontaneousBreathing));
+static_assert(RESUS_ACTION_DRUG == static_cast<int>(resus::ActionKind::kDrug));
+static_assert(RESUS_ACTION_INFUSION == static_cast<int>(resus::ActionKind::kInfusion));
+static_assert(RESUS_ACTION_INFUSION_STOP == static_cast<int>(resus::ActionKind::kInfusionStop));
 
 // Enum values by name: the C constants must index the engine's name tables.
 constexpr bool named(std::span<const char* const> names, int value, std::string_view name) {
@@ -879,7 +882,8 @@ resus_status resus_drug_info(int32_t index, const char** name, const char** desc
            << ph::kDoseUnitNames[static_cast<int>(d.default_unit)] << "; units mg, ug, mg_kg, mL";
         if (d.molar_mass_g_mol > 0.0) os << ", mmol";
         if (d.mg_per_unit > 0.0) os << ", units";
-        os << "; at most " << d.max_dose_mg << " mg per dose, " << d.max_rate_mg_min << " mg/min";
+        os << "; at most " << d.max_dose_mg << " mg per dose, " << d.max_rate_mg_min
+           << " mg/min (per-kg units checked at 70 kg)";
         out.push_back(os.str());
       }
       return out;

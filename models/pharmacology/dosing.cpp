@@ -82,8 +82,11 @@ void give(const PharmParams& p, Drug drug, double ug, Route r, double flush_mL,
   if (i < 0 || i >= kNumDrugs) return;
   DrugState& d = s.drug[static_cast<std::size_t>(i)];
   enter(drug_spec(drug), p, ug, r, d);
-  if (flush_mL > 0.0) flush(p, r, flush_mL, d);
   s.on_board |= 1u << i;
+  // The flush washes whatever sits in those veins or that marrow, earlier doses of any drug too.
+  if (flush_mL > 0.0)
+    for (int k = 0; k < kNumDrugs; ++k)
+      if (s.on_board & (1u << k)) flush(p, r, flush_mL, s.drug[static_cast<std::size_t>(k)]);
 }
 
 void infuse(Drug drug, double ug_s, Route r, PharmState& s) noexcept {
@@ -118,7 +121,6 @@ double rate_ug_s(Drug drug, double amount, RateUnit u, double body_mass_kg) {
     case RateUnit::kMgPerHour: return amount * 1000.0 / 3600.0;
     case RateUnit::kUnitsPerMin: return spec.mg_per_unit > 0.0 ? amount * spec.mg_per_unit * 1000.0 / 60.0 : kNaN;
     case RateUnit::kUnitsPerHour: return spec.mg_per_unit > 0.0 ? amount * spec.mg_per_unit * 1000.0 / 3600.0 : kNaN;
-    case RateUnit::kMlPerHour: return amount * spec.prep_mg_per_mL * 1000.0 / 3600.0;
     default: return kNaN;
   }
 }

@@ -69,11 +69,11 @@ constexpr TargetEffect kV1Effects[] = {{kSystemicResistance, 1.5}};
 constexpr TargetEffect kMuscarinicEffects[] = {{kVagalEffect, -0.95}, {kChronotropy, 0.4}};
 constexpr TargetEffect kA1Effects[] = {{kAvConduction, -0.97}, {kChronotropy, -0.4}};
 constexpr TargetEffect kClassIIIEffects[] = {
-    {kRefibrillationHazard, -0.5}, {kVfHazard, -0.4},         {kDefibrillationThreshold, -0.15},
+    {kRefibrillationHazard, -0.35}, {kVfHazard, -0.15},       {kDefibrillationThreshold, -0.1},
     {kAvConduction, -0.3},         {kChronotropy, -0.15},     {kSystemicResistance, -0.25},
     {kLvContractility, -0.1},      {kQt_ms, 60.0}};
-constexpr TargetEffect kSodiumEffects[] = {{kRefibrillationHazard, -0.3},
-                                           {kVfHazard, -0.25},
+constexpr TargetEffect kSodiumEffects[] = {{kRefibrillationHazard, -0.25},
+                                           {kVfHazard, -0.1},
                                            {kDefibrillationThreshold, 0.25},
                                            {kAutomaticity, -0.3}};
 constexpr TargetEffect kSodiumToxicEffects[] = {

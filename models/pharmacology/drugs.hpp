@@ -55,12 +55,12 @@ static_assert(sizeof(kDoseUnitNames) / sizeof(kDoseUnitNames[0]) ==
               static_cast<int>(DoseUnit::kNumUnits));
 
 // An infusion's unit.
+// (No mL/h: an infusion's dilution is the pharmacy's, not the bolus preparation's.)
 enum class RateUnit : int32_t {
-  kUgPerKgMin = 0, kUgPerMin, kMgPerMin, kMgPerHour, kUnitsPerMin, kUnitsPerHour, kMlPerHour,
-  kNumUnits
+  kUgPerKgMin = 0, kUgPerMin, kMgPerMin, kMgPerHour, kUnitsPerMin, kUnitsPerHour, kNumUnits
 };
-constexpr const char* kRateUnitNames[] = {"ug_kg_min", "ug_min",  "mg_min", "mg_h",
-                                          "units_min", "units_h", "mL_h"};
+constexpr const char* kRateUnitNames[] = {"ug_kg_min", "ug_min", "mg_min", "mg_h", "units_min",
+                                          "units_h"};
 static_assert(sizeof(kRateUnitNames) / sizeof(kRateUnitNames[0]) ==
               static_cast<int>(RateUnit::kNumUnits));
 

@@ -29,8 +29,10 @@ void update_effects(PharmState& s) noexcept {
   for (int t = 0; t < kNumTargets; ++t) {
     const TargetSpec& ts = target_spec(t);
     const double x = drive[t] > 0.0 ? std::pow(drive[t], ts.hill) : 0.0;
-    const double f = std::isfinite(x) ? x / (1.0 + x) : 1.0;
-    s.occupancy[t] = f;
+    const double bound = std::isfinite(x) ? x / (1.0 + x) : 1.0;
+    s.occupancy[t] = bound;
+    // Tolerance takes its share of the response above rest.
+    const double f = bound - s.tolerance[t] * std::max(bound - s.rest_occupancy[t], 0.0);
     const double rest = s.rest_occupancy[t];
     for (int k = 0; k < ts.count; ++k) {
       const TargetEffect& e = ts.effects[k];
@@ -40,7 +42,21 @@ void update_effects(PharmState& s) noexcept {
   }
 }
 
+void develop_tolerance(const PharmParams& p, double dt, PharmState& s) noexcept {
+  // Alpha-1 only: repeated epinephrine in swine CPR gives less coronary (alpha-mediated) response
+  // each time (als-next.md 1.3). Toward the share its excess occupancy (0..1 of what is left
+  // above rest) calls for; it recovers three times more slowly.
+  const int t = kAlpha1;
+  if (!(p.alpha1_tolerance_max > 0.0)) return;
+  const double room = std::max(1.0 - s.rest_occupancy[t], 1e-9);
+  const double excess = std::clamp((s.occupancy[t] - s.rest_occupancy[t]) / room, 0.0, 1.0);
+  const double target = std::min(p.alpha1_tolerance_max, 1.0) * excess;
+  const double tau = (target > s.tolerance[t] ? 1.0 : 3.0) * p.alpha1_tolerance_tau_s;
+  s.tolerance[t] += (target - s.tolerance[t]) * -std::expm1(-dt / tau);
+}
+
 void set_rest(PharmState& s) noexcept {
+  s.tolerance.fill(0.0);
   s.rest_occupancy.fill(0.0);
   update_effects(s);
   s.rest_occupancy = s.occupancy;

@@ -42,6 +42,8 @@ PharmParams default_pharm_params(double body_mass_kg) {
   p.stress_hypoxia_po2_mmHg = 60.0;
   p.stress_acidosis_ph = 7.35;
   p.stress_time_constant_s = 20.0;
+  p.alpha1_tolerance_max = 0.4;        // [U] swine CPR: repeated doses, less coronary response
+  p.alpha1_tolerance_tau_s = 300.0;    // [U]
   return p;
 }
 
@@ -78,6 +80,8 @@ constexpr ParamSpec<PharmParams> kTable[] = {
     {"stress_hypoxia_po2_mmHg", "mmHg", 20, 100, "PaO2 below which hypoxia adds stress (one unit 40 mmHg lower)", F(stress_hypoxia_po2_mmHg)},
     {"stress_acidosis_ph", "1", 7.0, 7.45, "arterial pH below which acidosis adds stress (one unit 0.35 lower)", F(stress_acidosis_ph)},
     {"stress_time_constant_s", "s", 1, 300, "how fast hormone secretion follows the stress", F(stress_time_constant_s)},
+    {"alpha1_tolerance_max", "1", 0, 0.9, "share of the alpha-1 response above rest lost to tolerance at full occupancy", F(alpha1_tolerance_max)},
+    {"alpha1_tolerance_tau_s", "s", 10, 3600, "time constant of alpha-1 tolerance (recovery 3x slower)", F(alpha1_tolerance_tau_s)},
 };
 #undef F
 

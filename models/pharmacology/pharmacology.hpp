@@ -75,6 +75,9 @@ struct PharmParams {
   double stress_hypoxia_po2_mmHg;   // PaO2 below which hypoxia stresses
   double stress_acidosis_ph;        // arterial pH below which acidosis stresses
   double stress_time_constant_s;    // how fast secretion follows the stress
+  // Tolerance of the alpha-1 response to sustained or repeated agonists.
+  double alpha1_tolerance_max;      // share of the response above rest that can be lost
+  double alpha1_tolerance_tau_s;    // how fast it develops (recovers 3x more slowly)
 };
 
 PharmParams default_pharm_params(double body_mass_kg);
@@ -98,6 +101,7 @@ struct PharmState {
   std::array<DrugState, kNumDrugs> drug;
   std::array<double, kNumFlows> flow_mL;      // accumulated since the last transport tick
   double tick_s;                              // time accumulated with them
+  std::array<double, kNumPools> volume_mL;    // the compartments' volumes at the tick's start
   int32_t bleed_pool;                         // the pool a hemorrhage drains (Pool)
   uint32_t on_board;                          // bit per drug with any amount or infusion
   std::array<double, kNumFlows> mean_flow_mL_s;  // low-passed (tau 10 s), for absorption rates
@@ -108,7 +112,8 @@ struct PharmState {
   std::array<double, 3> rest_secretion_ug_s;  // epinephrine, norepinephrine, vasopressin
   double map_mmHg, rest_map_mmHg;             // low-passed mean arterial pressure and at rest
   double stress;                              // 0 at rest; hypotension + hypoxia + acidosis
-  std::array<double, kNumTargets> occupancy;       // now
+  std::array<double, kNumTargets> occupancy;       // now (before tolerance takes its share)
+  std::array<double, kNumTargets> tolerance;       // share of each target's response lost, 0..max
   std::array<double, kNumTargets> rest_occupancy;  // at rest (the body's own hormones)
   std::array<double, kNumChannels> out;            // what the drugs change, relative to rest
 };

@@ -27,6 +27,7 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
                          const std::array<double, kNumFlows>& rest_flow_mL_s, double rest_map_mmHg) {
   PharmState s{};
   s.rest_flow_mL_s = rest_flow_mL_s;
+  s.volume_mL = volume_mL;
   // Catecholamines are cleared in every bed, the others by the splanchnic organs; a bed's two
   // clearances add (E = 1 - (1 - E_sys)(1 - E_spl)).
   const Flow beds[kNumTissues] = {kCerebralBed, kCoronaryBed, kSplanchnicBed, kExtrasplanchnicBed};
@@ -93,8 +94,18 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
 
 void check_state(const PharmState& s, StateCheck& c) {
   constexpr double kAny = 1e12;
+  const uint32_t own = (1u << static_cast<int>(Drug::kEpinephrine)) |
+                       (1u << static_cast<int>(Drug::kNorepinephrine)) |
+                       (1u << static_cast<int>(Drug::kVasopressin));
+  // The body's own hormones are always on board; a drug that holds anything, runs or acts is.
+  c.index("pharmacology.on_board (the body's own hormones)", (s.on_board & own) == own ? 1 : 0, 1, 1);
   for (int i = 0; i < kNumDrugs; ++i) {
     const DrugState& d = s.drug[static_cast<std::size_t>(i)];
+    const bool active = in_body_ug(d) > 0.0 || d.infusion_ug_s > 0.0 || d.effect_ng_mL > 0.0;
+    if (active) c.index("pharmacology.on_board", (s.on_board >> i) & 1u, 1, 1, i);
+    // Every microgram accounted for: given + secreted = in the body + eliminated + bled.
+    const double in = d.given_ug + d.secreted_ug, out = in_body_ug(d) + d.eliminated_ug + d.bled_ug;
+    c.in("pharmacology.mass_balance_ug", out - in, -1e-6 * (in + 1.0), 1e-6 * (in + 1.0), i);
     c.all_in("pharmacology.pool_ug", d.pool, 0.0, kAny)
         .all_in("pharmacology.tissue_ug", d.tissue, 0.0, kAny)
         .all_in("pharmacology.site_ug", d.site, 0.0, kAny)
@@ -119,7 +130,11 @@ void check_state(const PharmState& s, StateCheck& c) {
       .in("pharmacology.stress", s.stress, 0.0, 4.0)
       .all_in("pharmacology.occupancy", s.occupancy, 0.0, 1.0)
       .all_in("pharmacology.rest_occupancy", s.rest_occupancy, 0.0, 1.0)
-      .all_in("pharmacology.out", s.out, -1e4, 1e4);
+      .in("pharmacology.tolerance", s.tolerance[kAlpha1], 0.0, 0.9, kAlpha1)
+      .all_in("pharmacology.out", s.out, -1e4, 1e4)
+      .all_in("pharmacology.volume_mL", s.volume_mL, 1.0, 1e5);
+  for (int t = 0; t < kNumTargets; ++t)  // only alpha-1 develops tolerance
+    if (t != kAlpha1) c.in("pharmacology.tolerance", s.tolerance[t], 0.0, 0.0, t);
 }
 
 }  // namespace resus::pharm

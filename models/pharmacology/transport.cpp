@@ -167,7 +167,12 @@ void carry(const PharmParams& p, const DrugSpec& spec, const Moves& m,
   const double bled = m.bleed_share * d.pool[m.bleed];
   delta[m.bleed] -= bled;
   d.bled_ug += bled;
-  for (int k = 0; k < kNumPools; ++k) d.pool[k] = std::max(d.pool[k] + delta[k], 0.0);
+  // Shares out of a pool sum to at most 1, so only rounding can dip below zero (and a NaN,
+  // which cannot arise from finite inputs, would not survive).
+  for (int k = 0; k < kNumPools; ++k) {
+    const double next = d.pool[k] + delta[k];
+    d.pool[k] = next > 0.0 ? next : 0.0;
+  }
 }
 
 // Breakdown in blood itself (adenosine: taken up by red cells and endothelium within seconds),
@@ -245,8 +250,10 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
     update_stress(p, in, dt, s);
     const double temperature = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
     const SiteShares shares = site_shares(p, s, dt);
+    // Concentrations at the tick's start: its amounts over its volumes (the volumes now are the
+    // next tick's start).
     std::array<double, kNumPools> per_mL{};
-    for (int k = 0; k < kNumPools; ++k) per_mL[k] = 1.0 / in.volume_mL[k];
+    for (int k = 0; k < kNumPools; ++k) per_mL[k] = 1.0 / clampd(finite_or(s.volume_mL[k], 1.0), 1.0, 1e5);
     const Moves moves = plan_moves(s, per_mL, dt);
     for (int i = 0; i < kNumDrugs; ++i) {
       DrugState& d = s.drug[i];
@@ -259,13 +266,15 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
       drain_sites(shares, spec, d);
       carry(p, spec, moves, s.intrinsic_clearance_mL_s[i], tf, d);
       break_down(spec, dt, d);
-      const double arterial = pool_ng_mL(d, kArteries, in.volume_mL[kArteries]);
+      const double arterial = pool_ng_mL(d, kArteries, s.volume_mL[kArteries]);
       d.effect_ng_mL += (arterial - d.effect_ng_mL) * -std::expm1(-spec.ke0_per_min / 60.0 * dt);
       settle_if_gone(i, s);
     }
     secrete(p, dt, s);
+    develop_tolerance(p, dt, s);
   }
   s.flow_mL.fill(0.0);
+  s.volume_mL = in.volume_mL;
   update_effects(s);
 }
 

@@ -58,6 +58,7 @@ Sim arrest_with(const Action& compressions) {
 struct Means {
   double sbp = 0, dbp = 0, cpp = 0, co = 0, co_fraction = 0, coronary = 0, cerebral = 0,
          cepp = 0, rap_min = 0, etco2 = 0;
+  double forward_flow = 0;  // aortic valve flow averaged over time (pauses included), L/min
 };
 
 // Averages over `seconds`, sampled each second (the cycle values follow compressions).
@@ -69,6 +70,7 @@ Means measure(Sim& sim, double seconds) {
     for (int k = 0; k < 100; ++k) {
       sim.advance(0.01);
       rap_min = std::min(rap_min, sim.signal(kRaPressure));
+      m.forward_flow += sim.signal(kAorticFlow) * 0.06 / (100.0 * n);  // mL/s -> L/min
     }
     m.sbp += sim.signal(kSystolic) / n;
     m.dbp += sim.signal(kDiastolic) / n;
@@ -185,7 +187,9 @@ TEST(Cpr, InterruptedCompressionsGiveLessCoronaryFlow) {
   const Means continuous = steady(cpr(55.0, 110.0));
   const Means interrupted = steady(cpr(55.0, 110.0, 0.0, 30, 10.0));
   EXPECT_LT(interrupted.coronary, 0.85 * continuous.coronary);
-  EXPECT_LT(interrupted.co, continuous.co);
+  // Forward flow over time, pauses included (the cycle CO signal follows compressions only, so
+  // a pause that lets the veins refill can even raise it).
+  EXPECT_LT(interrupted.forward_flow, 0.85 * continuous.forward_flow);
 }
 
 // Row 87 (Ristagno 2013): the VF substrate improves under CPR deeper than ~4.4 cm and worsens under

@@ -19,6 +19,9 @@
  *    kind and an array of values (the form later kinds use: resus_action is frozen at the 0.2
  *    kinds), reads that say which sample they start at, and the dropped events and beats.
  *    docs/abi.md says what is stable and what may be appended.
+ *  - 0.4 added drugs: the drug, infusion and infusion_stop actions (kinds 16-18, applied by
+ *    values or JSON), resus_drug_count and resus_drug_info, and four signals per drug
+ *    (plasma_<drug>_ng_mL, effect_<drug>_ng_mL, given_<drug>_mg, infusion_<drug>_ug_kg_min).
  *  - Strings the library returns are UTF-8 (ASCII in practice) and live as long as the library.
  */
 #ifndef RESUS_RESUS_H
@@ -43,7 +46,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 3
+#define RESUS_VERSION_MINOR 4
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -177,7 +180,11 @@ typedef enum resus_action_kind {
   RESUS_ACTION_BREATH = 13,         /* one bag breath: tidal_volume_mL (1-3000, 0 = 500),
                                        inspiratory_time_s (0.3-3, 0 = 1) */
   RESUS_ACTION_OXYGEN = 14,         /* fio2 (0.21-1) */
-  RESUS_ACTION_SPONTANEOUS_BREATHING = 15 /* enabled: 1 own drive, 0 paralysed or sedated */
+  RESUS_ACTION_SPONTANEOUS_BREATHING = 15, /* enabled: 1 own drive, 0 paralysed or sedated */
+  /* 0.4: kinds without resus_action members; apply them with resus_sim_apply_values or JSON. */
+  RESUS_ACTION_DRUG = 16,           /* drug, dose, unit, route, flush_mL (resus_drug_info) */
+  RESUS_ACTION_INFUSION = 17,       /* drug, rate, unit, route */
+  RESUS_ACTION_INFUSION_STOP = 18   /* drug */
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from
@@ -342,11 +349,12 @@ RESUS_API resus_status resus_action_parse_json(const char* action_json, resus_ac
                                                double* at_s);
 /* Action names and their fields in words, for discovery; index 0 is kind 1. */
 RESUS_API int32_t resus_action_count(void);
+RESUS_API resus_status resus_action_info(int32_t index, const char** name, const char** fields);
 /* The drugs (0.4), in the order of the drug actions' "drug" values: each one's name and, in
- * words, its standard preparation, usual adult dose and the units it may be given in. */
+ * words, its standard preparation, usual adult dose, the units it may be given in and its
+ * ceilings (checked at 70 kg for per-kg units). */
 RESUS_API int32_t resus_drug_count(void);
 RESUS_API resus_status resus_drug_info(int32_t index, const char** name, const char** description);
-RESUS_API resus_status resus_action_info(int32_t index, const char** name, const char** fields);
 
 /* ---- actions by kind and values (0.3) ---------------------------------------------------------
  * Every action kind, those to come included, is a row of fields: look a kind up by name, its
