@@ -14,7 +14,19 @@ extern char** environ;
 namespace resus_cli {
 namespace {
 
-const std::string kScript = std::string(RESUS_TOOLS_DIR) + "/ecg_plot.py";
+// The plotting script: installed next to the command (<prefix>/share/resus/tools, found from
+// the executable's own path), else the source tree's tools/ (a build-tree command).
+std::string find_script() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed =
+        exe.parent_path().parent_path() / RESUS_TOOLS_INSTALL_DIR / "ecg_plot.py";
+    if (std::filesystem::is_regular_file(installed, ec)) return installed.string();
+  }
+  return std::string(RESUS_TOOLS_DIR) + "/ecg_plot.py";
+}
+const std::string kScript = find_script();
 
 // Runs argv[0] from PATH; returns its exit code, 127 if it could not be started, -1 if killed.
 int run_program(const std::vector<std::string>& args, bool silent) {
