@@ -158,16 +158,18 @@ void BM_RealTimeFactorCpr(benchmark::State& state) {
 }
 BENCHMARK(BM_RealTimeFactorCpr)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// VF, continuous CPR, a tracheal tube, a bag at 10/min 500 mL with oxygen, and every waveform at
-// 125 Hz drained once a simulated second, as a monitor would.
-void BM_RealTimeFactorCprVentWaves(benchmark::State& state) {
-  Sim sim(model());
+// VF, continuous CPR, a tracheal tube, a bag at 10/min 500 mL with oxygen.
+void start_cpr_with_ventilation(Sim& sim) {
   start_vf(sim);
   sim.apply(resus::validated(action(resus::ActionKind::kCprStart)));
   intubate_and_bag(sim);
   NamedAction oxygen = action(resus::ActionKind::kOxygen);
   oxygen.fio2 = 0.95;
   sim.apply(resus::validated(oxygen));
+}
+
+// Runs `sim` with every waveform at 125 Hz drained once a simulated second, as a monitor would.
+void run_minutes_draining_waves(benchmark::State& state, Sim& sim) {
   sim.configure_waveforms(125);
   std::vector<float> buffer(resus::kWaveCapacity);
   double simulated = 0.0;
@@ -181,18 +183,19 @@ void BM_RealTimeFactorCprVentWaves(benchmark::State& state) {
   }
   state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
 }
+
+void BM_RealTimeFactorCprVentWaves(benchmark::State& state) {
+  Sim sim(model());
+  start_cpr_with_ventilation(sim);
+  run_minutes_draining_waves(state, sim);
+}
 BENCHMARK(BM_RealTimeFactorCprVentWaves)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same with every drug of the pharmacy on board (issue 10's budget: at most 15% slower than
 // the engine before drugs): a bolus of each by a different route, and a norepinephrine infusion.
 void BM_RealTimeFactorCprVentWavesAllDrugs(benchmark::State& state) {
   Sim sim(model());
-  start_vf(sim);
-  sim.apply(resus::validated(action(resus::ActionKind::kCprStart)));
-  intubate_and_bag(sim);
-  NamedAction oxygen = action(resus::ActionKind::kOxygen);
-  oxygen.fio2 = 0.95;
-  sim.apply(resus::validated(oxygen));
+  start_cpr_with_ventilation(sim);
   const char* routes[] = {"central_iv", "peripheral_iv", "io_humeral", "io_tibial", "io_sternal",
                           "tracheal", "intramuscular", "oral", "nebulised"};
   for (int d = 0; d < resus::pharm::kNumDrugs; ++d)
@@ -202,18 +205,7 @@ void BM_RealTimeFactorCprVentWavesAllDrugs(benchmark::State& state) {
                                        nullptr));
   sim.apply(resus::parse_action_json(
       R"({"do":"infusion","drug":"norepinephrine","rate":0.1,"unit":"ug_kg_min"})", nullptr));
-  sim.configure_waveforms(125);
-  std::vector<float> buffer(resus::kWaveCapacity);
-  double simulated = 0.0;
-  for (auto _ : state) {
-    for (int s = 0; s < 60; ++s) {
-      if (sim.advance(1.0) != resus::Status::kOk) state.SkipWithError("advance failed");
-      for (int wave = 0; wave < resus::kNumWaves; ++wave)
-        sim.read_waveform(wave, buffer.data(), resus::kWaveCapacity);
-    }
-    simulated += 60.0;
-  }
-  state.counters["sim_s_per_wall_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+  run_minutes_draining_waves(state, sim);
 }
 BENCHMARK(BM_RealTimeFactorCprVentWavesAllDrugs)->Unit(benchmark::kMillisecond)->UseRealTime();
 
