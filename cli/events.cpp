@@ -312,6 +312,12 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
       out.detail = e.detail ? "gained" : "lost";
       out.text = "pacing capture " + out.detail + " (" + num(e.value) + " mA)";
       break;
+    case RESUS_EVENT_LAB_RESULT:
+      out.kind = "lab_result";
+      out.detail = e.detail == 0 ? "arterial" : "venous";
+      out.text = "blood gas (" + out.detail + ") ready: pH " + fixed(e.value, 2) +
+                 " (lab_* signals)";
+      break;
     default:
       out.kind = "event_" + std::to_string(e.kind);
       out.text = "event " + std::to_string(e.kind) + " (detail " + std::to_string(e.detail) +

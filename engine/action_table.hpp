@@ -12,6 +12,7 @@
 #include <span>
 #include <string_view>
 
+#include "models/chemistry/chemistry.hpp"
 #include "models/electrophysiology/conduction.hpp"
 #include "models/pharmacology/drugs.hpp"
 #include "models/respiration/respiration.hpp"
@@ -39,10 +40,16 @@ enum class ActionKind : int32_t {
   kDrug = 16,
   kInfusion = 17,
   kInfusionStop = 18,
+  // 0.5: blood chemistry (engine/stages/chemistry.cpp).
+  kCondition = 19,
+  kConditionStop = 20,
+  kBloodGas = 21,
 };
 
 // The stage that applies a kind (engine/stages/).
-enum class Stage : int32_t { kCirculation, kHeart, kCompressions, kBreathing, kPharmacology };
+enum class Stage : int32_t {
+  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry
+};
 
 // Values match resus_field_type in the C API.
 enum class FieldType : int32_t { kNumber = 0, kInteger = 1, kBoolean = 2, kEnum = 3 };
@@ -234,13 +241,34 @@ constexpr FieldSpec kInfusion[] = {
     {"rate", FieldType::kNumber, "", 0, 1e6, kNoDefault, kRequired | kMinExclusive, kNone,
      "rate in `unit`"},
     {"unit", FieldType::kEnum, "", 0, last(pharm::kRateUnitNames), 0, 0,
-     names(pharm::kRateUnitNames), "ug_kg_min, ug_min, mg_min, mg_h, units_min, units_h"},
+     names(pharm::kRateUnitNames), "ug_kg_min, ug_min, mg_min, mg_h, units_min, units_h, mmol_h"},
     {"route", FieldType::kEnum, "", 0, last(pharm::kRouteNames), 1, 0, names(pharm::kRouteNames),
      "where it runs in (a central line by default)"},
 };
 constexpr FieldSpec kInfusionStop[] = {
     {"drug", FieldType::kEnum, "", 0, last(pharm::kDrugNames), kNoDefault, kRequired,
      names(pharm::kDrugNames), "the drug whose infusion stops"},
+};
+
+constexpr FieldSpec kCondition[] = {
+    {"condition", FieldType::kEnum, "", 0, last(chem::kConditionNames), kNoDefault, kRequired,
+     names(chem::kConditionNames),
+     "hyperkalaemia (a potassium intake), hypokalaemia (a loss), acid_load (a strong acid)"},
+    {"rate_mmol_h", FieldType::kNumber, "mmol/h", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
+     kNone, "potassium in or out, or acid in; 0: 20 mmol/h for potassium, 600 for acid"},
+    {"amount_mmol", FieldType::kNumber, "mmol", 0, 2000, 0, 0, kNone,
+     "acid_load: the amount to give, then it stops; 0: until stopped"},
+};
+constexpr FieldSpec kConditionStop[] = {
+    {"condition", FieldType::kEnum, "", 0, last(chem::kConditionNames), kNoDefault, kRequired,
+     names(chem::kConditionNames), "the condition whose source stops (what it left stays)"},
+};
+constexpr const char* kLabSites[] = {"arterial", "venous"};
+constexpr FieldSpec kBloodGas[] = {
+    {"site", FieldType::kEnum, "", 0, last(kLabSites), 0, 0, names(kLabSites),
+     "arterial, or mixed venous (a central line)"},
+    {"analyser_delay_s", FieldType::kNumber, "s", 0, 3600, 90, 0, kNone,
+     "time until the result shows (lab_* signals and a lab_result event)"},
 };
 
 // Rules across fields (engine/actions.cpp).
@@ -295,6 +323,14 @@ constexpr ActionSpec kRows[] = {
      finish_infusion, "the unit must be one of the drug's; the rate may not exceed its ceiling"},
     {ActionKind::kInfusionStop, "infusion_stop", Stage::kPharmacology,
      "stops a drug's infusion", kInfusionStop, {}, nullptr, ""},
+    {ActionKind::kCondition, "condition", Stage::kChemistry,
+     "starts a metabolic condition's source; replaces that condition's running source",
+     kCondition, {}, nullptr, ""},
+    {ActionKind::kConditionStop, "condition_stop", Stage::kChemistry,
+     "stops a condition's source; what it left stays until treated", kConditionStop, {},
+     nullptr, ""},
+    {ActionKind::kBloodGas, "blood_gas", Stage::kChemistry,
+     "draws a blood gas; the analyser shows it after a delay", kBloodGas, {}, nullptr, ""},
 };
 
 }  // namespace action_table

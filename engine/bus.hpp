@@ -12,8 +12,10 @@
 #include <array>
 #include <cstdint>
 
+#include "models/blood/blood.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/rescuer.hpp"
+#include "models/pharmacology/drugs.hpp"
 
 namespace resus {
 
@@ -39,6 +41,8 @@ enum class Effect : int32_t {
   kRespiratoryDrive,         // chemical drive to breathe
   kLungCompliance,           // respiratory-system compliance
   kMetabolicRate,            // whole-body O2 consumption
+  kPotassiumUptake,          // the Na/K pump's uptake of potassium into cells (beta-2, insulin)
+  kGlucoseUptake,            // insulin-driven glucose uptake
   kNumScales,
   // offsets
   kQt_ms = kNumScales,       // QTc, ms
@@ -161,18 +165,35 @@ struct HaemodynamicsBus {
   double venous_blood_mL;              // every other compartment (now)
 };
 
-// Writer: the blood stage (stages/blood.cpp) for the gases, after each gas tick; potassium and
-// calcium have no writer yet (models/chemistry) and hold their normal values. Readers: breathing
-// (mixed venous contents for exchange, arterial tensions for the chemoreceptors and the
-// oximeter), heart (potassium, calcium: arrest hazards, pacing threshold), ECG.
+// Writer: the blood stage (stages/blood.cpp), after each gas tick. Readers: breathing (mixed
+// venous contents and base excess for exchange, arterial tensions for the chemoreceptors and the
+// oximeter), chemistry (the pools' solutes, the tissue's O2 deficit), pharmacology (PaO2, pH).
 struct BloodBus {
-  double potassium_mmol_L;
-  double ionised_calcium_mmol_L;
   double hemoglobin_g_dL;
   double arterial_po2_mmHg, arterial_pco2_mmHg;
   double arterial_sat;                 // 0..1
   double arterial_ph;
   double venous_o2_mL_mL, venous_co2_mL_mL;  // mixed venous contents, STPD per mL
+  double venous_base_excess_mmol_L;    // mixed venous
+  double venous_po2_mmHg, venous_pco2_mmHg, venous_ph;
+  double vo2_mL_s, o2_deficit_mL_s;    // the tissue's uptake and its unmet demand, last tick
+  blood::Amounts arterial, venous;     // each species' content of the pools
+  blood::Amounts tissue;               // each species' amount in the tissue compartment
+};
+
+// Writer: the chemistry stage (stages/chemistry.cpp). Readers: blood (what its next transport
+// carries for each solute), heart (potassium, calcium: arrest hazards, pacing threshold), ECG.
+struct ChemistryBus {
+  double potassium_mmol_L;             // arterial plasma
+  double ionised_calcium_mmol_L;
+  blood::Amounts tissue_volume_mL, tissue_source, venous_source;  // blood::BloodInputs' meaning
+};
+
+// Writer: the pharmacology stage. Reader: chemistry. What of each drug has reached the central
+// blood, ug since the start (drugs that are solutes: bicarbonate, calcium, potassium, glucose,
+// magnesium leave the pharmacology's transport there and the chemistry takes them on).
+struct DosingBus {
+  std::array<double, pharm::kNumDrugs> delivered_ug;
 };
 
 // Writer: none yet (models/thermal); the normal value. Readers: heart, breathing, ECG.
@@ -194,6 +215,8 @@ struct Bus {
   LungsBus lungs;
   HaemodynamicsBus haemodynamics;
   BloodBus blood;
+  ChemistryBus chemistry;
+  DosingBus dosing;
   TemperatureBus temperature;
   ConditionsBus conditions;
   Effects effects;

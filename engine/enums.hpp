@@ -34,7 +34,7 @@ inline constexpr const char* kStatus[] = {
     "incompatible", "numerical", "capacity", "out_of_memory", "internal"};
 inline constexpr const char* kEventKinds[] = {"none",           "action_applied", "hemorrhage_ended",
                                               "bolus_ended",    "rhythm_changed", "shock_delivered",
-                                              "pacing_capture"};
+                                              "pacing_capture", "lab_result"};
 inline constexpr const char* kShockOutcomes[] = {"no_effect",    "terminated",    "not_terminated",
                                                  "induced_vf",   "converted",     "not_converted",
                                                  "no_sync",      "no_shock_advised"};
@@ -44,7 +44,7 @@ inline constexpr const char* kEffects[] = {
     "venous_unstressed_volume", "lv_contractility", "rv_contractility", "chronotropy",
     "vagal_effect", "av_conduction", "automaticity", "vf_hazard", "refibrillation_hazard",
     "defibrillation_threshold", "respiratory_drive", "lung_compliance", "metabolic_rate",
-    "qt_ms", "membrane_stability_mmol_L", "vf_hazard_per_s", "shunt"};
+    "potassium_uptake", "glucose_uptake", "qt_ms", "membrane_stability_mmol_L", "vf_hazard_per_s", "shunt"};
 static_assert(sizeof(kEffects) / sizeof(kEffects[0]) == kNumEffectChannels);
 }  // namespace enum_names
 

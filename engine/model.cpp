@@ -71,8 +71,6 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.electrical.last_shock_time = -1e9;
   stages::heart::publish_bus(pp, s);  // after the heart's state above
   b.cpr.last_onset_s = -1e9;
-  b.blood.potassium_mmol_L = 4.0;          // no writer yet: normal plasma values
-  b.blood.ionised_calcium_mmol_L = 1.2;
   b.temperature.core_C = 37.0;             // no writer yet: normothermia
   b.conditions.pericardial_fluid_mL = pp.circulation.pericardial_fluid_mL;
   b.effects = neutral_effects();
@@ -84,9 +82,13 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.cpr_meter.quality = cpr::make_quality_state();
   s.cpr_meter.pulse = cpr::make_pulse_state();
   s.breathing.resp = resp::initial_state(pp.respiration, pp.blood, s.blood.pools);
+  // The solutes join the blood's pools at their resting values (the gases settled at a base
+  // excess of 0; the settling passes below bring them to the patient's own).
+  chem::fill_resting_pools(pp.chemistry, s.blood.pools);
   b.lungs.pleural_delta_mmHg = s.breathing.resp.out.pleural_delta_mmHg;
   b.lungs.gas_tick = 0;
   stages::blood::publish_bus(pp, s);
+  stages::chemistry::start(pp, s);
   return s;
 }
 
@@ -271,6 +273,8 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += kBreathingSettle_s;
     state = sim.s_;
   }
+  stages::chemistry::set_rest(m->params_, state);
+  stages::chemistry::publish(state, state.signals.data());
   if (state.failed)
     throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +
                                         std::string(Sim(*m, state).failure()) + " (" +
@@ -283,6 +287,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   stages::heart::rebase(state, t_end);
   stages::cycle::rebase(state, t_end);
   stages::breathing::rebase(state, t_end);
+  stages::chemistry::rebase(state, t_end);
   state.carry_s = 0.0;
   state.events = EventRing{};
   state.signals[kTime] = 0.0;

@@ -113,7 +113,29 @@ enum SignalId : int {
   kAirwayDevice,
   // Appended in 0.4: per drug, in resus::pharm::Drug order, kDrugSignalsPerDrug each.
   kDrugFirst,
-  kDrugLast = kDrugFirst + 4 * 11 - 1,
+  kDrugLast = kDrugFirst + 4 * 19 - 1,
+  // Appended in 0.5: blood chemistry (arterial plasma unless named otherwise).
+  kBaseExcess,
+  kLactate,
+  kLactateVenous,
+  kPotassium,
+  kIonisedCalcium,
+  kMagnesium,
+  kSodium,
+  kGlucose,
+  kBaseExcessVenous,
+  // The last blood gas an analyser reported (the blood_gas action); 0 before the first.
+  kLabPh,
+  kLabPo2,
+  kLabPco2,
+  kLabHco3,
+  kLabBe,
+  kLabLactate,
+  kLabPotassium,
+  kLabIonisedCalcium,
+  kLabGlucose,
+  kLabHemoglobin,
+  kLabSite,
   kNumSignals
 };
 

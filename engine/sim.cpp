@@ -63,6 +63,7 @@ bool Sim::step_once() noexcept {
   stages::cpr_meter::step(c, s_);        // CPR feedback, palpation
   stages::cycle::on_compression(c, s_);  // while compressions run, each closes the cycle
   stages::breathing::step(c, s_);        // lungs, devices, alveolar gas
+  stages::chemistry::step(c, s_);        // solutes' sources for the blood's tick, the analyser
   stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
   stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
   stages::ecg::step(c, s_, ecg_stream_.get());
@@ -81,6 +82,7 @@ void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
     case Stage::kCompressions: stages::compressions::apply(c, s_, a); break;
     case Stage::kBreathing: stages::breathing::apply(c, s_, a); break;
     case Stage::kPharmacology: stages::pharmacology::apply(c, s_, a); break;
+    case Stage::kChemistry: stages::chemistry::apply(c, s_, a); break;
   }
 }
 
@@ -176,6 +178,7 @@ void Sim::update_instant_signals() noexcept {
   stages::breathing::publish(s_, sig);
   stages::blood::publish(s_, sig);
   stages::pharmacology::publish(*model_, s_, sig);
+  stages::chemistry::publish(s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -12,6 +12,7 @@
 #include "engine/signals.hpp"
 #include "models/autonomic/baroreflex.hpp"
 #include "models/blood/blood.hpp"
+#include "models/chemistry/chemistry.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -48,7 +49,8 @@ enum class EventKind : int32_t {
   kShockDelivered = 5,   // detail = ep::ShockOutcome, or 6 no R wave to synchronise on, or 7 no
                          // shock advised (AED mode); value = J
   kPacingCapture = 6,    // detail = 1 capture gained, 0 lost; value = current, mA
-  kLastEventKind = kPacingCapture
+  kLabResult = 7,        // a blood gas is ready: detail = site (0 arterial, 1 venous), value = pH
+  kLastEventKind = kLabResult
 };
 
 struct Event {
@@ -129,14 +131,33 @@ struct BreathingState {
   double last_airway_flow_mL_s;
 };
 
-// stages/blood.cpp: the blood pools and tissue stores (models/blood).
+// stages/blood.cpp: the blood pools and tissue stores (models/blood), which also carry the
+// chemistry's solutes.
 struct BloodStageState {
   blood::BloodState pools;
 };
 
-// stages/reflex.cpp: the baroreflex on its 10 ms tick.
+// stages/pharmacology.cpp: drugs and the body's own hormones (models/pharmacology).
 struct PharmacologyState {
   pharm::PharmState pk;
+};
+
+// A blood gas as an analyser reports it (the `blood_gas` action's result).
+struct LabResult {
+  double ph, po2_mmHg, pco2_mmHg, hco3_mmol_L, be_mmol_L, lactate_mmol_L, k_mmol_L, ica_mmol_L,
+      glucose_mmol_L, hb_g_dL;
+};
+
+// stages/chemistry.cpp: the solutes (models/chemistry), the doses of solutes it has taken from
+// the pharmacology, and the blood-gas analyser.
+struct ChemistryState {
+  chem::ChemState chem;
+  std::array<double, pharm::kNumDrugs> taken_ug;  // of bus.dosing.delivered_ug
+  LabResult lab_drawn;     // the sample in the analyser
+  LabResult lab_shown;     // the last result (NaN before the first)
+  double lab_due_s;        // when the drawn sample's result appears (NaN: none pending)
+  int32_t lab_site;        // of the drawn sample
+  int32_t lab_shown_site;  // of the shown result (-1: none)
 };
 
 struct ReflexState {
@@ -215,6 +236,7 @@ struct SimState {
   BreathingState breathing;
   BloodStageState blood;
   PharmacologyState pharmacology;
+  ChemistryState chemistry;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

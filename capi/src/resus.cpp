@@ -75,6 +75,7 @@ static_assert(RESUS_ACTION_PACING_STOP == static_cast<int>(resus::ActionKind::kP
 static_assert(RESUS_EVENT_RHYTHM_CHANGED == static_cast<int>(resus::EventKind::kRhythmChanged));
 static_assert(RESUS_EVENT_SHOCK_DELIVERED == static_cast<int>(resus::EventKind::kShockDelivered));
 static_assert(RESUS_EVENT_PACING_CAPTURE == static_cast<int>(resus::EventKind::kPacingCapture));
+static_assert(RESUS_EVENT_LAB_RESULT == static_cast<int>(resus::EventKind::kLabResult));
 static_assert(RESUS_ACTION_CPR_START == static_cast<int>(resus::ActionKind::kCprStart));
 static_assert(RESUS_ACTION_CPR_STOP == static_cast<int>(resus::ActionKind::kCprStop));
 static_assert(RESUS_ACTION_AIRWAY == static_cast<int>(resus::ActionKind::kAirway));
@@ -86,6 +87,9 @@ static_assert(RESUS_ACTION_SPONTANEOUS_BREATHING ==
 static_assert(RESUS_ACTION_DRUG == static_cast<int>(resus::ActionKind::kDrug));
 static_assert(RESUS_ACTION_INFUSION == static_cast<int>(resus::ActionKind::kInfusion));
 static_assert(RESUS_ACTION_INFUSION_STOP == static_cast<int>(resus::ActionKind::kInfusionStop));
+static_assert(RESUS_ACTION_CONDITION == static_cast<int>(resus::ActionKind::kCondition));
+static_assert(RESUS_ACTION_CONDITION_STOP == static_cast<int>(resus::ActionKind::kConditionStop));
+static_assert(RESUS_ACTION_BLOOD_GAS == static_cast<int>(resus::ActionKind::kBloodGas));
 
 // Enum values by name: the C constants must index the engine's name tables.
 constexpr bool named(std::span<const char* const> names, int value, std::string_view name) {

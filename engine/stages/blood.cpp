@@ -1,7 +1,8 @@
 // The blood stage: models/blood's pools and tissue stores, advanced on each gas tick of the lungs
 // with the blood that flowed through the lungs and the tissue beds over the tick. Reads
 // bus.lungs (what the lungs exchanged), bus.haemodynamics (arterial and venous blood volumes),
-// bus.temperature and the metabolic-rate effect; writes bus.blood.
+// bus.chemistry (the solutes' tissue volumes and sources), bus.temperature and the
+// metabolic-rate effect; writes bus.blood.
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
 
@@ -20,6 +21,12 @@ void step(const StepContext& c, SimState& s) {
   in.metabolic_scale = s.bus.effects[Effect::kMetabolicRate];
   in.lung_flux_mL_s[resus::blood::kO2] = lungs.o2_uptake_mL_s;
   in.lung_flux_mL_s[resus::blood::kCO2] = -lungs.co2_release_mL_s;
+  // The chemistry says where its solutes live and what enters and leaves them (bicarbonate's CO2
+  // too).
+  const ChemistryBus& chem = s.bus.chemistry;
+  in.tissue_volume_mL = chem.tissue_volume_mL;
+  in.tissue_source = chem.tissue_source;
+  in.venous_source = chem.venous_source;
   resus::blood::transport(c.model.params().blood, in, s.blood.pools);
   publish_bus(c.model.params(), s);
 }
@@ -34,6 +41,15 @@ void publish_bus(const PatientParams& pp, SimState& s) {
   b.arterial_ph = p.art_ph;
   b.venous_o2_mL_mL = p.venous[resus::blood::kO2];
   b.venous_co2_mL_mL = p.venous[resus::blood::kCO2];
+  b.venous_base_excess_mmol_L = p.out.base_excess_venous;
+  b.venous_po2_mmHg = p.out.pvo2_mmHg;
+  b.venous_pco2_mmHg = p.out.pvco2_mmHg;
+  b.venous_ph = p.out.ph_venous;
+  b.vo2_mL_s = p.out.vo2_mL_min / 60.0;
+  b.o2_deficit_mL_s = p.out.o2_deficit_mL_s;
+  b.arterial = p.arterial;
+  b.venous = p.venous;
+  b.tissue = p.tissue;
 }
 
 void publish(const SimState& s, double* sig) {

@@ -29,8 +29,11 @@ resus::ecg::EcgInputs inputs(const StepContext& c, const SimState& s, double t) 
   in.vf_frequency_Hz = e.vf_frequency_Hz;
   in.pacer_spike_time = e.pacer_spike_time;
   in.shock_time = e.last_shock_time;
-  in.potassium_mmol_L = s.bus.blood.potassium_mmol_L;
-  in.calcium_mmol_L = s.bus.blood.ionised_calcium_mmol_L;
+  // The ECG draws the potassium the membrane feels: calcium and the patient's own sensitivity
+  // move its thresholds (the membrane-stability channel).
+  in.potassium_mmol_L =
+      s.bus.chemistry.potassium_mmol_L - s.bus.effects[Effect::kMembraneStability_mmol_L];
+  in.calcium_mmol_L = s.bus.chemistry.ionised_calcium_mmol_L;
   in.temperature_C = s.bus.temperature.core_C;
   // An effusion is what the pericardium holds beyond the patient's own fluid; the QT effect
   // channel is in ms, the generator's input a share of its drug QT prolongation.

@@ -21,8 +21,8 @@ constexpr int32_t kNoShockAdvised = 7;  // kShockDelivered detail: AED mode, rhy
 ep::Modulators modulators(const Bus& b) {
   const Effects& e = b.effects;
   ep::Modulators m;
-  m.potassium_mmol_L = b.blood.potassium_mmol_L;
-  m.calcium_mmol_L = b.blood.ionised_calcium_mmol_L;
+  m.potassium_mmol_L = b.chemistry.potassium_mmol_L;
+  m.calcium_mmol_L = b.chemistry.ionised_calcium_mmol_L;
   m.temperature_C = b.temperature.core_C;
   m.membrane_stability_mmol_L = e[Effect::kMembraneStability_mmol_L];
   m.av_conduction = e[Effect::kAvConduction];
@@ -185,9 +185,13 @@ void myocardium(const StepContext& c, SimState& s) {
   // Drawn only when a hazard is present, so that quiet rhythms use no random draws.
   const ep::RhythmHazards hz = c.eval.myocardium.hazards(
       h.conduction, h.myocardial_energy, now(s) - h.last_termination_time, modulators(s.bus));
+  // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
   const double hazard = hz.to_vf + hz.to_asystole;
-  if (hazard > 0.0 && c.draws.uniform(RngStream::kRhythm) < hazard * kStep_s)
-    change_rhythm(c, s, hz.to_vf > 0.0 ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
+  if (hazard > 0.0) {
+    const double u = c.draws.uniform(RngStream::kRhythm);
+    if (u < hazard * kStep_s)
+      change_rhythm(c, s, u < hz.to_vf * kStep_s ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
+  }
   publish_energy(c.model.params(), s);
 }
 

@@ -2,7 +2,7 @@
 // circulation's flows of each step and ticked every 100 ms. Reads bus.haemodynamics (flows,
 // arterial pressure), the circulation's compartment volumes, bus.blood (PaO2, pH) and
 // bus.temperature; applies the drug, infusion and infusion_stop actions; writes its slot of the
-// effect channels (EffectWriter::kPharmacology).
+// effect channels (EffectWriter::kPharmacology) and bus.dosing (solutes handed to the chemistry).
 #include <cmath>
 
 #include "engine/model.hpp"
@@ -28,7 +28,7 @@ constexpr Effect kChannelEffect[pharm::kNumChannels] = {
     Effect::kChronotropy,        Effect::kVagalEffect,            Effect::kAvConduction,
     Effect::kAutomaticity,       Effect::kVfHazard,               Effect::kRefibrillationHazard,
     Effect::kDefibrillationThreshold, Effect::kRespiratoryDrive,  Effect::kMetabolicRate,
-    Effect::kQt_ms};
+    Effect::kPotassiumUptake,    Effect::kGlucoseUptake,          Effect::kQt_ms};
 
 std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h) {
   std::array<double, pharm::kNumFlows> q{};
@@ -61,6 +61,8 @@ void write_effects(SimState& s) {
   const pharm::PharmState& p = s.pharmacology.pk;
   for (int k = 0; k < pharm::kNumChannels; ++k)
     set_effect(s.bus.effects, kChannelEffect[k], EffectWriter::kPharmacology, p.out[k]);
+  for (int i = 0; i < pharm::kNumDrugs; ++i)
+    s.bus.dosing.delivered_ug[static_cast<std::size_t>(i)] = p.drug[static_cast<std::size_t>(i)].delivered_ug;
 }
 
 }  // namespace

@@ -136,6 +136,21 @@ void publish(const Model& m, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace pharmacology
 
+// ---- chemistry.cpp: the solutes on the blood's pools, and the blood-gas analyser ---------------
+namespace chemistry {
+// On a gas tick, before the blood stage: what the blood's next transport carries for each solute
+// (bus.chemistry); shows a blood gas when it is due.
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+// The resting state from the blood's resting pools; writes bus.chemistry.
+void start(const PatientParams& p, SimState& s);
+// At the end of settling: the flows and solutes as they stand are the resting reference.
+void set_rest(const PatientParams& p, SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+void rebase(SimState& s, double dt);
+}  // namespace chemistry
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

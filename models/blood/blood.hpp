@@ -33,6 +33,7 @@ struct BloodParams {
   double vo2_km_mmHg;                     // tissue PO2 of half-maximal uptake [U ~1]
   double anaerobic_co2_per_o2_debt;       // CO2 from buffering per mL O2 deficit [U]
   double max_o2_extraction;               // highest share of delivered O2 tissue can take [V 0.6-0.7]
+  double co2_per_base_excess_mL_mL;       // CO2 content per mmol/L of base excess [M derived]
 };
 
 // Adult values for a mass and a haemoglobin; each parameter by name.
@@ -40,21 +41,32 @@ BloodParams default_blood_params(double body_mass_kg, double hemoglobin_g_dL);
 std::span<const ParamSpec<BloodParams>> param_table();
 
 // ---- whole-blood O2 and CO2 chemistry -------------------------------------------------------
-double hco3_mmol_L(double pco2_mmHg);
-double ph_hh(double pco2_mmHg);
+// Acid-base from PCO2 and the standard base excess (Van Slyke equation, Siggaard-Andersen 1977)
+// with Henderson-Hasselbalch: pH and plasma bicarbonate.
+double ph_from(double pco2_mmHg, double base_excess_mmol_L);
+double hco3_from(double pco2_mmHg, double ph);
+inline double ph_hh(double pco2_mmHg) { return ph_from(pco2_mmHg, 0.0); }
 double o2_saturation(double po2_mmHg, double ph, double temp_C, double p50_mmHg);
 double o2_content(double po2_mmHg, double ph, double temp_C, double hb_g_dL, double p50_mmHg);
 double po2_from_content(double c, double ph, double temp_C, double hb_g_dL, double p50_mmHg,
                         double guess_mmHg);
-double co2_content(double pco2_mmHg, double sat, const BloodParams& p);
-double pco2_from_content(double c, double sat, const BloodParams& p);
+// Whole-blood CO2 content at a PCO2, O2 saturation and base excess, and its inverse.
+double co2_content(double pco2_mmHg, double sat, double base_excess_mmol_L, const BloodParams& p);
+double pco2_from_content(double c, double sat, double base_excess_mmol_L, const BloodParams& p);
+inline double co2_content(double pco2_mmHg, double sat, const BloodParams& p) {
+  return co2_content(pco2_mmHg, sat, 0.0, p);
+}
 double tissue_o2_store(double po2_mmHg, const BloodParams& p);
 double tissue_po2_from_store(double o2_mL, const BloodParams& p);
 
 // ---- the pools ------------------------------------------------------------------------------
 
-constexpr int kMaxSpecies = 16;  // O2, CO2, then drugs and ions as they arrive
-enum Species : int { kO2 = 0, kCO2 = 1, kFirstLinearSpecies = 2 };
+constexpr int kMaxSpecies = 16;  // O2, CO2, then the solutes of models/chemistry
+// The buffer base (mmol/L; 48 normal, Singer and Hastings 1948) is the first linear species when
+// a chemistry model carries it: its excess over normal is the base excess that sets each pool's
+// pH and CO2 curve. Without it (species == 2) the base excess is 0.
+enum Species : int { kO2 = 0, kCO2 = 1, kBufferBase = 2, kFirstLinearSpecies = 2 };
+constexpr double kNormalBufferBase_mmol_L = 48.0;
 using Amounts = std::array<double, kMaxSpecies>;
 
 // What the rest of the body supplies for one tick of transport.
@@ -67,6 +79,13 @@ struct BloodInputs {
   double temperature_C;
   double metabolic_scale;      // multiplies the tissue's O2 demand (1: as the parameters say)
   Amounts lung_flux_mL_s;      // into the blood from the alveoli (O2 in, CO2 out: negative)
+  // Linear species (from kFirstLinearSpecies): the volume the tissue compartment holds each in
+  // (its content over this volume is what leaves the tissue: flow-limited exchange; 0: the
+  // species passes through the tissue unchanged), and sources into the tissue and into the mixed
+  // venous pool (content x mL per s; CO2's venous source in mL/s, e.g. from a bicarbonate dose).
+  Amounts tissue_volume_mL;
+  Amounts tissue_source;
+  Amounts venous_source;
 };
 
 // Derived outputs of the last tick; always finite.
@@ -74,6 +93,8 @@ struct BloodReadout {
   double pao2_mmHg, paco2_mmHg, sao2, ph_arterial, hco3_mmol_L;
   double pvo2_mmHg, pvco2_mmHg, svo2, ph_venous;  // mixed venous (pulmonary-artery blood)
   double vo2_mL_min, vco2_mL_min, o2_debt_mL;     // tissue uptake and production, O2 deficit
+  double o2_deficit_mL_s;                          // demand not met over the last tick
+  double base_excess_arterial, base_excess_venous;  // mmol/L (0 without a buffer base)
   double tissue_po2_mmHg, tissue_pco2_mmHg;
 };
 
@@ -84,6 +105,7 @@ struct BloodState {
   int32_t species;       // in use
   int32_t pad;
   double art_ph, ven_ph, tissue_ph, art_sat, tissue_sat;  // carried to the next tick
+  double tissue_base_excess;                               // mmol/L, of the last tick
   double o2_debt_mL;
   BloodReadout out;
 };

@@ -14,15 +14,28 @@ double finite_or(double x, double fallback) {
 }  // namespace
 
 
-// Acute CO2 titration: HCO3 rises ~1 mmol/L per 10 mmHg PCO2 (standard acid-base teaching).
-double hco3_mmol_L(double pco2_mmHg) {
-  return clampd(24.0 + 0.1 * (clampd(pco2_mmHg, 0.5, 300.0) - 40.0), 10.0, 45.0);
+// Plasma bicarbonate by Henderson-Hasselbalch: pK 6.1, CO2 solubility 0.0307 mmol/L/mmHg.
+double hco3_from(double pco2_mmHg, double ph) {
+  return 0.0307 * clampd(pco2_mmHg, 0.5, 400.0) * std::pow(10.0, clampd(ph, 6.0, 8.5) - 6.1);
 }
 
-// Henderson-Hasselbalch, pK 6.1, CO2 solubility 0.03 mmol/L/mmHg.
-double ph_hh(double pco2_mmHg) {
-  const double pco2 = clampd(pco2_mmHg, 0.5, 300.0);
-  return clampd(6.1 + std::log10(hco3_mmol_L(pco2) / (0.03 * pco2)), 6.5, 8.0);
+// The standard base excess (Van Slyke equation for extracellular fluid, Siggaard-Andersen 1977:
+// SBE = 0.93 (HCO3 - 24.4 + 14.8 (pH - 7.4))) solved with Henderson-Hasselbalch for pH by
+// Newton from 7.4: the residual is increasing in pH, so the iteration converges in a few steps.
+// At base excess 0 it gives the in-vivo CO2 titration (about 1 mmol/L of HCO3 per 10 mmHg).
+double ph_from(double pco2_mmHg, double base_excess_mmol_L) {
+  const double pco2 = clampd(finite_or(pco2_mmHg, 40.0), 0.5, 400.0);
+  const double be = clampd(finite_or(base_excess_mmol_L, 0.0), -40.0, 40.0);
+  double ph = 7.4;
+  for (int i = 0; i < 30; ++i) {
+    const double h = 0.0307 * pco2 * std::pow(10.0, ph - 6.1);
+    const double f = 0.93 * (h - 24.4 + 14.8 * (ph - 7.4)) - be;
+    const double slope = 0.93 * (2.302585092994046 * h + 14.8);
+    const double step = clampd(f / slope, -0.3, 0.3);
+    ph -= step;
+    if (std::abs(step) < 1e-12) break;
+  }
+  return clampd(ph, 6.3, 8.0);
 }
 
 // Severinghaus 1979 ODC on a virtual PO2 shifted for pH (Bohr, 0.48 log units/pH) and
@@ -70,17 +83,21 @@ double po2_from_content(double c, double ph, double temp_C, double hb_g_dL, doub
   return po2;
 }
 
-// CO2 content C = C40 (P/40)^a + H (1 - S): a power-law dissociation curve (A.5 suggests k P^a)
-// with 48 vol% at 40 mmHg [M, West] and a slope ~0.5 vol%/mmHg near 40-50 [M]; the Haldane
-// term makes deoxygenated blood carry ~3.5 vol% more [U].
-double co2_content(double pco2_mmHg, double sat, const BloodParams& p) {
+// CO2 content C = C40 (P/40)^a + H (1 - S) + k BE: a power-law dissociation curve (A.5 suggests
+// k P^a) with 48 vol% at 40 mmHg [M, West] and a slope ~0.5 vol%/mmHg near 40-50 [M]; the Haldane
+// term makes deoxygenated blood carry ~3.5 vol% more [U]; a base excess moves the curve by the
+// whole-blood bicarbonate it brings at a constant PCO2 (k: 0.85 mmol/L plasma HCO3 per mmol/L of
+// SBE from the Van Slyke equation, times 0.87 for red cells' lower bicarbonate, x 22.3 mL/mmol).
+double co2_content(double pco2_mmHg, double sat, double be, const BloodParams& p) {
   const double pco2 = clampd(pco2_mmHg, 0.0, 400.0);
   return p.co2_content_at_40_mL_mL * std::pow(pco2 / 40.0, p.co2_curve_exponent) +
-         p.haldane_mL_mL * (1.0 - clampd(sat, 0.0, 1.0));
+         p.haldane_mL_mL * (1.0 - clampd(sat, 0.0, 1.0)) +
+         p.co2_per_base_excess_mL_mL * clampd(finite_or(be, 0.0), -40.0, 40.0);
 }
 
-double pco2_from_content(double c, double sat, const BloodParams& p) {
-  const double base = c - p.haldane_mL_mL * (1.0 - clampd(sat, 0.0, 1.0));
+double pco2_from_content(double c, double sat, double be, const BloodParams& p) {
+  const double base = c - p.haldane_mL_mL * (1.0 - clampd(sat, 0.0, 1.0)) -
+                      p.co2_per_base_excess_mL_mL * clampd(finite_or(be, 0.0), -40.0, 40.0);
   if (!(base > 0.0)) return 0.0;
   return clampd(40.0 * std::pow(base / p.co2_content_at_40_mL_mL, 1.0 / p.co2_curve_exponent),
                 0.0, 400.0);

@@ -27,6 +27,9 @@ BloodParams default_blood_params(double body_mass_kg, double hemoglobin_g_dL) {
   // Below a critical delivery (~4.5 mL/kg/min) uptake becomes supply-dependent at an extraction
   // ratio of 0.6-0.7 (Ronco 1993, JAMA 270:1724): low-flow CPR tissue cannot take its resting VO2.
   p.max_o2_extraction = 0.7;
+  // 0.85 mmol/L plasma HCO3 per mmol/L SBE at constant PCO2 (Van Slyke), 0.87 whole blood to
+  // plasma, 22.3 mL/mmol: 0.0165 mL/mL per mmol/L.
+  p.co2_per_base_excess_mL_mL = 0.0165;
   return p;
 }
 
@@ -49,6 +52,7 @@ constexpr ParamSpec<BloodParams> kTable[] = {
     {"vo2_km_mmHg", "mmHg", 0.1, 10, "tissue PO2 of half-maximal O2 uptake", F(vo2_km_mmHg)},
     {"anaerobic_co2_per_o2_debt", "1", 0, 1, "CO2 from buffering per mL of O2 deficit", F(anaerobic_co2_per_o2_debt)},
     {"max_o2_extraction", "1", 0.3, 0.95, "highest share of delivered O2 the tissues can take", F(max_o2_extraction)},
+    {"co2_per_base_excess_mL_mL", "mL/mL", 0, 0.03, "whole-blood CO2 content per mmol/L of base excess", F(co2_per_base_excess_mL_mL)},
 };
 #undef F
 

@@ -34,29 +34,41 @@ BloodInputs sanitize(const BloodInputs& in, int species) {
   c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
   c.metabolic_scale = clampd(finite_or(in.metabolic_scale, 1.0), 0.1, 10.0);
   for (int i = 0; i < species; ++i) {
-    double& f = c.lung_flux_mL_s[static_cast<std::size_t>(i)];
-    f = clampd(finite_or(f, 0.0), -1e4, 1e4);
+    const auto k = static_cast<std::size_t>(i);
+    c.lung_flux_mL_s[k] = clampd(finite_or(in.lung_flux_mL_s[k], 0.0), -1e4, 1e4);
+    c.tissue_volume_mL[k] = clampd(finite_or(in.tissue_volume_mL[k], 0.0), 0.0, 1e6);
+    c.tissue_source[k] = clampd(finite_or(in.tissue_source[k], 0.0), -1e7, 1e7);
+    c.venous_source[k] = clampd(finite_or(in.venous_source[k], 0.0), -1e7, 1e7);
   }
   return c;
+}
+
+// A pool's base excess: its buffer base over normal, when a chemistry model carries one.
+double base_excess(const Amounts& c, int species) {
+  return species > kBufferBase ? c[kBufferBase] - kNormalBufferBase_mmol_L : 0.0;
 }
 
 // The gases' tensions, saturations and pH of both pools, from their contents.
 void read_gases(const BloodParams& p, double temperature_C, BloodState& s) {
   BloodReadout& o = s.out;
   const double T = temperature_C, hb = p.hemoglobin_g_dL;
-  o.paco2_mmHg = pco2_from_content(s.arterial[kCO2], s.art_sat, p);
-  s.art_ph = ph_hh(o.paco2_mmHg);
+  const int n = s.species;
+  const double be_a = base_excess(s.arterial, n), be_v = base_excess(s.venous, n);
+  o.paco2_mmHg = pco2_from_content(s.arterial[kCO2], s.art_sat, be_a, p);
+  s.art_ph = ph_from(o.paco2_mmHg, be_a);
   o.pao2_mmHg = po2_from_content(s.arterial[kO2], s.art_ph, T, hb, p.p50_mmHg, o.pao2_mmHg);
   s.art_sat = o2_saturation(o.pao2_mmHg, s.art_ph, T, p.p50_mmHg);
-  o.pvco2_mmHg = pco2_from_content(s.venous[kCO2], o.svo2, p);
-  s.ven_ph = ph_hh(o.pvco2_mmHg);
+  o.pvco2_mmHg = pco2_from_content(s.venous[kCO2], o.svo2, be_v, p);
+  s.ven_ph = ph_from(o.pvco2_mmHg, be_v);
   o.pvo2_mmHg = po2_from_content(s.venous[kO2], s.ven_ph, T, hb, p.p50_mmHg, o.pvo2_mmHg);
   o.svo2 = o2_saturation(o.pvo2_mmHg, s.ven_ph, T, p.p50_mmHg);
   o.sao2 = s.art_sat;
   o.ph_arterial = s.art_ph;
-  o.hco3_mmol_L = hco3_mmol_L(o.paco2_mmHg);
+  o.hco3_mmol_L = hco3_from(o.paco2_mmHg, s.art_ph);
   o.ph_venous = s.ven_ph;
   o.o2_debt_mL = s.o2_debt_mL;
+  o.base_excess_arterial = be_a;
+  o.base_excess_venous = be_v;
 }
 
 // Contents stay non-negative, and the gases below what a litre of blood can hold (1 L of O2,
@@ -94,15 +106,24 @@ void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noex
   // --- Tissue: arterial blood comes in, and leaves at tissue tensions (the effluent) ---
   InUse effluent = arterial_start;  // a species without tissue exchange passes through
   const double pt_o2 = tissue_po2_from_store(s.tissue[kO2], p);
+  // Linear species with a tissue volume leave at the tissue's concentration (small solutes
+  // cross capillaries far faster than blood flows: flow-limited exchange).
+  for (int i = kFirstLinearSpecies; i < n; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    const double v = in.tissue_volume_mL[k];
+    if (v > 0.0) effluent(i) = std::max(s.tissue[k], 0.0) / v;
+  }
+  s.tissue_base_excess =
+      n > kBufferBase ? effluent(kBufferBase) - kNormalBufferBase_mmol_L : 0.0;
   const double pt_co2 = s.tissue[kCO2] / p.tissue_co2_capacitance_mL_mmHg;
-  s.tissue_ph = ph_hh(pt_co2);
+  s.tissue_ph = ph_from(pt_co2, s.tissue_base_excess);
   s.tissue_sat = o2_saturation(pt_o2, s.tissue_ph, T, p.p50_mmHg);
   // Blood leaves at tissue PO2, but capillary heterogeneity caps extraction at the maximal
   // extraction ratio (Ronco 1993, JAMA 270:1724: critical O2ER 0.6-0.7): below a critical
   // delivery, as in CPR, the tissue store runs down and uptake becomes supply-dependent.
   effluent(kO2) = std::max(o2_content(pt_o2, s.tissue_ph, T, hb, p.p50_mmHg),
                            (1.0 - p.max_o2_extraction) * arterial_start(kO2));
-  effluent(kCO2) = co2_content(pt_co2, s.tissue_sat, p);
+  effluent(kCO2) = co2_content(pt_co2, s.tissue_sat, s.tissue_base_excess, p);
   const double vo2_dem =
       p.vo2_rest_mL_min / 60.0 * std::pow(p.q10, (T - 37.0) / 10.0) * in.metabolic_scale;
   // Mitochondrial uptake is flat down to a few mmHg tissue PO2 (Michaelis-Menten, Km ~1) [U].
@@ -113,11 +134,23 @@ void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noex
       clampd(s.tissue[kO2] + (qs * (arterial_start(kO2) - effluent(kO2)) - vo2) * dt, 0.0, 1e5);
   s.tissue[kCO2] =
       clampd(s.tissue[kCO2] + (vco2 - qs * (effluent(kCO2) - arterial_start(kCO2))) * dt, 0.0, 1e6);
+  for (int i = kFirstLinearSpecies; i < n; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    if (!(in.tissue_volume_mL[k] > 0.0)) continue;
+    s.tissue[k] = clampd(
+        s.tissue[k] + (qs * (arterial_start(i) - effluent(i)) + in.tissue_source[k]) * dt, 0.0,
+        1e9);
+  }
   s.o2_debt_mL += (vo2_dem - vo2) * dt;
 
   // --- Mixed venous pool ---
   const double a = clampd(qs * dt / in.venous_blood_mL, 0.0, 1.0);
   venous += (effluent - venous) * a;
+  // What enters the veins directly (an infusion, a bolus reaching the central veins).
+  for (int i = kCO2; i < n; ++i) {
+    const double src = in.venous_source[static_cast<std::size_t>(i)];
+    if (src != 0.0) venous(i) += src * dt / in.venous_blood_mL;
+  }
   keep_physical(arterial);
   keep_physical(venous);
 
@@ -127,6 +160,7 @@ void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noex
   o.vco2_mL_min = vco2 * 60.0;
   o.tissue_po2_mmHg = pt_o2;
   o.tissue_pco2_mmHg = pt_co2;
+  o.o2_deficit_mL_s = vo2_dem - vo2;
 }
 
 BloodState initial_state(const BloodParams& p, double pao2, double paco2, double shunt,
@@ -155,13 +189,14 @@ BloodState initial_state(const BloodParams& p, double pao2, double paco2, double
   s.art_sat = sc;
   double sv = 0.75, pvco2 = 46.0, pvo2 = 40.0;
   for (int it = 0; it < 5; ++it) {
-    pvco2 = pco2_from_content(cv_co2, sv, p);
+    pvco2 = pco2_from_content(cv_co2, sv, 0.0, p);
     pvo2 = po2_from_content(cv_o2, ph_hh(pvco2), T, hb, p.p50_mmHg, pvo2);
     sv = o2_saturation(pvo2, ph_hh(pvco2), T, p.p50_mmHg);
   }
   s.tissue[kO2] = tissue_o2_store(pvo2, p);
   s.tissue[kCO2] = p.tissue_co2_capacitance_mL_mmHg * pvco2;
   s.tissue_sat = sv;
+  s.tissue_base_excess = 0.0;
   s.out.paco2_mmHg = paco2;
   s.out.pao2_mmHg = pao2;
   s.out.pvo2_mmHg = pvo2;
@@ -192,12 +227,14 @@ void check_state(const BloodState& s, StateCheck& c) {
       .in("blood.tissue_ph", s.tissue_ph, 5.0, 9.0)
       .in("blood.art_sat", s.art_sat, 0.0, 1.0)
       .in("blood.tissue_sat", s.tissue_sat, 0.0, 1.0)
-      .in("blood.o2_debt_mL", s.o2_debt_mL, -kCumulative_mL, kCumulative_mL);
+      .in("blood.o2_debt_mL", s.o2_debt_mL, -kCumulative_mL, kCumulative_mL)
+      .in("blood.tissue_base_excess", s.tissue_base_excess, -kNormalBufferBase_mmol_L, 1e3);
   const BloodReadout& o = s.out;
   int i = 0;
   for (double v : {o.pao2_mmHg, o.paco2_mmHg, o.sao2, o.ph_arterial, o.hco3_mmol_L, o.pvo2_mmHg,
                    o.pvco2_mmHg, o.svo2, o.ph_venous, o.vo2_mL_min, o.vco2_mL_min, o.o2_debt_mL,
-                   o.tissue_po2_mmHg, o.tissue_pco2_mmHg})
+                   o.tissue_po2_mmHg, o.tissue_pco2_mmHg, o.o2_deficit_mL_s,
+                   o.base_excess_arterial, o.base_excess_venous})
     c.in("blood.out", v, -kAny, kAny, i++);
 }
 

@@ -100,10 +100,15 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
   const auto rhythm = static_cast<Rhythm>(s.rhythm);
   if (Conduction::organised(s)) {
     // Hyperkalaemia above 8 mmol/L (calcium and membrane stabilisers raise the threshold) and
-    // deep hypothermia below 28 C bring VF (physiology.md A.6, A.9) [U: rates].
+    // deep hypothermia below 28 C bring VF (physiology.md A.6, A.9) [U: rates]; above about
+    // 9.5 the heart may stop in diastole instead (B.4 row 61: VF or diastolic arrest at 10-12).
     double to_vf = 0.0;
-    to_vf += 0.005 * std::max(m.potassium_mmol_L - (8.0 + m.membrane_stability_mmol_L), 0.0) *
-             1.2 / std::max(m.calcium_mmol_L, 0.3);
+    const double ca = 1.2 / std::max(m.calcium_mmol_L, 0.3);
+    const double k = m.potassium_mmol_L - m.membrane_stability_mmol_L;
+    to_vf += 0.005 * std::max(k - 8.0, 0.0) * ca;
+    h.to_asystole = 0.005 * std::max(k - 9.5, 0.0) * ca;
+    // Hypokalaemia below 2.5 mmol/L: ectopy and VF (A.6) [U: rate].
+    to_vf += 0.002 * std::max(2.5 - k, 0.0);
     to_vf += 0.002 * std::max(28.0 - m.temperature_C, 0.0);
     to_vf += m.vf_hazard_per_s;
     to_vf += refibrillation_hazard(since_termination_s, m);

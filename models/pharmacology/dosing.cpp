@@ -121,6 +121,7 @@ double rate_ug_s(Drug drug, double amount, RateUnit u, double body_mass_kg) {
     case RateUnit::kMgPerHour: return amount * 1000.0 / 3600.0;
     case RateUnit::kUnitsPerMin: return spec.mg_per_unit > 0.0 ? amount * spec.mg_per_unit * 1000.0 / 60.0 : kNaN;
     case RateUnit::kUnitsPerHour: return spec.mg_per_unit > 0.0 ? amount * spec.mg_per_unit * 1000.0 / 3600.0 : kNaN;
+    case RateUnit::kMmolPerHour: return spec.molar_mass_g_mol > 0.0 ? amount * spec.molar_mass_g_mol * 1000.0 / 3600.0 : kNaN;
     default: return kNaN;
   }
 }

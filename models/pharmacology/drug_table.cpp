@@ -12,44 +12,67 @@ constexpr double kNone = 0.0;
 using U = DoseUnit;
 
 // EC50s in target order: alpha1, beta1, beta2, V1, muscarinic block, A1, class III, sodium
-// channel, sodium toxicity, mu (naloxone: its Ki).
+// channel, sodium toxicity, mu (naloxone: its Ki), insulin.
 constexpr DrugSpec kDrugs[] = {
     // name, preparation, mg/mL, g/mol, mg/unit, dose, unit, max mg, max mg/min,
     // kp fast, kp slow, E systemic, E splanchnic, blood t1/2 s, ke0 /min, F tracheal, F oral,
     // clearance per C, EC50s
     {"epinephrine", "1 mg in 10 mL (1:10,000)", 0.1, 183.2, kNone, 1, U::kMg, 100, 1,
      0.4, 0.1, 0.6, 0.0, 0, 1.5, 0.3, 0.01, 0.05,
-     {20, 1.0, 0.5, 0, 0, 0, 0, 0, 0, 0}},
+     {20, 1.0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0}},
     {"norepinephrine", "4 mg in 50 mL (80 ug/mL)", 0.08, 169.2, kNone, 4, U::kUg, 100, 1,
      0.5, 0.15, 0.45, 0.0, 0, 1.5, 0.3, 0.01, 0.05,
-     {15, 5.0, 0, 0, 0, 0, 0, 0, 0, 0}},
+     {15, 5.0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
     {"vasopressin", "40 units in 2 mL (20 units/mL)", 0.05, 1084.2, 0.0025, 40, U::kUnits, 10,
      0.01, 0.35, 0.1, 0.0, 0.2, 0, 1.0, 0.3, 0.0, 0.05,
-     {0, 0, 0, 0.3, 0, 0, 0, 0, 0, 0}},
+     {0, 0, 0, 0.3, 0, 0, 0, 0, 0, 0, 0}},
     {"amiodarone", "300 mg in 10 mL (30 mg/mL)", 30, 645.3, kNone, 300, U::kMg, 5000, 50,
      50, 80, 0.0, 0.08, 0, 0.3, 0.1, 0.5, 0.07,
-     {0, 0, 0, 0, 0, 0, 1500, 0, 0, 0}},
+     {0, 0, 0, 0, 0, 0, 1500, 0, 0, 0, 0}},
     {"lidocaine", "100 mg in 10 mL (1%)", 10, 234.3, kNone, 1.5, U::kMgPerKg, 5000, 50,
      3, 1.2, 0.0, 0.7, 0, 0.5, 0.3, 0.35, 0.07,
-     {0, 0, 0, 0, 0, 0, 0, 2500, 8000, 0}},
+     {0, 0, 0, 0, 0, 0, 0, 2500, 8000, 0, 0}},
     {"atropine", "1 mg in 10 mL (0.1 mg/mL)", 0.1, 289.4, kNone, 1, U::kMg, 100, 1,
      4, 3.3, 0.0, 0.4, 0, 0.5, 0.3, 0.9, 0.05,
-     {0, 0, 0, 0, 3.0, 0, 0, 0, 0, 0}},
+     {0, 0, 0, 0, 3.0, 0, 0, 0, 0, 0, 0}},
     {"adenosine", "6 mg in 2 mL (3 mg/mL)", 3, 267.2, kNone, 6, U::kMg, 500, 50,
      0.1, 0.1, 0.0, 0.0, 6, 30, 0.0, 0.0, 0.0,
-     {0, 0, 0, 0, 0, 100, 0, 0, 0, 0}},
+     {0, 0, 0, 0, 0, 100, 0, 0, 0, 0, 0}},
     {"naloxone", "0.4 mg in 1 mL", 0.4, 327.4, kNone, 0.4, U::kMg, 100, 1,
      3, 2.5, 0.1, 0.8, 0, 0.5, 0.3, 0.02, 0.07,
-     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5}},
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0}},
     {"morphine", "10 mg in 1 mL", 10, 285.3, kNone, 10, U::kMg, 5000, 50,
      4, 3.5, 0.0, 0.7, 0, 0.03, 0.3, 0.3, 0.07,
-     {0, 0, 0, 0, 0, 0, 0, 0, 0, 40}},
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0}},
     {"fentanyl", "100 ug in 2 mL (50 ug/mL)", 0.05, 336.5, kNone, 100, U::kUg, 100, 1,
      6, 4.5, 0.0, 0.6, 0, 0.147, 0.3, 0.3, 0.07,
-     {0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5}},
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5, 0}},
     {"dobutamine", "250 mg in 250 mL (1 mg/mL)", 1, 301.4, kNone, 0.25, U::kMg, 2000, 5,
      0.5, 0.15, 0.75, 0.0, 0, 1.0, 0.3, 0.01, 0.05,
-     {1500, 150, 500, 0, 0, 0, 0, 0, 0, 0}},
+     {1500, 150, 500, 0, 0, 0, 0, 0, 0, 0, 0}},
+    // Regular insulin: 1 unit = 34.7 ug (6 nmol). Hepatic and renal extraction give a plasma
+    // t1/2 of minutes; the slow ke0 is interstitial insulin's lag (effect peaks at 30-60 min).
+    {"insulin", "100 units in 1 mL (regular)", 3.47, 5808, 0.0347, 10, U::kUnits, 3.47, 0.1,
+     0.1, 0.1, 0.15, 0.6, 0, 0.05, 0.0, 0.0, 0.05,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3.5}},
+    // Salbutamol (albuterol): nebulised 10-20 mg for hyperkalaemia (Allon 1989), a beta-2
+    // agonist with a little beta-1; t1/2 4-6 h, Vd ~2 L/kg.
+    {"salbutamol", "5 mg in 2.5 mL nebule (2 mg/mL)", 2, 239.3, kNone, 10, U::kMg, 100, 1,
+     2.5, 2.0, 0.0, 0.1, 0, 0.2, 0.1, 0.5, 0.05,
+     {0, 60, 3, 0, 0, 0, 0, 0, 0, 0, 0}},
+    // Solutes: the chemistry takes them on in the central veins (models/chemistry README).
+    {"sodium_bicarbonate", "50 mmol in 50 mL (8.4%)", 84, 84.01, kNone, 50, U::kMmol, 42000, 840,
+     0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
+    {"calcium_chloride", "1 g in 10 mL (10%, 6.8 mmol)", 100, 147.0, kNone, 10, U::kMl, 10000,
+     1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
+    {"calcium_gluconate", "1 g in 10 mL (10%, 2.2 mmol)", 100, 448.4, kNone, 30, U::kMl, 30000,
+     3000, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
+    {"potassium_chloride", "20 mmol in 10 mL (15%)", 149.1, 74.55, kNone, 20, U::kMmol, 15000,
+     1500, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
+    {"dextrose", "25 g in 50 mL (50%)", 500, 180.16, kNone, 50, U::kMl, 200000, 20000,
+     0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
+    {"magnesium_sulfate", "2 g in 4 mL (50%, 8 mmol)", 500, 246.47, kNone, 2000, U::kMg, 20000,
+     2000, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
 };
 static_assert(sizeof(kDrugs) / sizeof(kDrugs[0]) == kNumDrugs);
 
@@ -62,7 +85,9 @@ constexpr TargetEffect kBeta1Effects[] = {
     {kLvContractility, 0.8}, {kRvContractility, 0.8}, {kChronotropy, 0.8},
     {kAvConduction, 0.5},    {kAutomaticity, 1.0},    {kVfHazard, 1.0},
     {kRefibrillationHazard, 0.5}, {kMetabolicRate, 0.25}};
-constexpr TargetEffect kBeta2Effects[] = {{kSystemicResistance, -0.35}};
+// Beta-2 also drives the Na/K pump: an epinephrine infusion at stress levels lowers plasma
+// potassium by ~0.8 mmol/L (Brown 1983, NEJM 309:1414) [F].
+constexpr TargetEffect kBeta2Effects[] = {{kSystemicResistance, -0.35}, {kPotassiumUptake, 0.6}};
 constexpr TargetEffect kV1Effects[] = {{kSystemicResistance, 1.5}};
 // Blocking the vagus also lifts its resting hold on the sinus node: the intrinsic rate is about
 // 1.4 times the resting rate (Jose and Collison 1970: 118 - 0.57 x age /min).
@@ -81,6 +106,10 @@ constexpr TargetEffect kSodiumToxicEffects[] = {
 constexpr TargetEffect kMuEffects[] = {
     {kRespiratoryDrive, -0.97}, {kChronotropy, -0.1}, {kSystemicResistance, -0.1}};
 
+// Insulin: glucose uptake (up to ~4-5 times basal at full stimulation, clamp studies) and the
+// Na/K pump (10 units lower potassium 0.6-1.0 mmol/L at 30-60 min: A.6) [F].
+constexpr TargetEffect kInsulinEffects[] = {{kGlucoseUptake, 3.0}, {kPotassiumUptake, 0.6}};
+
 template <std::size_t N>
 constexpr TargetSpec target(double hill, const TargetEffect (&e)[N]) {
   return {hill, e, static_cast<int>(N)};
@@ -90,7 +119,7 @@ constexpr TargetSpec kTargets[] = {
     target(0.8, kAlpha1Effects),     target(1.0, kBeta1Effects),   target(1.0, kBeta2Effects),
     target(1.0, kV1Effects),         target(1.0, kMuscarinicEffects), target(2.0, kA1Effects),
     target(1.0, kClassIIIEffects),   target(1.0, kSodiumEffects),  target(3.0, kSodiumToxicEffects),
-    target(1.5, kMuEffects)};
+    target(1.5, kMuEffects),         target(1.0, kInsulinEffects)};
 static_assert(sizeof(kTargets) / sizeof(kTargets[0]) == kNumTargets);
 
 }  // namespace

@@ -21,12 +21,25 @@ enum class Drug : int32_t {
   kMorphine,
   kFentanyl,
   kDobutamine,
+  // Drugs of the blood's chemistry (issue 11). The solutes among them travel from their site of
+  // injection like any drug; once in the central veins models/chemistry takes them on.
+  kInsulin,
+  kSalbutamol,
+  kSodiumBicarbonate,
+  kCalciumChloride,
+  kCalciumGluconate,
+  kPotassiumChloride,
+  kDextrose,
+  kMagnesiumSulfate,
   kNumDrugs
 };
 constexpr int kNumDrugs = static_cast<int>(Drug::kNumDrugs);
 constexpr const char* kDrugNames[] = {"epinephrine", "norepinephrine", "vasopressin", "amiodarone",
                                       "lidocaine",   "atropine",       "adenosine",   "naloxone",
-                                      "morphine",    "fentanyl",       "dobutamine"};
+                                      "morphine",    "fentanyl",       "dobutamine",
+                                      "insulin",     "salbutamol",     "sodium_bicarbonate",
+                                      "calcium_chloride", "calcium_gluconate",
+                                      "potassium_chloride", "dextrose", "magnesium_sulfate"};
 static_assert(sizeof(kDrugNames) / sizeof(kDrugNames[0]) == kNumDrugs);
 
 // Where a dose enters. Append-only.
@@ -57,10 +70,11 @@ static_assert(sizeof(kDoseUnitNames) / sizeof(kDoseUnitNames[0]) ==
 // An infusion's unit.
 // (No mL/h: an infusion's dilution is the pharmacy's, not the bolus preparation's.)
 enum class RateUnit : int32_t {
-  kUgPerKgMin = 0, kUgPerMin, kMgPerMin, kMgPerHour, kUnitsPerMin, kUnitsPerHour, kNumUnits
+  kUgPerKgMin = 0, kUgPerMin, kMgPerMin, kMgPerHour, kUnitsPerMin, kUnitsPerHour, kMmolPerHour,
+  kNumUnits
 };
 constexpr const char* kRateUnitNames[] = {"ug_kg_min", "ug_min", "mg_min", "mg_h", "units_min",
-                                          "units_h"};
+                                          "units_h", "mmol_h"};
 static_assert(sizeof(kRateUnitNames) / sizeof(kRateUnitNames[0]) ==
               static_cast<int>(RateUnit::kNumUnits));
 
@@ -77,11 +91,12 @@ enum Target : int {
   kSodiumChannel,     // lidocaine (class Ib)
   kSodiumToxicity,    // local-anaesthetic toxicity: conduction and contractility depressed
   kMuOpioid,          // respiratory depression
+  kInsulinReceptor,   // glucose uptake, the Na/K pump
   kNumTargets
 };
 constexpr const char* kTargetNames[] = {"alpha1", "beta1", "beta2", "v1", "muscarinic_block",
                                         "adenosine_a1", "class_iii", "sodium_channel",
-                                        "sodium_toxicity", "mu_opioid"};
+                                        "sodium_toxicity", "mu_opioid", "insulin"};
 
 struct DrugSpec {
   const char* name;
@@ -106,6 +121,9 @@ struct DrugSpec {
   // Pharmacodynamics: EC50 at each target, ng/mL (0: no action there). Naloxone's mu entry is
   // its Ki as a competitive antagonist.
   std::array<double, kNumTargets> ec50_ng_mL;
+  // 1: a solute of the blood's chemistry (bicarbonate, calcium, potassium, glucose, magnesium):
+  // it leaves this model's transport where it reaches the central veins (DrugState::delivered_ug).
+  int32_t solute = 0;
 };
 
 // Rows in Drug order.
@@ -117,6 +135,7 @@ enum Channel : int {
   kSystemicResistance = 0, kVenousUnstressedVolume, kPulmonaryResistance, kCoronaryResistance,
   kLvContractility, kRvContractility, kChronotropy, kVagalEffect, kAvConduction, kAutomaticity,
   kVfHazard, kRefibrillationHazard, kDefibrillationThreshold, kRespiratoryDrive, kMetabolicRate,
+  kPotassiumUptake, kGlucoseUptake,
   kNumScaleChannels,
   kQt_ms = kNumScaleChannels,
   kNumChannels

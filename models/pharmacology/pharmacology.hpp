@@ -92,6 +92,7 @@ struct DrugState {
   double secreted_ug;                      // by the body
   double eliminated_ug;                    // cleared, broken down, or never absorbed
   double bled_ug;                          // lost with blood
+  double delivered_ug;                     // a solute's: handed to the chemistry
   double infusion_ug_s;                    // 0: none
   int32_t infusion_route;                  // Route
   int32_t pad;

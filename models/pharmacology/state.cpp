@@ -103,8 +103,10 @@ void check_state(const PharmState& s, StateCheck& c) {
     const DrugState& d = s.drug[static_cast<std::size_t>(i)];
     const bool active = in_body_ug(d) > 0.0 || d.infusion_ug_s > 0.0 || d.effect_ng_mL > 0.0;
     if (active) c.index("pharmacology.on_board", (s.on_board >> i) & 1u, 1, 1, i);
-    // Every microgram accounted for: given + secreted = in the body + eliminated + bled.
-    const double in = d.given_ug + d.secreted_ug, out = in_body_ug(d) + d.eliminated_ug + d.bled_ug;
+    // Every microgram accounted for: given + secreted = in the body + eliminated + bled (+ handed
+    // to the chemistry, for a solute).
+    const double in = d.given_ug + d.secreted_ug,
+                 out = in_body_ug(d) + d.eliminated_ug + d.bled_ug + d.delivered_ug;
     c.in("pharmacology.mass_balance_ug", out - in, -1e-6 * (in + 1.0), 1e-6 * (in + 1.0), i);
     c.all_in("pharmacology.pool_ug", d.pool, 0.0, kAny)
         .all_in("pharmacology.tissue_ug", d.tissue, 0.0, kAny)
@@ -115,6 +117,7 @@ void check_state(const PharmState& s, StateCheck& c) {
         .in("pharmacology.secreted_ug", d.secreted_ug, 0.0, kAny, i)
         .in("pharmacology.eliminated_ug", d.eliminated_ug, 0.0, kAny, i)
         .in("pharmacology.bled_ug", d.bled_ug, 0.0, kAny, i)
+        .in("pharmacology.delivered_ug", d.delivered_ug, 0.0, drug_spec(static_cast<Drug>(i)).solute ? kAny : 0.0, i)
         .in("pharmacology.infusion_ug_s", d.infusion_ug_s, 0.0, 1e6, i)
         .index("pharmacology.infusion_route", d.infusion_route, 0, kNumRoutes - 1);
   }

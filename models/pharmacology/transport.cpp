@@ -264,6 +264,12 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
       if (d.infusion_ug_s > 0.0)
         enter(spec, p, d.infusion_ug_s * dt, static_cast<Route>(d.infusion_route), d);
       drain_sites(shares, spec, d);
+      if (spec.solute) {
+        // What reached the veins is the chemistry's from here (models/chemistry).
+        for (double& a : d.pool) d.delivered_ug += a, a = 0.0;
+        settle_if_gone(i, s);
+        continue;
+      }
       carry(p, spec, moves, s.intrinsic_clearance_mL_s[i], tf, d);
       break_down(spec, dt, d);
       const double arterial = pool_ng_mL(d, kArteries, s.volume_mL[kArteries]);

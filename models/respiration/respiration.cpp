@@ -105,6 +105,7 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.time_s = finite_or(in.time_s, 0.0);
   c.venous_o2_mL_mL = clampd(finite_or(in.venous_o2_mL_mL, 0.15), 0.0, 1.0);
   c.venous_co2_mL_mL = clampd(finite_or(in.venous_co2_mL_mL, 0.52), 0.0, 5.0);
+  c.venous_base_excess_mmol_L = clampd(finite_or(in.venous_base_excess_mmol_L, 0.0), -40.0, 40.0);
   c.arterial_sat = clampd(finite_or(in.arterial_sat, 0.97), 0.0, 1.0);
   c.arterial_po2_mmHg = clampd(finite_or(in.arterial_po2_mmHg, 90.0), 0.0, 2000.0);
   c.arterial_pco2_mmHg = clampd(finite_or(in.arterial_pco2_mmHg, 40.0), 0.0, 400.0);
@@ -129,10 +130,11 @@ void exchange_gases(const blood::BloodParams& b, const RespInputs& in, double sh
   const double vp = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
   const double pao2_alv = vp > 1e-6 ? s.p_o2_mL / vp * kDryPressure_mmHg : 0.0;
   const double paco2_alv = vp > 1e-6 ? s.p_co2_mL / vp * kDryPressure_mmHg : 0.0;
-  const double ph_c = ph_hh(paco2_alv);
+  const double be = in.venous_base_excess_mmol_L;  // the lungs do not change it
+  const double ph_c = ph_from(paco2_alv, be);
   const double cc_o2 = o2_content(pao2_alv, ph_c, T, hb, b.p50_mmHg);
   const double sc = o2_saturation(pao2_alv, ph_c, T, b.p50_mmHg);
-  const double cc_co2 = co2_content(paco2_alv, sc, b);
+  const double cc_co2 = co2_content(paco2_alv, sc, be, b);
   const double qpc = (1.0 - shunt) * qp;
   // STPD fluxes into blood; per-step removal limited to half of what the alveoli hold.
   double d_o2 = qpc * (cc_o2 - in.venous_o2_mL_mL) * kBtpsPerStpd * dt;
@@ -166,6 +168,7 @@ RespInputs resting_inputs(const RespParams& p, const blood::BloodState& blood,
   in.hemoglobin_g_dL = hemoglobin_g_dL;
   in.venous_o2_mL_mL = blood.venous[blood::kO2];
   in.venous_co2_mL_mL = blood.venous[blood::kCO2];
+  in.venous_base_excess_mmol_L = blood.out.base_excess_venous;
   in.arterial_sat = blood.art_sat;
   in.arterial_po2_mmHg = blood.out.pao2_mmHg;
   in.arterial_pco2_mmHg = blood.out.paco2_mmHg;
@@ -176,6 +179,7 @@ void step_with_blood(const Respiration& r, RespInputs in, double dt_s, RespState
                      blood::BloodState& blood) {
   in.venous_o2_mL_mL = blood.venous[blood::kO2];
   in.venous_co2_mL_mL = blood.venous[blood::kCO2];
+  in.venous_base_excess_mmol_L = blood.out.base_excess_venous;
   in.arterial_sat = blood.art_sat;
   in.arterial_po2_mmHg = blood.out.pao2_mmHg;
   in.arterial_pco2_mmHg = blood.out.paco2_mmHg;

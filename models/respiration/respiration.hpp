@@ -49,6 +49,7 @@ struct RespInputs {
   double time_s;                       // the simulation's clock at the end of the step
   // The blood (models/blood): what the lungs exchange with and the chemoreceptors sense.
   double venous_o2_mL_mL, venous_co2_mL_mL;  // mixed venous contents, STPD per mL
+  double venous_base_excess_mmol_L;          // of that blood (its CO2 curve and pH)
   double arterial_sat;                 // 0..1, for the pulse oximeter
   double arterial_po2_mmHg, arterial_pco2_mmHg;
   double hemoglobin_g_dL;

@@ -71,6 +71,27 @@ TEST_F(CliTest, NoSubcommandIsAUsageError) {
 
 std::string hemorrhage() { return std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"; }
 
+// The chemistry's example scenarios (docs/scenario.md) run, show their blood gases, and end
+// with their treatment's result: potassium back below 6, base excess less negative.
+TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
+  const std::string dir = std::string(RESUS_EXAMPLES_DIR) + "/scenarios/";
+  const Outcome k = resus("run \"" + dir + "hyperkalaemia.json\" --csv \"" + path("k.csv") + "\"");
+  ASSERT_EQ(k.exit_code, 0) << k.output;
+  EXPECT_NE(k.output.find("blood gas (venous) ready"), std::string::npos) << k.output;
+  const Outcome a = resus("run \"" + dir + "acidosis.json\" --quiet --csv \"" + path("a.csv") + "\"");
+  ASSERT_EQ(a.exit_code, 0) << a.output;
+  // The last row's first values: potassium (first recorded signal) and base excess (second).
+  auto last_value = [&](const std::string& file, int column) {
+    const std::string csv = read(path(file));
+    const std::size_t end = csv.find_last_not_of('\n');
+    std::size_t at = csv.rfind('\n', end) + 1;
+    for (int c = 0; c < column; ++c) at = csv.find(',', at) + 1;
+    return std::stod(csv.substr(at));
+  };
+  EXPECT_LT(last_value("k.csv", 1), 6.0);
+  EXPECT_GT(last_value("a.csv", 2), -7.0);
+}
+
 TEST_F(CliTest, HemorrhageScenarioWritesCsvAndJson) {
   const Outcome r = resus("run \"" + hemorrhage() + "\" --duration 120 --quiet --csv \"" + path("out.csv") + "\" --json \"" +
                           path("out.json") + "\"");

@@ -46,7 +46,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 4
+#define RESUS_VERSION_MINOR 5
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -184,7 +184,11 @@ typedef enum resus_action_kind {
   /* 0.4: kinds without resus_action members; apply them with resus_sim_apply_values or JSON. */
   RESUS_ACTION_DRUG = 16,           /* drug, dose, unit, route, flush_mL (resus_drug_info) */
   RESUS_ACTION_INFUSION = 17,       /* drug, rate, unit, route */
-  RESUS_ACTION_INFUSION_STOP = 18   /* drug */
+  RESUS_ACTION_INFUSION_STOP = 18,  /* drug */
+  /* 0.5: blood chemistry (engine/stages/chemistry.cpp) */
+  RESUS_ACTION_CONDITION = 19,      /* condition, rate_mmol_h, amount_mmol */
+  RESUS_ACTION_CONDITION_STOP = 20, /* condition */
+  RESUS_ACTION_BLOOD_GAS = 21       /* site, analyser_delay_s */
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from
@@ -454,7 +458,9 @@ typedef enum resus_event_kind {
   RESUS_EVENT_BOLUS_ENDED = 3,      /* value = mL infused */
   RESUS_EVENT_RHYTHM_CHANGED = 4,   /* detail = new resus_rhythm, value = previous rhythm */
   RESUS_EVENT_SHOCK_DELIVERED = 5,  /* detail = resus_shock_outcome, value = energy J */
-  RESUS_EVENT_PACING_CAPTURE = 6    /* detail = 1 capture gained / 0 lost, value = current mA */
+  RESUS_EVENT_PACING_CAPTURE = 6,   /* detail = 1 capture gained / 0 lost, value = current mA */
+  RESUS_EVENT_LAB_RESULT = 7        /* a blood gas is ready (lab_* signals): detail = site
+                                       (0 arterial, 1 venous), value = pH */
 } resus_event_kind;
 
 typedef enum resus_shock_outcome {

@@ -1,0 +1,268 @@
+// The chemistry's tick: what enters and leaves each solute's compartments, for the blood to
+// carry; and the readout from the pools. README.md gives the equations in words and sources.
+#include <algorithm>
+#include <cmath>
+
+#include "models/chemistry/chemistry.hpp"
+
+namespace resus::chem {
+namespace {
+
+constexpr double kLn2 = 0.6931471805599453;
+constexpr double kCo2_mL_per_mmol = 22.26;  // STPD
+constexpr double kNormalPotassium_mmol_L = 4.2;
+// Sources are in the blood model's units: concentration (mmol/L) x mL per s.
+constexpr double kPerMmol = 1000.0;
+
+double clampd(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+double finite_or(double x, double fallback) { return std::isfinite(x) ? x : fallback; }
+
+// What one mmol of each infusate brings (per mmol of the salt, or of glucose).
+struct Load {
+  double base, sodium, potassium, calcium, glucose, magnesium, co2_mL;
+};
+constexpr Load kLoads[] = {
+    {1, 1, 0, 0, 0, 0, kCo2_mL_per_mmol},  // sodium bicarbonate: a strong cation with its base
+    {0, 0, 0, 1, 0, 0, 0},                 // calcium chloride
+    {0, 0, 0, 1, 0, 0, 0},                 // calcium gluconate
+    {0, 0, 1, 0, 0, 0, 0},                 // potassium chloride
+    {0, 0, 0, 0, 1, 0, 0},                 // glucose
+    {0, 0, 0, 0, 0, 1, 0},                 // magnesium sulfate
+};
+static_assert(sizeof(kLoads) / sizeof(kLoads[0]) == kNumInfusates);
+
+double resting(const ChemParams& p, int solute) {
+  switch (solute) {
+    case kBufferBase: return blood::kNormalBufferBase_mmol_L + p.base_excess_mmol_L;
+    case kLactate: return p.lactate_mmol_L;
+    case kPotassium: return p.potassium_mmol_L;
+    case kCalcium: return p.ionised_calcium_mmol_L;
+    case kGlucose: return p.glucose_mmol_L;
+    case kSodium: return p.sodium_mmol_L;
+    case kMagnesium: return p.magnesium_mmol_L;
+    default: return 0.0;
+  }
+}
+
+// The blood's own volume, as the distribution volumes are counted from it: 70 mL/kg.
+double blood_share_mL(const ChemParams& p) { return 70.0 * p.body_mass_kg; }
+
+}  // namespace
+
+double tissue_volume_mL(const ChemParams& p, int solute) {
+  const double per_kg =
+      solute == kBufferBase || solute == kLactate ? p.buffer_volume_L_kg : p.ecf_volume_L_kg;
+  return std::max(per_kg * 1000.0 * p.body_mass_kg - blood_share_mL(p), 0.1 * blood_share_mL(p));
+}
+
+void fill_resting_pools(const ChemParams& p, blood::BloodState& pools) {
+  pools.species = kNumSpecies;
+  for (int i = kBufferBase; i < kEndSolutes; ++i) {
+    const double c = resting(p, i);
+    pools.arterial[i] = c;
+    pools.venous[i] = c;
+    pools.tissue[i] = c * tissue_volume_mL(p, i);
+  }
+}
+
+ChemState initial_state(const ChemParams& p, const blood::BloodState& pools,
+                        double rest_systemic_flow_mL_s) {
+  ChemState s{};
+  s.icf_potassium_mmol = s.icf_reference_mmol = p.icf_potassium_mmol;
+  s.rest_systemic_flow_mL_s = std::max(finite_or(rest_systemic_flow_mL_s, 80.0), 1.0);
+  s.mean_systemic_flow_mL_s = s.rest_systemic_flow_mL_s;
+  read(p, pools.arterial, pools.venous, pools.tissue, s);
+  return s;
+}
+
+void set_rest(const ChemParams& p, blood::BloodState& pools, ChemState& s) {
+  s.rest_systemic_flow_mL_s = std::max(s.mean_systemic_flow_mL_s, 1.0);
+  s.icf_potassium_mmol = s.icf_reference_mmol = p.icf_potassium_mmol;
+  fill_resting_pools(p, pools);
+  read(p, pools.arterial, pools.venous, pools.tissue, s);
+}
+
+void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodInputs& out) noexcept {
+  const double dt = clampd(finite_or(in.dt_s, 0.0), 0.0, 1.0);
+  for (int i = kBufferBase; i < kEndSolutes; ++i) {
+    out.tissue_volume_mL[i] = tissue_volume_mL(p, i);
+    out.tissue_source[i] = 0.0;
+    out.venous_source[i] = 0.0;
+  }
+  if (!(dt > 0.0)) return;
+  auto tissue = [&](int i) { return std::max(in.tissue[i], 0.0) / out.tissue_volume_mL[i]; };
+  const double qs = clampd(finite_or(in.systemic_flow_mL, 0.0), 0.0, 1e4) / dt;
+  s.mean_systemic_flow_mL_s += (qs - s.mean_systemic_flow_mL_s) * -std::expm1(-dt / 30.0);
+  const double flow_ratio = clampd(s.mean_systemic_flow_mL_s / s.rest_systemic_flow_mL_s, 0.0, 2.0);
+  const double deficit = std::max(finite_or(in.o2_deficit_mL_s, 0.0), 0.0);
+  const double vo2 = std::max(finite_or(in.vo2_mL_s, 0.0), 0.0);
+
+  // Lactate: a resting production the liver clears at rest, plus what the tissue's unmet O2
+  // demand makes; cleared by the liver in proportion to its flow, never faster than it flows.
+  // Lactic acid takes its base with it, and its clearance gives it back.
+  const double buffer_mL = p.buffer_volume_L_kg * 1000.0 * p.body_mass_kg;
+  const double cl_rest = buffer_mL * kLn2 / (p.lactate_half_life_min * 60.0);
+  const double cl = std::min(cl_rest * flow_ratio, p.hepatic_flow_share * s.mean_systemic_flow_mL_s);
+  const double made = cl_rest * p.lactate_mmol_L + p.lactate_per_o2_deficit_mmol_mL * deficit * kPerMmol;
+  const double cleared = cl * tissue(kLactate);
+  out.tissue_source[kLactate] = made - cleared;
+  out.tissue_source[kBufferBase] = cleared - made;
+  s.lactate_made_mmol += made / kPerMmol * dt;
+  s.lactate_cleared_mmol += cleared / kPerMmol * dt;
+
+  // Potassium: the Na/K pump takes extracellular potassium into the cells at a rate its drive
+  // sets; the cells let it back out steeply as they fill (their content to a power n chosen so
+  // that at equilibrium they hold a set share of an acute load, the rest staying extracellular).
+  // At rest the two balance. The drive rises with beta-2 agonists and insulin, falls without
+  // aerobic metabolism and with a mineral (not lactic) acidosis.
+  const double ecf_mL = p.ecf_volume_L_kg * 1000.0 * p.body_mass_kg;
+  const double k_rate = ecf_mL / (p.potassium_shift_tau_min * 60.0);
+  const double aerobic = vo2 + deficit > 0.0 ? vo2 / (vo2 + deficit) : 1.0;
+  const double ischaemia = 1.0 - p.potassium_ischaemic_pump_loss * (1.0 - aerobic);
+  const double mineral = (tissue(kBufferBase) - resting(p, kBufferBase)) +
+                         (tissue(kLactate) - p.lactate_mmol_L);
+  const double acid = std::exp(p.potassium_acidosis_per_mmol * std::min(mineral, 0.0) +
+                               p.potassium_alkalosis_per_mmol * std::max(mineral, 0.0));
+  const double drive = clampd(finite_or(in.potassium_uptake_scale, 1.0), 0.1, 10.0) * ischaemia * acid;
+  const double uptake = k_rate * drive * tissue(kPotassium);
+  const double share = clampd(p.potassium_cell_buffer_share, 0.01, 0.99);
+  const double icf0 = std::max(s.icf_reference_mmol, 1.0);
+  const double n = (1.0 - share) / share * icf0 / (ecf_mL / 1000.0 * p.potassium_mmol_L);
+  const double leak =
+      k_rate * p.potassium_mmol_L * std::pow(std::max(s.icf_potassium_mmol / icf0, 1e-3), n);
+  // Cells injured by the O2 deficit give up their potassium for good: the living cells' reference
+  // content falls with it, so that the others do not take it back.
+  const double lysis = std::min(p.potassium_lysis_mmol_per_mL * deficit,
+                                0.5 * s.icf_reference_mmol / dt);  // mmol/s
+  s.icf_reference_mmol -= lysis * dt;
+  out.tissue_source[kPotassium] = leak - uptake + lysis * kPerMmol;
+  s.icf_potassium_mmol =
+      std::max(s.icf_potassium_mmol + ((uptake - leak) / kPerMmol - lysis) * dt, 0.0);
+  // The kidneys excrete what is above rest, with their flow; a condition adds or removes.
+  const double renal = p.renal_potassium_clearance_mL_min / 60.0 * std::min(flow_ratio, 1.0) *
+                       std::max(in.arterial[kPotassium] - p.potassium_mmol_L, 0.0);
+  double k_in = s.potassium_intake_mmol_s * kPerMmol;
+  if (k_in < 0.0) k_in *= clampd(in.venous[kPotassium] / 2.0, 0.0, 1.0);  // losses taper below 2
+  out.venous_source[kPotassium] = k_in - renal;
+  s.potassium_excreted_mmol += renal / kPerMmol * dt;
+  s.potassium_in_mmol += k_in / kPerMmol * dt;
+
+  // Calcium and magnesium return to rest (binding, bone and parathyroid; the kidneys).
+  out.tissue_source[kCalcium] = -(tissue(kCalcium) - p.ionised_calcium_mmol_L) * ecf_mL * kLn2 /
+                                (p.calcium_half_life_min * 60.0);
+  out.tissue_source[kMagnesium] = -(tissue(kMagnesium) - p.magnesium_mmol_L) * ecf_mL * kLn2 /
+                                  (p.magnesium_half_life_min * 60.0);
+
+  // Glucose: the liver makes what the body uses at rest; insulin raises uptake in proportion to
+  // glucose and holds the liver's output back.
+  const double g_scale = clampd(finite_or(in.glucose_uptake_scale, 1.0), 0.1, 20.0);
+  const double g_rest = p.glucose_uptake_mmol_min / 60.0 * kPerMmol;
+  // Below rest, glucagon and the catecholamines raise the liver's output.
+  const double counter =
+      1.0 + p.glucose_counterregulation_per_mmol * std::max(p.glucose_mmol_L - tissue(kGlucose), 0.0);
+  out.tissue_source[kGlucose] =
+      g_rest * counter / std::sqrt(g_scale) - g_rest * g_scale * tissue(kGlucose) / p.glucose_mmol_L;
+
+  // A strong acid given at a rate, for an amount.
+  if (s.acid_rate_mmol_s > 0.0) {
+    double given = s.acid_rate_mmol_s * dt;
+    if (s.acid_left_mmol > 0.0) {
+      given = std::min(given, s.acid_left_mmol);
+      s.acid_left_mmol -= given;
+      if (s.acid_left_mmol <= 1e-12) s.acid_left_mmol = 0.0, s.acid_rate_mmol_s = 0.0;
+    }
+    out.venous_source[kBufferBase] -= given * kPerMmol / dt;
+    s.acid_given_mmol += given;
+  }
+
+  // Doses that reached the central veins this tick.
+  for (int k = 0; k < kNumInfusates; ++k) {
+    const double mmol = std::max(finite_or(in.delivered_mmol[k], 0.0), 0.0);
+    if (mmol == 0.0) continue;
+    const Load& l = kLoads[k];
+    const double per_s = mmol * kPerMmol / dt;
+    out.venous_source[kBufferBase] += l.base * per_s;
+    out.venous_source[kSodium] += l.sodium * per_s;
+    out.venous_source[kPotassium] += l.potassium * per_s;
+    out.venous_source[kCalcium] += l.calcium * p.ionised_calcium_share * per_s;
+    out.venous_source[kGlucose] += l.glucose * per_s;
+    out.venous_source[kMagnesium] += l.magnesium * per_s;
+    out.venous_source[blood::kCO2] += l.co2_mL * mmol / dt;
+    s.base_given_mmol += l.base * mmol;
+    s.potassium_in_mmol += l.potassium * mmol;
+  }
+}
+
+void read(const ChemParams& p, const blood::Amounts& a, const blood::Amounts& venous,
+          const blood::Amounts& tissue, ChemState& s) noexcept {
+  ChemReadout& o = s.out;
+  o.base_excess_mmol_L = a[kBufferBase] - blood::kNormalBufferBase_mmol_L;
+  o.lactate_mmol_L = a[kLactate];
+  o.lactate_venous_mmol_L = venous[kLactate];
+  o.potassium_mmol_L = a[kPotassium];
+  o.ionised_calcium_mmol_L = a[kCalcium];
+  o.glucose_mmol_L = a[kGlucose];
+  o.sodium_mmol_L = a[kSodium];
+  o.magnesium_mmol_L = a[kMagnesium];
+  o.tissue_lactate_mmol_L = tissue[kLactate] / tissue_volume_mL(p, kLactate);
+  o.tissue_potassium_mmol_L = tissue[kPotassium] / tissue_volume_mL(p, kPotassium);
+  // The myocardium feels potassium through this patient's sensitivity; calcium above rest
+  // raises the thresholds (its membrane effect; it does not lower potassium).
+  o.membrane_stability_mmol_L =
+      p.calcium_membrane_mmol_per_mmol * (o.ionised_calcium_mmol_L - p.ionised_calcium_mmol_L) +
+      (1.0 - p.potassium_ecg_sensitivity) * (o.potassium_mmol_L - kNormalPotassium_mmol_L);
+}
+
+double solute_in_body_mmol(const blood::BloodState& b, const ChemState& s, int solute,
+                           double arterial_mL, double venous_mL) {
+  const double pools = (b.arterial[solute] * arterial_mL + b.venous[solute] * venous_mL + b.tissue[solute]) / kPerMmol;
+  return solute == kPotassium ? pools + s.icf_potassium_mmol : pools;
+}
+
+void start_condition(Condition c, double rate_mmol_h, double amount_mmol, ChemState& s) noexcept {
+  const double rate = std::max(finite_or(rate_mmol_h, 0.0), 0.0) / 3600.0;
+  switch (c) {
+    case Condition::kHyperkalaemia: s.potassium_intake_mmol_s = rate; break;
+    case Condition::kHypokalaemia: s.potassium_intake_mmol_s = -rate; break;
+    case Condition::kAcidLoad:
+      s.acid_rate_mmol_s = rate;
+      s.acid_left_mmol = std::max(finite_or(amount_mmol, 0.0), 0.0);
+      break;
+    default: break;
+  }
+}
+
+void stop_condition(Condition c, ChemState& s) noexcept {
+  switch (c) {
+    case Condition::kHyperkalaemia:
+    case Condition::kHypokalaemia: s.potassium_intake_mmol_s = 0.0; break;
+    case Condition::kAcidLoad: s.acid_rate_mmol_s = 0.0, s.acid_left_mmol = 0.0; break;
+    default: break;
+  }
+}
+
+void check_state(const ChemState& s, StateCheck& c) {
+  constexpr double kBig = 1e9;
+  c.in("chemistry.icf_potassium_mmol", s.icf_potassium_mmol, 0.0, 1e6)
+      .in("chemistry.icf_reference_mmol", s.icf_reference_mmol, 1.0, 1e6)
+      .in("chemistry.rest_systemic_flow_mL_s", s.rest_systemic_flow_mL_s, 1.0, 1e4)
+      .in("chemistry.mean_systemic_flow_mL_s", s.mean_systemic_flow_mL_s, 0.0, 1e4)
+      .in("chemistry.potassium_intake_mmol_s", s.potassium_intake_mmol_s, -10.0, 10.0)
+      .in("chemistry.acid_rate_mmol_s", s.acid_rate_mmol_s, 0.0, 100.0)
+      .in("chemistry.acid_left_mmol", s.acid_left_mmol, 0.0, 1e5)
+      .in("chemistry.potassium_in_mmol", s.potassium_in_mmol, -kBig, kBig)
+      .in("chemistry.potassium_excreted_mmol", s.potassium_excreted_mmol, 0.0, kBig)
+      .in("chemistry.acid_given_mmol", s.acid_given_mmol, 0.0, kBig)
+      .in("chemistry.base_given_mmol", s.base_given_mmol, 0.0, kBig)
+      .in("chemistry.lactate_made_mmol", s.lactate_made_mmol, 0.0, kBig)
+      .in("chemistry.lactate_cleared_mmol", s.lactate_cleared_mmol, 0.0, kBig);
+  const ChemReadout& o = s.out;
+  int i = 0;
+  for (double v : {o.base_excess_mmol_L, o.lactate_mmol_L, o.lactate_venous_mmol_L,
+                   o.potassium_mmol_L, o.ionised_calcium_mmol_L, o.glucose_mmol_L,
+                   o.sodium_mmol_L, o.magnesium_mmol_L, o.tissue_lactate_mmol_L,
+                   o.tissue_potassium_mmol_L, o.membrane_stability_mmol_L})
+    c.in("chemistry.out", v, -1e6, 1e6, i++);
+}
+
+}  // namespace resus::chem

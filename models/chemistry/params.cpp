@@ -1,0 +1,85 @@
+// Adult plasma chemistry and the constants of its exchanges (physiology.md A.6, B.1 row 15-16;
+// README.md gives each source). Volumes and rates scale with body mass.
+#include <algorithm>
+
+#include "models/chemistry/chemistry.hpp"
+
+namespace resus::chem {
+
+ChemParams default_chem_params(double body_mass_kg) {
+  const double m = std::clamp(body_mass_kg, 20.0, 250.0);
+  ChemParams p{};
+  p.body_mass_kg = m;
+  p.buffer_volume_L_kg = 0.5;             // A.6: HCO3 space ~0.5 L/kg acutely
+  p.ecf_volume_L_kg = 0.2;                // A.6: ECF ~14 L at 70 kg
+  p.base_excess_mmol_L = 0.0;             // B.1 row 15
+  p.lactate_mmol_L = 1.0;                 // B.1 row 16
+  p.potassium_mmol_L = 4.2;               // B.1 row 16
+  p.ionised_calcium_mmol_L = 1.2;         // B.1 row 16
+  p.glucose_mmol_L = 5.0;                 // B.1 row 16
+  p.sodium_mmol_L = 140.0;
+  p.magnesium_mmol_L = 0.85;
+  p.lactate_half_life_min = 30.0;         // A.6: perfused t1/2 20-60 min [U]
+  p.hepatic_flow_share = 0.25;            // liver ~1.5 L/min of 5-6 [M]
+  p.lactate_per_o2_deficit_mmol_mL = 0.12;  // [F] see README
+  p.icf_potassium_mmol = 50.0 * m;        // A.6: ~3500 mmol at 70 kg
+  p.potassium_shift_tau_min = 20.0;       // [U] insulin and salbutamol nadirs at 30-60 min (A.6)
+  p.potassium_cell_buffer_share = 0.6;    // [U] see README
+  p.potassium_ischaemic_pump_loss = 0.4;  // [U] see README
+  p.potassium_lysis_mmol_per_mL = 0.01;   // [U] see README
+  // Adrogue and Madias 1981: ~0.6 mmol/L K per 0.1 pH of mineral acidosis (~6.5 mmol/L of base
+  // deficit at a constant PCO2), in vivo, so with the cells' limited buffering: a pump drive s
+  // moves K by (1 - s)/(s + (1 - share)/share) of rest, 0.6/4.2 at s = 0.79: -ln(0.79)/6.5.
+  // Alkalosis about a third of that (Adrogue and Madias: 0.1-0.4 per 0.1 pH).
+  p.potassium_acidosis_per_mmol = 0.036;
+  p.potassium_alkalosis_per_mmol = 0.012;
+  p.renal_potassium_clearance_mL_min = 16.5;  // ~100 mmol/day at 4.2 mmol/L
+  p.ionised_calcium_share = 0.5;          // ~45% of plasma calcium is protein-bound [M]
+  p.calcium_half_life_min = 30.0;         // B.3 row 51: effect lasts 30-60 min [U]
+  p.magnesium_half_life_min = 240.0;      // [U] renal excretion over hours
+  p.glucose_uptake_mmol_min = 2.0 * m / 180.16;  // 2 mg/kg/min [M]
+  p.glucose_counterregulation_per_mmol = 0.5;    // [U] see README
+  p.calcium_membrane_mmol_per_mmol = 2.5;  // [U] see README
+  p.potassium_ecg_sensitivity = 1.0;
+  return p;
+}
+
+namespace {
+
+#define F(f) RESUS_FIELD(ChemParams, f)
+constexpr ParamSpec<ChemParams> kTable[] = {
+    {"buffer_volume_L_kg", "L/kg", 0.2, 1.0, "apparent volume of fixed-acid buffering", F(buffer_volume_L_kg)},
+    {"ecf_volume_L_kg", "L/kg", 0.12, 0.4, "extracellular fluid volume", F(ecf_volume_L_kg)},
+    {"base_excess_mmol_L", "mmol/L", -20, 20, "resting base excess", F(base_excess_mmol_L)},
+    {"lactate_mmol_L", "mmol/L", 0.3, 10, "resting plasma lactate", F(lactate_mmol_L)},
+    {"potassium_mmol_L", "mmol/L", 2.0, 8.0, "resting plasma potassium (a renal patient's may be high)", F(potassium_mmol_L)},
+    {"ionised_calcium_mmol_L", "mmol/L", 0.6, 2.0, "resting ionised calcium", F(ionised_calcium_mmol_L)},
+    {"glucose_mmol_L", "mmol/L", 2.0, 30, "resting plasma glucose", F(glucose_mmol_L)},
+    {"sodium_mmol_L", "mmol/L", 110, 170, "resting plasma sodium", F(sodium_mmol_L)},
+    {"magnesium_mmol_L", "mmol/L", 0.3, 2.0, "resting plasma magnesium", F(magnesium_mmol_L)},
+    {"lactate_half_life_min", "min", 5, 300, "lactate half-life at resting liver flow", F(lactate_half_life_min)},
+    {"hepatic_flow_share", "1", 0.1, 0.4, "the liver's share of systemic flow", F(hepatic_flow_share)},
+    {"lactate_per_o2_deficit_mmol_mL", "mmol/mL", 0, 0.5, "lactate made per mL of O2 demand not met", F(lactate_per_o2_deficit_mmol_mL)},
+    {"icf_potassium_mmol", "mmol", 500, 20000, "potassium in the cells", F(icf_potassium_mmol)},
+    {"potassium_shift_tau_min", "min", 2, 240, "time constant of extracellular potassium's return after a shift", F(potassium_shift_tau_min)},
+    {"potassium_cell_buffer_share", "1", 0.05, 0.95, "share of an acute potassium load the cells hold at equilibrium", F(potassium_cell_buffer_share)},
+    {"potassium_ischaemic_pump_loss", "1", 0, 1, "share of the Na/K pump lost without aerobic metabolism", F(potassium_ischaemic_pump_loss)},
+    {"potassium_acidosis_per_mmol", "1/(mmol/L)", 0, 0.1, "fall of potassium uptake (ln) per mmol/L of mineral base deficit", F(potassium_acidosis_per_mmol)},
+    {"potassium_alkalosis_per_mmol", "1/(mmol/L)", 0, 0.1, "rise of potassium uptake (ln) per mmol/L of mineral base excess", F(potassium_alkalosis_per_mmol)},
+    {"potassium_lysis_mmol_per_mL", "mmol/mL", 0, 0.1, "potassium released by injured cells per mL of O2 demand not met", F(potassium_lysis_mmol_per_mL)},
+    {"renal_potassium_clearance_mL_min", "mL/min", 0, 200, "renal clearance of potassium above rest (0: renal failure)", F(renal_potassium_clearance_mL_min)},
+    {"ionised_calcium_share", "1", 0.2, 1, "share of a calcium dose that stays ionised", F(ionised_calcium_share)},
+    {"calcium_half_life_min", "min", 5, 600, "half-life of ionised calcium's return to rest", F(calcium_half_life_min)},
+    {"magnesium_half_life_min", "min", 30, 3000, "half-life of magnesium's return to rest", F(magnesium_half_life_min)},
+    {"glucose_uptake_mmol_min", "mmol/min", 0.1, 5, "whole-body glucose utilisation at rest", F(glucose_uptake_mmol_min)},
+    {"glucose_counterregulation_per_mmol", "1/(mmol/L)", 0, 5, "rise of hepatic glucose output per mmol/L below rest (glucagon, catecholamines)", F(glucose_counterregulation_per_mmol)},
+    {"calcium_membrane_mmol_per_mmol", "1", 0, 10, "potassium thresholds raised per mmol/L of ionised calcium above rest", F(calcium_membrane_mmol_per_mmol)},
+    {"potassium_ecg_sensitivity", "1", 0.2, 3, "how strongly this patient's heart and ECG respond to potassium", F(potassium_ecg_sensitivity)},
+};
+#undef F
+
+}  // namespace
+
+std::span<const ParamSpec<ChemParams>> param_table() { return kTable; }
+
+}  // namespace resus::chem
