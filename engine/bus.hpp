@@ -175,6 +175,7 @@ struct BloodBus {
   double arterial_ph;
   double venous_o2_mL_mL, venous_co2_mL_mL;  // mixed venous contents, STPD per mL
   double venous_base_excess_mmol_L;    // mixed venous
+  double arterial_base_excess_mmol_L;
   double venous_po2_mmHg, venous_pco2_mmHg, venous_ph;
   double vo2_mL_s, o2_deficit_mL_s;    // the tissue's uptake and its unmet demand, last tick
   blood::Amounts arterial, venous;     // each species' content of the pools

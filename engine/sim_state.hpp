@@ -152,6 +152,7 @@ struct LabResult {
 // the pharmacology, and the blood-gas analyser.
 struct ChemistryState {
   chem::ChemState chem;
+  double tick_s, tick_flow_mL;  // gas ticks gathered toward the chemistry's 100 ms tick
   std::array<double, pharm::kNumDrugs> taken_ug;  // of bus.dosing.delivered_ug
   LabResult lab_drawn;     // the sample in the analyser
   LabResult lab_shown;     // the last result (NaN before the first)

@@ -42,6 +42,7 @@ void publish_bus(const PatientParams& pp, SimState& s) {
   b.venous_o2_mL_mL = p.venous[resus::blood::kO2];
   b.venous_co2_mL_mL = p.venous[resus::blood::kCO2];
   b.venous_base_excess_mmol_L = p.out.base_excess_venous;
+  b.arterial_base_excess_mmol_L = p.out.base_excess_arterial;
   b.venous_po2_mmHg = p.out.pvo2_mmHg;
   b.venous_pco2_mmHg = p.out.pvco2_mmHg;
   b.venous_ph = p.out.ph_venous;

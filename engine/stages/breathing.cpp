@@ -36,6 +36,7 @@ void step(const StepContext& c, SimState& s) {
   in.venous_o2_mL_mL = blood.venous_o2_mL_mL;
   in.venous_co2_mL_mL = blood.venous_co2_mL_mL;
   in.venous_base_excess_mmol_L = blood.venous_base_excess_mmol_L;
+  in.arterial_base_excess_mmol_L = blood.arterial_base_excess_mmol_L;
   in.arterial_sat = blood.arterial_sat;
   in.arterial_po2_mmHg = blood.arterial_po2_mmHg;
   in.arterial_pco2_mmHg = blood.arterial_pco2_mmHg;

@@ -15,6 +15,7 @@ namespace resus::stages::chemistry {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kTick_s = 0.1;
 using pharm::Drug;
 
 // The drugs that are solutes, and what each one is to the chemistry.
@@ -78,11 +79,17 @@ void step(const StepContext& c, SimState& s) {
     c.events.push(EventKind::kLabResult, cs.lab_site, cs.lab_shown.ph);
   }
   if (!s.bus.lungs.gas_tick) return;
+  // The solutes' time constants are minutes: the chemistry ticks every 10 gas ticks (100 ms), and
+  // the blood applies its rates on each gas tick of the next 100 ms.
+  cs.tick_s += s.bus.lungs.tick_dt_s;
+  cs.tick_flow_mL += s.bus.lungs.tick_systemic_flow_mL;
+  if (cs.tick_s < kTick_s - 1e-9) return;
   const PatientParams& pp = c.model.params();
   const BloodBus& b = s.bus.blood;
   chem::ChemInputs in{};
-  in.dt_s = s.bus.lungs.tick_dt_s;
-  in.systemic_flow_mL = s.bus.lungs.tick_systemic_flow_mL;
+  in.dt_s = cs.tick_s;
+  in.systemic_flow_mL = cs.tick_flow_mL;
+  cs.tick_s = cs.tick_flow_mL = 0.0;
   in.arterial = b.arterial;
   in.venous = b.venous;
   in.tissue = b.tissue;
@@ -196,6 +203,8 @@ void check(const SimState& s, StateCheck& c) {
   const ChemistryState& cs = s.chemistry;
   chem::check_state(cs.chem, c);
   c.all_in("chemistry.taken_ug", cs.taken_ug, 0.0, 1e12)
+      .in("chemistry.tick_s", cs.tick_s, 0.0, kTick_s)
+      .in("chemistry.tick_flow_mL", cs.tick_flow_mL, -1e5, 1e5)
       .in_or_nan("chemistry.lab_due_s", cs.lab_due_s, -1.0, 1e9)
       .index("chemistry.lab_site", cs.lab_site, 0, 1)
       .index("chemistry.lab_shown_site", cs.lab_shown_site, -1, 1);

@@ -43,7 +43,8 @@ std::span<const ParamSpec<BloodParams>> param_table();
 // ---- whole-blood O2 and CO2 chemistry -------------------------------------------------------
 // Acid-base from PCO2 and the standard base excess (Van Slyke equation, Siggaard-Andersen 1977)
 // with Henderson-Hasselbalch: pH and plasma bicarbonate.
-double ph_from(double pco2_mmHg, double base_excess_mmol_L);
+// `guess`: a caller's last answer, to converge in fewer steps (outside 6.3-8.0: none).
+double ph_from(double pco2_mmHg, double base_excess_mmol_L, double guess = 0.0);
 double hco3_from(double pco2_mmHg, double ph);
 inline double ph_hh(double pco2_mmHg) { return ph_from(pco2_mmHg, 0.0); }
 double o2_saturation(double po2_mmHg, double ph, double temp_C, double p50_mmHg);

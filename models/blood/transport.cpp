@@ -55,11 +55,11 @@ void read_gases(const BloodParams& p, double temperature_C, BloodState& s) {
   const int n = s.species;
   const double be_a = base_excess(s.arterial, n), be_v = base_excess(s.venous, n);
   o.paco2_mmHg = pco2_from_content(s.arterial[kCO2], s.art_sat, be_a, p);
-  s.art_ph = ph_from(o.paco2_mmHg, be_a);
+  s.art_ph = ph_from(o.paco2_mmHg, be_a, s.art_ph);
   o.pao2_mmHg = po2_from_content(s.arterial[kO2], s.art_ph, T, hb, p.p50_mmHg, o.pao2_mmHg);
   s.art_sat = o2_saturation(o.pao2_mmHg, s.art_ph, T, p.p50_mmHg);
   o.pvco2_mmHg = pco2_from_content(s.venous[kCO2], o.svo2, be_v, p);
-  s.ven_ph = ph_from(o.pvco2_mmHg, be_v);
+  s.ven_ph = ph_from(o.pvco2_mmHg, be_v, s.ven_ph);
   o.pvo2_mmHg = po2_from_content(s.venous[kO2], s.ven_ph, T, hb, p.p50_mmHg, o.pvo2_mmHg);
   o.svo2 = o2_saturation(o.pvo2_mmHg, s.ven_ph, T, p.p50_mmHg);
   o.sao2 = s.art_sat;
@@ -116,7 +116,7 @@ void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noex
   s.tissue_base_excess =
       n > kBufferBase ? effluent(kBufferBase) - kNormalBufferBase_mmol_L : 0.0;
   const double pt_co2 = s.tissue[kCO2] / p.tissue_co2_capacitance_mL_mmHg;
-  s.tissue_ph = ph_from(pt_co2, s.tissue_base_excess);
+  s.tissue_ph = ph_from(pt_co2, s.tissue_base_excess, s.tissue_ph);
   s.tissue_sat = o2_saturation(pt_o2, s.tissue_ph, T, p.p50_mmHg);
   // Blood leaves at tissue PO2, but capillary heterogeneity caps extraction at the maximal
   // extraction ratio (Ronco 1993, JAMA 270:1724: critical O2ER 0.6-0.7): below a critical

@@ -1,4 +1,5 @@
-// Control of breathing: central CO2 drive on filtered PaCO2 plus a hypoxic drive, gated by
+// Control of breathing: central CO2 drive on filtered PaCO2 plus a hypoxic and a metabolic
+// (base deficit) drive, gated by
 // brainstem perfusion; the breath pattern is generated as an inspiratory muscle pressure so it
 // superposes with any device (physiology.md A.5; brief "Spontaneous breathing").
 #include <cmath>
@@ -13,7 +14,10 @@ double chemical_drive(const RespParams& p, const RespState& s) {
   const double central = 1.0 + p.co2_gain_per_mmHg * (s.paco2_sensed_mmHg - p.paco2_setpoint_mmHg);
   const double hypoxic =
       p.hypoxic_gain_per_mmHg * (p.hypoxic_threshold_mmHg - s.pao2_sensed_mmHg);
-  return clampd((central > 0.0 ? central : 0.0) + (hypoxic > 0.0 ? hypoxic : 0.0), 0.0, 8.0);
+  // A metabolic acidosis drives the carotid bodies (Kussmaul breathing), an alkalosis quiets them.
+  const double metabolic = -p.metabolic_gain_per_mmol * s.base_excess_sensed_mmol_L;
+  return clampd((central > 0.0 ? central : 0.0) + (hypoxic > 0.0 ? hypoxic : 0.0) + metabolic,
+                0.0, 8.0);
 }
 
 // Breathing needs a perfused brainstem: apnoea when filtered cerebral flow falls below

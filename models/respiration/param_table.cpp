@@ -38,6 +38,7 @@ constexpr ParamSpec<RespParams> kTable[] = {
     {"co2_gain_per_mmHg", "1/mmHg", 0, 1, "relative ventilation per mmHg of PaCO2", F(co2_gain_per_mmHg)},
     {"hypoxic_threshold_mmHg", "mmHg", 30, 100, "PaO2 below which hypoxia drives breathing", F(hypoxic_threshold_mmHg)},
     {"hypoxic_gain_per_mmHg", "1/mmHg", 0, 0.5, "relative ventilation per mmHg of PaO2 below it", F(hypoxic_gain_per_mmHg)},
+    {"metabolic_gain_per_mmol", "1/(mmol/L)", 0, 0.5, "relative ventilation per mmol/L of arterial base deficit (peripheral chemoreceptors)", F(metabolic_gain_per_mmol)},
     {"chemo_tau_s", "s", 1, 120, "chemoreceptor filter time constant", F(chemo_tau_s)},
     {"brain_tau_s", "s", 1, 120, "brainstem perfusion filter time constant", F(brain_tau_s)},
     {"gate_off_ratio", "1", 0, 1, "cerebral flow ratio below which the brainstem stops breathing", F(gate_off_ratio)},

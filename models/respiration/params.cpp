@@ -39,6 +39,9 @@ RespParams default_resp_params(double body_mass_kg) {
   p.co2_gain_per_mmHg = 0.15;                    // ~1 L/min/mmHg
   p.hypoxic_threshold_mmHg = 60.0;
   p.hypoxic_gain_per_mmHg = 0.04;
+  // Peripheral chemoreceptors on a metabolic acidosis: acutely about half of Winter's
+  // compensation (PaCO2 = 1.5 HCO3 + 8 is reached over 12-24 h as the CSF follows) [U].
+  p.metabolic_gain_per_mmol = 0.09;
   p.chemo_tau_s = 20.0;
   p.brain_tau_s = 20.0;
   p.gate_off_ratio = 0.35;

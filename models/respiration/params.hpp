@@ -48,6 +48,7 @@ struct RespParams {
   double co2_gain_per_mmHg;               // d(VE/VE0)/dPaCO2 [M ~1-2 L/min/mmHg -> 0.15-0.3]
   double hypoxic_threshold_mmHg;          // [M ~60]
   double hypoxic_gain_per_mmHg;           // d(VE/VE0)/dPaO2 below threshold [U]
+  double metabolic_gain_per_mmol;         // d(VE/VE0) per mmol/L of arterial base deficit [U]
   double chemo_tau_s;                     // chemoreceptor filter [U tens of s]
   double brain_tau_s;                     // brainstem perfusion filter [U]
   double gate_off_ratio, gate_on_ratio;   // filtered cerebral ratio: apnoea .. full drive [U]

@@ -106,6 +106,7 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.venous_o2_mL_mL = clampd(finite_or(in.venous_o2_mL_mL, 0.15), 0.0, 1.0);
   c.venous_co2_mL_mL = clampd(finite_or(in.venous_co2_mL_mL, 0.52), 0.0, 5.0);
   c.venous_base_excess_mmol_L = clampd(finite_or(in.venous_base_excess_mmol_L, 0.0), -40.0, 40.0);
+  c.arterial_base_excess_mmol_L = clampd(finite_or(in.arterial_base_excess_mmol_L, 0.0), -40.0, 40.0);
   c.arterial_sat = clampd(finite_or(in.arterial_sat, 0.97), 0.0, 1.0);
   c.arterial_po2_mmHg = clampd(finite_or(in.arterial_po2_mmHg, 90.0), 0.0, 2000.0);
   c.arterial_pco2_mmHg = clampd(finite_or(in.arterial_pco2_mmHg, 40.0), 0.0, 400.0);
@@ -180,6 +181,7 @@ void step_with_blood(const Respiration& r, RespInputs in, double dt_s, RespState
   in.venous_o2_mL_mL = blood.venous[blood::kO2];
   in.venous_co2_mL_mL = blood.venous[blood::kCO2];
   in.venous_base_excess_mmol_L = blood.out.base_excess_venous;
+  in.arterial_base_excess_mmol_L = blood.out.base_excess_arterial;
   in.arterial_sat = blood.art_sat;
   in.arterial_po2_mmHg = blood.out.pao2_mmHg;
   in.arterial_pco2_mmHg = blood.out.paco2_mmHg;
@@ -212,6 +214,8 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   s.brain_perfusion += (in.cerebral_flow_ratio - s.brain_perfusion) * alpha(dt, p.brain_tau_s);
   s.paco2_sensed_mmHg += (in.arterial_pco2_mmHg - s.paco2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
   s.pao2_sensed_mmHg += (in.arterial_po2_mmHg - s.pao2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
+  s.base_excess_sensed_mmol_L +=
+      (in.arterial_base_excess_mmol_L - s.base_excess_sensed_mmol_L) * alpha(dt, p.chemo_tau_s);
   s.qp_f_mL_s += (qp - s.qp_f_mL_s) * alpha(dt, 5.0);
   s.qs_f_mL_s += (qs - s.qs_f_mL_s) * alpha(dt, 3.0);
   s.ppa_f_mmHg += (in.pulmonary_artery_mmHg - s.ppa_f_mmHg) * alpha(dt, 5.0);

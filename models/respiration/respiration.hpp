@@ -50,6 +50,7 @@ struct RespInputs {
   // The blood (models/blood): what the lungs exchange with and the chemoreceptors sense.
   double venous_o2_mL_mL, venous_co2_mL_mL;  // mixed venous contents, STPD per mL
   double venous_base_excess_mmol_L;          // of that blood (its CO2 curve and pH)
+  double arterial_base_excess_mmol_L;        // for the peripheral chemoreceptors
   double arterial_sat;                 // 0..1, for the pulse oximeter
   double arterial_po2_mmHg, arterial_pco2_mmHg;
   double hemoglobin_g_dL;
@@ -119,6 +120,7 @@ struct RespState {
   int32_t breathing;             // drive above apnoea threshold
   double breath_t_s, breath_period_s, breath_ti_s, breath_vt_mL;
   double paco2_sensed_mmHg, pao2_sensed_mmHg, brain_perfusion;
+  double base_excess_sensed_mmol_L;  // the carotid bodies' view of a metabolic acidosis
   // Alveolar gas, mL BTPS. Perfused (p_) and unperfused (d_) alveoli.
   double p_o2_mL, p_co2_mL, p_n2_mL;
   double d_o2_mL, d_co2_mL, d_n2_mL;

@@ -118,6 +118,21 @@ TEST(Chemistry, MineralAcidLowersPhAndShiftsPotassiumOut) {
   EXPECT_LE(dk / (dph / 0.1), 1.7);
 }
 
+TEST(Chemistry, MetabolicAcidosisDrivesBreathing) {
+  // The issue: metabolic acidosis drives breathing (peripheral chemoreceptors). Winter 1967:
+  // PaCO2 = 1.5 HCO3 + 8 +- 2 once compensated (12-24 h); within the first half hour about half
+  // of that fall: at a base excess near -10, PaCO2 between Winter's (~32) and none (40): 32-38.
+  Sim sim(adult(), 1), control(adult(), 1);
+  act(sim, R"({"do":"condition","condition":"acid_load","amount_mmol":300,"rate_mmol_h":900})");
+  sim.advance(1800.0);  // ten minutes after the acid, as the buffers settle
+  control.advance(1800.0);
+  EXPECT_LT(sim.signal(kBaseExcess), -8.0);
+  const double winter = 1.5 * sim.signal(kBicarbonate) + 8.0;
+  EXPECT_GT(sim.signal(kPaco2), winter - 2.0);
+  EXPECT_LT(sim.signal(kPaco2), 38.0);
+  EXPECT_GT(sim.signal(kVentilationDrive), 1.05 * control.signal(kVentilationDrive));
+}
+
 TEST(Chemistry, HyperkalaemiaStopsTheHeartAboveItsThreshold) {
   // physiology.md B.4 rows 60-61, A.6: no arrest from potassium below ~8 mmol/L; above it VF
   // or (above ~10) diastolic arrest. A fast potassium infusion of 300 mmol/h.
