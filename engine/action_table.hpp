@@ -16,6 +16,7 @@
 #include "models/electrophysiology/conduction.hpp"
 #include "models/pharmacology/drugs.hpp"
 #include "models/respiration/respiration.hpp"
+#include "models/thermal/thermal.hpp"
 
 namespace resus {
 
@@ -44,11 +45,14 @@ enum class ActionKind : int32_t {
   kCondition = 19,
   kConditionStop = 20,
   kBloodGas = 21,
+  // 0.5: temperature (engine/stages/thermal.cpp).
+  kEnvironment = 22,
+  kTemperatureControl = 23,
 };
 
 // The stage that applies a kind (engine/stages/).
 enum class Stage : int32_t {
-  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry
+  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry, kThermal
 };
 
 // Values match resus_field_type in the C API.
@@ -271,6 +275,25 @@ constexpr FieldSpec kBloodGas[] = {
      "time until the result shows (lab_* signals and a lab_result event)"},
 };
 
+constexpr FieldSpec kEnvironment[] = {
+    {"temperature_C", FieldType::kNumber, "C", -30, 50, kNoDefault, kRequired, kNone,
+     "temperature of the air or water around the body"},
+    {"medium", FieldType::kEnum, "", 0, last(thermal::kMediumNames), 0, 0,
+     names(thermal::kMediumNames), "air, or water (immersion)"},
+    {"wind_m_s", FieldType::kNumber, "m/s", 0, 40, 0, 0, kNone, "wind speed (air)"},
+    {"wet", FieldType::kBoolean, "", 0, 1, 0, 0, kNone, "a wet body or clothes (air)"},
+};
+constexpr FieldSpec kTemperatureControl[] = {
+    {"device", FieldType::kEnum, "", 0, last(thermal::kDeviceNames), kNoDefault, kRequired,
+     names(thermal::kDeviceNames),
+     "none (stops), blanket (insulation), forced_air, surface_pads, intravascular, ecls"},
+    {"target_C", FieldType::kNumber, "C", 28, 40, 36, 0, kNone,
+     "core temperature the device's servo aims for (TTM 32-36, fever prevention 37.5)"},
+    {"suppress_shivering", FieldType::kBoolean, "", 0, 1, 1, 0, kNone,
+     "the sedation and paralysis of a temperature-control protocol; false: an awake patient "
+     "shivers against the device"},
+};
+
 // Rules across fields (engine/actions.cpp).
 void finish_hemorrhage(Action& a);
 void finish_drug(Action& a);
@@ -331,6 +354,11 @@ constexpr ActionSpec kRows[] = {
      nullptr, ""},
     {ActionKind::kBloodGas, "blood_gas", Stage::kChemistry,
      "draws a blood gas; the analyser shows it after a delay", kBloodGas, {}, nullptr, ""},
+    {ActionKind::kEnvironment, "environment", Stage::kThermal,
+     "the air or water around the body", kEnvironment, {}, nullptr, ""},
+    {ActionKind::kTemperatureControl, "temperature_control", Stage::kThermal,
+     "a warming or cooling device with a servo to a core target; replaces the running one",
+     kTemperatureControl, {}, nullptr, ""},
 };
 
 }  // namespace action_table

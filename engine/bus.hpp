@@ -197,7 +197,8 @@ struct DosingBus {
   std::array<double, pharm::kNumDrugs> delivered_ug;
 };
 
-// Writer: none yet (models/thermal); the normal value. Readers: heart, breathing, ECG.
+// Writer: the thermal stage (stages/thermal.cpp). Readers: heart, breathing, blood, pharmacology,
+// ECG.
 struct TemperatureBus {
   double core_C;
 };

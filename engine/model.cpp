@@ -71,7 +71,6 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.electrical.last_shock_time = -1e9;
   stages::heart::publish_bus(pp, s);  // after the heart's state above
   b.cpr.last_onset_s = -1e9;
-  b.temperature.core_C = 37.0;             // no writer yet: normothermia
   b.conditions.pericardial_fluid_mL = pp.circulation.pericardial_fluid_mL;
   b.effects = neutral_effects();
 
@@ -89,6 +88,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.lungs.gas_tick = 0;
   stages::blood::publish_bus(pp, s);
   stages::chemistry::start(pp, s);
+  stages::thermal::start(pp, s);
   return s;
 }
 
@@ -275,6 +275,8 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   }
   stages::chemistry::set_rest(m->params_, state);
   stages::chemistry::publish(state, state.signals.data());
+  stages::thermal::set_rest(m->params_, state);
+  stages::thermal::publish(state, state.signals.data());
   if (state.failed)
     throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +
                                         std::string(Sim(*m, state).failure()) + " (" +

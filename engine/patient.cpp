@@ -33,6 +33,7 @@ PatientParams reference_adult(double mass_kg) {
   p.blood = blood::default_blood_params(mass_kg, 15.0);
   p.pharmacology = pharm::default_pharm_params(mass_kg);
   p.chemistry = chem::default_chem_params(mass_kg);
+  p.thermal = thermal::default_thermal_params(mass_kg);
   return p;
 }
 
@@ -111,6 +112,7 @@ resp::RespParams& respiration(PatientParams& p) { return p.respiration; }
 blood::BloodParams& blood_params(PatientParams& p) { return p.blood; }
 pharm::PharmParams& pharm_params(PatientParams& p) { return p.pharmacology; }
 chem::ChemParams& chem_params(PatientParams& p) { return p.chemistry; }
+thermal::ThermalParams& thermal_params(PatientParams& p) { return p.thermal; }
 ecg::EcgParams& ecg_params(PatientParams& p) { return p.ecg; }
 cpr::QualityParams& cpr_quality(PatientParams& p) { return p.cpr_quality; }
 cpr::PulseParams& pulse(PatientParams& p) { return p.pulse; }
@@ -127,6 +129,7 @@ std::vector<ParamInfo> build_registry() {
   add_model<blood::BloodParams, blood_params>(r, "blood", blood::param_table());
   add_model<pharm::PharmParams, pharm_params>(r, "pharmacology", pharm::param_table());
   add_model<chem::ChemParams, chem_params>(r, "chemistry", chem::param_table());
+  add_model<thermal::ThermalParams, thermal_params>(r, "thermal", thermal::param_table());
   add_model<ecg::EcgParams, ecg_params>(r, "ecg", ecg::param_table());
   add_model<cpr::QualityParams, cpr_quality>(r, "cpr", cpr::quality_param_table());
   add_model<cpr::PulseParams, pulse>(r, "cpr", cpr::pulse_param_table());

@@ -13,6 +13,7 @@
 #include "models/autonomic/baroreflex.hpp"
 #include "models/blood/blood.hpp"
 #include "models/chemistry/chemistry.hpp"
+#include "models/thermal/thermal.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
@@ -41,6 +42,7 @@ struct PatientParams {
   pharm::PharmParams pharmacology;     // drug transport sites, tissues, the body's own hormones
   blood::BloodParams blood;            // haemoglobin, gas chemistry, tissue stores, metabolism
   chem::ChemParams chemistry;          // acid-base, lactate, potassium and the other solutes
+  thermal::ThermalParams thermal;      // core and shell temperature, heat exchange, devices
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

@@ -159,6 +159,13 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"lab_glucose_mmol_L", "mmol/L", "last blood gas: glucose"},
     {"lab_hb_g_dL", "g/dL", "last blood gas: haemoglobin"},
     {"lab_site", "1", "last blood gas: 0 arterial, 1 venous, -1 before the first result"},
+    {"core_temp_C", "C", "core temperature"},
+    {"shell_temp_C", "C", "shell (mean skin) temperature"},
+    {"environment_temp_C", "C", "temperature of the air or water around the body"},
+    {"heat_production_W", "W", "metabolic heat (the tissues' O2 uptake, shivering included)"},
+    {"heat_loss_W", "W", "heat the shell gives the environment"},
+    {"thermal_device_W", "W", "heat a warming (+) or cooling (-) device gives the body"},
+    {"shivering", "1", "shivering, 0..1"},
 }};
 #undef DRUG_SIGNALS
 

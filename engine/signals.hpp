@@ -136,6 +136,14 @@ enum SignalId : int {
   kLabGlucose,
   kLabHemoglobin,
   kLabSite,
+  // Temperature (models/thermal).
+  kCoreTemperature,
+  kShellTemperature,
+  kEnvironmentTemperature,
+  kHeatProduction,
+  kHeatLoss,
+  kThermalDevice,
+  kShivering,
   kNumSignals
 };
 

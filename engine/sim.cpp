@@ -65,7 +65,8 @@ bool Sim::step_once() noexcept {
   stages::breathing::step(c, s_);        // lungs, devices, alveolar gas
   stages::chemistry::step(c, s_);        // solutes' sources for the blood's tick, the analyser
   stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
-  stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
+  stages::pharmacology::step(c, s_);
+  stages::thermal::step(c, s_);          // core and shell temperature (every 100 ms)     // drugs and hormones by the flows (each 10 ms)
   stages::ecg::step(c, s_, ecg_stream_.get());
   stages::waveforms::step(c, s_, wave_stream_.get());
   stages::reflex::tick(c, s_);           // every 10 ms
@@ -83,6 +84,7 @@ void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
     case Stage::kBreathing: stages::breathing::apply(c, s_, a); break;
     case Stage::kPharmacology: stages::pharmacology::apply(c, s_, a); break;
     case Stage::kChemistry: stages::chemistry::apply(c, s_, a); break;
+    case Stage::kThermal: stages::thermal::apply(c, s_, a); break;
   }
 }
 
@@ -179,6 +181,7 @@ void Sim::update_instant_signals() noexcept {
   stages::blood::publish(s_, sig);
   stages::pharmacology::publish(*model_, s_, sig);
   stages::chemistry::publish(s_, sig);
+  stages::thermal::publish(s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -26,7 +26,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // as the bus and one section per stage. 5: the blood pools as their own stage (models/blood).
 // 6: the CPR meter's readout computed when read; the septal solve's warm start (docs/abi.md).
 // 7: the pharmacology stage (drugs and the body's own hormones). 8: its start-of-tick volumes
-// and alpha-1 tolerance. 9: the chemistry stage (solutes in the blood's pools, the analyser).
+// and alpha-1 tolerance. 9: the chemistry and thermal stages (solutes in the blood's pools, the
+// analyser; core and shell temperature).
 constexpr uint32_t kSnapshotVersion = 9;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
@@ -112,7 +113,6 @@ void check_body(const SimState& s, StateCheck& c) {
   c.index("step", s.step, 0, static_cast<int64_t>(kMaxDuration_s / kStep_s))
       .in("carry_s", s.carry_s, 0.0, kStep_s)
       .index("failed", s.failed, 0, kFailedSignal0 + kNumSignals - 1)
-      .in("temperature.core_C", s.bus.temperature.core_C, 10.0, 45.0)
       .in("conditions.pericardial_fluid_mL", s.bus.conditions.pericardial_fluid_mL, 0.0, kVolume_mL);
   check_effects(s.bus.effects, c);
   stages::reflex::check(s, c);
@@ -124,6 +124,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::blood::check(s, c);
   stages::pharmacology::check(s, c);
   stages::chemistry::check(s, c);
+  stages::thermal::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);

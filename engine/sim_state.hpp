@@ -13,6 +13,7 @@
 #include "models/autonomic/baroreflex.hpp"
 #include "models/blood/blood.hpp"
 #include "models/chemistry/chemistry.hpp"
+#include "models/thermal/thermal.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -161,6 +162,13 @@ struct ChemistryState {
   int32_t lab_shown_site;  // of the shown result (-1: none)
 };
 
+// stages/thermal.cpp: the body's temperature (models/thermal).
+struct ThermalStageState {
+  thermal::ThermalState body;
+  double tick_s, tick_flow_mL;          // gas ticks gathered toward the 100 ms tick
+  double mean_flow_mL_s, rest_flow_mL_s;  // systemic flow, low-passed (30 s), and at rest
+};
+
 struct ReflexState {
   autonomic::BaroreflexState baro;
   double pressure_sum;  // carotid pressure summed over the tick's steps
@@ -238,6 +246,7 @@ struct SimState {
   BloodStageState blood;
   PharmacologyState pharmacology;
   ChemistryState chemistry;
+  ThermalStageState thermal;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

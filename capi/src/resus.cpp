@@ -90,6 +90,9 @@ static_assert(RESUS_ACTION_INFUSION_STOP == static_cast<int>(resus::ActionKind::
 static_assert(RESUS_ACTION_CONDITION == static_cast<int>(resus::ActionKind::kCondition));
 static_assert(RESUS_ACTION_CONDITION_STOP == static_cast<int>(resus::ActionKind::kConditionStop));
 static_assert(RESUS_ACTION_BLOOD_GAS == static_cast<int>(resus::ActionKind::kBloodGas));
+static_assert(RESUS_ACTION_ENVIRONMENT == static_cast<int>(resus::ActionKind::kEnvironment));
+static_assert(RESUS_ACTION_TEMPERATURE_CONTROL ==
+              static_cast<int>(resus::ActionKind::kTemperatureControl));
 
 // Enum values by name: the C constants must index the engine's name tables.
 constexpr bool named(std::span<const char* const> names, int value, std::string_view name) {

@@ -215,8 +215,9 @@ void check(const SimState& s, StateCheck& c) {
       c.in("chemistry.lab", v, -1e3, 1e4, i++);
   }
   const ChemistryBus& b = s.bus.chemistry;
-  c.in("chemistry.potassium_mmol_L", b.potassium_mmol_L, 0.0, 100.0)
-      .in("chemistry.ionised_calcium_mmol_L", b.ionised_calcium_mmol_L, 0.0, 50.0)
+  c.in("chemistry.potassium_mmol_L", b.potassium_mmol_L, 0.0, resus::blood::kMaxLinearContent)
+      .in("chemistry.ionised_calcium_mmol_L", b.ionised_calcium_mmol_L, 0.0,
+          resus::blood::kMaxLinearContent)
       .all_in("chemistry.tissue_volume_mL", b.tissue_volume_mL, 0.0, 1e6)
       .all_in("chemistry.tissue_source", b.tissue_source, -1e7, 1e7)
       .all_in("chemistry.venous_source", b.venous_source, -1e7, 1e7);

@@ -151,6 +151,19 @@ void check(const SimState& s, StateCheck& c);
 void rebase(SimState& s, double dt);
 }  // namespace chemistry
 
+// ---- thermal.cpp: core and shell temperature, environment and devices ------------------------
+namespace thermal {
+// On every tenth gas tick: heat from the tissues' O2 uptake, carried by the flow; writes
+// bus.temperature and the thermal slots of the metabolic-rate and chronotropy channels.
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+void start(const PatientParams& p, SimState& s);
+// At the end of settling: the flow and the heat as they stand are the resting reference.
+void set_rest(const PatientParams& p, SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace thermal
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

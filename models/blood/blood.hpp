@@ -68,6 +68,7 @@ constexpr int kMaxSpecies = 16;  // O2, CO2, then the solutes of models/chemistr
 // pH and CO2 curve. Without it (species == 2) the base excess is 0.
 enum Species : int { kO2 = 0, kCO2 = 1, kBufferBase = 2, kFirstLinearSpecies = 2 };
 constexpr double kNormalBufferBase_mmol_L = 48.0;
+constexpr double kMaxLinearContent = 1e4;  // a linear species' ceiling in a pool (per mL blood)
 using Amounts = std::array<double, kMaxSpecies>;
 
 // What the rest of the body supplies for one tick of transport.

@@ -71,10 +71,11 @@ void read_gases(const BloodParams& p, double temperature_C, BloodState& s) {
   o.base_excess_venous = be_v;
 }
 
-// Contents stay non-negative, and the gases below what a litre of blood can hold (1 L of O2,
-// 5 L of CO2): only absurd lung fluxes reach these bounds, never the engine's.
+// Contents stay non-negative, the gases below what a litre of blood can hold (1 L of O2, 5 L
+// of CO2) and other species below 10 mol per litre: only absurd fluxes reach these bounds (a day
+// of the largest infusion into blood that no longer flows), never physiology.
 void keep_physical(PoolView c) {
-  c = c.max(0.0);
+  c = c.max(0.0).min(kMaxLinearContent);
   c(kO2) = std::min(c(kO2), 1.0);
   c(kCO2) = std::min(c(kCO2), 5.0);
 }

@@ -131,9 +131,11 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   const double leak =
       k_rate * p.potassium_mmol_L * std::pow(std::max(s.icf_potassium_mmol / icf0, 1e-3), n);
   // Cells injured by the O2 deficit give up their potassium for good: the living cells' reference
-  // content falls with it, so that the others do not take it back.
-  const double lysis = std::min(p.potassium_lysis_mmol_per_mL * deficit,
-                                0.5 * s.icf_reference_mmol / dt);  // mmol/s
+  // content falls with it, so that the others do not take it back. At most half the cells'
+  // potassium goes this way (a day of arrest gets there).
+  const double lysable = std::max(s.icf_reference_mmol - 0.5 * p.icf_potassium_mmol, 0.0);
+  const double lysis = std::min({p.potassium_lysis_mmol_per_mL * deficit, lysable / dt,
+                                 s.icf_potassium_mmol / dt});  // mmol/s
   s.icf_reference_mmol -= lysis * dt;
   out.tissue_source[kPotassium] = leak - uptake + lysis * kPerMmol;
   s.icf_potassium_mmol =
@@ -141,8 +143,11 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   // The kidneys excrete what is above rest, with their flow; a condition adds or removes.
   const double renal = p.renal_potassium_clearance_mL_min / 60.0 * std::min(flow_ratio, 1.0) *
                        std::max(in.arterial[kPotassium] - p.potassium_mmol_L, 0.0);
+  // Losses taper below 2 mmol/L; an intake (a failing kidney's balance, a running infusion)
+  // stops adding once the venous blood holds 30, far past any beating heart.
   double k_in = s.potassium_intake_mmol_s * kPerMmol;
-  if (k_in < 0.0) k_in *= clampd(in.venous[kPotassium] / 2.0, 0.0, 1.0);  // losses taper below 2
+  if (k_in < 0.0) k_in *= clampd(in.venous[kPotassium] / 2.0, 0.0, 1.0);
+  else k_in *= clampd((30.0 - in.venous[kPotassium]) / 10.0, 0.0, 1.0);
   out.venous_source[kPotassium] = k_in - renal;
   s.potassium_excreted_mmol += renal / kPerMmol * dt;
   s.potassium_in_mmol += k_in / kPerMmol * dt;

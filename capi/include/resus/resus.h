@@ -188,7 +188,10 @@ typedef enum resus_action_kind {
   /* 0.5: blood chemistry (engine/stages/chemistry.cpp) */
   RESUS_ACTION_CONDITION = 19,      /* condition, rate_mmol_h, amount_mmol */
   RESUS_ACTION_CONDITION_STOP = 20, /* condition */
-  RESUS_ACTION_BLOOD_GAS = 21       /* site, analyser_delay_s */
+  RESUS_ACTION_BLOOD_GAS = 21,      /* site, analyser_delay_s */
+  /* 0.5: temperature (engine/stages/thermal.cpp) */
+  RESUS_ACTION_ENVIRONMENT = 22,    /* temperature_C, medium, wind_m_s, wet */
+  RESUS_ACTION_TEMPERATURE_CONTROL = 23 /* device, target_C */
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from

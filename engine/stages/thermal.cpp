@@ -1,0 +1,112 @@
+// The thermal stage: models/thermal's core and shell, every 100 ms of gas ticks. Reads bus.blood
+// (the tissues' O2 uptake: the metabolic heat) and bus.lungs (the systemic flow that carries heat
+// to the skin); applies the environment and temperature_control actions; writes
+// bus.temperature and its slots (EffectWriter::kThermal) of the metabolic-rate (shivering) and
+// chronotropy (sinus rate) channels.
+#include <cmath>
+
+#include "engine/model.hpp"
+#include "engine/stages/stages.hpp"
+
+namespace resus::stages::thermal {
+namespace {
+
+constexpr double kTick_s = 0.1;
+constexpr double kJoulesPerMlO2 = 20.1;
+
+void publish_bus(SimState& s) {
+  const resus::thermal::ThermalState& t = s.thermal.body;
+  s.bus.temperature.core_C = t.core_C;
+  set_effect(s.bus.effects, Effect::kMetabolicRate, EffectWriter::kThermal, t.out.metabolic_scale);
+  set_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kThermal, t.out.chronotropy);
+}
+
+}  // namespace
+
+void step(const StepContext& c, SimState& s) {
+  if (!c.breathing_coupled || !s.bus.lungs.gas_tick) return;
+  ThermalStageState& ts = s.thermal;
+  ts.tick_s += s.bus.lungs.tick_dt_s;
+  ts.tick_flow_mL += s.bus.lungs.tick_systemic_flow_mL;
+  if (ts.tick_s < kTick_s - 1e-9) return;
+  const double dt = ts.tick_s;
+  ts.mean_flow_mL_s += (ts.tick_flow_mL / dt - ts.mean_flow_mL_s) * -std::expm1(-dt / 30.0);
+  ts.tick_s = ts.tick_flow_mL = 0.0;
+  resus::thermal::ThermalInputs in{};
+  in.dt_s = dt;
+  in.vo2_mL_s = s.bus.blood.vo2_mL_s;
+  in.flow_ratio = ts.mean_flow_mL_s / std::max(ts.rest_flow_mL_s, 1.0);
+  resus::thermal::step(c.model.params().thermal, in, ts.body);
+  publish_bus(s);
+}
+
+void apply(const StepContext& c, SimState& s, const Action& a) {
+  constexpr int kTemperature = field_index(ActionKind::kEnvironment, "temperature_C");
+  constexpr int kMedium = field_index(ActionKind::kEnvironment, "medium");
+  constexpr int kWind = field_index(ActionKind::kEnvironment, "wind_m_s");
+  constexpr int kWet = field_index(ActionKind::kEnvironment, "wet");
+  constexpr int kDevice = field_index(ActionKind::kTemperatureControl, "device");
+  constexpr int kTarget = field_index(ActionKind::kTemperatureControl, "target_C");
+  constexpr int kSuppress = field_index(ActionKind::kTemperatureControl, "suppress_shivering");
+  resus::thermal::ThermalState& t = s.thermal.body;
+  const auto kind = static_cast<int32_t>(a.kind);
+  switch (a.kind) {
+    case ActionKind::kEnvironment:
+      t.environment_C = a[kTemperature];
+      t.medium = static_cast<int32_t>(a[kMedium]);
+      t.wind_m_s = a[kWind];
+      t.wet = a[kWet] != 0.0 ? 1 : 0;
+      c.events.push(EventKind::kActionApplied, kind, a[kTemperature]);
+      break;
+    case ActionKind::kTemperatureControl:
+      t.device = static_cast<int32_t>(a[kDevice]);
+      t.target_C = a[kTarget];
+      t.shivering_blocked = t.device != 0 && a[kSuppress] != 0.0 ? 1 : 0;
+      resus::thermal::read(c.model.params().thermal, t);
+      publish_bus(s);
+      c.events.push(EventKind::kActionApplied, kind, a[kTarget]);
+      break;
+    default: break;
+  }
+}
+
+void start(const PatientParams& pp, SimState& s) {
+  ThermalStageState& ts = s.thermal;
+  ts = ThermalStageState{};
+  ts.body = resus::thermal::initial_state(pp.thermal, pp.blood.vo2_rest_mL_min / 60.0 * kJoulesPerMlO2);
+  ts.rest_flow_mL_s = ts.mean_flow_mL_s = pp.respiration.resting_cardiac_output_mL_s;
+  publish_bus(s);
+}
+
+void set_rest(const PatientParams& pp, SimState& s) {
+  ThermalStageState& ts = s.thermal;
+  ts.rest_flow_mL_s = std::max(ts.mean_flow_mL_s, 1.0);
+  // The settled body is the resting one: its temperatures back to rest, the environment the one
+  // that balances its heat.
+  const double heat = s.bus.blood.vo2_mL_s * kJoulesPerMlO2;
+  ts.body = resus::thermal::initial_state(pp.thermal, heat > 0.0 ? heat : pp.blood.vo2_rest_mL_min / 60.0 * kJoulesPerMlO2);
+  publish_bus(s);
+}
+
+void publish(const SimState& s, double* sig) {
+  const resus::thermal::ThermalState& t = s.thermal.body;
+  sig[kCoreTemperature] = t.core_C;
+  sig[kShellTemperature] = t.shell_C;
+  sig[kEnvironmentTemperature] = t.environment_C;
+  sig[kHeatProduction] = t.out.heat_production_W;
+  sig[kHeatLoss] = t.out.heat_loss_W;
+  sig[kThermalDevice] = t.out.device_W;
+  sig[kShivering] = t.out.shivering;
+}
+
+void check(const SimState& s, StateCheck& c) {
+  const ThermalStageState& ts = s.thermal;
+  resus::thermal::check_state(ts.body, c);
+  c.in("thermal.tick_s", ts.tick_s, 0.0, kTick_s)
+      .in("thermal.tick_flow_mL", ts.tick_flow_mL, -1e5, 1e5)
+      .in("thermal.mean_flow_mL_s", ts.mean_flow_mL_s, -1e4, 1e4)
+      .in("thermal.rest_flow_mL_s", ts.rest_flow_mL_s, 1.0, 1e4)
+      .in("temperature.core_C", s.bus.temperature.core_C, 5.0, 45.0);
+}
+
+}  // namespace resus::stages::thermal

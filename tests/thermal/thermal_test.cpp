@@ -1,0 +1,139 @@
+// Body temperature against the reference (physiology.md A.9, B.1 row 18, B.4 rows 78-81;
+// als-next.md 3). Each test names its source and the range it holds the engine to.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "engine/sim.hpp"
+#include "engine/status.hpp"
+#include "models/thermal/thermal.hpp"
+
+namespace resus {
+namespace {
+
+std::shared_ptr<const Model> adult() {
+  static const auto m = Model::compile(PatientDef{});
+  return m;
+}
+
+void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+
+TEST(Thermal, RestIsNormothermicAndSteady) {
+  // physiology.md B.1 row 18: core 36.5-37.5 C; held over an hour in the default (thermoneutral)
+  // environment, which for a still, dry, naked body is 27-30 C.
+  Sim sim(adult());
+  EXPECT_GE(sim.signal(kEnvironmentTemperature), 27.0);
+  EXPECT_LE(sim.signal(kEnvironmentTemperature), 30.0);
+  sim.advance(3600.0);
+  EXPECT_NEAR(sim.signal(kCoreTemperature), 37.0, 0.05);
+  EXPECT_NEAR(sim.signal(kShellTemperature), 34.0, 0.1);
+  EXPECT_NEAR(sim.signal(kHeatProduction), sim.signal(kHeatLoss), 3.0);
+  EXPECT_EQ(sim.signal(kShivering), 0.0);
+}
+
+TEST(Thermal, HeatBalanceHoldsToTheJoule) {
+  // Conservation: the heat stored (core and shell x their capacities) changes by what is made,
+  // lost and given by devices, over an hour in cold wind with a pad running.
+  const thermal::ThermalParams p = thermal::default_thermal_params(70.0);
+  thermal::ThermalState s = thermal::initial_state(p, 82.0);
+  s.environment_C = 5.0;
+  s.wind_m_s = 5.0;
+  s.device = static_cast<int32_t>(thermal::Device::kSurfacePads);
+  s.target_C = 36.0;
+  const double c = p.heat_capacity_kJ_kg_C * 1000.0 * p.body_mass_kg;
+  auto stored = [&] { return c * (p.core_mass_share * s.core_C + (1 - p.core_mass_share) * s.shell_C); };
+  const double e0 = stored();
+  double balance = 0.0;
+  for (int i = 0; i < 36000; ++i) {
+    const thermal::ThermalInputs in{0.1, 4.0, 1.0};
+    thermal::step(p, in, s);
+    balance += (s.out.heat_production_W - s.out.heat_loss_W + s.out.device_W) * 0.1;
+  }
+  EXPECT_NEAR(stored() - e0, balance, 1e-9 * std::abs(e0));
+}
+
+TEST(Thermal, ColdWaterCoolsTheCoreWhileShiveringFights) {
+  // physiology.md A.9: shivering x2-5 of resting heat between ~35 and 32 C. als-next.md 3.1: in
+  // Pulse's 10 C immersion the core settles just above 35 C at 300-350 W of shivering. An hour
+  // in still 10 C water here: core 34-36 C, shivering near full, VO2 more than twice rest.
+  Sim sim(adult());
+  act(sim, R"({"do":"environment","temperature_C":10,"medium":"water"})");
+  sim.advance(3600.0);
+  EXPECT_GE(sim.signal(kCoreTemperature), 34.0);
+  EXPECT_LE(sim.signal(kCoreTemperature), 36.0);
+  EXPECT_GT(sim.signal(kShivering), 0.8);
+  EXPECT_GT(sim.signal(kVo2), 2.0 * 245.0);
+  EXPECT_LT(sim.signal(kShellTemperature), 15.0);
+  // Out of the water, under forced air: rewarming at 0.5-4 C/h (A.9 passive 0.5-2, active
+  // external 1-4).
+  const double cold = sim.signal(kCoreTemperature);
+  act(sim, R"({"do":"environment","temperature_C":25})");
+  act(sim, R"({"do":"temperature_control","device":"forced_air","target_C":37,"suppress_shivering":false})");
+  sim.advance(5400.0);
+  const double rate = (sim.signal(kCoreTemperature) - cold) / 1.5;
+  EXPECT_GE(rate, 0.5);
+  EXPECT_LE(rate, 4.0);
+}
+
+// Seconds until the core first reaches `at_or_below` C, sampled every minute (-1: never).
+double time_to(Sim& sim, double at_or_below, double limit_s) {
+  for (double t = 0.0; t < limit_s; t += 60.0) {
+    if (sim.signal(kCoreTemperature) <= at_or_below) return t;
+    sim.advance(60.0);
+  }
+  return -1.0;
+}
+
+TEST(Thermal, IntravascularCoolingReachesTargetBeforeSurfacePads) {
+  // als-next.md 3.3: post-arrest temperature control reaches <= 34 C in 2.2 h intravascularly
+  // against 4.2 h with surface devices; A.9: active rates of 1-4 C/h. Sedated (no shivering):
+  // intravascular 0.5-3 h, surface 1.5-6 h and slower; both then hold 33 C within 0.3.
+  Sim iv(adult()), pads(adult());
+  act(iv, R"({"do":"temperature_control","device":"intravascular","target_C":33})");
+  act(pads, R"({"do":"temperature_control","device":"surface_pads","target_C":33})");
+  const double t_iv = time_to(iv, 34.0, 6 * 3600.0), t_pads = time_to(pads, 34.0, 6 * 3600.0);
+  EXPECT_GE(t_iv, 0.5 * 3600.0);
+  EXPECT_LE(t_iv, 3.0 * 3600.0);
+  EXPECT_GE(t_pads, 1.5 * 3600.0);
+  EXPECT_LT(t_iv, t_pads);
+  iv.advance(3 * 3600.0);
+  EXPECT_NEAR(iv.signal(kCoreTemperature), 33.0, 0.3);
+}
+
+TEST(Thermal, AnAwakePatientShiversAgainstCooling) {
+  // Shivering is why temperature control needs sedation: without it the same catheter stalls
+  // above 35 C for three hours (A.9 shivering x2-5).
+  Sim sim(adult());
+  act(sim, R"({"do":"temperature_control","device":"intravascular","target_C":33,"suppress_shivering":false})");
+  EXPECT_LT(time_to(sim, 34.5, 3 * 3600.0), 0.0);
+  EXPECT_GT(sim.signal(kShivering), 0.5);
+}
+
+TEST(Thermal, HypothermiaSlowsTheHeartAndMetabolism) {
+  // B.4 row 80: bradycardia in hypothermia; A.9: VO2 x Q10 (2-2.5) per 10 C. Cooled to 30 C by
+  // ECLS: HR below 60, VO2 45-70% of rest.
+  Sim sim(adult());
+  act(sim, R"({"do":"temperature_control","device":"ecls","target_C":30})");
+  sim.advance(3 * 3600.0);
+  EXPECT_NEAR(sim.signal(kCoreTemperature), 30.0, 0.3);
+  EXPECT_LT(sim.signal(kHeartRate), 60.0);
+  EXPECT_GE(sim.signal(kVo2), 0.45 * 245.0);
+  EXPECT_LE(sim.signal(kVo2), 0.70 * 245.0);
+}
+
+TEST(Thermal, WithoutFlowTheCoreKeepsItsHeat) {
+  // A.9: no flow means no heat carried from the core; in arrest heat production falls toward 0
+  // (no O2). 20 min of untreated VF in a 20 C room: the shell cools by more than 1 C, the core
+  // by less than 0.3, and heat production falls below a quarter of rest.
+  Sim sim(adult(), 1);
+  act(sim, R"({"do":"environment","temperature_C":20})");
+  act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+  sim.advance(1200.0);
+  EXPECT_LT(sim.signal(kShellTemperature), 33.0);
+  EXPECT_NEAR(sim.signal(kCoreTemperature), 37.0, 0.3);
+  EXPECT_LT(sim.signal(kHeatProduction), 0.25 * 82.0);
+}
+
+}  // namespace
+}  // namespace resus
