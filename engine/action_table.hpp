@@ -17,6 +17,7 @@
 #include "models/pharmacology/drugs.hpp"
 #include "models/respiration/respiration.hpp"
 #include "models/thermal/thermal.hpp"
+#include "models/thorax/thorax.hpp"
 
 namespace resus {
 
@@ -48,12 +49,31 @@ enum class ActionKind : int32_t {
   // 0.5: temperature (engine/stages/thermal.cpp).
   kEnvironment = 22,
   kTemperatureControl = 23,
+  // 0.6: the chest's causes and their treatments (engine/stages/thorax.cpp).
+  kPericardiocentesis = 24,
+  kNeedleDecompression = 25,
+  kThoracostomy = 26,
 };
 
 // The stage that applies a kind (engine/stages/).
 enum class Stage : int32_t {
-  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry, kThermal
+  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry, kThermal, kThorax
 };
+
+// What a `condition` action names: the chemistry's conditions (the same values as
+// chem::Condition), then the chest's (models/thorax). Append-only.
+enum class ConditionName : int32_t {
+  kHyperkalaemia = 0,
+  kHypokalaemia,
+  kAcidLoad,
+  kTamponade,
+  kTensionPneumothorax,
+};
+constexpr const char* kConditionNames[] = {"hyperkalaemia", "hypokalaemia", "acid_load", "tamponade",
+                                           "tension_pneumothorax"};
+constexpr int kFirstThoraxCondition = static_cast<int>(ConditionName::kTamponade);
+static_assert(kFirstThoraxCondition == static_cast<int>(chem::Condition::kNumConditions),
+              "the chemistry's conditions come first, with their own values");
 
 // Values match resus_field_type in the C API.
 enum class FieldType : int32_t { kNumber = 0, kInteger = 1, kBoolean = 2, kEnum = 3 };
@@ -118,6 +138,8 @@ struct ActionSpec {
   // throws Error(kInvalidArgument) naming the field. May be null.
   void (*finish)(Action& a);
   const char* rules;  // the same in words, for the docs ("" when none)
+  // When the stage depends on a value (a condition goes to the model that owns it); null: `stage`.
+  Stage (*route)(const Action& a) = nullptr;
 };
 
 namespace action_table {
@@ -254,18 +276,43 @@ constexpr FieldSpec kInfusionStop[] = {
      names(pharm::kDrugNames), "the drug whose infusion stops"},
 };
 
+constexpr uint32_t kChemistryConditions = 0b00111;
+constexpr uint32_t kAcidLoadOnly = 0b00100;
+constexpr uint32_t kThoraxConditions = 0b11000;
+constexpr uint32_t kTamponadeOnly = 0b01000;
+constexpr uint32_t kPneumothoraxOnly = 0b10000;
 constexpr FieldSpec kCondition[] = {
-    {"condition", FieldType::kEnum, "", 0, last(chem::kConditionNames), kNoDefault, kRequired,
-     names(chem::kConditionNames),
-     "hyperkalaemia (a potassium intake), hypokalaemia (a loss), acid_load (a strong acid)"},
+    {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
+     names(kConditionNames),
+     "hyperkalaemia (a potassium intake), hypokalaemia (a loss), acid_load (a strong acid), "
+     "tamponade (fluid into the pericardium), tension_pneumothorax (air into a pleural space "
+     "through a one-way leak)"},
     {"rate_mmol_h", FieldType::kNumber, "mmol/h", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
-     kNone, "potassium in or out, or acid in; 0: 20 mmol/h for potassium, 600 for acid"},
+     kNone, "potassium in or out, or acid in; 0: 20 mmol/h for potassium, 600 for acid", nullptr,
+     0, kChemistryConditions},
     {"amount_mmol", FieldType::kNumber, "mmol", 0, 2000, 0, 0, kNone,
-     "acid_load: the amount to give, then it stops; 0: until stopped"},
+     "the amount of acid to give, then it stops; 0: until stopped", nullptr, 0, kAcidLoadOnly},
+    {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
+     kNone,
+     "tamponade: the source's rate while the pressure allows (0: 50); tension_pneumothorax: the "
+     "air admitted per minute of normal breathing (0: 200)",
+     nullptr, 0, kThoraxConditions},
+    {"volume_mL", FieldType::kNumber, "mL", 0, 3000, 0, 0, kNone,
+     "tamponade: the volume after which the source stops (0: until stopped); chronic: the volume "
+     "already there", nullptr, 0, kTamponadeOnly},
+    {"source", FieldType::kEnum, "", 0, last(thorax::kFluidSourceNames), 0, 0,
+     names(thorax::kFluidSourceNames),
+     "tamponade: effusion (against the venous pressure) or blood (against the aortic, taken from "
+     "the circulation)", nullptr, 0, kTamponadeOnly},
+    {"chronic", FieldType::kBoolean, "", 0, 1, 0, 0, kNone,
+     "tamponade: volume_mL has built up over weeks in a pericardium stretched to hold most of it",
+     nullptr, 0, kTamponadeOnly},
+    {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), 0, 0, names(thorax::kSideNames),
+     "tension_pneumothorax: left, right or both", nullptr, 0, kPneumothoraxOnly},
 };
 constexpr FieldSpec kConditionStop[] = {
-    {"condition", FieldType::kEnum, "", 0, last(chem::kConditionNames), kNoDefault, kRequired,
-     names(chem::kConditionNames), "the condition whose source stops (what it left stays)"},
+    {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
+     names(kConditionNames), "the condition whose source stops (what it left stays)"},
 };
 constexpr const char* kLabSites[] = {"arterial", "venous"};
 constexpr FieldSpec kBloodGas[] = {
@@ -294,12 +341,38 @@ constexpr FieldSpec kTemperatureControl[] = {
      "shivers against the device"},
 };
 
+constexpr FieldSpec kPericardiocentesis[] = {
+    {"volume_mL", FieldType::kNumber, "mL", 0, 3000, 60, kZeroIsDefault, kNone,
+     "volume to aspirate (a syringe: 60); less comes if the pericardium runs dry"},
+    {"rate_mL_min", FieldType::kNumber, "mL/min", 1, 2000, 600, kZeroIsDefault, kNone,
+     "how fast the syringe or catheter draws"},
+    {"leave_drain", FieldType::kBoolean, "", 0, 1, 0, 0, kNone,
+     "a catheter left in place keeps draining what collects, at rate_mL_min"},
+};
+constexpr FieldSpec kNeedleDecompression[] = {
+    {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), kNoDefault, kRequired,
+     names(thorax::kSideNames), "left, right or both"},
+    {"catheter_mm", FieldType::kNumber, "mm", 10, 150, 50, kZeroIsDefault, kNone,
+     "catheter length; one shorter than the chest wall (chest_wall_mm) never reaches the pleura"},
+};
+constexpr FieldSpec kThoracostomy[] = {
+    {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), kNoDefault, kRequired,
+     names(thorax::kSideNames), "left, right or both"},
+    {"kind", FieldType::kEnum, "", 0, last(thorax::kThoracostomyNames), 1, 0,
+     names(thorax::kThoracostomyNames),
+     "finger (an open wound the breaths re-expand the lung through) or tube (a drain on suction)"},
+};
+
 // Rules across fields (engine/actions.cpp).
 void finish_hemorrhage(Action& a);
 void finish_drug(Action& a);
 void finish_infusion(Action& a);
 void finish_cpr(Action& a);
 void finish_ventilation(Action& a);
+// A condition goes to the model that owns it.
+constexpr Stage route_condition(const Action& a) {
+  return a.values[0] >= kFirstThoraxCondition ? Stage::kThorax : Stage::kChemistry;
+}
 
 constexpr ActionSpec kRows[] = {
     {ActionKind::kHemorrhage, "hemorrhage", Stage::kCirculation,
@@ -347,11 +420,11 @@ constexpr ActionSpec kRows[] = {
     {ActionKind::kInfusionStop, "infusion_stop", Stage::kPharmacology,
      "stops a drug's infusion", kInfusionStop, {}, nullptr, ""},
     {ActionKind::kCondition, "condition", Stage::kChemistry,
-     "starts a metabolic condition's source; replaces that condition's running source",
-     kCondition, {}, nullptr, ""},
+     "starts a condition's source; replaces that condition's running source", kCondition, {},
+     nullptr, "", route_condition},
     {ActionKind::kConditionStop, "condition_stop", Stage::kChemistry,
      "stops a condition's source; what it left stays until treated", kConditionStop, {},
-     nullptr, ""},
+     nullptr, "", route_condition},
     {ActionKind::kBloodGas, "blood_gas", Stage::kChemistry,
      "draws a blood gas; the analyser shows it after a delay", kBloodGas, {}, nullptr, ""},
     {ActionKind::kEnvironment, "environment", Stage::kThermal,
@@ -359,6 +432,14 @@ constexpr ActionSpec kRows[] = {
     {ActionKind::kTemperatureControl, "temperature_control", Stage::kThermal,
      "a warming or cooling device with a servo to a core target; replaces the running one",
      kTemperatureControl, {}, nullptr, ""},
+    {ActionKind::kPericardiocentesis, "pericardiocentesis", Stage::kThorax,
+     "drains the pericardium by needle or catheter", kPericardiocentesis, {}, nullptr, ""},
+    {ActionKind::kNeedleDecompression, "needle_decompression", Stage::kThorax,
+     "a catheter into the pleural space at the 2nd intercostal space; lets tension out",
+     kNeedleDecompression, {}, nullptr, ""},
+    {ActionKind::kThoracostomy, "thoracostomy", Stage::kThorax,
+     "opens the pleural space (finger or chest tube): the air leaves and the lung re-expands",
+     kThoracostomy, {}, nullptr, ""},
 };
 
 }  // namespace action_table

@@ -145,11 +145,12 @@ struct LungsBus {
   double end_expiratory_pleural_mmHg;  // that change at the last start of inspiration
   double airway_pressure_cmH2O;        // what a ventilator and a capnograph show
   double airway_flow_mL_s;
+  double alveolar_pressure_mmHg;       // relative to atmosphere
   double capnogram_mmHg;
   double pleth;                        // pulse oximeter plethysmogram, 0..1
   // Gas exchange runs on a 10 ms tick; on the step that closes one, what it exchanged.
   int32_t gas_tick;                    // 1 on that step
-  int32_t pad;
+  int32_t right_lung_only;             // 1: a tube in the right main bronchus
   double tick_dt_s;                    // the tick's length
   double tick_pulmonary_flow_mL;       // blood through the lungs over the tick
   double tick_systemic_flow_mL;        // blood into the tissue beds over the tick
@@ -203,10 +204,14 @@ struct TemperatureBus {
   double core_C;
 };
 
-// Quantities that accumulate belong to the model that owns them and are published here.
-// Writer: none yet (models/conditions); the patient's resting values. Reader: circulation.
+// Writer: the thorax stage (stages/thorax.cpp). Readers: circulation (the pericardium's contents,
+// the pressure around the heart and great veins, blood into the pericardium), ECG (the fluid's
+// low voltage and alternans).
 struct ConditionsBus {
-  double pericardial_fluid_mL;
+  double pericardial_fluid_mL;         // all of it
+  double pericardial_slack_mL;         // what a chronically stretched pericardium holds slack
+  double pericardial_bleed_mL_s;       // a haemopericardium's inflow, taken from the aorta
+  double mediastinal_mmHg;             // pleural air's pressure on the heart and great veins
 };
 
 struct Bus {

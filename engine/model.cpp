@@ -71,7 +71,6 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.electrical.last_shock_time = -1e9;
   stages::heart::publish_bus(pp, s);  // after the heart's state above
   b.cpr.last_onset_s = -1e9;
-  b.conditions.pericardial_fluid_mL = pp.circulation.pericardial_fluid_mL;
   b.effects = neutral_effects();
 
   s.ecg.generator = ecg::Generator(pp.ecg).initial_state();
@@ -89,6 +88,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   stages::blood::publish_bus(pp, s);
   stages::chemistry::start(pp, s);
   stages::thermal::start(pp, s);
+  stages::thorax::start(pp, s);
   return s;
 }
 

@@ -11,6 +11,8 @@
 namespace resus {
 namespace {
 
+constexpr double kCmH2OPerMmHg = 1.36;
+
 // The reference adult at a body mass: each model's reference values (sources in its README),
 // scaled to the mass where the model scales (s = mass / 70 kg).
 PatientParams reference_adult(double mass_kg) {
@@ -34,6 +36,9 @@ PatientParams reference_adult(double mass_kg) {
   p.pharmacology = pharm::default_pharm_params(mass_kg);
   p.chemistry = chem::default_chem_params(mass_kg);
   p.thermal = thermal::default_thermal_params(mass_kg);
+  p.thorax = thorax::default_thorax_params(mass_kg, p.respiration.frc_mL,
+                                           p.respiration.lung_compliance_mL_cmH2O * kCmH2OPerMmHg,
+                                           p.circulation.pericardial_fluid_mL);
   return p;
 }
 
@@ -113,6 +118,7 @@ blood::BloodParams& blood_params(PatientParams& p) { return p.blood; }
 pharm::PharmParams& pharm_params(PatientParams& p) { return p.pharmacology; }
 chem::ChemParams& chem_params(PatientParams& p) { return p.chemistry; }
 thermal::ThermalParams& thermal_params(PatientParams& p) { return p.thermal; }
+thorax::ThoraxParams& thorax_params(PatientParams& p) { return p.thorax; }
 ecg::EcgParams& ecg_params(PatientParams& p) { return p.ecg; }
 cpr::QualityParams& cpr_quality(PatientParams& p) { return p.cpr_quality; }
 cpr::PulseParams& pulse(PatientParams& p) { return p.pulse; }
@@ -130,6 +136,7 @@ std::vector<ParamInfo> build_registry() {
   add_model<pharm::PharmParams, pharm_params>(r, "pharmacology", pharm::param_table());
   add_model<chem::ChemParams, chem_params>(r, "chemistry", chem::param_table());
   add_model<thermal::ThermalParams, thermal_params>(r, "thermal", thermal::param_table());
+  add_model<thorax::ThoraxParams, thorax_params>(r, "thorax", thorax::param_table());
   add_model<ecg::EcgParams, ecg_params>(r, "ecg", ecg::param_table());
   add_model<cpr::QualityParams, cpr_quality>(r, "cpr", cpr::quality_param_table());
   add_model<cpr::PulseParams, pulse>(r, "cpr", cpr::pulse_param_table());
@@ -195,6 +202,11 @@ PatientParams make_patient(const PatientDef& def) {
     if (name == "body_mass_kg") continue;
     find_param(name)->ref(params) = value;
   }
+  // Values one model keeps of another's, after the overrides of either.
+  params.thorax.frc_mL = params.respiration.frc_mL;
+  params.thorax.lung_compliance_mL_mmHg =
+      params.respiration.lung_compliance_mL_cmH2O * kCmH2OPerMmHg;
+  params.thorax.normal_pericardial_fluid_mL = params.circulation.pericardial_fluid_mL;
   // Values scaled from the preset must still lie in range.
   for (const ParamInfo& info : param_registry()) {
     const double v = info.ref(params);

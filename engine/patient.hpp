@@ -14,6 +14,7 @@
 #include "models/blood/blood.hpp"
 #include "models/chemistry/chemistry.hpp"
 #include "models/thermal/thermal.hpp"
+#include "models/thorax/thorax.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
@@ -43,6 +44,7 @@ struct PatientParams {
   blood::BloodParams blood;            // haemoglobin, gas chemistry, tissue stores, metabolism
   chem::ChemParams chemistry;          // acid-base, lactate, potassium and the other solutes
   thermal::ThermalParams thermal;      // core and shell temperature, heat exchange, devices
+  thorax::ThoraxParams thorax;         // pericardial fluid and pleural air, their sources and vents
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

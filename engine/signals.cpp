@@ -166,6 +166,15 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"heat_loss_W", "W", "heat the shell gives the environment"},
     {"thermal_device_W", "W", "heat a warming (+) or cooling (-) device gives the body"},
     {"shivering", "1", "shivering, 0..1"},
+    {"pericardial_volume_mL", "mL", "fluid in the pericardium"},
+    {"pleural_air_left_mL", "mL", "air in the left pleural space"},
+    {"pleural_air_right_mL", "mL", "air in the right pleural space"},
+    {"pleural_pressure_left_mmHg", "mmHg", "left pleural pressure between breaths (absolute)"},
+    {"pleural_pressure_right_mmHg", "mmHg", "right pleural pressure between breaths (absolute)"},
+    {"breath_sounds_left", "1", "breath sounds over the left chest, 0 (absent) to 1"},
+    {"breath_sounds_right", "1", "breath sounds over the right chest, 0 (absent) to 1"},
+    {"tracheal_deviation_mm", "mm", "tracheal shift, + toward the patient's right"},
+    {"jvd", "1", "distension of the neck veins, 0 (flat) to 1 (full), from the CVP"},
 }};
 #undef DRUG_SIGNALS
 

@@ -144,6 +144,16 @@ enum SignalId : int {
   kHeatLoss,
   kThermalDevice,
   kShivering,
+  // Appended in 0.6: the chest's causes (models/thorax) and what a clinician perceives of them.
+  kPericardialVolume,
+  kPleuralAirLeft,
+  kPleuralAirRight,
+  kPleuralPressureLeft,
+  kPleuralPressureRight,
+  kBreathSoundsLeft,
+  kBreathSoundsRight,
+  kTrachealDeviation,
+  kJugularDistension,
   kNumSignals
 };
 

@@ -65,8 +65,9 @@ bool Sim::step_once() noexcept {
   stages::breathing::step(c, s_);        // lungs, devices, alveolar gas
   stages::chemistry::step(c, s_);        // solutes' sources for the blood's tick, the analyser
   stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
-  stages::pharmacology::step(c, s_);
-  stages::thermal::step(c, s_);          // core and shell temperature (every 100 ms)     // drugs and hormones by the flows (each 10 ms)
+  stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
+  stages::thermal::step(c, s_);          // core and shell temperature (every 100 ms)
+  stages::thorax::step(c, s_);           // pericardial fluid, pleural air
   stages::ecg::step(c, s_, ecg_stream_.get());
   stages::waveforms::step(c, s_, wave_stream_.get());
   stages::reflex::tick(c, s_);           // every 10 ms
@@ -77,7 +78,7 @@ bool Sim::step_once() noexcept {
 void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
   const ActionSpec* spec = find_action(a.kind);
   if (!spec) return;  // validated actions always have a row
-  switch (spec->stage) {
+  switch (spec->route ? spec->route(a) : spec->stage) {
     case Stage::kCirculation: stages::circulation::apply(c, s_, a); break;
     case Stage::kHeart: stages::heart::apply(c, s_, a); break;
     case Stage::kCompressions: stages::compressions::apply(c, s_, a); break;
@@ -85,6 +86,7 @@ void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
     case Stage::kPharmacology: stages::pharmacology::apply(c, s_, a); break;
     case Stage::kChemistry: stages::chemistry::apply(c, s_, a); break;
     case Stage::kThermal: stages::thermal::apply(c, s_, a); break;
+    case Stage::kThorax: stages::thorax::apply(c, s_, a); break;
   }
 }
 
@@ -182,6 +184,7 @@ void Sim::update_instant_signals() noexcept {
   stages::pharmacology::publish(*model_, s_, sig);
   stages::chemistry::publish(s_, sig);
   stages::thermal::publish(s_, sig);
+  stages::thorax::publish(s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -27,8 +27,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 6: the CPR meter's readout computed when read; the septal solve's warm start (docs/abi.md).
 // 7: the pharmacology stage (drugs and the body's own hormones). 8: its start-of-tick volumes
 // and alpha-1 tolerance. 9: the chemistry and thermal stages (solutes in the blood's pools, the
-// analyser; core and shell temperature).
-constexpr uint32_t kSnapshotVersion = 9;
+// analyser; core and shell temperature). 10: the thorax stage (pericardial fluid, pleural air),
+// the alveolar pressure on the lungs' bus.
+constexpr uint32_t kSnapshotVersion = 10;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;
@@ -112,8 +113,7 @@ void check_body(const SimState& s, StateCheck& c) {
   using namespace bounds;
   c.index("step", s.step, 0, static_cast<int64_t>(kMaxDuration_s / kStep_s))
       .in("carry_s", s.carry_s, 0.0, kStep_s)
-      .index("failed", s.failed, 0, kFailedSignal0 + kNumSignals - 1)
-      .in("conditions.pericardial_fluid_mL", s.bus.conditions.pericardial_fluid_mL, 0.0, kVolume_mL);
+      .index("failed", s.failed, 0, kFailedSignal0 + kNumSignals - 1);
   check_effects(s.bus.effects, c);
   stages::reflex::check(s, c);
   stages::heart::check(s, c);
@@ -125,6 +125,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::pharmacology::check(s, c);
   stages::chemistry::check(s, c);
   stages::thermal::check(s, c);
+  stages::thorax::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);

@@ -14,6 +14,7 @@
 #include "models/blood/blood.hpp"
 #include "models/chemistry/chemistry.hpp"
 #include "models/thermal/thermal.hpp"
+#include "models/thorax/thorax.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -169,6 +170,11 @@ struct ThermalStageState {
   double mean_flow_mL_s, rest_flow_mL_s;  // systemic flow, low-passed (30 s), and at rest
 };
 
+// stages/thorax.cpp: pericardial fluid and pleural air (models/thorax).
+struct ThoraxStageState {
+  thorax::ThoraxState spaces;
+};
+
 struct ReflexState {
   autonomic::BaroreflexState baro;
   double pressure_sum;  // carotid pressure summed over the tick's steps
@@ -247,6 +253,7 @@ struct SimState {
   PharmacologyState pharmacology;
   ChemistryState chemistry;
   ThermalStageState thermal;
+  ThoraxStageState thorax;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

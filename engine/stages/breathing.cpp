@@ -53,6 +53,8 @@ void step(const StepContext& c, SimState& s) {
   lungs.pleural_delta_mmHg = o.pleural_delta_mmHg;
   lungs.airway_pressure_cmH2O = o.airway_pressure_cmH2O;
   lungs.airway_flow_mL_s = o.airway_flow_mL_s;
+  lungs.alveolar_pressure_mmHg = o.alveolar_pressure_mmHg;
+  lungs.right_lung_only = b.resp.airway == resp::Airway::kRightMainstem ? 1 : 0;
   lungs.capnogram_mmHg = o.capnogram_mmHg;
   lungs.pleth = o.pleth;
   lungs.gas_tick = o.gas_tick;
@@ -144,10 +146,13 @@ void check(const SimState& s, StateCheck& c) {
   resp::check_state(s.breathing.resp, c);
   c.in("breathing.last_airway_flow_mL_s", s.breathing.last_airway_flow_mL_s, -kFlow_mL_s, kFlow_mL_s)
       .in("lungs.pleural_delta_mmHg", s.bus.lungs.pleural_delta_mmHg, -kPressure_mmHg, kPressure_mmHg)
+      .in("lungs.alveolar_pressure_mmHg", s.bus.lungs.alveolar_pressure_mmHg, -kPressure_mmHg,
+          kPressure_mmHg)
       .in("lungs.end_expiratory_pleural_mmHg", s.bus.lungs.end_expiratory_pleural_mmHg,
           -kPressure_mmHg, kPressure_mmHg);
   const LungsBus& l = s.bus.lungs;
   c.flag("lungs.gas_tick", l.gas_tick)
+      .flag("lungs.right_lung_only", l.right_lung_only)
       .in("lungs.tick_dt_s", l.tick_dt_s, 0.0, 1.0)
       .in("lungs.tick_pulmonary_flow_mL", l.tick_pulmonary_flow_mL, -kVolume_mL, kVolume_mL)
       .in("lungs.tick_systemic_flow_mL", l.tick_systemic_flow_mL, -kVolume_mL, kVolume_mL)

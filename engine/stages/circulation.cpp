@@ -61,9 +61,12 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   out.vu_extrasplanchnic_veins = a.vu_extrasplanchnic_veins * fx[Effect::kVenousUnstressedVolume];
   out.r_coronary = p.r_coronary * fx[Effect::kCoronaryResistance];
   out.r_pulmonary = p.r_pulmonary * fx[Effect::kPulmonaryResistance];
-  out.pericardial_fluid_mL = b.conditions.pericardial_fluid_mL;
-  out.intrathoracic_pressure =
-      p.intrathoracic_pressure + (breathing_coupled ? b.lungs.pleural_delta_mmHg : 0.0);
+  // A chronically stretched pericardium holds part of its fluid slack.
+  out.pericardial_fluid_mL = b.conditions.pericardial_fluid_mL - b.conditions.pericardial_slack_mL;
+  out.intrathoracic_pressure = p.intrathoracic_pressure +
+                               (breathing_coupled ? b.lungs.pleural_delta_mmHg : 0.0) +
+                               b.conditions.mediastinal_mmHg;
+  out.pericardial_bleed_mL_s = b.conditions.pericardial_bleed_mL_s;
   out.compression_start_s = t;
   out.thoracic_compression_mmHg = b.chest.thoracic_mmHg;
   out.thoracic_compression_slope = b.chest.thoracic_slope;

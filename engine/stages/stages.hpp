@@ -164,6 +164,18 @@ void publish(const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace thermal
 
+// ---- thorax.cpp: pericardial fluid and pleural air, their sources and their treatments ------
+namespace thorax {
+// After the breathing: the sources and vents over the step, from the step's pericardial,
+// aortic, venous and alveolar pressures; writes bus.conditions and the conditions' slots of the
+// lung-compliance and shunt channels.
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+void start(const PatientParams& pp, SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace thorax
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

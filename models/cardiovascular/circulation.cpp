@@ -179,7 +179,10 @@ void Circulation::derivatives(const State& x, const Hemodynamics& h, const Drive
 
   const int source = d.bleed_site == BleedSite::kArterial ? kArteries : kExtrasplanchnicVeins;
   dxdt[source] -= h.q_hemorrhage;
-  dxdt[kBloodLost] = h.q_hemorrhage;
+  // A haemopericardium: blood out of the circulation, into the pericardium (whose fluid the
+  // drive carries); the circulation counts it as lost.
+  dxdt[kAorta] -= d.pericardial_bleed_mL_s;
+  dxdt[kBloodLost] = h.q_hemorrhage + d.pericardial_bleed_mL_s;
   dxdt[kFluidInfused] = h.q_infusion;
 
   dxdt[kQMitral] = valve_derivative(p.mitral, x[kQMitral], P[kLA] - P[kLV]);

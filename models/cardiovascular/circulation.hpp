@@ -63,6 +63,7 @@ struct Drive {
   double hemorrhage_mL_s;
   BleedSite bleed_site;
   double infusion_mL_s;
+  double pericardial_bleed_mL_s;       // blood leaving the aorta into the pericardium (lost)
 };
 
 // Pressures and flows at one instant, computed from the state.

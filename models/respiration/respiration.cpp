@@ -276,6 +276,7 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
       kCmH2OPerMmHg;
   o.airway_pressure_cmH2O = m.paw_cmH2O;
   o.airway_flow_mL_s = q_lung;
+  o.alveolar_pressure_mmHg = palv_mmHg;
   o.lung_volume_mL = s.lung_volume_mL;
   const double vp2 = s.p_o2_mL + s.p_co2_mL + s.p_n2_mL;
   o.alveolar_po2_mmHg = vp2 > 1e-6 ? s.p_o2_mL / vp2 * kDryPressure_mmHg : 0.0;

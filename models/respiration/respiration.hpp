@@ -65,6 +65,7 @@ struct RespReadout {
   double pleural_delta_mmHg;     // pleural pressure minus its resting value (engine adds it)
   double airway_pressure_cmH2O;
   double airway_flow_mL_s;       // + into the patient's lungs
+  double alveolar_pressure_mmHg; // relative to atmosphere (what pushes gas through a lung leak)
   double lung_volume_mL;         // absolute
   double alveolar_po2_mmHg, alveolar_pco2_mmHg;   // perfused alveoli
   double etco2_mmHg;             // end-tidal of the last breath (0 after a timeout)

@@ -83,7 +83,7 @@ void check_state(const RespState& s, StateCheck& c) {
   const RespReadout& o = s.out;
   int i = 0;  // the readout's doubles in declaration order
   for (double v : {o.pleural_delta_mmHg, o.airway_pressure_cmH2O, o.airway_flow_mL_s,
-                   o.lung_volume_mL, o.alveolar_po2_mmHg, o.alveolar_pco2_mmHg, o.etco2_mmHg,
+                   o.alveolar_pressure_mmHg, o.lung_volume_mL, o.alveolar_po2_mmHg, o.alveolar_pco2_mmHg, o.etco2_mmHg,
                    o.capnogram_mmHg, o.resp_rate_per_min, o.tidal_volume_mL,
                    o.minute_ventilation_L_min, o.spo2_pct, o.pleth, o.perfusion_index_pct,
                    o.gastric_volume_mL, o.leak_volume_mL, o.ventilation_drive, o.tick_dt_s,

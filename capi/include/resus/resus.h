@@ -46,7 +46,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 5
+#define RESUS_VERSION_MINOR 6
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -186,12 +186,18 @@ typedef enum resus_action_kind {
   RESUS_ACTION_INFUSION = 17,       /* drug, rate, unit, route */
   RESUS_ACTION_INFUSION_STOP = 18,  /* drug */
   /* 0.5: blood chemistry (engine/stages/chemistry.cpp) */
-  RESUS_ACTION_CONDITION = 19,      /* condition, rate_mmol_h, amount_mmol */
+  RESUS_ACTION_CONDITION = 19,      /* condition, rate_mmol_h, amount_mmol; 0.6: rate_mL_min,
+                                       volume_mL, source, chronic (tamponade), side
+                                       (tension_pneumothorax) */
   RESUS_ACTION_CONDITION_STOP = 20, /* condition */
   RESUS_ACTION_BLOOD_GAS = 21,      /* site, analyser_delay_s */
   /* 0.5: temperature (engine/stages/thermal.cpp) */
   RESUS_ACTION_ENVIRONMENT = 22,    /* temperature_C, medium, wind_m_s, wet */
-  RESUS_ACTION_TEMPERATURE_CONTROL = 23 /* device, target_C */
+  RESUS_ACTION_TEMPERATURE_CONTROL = 23, /* device, target_C */
+  /* 0.6: the chest's causes (engine/stages/thorax.cpp) */
+  RESUS_ACTION_PERICARDIOCENTESIS = 24,   /* volume_mL, rate_mL_min, leave_drain */
+  RESUS_ACTION_NEEDLE_DECOMPRESSION = 25, /* side, catheter_mm */
+  RESUS_ACTION_THORACOSTOMY = 26          /* side, kind (finger, tube) */
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from
