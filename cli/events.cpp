@@ -85,17 +85,28 @@ std::string ventilation_text(const ActionValues& a) {
 // kinds this narrator has no words of its own for.
 std::string generic_text(const ActionValues& a) {
   std::string text = action_name(a.kind);
+  bool first = true;
   for (int32_t i = 0; i < a.count; ++i) {
     const char *field = nullptr, *unit = nullptr;
     int32_t type = 0;
     if (resus_action_field_info(a.kind, i, &field, &unit, &type, nullptr, nullptr, nullptr) != RESUS_OK)
       continue;
+    // A field of another mode or condition is left out.
+    int32_t when_field = -1;
+    uint32_t when_mask = 0;
+    if (resus_action_field_rules(a.kind, i, nullptr, &when_field, &when_mask, nullptr) == RESUS_OK &&
+        when_field >= 0 && when_field < a.count) {
+      const double selector = a.values[static_cast<std::size_t>(when_field)];
+      if (!(selector >= 0.0 && selector < 32.0 && ((when_mask >> static_cast<int>(selector)) & 1u)))
+        continue;
+    }
     const double v = a.values[static_cast<std::size_t>(i)];
     const char* name = type == RESUS_FIELD_ENUM
                            ? resus_action_field_enum_name(a.kind, i, static_cast<int32_t>(v))
                            : nullptr;
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
-    text.append(i ? ", " : ": ").append(field).append(" ");
+    text.append(first ? ": " : ", ").append(field).append(" ");
+    first = false;
     if (name) {
       text.append(name);
     } else if (type == RESUS_FIELD_BOOLEAN) {

@@ -90,8 +90,9 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
   };
   EXPECT_LT(last_value("k.csv", 1), 6.0);
   EXPECT_GT(last_value("a.csv", 2), -7.0);
-  // The hypokalaemia and hypothermia examples parse and run (their first ten minutes).
-  for (const char* name : {"hypokalaemia.json", "hypothermia.json"}) {
+  // The hypokalaemia, hypothermia, tamponade and tension examples parse and run (ten minutes).
+  for (const char* name : {"hypokalaemia.json", "hypothermia.json", "tamponade.json",
+                           "tension_pneumothorax.json"}) {
     const Outcome r = resus("run \"" + dir + name + "\" --duration 600 --quiet");
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.output;
   }

@@ -1,0 +1,262 @@
+// The chest's causes against the reference (physiology.md A.3, A.4, B.4 rows 65-67; the notes
+// for test design). Each test names its source and the range it holds the engine to.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "engine/sim.hpp"
+#include "engine/status.hpp"
+#include "models/thorax/thorax.hpp"
+
+namespace resus {
+namespace {
+
+std::shared_ptr<const Model> adult() {
+  static const auto m = Model::compile(PatientDef{});
+  return m;
+}
+
+void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+
+// The mean of a signal over `seconds`, sampled every 0.1 s (pressures swing with each beat).
+double mean_over(Sim& sim, int signal, double seconds) {
+  double sum = 0.0;
+  const int n = static_cast<int>(seconds * 10.0);
+  for (int i = 0; i < n; ++i) {
+    sim.advance(0.1);
+    sum += sim.signal(signal);
+  }
+  return sum / n;
+}
+
+// An intubated, paralysed, ventilated patient (12/min, 500 mL): the setting where tension builds.
+Sim ventilated() {
+  Sim sim(adult());
+  act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+  act(sim, R"({"do":"spontaneous_breathing","enabled":false})");
+  act(sim, R"({"do":"ventilation","mode":"ventilator","rate_per_min":12,"tidal_volume_mL":500})");
+  sim.advance(60.0);
+  return sim;
+}
+
+TEST(Tamponade, PericardialPressureRisesConvexlyWithEffusion) {
+  // physiology.md notes for test design: Ppcd rises convexly with effusion (A.3's J curve).
+  // Effusions of 150, 250, 350 and 400 mL above normal, each given fast and then held.
+  Sim sim(adult());
+  std::vector<double> pressure;
+  double given = 0.0;
+  for (double volume : {150.0, 250.0, 350.0, 400.0}) {
+    act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":600,"volume_mL":)" +
+                 std::to_string(volume - given) + "}");
+    given = volume;
+    sim.advance(30.0);
+    pressure.push_back(mean_over(sim, kPericardialPressure, 10.0));
+  }
+  EXPECT_LT(pressure[0], 0.0);  // still below atmospheric: the pericardium's reserve
+  for (std::size_t i = 1; i < pressure.size(); ++i) EXPECT_GT(pressure[i], pressure[i - 1]);
+  // Per 100 mL, the rise steepens (the last step is 50 mL).
+  EXPECT_GT(pressure[2] - pressure[1], pressure[1] - pressure[0]);
+  EXPECT_GT((pressure[3] - pressure[2]) * 2.0, pressure[2] - pressure[1]);
+}
+
+TEST(Tamponade, EqualisesDiastolicPressuresThenArrestsInPea) {
+  // B.4 row 65 (Spodick 2003; Reddy 1978): RA = PCWP = pericardial pressure as tamponade
+  // becomes critical; then the pulse is lost with an organised rhythm (physiology.md A.3, 177).
+  Sim sim(adult());
+  const double hr0 = sim.signal(kHeartRate);
+  act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":50})");
+  sim.advance(470.0);  // ~420 mL: a tachycardic, hypotensive patient
+  const double peri = mean_over(sim, kPericardialPressure, 10.0);
+  EXPECT_GT(peri, 5.0);
+  EXPECT_NEAR(sim.signal(kCentralVenous), peri, 3.0);
+  EXPECT_NEAR(sim.signal(kWedge), peri, 3.0);
+  EXPECT_GT(sim.signal(kHeartRate), hr0 + 30.0);
+  EXPECT_LT(sim.signal(kPulsePressure), 15.0);
+  EXPECT_GT(sim.signal(kJugularDistension), 0.0);
+  sim.advance(120.0);
+  EXPECT_LT(sim.signal(kMeanArterial), 25.0);
+  EXPECT_LT(sim.signal(kCardiacOutput), 1.0);
+  EXPECT_EQ(sim.signal(kRhythmId), 0.0);  // still sinus: pulseless electrical activity
+}
+
+TEST(Tamponade, PericardiocentesisRestoresTheCirculation) {
+  // physiology.md A.3: the first 50-100 mL removed gives most of the recovery. From PEA, 150 mL
+  // drained brings the MAP above 60 within a minute.
+  Sim sim(adult());
+  act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":600,"volume_mL":480})");
+  sim.advance(120.0);
+  ASSERT_LT(sim.signal(kMeanArterial), 30.0);
+  act(sim, R"({"do":"pericardiocentesis","volume_mL":150})");
+  sim.advance(60.0);
+  EXPECT_GT(sim.signal(kMeanArterial), 60.0);
+  EXPECT_NEAR(sim.signal(kPericardialVolume), 25.0 + 480.0 - 150.0, 1.0);
+}
+
+TEST(Tamponade, HaemopericardiumIsBloodTheCirculationLoses) {
+  // Conservation: blood into the pericardium leaves the vessels, mL for mL.
+  Sim sim(adult());
+  const double volume0 = sim.signal(kBloodVolume);
+  act(sim, R"({"do":"condition","condition":"tamponade","source":"blood","rate_mL_min":100,"volume_mL":200})");
+  sim.advance(300.0);
+  EXPECT_NEAR(sim.signal(kPericardialVolume) - 25.0, 200.0, 1e-6);
+  EXPECT_NEAR(sim.signal(kBloodLost), 200.0, 1e-6);
+  EXPECT_NEAR(volume0 - sim.signal(kBloodVolume), 200.0, 1e-6);
+}
+
+TEST(Tamponade, AChronicEffusionIsToleratedUntilALittleMoreComes) {
+  // physiology.md A.3: a pericardium stretched over weeks holds a large effusion at a low
+  // pressure; a small acute addition then tips it (the steep part of its curve).
+  Sim sim(adult());
+  const double co0 = sim.signal(kCardiacOutput);
+  act(sim, R"({"do":"condition","condition":"tamponade","chronic":true,"volume_mL":1000})");
+  sim.advance(120.0);
+  EXPECT_GT(sim.signal(kCardiacOutput), 0.9 * co0);
+  act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":100,"volume_mL":300})");
+  sim.advance(240.0);
+  EXPECT_LT(sim.signal(kCardiacOutput), 0.6 * co0);
+}
+
+TEST(TensionPneumothorax, UnderVentilationSpo2FallsFirstThenTheCirculationFails) {
+  // physiology.md A.4: SpO2 falls first (Barton 1997), then CVP rises and CO falls to PEA
+  // (Nelson 2013 swine; Connolly 1993). Breath sounds go on the affected side; the trachea
+  // moves away from it.
+  Sim sim = ventilated();
+  const double cvp0 = sim.signal(kCentralVenous);
+  act(sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"left","rate_mL_min":200})");
+  double t_desaturated = -1.0, t_hypotensive = -1.0;
+  for (int i = 0; i < 1200 && t_hypotensive < 0.0; ++i) {
+    sim.advance(1.0);
+    if (t_desaturated < 0.0 && sim.signal(kSpo2) < 92.0) t_desaturated = i;
+    if (t_hypotensive < 0.0 && sim.signal(kMeanArterial) < 65.0) t_hypotensive = i;
+  }
+  ASSERT_GT(t_desaturated, 0.0);
+  ASSERT_GT(t_hypotensive, 0.0);
+  EXPECT_LT(t_desaturated + 120.0, t_hypotensive);
+  EXPECT_GT(sim.signal(kCentralVenous), cvp0 + 6.0);
+  EXPECT_EQ(sim.signal(kBreathSoundsLeft), 0.0);
+  EXPECT_GT(sim.signal(kBreathSoundsRight), 0.0);
+  EXPECT_GT(sim.signal(kTrachealDeviation), 3.0);  // toward the right
+  sim.advance(180.0);
+  EXPECT_LT(sim.signal(kCardiacOutput), 1.0);
+  EXPECT_EQ(sim.signal(kRhythmId), 0.0);
+}
+
+TEST(TensionPneumothorax, OutputFallsWithPleuralPressureAndReturnsWithinTenBeats) {
+  // Notes for test design: CO falls monotonically with intrapleural pressure and recovers within
+  // about 10 beats of decompression (Nelson 2013: immediate and repeatable).
+  Sim sim = ventilated();
+  act(sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"left","rate_mL_min":300})");
+  std::vector<double> pleural, output;
+  for (int i = 0; i < 12; ++i) {
+    sim.advance(40.0);
+    pleural.push_back(sim.signal(kPleuralPressureLeft));
+    output.push_back(mean_over(sim, kCardiacOutput, 5.0));
+  }
+  for (std::size_t i = 1; i < pleural.size(); ++i) {
+    EXPECT_GT(pleural[i], pleural[i - 1]);
+    EXPECT_LT(output[i], output[i - 1] + 0.15) << "at " << pleural[i] << " mmHg";
+  }
+  ASSERT_LT(output.back(), 0.5 * output.front());
+  act(sim, R"({"do":"needle_decompression","side":"left","catheter_mm":80})");
+  sim.advance(8.0);  // ten beats at the compensating rate
+  EXPECT_GT(mean_over(sim, kCardiacOutput, 2.0), 0.8 * output.front());
+  EXPECT_LT(sim.signal(kPleuralPressureLeft), 2.0);
+}
+
+TEST(TensionPneumothorax, AShortCatheterFailsAndAThoracostomyWorks) {
+  // Givens 2004: chest wall 4.24 cm at the 2nd intercostal space; a catheter shorter than it
+  // never reaches the pleura. A thoracostomy then lets the air out and the lung re-expand.
+  Sim sim = ventilated();
+  act(sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"right","rate_mL_min":300})");
+  sim.advance(480.0);
+  const double map_tension = sim.signal(kMeanArterial);
+  ASSERT_LT(map_tension, 60.0);
+  act(sim, R"({"do":"needle_decompression","side":"right","catheter_mm":30})");
+  sim.advance(20.0);
+  EXPECT_LT(sim.signal(kMeanArterial), map_tension + 5.0);
+  act(sim, R"({"do":"thoracostomy","side":"right","kind":"tube"})");
+  sim.advance(120.0);
+  EXPECT_GT(sim.signal(kMeanArterial), 70.0);
+  EXPECT_LT(sim.signal(kPleuralAirRight), 200.0);
+  EXPECT_GT(sim.signal(kBreathSoundsRight), 0.8);
+  sim.advance(180.0);
+  EXPECT_GT(sim.signal(kSpo2), 94.0);
+}
+
+TEST(TensionPneumothorax, BilateralTensionCompressesTheHeart) {
+  // als-next.md 4.2: Pulse's coupling through the left-right difference misses a symmetric
+  // tension entirely. Here pressure acts on what it compresses: both sides at once lower CO.
+  Sim sim = ventilated();
+  const double co0 = mean_over(sim, kCardiacOutput, 5.0);
+  act(sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"both","rate_mL_min":200})");
+  sim.advance(600.0);
+  // Nearly equal sides (the smaller left lung collapses a little sooner): no shift.
+  EXPECT_NEAR(sim.signal(kPleuralPressureLeft), sim.signal(kPleuralPressureRight), 2.0);
+  EXPECT_NEAR(sim.signal(kTrachealDeviation), 0.0, 1.0);
+  EXPECT_LT(mean_over(sim, kCardiacOutput, 5.0), 0.6 * co0);
+}
+
+TEST(TensionPneumothorax, BreathingPatientDesaturatesBeforeBecomingHypotensive) {
+  // Leigh-Smith and Harris 2005 (physiology.md A.4): breathing patients show respiratory
+  // distress and hypoxaemia, hypotension late. Over 30 min at 200 mL/min: RR up, SpO2 below 85%,
+  // MAP kept above 75.
+  Sim sim(adult());
+  const double rr0 = sim.signal(kRespiratoryRate);
+  act(sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"left","rate_mL_min":200})");
+  sim.advance(1800.0);
+  EXPECT_GT(sim.signal(kRespiratoryRate), rr0 + 6.0);
+  EXPECT_LT(sim.signal(kSpo2), 85.0);
+  EXPECT_GT(sim.signal(kMeanArterial), 75.0);
+}
+
+TEST(TensionPneumothorax, PleuralAirIsConserved) {
+  // Conservation: what is in each pleural space is what leaked in less what was let out, to
+  // 1e-9 relative, through a tension, a needle and a tube.
+  using namespace thorax;
+  const ThoraxParams p = default_thorax_params(70.0, 2200.0, 272.0, 25.0);
+  ThoraxState s = initial_state(p);
+  start_pneumothorax(s, Side::kBoth, 400.0);
+  ThoraxInputs in{};
+  in.dt_s = 0.002;
+  in.resting_pleural_mmHg = -4.0;
+  for (int i = 0; i < 600000; ++i) {
+    const double phase = std::fmod(i * 0.002, 5.0);
+    in.inspiratory_flow_mL_s = phase < 1.0 ? 500.0 : -250.0;
+    in.alveolar_mmHg = phase < 1.0 ? 15.0 : 0.0;
+    in.pleural_swing_mmHg = phase < 1.0 ? 2.0 : 0.0;
+    if (i == 200000) needle_decompression(p, s, Side::kLeft, 80.0);
+    if (i == 400000) thoracostomy(s, Side::kRight, Vent::kTube);
+    step(p, in, s);
+  }
+  for (int side = 0; side < kSides; ++side) {
+    EXPECT_GT(s.pleural_leaked_mL[side], 1000.0);
+    EXPECT_NEAR(s.air_mL[side], s.pleural_leaked_mL[side] - s.pleural_drained_mL[side],
+                1e-9 * s.pleural_leaked_mL[side]);
+  }
+}
+
+TEST(Thorax, BadFieldsAreRejectedByName) {
+  // Bad input names the field, its value and the valid range; the running sim is untouched.
+  Sim sim(adult());
+  const double map0 = sim.signal(kMeanArterial);
+  auto rejects = [&](const std::string& json, const std::string& field) {
+    try {
+      act(sim, json);
+      ADD_FAILURE() << "accepted " << json;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+    }
+  };
+  rejects(R"({"do":"condition","condition":"tamponade","volume_mL":-5})", "volume_mL");
+  rejects(R"({"do":"condition","condition":"tension_pneumothorax","side":"middle"})", "side");
+  rejects(R"({"do":"needle_decompression","side":"left","catheter_mm":500})", "catheter_mm");
+  rejects(R"({"do":"thoracostomy"})", "side");
+  rejects(R"({"do":"pericardiocentesis","rate_mL_min":1e9})", "rate_mL_min");
+  EXPECT_EQ(sim.signal(kMeanArterial), map0);
+}
+
+}  // namespace
+}  // namespace resus
