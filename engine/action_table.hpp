@@ -18,6 +18,7 @@
 #include "models/respiration/respiration.hpp"
 #include "models/thermal/thermal.hpp"
 #include "models/thorax/thorax.hpp"
+#include "models/thrombosis/thrombosis.hpp"
 
 namespace resus {
 
@@ -53,11 +54,15 @@ enum class ActionKind : int32_t {
   kPericardiocentesis = 24,
   kNeedleDecompression = 25,
   kThoracostomy = 26,
+  // 0.6: thrombosis (engine/stages/thrombosis.cpp).
+  kEmbolectomy = 27,
+  kReperfusion = 28,
 };
 
 // The stage that applies a kind (engine/stages/).
 enum class Stage : int32_t {
-  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry, kThermal, kThorax
+  kCirculation, kHeart, kCompressions, kBreathing, kPharmacology, kChemistry, kThermal, kThorax,
+  kThrombosis
 };
 
 // What a `condition` action names: the chemistry's conditions (the same values as
@@ -68,10 +73,14 @@ enum class ConditionName : int32_t {
   kAcidLoad,
   kTamponade,
   kTensionPneumothorax,
+  kPulmonaryEmbolism,
+  kCoronaryOcclusion,
 };
-constexpr const char* kConditionNames[] = {"hyperkalaemia", "hypokalaemia", "acid_load", "tamponade",
-                                           "tension_pneumothorax"};
+constexpr const char* kConditionNames[] = {"hyperkalaemia",        "hypokalaemia", "acid_load",
+                                           "tamponade",            "tension_pneumothorax",
+                                           "pulmonary_embolism",   "coronary_occlusion"};
 constexpr int kFirstThoraxCondition = static_cast<int>(ConditionName::kTamponade);
+constexpr int kFirstThrombosisCondition = static_cast<int>(ConditionName::kPulmonaryEmbolism);
 static_assert(kFirstThoraxCondition == static_cast<int>(chem::Condition::kNumConditions),
               "the chemistry's conditions come first, with their own values");
 
@@ -281,12 +290,15 @@ constexpr uint32_t kAcidLoadOnly = 0b00100;
 constexpr uint32_t kThoraxConditions = 0b11000;
 constexpr uint32_t kTamponadeOnly = 0b01000;
 constexpr uint32_t kPneumothoraxOnly = 0b10000;
+constexpr uint32_t kEmbolismOnly = 0b0100000;
+constexpr uint32_t kOcclusionOnly = 0b1000000;
 constexpr FieldSpec kCondition[] = {
     {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
      names(kConditionNames),
      "hyperkalaemia (a potassium intake), hypokalaemia (a loss), acid_load (a strong acid), "
      "tamponade (fluid into the pericardium), tension_pneumothorax (air into a pleural space "
-     "through a one-way leak)"},
+     "through a one-way leak), pulmonary_embolism (a clot in the pulmonary bed), "
+     "coronary_occlusion (a clot in a coronary artery)"},
     {"rate_mmol_h", FieldType::kNumber, "mmol/h", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
      kNone, "potassium in or out, or acid in; 0: 20 mmol/h for potassium, 600 for acid", nullptr,
      0, kChemistryConditions},
@@ -309,6 +321,13 @@ constexpr FieldSpec kCondition[] = {
      nullptr, 0, kTamponadeOnly},
     {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), 0, 0, names(thorax::kSideNames),
      "tension_pneumothorax: left, right or both", nullptr, 0, kPneumothoraxOnly},
+    {"obstruction", FieldType::kNumber, "", 0, 0.95, 0.5, kZeroIsDefault | kMinExclusive, kNone,
+     "pulmonary_embolism: the share of the open pulmonary bed the clot closes", nullptr, 0,
+     kEmbolismOnly},
+    {"territory", FieldType::kEnum, "", 0, last(thrombosis::kTerritoryNames), 0, 0,
+     names(thrombosis::kTerritoryNames),
+     "coronary_occlusion: lad (anterior), lcx (lateral) or rca (inferior, and most of the RV)",
+     nullptr, 0, kOcclusionOnly},
 };
 constexpr FieldSpec kConditionStop[] = {
     {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
@@ -369,8 +388,9 @@ void finish_drug(Action& a);
 void finish_infusion(Action& a);
 void finish_cpr(Action& a);
 void finish_ventilation(Action& a);
-// A condition goes to the model that owns it.
+// A condition goes to the model that owns it (`condition` is field 0 of both kinds).
 constexpr Stage route_condition(const Action& a) {
+  if (a.values[0] >= kFirstThrombosisCondition) return Stage::kThrombosis;
   return a.values[0] >= kFirstThoraxCondition ? Stage::kThorax : Stage::kChemistry;
 }
 
@@ -440,6 +460,10 @@ constexpr ActionSpec kRows[] = {
     {ActionKind::kThoracostomy, "thoracostomy", Stage::kThorax,
      "opens the pleural space (finger or chest tube): the air leaves and the lung re-expands",
      kThoracostomy, {}, nullptr, ""},
+    {ActionKind::kEmbolectomy, "embolectomy", Stage::kThrombosis,
+     "removes the pulmonary clot (surgery or catheter), all but a tenth", {}, {}, nullptr, ""},
+    {ActionKind::kReperfusion, "reperfusion", Stage::kThrombosis,
+     "opens the occluded coronary arteries (PCI); the ischaemia then fades", {}, {}, nullptr, ""},
 };
 
 }  // namespace action_table

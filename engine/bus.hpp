@@ -49,6 +49,8 @@ enum class Effect : int32_t {
   kMembraneStability_mmol_L, // raises the potassium thresholds of the ECG and of arrest, mmol/L
   kVfHazard_per_s,           // extra VF hazard from an organised rhythm, 1/s (ischaemia)
   kShunt,                    // intrapulmonary shunt fraction
+  kThrombolysis_per_h,       // fractional lysis of clots per hour (thrombolytics)
+  kAlveolarDeadSpace,        // alveolar dead-space fraction (ventilated, unperfused lung)
   kNumEffects
 };
 constexpr int kNumScaleEffects = static_cast<int>(Effect::kNumScales);
@@ -60,7 +62,8 @@ enum class EffectWriter : int32_t {
   kPharmacology = 0,
   kChemistry,
   kThermal,
-  kConditions,
+  kConditions,   // the thorax's causes
+  kThrombosis,   // pulmonary embolism and coronary occlusion
   kHost,  // a host or a test, through the engine API
   kNumWriters
 };
@@ -214,6 +217,13 @@ struct ConditionsBus {
   double mediastinal_mmHg;             // pleural air's pressure on the heart and great veins
 };
 
+// Writer: the thrombosis stage (stages/thrombosis.cpp). Reader: ECG (the injury current).
+struct IschaemiaBus {
+  int32_t territory;  // the ECG's: 0 none, 1 anterior, 2 inferior, 3 lateral
+  int32_t pad;
+  double extent;      // 0..1
+};
+
 struct Bus {
   ElectricalBus electrical;
   AutonomicBus autonomic;
@@ -226,6 +236,7 @@ struct Bus {
   DosingBus dosing;
   TemperatureBus temperature;
   ConditionsBus conditions;
+  IschaemiaBus ischaemia;
   Effects effects;
 };
 

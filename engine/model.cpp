@@ -89,6 +89,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   stages::chemistry::start(pp, s);
   stages::thermal::start(pp, s);
   stages::thorax::start(pp, s);
+  stages::thrombosis::start(s);
   return s;
 }
 

@@ -39,6 +39,7 @@ PatientParams reference_adult(double mass_kg) {
   p.thorax = thorax::default_thorax_params(mass_kg, p.respiration.frc_mL,
                                            p.respiration.lung_compliance_mL_cmH2O * kCmH2OPerMmHg,
                                            p.circulation.pericardial_fluid_mL);
+  p.thrombosis = thrombosis::default_thrombosis_params();
   return p;
 }
 
@@ -119,6 +120,7 @@ pharm::PharmParams& pharm_params(PatientParams& p) { return p.pharmacology; }
 chem::ChemParams& chem_params(PatientParams& p) { return p.chemistry; }
 thermal::ThermalParams& thermal_params(PatientParams& p) { return p.thermal; }
 thorax::ThoraxParams& thorax_params(PatientParams& p) { return p.thorax; }
+thrombosis::ThrombosisParams& thrombosis_params(PatientParams& p) { return p.thrombosis; }
 ecg::EcgParams& ecg_params(PatientParams& p) { return p.ecg; }
 cpr::QualityParams& cpr_quality(PatientParams& p) { return p.cpr_quality; }
 cpr::PulseParams& pulse(PatientParams& p) { return p.pulse; }
@@ -137,6 +139,8 @@ std::vector<ParamInfo> build_registry() {
   add_model<chem::ChemParams, chem_params>(r, "chemistry", chem::param_table());
   add_model<thermal::ThermalParams, thermal_params>(r, "thermal", thermal::param_table());
   add_model<thorax::ThoraxParams, thorax_params>(r, "thorax", thorax::param_table());
+  add_model<thrombosis::ThrombosisParams, thrombosis_params>(r, "thrombosis",
+                                                             thrombosis::param_table());
   add_model<ecg::EcgParams, ecg_params>(r, "ecg", ecg::param_table());
   add_model<cpr::QualityParams, cpr_quality>(r, "cpr", cpr::quality_param_table());
   add_model<cpr::PulseParams, pulse>(r, "cpr", cpr::pulse_param_table());

@@ -15,6 +15,7 @@
 #include "models/chemistry/chemistry.hpp"
 #include "models/thermal/thermal.hpp"
 #include "models/thorax/thorax.hpp"
+#include "models/thrombosis/thrombosis.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
@@ -45,6 +46,7 @@ struct PatientParams {
   chem::ChemParams chemistry;          // acid-base, lactate, potassium and the other solutes
   thermal::ThermalParams thermal;      // core and shell temperature, heat exchange, devices
   thorax::ThoraxParams thorax;         // pericardial fluid and pleural air, their sources and vents
+  thrombosis::ThrombosisParams thrombosis;  // pulmonary and coronary clots, lysis, ischaemia
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

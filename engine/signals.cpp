@@ -139,6 +139,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     DRUG_SIGNALS("potassium_chloride"),
     DRUG_SIGNALS("dextrose"),
     DRUG_SIGNALS("magnesium_sulfate"),
+    DRUG_SIGNALS("alteplase"),
     {"be_mmol_L", "mmol/L", "arterial base excess (standard, extracellular)"},
     {"lactate_mmol_L", "mmol/L", "arterial lactate"},
     {"lactate_venous_mmol_L", "mmol/L", "mixed venous lactate"},
@@ -175,6 +176,8 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"breath_sounds_right", "1", "breath sounds over the right chest, 0 (absent) to 1"},
     {"tracheal_deviation_mm", "mm", "tracheal shift, + toward the patient's right"},
     {"jvd", "1", "distension of the neck veins, 0 (flat) to 1 (full), from the CVP"},
+    {"pe_obstruction", "1", "share of the pulmonary bed a clot obstructs"},
+    {"coronary_ischaemia", "1", "ischaemia of the worst coronary territory, 0..1"},
 }};
 #undef DRUG_SIGNALS
 

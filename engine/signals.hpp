@@ -113,7 +113,7 @@ enum SignalId : int {
   kAirwayDevice,
   // Appended in 0.4: per drug, in resus::pharm::Drug order, kDrugSignalsPerDrug each.
   kDrugFirst,
-  kDrugLast = kDrugFirst + 4 * 19 - 1,
+  kDrugLast = kDrugFirst + 4 * 20 - 1,
   // Appended in 0.5: blood chemistry (arterial plasma unless named otherwise).
   kBaseExcess,
   kLactate,
@@ -154,6 +154,8 @@ enum SignalId : int {
   kBreathSoundsRight,
   kTrachealDeviation,
   kJugularDistension,
+  kPulmonaryObstruction,
+  kIschaemiaExtent,
   kNumSignals
 };
 

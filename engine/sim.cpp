@@ -68,6 +68,7 @@ bool Sim::step_once() noexcept {
   stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
   stages::thermal::step(c, s_);          // core and shell temperature (every 100 ms)
   stages::thorax::step(c, s_);           // pericardial fluid, pleural air
+  stages::thrombosis::step(c, s_);       // clots: lysis, ischaemia (every 100 ms)
   stages::ecg::step(c, s_, ecg_stream_.get());
   stages::waveforms::step(c, s_, wave_stream_.get());
   stages::reflex::tick(c, s_);           // every 10 ms
@@ -87,6 +88,7 @@ void Sim::dispatch(const StepContext& c, const Action& a) noexcept {
     case Stage::kChemistry: stages::chemistry::apply(c, s_, a); break;
     case Stage::kThermal: stages::thermal::apply(c, s_, a); break;
     case Stage::kThorax: stages::thorax::apply(c, s_, a); break;
+    case Stage::kThrombosis: stages::thrombosis::apply(c, s_, a); break;
   }
 }
 
@@ -185,6 +187,7 @@ void Sim::update_instant_signals() noexcept {
   stages::chemistry::publish(s_, sig);
   stages::thermal::publish(s_, sig);
   stages::thorax::publish(s_, sig);
+  stages::thrombosis::publish(s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -27,8 +27,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 6: the CPR meter's readout computed when read; the septal solve's warm start (docs/abi.md).
 // 7: the pharmacology stage (drugs and the body's own hormones). 8: its start-of-tick volumes
 // and alpha-1 tolerance. 9: the chemistry and thermal stages (solutes in the blood's pools, the
-// analyser; core and shell temperature). 10: the thorax stage (pericardial fluid, pleural air),
-// the alveolar pressure on the lungs' bus.
+// analyser; core and shell temperature). 10: the thorax and thrombosis stages (pericardial
+// fluid, pleural air, clots), the alveolar pressure on the lungs' bus, two effect channels.
 constexpr uint32_t kSnapshotVersion = 10;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
@@ -126,6 +126,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::chemistry::check(s, c);
   stages::thermal::check(s, c);
   stages::thorax::check(s, c);
+  stages::thrombosis::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);

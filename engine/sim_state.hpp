@@ -15,6 +15,7 @@
 #include "models/chemistry/chemistry.hpp"
 #include "models/thermal/thermal.hpp"
 #include "models/thorax/thorax.hpp"
+#include "models/thrombosis/thrombosis.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -175,6 +176,13 @@ struct ThoraxStageState {
   thorax::ThoraxState spaces;
 };
 
+// stages/thrombosis.cpp: clots (models/thrombosis).
+struct ThrombosisStageState {
+  thrombosis::ThrombosisState clots;
+  int32_t steps;  // since the last 100 ms tick
+  int32_t pad;
+};
+
 struct ReflexState {
   autonomic::BaroreflexState baro;
   double pressure_sum;  // carotid pressure summed over the tick's steps
@@ -254,6 +262,7 @@ struct SimState {
   ChemistryState chemistry;
   ThermalStageState thermal;
   ThoraxStageState thorax;
+  ThrombosisStageState thrombosis;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

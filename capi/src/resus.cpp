@@ -93,8 +93,8 @@ static_assert(RESUS_ACTION_BLOOD_GAS == static_cast<int>(resus::ActionKind::kBlo
 static_assert(RESUS_ACTION_ENVIRONMENT == static_cast<int>(resus::ActionKind::kEnvironment));
 static_assert(RESUS_ACTION_TEMPERATURE_CONTROL ==
               static_cast<int>(resus::ActionKind::kTemperatureControl));
-static_assert(RESUS_ACTION_THORACOSTOMY == static_cast<int>(resus::ActionKind::kThoracostomy));
-static_assert(resus::action_registry().size() == RESUS_ACTION_THORACOSTOMY,
+static_assert(RESUS_ACTION_REPERFUSION == static_cast<int>(resus::ActionKind::kReperfusion));
+static_assert(resus::action_registry().size() == RESUS_ACTION_REPERFUSION,
               "every action kind has its RESUS_ACTION_ value");
 
 // Enum values by name: the C constants must index the engine's name tables.

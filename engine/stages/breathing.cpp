@@ -45,6 +45,7 @@ void step(const StepContext& c, SimState& s) {
   in.drive_scale = fx[Effect::kRespiratoryDrive];
   in.compliance_scale = fx[Effect::kLungCompliance];
   in.shunt_offset = fx[Effect::kShunt];
+  in.dead_space_offset = fx[Effect::kAlveolarDeadSpace];
   c.eval.respiration.step(in, kStep_s, b.resp);
   // Central pressures are read at end-expiration, as at the bedside: remember the pleural
   // pressure where inspiration begins.

@@ -41,6 +41,8 @@ resus::ecg::EcgInputs inputs(const StepContext& c, const SimState& s, double t) 
   in.pericardial_effusion_mL =
       s.bus.conditions.pericardial_fluid_mL - p.circulation.pericardial_fluid_mL;
   in.qt_drug = s.bus.effects[Effect::kQt_ms] / p.ecg.qt_drug_ms;
+  in.ischaemia_territory = s.bus.ischaemia.territory;
+  in.ischaemia_extent = s.bus.ischaemia.extent;
   const CprBus& cpr = s.bus.cpr;
   if (cpr.compressing && cpr.interval_s > 0.0) {
     in.compression_phase = std::min((t - cpr.last_onset_s) / cpr.interval_s, 1.0);

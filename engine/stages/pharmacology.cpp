@@ -28,7 +28,8 @@ constexpr Effect kChannelEffect[pharm::kNumChannels] = {
     Effect::kChronotropy,        Effect::kVagalEffect,            Effect::kAvConduction,
     Effect::kAutomaticity,       Effect::kVfHazard,               Effect::kRefibrillationHazard,
     Effect::kDefibrillationThreshold, Effect::kRespiratoryDrive,  Effect::kMetabolicRate,
-    Effect::kPotassiumUptake,    Effect::kGlucoseUptake,          Effect::kQt_ms};
+    Effect::kPotassiumUptake,    Effect::kGlucoseUptake,          Effect::kQt_ms,
+    Effect::kThrombolysis_per_h};
 
 std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h) {
   std::array<double, pharm::kNumFlows> q{};

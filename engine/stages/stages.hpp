@@ -176,6 +176,17 @@ void publish(const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace thorax
 
+// ---- thrombosis.cpp: pulmonary embolism, coronary occlusion, lysis and reperfusion ----------
+namespace thrombosis {
+// Every 100 ms: clots lyse at the thrombolysis channel's rate, ischaemia follows the arteries;
+// writes bus.ischaemia and the thrombosis's slots of its effect channels.
+void step(const StepContext& c, SimState& s);
+void apply(const StepContext& c, SimState& s, const Action& a);
+void start(SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace thrombosis
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

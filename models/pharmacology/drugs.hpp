@@ -31,6 +31,8 @@ enum class Drug : int32_t {
   kPotassiumChloride,
   kDextrose,
   kMagnesiumSulfate,
+  // The causes' drugs (issue 12).
+  kAlteplase,
   kNumDrugs
 };
 constexpr int kNumDrugs = static_cast<int>(Drug::kNumDrugs);
@@ -39,7 +41,8 @@ constexpr const char* kDrugNames[] = {"epinephrine", "norepinephrine", "vasopres
                                       "morphine",    "fentanyl",       "dobutamine",
                                       "insulin",     "salbutamol",     "sodium_bicarbonate",
                                       "calcium_chloride", "calcium_gluconate",
-                                      "potassium_chloride", "dextrose", "magnesium_sulfate"};
+                                      "potassium_chloride", "dextrose", "magnesium_sulfate",
+                                      "alteplase"};
 static_assert(sizeof(kDrugNames) / sizeof(kDrugNames[0]) == kNumDrugs);
 
 // Where a dose enters. Append-only.
@@ -92,11 +95,12 @@ enum Target : int {
   kSodiumToxicity,    // local-anaesthetic toxicity: conduction and contractility depressed
   kMuOpioid,          // respiratory depression
   kInsulinReceptor,   // glucose uptake, the Na/K pump
+  kFibrinolysis,      // plasminogen activation: clots lyse
   kNumTargets
 };
 constexpr const char* kTargetNames[] = {"alpha1", "beta1", "beta2", "v1", "muscarinic_block",
                                         "adenosine_a1", "class_iii", "sodium_channel",
-                                        "sodium_toxicity", "mu_opioid", "insulin"};
+                                        "sodium_toxicity", "mu_opioid", "insulin", "fibrinolysis"};
 
 struct DrugSpec {
   const char* name;
@@ -129,7 +133,7 @@ struct DrugSpec {
 // Rows in Drug order.
 const DrugSpec& drug_spec(Drug d);
 
-// What the drugs change, as factors (1: none) except the QT offset (ms). The engine's stage maps
+// What the drugs change, as factors (1: none) except the offsets (QT in ms, clot lysis per hour). The engine's stage maps
 // each to its effect channel on the bus.
 enum Channel : int {
   kSystemicResistance = 0, kVenousUnstressedVolume, kPulmonaryResistance, kCoronaryResistance,
@@ -137,7 +141,8 @@ enum Channel : int {
   kVfHazard, kRefibrillationHazard, kDefibrillationThreshold, kRespiratoryDrive, kMetabolicRate,
   kPotassiumUptake, kGlucoseUptake,
   kNumScaleChannels,
-  kQt_ms = kNumScaleChannels,
+  kQt_ms = kNumScaleChannels,  // offsets from here
+  kThrombolysis_per_h,         // fractional clot lysis per hour
   kNumChannels
 };
 

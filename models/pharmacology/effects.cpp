@@ -24,8 +24,7 @@ void update_effects(PharmState& s) noexcept {
   }
   drive[kMuOpioid] /= 1.0 + std::max(naloxone, 0.0) / ki;
 
-  s.out.fill(1.0);
-  s.out[kQt_ms] = 0.0;
+  for (int k = 0; k < kNumChannels; ++k) s.out[k] = k < kNumScaleChannels ? 1.0 : 0.0;
   for (int t = 0; t < kNumTargets; ++t) {
     const TargetSpec& ts = target_spec(t);
     const double x = drive[t] > 0.0 ? std::pow(drive[t], ts.hill) : 0.0;
@@ -36,7 +35,7 @@ void update_effects(PharmState& s) noexcept {
     const double rest = s.rest_occupancy[t];
     for (int k = 0; k < ts.count; ++k) {
       const TargetEffect& e = ts.effects[k];
-      if (e.channel == kQt_ms) s.out[kQt_ms] += e.emax * (f - rest);
+      if (e.channel >= kNumScaleChannels) s.out[e.channel] += e.emax * (f - rest);
       else s.out[e.channel] *= (1.0 + e.emax * f) / (1.0 + e.emax * rest);
     }
   }

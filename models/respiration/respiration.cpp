@@ -114,6 +114,7 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.drive_scale = clampd(finite_or(in.drive_scale, 1.0), 0.0, 10.0);
   c.compliance_scale = clampd(finite_or(in.compliance_scale, 1.0), 0.05, 10.0);
   c.shunt_offset = clampd(finite_or(in.shunt_offset, 0.0), -1.0, 1.0);
+  c.dead_space_offset = clampd(finite_or(in.dead_space_offset, 0.0), -1.0, 1.0);
   (void)p;
   return c;
 }
@@ -244,7 +245,8 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   const double zone1 = clampd((h - z_star) / h, 0.0, 1.0);
   const double lowflow = p.lowflow_dead_space_gain * (1.0 - clampd(s.qp_f_mL_s / qrest, 0.0, 1.0));
   const double f0 = p.alveolar_dead_space_fraction;
-  const double f_target = clampd(f0 + (1.0 - f0) * (zone1 > lowflow ? zone1 : lowflow), 0.0, 0.95);
+  const double f_target = clampd(
+      f0 + in.dead_space_offset + (1.0 - f0) * (zone1 > lowflow ? zone1 : lowflow), 0.0, 0.95);
   s.dead_fraction += (f_target - s.dead_fraction) * alpha(dt, 5.0);
 
   double shunt = clampd(p.shunt_fraction + in.shunt_offset, 0.0, 1.0);

@@ -58,6 +58,7 @@ struct RespInputs {
   double drive_scale = 1.0;            // multiplies the chemical drive to breathe
   double compliance_scale = 1.0;       // multiplies the respiratory-system compliance
   double shunt_offset = 0.0;           // adds to the intrapulmonary shunt fraction
+  double dead_space_offset = 0.0;      // adds to the alveolar dead-space fraction
 };
 
 // Derived outputs, written by step(); always finite.

@@ -188,7 +188,8 @@ typedef enum resus_action_kind {
   /* 0.5: blood chemistry (engine/stages/chemistry.cpp) */
   RESUS_ACTION_CONDITION = 19,      /* condition, rate_mmol_h, amount_mmol; 0.6: rate_mL_min,
                                        volume_mL, source, chronic (tamponade), side
-                                       (tension_pneumothorax) */
+                                       (tension_pneumothorax), obstruction
+                                       (pulmonary_embolism), territory (coronary_occlusion) */
   RESUS_ACTION_CONDITION_STOP = 20, /* condition */
   RESUS_ACTION_BLOOD_GAS = 21,      /* site, analyser_delay_s */
   /* 0.5: temperature (engine/stages/thermal.cpp) */
@@ -197,7 +198,10 @@ typedef enum resus_action_kind {
   /* 0.6: the chest's causes (engine/stages/thorax.cpp) */
   RESUS_ACTION_PERICARDIOCENTESIS = 24,   /* volume_mL, rate_mL_min, leave_drain */
   RESUS_ACTION_NEEDLE_DECOMPRESSION = 25, /* side, catheter_mm */
-  RESUS_ACTION_THORACOSTOMY = 26          /* side, kind (finger, tube) */
+  RESUS_ACTION_THORACOSTOMY = 26,         /* side, kind (finger, tube) */
+  /* 0.6: thrombosis (engine/stages/thrombosis.cpp) */
+  RESUS_ACTION_EMBOLECTOMY = 27,
+  RESUS_ACTION_REPERFUSION = 28
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from
