@@ -103,6 +103,7 @@ struct ElectricalBus {
   double ventricular_systole_s;        // duration of the current ventricular activation
   double beat_contraction;             // contraction multiplier of the current beat
   double contractility;                // the myocardium's energy-dependent multiplier
+  double rv_contraction;               // the RV's, under its pressure load (1: unloaded)
   double vf_amplitude_mV, vf_frequency_Hz;  // what VF looks like at the current energy
   double pacer_spike_time;
   double last_shock_time;

@@ -58,6 +58,10 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.heart.conduction = ep::Conduction(pp.conduction).initial_state();
   s.heart.myocardial_energy = 1.0;
   s.heart.coronary_perfusion_ratio = 1.0;
+  // A first guess of the RV's resting load; settling refines it (heart::set_rest).
+  s.heart.rv_demand_mmHg = s.heart.rv_demand_rest_mmHg = 10.0;
+  s.heart.rv_supply_mmHg = s.heart.rv_supply_rest_mmHg = 80.0;
+  s.heart.rv_contraction = 1.0;
   s.heart.last_termination_time = -1e9;
   s.heart.sync_armed_time = kNaN;
 
@@ -277,6 +281,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   stages::chemistry::set_rest(m->params_, state);
   stages::chemistry::publish(state, state.signals.data());
   stages::thermal::set_rest(m->params_, state);
+  stages::heart::set_rest(state);
   stages::thermal::publish(state, state.signals.data());
   if (state.failed)
     throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +

@@ -84,6 +84,11 @@ struct HeartState {
   ep::ConductionState conduction;
   double myocardial_energy;         // 0..1 (physiology.md A.8)
   double coronary_perfusion_ratio;  // coronary flow / resting, low-pass filtered
+  // The RV's pressure load: mean transmural RV pressure and mean aortic-to-RV pressure
+  // (low-passed), their resting values, and the contraction they leave the RV.
+  double rv_demand_mmHg, rv_supply_mmHg;
+  double rv_demand_rest_mmHg, rv_supply_rest_mmHg;
+  double rv_contraction;
   double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
   double sync_armed_time;           // NaN: no cardioversion waiting for an R wave
   double sync_energy_J;

@@ -54,7 +54,7 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   // stunned, energy-depleted muscle scale what the reflex sets.
   const double contraction = e.beat_contraction * e.contractility;
   out.lv_emax = a.lv_emax * contraction * fx[Effect::kLvContractility];
-  out.rv_emax = a.rv_emax * contraction * fx[Effect::kRvContractility];
+  out.rv_emax = a.rv_emax * contraction * e.rv_contraction * fx[Effect::kRvContractility];
   out.r_splanchnic = a.r_splanchnic * fx[Effect::kSystemicResistance];
   out.r_extrasplanchnic = a.r_extrasplanchnic * fx[Effect::kSystemicResistance];
   out.vu_splanchnic_veins = a.vu_splanchnic_veins * fx[Effect::kVenousUnstressedVolume];

@@ -111,6 +111,7 @@ void publish_energy(const PatientParams& p, SimState& s) {
   const double energy = s.heart.myocardial_energy;
   ElectricalBus& e = s.bus.electrical;
   e.contractility = myocardium.contractility(energy);
+  e.rv_contraction = s.heart.rv_contraction;
   const ep::VfFeatures vf = myocardium.vf_features(energy);
   e.vf_amplitude_mV = vf.amplitude_mV;
   e.vf_frequency_Hz = vf.frequency_Hz;
@@ -177,6 +178,17 @@ void myocardium(const StepContext& c, SimState& s) {
   const double instant =
       std::max(s.bus.haemodynamics.h.q_coronary, 0.0) / c.model.resting_coronary_flow();
   h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);
+  // The RV's pressure load (Vlahakes 1981): demand from its mean transmural pressure, supply
+  // from the aortic-to-RV pressure; an imbalance beyond the reserve weakens it.
+  const cv::Hemodynamics& hd = s.bus.haemodynamics.h;
+  const double load = kStep_s / p.rv_load_tau_s;
+  h.rv_demand_mmHg +=
+      (std::max(hd.pressure[cv::kRV] - hd.pericardial_pressure, 0.0) - h.rv_demand_mmHg) * load;
+  h.rv_supply_mmHg +=
+      (std::max(hd.pressure[cv::kAorta] - hd.pressure[cv::kRV], 0.0) - h.rv_supply_mmHg) * load;
+  const double rv_target = c.eval.myocardium.rv_overload_contraction(
+      h.rv_demand_mmHg / h.rv_demand_rest_mmHg, h.rv_supply_mmHg / h.rv_supply_rest_mmHg);
+  h.rv_contraction += (rv_target - h.rv_contraction) * (kStep_s / p.rv_ischaemia_tau_s);
   h.myocardial_energy = std::clamp(
       h.myocardial_energy +
           kStep_s * c.eval.myocardium.energy_rate(h.myocardial_energy, h.coronary_perfusion_ratio,
@@ -193,6 +205,14 @@ void myocardium(const StepContext& c, SimState& s) {
       change_rhythm(c, s, u < hz.to_vf * kStep_s ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
   }
   publish_energy(c.model.params(), s);
+}
+
+void set_rest(SimState& s) {
+  HeartState& h = s.heart;
+  h.rv_demand_rest_mmHg = std::max(h.rv_demand_mmHg, 0.1);
+  h.rv_supply_rest_mmHg = std::max(h.rv_supply_mmHg, 0.1);
+  h.rv_contraction = 1.0;
+  s.bus.electrical.rv_contraction = 1.0;
 }
 
 bool shockable(const SimState& s) {
@@ -279,6 +299,12 @@ void check(const SimState& s, StateCheck& c) {
   ep::check_state(h.conduction, c);
   c.in("heart.myocardial_energy", h.myocardial_energy, 0.0, 1.0)
       .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
+      .in("heart.rv_demand_mmHg", h.rv_demand_mmHg, 0.0, kPressure_mmHg)
+      .in("heart.rv_supply_mmHg", h.rv_supply_mmHg, 0.0, kPressure_mmHg)
+      .in("heart.rv_demand_rest_mmHg", h.rv_demand_rest_mmHg, 0.1, kPressure_mmHg)
+      .in("heart.rv_supply_rest_mmHg", h.rv_supply_rest_mmHg, 0.1, kPressure_mmHg)
+      .in("heart.rv_contraction", h.rv_contraction, 0.0, 1.0)
+      .in("electrical.rv_contraction", e.rv_contraction, 0.0, 1.0)
       .in("heart.last_termination_time", h.last_termination_time, -kTime_s, kTime_s)
       .in_or_nan("heart.sync_armed_time", h.sync_armed_time, -kTime_s, kTime_s)
       .in("heart.sync_energy_J", h.sync_energy_J, 0.0, kMaxShock_J)

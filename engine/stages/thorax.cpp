@@ -61,6 +61,7 @@ void publish_bus(SimState& s) {
 void step(const StepContext& c, SimState& s) {
   if (!c.breathing_coupled) return;
   const PatientParams& pp = c.model.params();
+  if (resus::thorax::quiet(pp.thorax, s.thorax.spaces)) return;  // most patients, most steps
   resus::thorax::step(pp.thorax, inputs(pp, s), s.thorax.spaces);
   publish_bus(s);
 }
@@ -140,7 +141,8 @@ void publish(const SimState& s, double* sig) {
   sig[kPleuralAirRight] = t.air_mL[1];
   sig[kPleuralPressureLeft] = o.pleural_pressure_mmHg[0];
   sig[kPleuralPressureRight] = o.pleural_pressure_mmHg[1];
-  sig[kBreathSoundsLeft] = o.breath_sounds[0];
+  // A tube in the right main bronchus silences the left chest (also while the chest is quiet).
+  sig[kBreathSoundsLeft] = s.bus.lungs.right_lung_only ? 0.0 : o.breath_sounds[0];
   sig[kBreathSoundsRight] = o.breath_sounds[1];
   sig[kTrachealDeviation] = o.tracheal_deviation_mm;
   // Distended neck veins: visible from a central venous pressure of about 8 mmHg, full by 20 [U].

@@ -32,6 +32,12 @@ struct MyocardiumParams {
   double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-t/tau)
   double t_wave_vf_probability;   // unsynchronised shock in the vulnerable period
   double cardioversion_e50_af_J, cardioversion_e50_flutter_J, cardioversion_e50_vt_J;
+  // The pressure-overloaded RV (Vlahakes 1981): its O2 demand follows its pressure, its supply
+  // the aortic-to-RV pressure difference, with the coronary flow reserve between them.
+  double rv_coronary_reserve;     // most the RV's coronary flow can rise over rest [M 3-5]
+  double rv_load_tau_s;           // pressures averaged over this time
+  double rv_ischaemia_tau_s;      // contraction follows the imbalance this slowly
+  double rv_ischaemic_contraction;  // what an ischaemic RV keeps
 };
 
 enum class ShockWaveform : int32_t { kBiphasic = 0, kMonophasic = 1 };
@@ -75,6 +81,13 @@ class Myocardium {
 
   // Contractility multiplier of a stunned, energy-depleted heart.
   double contractility(double energy) const;
+
+  // The RV's contraction multiplier its pressure load calls for: 1 until the demand (mean RV
+  // transmural pressure over rest) outgrows what the reserve can supply at the perfusion
+  // pressure left (mean aortic minus RV pressure, over rest); then falling toward
+  // rv_ischaemic_contraction. Under no load (demand at or below rest) it is 1: global ischaemia
+  // is the energy state's.
+  double rv_overload_contraction(double demand_ratio, double supply_ratio) const;
 
   // Unsynchronised shock of `energy_J` given the current rhythm state. `in_vulnerable_period`:
   // the shock lands on the T wave of an organised beat. Two uniform draws u1, u2.

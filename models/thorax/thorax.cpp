@@ -93,6 +93,12 @@ ThoraxState initial_state(const ThoraxParams& p) {
   return s;
 }
 
+bool quiet(const ThoraxParams& p, const ThoraxState& s) {
+  return !(s.source_mL_s > 0.0) && !(s.drain_mL_s > 0.0) &&
+         s.pericardial_fluid_mL == p.normal_pericardial_fluid_mL && s.air_mL[0] == 0.0 &&
+         s.air_mL[1] == 0.0 && s.leak_mL_min[0] == 0.0 && s.leak_mL_min[1] == 0.0;
+}
+
 void read(const ThoraxParams& p, const ThoraxInputs& in, ThoraxState& s) {
   ThoraxReadout& o = s.out;
   o.pericardial_fluid_mL = s.pericardial_fluid_mL;

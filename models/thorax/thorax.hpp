@@ -112,6 +112,8 @@ struct ThoraxState {
 static_assert(std::is_trivially_copyable_v<ThoraxState>);
 
 ThoraxState initial_state(const ThoraxParams& p);
+// Nothing flows and nothing has collected: a step would change nothing.
+bool quiet(const ThoraxParams& p, const ThoraxState& s);
 void step(const ThoraxParams& p, const ThoraxInputs& in, ThoraxState& s);
 // Computes the readout from the state (after a command, or for the starting state).
 void read(const ThoraxParams& p, const ThoraxInputs& in, ThoraxState& s);

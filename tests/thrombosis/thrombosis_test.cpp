@@ -9,6 +9,7 @@
 
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "models/electrophysiology/myocardium.hpp"
 #include "models/thrombosis/thrombosis.hpp"
 
 namespace resus {
@@ -50,6 +51,21 @@ TEST(PulmonaryEmbolism, PressureCo2GapAndHypoxaemiaGrowWithObstruction) {
   }
   EXPECT_GT(pap, 35.0);  // at 85%: RV strain
   EXPECT_LT(spo2, 92.0);
+}
+
+TEST(PulmonaryEmbolism, AnOverloadedRvIsPerfusedOnlyWithinItsCoronaryReserve) {
+  // Vlahakes 1981: the pressure-overloaded RV fails when its demand outgrows the perfusion the
+  // aortic pressure leaves it; coronary flow reserve 3-5 (Gold and Bache 1982). Unloaded (demand
+  // at rest) it keeps its contraction whatever the perfusion: global ischaemia is the energy
+  // state's.
+  const ep::MyocardiumParams p = ep::reference_myocardium();
+  const ep::Myocardium m(p);
+  EXPECT_EQ(m.rv_overload_contraction(1.0, 0.1), 1.0);
+  EXPECT_EQ(m.rv_overload_contraction(2.0, 0.8), 1.0);  // 3.5 x 0.8 covers twice the demand
+  const double met = p.rv_coronary_reserve * 0.5 / 3.0;
+  EXPECT_NEAR(m.rv_overload_contraction(3.0, 0.5),
+              1.0 - (1.0 - met) * (1.0 - p.rv_ischaemic_contraction), 1e-12);
+  EXPECT_NEAR(m.rv_overload_contraction(10.0, 0.0), p.rv_ischaemic_contraction, 1e-12);
 }
 
 TEST(PulmonaryEmbolism, EmbolectomyUnloadsTheRightHeartAtOnce) {
