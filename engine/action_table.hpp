@@ -244,8 +244,9 @@ constexpr FieldSpec kBreath[] = {
      "inspiratory time"},
 };
 constexpr FieldSpec kOxygen[] = {
-    {"fio2", FieldType::kNumber, "", 0.21, 1, kNoDefault, kRequired, kNone,
-     "inspired O2 fraction of the gas breathed or ventilated"},
+    {"fio2", FieldType::kNumber, "", 0.05, 1, kNoDefault, kRequired, kNone,
+     "inspired O2 fraction of the gas breathed or ventilated (below 0.21: a hypoxic mixture, "
+     "altitude, a fire, an inert-gas leak)"},
 };
 constexpr AliasChoice kOxygenSources[] = {
     {"room_air", 0.21},   {"nasal_cannula", 0.32},    {"face_mask", 0.5},

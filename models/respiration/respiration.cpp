@@ -324,7 +324,7 @@ void Respiration::set_bag_flow(RespState& s, double flow_mL_s) {
 }
 
 void Respiration::set_fio2(RespState& s, double fio2) {
-  s.fio2 = clampd(finite_or(fio2, 0.21), 0.21, 1.0);
+  s.fio2 = clampd(finite_or(fio2, 0.21), 0.05, 1.0);
 }
 
 void Respiration::set_spontaneous_enabled(RespState& s, bool on) {

@@ -157,7 +157,7 @@ TEST(CCprActions, JsonFormFillsTheNewFieldsAndDefaults) {
 
   EXPECT_EQ(resus_action_parse_json(R"({"do": "oxygen", "fio2": 1.1})", &a, nullptr),
             RESUS_ERR_INVALID_ARGUMENT);
-  EXPECT_TRUE(Mentions(resus_last_error(nullptr), {"action.fio2", "1.1", "[0.21, 1]"}));
+  EXPECT_TRUE(Mentions(resus_last_error(nullptr), {"action.fio2", "1.1", "[0.05, 1]"}));
   EXPECT_EQ(resus_action_parse_json(R"({"do": "cpr_start", "depth_mm": 120})", &a, nullptr),
             RESUS_ERR_INVALID_ARGUMENT);
   EXPECT_TRUE(Mentions(resus_last_error(nullptr), {"action.depth_mm", "120", "[0, 100] mm"}));
@@ -310,10 +310,10 @@ TEST_F(CCpr, BadInputNamesTheField) {
         RESUS_ERR_INVALID_ARGUMENT, {"tidal_volume_mL = 3001", "[1, 3000] mL"}, "vent 3001");
   check(resus_sim_set_ventilation(sim_, static_cast<resus_vent_mode>(7), 10.0, 500.0, 1.0, 0.0),
         RESUS_ERR_INVALID_ARGUMENT, {"vent_mode = 7"}, "vent mode 7");
-  check(resus_sim_set_oxygen(sim_, 0.2), RESUS_ERR_INVALID_ARGUMENT,
-        {"fio2 = 0.2 is out of range; valid range is [0.21, 1]"}, "fio2 0.2");
+  check(resus_sim_set_oxygen(sim_, 0.04), RESUS_ERR_INVALID_ARGUMENT,
+        {"fio2 = 0.04 is out of range; valid range is [0.05, 1]"}, "fio2 0.04");
   check(resus_sim_set_oxygen(sim_, 1.1), RESUS_ERR_INVALID_ARGUMENT,
-        {"fio2 = 1.1", "[0.21, 1]"}, "fio2 1.1");
+        {"fio2 = 1.1", "[0.05, 1]"}, "fio2 1.1");
   check(resus_sim_set_airway(sim_, static_cast<resus_airway>(6)), RESUS_ERR_INVALID_ARGUMENT,
         {"airway = 6", "tracheal_tube"}, "airway 6");
   check(resus_sim_set_airway(sim_, static_cast<resus_airway>(-1)), RESUS_ERR_INVALID_ARGUMENT,

@@ -412,7 +412,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadScenario{"cpr_depth_out_of_range.json",
                     "actions[1].depth_mm = 120 is out of range; valid range is [0, 100] mm"},
         BadScenario{"fio2_out_of_range.json",
-                    "actions[1].fio2 = 1.5 is out of range; valid range is [0.21, 1]"},
+                    "actions[1].fio2 = 1.5 is out of range; valid range is [0.05, 1]"},
         BadScenario{"unknown_airway.json",
                     "actions[0].airway: 'endotracheal' is not one of none, bag_mask"}),
     [](const ::testing::TestParamInfo<BadScenario>& info) {

@@ -140,10 +140,10 @@ TEST(BadInput, CprAndBreathingActionsNameFieldValueAndRange) {
       a.tidal_volume_mL = 3500.0;
     }));
   }, Status::kInvalidArgument, {"tidal_volume_mL", "3500", "3000"});
-  expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = 0.2; })); },
-               Status::kInvalidArgument, {"fio2", "0.2", "[0.21, 1]"});
+  expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = 0.04; })); },
+               Status::kInvalidArgument, {"fio2", "0.04", "[0.05, 1]"});
   expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = 1.01; })); },
-               Status::kInvalidArgument, {"fio2", "1.01", "[0.21, 1]"});
+               Status::kInvalidArgument, {"fio2", "1.01", "[0.05, 1]"});
   expect_error([&] { validated(with(K::kOxygen, [](NamedAction& a) { a.fio2 = kNaN; })); },
                Status::kInvalidArgument, {"fio2", "nan"});
   expect_error([&] { validated(with(K::kAirway, [](NamedAction& a) { a.airway = 6; })); },

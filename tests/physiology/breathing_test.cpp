@@ -141,6 +141,24 @@ TEST(Apnoea, PreoxygenationDelaysDesaturation) {
   EXPECT_GT(preoxygenated, 4.0 * on_air);
 }
 
+TEST(Hypoxia, AHypoxicMixtureDesaturatesAndSpeedsTheHeart) {
+  // Issue 11: FiO2 down to 0.05 for hypoxic gas. 10% O2 (about 5800 m) acutely: PaO2 near 30-45
+  // mmHg and SpO2 60-80% (hypoxic-gas and altitude studies, physiology.md A.5); the sinus rate
+  // rises with the body's own catecholamines. Room air again brings SpO2 back above 94%.
+  Sim sim(model(), 1);
+  const double hr0 = sim.signal(kHeartRate);
+  apply(sim, ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 0.1; });
+  sim.advance(900.0);
+  EXPECT_GT(sim.signal(kPao2), 25.0);
+  EXPECT_LT(sim.signal(kPao2), 45.0);
+  EXPECT_GT(sim.signal(kSpo2), 55.0);
+  EXPECT_LT(sim.signal(kSpo2), 80.0);
+  EXPECT_GT(sim.signal(kHeartRate), hr0 + 10.0);
+  apply(sim, ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 0.21; });
+  sim.advance(300.0);
+  EXPECT_GT(sim.signal(kSpo2), 94.0);
+}
+
 // A.5 low-flow behaviour and B.2 row 35 (Tucker 1994): with no flow the arterial blood is left
 // as it was; with ventilation and no flow EtCO2 falls to zero; with CPR it comes back; the
 // venous paradox (Weil 1986): arterial PCO2 low-normal, mixed venous high.

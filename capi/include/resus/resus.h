@@ -179,7 +179,7 @@ typedef enum resus_action_kind {
                                        peep_cmH2O (0-30) */
   RESUS_ACTION_BREATH = 13,         /* one bag breath: tidal_volume_mL (1-3000, 0 = 500),
                                        inspiratory_time_s (0.3-3, 0 = 1) */
-  RESUS_ACTION_OXYGEN = 14,         /* fio2 (0.21-1) */
+  RESUS_ACTION_OXYGEN = 14,         /* fio2 (0.05-1; 0.6: below 0.21 allowed) */
   RESUS_ACTION_SPONTANEOUS_BREATHING = 15, /* enabled: 1 own drive, 0 paralysed or sedated */
   /* 0.4: kinds without resus_action members; apply them with resus_sim_apply_values or JSON. */
   RESUS_ACTION_DRUG = 16,           /* drug, dose, unit, route, flush_mL (resus_drug_info) */
@@ -286,7 +286,7 @@ typedef struct resus_action {
   double tidal_volume_mL;        /* breath, ventilation and CPR pause breath volume */
   double inspiratory_time_s;     /* breath and ventilation, 0.3-3 s */
   double peep_cmH2O;             /* ventilation, 0-30 cmH2O */
-  double fio2;                   /* oxygen, 0.21-1 */
+  double fio2;                   /* oxygen, 0.05-1 */
   int32_t airway;                /* resus_airway, for RESUS_ACTION_AIRWAY */
   int32_t vent_mode;             /* resus_vent_mode, for RESUS_ACTION_VENTILATION */
   int32_t enabled;               /* spontaneous breathing: 1 on, 0 off */
