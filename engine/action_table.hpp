@@ -75,12 +75,15 @@ enum class ConditionName : int32_t {
   kTensionPneumothorax,
   kPulmonaryEmbolism,
   kCoronaryOcclusion,
+  kAirwayObstruction,
 };
 constexpr const char* kConditionNames[] = {"hyperkalaemia",        "hypokalaemia", "acid_load",
                                            "tamponade",            "tension_pneumothorax",
-                                           "pulmonary_embolism",   "coronary_occlusion"};
+                                           "pulmonary_embolism",   "coronary_occlusion",
+                                           "airway_obstruction"};
 constexpr int kFirstThoraxCondition = static_cast<int>(ConditionName::kTamponade);
 constexpr int kFirstThrombosisCondition = static_cast<int>(ConditionName::kPulmonaryEmbolism);
+constexpr int kAirwayObstructionCondition = static_cast<int>(ConditionName::kAirwayObstruction);
 static_assert(kFirstThoraxCondition == static_cast<int>(chem::Condition::kNumConditions),
               "the chemistry's conditions come first, with their own values");
 
@@ -293,13 +296,15 @@ constexpr uint32_t kTamponadeOnly = 0b01000;
 constexpr uint32_t kPneumothoraxOnly = 0b10000;
 constexpr uint32_t kEmbolismOnly = 0b0100000;
 constexpr uint32_t kOcclusionOnly = 0b1000000;
+constexpr uint32_t kObstructionOnly = 0b10000000;
 constexpr FieldSpec kCondition[] = {
     {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
      names(kConditionNames),
      "hyperkalaemia (a potassium intake), hypokalaemia (a loss), acid_load (a strong acid), "
      "tamponade (fluid into the pericardium), tension_pneumothorax (air into a pleural space "
      "through a one-way leak), pulmonary_embolism (a clot in the pulmonary bed), "
-     "coronary_occlusion (a clot in a coronary artery)"},
+     "coronary_occlusion (a clot in a coronary artery), airway_obstruction (the upper airway "
+     "narrowed or closed; a tracheal tube passes it)"},
     {"rate_mmol_h", FieldType::kNumber, "mmol/h", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
      kNone, "potassium in or out, or acid in; 0: 20 mmol/h for potassium, 600 for acid", nullptr,
      0, kChemistryConditions},
@@ -329,6 +334,9 @@ constexpr FieldSpec kCondition[] = {
      names(thrombosis::kTerritoryNames),
      "coronary_occlusion: lad (anterior), lcx (lateral) or rca (inferior, and most of the RV)",
      nullptr, 0, kOcclusionOnly},
+    {"severity", FieldType::kNumber, "", 0, 1, 1, kZeroIsDefault | kMinExclusive, kNone,
+     "airway_obstruction: how much of the airway is closed (1: completely)", nullptr, 0,
+     kObstructionOnly},
 };
 constexpr FieldSpec kConditionStop[] = {
     {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
@@ -391,6 +399,7 @@ void finish_cpr(Action& a);
 void finish_ventilation(Action& a);
 // A condition goes to the model that owns it (`condition` is field 0 of both kinds).
 constexpr Stage route_condition(const Action& a) {
+  if (a.values[0] == kAirwayObstructionCondition) return Stage::kBreathing;
   if (a.values[0] >= kFirstThrombosisCondition) return Stage::kThrombosis;
   return a.values[0] >= kFirstThoraxCondition ? Stage::kThorax : Stage::kChemistry;
 }

@@ -106,6 +106,13 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       value = a[field_index(ActionKind::kSpontaneousBreathing, "enabled")];
       resp::Respiration::set_spontaneous_enabled(r, value != 0.0);
       break;
+    case ActionKind::kCondition:  // routed here only for airway_obstruction
+      value = a[field_index(ActionKind::kCondition, "severity")];
+      resp::Respiration::set_obstruction(r, value);
+      break;
+    case ActionKind::kConditionStop:  // the obstruction removed (forceps, thrusts)
+      resp::Respiration::set_obstruction(r, 0.0);
+      break;
     default:
       return;
   }

@@ -225,6 +225,13 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   update_pattern(p, s, dt, in.drive_scale, b_.rq * b_.vo2_rest_mL_min);
   AirwayConfig cfg = airway_config(p, s.airway);
   cfg.crs_mL_cmH2O *= in.compliance_scale;
+  // An upper-airway obstruction narrows the path (resistance with the inverse square of the open
+  // area, capped near closure); a tracheal tube passes it.
+  const bool bypassed = s.airway == Airway::kTrachealTube || s.airway == Airway::kRightMainstem;
+  if (s.obstruction > 0.0 && !bypassed) {
+    const double open = clampd(1.0 - s.obstruction, 1e-3, 1.0);
+    cfg.r_cmH2O_s_mL /= open * open;
+  }
   double pexp = 0.0;
   const double qdev = device_flow(p, s, dt, pexp);
   const double elastic = (s.lung_volume_mL - p.frc_mL) / cfg.crs_mL_cmH2O;
@@ -329,6 +336,10 @@ void Respiration::set_fio2(RespState& s, double fio2) {
 
 void Respiration::set_spontaneous_enabled(RespState& s, bool on) {
   s.spontaneous_enabled = on ? 1 : 0;
+}
+
+void Respiration::set_obstruction(RespState& s, double severity) {
+  s.obstruction = clampd(finite_or(severity, 0.0), 0.0, 1.0);
 }
 
 // ---- Initial state: analytic steady state, then a short settle ----

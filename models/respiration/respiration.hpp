@@ -106,6 +106,7 @@ struct RespState {
   double fio2;
   int32_t spontaneous_enabled;
   int32_t queue_count;
+  double obstruction;            // of the upper airway, 0..1 (1: complete); a tube bypasses it
   ManualBreath queue[kBreathQueue];
   double bag_flow_mL_s;
   // Device breath in progress (manual, bag rate, ventilator).
@@ -170,6 +171,8 @@ class Respiration {
   static void set_fio2(RespState& s, double fio2);
   // false = paralysed/sedated (apnoea).
   static void set_spontaneous_enabled(RespState& s, bool on);
+  // An upper-airway obstruction (a foreign body, the tongue, swelling): 0 clears it, 1 closes it.
+  static void set_obstruction(RespState& s, double severity);
 
   const RespParams& params() const { return p_; }
   const blood::BloodParams& blood_params() const { return b_; }

@@ -18,6 +18,7 @@ void check_state(const RespState& s, StateCheck& c) {
       .in("resp.vent.inspiratory_time_s", s.vent.inspiratory_time_s, 0.1, 10.0)
       .in("resp.vent.peep_cmH2O", s.vent.peep_cmH2O, 0.0, 30.0)
       .in("resp.fio2", s.fio2, 0.0, 1.0)
+      .in("resp.obstruction", s.obstruction, 0.0, 1.0)
       .flag("resp.spontaneous_enabled", s.spontaneous_enabled)
       .index("resp.queue_count", s.queue_count, 0, kBreathQueue);
   for (int i = 0; i < kBreathQueue; ++i)

@@ -189,7 +189,8 @@ typedef enum resus_action_kind {
   RESUS_ACTION_CONDITION = 19,      /* condition, rate_mmol_h, amount_mmol; 0.6: rate_mL_min,
                                        volume_mL, source, chronic (tamponade), side
                                        (tension_pneumothorax), obstruction
-                                       (pulmonary_embolism), territory (coronary_occlusion) */
+                                       (pulmonary_embolism), territory (coronary_occlusion),
+                                       severity (airway_obstruction) */
   RESUS_ACTION_CONDITION_STOP = 20, /* condition */
   RESUS_ACTION_BLOOD_GAS = 21,      /* site, analyser_delay_s */
   /* 0.5: temperature (engine/stages/thermal.cpp) */
