@@ -62,7 +62,6 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.heart.rv_demand_mmHg = s.heart.rv_demand_rest_mmHg = 10.0;
   s.heart.rv_supply_mmHg = s.heart.rv_supply_rest_mmHg = 80.0;
   s.heart.rv_contraction = 1.0;
-  s.heart.o2_content_rest = pp.blood.hemoglobin_g_dL * 0.97;  // refined by heart::set_rest
   s.heart.last_termination_time = -1e9;
   s.heart.sync_armed_time = kNaN;
 

@@ -89,7 +89,6 @@ struct HeartState {
   double rv_demand_mmHg, rv_supply_mmHg;
   double rv_demand_rest_mmHg, rv_supply_rest_mmHg;
   double rv_contraction;
-  double o2_content_rest;           // Hb x SaO2 at rest: the muscle's O2 supply is relative to it
   double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
   double sync_armed_time;           // NaN: no cardioversion waiting for an R wave
   double sync_energy_J;

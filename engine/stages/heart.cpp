@@ -175,12 +175,8 @@ void myocardium(const StepContext& c, SimState& s) {
   HeartState& h = s.heart;
   const ep::MyocardiumParams& p = c.model.params().myocardium;
   const bool fibrillating = ep::Conduction::fibrillating(h.conduction);
-  // Coronary flow as a share of rest, and of that the O2 it still delivers: hypoxaemic blood
-  // runs the muscle down once the bed's dilation can no longer make up for it.
-  const double content = s.bus.blood.hemoglobin_g_dL * s.bus.blood.arterial_sat;
-  const double instant = std::max(s.bus.haemodynamics.h.q_coronary, 0.0) /
-                         c.model.resting_coronary_flow() *
-                         c.eval.myocardium.oxygen_delivery(content / h.o2_content_rest);
+  const double instant =
+      std::max(s.bus.haemodynamics.h.q_coronary, 0.0) / c.model.resting_coronary_flow();
   h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);
   // The RV's pressure load (Vlahakes 1981): demand from its mean transmural pressure, supply
   // from the aortic-to-RV pressure; an imbalance beyond the reserve weakens it.
@@ -217,7 +213,6 @@ void set_rest(SimState& s) {
   h.rv_supply_rest_mmHg = std::max(h.rv_supply_mmHg, 0.1);
   h.rv_contraction = 1.0;
   s.bus.electrical.rv_contraction = 1.0;
-  h.o2_content_rest = std::max(s.bus.blood.hemoglobin_g_dL * s.bus.blood.arterial_sat, 0.1);
 }
 
 bool shockable(const SimState& s) {
@@ -309,7 +304,6 @@ void check(const SimState& s, StateCheck& c) {
       .in("heart.rv_demand_rest_mmHg", h.rv_demand_rest_mmHg, 0.1, kPressure_mmHg)
       .in("heart.rv_supply_rest_mmHg", h.rv_supply_rest_mmHg, 0.1, kPressure_mmHg)
       .in("heart.rv_contraction", h.rv_contraction, 0.0, 1.0)
-      .in("heart.o2_content_rest", h.o2_content_rest, 0.1, 100.0)
       .in("electrical.rv_contraction", e.rv_contraction, 0.0, 1.0)
       .in("heart.last_termination_time", h.last_termination_time, -kTime_s, kTime_s)
       .in_or_nan("heart.sync_armed_time", h.sync_armed_time, -kTime_s, kTime_s)

@@ -48,8 +48,7 @@ void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig
 void check(const SimState& s, StateCheck& c);
 void rebase(SimState& s, double dt);
 bool shockable(const SimState& s);
-// At the end of settling: the RV's pressure load and the blood's O2 content as they stand are
-// the resting ones.
+// At the end of settling: the RV's pressure load as it stands is its resting load.
 void set_rest(SimState& s);
 }  // namespace heart
 

@@ -36,13 +36,9 @@ double Myocardium::contractility(double energy) const {
 
 double Myocardium::rv_overload_contraction(double demand_ratio, double supply_ratio) const {
   if (!(demand_ratio > 1.0)) return 1.0;
-  const double met = p_->coronary_reserve * std::max(supply_ratio, 0.0) / demand_ratio;
+  const double met = p_->rv_coronary_reserve * std::max(supply_ratio, 0.0) / demand_ratio;
   const double ischaemia = std::clamp(1.0 - met, 0.0, 1.0);
   return 1.0 - ischaemia * (1.0 - p_->rv_ischaemic_contraction);
-}
-
-double Myocardium::oxygen_delivery(double content_ratio) const {
-  return std::clamp(content_ratio * p_->coronary_reserve, 0.0, 1.0);
 }
 
 double Myocardium::termination_probability(double energy_J, ShockWaveform w,

@@ -34,8 +34,7 @@ struct MyocardiumParams {
   double cardioversion_e50_af_J, cardioversion_e50_flutter_J, cardioversion_e50_vt_J;
   // The pressure-overloaded RV (Vlahakes 1981): its O2 demand follows its pressure, its supply
   // the aortic-to-RV pressure difference, with the coronary flow reserve between them.
-  double coronary_reserve;        // most coronary flow can rise over rest [M 3-5]: it covers an
-                                  // overloaded RV and a hypoxaemic heart until spent
+  double rv_coronary_reserve;     // most the RV's coronary flow can rise over rest [M 3-5]
   double rv_load_tau_s;           // pressures averaged over this time
   double rv_ischaemia_tau_s;      // contraction follows the imbalance this slowly
   double rv_ischaemic_contraction;  // what an ischaemic RV keeps
@@ -89,11 +88,6 @@ class Myocardium {
   // rv_ischaemic_contraction. Under no load (demand at or below rest) it is 1: global ischaemia
   // is the energy state's.
   double rv_overload_contraction(double demand_ratio, double supply_ratio) const;
-
-  // The share of the muscle's O2 delivery its coronary flow still brings when the blood carries
-  // `content_ratio` of its resting O2: the bed dilates to make up for it until its reserve is
-  // spent (1 down to a content of 1/reserve, then falling with the content).
-  double oxygen_delivery(double content_ratio) const;
 
   // Unsynchronised shock of `energy_J` given the current rhythm state. `in_vulnerable_period`:
   // the shock lands on the T wave of an organised beat. Two uniform draws u1, u2.

@@ -61,7 +61,7 @@ MyocardiumParams reference_myocardium() {
   m.cardioversion_e50_af_J = 80.0;
   m.cardioversion_e50_flutter_J = 30.0;
   m.cardioversion_e50_vt_J = 40.0;
-  m.coronary_reserve = 3.5;      // [M] coronary flow reserve 3-5 (Gold and Bache 1982, RV)
+  m.rv_coronary_reserve = 3.5;      // [M] coronary flow reserve 3-5 (Gold and Bache 1982, RV)
   m.rv_load_tau_s = 5.0;            // [U] a few beats
   m.rv_ischaemia_tau_s = 30.0;      // [U] contraction fails over tens of seconds
   m.rv_ischaemic_contraction = 0.2; // [U]
@@ -131,7 +131,7 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"cardioversion_e50_af_J", "J", 5, 360, "energy that converts AF half the time", M(cardioversion_e50_af_J)},
     {"cardioversion_e50_flutter_J", "J", 5, 360, "energy that converts flutter or SVT half the time", M(cardioversion_e50_flutter_J)},
     {"cardioversion_e50_vt_J", "J", 5, 360, "energy that converts VT half the time", M(cardioversion_e50_vt_J)},
-    {"coronary_reserve", "1", 1, 10, "most coronary flow can rise over rest (an overloaded RV, hypoxaemia)", M(coronary_reserve)},
+    {"rv_coronary_reserve", "1", 1, 10, "most the RV's coronary flow can rise over rest", M(rv_coronary_reserve)},
     {"rv_load_tau_s", "s", 0.5, 60, "the RV's pressure load averaged over this time", M(rv_load_tau_s)},
     {"rv_ischaemia_tau_s", "s", 1, 600, "an overloaded RV's contraction follows its ischaemia this slowly", M(rv_ischaemia_tau_s)},
     {"rv_ischaemic_contraction", "1", 0, 1, "contraction an ischaemic RV keeps", M(rv_ischaemic_contraction)},

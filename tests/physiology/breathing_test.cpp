@@ -159,30 +159,6 @@ TEST(Hypoxia, AHypoxicMixtureDesaturatesAndSpeedsTheHeart) {
   EXPECT_GT(sim.signal(kSpo2), 94.0);
 }
 
-TEST(Hypoxia, TheHeartRunsDownOnlyOnceItsCoronaryReserveIsSpent) {
-  // Coronary flow reserve 3-5 (models/electrophysiology README): the bed dilates to keep the
-  // muscle's O2 delivery while the blood still carries more than about a third of its O2, so
-  // breathing 10% O2 (SpO2 ~60%) leaves the myocardial energy whole; a closed airway (SpO2 near
-  // 0 by 6 min) runs it down. The energy falls at the rate VF exhausts it; the asphyxial arrest
-  // that should follow within ~10 min is not reproduced yet (issue 11).
-  Sim thin(model(), 1), closed(model(), 1);
-  apply(thin, ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 0.1; });
-  closed.apply(parse_action_json(R"({"do":"condition","condition":"airway_obstruction"})", nullptr));
-  thin.advance(600.0);
-  closed.advance(600.0);
-  EXPECT_EQ(thin.signal(kMyocardialEnergy), 1.0);
-  EXPECT_LT(closed.signal(kSpo2), 5.0);
-  EXPECT_LT(closed.signal(kMyocardialEnergy), 0.85);
-  // A tube and oxygen end it: the airway is passed and the muscle recovers.
-  closed.apply(parse_action_json(R"({"do":"airway","airway":"tracheal_tube"})", nullptr));
-  closed.apply(parse_action_json(R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})", nullptr));
-  closed.apply(parse_action_json(R"({"do":"oxygen","fio2":1})", nullptr));
-  const double low = closed.signal(kMyocardialEnergy);
-  closed.advance(300.0);
-  EXPECT_GT(closed.signal(kSpo2), 95.0);
-  EXPECT_GT(closed.signal(kMyocardialEnergy), low + 0.1);
-}
-
 // A.5 low-flow behaviour and B.2 row 35 (Tucker 1994): with no flow the arterial blood is left
 // as it was; with ventilation and no flow EtCO2 falls to zero; with CPR it comes back; the
 // venous paradox (Weil 1986): arterial PCO2 low-normal, mixed venous high.

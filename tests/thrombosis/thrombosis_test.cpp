@@ -62,7 +62,7 @@ TEST(PulmonaryEmbolism, AnOverloadedRvIsPerfusedOnlyWithinItsCoronaryReserve) {
   const ep::Myocardium m(p);
   EXPECT_EQ(m.rv_overload_contraction(1.0, 0.1), 1.0);
   EXPECT_EQ(m.rv_overload_contraction(2.0, 0.8), 1.0);  // 3.5 x 0.8 covers twice the demand
-  const double met = p.coronary_reserve * 0.5 / 3.0;
+  const double met = p.rv_coronary_reserve * 0.5 / 3.0;
   EXPECT_NEAR(m.rv_overload_contraction(3.0, 0.5),
               1.0 - (1.0 - met) * (1.0 - p.rv_ischaemic_contraction), 1e-12);
   EXPECT_NEAR(m.rv_overload_contraction(10.0, 0.0), p.rv_ischaemic_contraction, 1e-12);
