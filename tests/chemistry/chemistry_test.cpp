@@ -8,16 +8,13 @@
 
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
 
-std::shared_ptr<const Model> adult() {
-  static const auto m = Model::compile(PatientDef{});
-  return m;
-}
-
-void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+using test::act;
+using test::adult;
 
 double membrane(const Sim& s) { return s.state().bus.effects[Effect::kMembraneStability_mmol_L]; }
 

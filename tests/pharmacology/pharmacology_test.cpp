@@ -9,18 +9,15 @@
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
 #include "models/pharmacology/pharmacology.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
 
 using pharm::Drug;
 
-std::shared_ptr<const Model> adult() {
-  static const auto m = Model::compile(PatientDef{});
-  return m;
-}
-
-void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+using test::act;
+using test::adult;
 
 double plasma(const Sim& s, Drug d) { return s.signal(drug_signal(static_cast<int>(d), kPlasma)); }
 double effect(const Sim& s, Drug d) { return s.signal(drug_signal(static_cast<int>(d), kEffectSite)); }

@@ -7,16 +7,13 @@
 
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
 
-std::shared_ptr<const Model> adult() {
-  static const auto m = Model::compile(PatientDef{});
-  return m;
-}
-
-void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+using test::act;
+using test::adult;
 
 TEST(CoronaryOcclusion, PrimaryVfComesInAFewPercentOfPatientsInTheFirstHour) {
   // Primary VF in 4-10% of STEMI, mostly early (README [U]); over 40 seeds an LAD occlusion

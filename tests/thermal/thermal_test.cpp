@@ -8,16 +8,13 @@
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
 #include "models/thermal/thermal.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
 
-std::shared_ptr<const Model> adult() {
-  static const auto m = Model::compile(PatientDef{});
-  return m;
-}
-
-void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+using test::act;
+using test::adult;
 
 TEST(Thermal, RestIsNormothermicAndSteady) {
   // physiology.md B.1 row 18: core 36.5-37.5 C; held over an hour in the default (thermoneutral)

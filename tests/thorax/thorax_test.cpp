@@ -10,16 +10,13 @@
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
 #include "models/thorax/thorax.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
 
-std::shared_ptr<const Model> adult() {
-  static const auto m = Model::compile(PatientDef{});
-  return m;
-}
-
-void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+using test::act;
+using test::adult;
 
 // The mean of a signal over `seconds`, sampled every 0.1 s (pressures swing with each beat).
 double mean_over(Sim& sim, int signal, double seconds) {

@@ -11,16 +11,13 @@
 #include "engine/status.hpp"
 #include "models/electrophysiology/myocardium.hpp"
 #include "models/thrombosis/thrombosis.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
 
-std::shared_ptr<const Model> adult() {
-  static const auto m = Model::compile(PatientDef{});
-  return m;
-}
-
-void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+using test::act;
+using test::adult;
 
 TEST(PulmonaryEmbolism, PressureCo2GapAndHypoxaemiaGrowWithObstruction) {
   // Issue 12's signature (als-next.md 4.3): high PA pressure, low CO, hypoxaemia, low EtCO2
