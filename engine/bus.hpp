@@ -51,6 +51,9 @@ enum class Effect : int32_t {
   kShunt,                    // intrapulmonary shunt fraction
   kThrombolysis_per_h,       // fractional lysis of clots per hour (thrombolytics)
   kAlveolarDeadSpace,        // alveolar dead-space fraction (ventilated, unperfused lung)
+  kBeta1Blockade,            // share of the reflex's cardiac sympathetic limb blocked (0..1)
+  kAlpha1Blockade,           // share of its vascular limb blocked (0..1)
+  kSodiumChannelBlock,       // share of the fast sodium current blocked (0..1): QRS, arrhythmia
   kNumEffects
 };
 constexpr int kNumScaleEffects = static_cast<int>(Effect::kNumScales);
@@ -188,10 +191,12 @@ struct BloodBus {
 };
 
 // Writer: the chemistry stage (stages/chemistry.cpp). Readers: blood (what its next transport
-// carries for each solute), heart (potassium, calcium: arrest hazards, pacing threshold), ECG.
+// carries for each solute), heart (potassium, calcium: arrest hazards, pacing threshold), ECG,
+// pharmacology (sodium and calcium: the channel blockers' hold).
 struct ChemistryBus {
   double potassium_mmol_L;             // arterial plasma
   double ionised_calcium_mmol_L;
+  double sodium_mmol_L;
   blood::Amounts tissue_volume_mL, tissue_source, venous_source;  // blood::BloodInputs' meaning
 };
 

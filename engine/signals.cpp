@@ -140,6 +140,11 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     DRUG_SIGNALS("dextrose"),
     DRUG_SIGNALS("magnesium_sulfate"),
     DRUG_SIGNALS("alteplase"),
+    DRUG_SIGNALS("glucagon"),
+    DRUG_SIGNALS("amitriptyline"),
+    DRUG_SIGNALS("propranolol"),
+    DRUG_SIGNALS("verapamil"),
+    DRUG_SIGNALS("hypertonic_saline"),
     {"be_mmol_L", "mmol/L", "arterial base excess (standard, extracellular)"},
     {"lactate_mmol_L", "mmol/L", "arterial lactate"},
     {"lactate_venous_mmol_L", "mmol/L", "mixed venous lactate"},
@@ -178,6 +183,8 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"jvd", "1", "distension of the neck veins, 0 (flat) to 1 (full), from the CVP"},
     {"pe_obstruction", "1", "share of the pulmonary bed a clot obstructs"},
     {"coronary_ischaemia", "1", "ischaemia of the worst coronary territory, 0..1"},
+    {"st_max_mV", "mV", "largest ST shift of the 12 leads the ECG draws (elevation positive)"},
+    {"qrs_ms", "ms", "QRS duration of the last beat the ECG drew (0 in VF, torsades, standstill)"},
 }};
 #undef DRUG_SIGNALS
 

@@ -113,7 +113,7 @@ enum SignalId : int {
   kAirwayDevice,
   // Appended in 0.4: per drug, in resus::pharm::Drug order, kDrugSignalsPerDrug each.
   kDrugFirst,
-  kDrugLast = kDrugFirst + 4 * 20 - 1,
+  kDrugLast = kDrugFirst + 4 * 25 - 1,
   // Appended in 0.5: blood chemistry (arterial plasma unless named otherwise).
   kBaseExcess,
   kLactate,
@@ -156,6 +156,9 @@ enum SignalId : int {
   kJugularDistension,
   kPulmonaryObstruction,
   kIschaemiaExtent,
+  // Appended in 0.7.
+  kStMax,
+  kQrsDuration,
   kNumSignals
 };
 

@@ -179,6 +179,7 @@ void Sim::update_instant_signals() noexcept {
   stages::reflex::publish(*model_, s_, sig);
   stages::heart::publish(*model_, eval_, s_, sig);
   for (int k = 0; k < ecg::kNumLeads; ++k) sig[kEcgFirst + k] = s_.ecg.latest[static_cast<std::size_t>(k)];
+  stages::ecg::publish(c, s_, sig);
   sig[kTime] = time();
   stages::cpr_meter::publish(*model_, s_, sig);
   stages::breathing::publish(s_, sig);

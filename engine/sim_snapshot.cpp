@@ -29,7 +29,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // and alpha-1 tolerance. 9: the chemistry and thermal stages (solutes in the blood's pools, the
 // analyser; core and shell temperature). 10: the thorax and thrombosis stages (pericardial
 // fluid, pleural air, clots), the alveolar pressure on the lungs' bus, two effect channels.
-constexpr uint32_t kSnapshotVersion = 10;
+// 11: the toxins and their antidotes (five drugs, the blockade effect channels, sodium on the
+// chemistry's bus, the blood the channel blockers act in).
+constexpr uint32_t kSnapshotVersion = 11;
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;

@@ -30,6 +30,7 @@ constexpr SoluteDrug kSoluteDrugs[] = {
     {Drug::kPotassiumChloride, chem::Infusate::kPotassiumChloride},
     {Drug::kDextrose, chem::Infusate::kGlucose},
     {Drug::kMagnesiumSulfate, chem::Infusate::kMagnesiumSulfate},
+    {Drug::kHypertonicSaline, chem::Infusate::kSodiumChloride},
 };
 static_assert(std::size(kSoluteDrugs) == chem::kNumInfusates);
 
@@ -38,6 +39,7 @@ void publish_bus(SimState& s) {
   ChemistryBus& b = s.bus.chemistry;
   b.potassium_mmol_L = o.potassium_mmol_L;
   b.ionised_calcium_mmol_L = o.ionised_calcium_mmol_L;
+  b.sodium_mmol_L = o.sodium_mmol_L;
   set_effect(s.bus.effects, Effect::kMembraneStability_mmol_L, EffectWriter::kChemistry,
              o.membrane_stability_mmol_L);
 }

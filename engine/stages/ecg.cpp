@@ -41,6 +41,7 @@ resus::ecg::EcgInputs inputs(const StepContext& c, const SimState& s, double t) 
   in.pericardial_effusion_mL =
       s.bus.conditions.pericardial_fluid_mL - p.circulation.pericardial_fluid_mL;
   in.qt_drug = s.bus.effects[Effect::kQt_ms] / p.ecg.qt_drug_ms;
+  in.sodium_channel_block = s.bus.effects[Effect::kSodiumChannelBlock];
   in.ischaemia_territory = s.bus.ischaemia.territory;
   in.ischaemia_extent = s.bus.ischaemia.extent;
   const CprBus& cpr = s.bus.cpr;
@@ -67,6 +68,12 @@ void step(const StepContext& c, SimState& s, EcgStream* stream) {
     if (stream) stream->push(g.latest.data());
     ++g.sample_index;
   }
+}
+
+void publish(const StepContext& c, const SimState& s, double* sig) {
+  const resus::ecg::EcgInputs in = inputs(c, s, now(s));
+  sig[kStMax] = c.eval.ecg.st_max_mV(in);
+  sig[kQrsDuration] = c.eval.ecg.qrs_ms(in);
 }
 
 void check(const SimState& s, StateCheck& c) {

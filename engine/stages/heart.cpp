@@ -31,6 +31,7 @@ ep::Modulators modulators(const Bus& b) {
   m.refibrillation_hazard = e[Effect::kRefibrillationHazard];
   m.vf_hazard = e[Effect::kVfHazard];
   m.vf_hazard_per_s = e[Effect::kVfHazard_per_s];
+  m.sodium_channel_block = e[Effect::kSodiumChannelBlock];
   return m;
 }
 

@@ -1,7 +1,7 @@
 // The pharmacology stage: models/pharmacology's drugs and the body's own hormones, carried by the
 // circulation's flows of each step and ticked every 100 ms. Reads bus.haemodynamics (flows,
-// arterial pressure), the circulation's compartment volumes, bus.blood (PaO2, pH) and
-// bus.temperature; applies the drug, infusion and infusion_stop actions; writes its slot of the
+// arterial pressure), the circulation's compartment volumes, bus.blood (PaO2, pH),
+// bus.chemistry (sodium, ionised calcium) and bus.temperature; applies the drug, infusion and infusion_stop actions; writes its slot of the
 // effect channels (EffectWriter::kPharmacology) and bus.dosing (solutes handed to the chemistry).
 #include <cmath>
 
@@ -29,7 +29,8 @@ constexpr Effect kChannelEffect[pharm::kNumChannels] = {
     Effect::kAutomaticity,       Effect::kVfHazard,               Effect::kRefibrillationHazard,
     Effect::kDefibrillationThreshold, Effect::kRespiratoryDrive,  Effect::kMetabolicRate,
     Effect::kPotassiumUptake,    Effect::kGlucoseUptake,          Effect::kQt_ms,
-    Effect::kThrombolysis_per_h};
+    Effect::kThrombolysis_per_h, Effect::kBeta1Blockade,          Effect::kAlpha1Blockade,
+    Effect::kSodiumChannelBlock};
 
 std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h) {
   std::array<double, pharm::kNumFlows> q{};
@@ -81,6 +82,8 @@ void step(const StepContext& c, SimState& s) {
   t.arterial_po2_mmHg = s.bus.blood.arterial_po2_mmHg;
   t.arterial_ph = s.bus.blood.arterial_ph;
   t.temperature_C = s.bus.temperature.core_C;
+  t.sodium_mmol_L = s.bus.chemistry.sodium_mmol_L;
+  t.ionised_calcium_mmol_L = s.bus.chemistry.ionised_calcium_mmol_L;
   pharm::tick(c.model.params().pharmacology, t, p);
   write_effects(s);
 }

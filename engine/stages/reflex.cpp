@@ -1,6 +1,9 @@
 // The reflex stage: the Ursino baroreflex on its own 10 ms tick (operator splitting: the
 // effectors are held over the tick's steps). Reads the carotid (arterial) pressure of each step
-// from bus.haemodynamics and the chronotropic and vagal effect channels; writes bus.autonomic.
+// from bus.haemodynamics and the chronotropic, vagal and receptor-blockade effect channels;
+// writes bus.autonomic.
+#include <algorithm>
+
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
 
@@ -18,9 +21,16 @@ void drive(const StepContext& c, SimState& s) {
   const PatientParams& p = c.model.params();
   const Effects& fx = s.bus.effects;
   AutonomicBus& a = s.bus.autonomic;
+  // Beta-1 and alpha-1 antagonists block the sympathetic nerves' receptors as well as the
+  // hormones': what is left of each limb.
+  const double cardiac = 1.0 - std::clamp(fx[Effect::kBeta1Blockade], 0.0, 1.0);
+  const double vascular = 1.0 - std::clamp(fx[Effect::kAlpha1Blockade], 0.0, 1.0);
   a.sinus_period_s = c.eval.baroreflex.sinus_period(60.0 / p.heart_rate_set_bpm, s.reflex.baro,
-                                                    fx[Effect::kVagalEffect], fx[Effect::kChronotropy]);
-  const autonomic::Effectors e = autonomic::driven_effectors(resting(p.circulation), s.reflex.baro);
+                                                    fx[Effect::kVagalEffect], fx[Effect::kChronotropy],
+                                                    cardiac);
+  const autonomic::Effectors e =
+      autonomic::driven_effectors(resting(p.circulation), s.reflex.baro, cardiac, vascular,
+                                  c.eval.baroreflex.sympathetic_tone());
   a.lv_emax = e.lv_emax;
   a.rv_emax = e.rv_emax;
   a.r_splanchnic = e.r_splanchnic;

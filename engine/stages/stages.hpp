@@ -193,6 +193,8 @@ void check(const SimState& s, StateCheck& c);
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).
 void step(const StepContext& c, SimState& s, EcgStream* stream);
+// What the generator draws now, as a monitor's measurements: st_max_mV, qrs_ms.
+void publish(const StepContext& c, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace ecg
 

@@ -72,24 +72,44 @@ void Baroreflex::tick(double carotid, BaroreflexState& s) const {
   }
 }
 
-Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s) {
+Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s, double cardiac_gain,
+                           double vascular_gain, const Effectors& tone) {
   const auto& d = s.delta;
+  // g (tone + d) - tone: the blocked share of the resting tone leaves, the rest acts as before.
+  const auto act = [](double g, double delta, double t) { return g * delta - (1.0 - g) * t; };
+  const double c = cardiac_gain, v = vascular_gain;
   Effectors out;
-  out.lv_emax = std::max(rest.lv_emax + d[kLvEmax], 0.2 * rest.lv_emax);
-  out.rv_emax = std::max(rest.rv_emax + d[kRvEmax], 0.2 * rest.rv_emax);
-  out.r_splanchnic = std::max(rest.r_splanchnic + d[kSplanchnicResistance], 0.2 * rest.r_splanchnic);
-  out.r_extrasplanchnic =
-      std::max(rest.r_extrasplanchnic + d[kExtrasplanchnicResistance], 0.2 * rest.r_extrasplanchnic);
-  out.vu_splanchnic_veins = std::max(rest.vu_splanchnic_veins + d[kSplanchnicUnstressed], 0.0);
+  out.lv_emax = std::max(rest.lv_emax + act(c, d[kLvEmax], tone.lv_emax), 0.2 * rest.lv_emax);
+  out.rv_emax = std::max(rest.rv_emax + act(c, d[kRvEmax], tone.rv_emax), 0.2 * rest.rv_emax);
+  out.r_splanchnic =
+      std::max(rest.r_splanchnic + act(v, d[kSplanchnicResistance], tone.r_splanchnic),
+               0.2 * rest.r_splanchnic);
+  out.r_extrasplanchnic = std::max(
+      rest.r_extrasplanchnic + act(v, d[kExtrasplanchnicResistance], tone.r_extrasplanchnic),
+      0.2 * rest.r_extrasplanchnic);
+  out.vu_splanchnic_veins = std::max(
+      rest.vu_splanchnic_veins + act(v, d[kSplanchnicUnstressed], tone.vu_splanchnic_veins), 0.0);
   out.vu_extrasplanchnic_veins =
-      std::max(rest.vu_extrasplanchnic_veins + d[kExtrasplanchnicUnstressed], 0.0);
+      std::max(rest.vu_extrasplanchnic_veins +
+                   act(v, d[kExtrasplanchnicUnstressed], tone.vu_extrasplanchnic_veins),
+               0.0);
   return out;
 }
 
+Effectors Baroreflex::sympathetic_tone() const {
+  const auto tone = [&](int i) { return p_->gain_scale * p_->effectors[i].gain * ref_.sympathetic_drive; };
+  return {tone(kLvEmax),          tone(kRvEmax),
+          tone(kSplanchnicResistance), tone(kExtrasplanchnicResistance),
+          tone(kSplanchnicUnstressed), tone(kExtrasplanchnicUnstressed)};
+}
+
 double Baroreflex::sinus_period(double set_period_s, const BaroreflexState& s, double vagal_effect,
-                                double chronotropy) const {
+                                double chronotropy, double sympathetic_effect) const {
   const double vagal = s.delta[kPeriodVagal] * vagal_effect;
-  const double t = set_period_s - ref_.period_offset_s + s.delta[kPeriodSympathetic] + vagal;
+  const double g = sympathetic_effect;
+  const double tone = p_->gain_scale * p_->effectors[kPeriodSympathetic].gain * ref_.sympathetic_drive;
+  const double sympathetic = g * s.delta[kPeriodSympathetic] - (1.0 - g) * tone;
+  const double t = set_period_s - ref_.period_offset_s + sympathetic + vagal;
   return std::clamp(t / chronotropy, 0.25, 3.0);
 }
 

@@ -71,9 +71,14 @@ struct Effectors {
   double vu_splanchnic_veins, vu_extrasplanchnic_veins;  // mL
 };
 
-// The resting effectors plus the reflex's deviations. Contractilities and resistances may not
-// fall below a fifth of their resting value, unstressed volumes not below zero [U].
-Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s);
+// The resting effectors plus the reflex's deviations. `cardiac_gain` and `vascular_gain` are the
+// shares of the sympathetic limb that beta-1 and alpha-1 antagonists leave (1: none blocked): the
+// whole sympathetic action, the resting `tone` (Baroreflex::sympathetic_tone) and the deviation
+// alike, is scaled, the cardiac share on the contractilities and the vascular share on the
+// resistances and unstressed volumes. Contractilities and resistances may not fall below a fifth
+// of their resting value, unstressed volumes not below zero [U].
+Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s, double cardiac_gain = 1.0,
+                           double vascular_gain = 1.0, const Effectors& tone = {});
 
 class Baroreflex {
  public:
@@ -90,13 +95,18 @@ class Baroreflex {
   double sympathetic_firing(double afferent) const;
   double vagal_firing(double afferent) const;
   double sympathetic_drive(double f_es) const;
+  // What the resting sympathetic firing contributes to each effector (its gain x the resting
+  // drive): the calibrated resting effectors already hold it, so an antagonist takes its share
+  // away. Effectors order; unstressed volumes and resistances as in Effectors.
+  Effectors sympathetic_tone() const;
 
   double filtered_pressure(const BaroreflexState& s, double carotid_mmHg) const;
   // The heart period the sinus node is driven at: the set period with the operating point's
-  // bias removed, plus the sympathetic and (scaled by `vagal_effect`, which atropine lowers)
-  // vagal deviations, divided by `chronotropy`; held within 0.25-3 s.
+  // bias removed, plus the sympathetic (resting tone and deviation scaled by
+  // `sympathetic_effect`, which a beta-blocker lowers) and vagal (scaled by `vagal_effect`,
+  // which atropine lowers) deviations, divided by `chronotropy`; held within 0.25-3 s.
   double sinus_period(double set_period_s, const BaroreflexState& s, double vagal_effect,
-                      double chronotropy) const;
+                      double chronotropy, double sympathetic_effect = 1.0) const;
 
  private:
   const BaroreflexParams* p_;

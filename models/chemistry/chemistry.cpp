@@ -28,6 +28,7 @@ constexpr Load kLoads[] = {
     {0, 0, 1, 0, 0, 0, 0},                 // potassium chloride
     {0, 0, 0, 0, 1, 0, 0},                 // glucose
     {0, 0, 0, 0, 0, 1, 0},                 // magnesium sulfate
+    {0, 1, 0, 0, 0, 0, 0},                 // sodium chloride (its chloride leaves the SID as it was)
 };
 static_assert(sizeof(kLoads) / sizeof(kLoads[0]) == kNumInfusates);
 
@@ -50,8 +51,13 @@ double blood_share_mL(const ChemParams& p) { return 70.0 * p.body_mass_kg; }
 }  // namespace
 
 double tissue_volume_mL(const ChemParams& p, int solute) {
-  const double per_kg =
-      solute == kBufferBase || solute == kLactate ? p.buffer_volume_L_kg : p.ecf_volume_L_kg;
+  // Sodium stays outside the cells but draws water out of them until the osmolalities agree: a
+  // load changes its concentration as if spread through all body water (Adrogue and Madias
+  // 2000; 100 mmol of bicarbonate raises it a median 2.5 mmol/L in tricyclic poisoning, Australian
+  // toxicology units 2013-2019).
+  const double per_kg = solute == kBufferBase || solute == kLactate ? p.buffer_volume_L_kg
+                        : solute == kSodium                        ? p.body_water_L_kg
+                                                                   : p.ecf_volume_L_kg;
   return std::max(per_kg * 1000.0 * p.body_mass_kg - blood_share_mL(p), 0.1 * blood_share_mL(p));
 }
 

@@ -41,6 +41,7 @@ enum class Infusate : int32_t {
   kPotassiumChloride,
   kGlucose,
   kMagnesiumSulfate,
+  kSodiumChloride,
   kNumInfusates
 };
 constexpr int kNumInfusates = static_cast<int>(Infusate::kNumInfusates);
@@ -61,6 +62,7 @@ struct ChemParams {
   // Distribution: the tissue compartment of each solute is its volume less the blood's.
   double buffer_volume_L_kg;        // apparent volume of fixed-acid buffering [M 0.5, A.6]
   double ecf_volume_L_kg;           // extracellular fluid [M 0.2]
+  double body_water_L_kg;           // sodium's: water follows it out of the cells [M 0.6]
   // Resting plasma values (a patient's own: a renal patient may rest at a higher potassium).
   double base_excess_mmol_L;        // [M -2..2]
   double lactate_mmol_L;            // [M < 2]

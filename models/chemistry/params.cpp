@@ -12,6 +12,7 @@ ChemParams default_chem_params(double body_mass_kg) {
   p.body_mass_kg = m;
   p.buffer_volume_L_kg = 0.5;             // A.6: HCO3 space ~0.5 L/kg acutely
   p.ecf_volume_L_kg = 0.2;                // A.6: ECF ~14 L at 70 kg
+  p.body_water_L_kg = 0.6;                // men 0.6, women 0.5 (Adrogue and Madias 2000)
   p.base_excess_mmol_L = 0.0;             // B.1 row 15
   p.lactate_mmol_L = 1.0;                 // B.1 row 16
   p.potassium_mmol_L = 4.2;               // B.1 row 16
@@ -50,6 +51,7 @@ namespace {
 constexpr ParamSpec<ChemParams> kTable[] = {
     {"buffer_volume_L_kg", "L/kg", 0.2, 1.0, "apparent volume of fixed-acid buffering", F(buffer_volume_L_kg)},
     {"ecf_volume_L_kg", "L/kg", 0.12, 0.4, "extracellular fluid volume", F(ecf_volume_L_kg)},
+    {"body_water_L_kg", "L/kg", 0.3, 0.8, "total body water (sodium's distribution volume)", F(body_water_L_kg)},
     {"base_excess_mmol_L", "mmol/L", -20, 20, "resting base excess", F(base_excess_mmol_L)},
     {"lactate_mmol_L", "mmol/L", 0.3, 10, "resting plasma lactate", F(lactate_mmol_L)},
     {"potassium_mmol_L", "mmol/L", 2.0, 8.0, "resting plasma potassium (a renal patient's may be high)", F(potassium_mmol_L)},

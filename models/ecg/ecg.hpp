@@ -77,6 +77,7 @@ struct EcgParams {
   double k_p_flat[2];                   // P amplitude *(1 - s)
   double k_pr[2], pr_extra_ms;          // QRS delayed after the activation: longer effective PR
   double k_qrs[2], qrs_widening;        // QRS width *(1 + widening*s)
+  double sodium_block_widening;         // QRS width *(1 + w*block) under a sodium-channel blocker
   double k_sine[2];                     // blend into the sine-wave complex
   double k_hypo[2];                     // hypokalaemia, e.g. (3.5, 2.5)
   double hypo_t_flattening;             // T amplitude *(1 - flattening*s)
@@ -162,6 +163,7 @@ struct EcgInputs {
   int32_t reserved = 0;
   double ischaemia_extent = 0.0;                     // 0..1
   double qt_drug = 0.0;                              // 0..1
+  double sodium_channel_block = 0.0;                 // 0..1, share of the fast sodium current
   double noise[4] = {0.0, 0.0, 0.0, 0.0};            // independent standard normal draws
 };
 
@@ -194,6 +196,12 @@ class Generator {
   void sample(const EcgInputs& in, const ArtefactSwitches& a, double dt, EcgState& s,
               double out[kNumLeads]) const;
   const EcgParams& params() const { return p_; }
+  // The QRS duration of the last ventricular beat as drawn (onset to J point, ms; 0 in VF,
+  // torsades and standstill).
+  double qrs_ms(const EcgInputs& in) const;
+  // The largest ST shift of the twelve leads in the beats these inputs draw (mV, positive:
+  // elevation): the injury current and the hypokalaemic depression, without artefacts.
+  double st_max_mV(const EcgInputs& in) const;
   // Electrode lead vectors (gain included), x/y/z per electrode.
   const double (&electrode_matrix() const)[kNumElectrodes][3] { return e_; }
 
@@ -202,6 +210,7 @@ class Generator {
   double e_[kNumElectrodes][3];
   double inv_width_[1 + kNumTemplates][kMaxKernels];  // atrial, then ventricular templates
   double t_axis_[3];                                   // unit T-wave axis (hypokalaemic ST)
+  double qrs_width_ms_[kNumTemplates];                 // each template's QRS as drawn
 };
 
 static_assert(std::is_trivially_copyable_v<EcgParams>);
@@ -209,7 +218,7 @@ static_assert(std::is_trivially_copyable_v<EcgInputs>);
 static_assert(std::is_trivially_copyable_v<EcgState>);
 static_assert(std::is_trivially_copyable_v<ArtefactSwitches>);
 static_assert(sizeof(EcgKernel) == 6 * sizeof(double));
-static_assert(sizeof(EcgInputs) == 25 * sizeof(double));
+static_assert(sizeof(EcgInputs) == 26 * sizeof(double));
 static_assert(sizeof(EcgState) % sizeof(double) == 0);
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.

@@ -1,5 +1,6 @@
 // The per-sample glue: dipole from the beats and continuous sources, electrode potentials through
 // the Dower lead vectors, artefacts at the electrodes, then the leads.
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -36,6 +37,8 @@ int template_for(int32_t origin, bool torsades) {
   }
 }
 
+constexpr double kQrsEdgeShare = 0.03;
+
 }  // namespace
 
 Generator::Generator(const EcgParams& p) : p_(p) {
@@ -50,6 +53,28 @@ Generator::Generator(const EcgParams& p) : p_(p) {
   }
   for (auto& row : e_)
     for (double& x : row) x *= p_.gain;
+
+  // Each template's QRS width as drawn: where the QRS kernels' dipole first and last exceeds 3%
+  // of its peak (the tests' delineator measures within ~10 ms of it, tests/ecg/intervals_test).
+  for (int t = 0; t < kNumTemplates; ++t) {
+    const BeatTemplate& b = p_.ventricular[t];
+    double mag[400], peak = 0.0;
+    for (int ms = 0; ms < 400; ++ms) {
+      double d[3] = {0.0, 0.0, 0.0};
+      for (int k = 0; k < b.count; ++k) {
+        const EcgKernel& e = b.kernels[k];
+        if (e.wave != kWaveQ && e.wave != kWaveR && e.wave != kWaveS) continue;
+        const double z = (ms - e.centre_ms) / e.width_ms;
+        for (int i = 0; i < 3; ++i) d[i] += e.amp[i] * std::exp(-0.5 * z * z);
+      }
+      mag[ms] = std::sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+      peak = std::max(peak, mag[ms]);
+    }
+    int first = -1, last = -1;
+    for (int ms = 0; ms < 400; ++ms)
+      if (mag[ms] > kQrsEdgeShare * peak) (first < 0 ? first : last) = ms, last = ms;
+    qrs_width_ms_[t] = first >= 0 ? static_cast<double>(last - first) : 0.0;
+  }
 
   const BeatTemplate* all[1 + kNumTemplates] = {&p_.atrial, &p_.ventricular[0],
                                                 &p_.ventricular[1], &p_.ventricular[2]};
@@ -68,6 +93,26 @@ Generator::Generator(const EcgParams& p) : p_(p) {
   const double norm = std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
   for (int i = 0; i < 3; ++i) t_axis_[i] = norm > 0.0 ? a[i] / norm : 0.0;
 }
+
+namespace {
+
+// The twelve leads and the pads from the electrode potentials (Einthoven, Goldberger, Wilson).
+void leads_from_electrodes(const double phi[kNumElectrodes], double out[kNumLeads]) {
+  const double lead_i = phi[kLA] - phi[kRA];
+  const double lead_iii = phi[kLL] - phi[kLA];
+  const double lead_ii = lead_i + lead_iii;  // exactly I + III, bit for bit
+  out[kI] = lead_i;
+  out[kII] = lead_ii;
+  out[kIII] = lead_iii;
+  out[kAVR] = -0.5 * (lead_i + lead_ii);
+  out[kAVL] = lead_i - 0.5 * lead_ii;
+  out[kAVF] = lead_ii - 0.5 * lead_i;
+  const double wct = (phi[kRA] + phi[kLA] + phi[kLL]) / 3.0;
+  for (int v = 0; v < 6; ++v) out[kV1 + v] = phi[kEV1 + v] - wct;
+  out[kPads] = phi[kEPads];
+}
+
+}  // namespace
 
 EcgState Generator::initial_state() const {
   EcgState s{};
@@ -139,18 +184,29 @@ void Generator::sample(const EcgInputs& in, const ArtefactSwitches& a, double dt
   detail::add_electrode_artefacts(p_, in, a, dt, s, phi);
   if (a.shock) detail::apply_shock(p_, in, phi);
 
-  const double lead_i = phi[kLA] - phi[kRA];
-  const double lead_iii = phi[kLL] - phi[kLA];
-  const double lead_ii = lead_i + lead_iii;  // exactly I + III, bit for bit
-  out[kI] = lead_i;
-  out[kII] = lead_ii;
-  out[kIII] = lead_iii;
-  out[kAVR] = -0.5 * (lead_i + lead_ii);
-  out[kAVL] = lead_i - 0.5 * lead_ii;
-  out[kAVF] = lead_ii - 0.5 * lead_i;
-  const double wct = (phi[kRA] + phi[kLA] + phi[kLL]) / 3.0;
-  for (int v = 0; v < 6; ++v) out[kV1 + v] = phi[kEV1 + v] - wct;
-  out[kPads] = phi[kEPads];
+  leads_from_electrodes(phi, out);
+}
+
+double Generator::qrs_ms(const EcgInputs& in) const {
+  const auto mode = static_cast<VentricularMode>(in.ventricular_mode);
+  if (mode == VentricularMode::kFibrillation || mode == VentricularMode::kTorsades ||
+      mode == VentricularMode::kStandstill || in.ventricular_times[0] < -1e8)
+    return 0.0;
+  return detail::physiology(p_, t_axis_, in).qrs_stretch *
+         qrs_width_ms_[template_for(in.ventricular_origin[0], false)];
+}
+
+double Generator::st_max_mV(const EcgInputs& in) const {
+  const detail::Physiology ph = detail::physiology(p_, t_axis_, in);
+  double phi[kNumElectrodes], leads[kNumLeads];
+  for (int e = 0; e < kNumElectrodes; ++e) {
+    phi[e] = 0.0;
+    for (int i = 0; i < 3; ++i) phi[e] += e_[e][i] * ph.st_vector[i] * ph.global_scale;
+  }
+  leads_from_electrodes(phi, leads);
+  double top = leads[kI];
+  for (int l = kI; l <= kV6; ++l) top = std::max(top, leads[l]);
+  return top;
 }
 
 }  // namespace resus::ecg

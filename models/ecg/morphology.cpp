@@ -34,7 +34,9 @@ Physiology physiology(const EcgParams& p, const double t_axis[3], const EcgInput
   const BeatTemplate& n = p.ventricular[kTemplateNarrow];
   ph.st_stretch = std::max((qt - n.qrs_end_ms) / (n.qt_ms - n.qrs_end_ms), 0.3);
   ph.t_width = 1.0 - p.t_narrowing * s_peak;
-  ph.qrs_stretch = (1.0 + p.qrs_widening * s_qrs) * (1.0 + p.cold_qrs_per_C * chill);
+  const double block = std::clamp(in.sodium_channel_block, 0.0, 1.0);
+  ph.qrs_stretch = (1.0 + p.qrs_widening * s_qrs) * (1.0 + p.cold_qrs_per_C * chill) *
+                   (1.0 + p.sodium_block_widening * block);
   ph.p_stretch = 1.0 + p.cold_qrs_per_C * chill;
   ph.shift_ms = p.pr_extra_ms * s_pr + p.cold_pr_ms_per_C * chill;
 

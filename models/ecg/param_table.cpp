@@ -27,6 +27,7 @@ constexpr ParamSpec<EcgParams> kTable[] = {
     {"ecg_qrs_lo_mmol_L", "mmol/L", 4, 12, "potassium at which QRS starts to widen", F(k_qrs[0])},
     {"ecg_qrs_hi_mmol_L", "mmol/L", 5, 14, "and at which it is widened fully", F(k_qrs[1])},
     {"ecg_qrs_widening", "1", 0, 5, "QRS width x (1 + widening) at full hyperkalaemia", F(qrs_widening)},
+    {"ecg_sodium_block_widening", "1", 0, 5, "QRS width x (1 + w x block) under a sodium-channel blocker", F(sodium_block_widening)},
     {"ecg_sine_lo_mmol_L", "mmol/L", 5, 14, "potassium at which the complex starts to become a sine wave", F(k_sine[0])},
     {"ecg_sine_hi_mmol_L", "mmol/L", 6, 16, "and at which it is one", F(k_sine[1])},
     {"ecg_hypokalaemia_lo_mmol_L", "mmol/L", 1, 5, "potassium at which hypokalaemic changes start (falling)", F(k_hypo[0])},

@@ -160,6 +160,9 @@ EcgParams default_ecg_params() {
   p.k_p_flat[0] = 6.5, p.k_p_flat[1] = 8.0;
   p.k_pr[0] = 6.0, p.k_pr[1] = 7.5, p.pr_extra_ms = 60.0;
   p.k_qrs[0] = 7.0, p.k_qrs[1] = 9.0, p.qrs_widening = 1.3;  // 90 -> ~200 ms
+  // A tricyclic's QRS: > 100 ms from ~1000 ng/mL, 160 and more in severe poisoning (Boehnert and
+  // Lovejoy 1985); 1.2 puts full block at ~200 ms, like full hyperkalaemia [U].
+  p.sodium_block_widening = 1.2;
   p.k_sine[0] = 8.5, p.k_sine[1] = 10.0;
   p.k_hypo[0] = 3.5, p.k_hypo[1] = 2.5;
   p.hypo_t_flattening = 0.75;

@@ -94,6 +94,7 @@ struct Modulators {
   double refibrillation_hazard = 1.0;    // scales the hazard of VF returning after a shock
   double vf_hazard = 1.0;                // scales the hazard of VF from an organised rhythm
   double vf_hazard_per_s = 0.0;          // and adds to it (ischaemia), 1/s
+  double sodium_channel_block = 0.0;     // share of the fast sodium current blocked: re-entry
 };
 
 struct ConductionState {

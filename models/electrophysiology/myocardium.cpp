@@ -117,6 +117,12 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     // Hypokalaemia below 2.5 mmol/L: ectopy and VF (A.6) [U: rate].
     to_vf += 0.002 * std::max(2.5 - k, 0.0);
     to_vf += 0.002 * std::max(28.0 - m.temperature_C, 0.0);
+    // Slowed conduction under a sodium-channel blocker: re-entry, VT and VF, growing with the
+    // QRS width and with acidosis through the block itself (als-next.md 4.4: QRS > 120 ms, OR
+    // 3.56 for serious arrhythmia; half of tricyclic patients with QRS >= 160 ms, Boehnert and
+    // Lovejoy 1985) [U: rate, ~50% within the hour at 80% block].
+    const double block = std::clamp(m.sodium_channel_block, 0.0, 1.0);
+    to_vf += 3e-4 * block * block;
     to_vf += m.vf_hazard_per_s;
     to_vf += refibrillation_hazard(since_termination_s, m);
     h.to_vf = to_vf * m.vf_hazard;

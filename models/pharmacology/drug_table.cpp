@@ -12,7 +12,8 @@ constexpr double kNone = 0.0;
 using U = DoseUnit;
 
 // EC50s in target order: alpha1, beta1, beta2, V1, muscarinic block, A1, class III, sodium
-// channel, sodium toxicity, mu (naloxone: its Ki), insulin, fibrinolysis.
+// channel, sodium toxicity, mu, insulin, fibrinolysis, calcium channel, glucagon; then, after the
+// solute flag, the Ki of an antagonist in the same order.
 constexpr DrugSpec kDrugs[] = {
     // name, preparation, mg/mL, g/mol, mg/unit, dose, unit, max mg, max mg/min,
     // kp fast, kp slow, E systemic, E splanchnic, blood t1/2 s, ke0 /min, F tracheal, F oral,
@@ -40,7 +41,7 @@ constexpr DrugSpec kDrugs[] = {
      {0, 0, 0, 0, 0, 100, 0, 0, 0, 0, 0}},
     {"naloxone", "0.4 mg in 1 mL", 0.4, 327.4, kNone, 0.4, U::kMg, 100, 1,
      3, 2.5, 0.1, 0.8, 0, 0.5, 0.3, 0.02, 0.07,
-     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0}},
+     {}, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5}},
     {"morphine", "10 mg in 1 mL", 10, 285.3, kNone, 10, U::kMg, 5000, 50,
      4, 3.5, 0.0, 0.7, 0, 0.03, 0.3, 0.3, 0.07,
      {0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0}},
@@ -78,6 +79,37 @@ constexpr DrugSpec kDrugs[] = {
     {"alteplase", "50 mg in 50 mL (1 mg/mL)", 1, 0, kNone, 50, U::kMg, 250, 5,
      0.1, 0.1, 0.0, 0.4, 0, 1.0, 0.0, 0.0, 0.05,
      {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1000}},
+    // Glucagon: 3-10 mg (50-150 ug/kg) then 2-10 mg/h for beta-blocker and calcium-channel
+    // blocker poisoning. Vd ~0.25 L/kg, t1/2 8-18 min, hepatic and renal; its inotropy and
+    // chronotropy bypass the beta receptor and last 10-20 min after a bolus.
+    {"glucagon", "1 mg vial in 1 mL", 1, 3485, 1.0, 5, U::kMg, 100, 5,
+     0.25, 0.25, 0.1, 0.7, 0, 0.5, 0.0, 0.0, 0.05,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50}},
+    // Amitriptyline: toxic above 10 mg/kg, 2.5 g a severe overdose. Vd ~15 L/kg, F 0.3-0.6,
+    // t1/2 ~20 h, hepatic (CYP2D6, 2C19); peak 2-6 h after an overdose (absorption x 0.15). Plasma levels (with nortriptyline) above 1000 ng/mL go
+    // with QRS > 100 ms (Boehnert and Lovejoy 1985). Sodium-channel block, muscarinic block,
+    // alpha-1 antagonism. The mL unit is the former 10 mg/mL intramuscular injection.
+    {"amitriptyline", "25 mg tablet (10 mg/mL injection for the mL unit)", 10, 277.4, kNone, 25,
+     U::kMg, 50000, 100,
+     15, 20, 0.0, 0.4, 0, 0.2, 0.0, 0.45, 0.07,
+     {0, 0, 0, 0, 300, 0, 0, 0, 2000, 0, 0, 0, 0, 0}, 0,
+     {300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.15},
+    // Propranolol: 1 mg IV slowly; overdoses above 1 g. Vd ~4 L/kg, F ~0.25, t1/2 3-6 h,
+    // high hepatic extraction, peak at 1-2 h. Competitive at beta-1 and beta-2 (exercise tachycardia halved
+    // at ~10 ng/mL); membrane-stabilising (sodium-channel block) at the levels of severe
+    // overdose (2-8 ug/mL).
+    {"propranolol", "1 mg in 1 mL", 1, 259.3, kNone, 1, U::kMg, 20000, 100,
+     5, 5.5, 0.0, 0.6, 0, 0.5, 0.0, 0.25, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 0, 4000, 0, 0, 0, 0, 0}, 0,
+     {0, 10, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.6},
+    // Verapamil: 2.5-5 mg IV for SVT; overdoses above 1-2 g (often sustained-release). Vd 3-5
+    // L/kg, F ~0.2, t1/2 3-7 h, high hepatic extraction, peak at 1-2 h. Therapeutic 50-250 ng/mL (PR +10-20%).
+    {"verapamil", "5 mg in 2 mL (2.5 mg/mL)", 2.5, 454.6, kNone, 5, U::kMg, 30000, 100,
+     5, 6, 0.0, 0.7, 0, 0.3, 0.0, 0.2, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 600, 0}, 0, {}, 0.6},
+    // Hypertonic saline 3% (513 mmol/L): sodium for a sodium-channel blocker's QRS (McCabe 1998).
+    {"hypertonic_saline", "3% sodium chloride (0.51 mmol/mL)", 30, 58.44, kNone, 250, U::kMl,
+     200000, 20000, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 1},
 };
 static_assert(sizeof(kDrugs) / sizeof(kDrugs[0]) == kNumDrugs);
 
@@ -106,18 +138,38 @@ constexpr TargetEffect kSodiumEffects[] = {{kRefibrillationHazard, -0.25},
                                            {kVfHazard, -0.1},
                                            {kDefibrillationThreshold, 0.25},
                                            {kAutomaticity, -0.3}};
-constexpr TargetEffect kSodiumToxicEffects[] = {
-    {kLvContractility, -0.5}, {kRvContractility, -0.5}, {kAvConduction, -0.5}};
+// Toxic sodium-channel block: the QRS widens with the share of current blocked (the ECG and the
+// heart's arrhythmia hazard read it), conduction and contraction fail.
+constexpr TargetEffect kSodiumToxicEffects[] = {{kLvContractility, -0.5},
+                                                {kRvContractility, -0.5},
+                                                {kAvConduction, -0.5},
+                                                {kSodiumChannelBlock, 1.0}};
 constexpr TargetEffect kMuEffects[] = {
     {kRespiratoryDrive, -0.97}, {kChronotropy, -0.1}, {kSystemicResistance, -0.1}};
 
 // Insulin: glucose uptake (up to ~4-5 times basal at full stimulation, clamp studies) and the
 // Na/K pump (10 units lower potassium 0.6-1.0 mmol/L at 30-60 min: A.6) [F].
-constexpr TargetEffect kInsulinEffects[] = {{kGlucoseUptake, 3.0}, {kPotassiumUptake, 0.6}};
+// High doses are also inotropic, most where the heart is starved of fuel (calcium-channel blocker
+// poisoning: Kline 1995, canine verapamil) [U: +20% at full occupancy].
+constexpr TargetEffect kInsulinEffects[] = {{kGlucoseUptake, 3.0},
+                                            {kPotassiumUptake, 0.6},
+                                            {kLvContractility, 0.2},
+                                            {kRvContractility, 0.2}};
 // Fibrinolysis: a fresh coronary clot lyses at up to 1.6 per hour [F]: the accelerated regimen
 // (15 mg, 50 mg over 30 min, 35 mg over 60 min) opens an LAD occlusion at about 90 min (GUSTO
 // angiographic substudy: TIMI-3 flow at 90 min in 54%).
 constexpr TargetEffect kFibrinolysisEffects[] = {{kThrombolysis_per_h, 1.6}};
+// L-type calcium-channel block: the sinus and AV nodes, the escape pacemakers, contraction and
+// arteriolar tone all depend on the calcium current (verapamil's overdose: bradycardia, AV block,
+// hypotension from vasodilation and a weak heart) [U: the Emax; EC50 from PR +10-20% at 50-250
+// ng/mL].
+constexpr TargetEffect kCalciumChannelEffects[] = {
+    {kAvConduction, -0.9},    {kChronotropy, -0.5},     {kAutomaticity, -0.4},
+    {kLvContractility, -0.6}, {kRvContractility, -0.6}, {kSystemicResistance, -0.5}};
+// Glucagon: cAMP through its own receptor, so a beta-blocker does not stop it [U: HR +10-20/min,
+// cardiac index +20-40% after 50 ug/kg].
+constexpr TargetEffect kGlucagonEffects[] = {
+    {kChronotropy, 0.4}, {kLvContractility, 0.5}, {kRvContractility, 0.5}, {kAvConduction, 0.3}};
 
 template <std::size_t N>
 constexpr TargetSpec target(double hill, const TargetEffect (&e)[N]) {
@@ -128,7 +180,8 @@ constexpr TargetSpec kTargets[] = {
     target(0.8, kAlpha1Effects),     target(1.0, kBeta1Effects),   target(1.0, kBeta2Effects),
     target(1.0, kV1Effects),         target(1.0, kMuscarinicEffects), target(2.0, kA1Effects),
     target(1.0, kClassIIIEffects),   target(1.0, kSodiumEffects),  target(3.0, kSodiumToxicEffects),
-    target(1.5, kMuEffects),         target(1.0, kInsulinEffects), target(1.0, kFibrinolysisEffects)};
+    target(1.5, kMuEffects),         target(1.0, kInsulinEffects), target(1.0, kFibrinolysisEffects),
+    target(1.5, kCalciumChannelEffects), target(1.0, kGlucagonEffects)};
 static_assert(sizeof(kTargets) / sizeof(kTargets[0]) == kNumTargets);
 
 }  // namespace

@@ -33,6 +33,12 @@ enum class Drug : int32_t {
   kMagnesiumSulfate,
   // The causes' drugs (issue 12).
   kAlteplase,
+  // The toxins (issue 12) and their antidotes (issue 10).
+  kGlucagon,
+  kAmitriptyline,
+  kPropranolol,
+  kVerapamil,
+  kHypertonicSaline,  // a solute: sodium for the tricyclic's sodium-channel block
   kNumDrugs
 };
 constexpr int kNumDrugs = static_cast<int>(Drug::kNumDrugs);
@@ -42,7 +48,8 @@ constexpr const char* kDrugNames[] = {"epinephrine", "norepinephrine", "vasopres
                                       "insulin",     "salbutamol",     "sodium_bicarbonate",
                                       "calcium_chloride", "calcium_gluconate",
                                       "potassium_chloride", "dextrose", "magnesium_sulfate",
-                                      "alteplase"};
+                                      "alteplase", "glucagon", "amitriptyline", "propranolol",
+                                      "verapamil", "hypertonic_saline"};
 static_assert(sizeof(kDrugNames) / sizeof(kDrugNames[0]) == kNumDrugs);
 
 // Where a dose enters. Append-only.
@@ -82,7 +89,8 @@ static_assert(sizeof(kRateUnitNames) / sizeof(kRateUnitNames[0]) ==
               static_cast<int>(RateUnit::kNumUnits));
 
 // What drugs act on. Agonists at one target add as concentrations relative to their EC50
-// (Loewe additivity); naloxone competes at the mu receptor.
+// (Loewe additivity); antagonists (naloxone at mu, propranolol at beta, amitriptyline at alpha-1)
+// compete, dividing the agonists' drive by 1 + the sum of their concentrations over their Ki.
 enum Target : int {
   kAlpha1 = 0,        // vascular smooth muscle: constriction
   kBeta1,             // heart: inotropy, chronotropy, dromotropy, automaticity
@@ -96,11 +104,15 @@ enum Target : int {
   kMuOpioid,          // respiratory depression
   kInsulinReceptor,   // glucose uptake, the Na/K pump
   kFibrinolysis,      // plasminogen activation: clots lyse
+  kCalciumChannel,    // L-type calcium-channel block (verapamil): nodes, contraction, arterioles
+  kGlucagonReceptor,  // cAMP without the beta receptor: the beta-blocker's antidote
   kNumTargets
 };
 constexpr const char* kTargetNames[] = {"alpha1", "beta1", "beta2", "v1", "muscarinic_block",
                                         "adenosine_a1", "class_iii", "sodium_channel",
-                                        "sodium_toxicity", "mu_opioid", "insulin", "fibrinolysis"};
+                                        "sodium_toxicity", "mu_opioid", "insulin", "fibrinolysis",
+                                        "calcium_channel", "glucagon"};
+static_assert(sizeof(kTargetNames) / sizeof(kTargetNames[0]) == kNumTargets);
 
 struct DrugSpec {
   const char* name;
@@ -122,19 +134,25 @@ struct DrugSpec {
   double absorbed_tracheal;    // share of a tracheal dose that reaches the blood
   double absorbed_oral;        // share of an oral dose past the gut wall and liver
   double clearance_per_C;      // fractional fall of metabolic clearance per degree below 37 C
-  // Pharmacodynamics: EC50 at each target, ng/mL (0: no action there). Naloxone's mu entry is
-  // its Ki as a competitive antagonist.
+  // Pharmacodynamics: EC50 at each target where the drug is an agonist, ng/mL (0: no action).
   std::array<double, kNumTargets> ec50_ng_mL;
-  // 1: a solute of the blood's chemistry (bicarbonate, calcium, potassium, glucose, magnesium):
-  // it leaves this model's transport where it reaches the central veins (DrugState::delivered_ug).
+  // 1: a solute of the blood's chemistry (bicarbonate, calcium, potassium, glucose, magnesium,
+  // sodium): it leaves this model's transport where it reaches the central veins
+  // (DrugState::delivered_ug).
   int32_t solute = 0;
+  // Ki at each target where the drug is a competitive antagonist, ng/mL (0: none).
+  std::array<double, kNumTargets> ki_ng_mL = {};
+  // The drug's oral absorption relative to the patient's rate (oral_absorption_per_min): slower
+  // for a tricyclic, whose anticholinergic action slows the gut that absorbs it.
+  double oral_absorption_scale = 1.0;
 };
 
 // Rows in Drug order.
 const DrugSpec& drug_spec(Drug d);
 
-// What the drugs change, as factors (1: none) except the offsets (QT in ms, clot lysis per hour). The engine's stage maps
-// each to its effect channel on the bus.
+// What the drugs change, as factors (1: none) except the offsets (QT in ms, clot lysis per hour,
+// the shares of beta-1, alpha-1 and fast sodium channels blocked). The
+// engine's stage maps each to its effect channel on the bus.
 enum Channel : int {
   kSystemicResistance = 0, kVenousUnstressedVolume, kPulmonaryResistance, kCoronaryResistance,
   kLvContractility, kRvContractility, kChronotropy, kVagalEffect, kAvConduction, kAutomaticity,
@@ -143,6 +161,9 @@ enum Channel : int {
   kNumScaleChannels,
   kQt_ms = kNumScaleChannels,  // offsets from here
   kThrombolysis_per_h,         // fractional clot lysis per hour
+  kBeta1Blockade,              // share of beta-1 receptors an antagonist holds (0..1)
+  kAlpha1Blockade,             // the same at alpha-1
+  kSodiumChannelBlock,         // share of the fast sodium current blocked (0..1): QRS widens
   kNumChannels
 };
 

@@ -1,5 +1,7 @@
 // Pharmacodynamics: each target's occupancy from the effect-site concentrations of every drug
-// acting there (agonists add as concentration over EC50; naloxone competes at the mu receptor),
+// acting there (agonists add as concentration over EC50; antagonists compete, dividing that
+// drive by 1 + their concentrations over Ki; the blood's pH, sodium and calcium move the
+// sodium- and calcium-channel blockers' hold),
 // a sigmoid with the target's Hill coefficient, and each channel the product of its targets'
 // factors relative to their resting occupancy, so that the body's own resting hormones leave the
 // calibrated resting state exactly where it is.
@@ -10,24 +12,41 @@
 
 namespace resus::pharm {
 
-void update_effects(PharmState& s) noexcept {
-  std::array<double, kNumTargets> drive{};
-  const double naloxone = s.drug[static_cast<int>(Drug::kNaloxone)].effect_ng_mL;
-  const double ki = drug_spec(Drug::kNaloxone).ec50_ng_mL[kMuOpioid];
+namespace {
+
+// What the blood does to a drug's hold on its channel: alkalosis and sodium loading free the
+// fast sodium channel (fewer ionised tricyclic molecules, more sodium through what is left open;
+// McCabe 1998), calcium overcomes the L-type block. 1 at pH 7.40, sodium 140 and ionised
+// calcium 1.25 mmol/L.
+double sodium_block_modulation(const PharmParams& p, const PharmState& s) {
+  return std::exp(-p.sodium_block_per_ph * (s.ph - 7.40)) *
+         std::pow(140.0 / std::max(s.sodium_mmol_L, 100.0), p.sodium_block_sodium_exponent);
+}
+double calcium_block_modulation(const PharmParams& p, const PharmState& s) {
+  return std::pow(1.25 / std::max(s.ionised_calcium_mmol_L, 0.3), p.calcium_block_calcium_exponent);
+}
+
+}  // namespace
+
+void update_effects(const PharmParams& p, PharmState& s) noexcept {
+  std::array<double, kNumTargets> drive{}, antagonism{};
   for (int i = 0; i < kNumDrugs; ++i) {
-    if (static_cast<Drug>(i) == Drug::kNaloxone) continue;
     const DrugSpec& spec = drug_spec(static_cast<Drug>(i));
     const double ce = std::max(s.drug[i].effect_ng_mL, 0.0);
     if (ce == 0.0) continue;
-    for (int t = 0; t < kNumTargets; ++t)
+    for (int t = 0; t < kNumTargets; ++t) {
       if (spec.ec50_ng_mL[t] > 0.0) drive[t] += ce / spec.ec50_ng_mL[t];
+      if (spec.ki_ng_mL[t] > 0.0) antagonism[t] += ce / spec.ki_ng_mL[t];
+    }
   }
-  drive[kMuOpioid] /= 1.0 + std::max(naloxone, 0.0) / ki;
+  drive[kSodiumToxicity] *= sodium_block_modulation(p, s);
+  drive[kCalciumChannel] *= calcium_block_modulation(p, s);
 
   for (int k = 0; k < kNumChannels; ++k) s.out[k] = k < kNumScaleChannels ? 1.0 : 0.0;
   for (int t = 0; t < kNumTargets; ++t) {
     const TargetSpec& ts = target_spec(t);
-    const double x = drive[t] > 0.0 ? std::pow(drive[t], ts.hill) : 0.0;
+    const double d = drive[t] / (1.0 + antagonism[t]);
+    const double x = d > 0.0 ? std::pow(d, ts.hill) : 0.0;
     const double bound = std::isfinite(x) ? x / (1.0 + x) : 1.0;
     s.occupancy[t] = bound;
     // Tolerance takes its share of the response above rest.
@@ -39,6 +58,10 @@ void update_effects(PharmState& s) noexcept {
       else s.out[e.channel] *= (1.0 + e.emax * f) / (1.0 + e.emax * rest);
     }
   }
+  // The sympathetic nerves act through the same receptors: the share an antagonist holds is the
+  // share of the reflex's cardiac (beta-1) and vascular (alpha-1) limbs it blocks.
+  s.out[kBeta1Blockade] = antagonism[kBeta1] / (1.0 + antagonism[kBeta1]);
+  s.out[kAlpha1Blockade] = antagonism[kAlpha1] / (1.0 + antagonism[kAlpha1]);
 }
 
 void develop_tolerance(const PharmParams& p, double dt, PharmState& s) noexcept {
@@ -54,14 +77,14 @@ void develop_tolerance(const PharmParams& p, double dt, PharmState& s) noexcept 
   s.tolerance[t] += (target - s.tolerance[t]) * -std::expm1(-dt / tau);
 }
 
-void set_rest(PharmState& s) noexcept {
+void set_rest(const PharmParams& p, PharmState& s) noexcept {
   s.tolerance.fill(0.0);
   s.rest_occupancy.fill(0.0);
-  update_effects(s);
+  update_effects(p, s);
   s.rest_occupancy = s.occupancy;
   s.rest_map_mmHg = s.map_mmHg;
   s.stress = 0.0;
-  update_effects(s);
+  update_effects(p, s);
 }
 
 }  // namespace resus::pharm

@@ -11,7 +11,7 @@ void enter(const DrugSpec& spec, const PharmParams& p, double ug, Route r, DrugS
 
 // Occupancy of every target from the effect-site concentrations, and the channels' values
 // relative to rest (s.out).
-void update_effects(PharmState& s) noexcept;
+void update_effects(const PharmParams& p, PharmState& s) noexcept;
 // Tolerance of the targets that develop it, over dt.
 void develop_tolerance(const PharmParams& p, double dt, PharmState& s) noexcept;
 

@@ -78,6 +78,10 @@ struct PharmParams {
   // Tolerance of the alpha-1 response to sustained or repeated agonists.
   double alpha1_tolerance_max;      // share of the response above rest that can be lost
   double alpha1_tolerance_tau_s;    // how fast it develops (recovers 3x more slowly)
+  // What the blood does to the channel blockers (effects.cpp).
+  double sodium_block_per_ph;          // ln-fall of the sodium-channel drive per pH unit [F]
+  double sodium_block_sodium_exponent; // drive x (140 / Na)^n [F]
+  double calcium_block_calcium_exponent;  // calcium-channel drive x (1.25 / iCa)^n [U]
 };
 
 PharmParams default_pharm_params(double body_mass_kg);
@@ -117,6 +121,7 @@ struct PharmState {
   std::array<double, kNumTargets> tolerance;       // share of each target's response lost, 0..max
   std::array<double, kNumTargets> rest_occupancy;  // at rest (the body's own hormones)
   std::array<double, kNumChannels> out;            // what the drugs change, relative to rest
+  double ph, sodium_mmol_L, ionised_calcium_mmol_L;  // the blood the channel blockers act in
 };
 static_assert(std::is_trivially_copyable_v<PharmState>);
 
@@ -126,6 +131,7 @@ struct TickInputs {
   double arterial_pressure_mmHg;             // systemic arteries, now
   double arterial_po2_mmHg, arterial_ph;
   double temperature_C;
+  double sodium_mmol_L, ionised_calcium_mmol_L;  // arterial plasma
 };
 
 constexpr double kTick_s = 0.1;  // transport tick: the pools' time constants are seconds (an LV
@@ -158,7 +164,7 @@ double in_body_ug(const DrugState& d);
 PharmState initial_state(const PharmParams& p, const std::array<double, kNumPools>& volume_mL,
                          const std::array<double, kNumFlows>& rest_flow_mL_s, double rest_map_mmHg);
 // Makes the state as it stands the resting reference: effects are 1 (and 0) here.
-void set_rest(PharmState& s) noexcept;
+void set_rest(const PharmParams& p, PharmState& s) noexcept;
 
 void check_state(const PharmState& s, StateCheck& c);
 

@@ -77,6 +77,8 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
   at_rest.arterial_po2_mmHg = 95.0;
   at_rest.arterial_ph = 7.4;
   at_rest.temperature_C = 37.0;
+  at_rest.sodium_mmol_L = 140.0;
+  at_rest.ionised_calcium_mmol_L = 1.25;
   for (int k = 0; k < static_cast<int>(1800.0 / kTick_s); ++k) {
     accumulate(flows.data(), kTick_s, s);
     tick(p, at_rest, s);
@@ -88,7 +90,7 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
   }
   s.stress = 0.0;
   s.mean_flow_mL_s = rest_flow_mL_s;
-  set_rest(s);
+  set_rest(p, s);
   return s;
 }
 
@@ -135,7 +137,10 @@ void check_state(const PharmState& s, StateCheck& c) {
       .all_in("pharmacology.rest_occupancy", s.rest_occupancy, 0.0, 1.0)
       .in("pharmacology.tolerance", s.tolerance[kAlpha1], 0.0, 0.9, kAlpha1)
       .all_in("pharmacology.out", s.out, -1e4, 1e4)
-      .all_in("pharmacology.volume_mL", s.volume_mL, 1.0, 1e5);
+      .all_in("pharmacology.volume_mL", s.volume_mL, 1.0, 1e5)
+      .in("pharmacology.ph", s.ph, 6.5, 8.0)
+      .in("pharmacology.sodium_mmol_L", s.sodium_mmol_L, 100.0, 200.0)
+      .in("pharmacology.ionised_calcium_mmol_L", s.ionised_calcium_mmol_L, 0.3, 5.0);
   for (int t = 0; t < kNumTargets; ++t)  // only alpha-1 develops tolerance
     if (t != kAlpha1) c.in("pharmacology.tolerance", s.tolerance[t], 0.0, 0.0, t);
 }

@@ -95,7 +95,7 @@ void drain_sites(const SiteShares& w, const DrugSpec& spec, DrugState& d) {
   d.site[kLegVeins] += to_leg;
   d.pool[kPulmonaryVeins] += take(d.site[kAirways], w.airways);
   d.pool[kExtrasplanchnicVeins] += take(d.site[kMuscle], w.muscle);
-  const double absorbed = take(d.site[kGut], w.gut);
+  const double absorbed = take(d.site[kGut], w.gut * spec.oral_absorption_scale);
   const double past_liver = absorbed * clampd(spec.absorbed_oral, 0.0, 1.0);
   d.pool[kSplanchnicVeins] += past_liver;
   d.eliminated_ug += absorbed - past_liver;  // first pass through the gut wall and liver
@@ -281,7 +281,10 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
   }
   s.flow_mL.fill(0.0);
   s.volume_mL = in.volume_mL;
-  update_effects(s);
+  s.ph = clampd(finite_or(in.arterial_ph, 7.4), 6.5, 8.0);
+  s.sodium_mmol_L = clampd(finite_or(in.sodium_mmol_L, 140.0), 100.0, 200.0);
+  s.ionised_calcium_mmol_L = clampd(finite_or(in.ionised_calcium_mmol_L, 1.25), 0.3, 5.0);
+  update_effects(p, s);
 }
 
 }  // namespace resus::pharm

@@ -134,6 +134,31 @@ TEST(Intervals, QtModifiers) {
   EXPECT_GT(junctional_beat(70.0, cold).f.qt() / std::cbrt(rr), 0.460) << "hypothermia";
 }
 
+TEST(Intervals, SodiumChannelBlockWidensQrsInProportion) {
+  // A tricyclic's QRS (Boehnert and Lovejoy 1985; als-next.md 4.4): > 100 ms at modest block,
+  // 160 ms and more in severe poisoning; continuous in the block, not a threshold. The width at
+  // block b is the normal width x (1 + 1.2 b) (ecg_sodium_block_widening), within the
+  // delineator's 10 ms.
+  // The qrs_ms annotation (a monitor's QRS readout) agrees with the delineator within 15 ms.
+  const Generator g(default_ecg_params());
+  const double base = junctional_beat(90.0).f.qrs();
+  double last = base;
+  for (double block : {0.0, 0.25, 0.5, 0.8}) {
+    EcgInputs in;
+    in.sodium_channel_block = block;
+    const double qrs = junctional_beat(90.0, in).f.qrs();
+    in.ventricular_times[0] = 0.0;
+    std::printf("block %.2f: QRS %.0f ms (base %.0f), annotated %.0f ms\n", block, qrs * 1e3,
+                base * 1e3, g.qrs_ms(in));
+    EXPECT_NEAR(g.qrs_ms(in) / 1000.0, qrs, 0.015) << block;
+    if (block == 0.0) continue;
+    EXPECT_NEAR(qrs, base * (1.0 + 1.2 * block), 0.010) << block;
+    EXPECT_GT(qrs, last) << block;
+    last = qrs;
+  }
+  EXPECT_GT(last, 0.140) << "severe block: far into the seizure range (> 100 ms), near 160";
+}
+
 TEST(Intervals, WideBeatsWithDiscordantT) {
   for (BeatOrigin o : {BeatOrigin::kEctopic, BeatOrigin::kEscape, BeatOrigin::kPaced}) {
     Episode e;

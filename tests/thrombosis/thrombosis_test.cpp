@@ -122,15 +122,19 @@ TEST(CoronaryOcclusion, LadOcclusionLiftsTheAnteriorStAndWeakensTheHeart) {
   sim.advance(5.0);
   const double v3_0 = lead_mean(sim, ecg::kV3, 10.0), iii_0 = lead_mean(sim, ecg::kIII, 10.0);
   const double sv0 = sim.signal(kStrokeVolume);
+  EXPECT_NEAR(sim.signal(kStMax), 0.0, 1e-9);
   act(sim, R"({"do":"condition","condition":"coronary_occlusion","territory":"lad"})");
   sim.advance(300.0);
   EXPECT_GT(sim.signal(kIschaemiaExtent), 0.95);
+  // st_max_mV, a monitor's ST readout: past the STEMI criterion of V2-V3 (>= 0.2 mV in men).
+  EXPECT_GT(sim.signal(kStMax), 0.2);
   EXPECT_GT(lead_mean(sim, ecg::kV3, 10.0), v3_0 + 0.03);
   EXPECT_LT(lead_mean(sim, ecg::kIII, 10.0), iii_0);
   EXPECT_LT(sim.signal(kStrokeVolume), 0.85 * sv0);
   act(sim, R"({"do":"reperfusion"})");
   sim.advance(5400.0);
   EXPECT_LT(sim.signal(kIschaemiaExtent), 0.1);
+  EXPECT_LT(sim.signal(kStMax), 0.05);
   EXPECT_GT(sim.signal(kStrokeVolume), 0.95 * sv0);
 }
 
