@@ -18,6 +18,12 @@ void set_effect(Effects& e, Effect channel, EffectWriter writer, double amount) 
   e.dirty |= 1u << c;
 }
 
+void update_effect(Effects& e, Effect channel, EffectWriter writer, double amount) {
+  const auto c = static_cast<std::size_t>(channel);
+  const double wanted = static_cast<int>(c) < kNumScaleEffects ? std::log(amount) : amount;
+  if (wanted != e.slot[c][static_cast<std::size_t>(writer)]) set_effect(e, channel, writer, amount);
+}
+
 void combine_effects(Effects& e) {
   if (e.dirty == 0) return;
   for (int c = 0; c < kNumEffectChannels; ++c) {

@@ -89,6 +89,9 @@ Effects neutral_effects();
 // Sets one writer's slot of a channel: `amount` is a factor for a scale channel (> 0), a value in
 // the channel's unit for an offset channel.
 void set_effect(Effects& e, Effect channel, EffectWriter writer, double amount);
+// The same, but only when the amount differs from what the slot holds, so that a writer that
+// republishes an unchanged value leaves the channel clean (nothing to recombine).
+void update_effect(Effects& e, Effect channel, EffectWriter writer, double amount);
 // Recomputes the channels whose slots changed, combining slots in writer order.
 void combine_effects(Effects& e);
 

@@ -5,7 +5,6 @@
 // decompression, thoracostomy); writes bus.conditions (read by the circulation on the next
 // step) and its slots (EffectWriter::kConditions) of the lung-compliance and shunt channels.
 #include <algorithm>
-#include <cmath>
 
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
@@ -36,10 +35,7 @@ ThoraxInputs inputs(const PatientParams& pp, const SimState& s) {
 
 // A slot is set only when its value moves, so that a quiet chest leaves the channels clean.
 void set_slot(Effects& fx, Effect channel, double amount) {
-  const double current = fx.slot[static_cast<std::size_t>(channel)]
-                                [static_cast<std::size_t>(EffectWriter::kConditions)];
-  const double wanted = static_cast<int>(channel) < kNumScaleEffects ? std::log(amount) : amount;
-  if (wanted != current) set_effect(fx, channel, EffectWriter::kConditions, amount);
+  update_effect(fx, channel, EffectWriter::kConditions, amount);
 }
 
 void publish_bus(SimState& s) {

@@ -4,7 +4,6 @@
 // bus.ischaemia (the ECG's injury current) and its slots (EffectWriter::kThrombosis) of the
 // pulmonary-resistance, dead-space, shunt, LV and RV contractility and VF-hazard channels.
 #include <algorithm>
-#include <cmath>
 
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
@@ -15,10 +14,7 @@ namespace {
 constexpr int kTickSteps = 50;  // 100 ms: the fastest process (ischaemia) takes a minute
 
 void set_slot(Effects& fx, Effect channel, double amount) {
-  const double current = fx.slot[static_cast<std::size_t>(channel)]
-                                [static_cast<std::size_t>(EffectWriter::kThrombosis)];
-  const double wanted = static_cast<int>(channel) < kNumScaleEffects ? std::log(amount) : amount;
-  if (wanted != current) set_effect(fx, channel, EffectWriter::kThrombosis, amount);
+  update_effect(fx, channel, EffectWriter::kThrombosis, amount);
 }
 
 void publish_bus(SimState& s) {
