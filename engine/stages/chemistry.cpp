@@ -220,6 +220,7 @@ void check(const SimState& s, StateCheck& c) {
   c.in("chemistry.potassium_mmol_L", b.potassium_mmol_L, 0.0, resus::blood::kMaxLinearContent)
       .in("chemistry.ionised_calcium_mmol_L", b.ionised_calcium_mmol_L, 0.0,
           resus::blood::kMaxLinearContent)
+      .in("chemistry.sodium_mmol_L", b.sodium_mmol_L, 0.0, resus::blood::kMaxLinearContent)
       .all_in("chemistry.tissue_volume_mL", b.tissue_volume_mL, 0.0, 1e6)
       .all_in("chemistry.tissue_source", b.tissue_source, -1e7, 1e7)
       .all_in("chemistry.venous_source", b.venous_source, -1e7, 1e7);
