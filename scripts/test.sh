@@ -4,7 +4,8 @@
 #   1. Release build in build/ and the whole test suite there, the slow tests included (label
 #      slow: the 24-hour soak, every parameter at its extremes);
 #   2. address + undefined-behaviour sanitizer build in build-asan/ and the suite again, without
-#      the slow tests and the install tests (hosts built against an installed prefix);
+#      the slow tests, the install tests (hosts built against an installed prefix) and the
+#      bindings' tests (Python, C#: their interpreters would need the sanitizer runtime);
 #   3. the libFuzzer targets (clang, build-fuzz/), each fuzzed for RESUS_FUZZ_SECONDS (default
 #      20) from its corpus (scripts/fuzz.sh).
 # Exits non-zero on the first failure. Rebuilds are incremental. RESUS_JOBS overrides the
@@ -37,7 +38,7 @@ cmake --build build-asan -j"$jobs"
 stage "sanitizers: tests"
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -LE 'slow|install'
+  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -LE 'slow|install|binding'
 
 stage "fuzzing: ${fuzz_seconds} s per target (build-fuzz/)"
 RESUS_JOBS="$jobs" scripts/fuzz.sh "$fuzz_seconds"
