@@ -109,6 +109,7 @@ struct PharmState {
   std::array<double, kNumPools> volume_mL;    // the compartments' volumes at the tick's start
   int32_t bleed_pool;                         // the pool a hemorrhage drains (Pool)
   uint32_t on_board;                          // bit per drug with any amount or infusion
+  static_assert(kNumDrugs <= 32, "on_board holds a bit per drug: widen it past 32 drugs");
   std::array<double, kNumFlows> mean_flow_mL_s;  // low-passed (tau 10 s), for absorption rates
   std::array<double, kNumFlows> rest_flow_mL_s;  // at rest: extraction and absorption refer to it
   // Each drug's intrinsic clearance in each tissue's bed at 37 C, mL/s: the resting extraction
