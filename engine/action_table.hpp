@@ -19,6 +19,7 @@
 #include "models/thermal/thermal.hpp"
 #include "models/thorax/thorax.hpp"
 #include "models/thrombosis/thrombosis.hpp"
+#include "models/fluids/fluids.hpp"
 
 namespace resus {
 
@@ -57,6 +58,8 @@ enum class ActionKind : int32_t {
   // 0.6: thrombosis (engine/stages/thrombosis.cpp).
   kEmbolectomy = 27,
   kReperfusion = 28,
+  // 0.8: fluids by kind (engine/stages/circulation.cpp, models/fluids).
+  kFluid = 29,
 };
 
 // The stage that applies a kind (engine/stages/).
@@ -179,6 +182,16 @@ constexpr FieldSpec kFluidBolus[] = {
      "volume of crystalloid to give"},
     {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 10000, 250, kZeroIsDefault | kMinExclusive,
      kNone, "infusion rate (a rapid bolus by default)"},
+};
+constexpr FieldSpec kFluid[] = {
+    {"fluid", FieldType::kEnum, "", 0, last(fluids::kFluidKindNames), kNoDefault, kRequired,
+     names(fluids::kFluidKindNames),
+     "what is given: crystalloid (saline, Ringer's), colloid (5% albumin), packed_red_cells, "
+     "whole_blood or plasma"},
+    {"volume_mL", FieldType::kNumber, "mL", 0, 10000, kNoDefault, kRequired | kMinExclusive, kNone,
+     "volume to give"},
+    {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 10000, 250, kZeroIsDefault | kMinExclusive,
+     kNone, "infusion rate (a rapid bolus by default; a pressure bag gives ~150 mL/min of blood)"},
 };
 constexpr FieldSpec kRhythm[] = {
     {"rhythm", FieldType::kEnum, "", 0, last(ep::kRhythmNames), kNoDefault, kRequired,
@@ -474,6 +487,10 @@ constexpr ActionSpec kRows[] = {
      "removes the pulmonary clot (surgery or catheter), all but a tenth", {}, {}, nullptr, ""},
     {ActionKind::kReperfusion, "reperfusion", Stage::kThrombosis,
      "opens the occluded coronary arteries (PCI); the ischaemia then fades", {}, {}, nullptr, ""},
+    {ActionKind::kFluid, "fluid", Stage::kCirculation,
+     "a fluid or blood product into a vein: what it carries (cells, protein) dilutes or restores "
+     "the blood; fluids overlap",
+     kFluid, {}, nullptr, ""},
 };
 
 }  // namespace action_table

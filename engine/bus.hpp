@@ -126,6 +126,7 @@ struct AutonomicBus {
   double lv_emax, rv_emax;             // reflex-set effectors, floored (models/autonomic)
   double r_splanchnic, r_extrasplanchnic;
   double vu_splanchnic_veins, vu_extrasplanchnic_veins;
+  double av_dromotropy;                // the nerves' speed-up of AV conduction, 1 at rest
 };
 
 // Writer: the compressions stage (stages/compressions.cpp). Readers: circulation, CPR meter,
@@ -172,6 +173,8 @@ struct HaemodynamicsBus {
   cv::Hemodynamics h;                  // at the start of the step just taken
   double lv_volume_mL;                 // LV volume at the start of that step
   double blood_lost_mL;                // lost over that step
+  double infused_hemoglobin_g;         // what the step's infusions brought (models/fluids)
+  double infused_protein_mL;           // as mL of normal plasma
   double arterial_blood_mL;            // pulmonary veins, left heart, aorta, arteries (now)
   double venous_blood_mL;              // every other compartment (now)
 };
@@ -233,6 +236,13 @@ struct IschaemiaBus {
   double extent;      // 0..1
 };
 
+// Writer: the fluids stage (stages/fluids.cpp). Readers: circulation (the refill enters the
+// systemic veins), blood (haemoglobin carries the O2), chemistry (the analyser's Hb).
+struct FluidsBus {
+  double hemoglobin_g_dL;
+  double refill_mL_s;                  // interstitium to plasma (negative: filtration out)
+};
+
 struct Bus {
   ElectricalBus electrical;
   AutonomicBus autonomic;
@@ -246,6 +256,7 @@ struct Bus {
   TemperatureBus temperature;
   ConditionsBus conditions;
   IschaemiaBus ischaemia;
+  FluidsBus fluids;
   Effects effects;
 };
 

@@ -75,6 +75,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.electrical.last_shock_time = -1e9;
   stages::heart::publish_bus(pp, s);  // after the heart's state above
   b.cpr.last_onset_s = -1e9;
+  b.autonomic.av_dromotropy = 1.0;
   b.effects = neutral_effects();
 
   s.ecg.generator = ecg::Generator(pp.ecg).initial_state();
@@ -94,6 +95,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   stages::thermal::start(pp, s);
   stages::thorax::start(pp, s);
   stages::thrombosis::start(s);
+  stages::fluids::start(s);
   return s;
 }
 
@@ -282,6 +284,8 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   stages::chemistry::publish(state, state.signals.data());
   stages::thermal::set_rest(m->params_, state);
   stages::heart::set_rest(state);
+  stages::fluids::set_rest(m->params_, state);
+  stages::fluids::publish(*m, state, state.signals.data());
   stages::thermal::publish(state, state.signals.data());
   if (state.failed)
     throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +

@@ -16,6 +16,7 @@
 #include "models/thermal/thermal.hpp"
 #include "models/thorax/thorax.hpp"
 #include "models/thrombosis/thrombosis.hpp"
+#include "models/fluids/fluids.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
@@ -47,6 +48,7 @@ struct PatientParams {
   thermal::ThermalParams thermal;      // core and shell temperature, heat exchange, devices
   thorax::ThoraxParams thorax;         // pericardial fluid and pleural air, their sources and vents
   thrombosis::ThrombosisParams thrombosis;  // pulmonary and coronary clots, lysis, ischaemia
+  fluids::FluidsParams fluids;        // transcapillary exchange, the blood's cells and proteins
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

@@ -185,6 +185,11 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"coronary_ischaemia", "1", "ischaemia of the worst coronary territory, 0..1"},
     {"st_max_mV", "mV", "largest ST shift of the 12 leads the ECG draws (elevation positive)"},
     {"qrs_ms", "ms", "QRS duration of the last beat the ECG drew (0 in VF, torsades, standstill)"},
+    {"hb_g_dL", "g/dL", "haemoglobin of the circulating blood (haemorrhage, refill and fluids dilute it)"},
+    {"hematocrit_pct", "%", "haematocrit of the circulating blood"},
+    {"plasma_volume_mL", "mL", "plasma in the circulation"},
+    {"transcapillary_refill_mL_min", "mL/min", "fluid from the interstitium into the plasma (negative: filtration out, as after a crystalloid)"},
+    {"plasma_oncotic_mmHg", "mmHg", "plasma colloid osmotic pressure"},
 }};
 #undef DRUG_SIGNALS
 

@@ -159,6 +159,12 @@ enum SignalId : int {
   // Appended in 0.7.
   kStMax,
   kQrsDuration,
+  // Appended in 0.8 (models/fluids).
+  kHemoglobin,
+  kHematocrit,
+  kPlasmaVolume,
+  kTranscapillaryRefill,
+  kPlasmaOncotic,
   kNumSignals
 };
 

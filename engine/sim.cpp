@@ -58,6 +58,7 @@ bool Sim::step_once() noexcept {
   }
   ++s_.step;                             // the clock: the stages below see the step's end
   stages::circulation::book_volumes(c, s_);  // volume-limited hemorrhages and boluses
+  stages::fluids::step(c, s_);           // cells and protein in and out, capillary exchange
   stages::cycle::accumulate(c, s_);      // beat statistics
   stages::heart::myocardium(c, s_);      // energy from coronary flow, rhythm hazards
   stages::cpr_meter::step(c, s_);        // CPR feedback, palpation
@@ -189,6 +190,7 @@ void Sim::update_instant_signals() noexcept {
   stages::thermal::publish(s_, sig);
   stages::thorax::publish(s_, sig);
   stages::thrombosis::publish(s_, sig);
+  stages::fluids::publish(*model_, s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -30,8 +30,25 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // analyser; core and shell temperature). 10: the thorax and thrombosis stages (pericardial
 // fluid, pleural air, clots), the alveolar pressure on the lungs' bus, two effect channels.
 // 11: the toxins and their antidotes (five drugs, the blockade effect channels, sodium on the
-// chemistry's bus, the blood the channel blockers act in).
-constexpr uint32_t kSnapshotVersion = 11;
+// chemistry's bus, the blood the channel blockers act in). 12: the nerves' AV dromotropy on the
+// autonomic bus; the fluids stage (red cells, plasma protein, capillary exchange) and the kind of
+// each running fluid.
+constexpr uint32_t kSnapshotVersion = 12;
+
+// The releases that wrote each format, for the refusal's message.
+std::string format_release(uint32_t version) {
+  switch (version) {
+    case 1: return "written by resus 0.1";
+    case 2: case 3: case 4: return "written by resus 0.2";
+    case 5: case 6: case 7: return "written by resus 0.3";
+    case 8: return "written by resus 0.4";
+    case 9: return "written by resus 0.5";
+    case 10: return "written by resus 0.6";
+    case 11: return "written by resus 0.7";
+    case 12: return "written by resus 0.8";
+    default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
+  }
+}
 
 uint64_t fnv1a(const void* data, std::size_t n) {
   uint64_t h = 1469598103934665603ull;
@@ -129,6 +146,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::thermal::check(s, c);
   stages::thorax::check(s, c);
   stages::thrombosis::check(s, c);
+  stages::fluids::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);
@@ -138,18 +156,30 @@ void check_body(const SimState& s, StateCheck& c) {
 }  // namespace
 
 void Sim::restore(const void* buffer, std::size_t size) {
+  // The header first, when there is one: a snapshot of another format is refused by its version
+  // (naming both), before its size says anything.
+  SnapshotHeader h;
+  if (size >= sizeof h) {
+    std::memcpy(&h, buffer, sizeof h);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+      throw Error(Status::kIncompatible, "not a resus snapshot (bad magic)");
+    if (h.version != kSnapshotVersion)
+      throw Error(Status::kIncompatible,
+                  "snapshot format version " + std::to_string(h.version) + " (" +
+                      format_release(h.version) + ") cannot be loaded by resus " +
+                      RESUS_ENGINE_VERSION + ", which reads format version " +
+                      std::to_string(kSnapshotVersion) +
+                      " only; snapshots are not converted between formats: rebuild the state "
+                      "from the patient definition and the scenario's actions (docs/abi.md)");
+  }
   if (size != snapshot_size())
     throw Error(Status::kIncompatible, "snapshot is " + std::to_string(size) +
                                            " bytes; this build expects " +
                                            std::to_string(snapshot_size()));
-  SnapshotHeader h;
-  std::memcpy(&h, buffer, sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
-    throw Error(Status::kIncompatible, "not a resus snapshot (bad magic)");
-  if (h.version != kSnapshotVersion || h.state_size != sizeof(SimState))
-    throw Error(Status::kIncompatible, "snapshot format version " + std::to_string(h.version) +
-                                           " does not match this build's format version " +
-                                           std::to_string(kSnapshotVersion));
+  if (h.state_size != sizeof(SimState))
+    throw Error(Status::kIncompatible, "snapshot state is " + std::to_string(h.state_size) +
+                                           " bytes; this build's is " +
+                                           std::to_string(sizeof(SimState)));
   if (h.fingerprint != model_->fingerprint())
     throw Error(Status::kIncompatible, "snapshot was taken from a sim of a different model");
   // The body is checked before it replaces the running state, so a damaged or forged snapshot

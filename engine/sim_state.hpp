@@ -16,6 +16,7 @@
 #include "models/thermal/thermal.hpp"
 #include "models/thorax/thorax.hpp"
 #include "models/thrombosis/thrombosis.hpp"
+#include "models/fluids/fluids.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -110,6 +111,8 @@ struct Infusion {
   double rate_mL_s;  // 0 when the slot is free
   double remaining_mL;
   double infused_mL;
+  int32_t kind;      // fluids::FluidKind
+  int32_t pad;
 };
 
 // stages/circulation.cpp: the ODE state, the hemorrhage and the fluid boluses running.
@@ -268,6 +271,7 @@ struct SimState {
   ThermalStageState thermal;
   ThoraxStageState thorax;
   ThrombosisStageState thrombosis;
+  fluids::FluidsState fluids;  // stages/fluids.cpp
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

@@ -94,7 +94,8 @@ static_assert(RESUS_ACTION_ENVIRONMENT == static_cast<int>(resus::ActionKind::kE
 static_assert(RESUS_ACTION_TEMPERATURE_CONTROL ==
               static_cast<int>(resus::ActionKind::kTemperatureControl));
 static_assert(RESUS_ACTION_REPERFUSION == static_cast<int>(resus::ActionKind::kReperfusion));
-static_assert(resus::action_registry().size() == RESUS_ACTION_REPERFUSION,
+static_assert(RESUS_ACTION_FLUID == static_cast<int>(resus::ActionKind::kFluid));
+static_assert(resus::action_registry().size() == RESUS_ACTION_FLUID,
               "every action kind has its RESUS_ACTION_ value");
 
 // Enum values by name: the C constants must index the engine's name tables.

@@ -19,6 +19,7 @@ void step(const StepContext& c, SimState& s) {
   in.venous_blood_mL = s.bus.haemodynamics.venous_blood_mL;
   in.temperature_C = s.bus.temperature.core_C;
   in.metabolic_scale = s.bus.effects[Effect::kMetabolicRate];
+  in.hemoglobin_g_dL = s.bus.fluids.hemoglobin_g_dL;
   in.lung_flux_mL_s[resus::blood::kO2] = lungs.o2_uptake_mL_s;
   in.lung_flux_mL_s[resus::blood::kCO2] = -lungs.co2_release_mL_s;
   // The chemistry says where its solutes live and what enters and leaves them (bicarbonate's CO2
@@ -34,7 +35,8 @@ void step(const StepContext& c, SimState& s) {
 void publish_bus(const PatientParams& pp, SimState& s) {
   const resus::blood::BloodState& p = s.blood.pools;
   BloodBus& b = s.bus.blood;
-  b.hemoglobin_g_dL = pp.blood.hemoglobin_g_dL;  // until fluids dilute it
+  b.hemoglobin_g_dL = s.bus.fluids.hemoglobin_g_dL > 0.0 ? s.bus.fluids.hemoglobin_g_dL
+                                                          : pp.blood.hemoglobin_g_dL;
   b.arterial_po2_mmHg = p.out.pao2_mmHg;
   b.arterial_pco2_mmHg = p.out.paco2_mmHg;
   b.arterial_sat = p.art_sat;
@@ -72,7 +74,7 @@ void publish(const SimState& s, double* sig) {
 void check(const SimState& s, StateCheck& c) {
   resus::blood::check_state(s.blood.pools, c);
   const BloodBus& b = s.bus.blood;
-  c.in("blood.hemoglobin_g_dL", b.hemoglobin_g_dL, 3.0, 25.0)
+  c.in("blood.hemoglobin_g_dL", b.hemoglobin_g_dL, 0.0, 40.0)
       .in("blood.arterial_po2_mmHg", b.arterial_po2_mmHg, 0.0, 2000.0)
       .in("blood.arterial_pco2_mmHg", b.arterial_pco2_mmHg, 0.0, 2000.0)
       .in("blood.arterial_sat", b.arterial_sat, 0.0, 1.0)

@@ -45,7 +45,7 @@ void publish_bus(SimState& s) {
 }
 
 // What an analyser reports of the blood drawn now.
-LabResult draw(const PatientParams& pp, const SimState& s, int site) {
+LabResult draw(const SimState& s, int site) {
   const BloodBus& b = s.bus.blood;
   const auto& pool = site == 0 ? b.arterial : b.venous;
   LabResult r{};
@@ -64,7 +64,7 @@ LabResult draw(const PatientParams& pp, const SimState& s, int site) {
   r.k_mmol_L = pool[chem::kPotassium];
   r.ica_mmol_L = pool[chem::kCalcium];
   r.glucose_mmol_L = pool[chem::kGlucose];
-  r.hb_g_dL = pp.blood.hemoglobin_g_dL;
+  r.hb_g_dL = s.bus.blood.hemoglobin_g_dL;
   return r;
 }
 
@@ -141,7 +141,7 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       break;
     case ActionKind::kBloodGas: {
       const int site = static_cast<int>(a[kSite]);
-      cs.lab_drawn = draw(c.model.params(), s, site);
+      cs.lab_drawn = draw(s, site);
       cs.lab_site = site;
       cs.lab_due_s = now(s) + a[kDelay];
       c.events.push(EventKind::kActionApplied, kind, a[kDelay]);

@@ -35,6 +35,33 @@ struct System {
   }
 };
 
+// A free slot; else the same fluid's slot closest to finishing is merged into; else (four other
+// fluids running) the slot closest to finishing takes the new fluid's kind.
+void start_fluid(CirculationState& st, resus::fluids::FluidKind kind, double volume_mL, double rate_mL_s) {
+  const auto k = static_cast<int32_t>(kind);
+  Infusion* slot = nullptr;
+  for (Infusion& f : st.infusions)
+    if (f.rate_mL_s == 0.0) {
+      slot = &f;
+      break;
+    }
+  if (!slot)
+    for (Infusion& f : st.infusions)
+      if (f.kind == k && (!slot || f.remaining_mL < slot->remaining_mL)) slot = &f;
+  if (!slot) {
+    slot = &st.infusions[0];
+    for (Infusion& f : st.infusions)
+      if (f.remaining_mL < slot->remaining_mL) slot = &f;
+  }
+  if (slot->rate_mL_s == 0.0) {
+    *slot = Infusion{rate_mL_s, volume_mL, 0.0, k, 0};
+  } else {
+    slot->remaining_mL += volume_mL;
+    slot->rate_mL_s = std::max(slot->rate_mL_s, rate_mL_s);
+    slot->kind = k;
+  }
+}
+
 }  // namespace
 
 bool finite(const cv::State& x) {
@@ -85,6 +112,7 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   double infusion = 0.0;
   for (const Infusion& f : c.infusions) infusion += std::min(f.rate_mL_s, f.remaining_mL / kStep_s);
   out.infusion_mL_s = infusion;
+  out.refill_mL_s = b.fluids.refill_mL_s;
   return out;
 }
 
@@ -115,7 +143,10 @@ bool integrate(const StepContext& c, SimState& s, Stepper& stepper) {
 
 void book_volumes(const StepContext& c, SimState& s) {
   CirculationState& st = s.circulation;
-  const double lost = s.bus.haemodynamics.blood_lost_mL;
+  HaemodynamicsBus& hb = s.bus.haemodynamics;
+  const double lost = hb.blood_lost_mL;
+  hb.infused_hemoglobin_g = 0.0;
+  hb.infused_protein_mL = 0.0;
   if (st.bleed.rate_mL_s > 0.0) {
     st.bleed.lost_mL += lost;
     st.bleed.remaining_mL -= lost;
@@ -129,6 +160,9 @@ void book_volumes(const StepContext& c, SimState& s) {
     const double given = std::min(f.rate_mL_s, f.remaining_mL / kStep_s) * kStep_s;
     f.infused_mL += given;
     f.remaining_mL -= given;
+    const resus::fluids::FluidSpec& kind = resus::fluids::fluid_spec(static_cast<resus::fluids::FluidKind>(f.kind));
+    hb.infused_hemoglobin_g += given * kind.hemoglobin_g_dL / 100.0;
+    hb.infused_protein_mL += given * kind.protein;
     if (f.remaining_mL <= 1e-6) {
       c.events.push(EventKind::kBolusEnded, 0, f.infused_mL);
       f = Infusion{};
@@ -157,24 +191,17 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       st.bleed = Bleed{};
       c.events.push(EventKind::kActionApplied, kind, 0.0);
       break;
-    case ActionKind::kFluidBolus: {
-      const double volume = a[kBolusVolume], rate = a[kBolusRate] / 60.0;
-      // A free slot, or else the one closest to finishing is merged into.
-      Infusion* slot = &st.infusions[0];
-      for (Infusion& f : st.infusions) {
-        if (f.rate_mL_s == 0.0) {
-          slot = &f;
-          break;
-        }
-        if (f.remaining_mL < slot->remaining_mL) slot = &f;
-      }
-      if (slot->rate_mL_s == 0.0) {
-        *slot = Infusion{rate, volume, 0.0};
-      } else {
-        slot->remaining_mL += volume;
-        slot->rate_mL_s = std::max(slot->rate_mL_s, rate);
-      }
-      c.events.push(EventKind::kActionApplied, kind, volume);
+    case ActionKind::kFluidBolus:
+      start_fluid(st, resus::fluids::FluidKind::kCrystalloid, a[kBolusVolume], a[kBolusRate] / 60.0);
+      c.events.push(EventKind::kActionApplied, kind, a[kBolusVolume]);
+      break;
+    case ActionKind::kFluid: {
+      constexpr int kFluidKind = field_index(ActionKind::kFluid, "fluid");
+      constexpr int kFluidVolume = field_index(ActionKind::kFluid, "volume_mL");
+      constexpr int kFluidRate = field_index(ActionKind::kFluid, "rate_mL_min");
+      start_fluid(st, static_cast<resus::fluids::FluidKind>(a[kFluidKind]), a[kFluidVolume],
+                  a[kFluidRate] / 60.0);
+      c.events.push(EventKind::kActionApplied, kind, a[kFluidVolume]);
       break;
     }
     default:
@@ -234,7 +261,8 @@ void check(const SimState& s, StateCheck& c) {
     const Infusion& f = st.infusions[static_cast<std::size_t>(i)];
     c.in("infusions.rate_mL_s", f.rate_mL_s, 0.0, kMaxRate_mL_min / 60.0, i)
         .in("infusions.remaining_mL", f.remaining_mL, 0.0, kCumulative_mL, i)
-        .in("infusions.infused_mL", f.infused_mL, 0.0, kCumulative_mL, i);
+        .in("infusions.infused_mL", f.infused_mL, 0.0, kCumulative_mL, i)
+        .index("infusions.kind", f.kind, 0, resus::fluids::kNumFluidKinds - 1, i);
   }
 }
 

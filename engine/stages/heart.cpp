@@ -25,7 +25,7 @@ ep::Modulators modulators(const Bus& b) {
   m.calcium_mmol_L = b.chemistry.ionised_calcium_mmol_L;
   m.temperature_C = b.temperature.core_C;
   m.membrane_stability_mmol_L = e[Effect::kMembraneStability_mmol_L];
-  m.av_conduction = e[Effect::kAvConduction];
+  m.av_conduction = e[Effect::kAvConduction] * b.autonomic.av_dromotropy;
   m.automaticity = e[Effect::kAutomaticity];
   m.defibrillation_threshold = e[Effect::kDefibrillationThreshold];
   m.refibrillation_hazard = e[Effect::kRefibrillationHazard];

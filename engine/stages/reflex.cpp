@@ -28,6 +28,8 @@ void drive(const StepContext& c, SimState& s) {
   a.sinus_period_s = c.eval.baroreflex.sinus_period(60.0 / p.heart_rate_set_bpm, s.reflex.baro,
                                                     fx[Effect::kVagalEffect], fx[Effect::kChronotropy],
                                                     cardiac);
+  a.av_dromotropy = c.eval.baroreflex.av_dromotropy(60.0 / p.heart_rate_set_bpm, s.reflex.baro,
+                                                    fx[Effect::kVagalEffect], cardiac);
   const autonomic::Effectors e =
       autonomic::driven_effectors(resting(p.circulation), s.reflex.baro, cardiac, vascular,
                                   c.eval.baroreflex.sympathetic_tone());

@@ -189,6 +189,18 @@ void publish(const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace thrombosis
 
+// ---- fluids.cpp: the capillaries' exchange, the blood's cells and proteins ------------------
+namespace fluids {
+// After the circulation's step: red cells and protein out with the blood lost and in with the
+// infusions, the Starling filtration for the next step; writes bus.fluids.
+void step(const StepContext& c, SimState& s);
+void start(SimState& s);
+// At the end of settling: the resting blood, and the exchange switched on.
+void set_rest(const PatientParams& pp, SimState& s);
+void publish(const Model& m, const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace fluids
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

@@ -113,4 +113,11 @@ double Baroreflex::sinus_period(double set_period_s, const BaroreflexState& s, d
   return std::clamp(t / chronotropy, 0.25, 3.0);
 }
 
+double Baroreflex::av_dromotropy(double set_period_s, const BaroreflexState& s, double vagal_effect,
+                                 double sympathetic_effect) const {
+  const double nerves = sinus_period(set_period_s, s, vagal_effect, 1.0, sympathetic_effect);
+  const double rest = std::clamp(set_period_s - ref_.period_offset_s, 0.25, 3.0);
+  return std::pow(rest / nerves, p_->av_dromotropy_exponent);
+}
+
 }  // namespace resus::autonomic

@@ -36,6 +36,9 @@ struct BaroreflexParams {
   double fev_0, fev_inf, k_ev, fas_0;    // vagal efferent
   std::array<EffectorParams, kNumEffectors> effectors;
   double gain_scale;  // 1 = intact reflex, 0 = denervated
+  // The nerves act on the AV node as on the sinus node: its conduction speeds up as the nerves'
+  // share of the sinus rate, raised to this power (Baroreflex::av_dromotropy).
+  double av_dromotropy_exponent;
 };
 
 // Operating point the deviations are measured from, found when the model is compiled.
@@ -105,6 +108,12 @@ class Baroreflex {
   // bias removed, plus the sympathetic (resting tone and deviation scaled by
   // `sympathetic_effect`, which a beta-blocker lowers) and vagal (scaled by `vagal_effect`,
   // which atropine lowers) deviations, divided by `chronotropy`; held within 0.25-3 s.
+  // How much faster the AV node conducts than at rest under the nerves alone (1 at rest): the
+  // resting period over the nerves' sinus period (no drug chronotropy), to the power
+  // av_dromotropy_exponent. Sympathetic drive and vagal withdrawal shorten the node's delay and
+  // refractoriness, so a sinus tachycardia of 150/min still conducts 1:1.
+  double av_dromotropy(double set_period_s, const BaroreflexState& s, double vagal_effect,
+                       double sympathetic_effect) const;
   double sinus_period(double set_period_s, const BaroreflexState& s, double vagal_effect,
                       double chronotropy, double sympathetic_effect = 1.0) const;
 

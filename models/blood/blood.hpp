@@ -80,6 +80,7 @@ struct BloodInputs {
   double venous_blood_mL;      // every other compartment
   double temperature_C;
   double metabolic_scale;      // multiplies the tissue's O2 demand (1: as the parameters say)
+  double hemoglobin_g_dL;      // the blood's haemoglobin now (0: the parameters' resting value)
   Amounts lung_flux_mL_s;      // into the blood from the alveoli (O2 in, CO2 out: negative)
   // Linear species (from kFirstLinearSpecies): the volume the tissue compartment holds each in
   // (its content over this volume is what leaves the tissue: flow-limited exchange; 0: the

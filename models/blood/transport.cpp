@@ -33,6 +33,7 @@ BloodInputs sanitize(const BloodInputs& in, int species) {
   c.venous_blood_mL = clampd(finite_or(in.venous_blood_mL, 3900.0), 500.0, 12000.0);
   c.temperature_C = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
   c.metabolic_scale = clampd(finite_or(in.metabolic_scale, 1.0), 0.1, 10.0);
+  c.hemoglobin_g_dL = in.hemoglobin_g_dL > 0.0 ? clampd(in.hemoglobin_g_dL, 1.0, 25.0) : 0.0;
   for (int i = 0; i < species; ++i) {
     const auto k = static_cast<std::size_t>(i);
     c.lung_flux_mL_s[k] = clampd(finite_or(in.lung_flux_mL_s[k], 0.0), -1e4, 1e4);
@@ -82,9 +83,12 @@ void keep_physical(PoolView c) {
 
 }  // namespace
 
-void transport(const BloodParams& p, const BloodInputs& raw, BloodState& s) noexcept {
+void transport(const BloodParams& params, const BloodInputs& raw, BloodState& s) noexcept {
   const int n = std::clamp<int>(s.species, kFirstLinearSpecies, kMaxSpecies);
   const BloodInputs in = sanitize(raw, n);
+  // The blood's haemoglobin now: bleeding and fluids change it from the patient's resting value.
+  BloodParams p = params;
+  if (in.hemoglobin_g_dL > 0.0) p.hemoglobin_g_dL = in.hemoglobin_g_dL;
   Eigen::Map<Pool> arterial_pool(s.arterial.data()), venous_pool(s.venous.data());
   PoolView arterial = arterial_pool.head(n), venous = venous_pool.head(n);
   const auto lung_flux = Eigen::Map<const Pool>(in.lung_flux_mL_s.data()).head(n);

@@ -170,7 +170,8 @@ void Circulation::derivatives(const State& x, const Hemodynamics& h, const Drive
   dxdt[kAorta] = h.q_aortic - h.q_aorta_arteries - h.q_coronary;
   dxdt[kArteries] = h.q_aorta_arteries - h.q_splanchnic - h.q_extrasplanchnic - h.q_cerebral;
   dxdt[kSplanchnicVeins] = h.q_splanchnic - h.q_splanchnic_return;
-  dxdt[kExtrasplanchnicVeins] = h.q_extrasplanchnic - h.q_extrasplanchnic_return + h.q_infusion;
+  dxdt[kExtrasplanchnicVeins] =
+      h.q_extrasplanchnic - h.q_extrasplanchnic_return + h.q_infusion + d.refill_mL_s;
   dxdt[kJugularVeins] = h.q_cerebral - h.q_jugular_return;
   dxdt[kThoracicVeins] =
       h.q_splanchnic_return + h.q_extrasplanchnic_return + h.q_jugular_return - h.q_vena_cava;
@@ -184,6 +185,7 @@ void Circulation::derivatives(const State& x, const Hemodynamics& h, const Drive
   dxdt[kAorta] -= d.pericardial_bleed_mL_s;
   dxdt[kBloodLost] = h.q_hemorrhage + d.pericardial_bleed_mL_s;
   dxdt[kFluidInfused] = h.q_infusion;
+  dxdt[kRefilled] = d.refill_mL_s;
 
   dxdt[kQMitral] = valve_derivative(p.mitral, x[kQMitral], P[kLA] - P[kLV]);
   dxdt[kQAortic] = valve_derivative(p.aortic, x[kQAortic], P[kLV] - P[kAorta]);

@@ -28,6 +28,7 @@ enum StateIndex : int {
   kQPulmonic,
   kBloodLost,                  // cumulative hemorrhage, mL
   kFluidInfused,               // cumulative infusion, mL
+  kRefilled,                   // cumulative transcapillary refill (< 0: filtered out), mL
   kStateSize
 };
 
@@ -63,6 +64,7 @@ struct Drive {
   double hemorrhage_mL_s;
   BleedSite bleed_site;
   double infusion_mL_s;
+  double refill_mL_s;          // transcapillary: interstitium to the systemic veins (< 0: out)
   double pericardial_bleed_mL_s;       // blood leaving the aorta into the pericardium (lost)
 };
 

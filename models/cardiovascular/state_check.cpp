@@ -10,6 +10,7 @@ void check_state(const State& x, StateCheck& c) {
   for (int i = kQMitral; i <= kQPulmonic; ++i) c.in("circulation.valve_flow_mL_s", x[i], 0.0, kFlow_mL_s, i);
   c.in("circulation.blood_lost_mL", x[kBloodLost], 0.0, kCumulative_mL);
   c.in("circulation.fluid_infused_mL", x[kFluidInfused], 0.0, kCumulative_mL);
+  c.in("circulation.refilled_mL", x[kRefilled], -kCumulative_mL, kCumulative_mL);
 }
 
 }  // namespace resus::cv

@@ -230,7 +230,10 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
       const AvNodeParams& node = av == AvMode::kFirstDegree  ? p.av_first_degree
                                  : av == AvMode::kWenckebach ? p.av_wenckebach
                                                              : p.av_normal;
-      const double refractory = node.refractory_s * (1.0 + 3.0 * av_block);
+      // Faster conduction (sympathetic drive, beta-1 agonists) shortens the node's delay and its
+      // refractoriness alike.
+      const double speed = std::max(mod.av_conduction, 1.0);
+      const double refractory = node.refractory_s * (1.0 + 3.0 * av_block) / speed;
       const double recovery = t - s.av_exit_time;
       if (recovery < refractory && recovery >= 0.5 * refractory) {
         // Concealed conduction: an impulse blocked late in the refractory period still enters
@@ -238,7 +241,8 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
         s.av_exit_time = t - 0.5 * refractory;
       } else if (recovery >= refractory) {
         const double delay =
-            node.base_delay_s + node.extra_delay_s * std::exp(-(recovery - refractory) / node.recovery_tau_s);
+            node.base_delay_s / speed +
+            node.extra_delay_s * std::exp(-(recovery - refractory) / node.recovery_tau_s);
         s.av_exit_time = t + delay;
         bool blocked_below = false;
         if (av == AvMode::kInfranodal)

@@ -46,7 +46,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 7
+#define RESUS_VERSION_MINOR 8
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -202,7 +202,9 @@ typedef enum resus_action_kind {
   RESUS_ACTION_THORACOSTOMY = 26,         /* side, kind (finger, tube) */
   /* 0.6: thrombosis (engine/stages/thrombosis.cpp) */
   RESUS_ACTION_EMBOLECTOMY = 27,
-  RESUS_ACTION_REPERFUSION = 28
+  RESUS_ACTION_REPERFUSION = 28,
+  /* 0.8: fluids by kind (engine/stages/circulation.cpp, models/fluids) */
+  RESUS_ACTION_FLUID = 29                 /* fluid, volume_mL, rate_mL_min */
 } resus_action_kind;
 
 /* Rhythms the rhythm action sets. The simulation also reaches some by itself (VF from

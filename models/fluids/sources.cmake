@@ -1,0 +1,5 @@
+# Sources of models/fluids, added to resus_models (owned by this folder).
+target_sources(resus_models PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/fluids.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/params.cpp
+)
