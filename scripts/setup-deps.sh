@@ -9,7 +9,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev librandom123-dev
   python3-matplotlib  # tools/ecg_plot.py and `resus run --ecg-plot`
+  python3-cffi python3-numpy python3-pandas python3-pytest  # bindings/python and its tests (ctest -L binding)
   clang libclang-rt-dev  # libFuzzer for tests/fuzz (scripts/fuzz.sh, scripts/test.sh)
+  mono-mcs mono-runtime  # bindings/csharp and the Unity example compile check (ctest -L binding)
 )
 
 missing=()
