@@ -44,6 +44,13 @@ void publish_bus(SimState& s) {
              o.membrane_stability_mmol_L);
 }
 
+// Acidaemia weakens both ventricles (its slot of the contractility channels).
+void publish_contractility(const PatientParams& pp, SimState& s) {
+  const double f = chem::acidosis_contractility(pp.chemistry, s.bus.blood.arterial_ph);
+  update_effect(s.bus.effects, Effect::kLvContractility, EffectWriter::kChemistry, f);
+  update_effect(s.bus.effects, Effect::kRvContractility, EffectWriter::kChemistry, f);
+}
+
 // What an analyser reports of the blood drawn now.
 LabResult draw(const SimState& s, int site) {
   const BloodBus& b = s.bus.blood;
@@ -115,6 +122,7 @@ void step(const StepContext& c, SimState& s) {
   bus.venous_source = out.venous_source;
   chem::read(pp.chemistry, b.arterial, b.venous, b.tissue, cs.chem);
   publish_bus(s);
+  publish_contractility(pp, s);
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {

@@ -134,8 +134,11 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   const double share = clampd(p.potassium_cell_buffer_share, 0.01, 0.99);
   const double icf0 = std::max(s.icf_reference_mmol, 1.0);
   const double n = (1.0 - share) / share * icf0 / (ecf_mL / 1000.0 * p.potassium_mmol_L);
-  const double leak =
-      k_rate * p.potassium_mmol_L * std::pow(std::max(s.icf_potassium_mmol / icf0, 1e-3), n);
+  // The membrane's potassium channels carry at most kMaxLeak times the resting leak, however
+  // full the cells are [U]: a cap that only a cell far above its resting content reaches.
+  constexpr double kMaxLeak = 20.0;
+  const double leak = k_rate * p.potassium_mmol_L *
+                      std::min(std::pow(std::max(s.icf_potassium_mmol / icf0, 1e-3), n), kMaxLeak);
   // Cells injured by the O2 deficit give up their potassium for good: the living cells' reference
   // content falls with it, so that the others do not take it back. At most half the cells'
   // potassium goes this way (a day of arrest gets there).
@@ -143,9 +146,18 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   const double lysis = std::min({p.potassium_lysis_mmol_per_mL * deficit, lysable / dt,
                                  s.icf_potassium_mmol / dt});  // mmol/s
   s.icf_reference_mmol -= lysis * dt;
-  out.tissue_source[kPotassium] = leak - uptake + lysis * kPerMmol;
-  s.icf_potassium_mmol =
-      std::max(s.icf_potassium_mmol + ((uptake - leak) / kPerMmol - lysis) * dt, 0.0);
+  // The leak is steep (the cells' content to the power n ~40), so an explicit tick could carry
+  // the cells past the content where leak and uptake balance and oscillate without bound: the
+  // tick's transfer stops there.
+  double net = uptake - leak;  // into the cells, content x mL per s
+  const double balance_mmol =
+      icf0 * std::pow(std::clamp(uptake / (k_rate * p.potassium_mmol_L), 1e-300, kMaxLeak), 1.0 / n);
+  const double room = balance_mmol - s.icf_potassium_mmol;
+  if ((net > 0.0 && room >= 0.0 && net / kPerMmol * dt > room) ||
+      (net < 0.0 && room <= 0.0 && net / kPerMmol * dt < room))
+    net = room * kPerMmol / dt;
+  out.tissue_source[kPotassium] = -net + lysis * kPerMmol;
+  s.icf_potassium_mmol = std::max(s.icf_potassium_mmol + (net / kPerMmol - lysis) * dt, 0.0);
   // The kidneys excrete what is above rest, with their flow; a condition adds or removes.
   const double renal = p.renal_potassium_clearance_mL_min / 60.0 * std::min(flow_ratio, 1.0) *
                        std::max(in.arterial[kPotassium] - p.potassium_mmol_L, 0.0);
@@ -274,6 +286,11 @@ void check_state(const ChemState& s, StateCheck& c) {
                    o.sodium_mmol_L, o.magnesium_mmol_L, o.tissue_lactate_mmol_L,
                    o.tissue_potassium_mmol_L, o.membrane_stability_mmol_L})
     c.in("chemistry.out", v, -1e6, 1e6, i++);
+}
+
+double acidosis_contractility(const ChemParams& p, double arterial_ph) {
+  const double below = std::max(p.acidosis_threshold_ph - arterial_ph, 0.0);
+  return std::exp(-std::min(below, 2.0) / p.acidosis_contractility_ph_scale);
 }
 
 }  // namespace resus::chem

@@ -94,6 +94,10 @@ struct ChemParams {
   // The membrane: what calcium and a patient's own sensitivity do to potassium's effects.
   double calcium_membrane_mmol_per_mmol;  // K thresholds raised per mmol/L of iCa above rest [U]
   double potassium_ecg_sensitivity;       // 1: average; log-normal among patients (als-next 2.3)
+  // Acidosis and the heart: below the threshold pH contractility falls as exp(-(pH_t - pH)/scale)
+  // (protons compete with calcium at the myofilaments).
+  double acidosis_threshold_ph;           // [M 7.20]
+  double acidosis_contractility_ph_scale;  // [U 0.6: -28% at pH 7.0]
 };
 
 ChemParams default_chem_params(double body_mass_kg);
@@ -166,5 +170,8 @@ void start_condition(Condition c, double rate_mmol_h, double amount_mmol, ChemSt
 void stop_condition(Condition c, ChemState& s) noexcept;
 
 void check_state(const ChemState& s, StateCheck& c);
+
+// The factor an arterial pH puts on the ventricles' contractility: 1 down to the threshold.
+double acidosis_contractility(const ChemParams& p, double arterial_ph);
 
 }  // namespace resus::chem

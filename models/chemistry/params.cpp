@@ -42,6 +42,11 @@ ChemParams default_chem_params(double body_mass_kg) {
   p.glucose_counterregulation_per_mmol = 0.5;    // [U] see README
   p.calcium_membrane_mmol_per_mmol = 2.5;  // [U] see README
   p.potassium_ecg_sensitivity = 1.0;
+  // Severe acidaemia depresses the myocardium below pH ~7.2 (Mitchell 1972; Kimmoun 2015: the
+  // in-vivo depression appears below 7.2, once the catecholamines no longer mask it) [M]; the
+  // slope is a guess [U].
+  p.acidosis_threshold_ph = 7.20;
+  p.acidosis_contractility_ph_scale = 0.6;
   return p;
 }
 
@@ -77,6 +82,8 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"glucose_counterregulation_per_mmol", "1/(mmol/L)", 0, 5, "rise of hepatic glucose output per mmol/L below rest (glucagon, catecholamines)", F(glucose_counterregulation_per_mmol)},
     {"calcium_membrane_mmol_per_mmol", "1", 0, 10, "potassium thresholds raised per mmol/L of ionised calcium above rest", F(calcium_membrane_mmol_per_mmol)},
     {"potassium_ecg_sensitivity", "1", 0.2, 3, "how strongly this patient's heart and ECG respond to potassium", F(potassium_ecg_sensitivity)},
+    {"acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis weakens the heart", F(acidosis_threshold_ph)},
+    {"acidosis_contractility_ph_scale", "1", 0.05, 10, "contractility x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_contractility_ph_scale)},
 };
 #undef F
 

@@ -22,6 +22,11 @@ double sodium_block_modulation(const PharmParams& p, const PharmState& s) {
   return std::exp(-p.sodium_block_per_ph * (s.ph - 7.40)) *
          std::pow(140.0 / std::max(s.sodium_mmol_L, 100.0), p.sodium_block_sodium_exponent);
 }
+// Acidaemia shifts the adrenergic dose-response to the right: 1 down to the threshold pH.
+double adrenergic_responsiveness(const PharmParams& p, const PharmState& s) {
+  const double below = std::max(p.acidosis_threshold_ph - s.ph, 0.0);
+  return std::exp(-std::min(below, 2.0) / p.acidosis_catecholamine_ph_scale);
+}
 double calcium_block_modulation(const PharmParams& p, const PharmState& s) {
   return std::pow(1.25 / std::max(s.ionised_calcium_mmol_L, 0.3), p.calcium_block_calcium_exponent);
 }
@@ -41,6 +46,8 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
   }
   drive[kSodiumToxicity] *= sodium_block_modulation(p, s);
   drive[kCalciumChannel] *= calcium_block_modulation(p, s);
+  const double responsiveness = adrenergic_responsiveness(p, s);
+  for (int t : {kAlpha1, kBeta1, kBeta2}) drive[t] *= responsiveness;
 
   for (int k = 0; k < kNumChannels; ++k) s.out[k] = k < kNumScaleChannels ? 1.0 : 0.0;
   for (int t = 0; t < kNumTargets; ++t) {
@@ -58,10 +65,11 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
       else s.out[e.channel] *= (1.0 + e.emax * f) / (1.0 + e.emax * rest);
     }
   }
-  // The sympathetic nerves act through the same receptors: the share an antagonist holds is the
-  // share of the reflex's cardiac (beta-1) and vascular (alpha-1) limbs it blocks.
-  s.out[kBeta1Blockade] = antagonism[kBeta1] / (1.0 + antagonism[kBeta1]);
-  s.out[kAlpha1Blockade] = antagonism[kAlpha1] / (1.0 + antagonism[kAlpha1]);
+  // The sympathetic nerves act through the same receptors: the share an antagonist holds, and
+  // what acidaemia takes of the rest, is the share of the reflex's cardiac (beta-1) and vascular
+  // (alpha-1) limbs lost.
+  s.out[kBeta1Blockade] = 1.0 - responsiveness / (1.0 + antagonism[kBeta1]);
+  s.out[kAlpha1Blockade] = 1.0 - responsiveness / (1.0 + antagonism[kAlpha1]);
 }
 
 void develop_tolerance(const PharmParams& p, double dt, PharmState& s) noexcept {

@@ -49,6 +49,10 @@ PharmParams default_pharm_params(double body_mass_kg) {
   p.sodium_block_per_ph = 1.7;
   p.sodium_block_sodium_exponent = 10.0;
   p.calcium_block_calcium_exponent = 1.5;  // [U] calcium partly reverses verapamil's effects
+  // Vascular hyporesponsiveness to catecholamines below pH ~7.2; the pressor response to
+  // norepinephrine roughly halves near pH 7.0 in animal models (Kimmoun 2015 review) [U].
+  p.acidosis_threshold_ph = 7.20;
+  p.acidosis_catecholamine_ph_scale = 0.29;
   return p;
 }
 
@@ -90,6 +94,8 @@ constexpr ParamSpec<PharmParams> kTable[] = {
     {"sodium_block_per_ph", "1/pH", 0, 10, "ln-fall of a sodium-channel blocker's drive per pH unit above 7.40", F(sodium_block_per_ph)},
     {"sodium_block_sodium_exponent", "1", 0, 30, "sodium-channel blocker's drive x (140 / Na)^n", F(sodium_block_sodium_exponent)},
     {"calcium_block_calcium_exponent", "1", 0, 5, "calcium-channel blocker's drive x (1.25 / iCa)^n", F(calcium_block_calcium_exponent)},
+    {"catecholamine_acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis blunts the adrenergic receptors", F(acidosis_threshold_ph)},
+    {"acidosis_catecholamine_ph_scale", "1", 0.05, 10, "adrenergic drive x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_catecholamine_ph_scale)},
 };
 #undef F
 

@@ -82,6 +82,10 @@ struct PharmParams {
   double sodium_block_per_ph;          // ln-fall of the sodium-channel drive per pH unit [F]
   double sodium_block_sodium_exponent; // drive x (140 / Na)^n [F]
   double calcium_block_calcium_exponent;  // calcium-channel drive x (1.25 / iCa)^n [U]
+  // Acidaemia blunts the adrenergic receptors: below the threshold pH the drive at alpha-1, beta-1
+  // and beta-2 (and the nerves' action through them) is x exp(-(pH_t - pH)/scale).
+  double acidosis_threshold_ph;              // [M 7.20]
+  double acidosis_catecholamine_ph_scale;    // [U 0.29: the response halved at pH 7.0]
 };
 
 PharmParams default_pharm_params(double body_mass_kg);
