@@ -32,7 +32,9 @@ RespParams default_resp_params(double body_mass_kg) {
   p.shunt_fraction = 0.03;                       // A.5 2-5%
   p.mainstem_hpv_factor = 0.5;                   // [U]
   p.alveolar_dead_space_fraction = 0.06;         // [U] gives PaCO2-EtCO2 ~3 (B.1 row 14)
-  p.lowflow_dead_space_gain = 0.5;               // [U]
+  // Alveolar dead space ~0.62 of alveolar ventilation during CPR (Tang 1991, Circulation 84:2101,
+  // rats: (PaCO2 - EtCO2)/PaCO2 before epinephrine) at ~18% of resting flow [F, one source].
+  p.lowflow_dead_space_gain = 0.75;
   p.lung_height_cm = 15.0;
   p.resting_cardiac_output_mL_s = 5000.0 / 60.0;
   p.paco2_setpoint_mmHg = 40.0;
