@@ -11,6 +11,9 @@
 # Exits non-zero on the first failure. Rebuilds are incremental. RESUS_JOBS overrides the
 # parallelism (default 2).
 #   scripts/test.sh --full   the same, with 300 s of fuzzing per target
+# The extended command, not run here: scripts/cross.sh [arm64|windows|all] cross-builds the
+# library and the C examples for arm64 (qemu-user) and Windows (mingw-w64, wine) and compares
+# their determinism check with the native build's (README, "Cross builds").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
