@@ -108,7 +108,9 @@ struct ElectricalBus {
   double rr_s;                         // last RR interval
   double ventricular_systole_s;        // duration of the current ventricular activation
   double beat_contraction;             // contraction multiplier of the current beat
-  double contractility;                // the myocardium's energy-dependent multiplier
+  double contractility;                // the myocardium's multiplier (energy, stunning)
+  double myocardial_energy;            // 1 healthy .. 0 exhausted (the ECG widens the QRS)
+  double automaticity;                 // an exhausted heart's own rhythm slows (1: healthy)
   double rv_contraction;               // the RV's, under its pressure load (1: unloaded)
   double vf_amplitude_mV, vf_frequency_Hz;  // what VF looks like at the current energy
   double pacer_spike_time;

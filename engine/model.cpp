@@ -58,6 +58,8 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.heart.conduction = ep::Conduction(pp.conduction).initial_state();
   s.heart.myocardial_energy = 1.0;
   s.heart.coronary_perfusion_ratio = 1.0;
+  s.heart.myocardial_injury = 0.0;
+  s.heart.myocardial_stunning = 0.0;
   // A first guess of the RV's resting load; settling refines it (heart::set_rest).
   s.heart.rv_demand_mmHg = s.heart.rv_demand_rest_mmHg = 10.0;
   s.heart.rv_supply_mmHg = s.heart.rv_supply_rest_mmHg = 80.0;

@@ -190,6 +190,8 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"plasma_volume_mL", "mL", "plasma in the circulation"},
     {"transcapillary_refill_mL_min", "mL/min", "fluid from the interstitium into the plasma (negative: filtration out, as after a crystalloid)"},
     {"plasma_oncotic_mmHg", "mmHg", "plasma colloid osmotic pressure"},
+    {"myocardial_injury", "1", "ischaemic injury of the myocardium (caps its energy, heals over hours)"},
+    {"myocardial_stunning", "1", "post-arrest myocardial stunning (follows the injury over hours)"},
 }};
 #undef DRUG_SIGNALS
 

@@ -165,6 +165,9 @@ enum SignalId : int {
   kPlasmaVolume,
   kTranscapillaryRefill,
   kPlasmaOncotic,
+  // Appended in 0.9 (post-arrest myocardium).
+  kMyocardialInjury,
+  kMyocardialStunning,
   kNumSignals
 };
 

@@ -32,8 +32,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 11: the toxins and their antidotes (five drugs, the blockade effect channels, sodium on the
 // chemistry's bus, the blood the channel blockers act in). 12: the nerves' AV dromotropy on the
 // autonomic bus; the fluids stage (red cells, plasma protein, capillary exchange) and the kind of
-// each running fluid.
-constexpr uint32_t kSnapshotVersion = 12;
+// each running fluid. 13: the myocardium's injury and stunning, its energy and automaticity on the
+// electrical bus.
+constexpr uint32_t kSnapshotVersion = 13;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -46,6 +47,7 @@ std::string format_release(uint32_t version) {
     case 10: return "written by resus 0.6";
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
+    case 13: return "written by resus 0.9";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }
 }

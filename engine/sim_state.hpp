@@ -85,6 +85,8 @@ struct HeartState {
   ep::ConductionState conduction;
   double myocardial_energy;         // 0..1 (physiology.md A.8)
   double coronary_perfusion_ratio;  // coronary flow / resting, low-pass filtered
+  double myocardial_injury;         // ischaemic injury D: caps the energy, feeds the stunning
+  double myocardial_stunning;       // post-arrest stunning S: follows D over hours
   // The RV's pressure load: mean transmural RV pressure and mean aortic-to-RV pressure
   // (low-passed), their resting values, and the contraction they leave the RV.
   double rv_demand_mmHg, rv_supply_mmHg;

@@ -42,6 +42,7 @@ resus::ecg::EcgInputs inputs(const StepContext& c, const SimState& s, double t) 
       s.bus.conditions.pericardial_fluid_mL - p.circulation.pericardial_fluid_mL;
   in.qt_drug = s.bus.effects[Effect::kQt_ms] / p.ecg.qt_drug_ms;
   in.sodium_channel_block = s.bus.effects[Effect::kSodiumChannelBlock];
+  in.myocardial_energy = e.myocardial_energy;
   in.ischaemia_territory = s.bus.ischaemia.territory;
   in.ischaemia_extent = s.bus.ischaemia.extent;
   const CprBus& cpr = s.bus.cpr;

@@ -27,6 +27,7 @@ ep::Modulators modulators(const Bus& b) {
   m.membrane_stability_mmol_L = e[Effect::kMembraneStability_mmol_L];
   m.av_conduction = e[Effect::kAvConduction] * b.autonomic.av_dromotropy;
   m.automaticity = e[Effect::kAutomaticity];
+  m.myocardial_automaticity = b.electrical.automaticity;
   m.defibrillation_threshold = e[Effect::kDefibrillationThreshold];
   m.refibrillation_hazard = e[Effect::kRefibrillationHazard];
   m.vf_hazard = e[Effect::kVfHazard];
@@ -61,6 +62,12 @@ void change_rhythm(const StepContext& c, SimState& s, ep::Rhythm r) {
   if (r == ep::Rhythm::kVfFine) h.myocardial_energy = std::min(h.myocardial_energy, 0.1);
   if (r == ep::Rhythm::kVfCoarse) h.myocardial_energy = std::max(h.myocardial_energy, 0.5);
   publish_bus(c.model.params(), s);
+}
+
+// A host that sets an exhausted heart's rhythm (fine VF, asystole, PEA) sets the energy that
+// rhythm comes from; the injury (the arrest's history) is left as it is.
+void set_exhausted(SimState& s, double energy) {
+  s.heart.myocardial_energy = std::min(s.heart.myocardial_energy, energy);
 }
 
 void shock(const StepContext& c, SimState& s, double energy_J, int32_t waveform) {
@@ -111,7 +118,9 @@ void publish_energy(const PatientParams& p, SimState& s) {
   const ep::Myocardium myocardium(p.myocardium);
   const double energy = s.heart.myocardial_energy;
   ElectricalBus& e = s.bus.electrical;
-  e.contractility = myocardium.contractility(energy);
+  e.contractility = myocardium.contractility(energy, s.heart.myocardial_stunning);
+  e.myocardial_energy = energy;
+  e.automaticity = myocardium.automaticity(energy);
   e.rv_contraction = s.heart.rv_contraction;
   const ep::VfFeatures vf = myocardium.vf_features(energy);
   e.vf_amplitude_mV = vf.amplitude_mV;
@@ -190,20 +199,37 @@ void myocardium(const StepContext& c, SimState& s) {
   const double rv_target = c.eval.myocardium.rv_overload_contraction(
       h.rv_demand_mmHg / h.rv_demand_rest_mmHg, h.rv_supply_mmHg / h.rv_supply_rest_mmHg);
   h.rv_contraction += (rv_target - h.rv_contraction) * (kStep_s / p.rv_ischaemia_tau_s);
-  h.myocardial_energy = std::clamp(
-      h.myocardial_energy +
-          kStep_s * c.eval.myocardium.energy_rate(h.myocardial_energy, h.coronary_perfusion_ratio,
-                                                  fibrillating),
-      0.0, 1.0);
+  // The energy, the injury its deficit leaves and the stunning that follows (explicit Euler: each
+  // moves over tens of seconds to hours).
+  const ep::Myocardium& m = c.eval.myocardium;
+  const double share = m.supply_share(h.coronary_perfusion_ratio, fibrillating);
+  const double beta1_excess = s.bus.effects[Effect::kLvContractility] - 1.0;
+  const double energy = h.myocardial_energy, injury = h.myocardial_injury;
+  h.myocardial_energy =
+      std::clamp(energy + kStep_s * m.energy_rate(energy, share, injury), 0.0, 1.0);
+  h.myocardial_injury =
+      std::max(injury + kStep_s * m.injury_rate(injury, share, beta1_excess), 0.0);
+  h.myocardial_stunning += kStep_s * m.stunning_rate(h.myocardial_stunning, injury);
+  // An organised rhythm of the sinus family pumps as its energy lets it: below the entry
+  // energy it is PEA, above the exit energy sinus again.
+  const auto rhythm = static_cast<ep::Rhythm>(h.conduction.rhythm);
+  if (rhythm == ep::Rhythm::kSinus || rhythm == ep::Rhythm::kPea) {
+    const ep::Rhythm next = m.organised_rhythm(h.myocardial_energy, rhythm);
+    if (next != rhythm) change_rhythm(c, s, next);
+  }
   // Drawn only when a hazard is present, so that quiet rhythms use no random draws.
-  const ep::RhythmHazards hz = c.eval.myocardium.hazards(
-      h.conduction, h.myocardial_energy, now(s) - h.last_termination_time, modulators(s.bus));
+  const ep::RhythmHazards hz = m.hazards(h.conduction, h.myocardial_energy, h.myocardial_injury,
+                                         now(s) - h.last_termination_time, modulators(s.bus));
   // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
-  const double hazard = hz.to_vf + hz.to_asystole;
+  const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised;
   if (hazard > 0.0) {
-    const double u = c.draws.uniform(RngStream::kRhythm);
-    if (u < hazard * kStep_s)
-      change_rhythm(c, s, u < hz.to_vf * kStep_s ? ep::Rhythm::kVfCoarse : ep::Rhythm::kAsystole);
+    const double u = c.draws.uniform(RngStream::kRhythm) / kStep_s;
+    if (u < hz.to_vf)
+      change_rhythm(c, s, ep::Rhythm::kVfCoarse);
+    else if (u < hz.to_vf + hz.to_asystole)
+      change_rhythm(c, s, ep::Rhythm::kAsystole);
+    else if (u < hazard)
+      change_rhythm(c, s, m.organised_rhythm(h.myocardial_energy, ep::Rhythm::kSinus));
   }
   publish_energy(c.model.params(), s);
 }
@@ -237,10 +263,15 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
   const double t = now(s);
   const auto kind = static_cast<int32_t>(a.kind);
   switch (a.kind) {
-    case ActionKind::kRhythm:
+    case ActionKind::kRhythm: {
       c.events.push(EventKind::kActionApplied, kind, a[kRhythm]);
-      change_rhythm(c, s, static_cast<ep::Rhythm>(a[kRhythm]));
+      const auto r = static_cast<ep::Rhythm>(a[kRhythm]);
+      // As fine VF: the energy of a heart that has run down (well inside PEA's band, so that the
+      // few seconds of flow the muscle still remembers cannot lift it out).
+      if (r == ep::Rhythm::kAsystole || r == ep::Rhythm::kPea) set_exhausted(s, 0.1);
+      change_rhythm(c, s, r);
       break;
+    }
     case ActionKind::kShock:
       c.events.push(EventKind::kActionApplied, kind, a[kShockEnergy]);
       if (a[kOnlyIfShockable] != 0.0 && !shockable(s)) {
@@ -282,6 +313,8 @@ void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig
   const bool beating = ep::Conduction::organised(cs) && now(s) - cs.last_ventricular_time < 3.0;
   sig[kVentricularRate] = beating ? 60.0 / cs.previous_rr_s : 0.0;
   sig[kMyocardialEnergy] = h.myocardial_energy;
+  sig[kMyocardialInjury] = h.myocardial_injury;
+  sig[kMyocardialStunning] = h.myocardial_stunning;
   const bool vf =
       static_cast<ep::VentricularMode>(cs.ventricular) == ep::VentricularMode::kFibrillation;
   const ep::VfFeatures f = e.myocardium.vf_features(h.myocardial_energy);
@@ -299,6 +332,8 @@ void check(const SimState& s, StateCheck& c) {
   const ElectricalBus& e = s.bus.electrical;
   ep::check_state(h.conduction, c);
   c.in("heart.myocardial_energy", h.myocardial_energy, 0.0, 1.0)
+      .in("heart.myocardial_injury", h.myocardial_injury, 0.0, 1.0)
+      .in("heart.myocardial_stunning", h.myocardial_stunning, 0.0, 1.0)
       .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
       .in("heart.rv_demand_mmHg", h.rv_demand_mmHg, 0.0, kPressure_mmHg)
       .in("heart.rv_supply_mmHg", h.rv_supply_mmHg, 0.0, kPressure_mmHg)

@@ -20,6 +20,10 @@ struct WallPressure {
 WallPressure wall(const VentricleParams& c, double emax, double e, double v) {
   const double passive = c.p0 * capped_exp(c.lambda * (v - c.v0));
   const double active = emax * (v - c.vd);
+  // Activation never leaves the wall softer than at rest: in a muscle too weak to contract
+  // (an exhausted heart's PEA) the blend would otherwise dip below the relaxed curve each beat
+  // and pump by relaxing.
+  if (active < passive - c.p0) return {passive - c.p0, c.lambda * passive, 0.0};
   return {e * active + (1.0 - e) * (passive - c.p0), e * emax + (1.0 - e) * c.lambda * passive,
           active - (passive - c.p0)};
 }

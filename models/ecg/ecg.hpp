@@ -78,6 +78,8 @@ struct EcgParams {
   double k_pr[2], pr_extra_ms;          // QRS delayed after the activation: longer effective PR
   double k_qrs[2], qrs_widening;        // QRS width *(1 + widening*s)
   double sodium_block_widening;         // QRS width *(1 + w*block) under a sodium-channel blocker
+  // An exhausted myocardium conducts slowly: QRS width *(1 + w*(1 - smoothstep(energy, lo, hi))).
+  double energy_qrs[2], energy_qrs_widening;
   double k_sine[2];                     // blend into the sine-wave complex
   double k_hypo[2];                     // hypokalaemia, e.g. (3.5, 2.5)
   double hypo_t_flattening;             // T amplitude *(1 - flattening*s)
@@ -164,6 +166,7 @@ struct EcgInputs {
   double ischaemia_extent = 0.0;                     // 0..1
   double qt_drug = 0.0;                              // 0..1
   double sodium_channel_block = 0.0;                 // 0..1, share of the fast sodium current
+  double myocardial_energy = 1.0;                    // 1 healthy .. 0 exhausted (PEA widens)
   double noise[4] = {0.0, 0.0, 0.0, 0.0};            // independent standard normal draws
 };
 
@@ -218,7 +221,7 @@ static_assert(std::is_trivially_copyable_v<EcgInputs>);
 static_assert(std::is_trivially_copyable_v<EcgState>);
 static_assert(std::is_trivially_copyable_v<ArtefactSwitches>);
 static_assert(sizeof(EcgKernel) == 6 * sizeof(double));
-static_assert(sizeof(EcgInputs) == 26 * sizeof(double));
+static_assert(sizeof(EcgInputs) == 27 * sizeof(double));
 static_assert(sizeof(EcgState) % sizeof(double) == 0);
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.

@@ -36,7 +36,9 @@ Physiology physiology(const EcgParams& p, const double t_axis[3], const EcgInput
   ph.t_width = 1.0 - p.t_narrowing * s_peak;
   const double block = std::clamp(in.sodium_channel_block, 0.0, 1.0);
   ph.qrs_stretch = (1.0 + p.qrs_widening * s_qrs) * (1.0 + p.cold_qrs_per_C * chill) *
-                   (1.0 + p.sodium_block_widening * block);
+                   (1.0 + p.sodium_block_widening * block) *
+                   (1.0 + p.energy_qrs_widening *
+                              (1.0 - smoothstep(in.myocardial_energy, p.energy_qrs[0], p.energy_qrs[1])));
   ph.p_stretch = 1.0 + p.cold_qrs_per_C * chill;
   ph.shift_ms = p.pr_extra_ms * s_pr + p.cold_pr_ms_per_C * chill;
 

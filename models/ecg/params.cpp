@@ -163,6 +163,9 @@ EcgParams default_ecg_params() {
   // A tricyclic's QRS: > 100 ms from ~1000 ng/mL, 160 and more in severe poisoning (Boehnert and
   // Lovejoy 1985); 1.2 puts full block at ~200 ms, like full hyperkalaemia [U].
   p.sodium_block_widening = 1.2;
+  p.energy_qrs[0] = 0.05;  // [U] the dying heart's QRS (agonal, ~200 ms) at the end of PEA
+  p.energy_qrs[1] = 0.45;
+  p.energy_qrs_widening = 1.0;
   p.k_sine[0] = 8.5, p.k_sine[1] = 10.0;
   p.k_hypo[0] = 3.5, p.k_hypo[1] = 2.5;
   p.hypo_t_flattening = 0.75;

@@ -157,7 +157,7 @@ double Conduction::contraction_efficiency(const ConductionState& s, BeatOrigin o
       case BeatOrigin::kPaced: e = p.efficiency_paced; break;
     }
   }
-  return s.pea ? e * p.pea_contractility : e;
+  return e;
 }
 
 void Conduction::ventricular_activation(double t, BeatOrigin origin, ConductionState& s,
@@ -191,8 +191,9 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
     double interval = 0.0;
     switch (atrial) {
       case AtrialMode::kSinus: {
-        double period = s.sinus_rate_override_bpm > 0.0 ? 60.0 / s.sinus_rate_override_bpm
-                                                         : sinus_period_s;
+        double period = (s.sinus_rate_override_bpm > 0.0 ? 60.0 / s.sinus_rate_override_bpm
+                                                          : sinus_period_s) /
+                        mod.myocardial_automaticity;
         interval = quantised(period, q);
         out.atrial = 1;  // a coordinated atrial contraction
         out.atrial_time = t;
@@ -280,7 +281,7 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
 
   // 5. The latent escape pacemaker fires when the ventricles have been silent too long.
   if (s.escape_enabled && ventricular == VentricularMode::kConducted && !out.ventricular &&
-      t - s.last_ventricular_time >= quantised(60.0 / (p.escape_bpm * mod.automaticity), q) - eps)
+      t - s.last_ventricular_time >= quantised(60.0 / (p.escape_bpm * mod.automaticity * mod.myocardial_automaticity), q) - eps)
     ventricular_activation(t, BeatOrigin::kEscape, s, out);
 
   // 6. External pacer (demand mode: an intrinsic beat within one interval inhibits the spike).

@@ -76,7 +76,6 @@ struct ConductionParams {
   double efficiency_ectopic, efficiency_torsades, efficiency_paced;
   // Ectopic beats lose their remaining efficiency above this rate (logistic, width in /min).
   double vt_pulseless_rate_50_bpm, vt_rate_width_bpm;
-  double pea_contractility;            // electromechanical dissociation: Emax multiplier
   double pacer_threshold_mA;           // transcutaneous capture threshold at neutral hooks
 };
 
@@ -90,6 +89,7 @@ struct Modulators {
   double membrane_stability_mmol_L = 0;  // raises the potassium thresholds of arrest
   double av_conduction = 1.0;            // AV-node conduction: below 1 slows, near 0 blocks
   double automaticity = 1.0;             // scales the escape pacemaker's rate
+  double myocardial_automaticity = 1.0;  // an exhausted heart's own rhythm slows (PEA)
   double defibrillation_threshold = 1.0; // scales the E50 of shocks
   double refibrillation_hazard = 1.0;    // scales the hazard of VF returning after a shock
   double vf_hazard = 1.0;                // scales the hazard of VF from an organised rhythm
@@ -102,7 +102,7 @@ struct ConductionState {
   int32_t atrial;       // AtrialMode
   int32_t av;           // AvMode
   int32_t ventricular;  // VentricularMode
-  int32_t pea;          // 1: electromechanical dissociation
+  int32_t pea;          // 1: PEA, the slow rhythm of an exhausted heart (pea_rate_bpm)
   int32_t escape_enabled;
   int32_t infranodal_count;
   int32_t pending_origin;
@@ -158,7 +158,7 @@ class Conduction {
   // Effective pacing capture threshold, mA.
   double pacing_threshold(const Modulators& mod) const;
 
-  // Contraction multiplier of a beat of the given origin in the current state (rate, PEA).
+  // Contraction multiplier of a beat of the given origin in the current state (origin, rate).
   double contraction_efficiency(const ConductionState& s, BeatOrigin origin) const;
 
   // True when the ventricles are electrically disorganised (VF, torsades) or silent.

@@ -8,16 +8,48 @@ namespace {
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 }  // namespace
 
-double Myocardium::energy_rate(double energy, double perfusion, bool fibrillating) const {
-  // physiology.md A.8: dM/dt = -k_isch*(1 - perfusion) + k_rec*f(perfusion); fibrillating muscle
-  // needs more than resting flow, so the same flow is a smaller share of its demand.
+double Myocardium::supply_share(double perfusion, bool fibrillating) const {
+  // Fibrillating muscle may need more than resting flow, so the same flow is a smaller share of
+  // its demand.
   const double demand = (fibrillating ? p_->vf_demand : 1.0) * p_->sufficient_perfusion;
-  const double share = std::clamp(perfusion / demand, 0.0, 1.0);
+  return std::clamp(perfusion / demand, 0.0, 1.0);
+}
+
+double Myocardium::energy_ceiling(double injury) const {
+  const double d = std::clamp(injury, 0.0, 1.0);
+  return 1.0 - d * std::sqrt(d);
+}
+
+double Myocardium::energy_rate(double energy, double share, double injury) const {
+  // physiology.md A.8: dM/dt = -k_isch*(1 - share) + k_rec*f(share)*(ceiling - M), where only
+  // the flow above a critical share restores energy, f = (share - s0)/(1 - s0): below about a
+  // fifth of its flow the muscle only runs down (the collateral flow that decides infarction).
+  // An injured heart recovers toward less than full energy: the metabolic phase, in which flow
+  // no longer restores what the arrest took.
+  const double restoring =
+      std::max(share - p_->critical_share, 0.0) / (1.0 - p_->critical_share);
   const double rate = -p_->ischaemia_rate_per_s * (1.0 - share) +
-                      p_->recovery_rate_per_s * share * (1.0 - energy);
+                      p_->recovery_rate_per_s * restoring * (energy_ceiling(injury) - energy);
   // Energy stays in [0, 1].
   if (energy <= 0.0 && rate < 0.0) return 0.0;
   return rate;
+}
+
+double Myocardium::injury_rate(double injury, double share,
+                               double beta1_excess) const {
+  // The O2 debt: every second the supply falls short injures the intact muscle, with the square
+  // of the shortfall (CPR that meets a third of the demand halves the rate); beta-1 drive raises
+  // the demand of a heart that cannot meet it (the dose dependence of post-arrest dysfunction on
+  // epinephrine, Yao 2017). The injured share of the muscle saturates at 1.
+  const double intact = 1.0 - std::clamp(injury, 0.0, 1.0);
+  const double shortfall = 1.0 - std::clamp(share, 0.0, 1.0);
+  const double accrual = p_->injury_rate_per_s * shortfall * shortfall * intact *
+                         (1.0 + p_->injury_beta1_gain * std::max(beta1_excess, 0.0));
+  return accrual - share * std::max(injury, 0.0) / p_->injury_heal_tau_s;
+}
+
+double Myocardium::stunning_rate(double stunning, double injury) const {
+  return (injury - stunning) / p_->stunning_tau_s;
 }
 
 VfFeatures Myocardium::vf_features(double energy) const {
@@ -29,9 +61,28 @@ VfFeatures Myocardium::vf_features(double energy) const {
   return f;
 }
 
-double Myocardium::contractility(double energy) const {
+double Myocardium::contractility(double energy, double stunning) const {
   const double m = std::clamp(energy, 0.0, 1.0);
-  return p_->stunned_contractility + (1.0 - p_->stunned_contractility) * m;
+  const double n = p_->coupling_hill;
+  const double hn = std::pow(p_->coupling_half_energy, n), mn = std::pow(m, n);
+  const double coupling = (1.0 + hn) * mn / (mn + hn);
+  return coupling / (1.0 + p_->stunning_gain * std::max(stunning, 0.0));
+}
+
+double Myocardium::automaticity(double energy) const {
+  const double share = std::clamp(energy / p_->pea_exit_energy, 0.0, 1.0);
+  return p_->exhausted_rate_fraction + (1.0 - p_->exhausted_rate_fraction) * share;
+}
+
+double Myocardium::restart_hazard(double energy) const {
+  const double above = (energy - p_->restart_energy) / (1.0 - p_->restart_energy);
+  return p_->restart_hazard_per_s * std::clamp(above, 0.0, 1.0);
+}
+
+Rhythm Myocardium::organised_rhythm(double energy, Rhythm current) const {
+  if (energy < p_->pea_enter_energy) return Rhythm::kPea;
+  if (energy > p_->pea_exit_energy) return Rhythm::kSinus;
+  return current;
 }
 
 double Myocardium::rv_overload_contraction(double demand_ratio, double supply_ratio) const {
@@ -59,12 +110,11 @@ ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const Con
   if (shockable) {
     if (u1 >= termination_probability(energy_J, w, mod))
       return {ShockOutcome::kNotTerminated, r};
-    // What follows depends on the substrate (Ristagno 2015 logistic on AMSA).
-    const double amsa = vf_features(myocardial_energy).amsa_mV_Hz;
-    if (u2 < logistic(p_->rosc_beta0 + p_->rosc_beta1 * amsa))
-      return {ShockOutcome::kTerminated, Rhythm::kSinus};
-    return {ShockOutcome::kTerminated,
-            myocardial_energy >= p_->pea_energy ? Rhythm::kPea : Rhythm::kAsystole};
+    // What follows depends on the substrate (Ristagno 2015 logistic on AMSA): an organised
+    // rhythm, which pumps as well as the energy lets it (a depleted heart's is PEA), or asystole.
+    if (u2 < organised_probability(myocardial_energy))
+      return {ShockOutcome::kTerminated, organised_rhythm(myocardial_energy, Rhythm::kSinus)};
+    return {ShockOutcome::kTerminated, Rhythm::kAsystole};
   }
   if (Conduction::organised(s) && in_vulnerable_period && u1 < p_->t_wave_vf_probability)
     return {ShockOutcome::kInducedVf, Rhythm::kVfCoarse};
@@ -72,6 +122,11 @@ ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const Con
   if (r == Rhythm::kAtrialFibrillation || r == Rhythm::kAtrialFlutter || r == Rhythm::kSvt)
     return cardiovert(energy_J, w, s, mod, u2);
   return {ShockOutcome::kNoEffect, r};
+}
+
+double Myocardium::organised_probability(double myocardial_energy) const {
+  const double amsa = vf_features(myocardial_energy).amsa_mV_Hz;
+  return logistic(p_->rosc_beta0 + p_->rosc_beta1 * amsa);
 }
 
 ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
@@ -93,17 +148,22 @@ ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const Condu
                : ShockResult{ShockOutcome::kNotConverted, r};
 }
 
-double Myocardium::refibrillation_hazard(double since_s, const Modulators& mod) const {
+double Myocardium::refibrillation_hazard(double since_s, double injury,
+                                         const Modulators& mod) const {
   // Long after the last termination (and before any: since ~1e9 s) exp() underflows to exactly
   // 0, which libm reaches by its slow path; return that 0 directly.
   const double x = -since_s / p_->refib_tau_s;
   if (x < -746.0) return 0.0;
-  return p_->refib_hazard_per_s * std::exp(x) * mod.refibrillation_hazard;
+  // The injured (ischaemic, calcium-loaded) muscle is what refibrillates: a heart shocked in
+  // the electrical phase rarely does, one shocked after a long arrest often.
+  const double instability = std::min(std::max(injury, 0.0) / p_->refib_injury_ref, 3.0);
+  return p_->refib_hazard_per_s * std::exp(x) * instability * mod.refibrillation_hazard;
 }
 
 RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,
-                                  double since_termination_s, const Modulators& m) const {
-  RhythmHazards h{0.0, 0.0};
+                                  double injury, double since_termination_s,
+                                  const Modulators& m) const {
+  RhythmHazards h{0.0, 0.0, 0.0};
   const auto rhythm = static_cast<Rhythm>(s.rhythm);
   if (Conduction::organised(s)) {
     // Hyperkalaemia above 8 mmol/L (calcium and membrane stabilisers raise the threshold) and
@@ -124,12 +184,19 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     const double block = std::clamp(m.sodium_channel_block, 0.0, 1.0);
     to_vf += 3e-4 * block * block;
     to_vf += m.vf_hazard_per_s;
-    to_vf += refibrillation_hazard(since_termination_s, m);
+    to_vf += refibrillation_hazard(since_termination_s, injury, m);
     h.to_vf = to_vf * m.vf_hazard;
+    // An exhausted heart's own rhythm stops (prolonged PEA decays to asystole).
+    if (myocardial_energy < p_->asystole_energy) h.to_asystole += p_->asystole_hazard_per_s;
   } else if (rhythm == Rhythm::kTorsades) {
     h.to_vf = 1.0 / 60.0;  // torsades degenerates to VF within minutes
   } else if (Conduction::fibrillating(s) && myocardial_energy < p_->asystole_energy) {
     h.to_asystole = p_->asystole_hazard_per_s;
+  } else if (rhythm == Rhythm::kAsystole) {
+    // Post-countershock asystole is stunned conduction that recovers within a minute or two if
+    // the muscle has the energy; asystole from exhaustion or potassium does not restart.
+    const double x = -since_termination_s / p_->restart_tau_s;
+    if (x > -746.0) h.to_organised = restart_hazard(myocardial_energy) * std::exp(x);
   }
   return h;
 }

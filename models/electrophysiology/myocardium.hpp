@@ -13,6 +13,7 @@ namespace resus::ep {
 struct MyocardiumParams {
   double ischaemia_rate_per_s;   // k_isch: energy lost per second with no perfusion
   double recovery_rate_per_s;    // k_rec: recovery per second at full perfusion
+  double critical_share;         // s0: a supply share below this restores nothing
   double vf_demand;              // oxygen demand of fibrillating muscle relative to rest
   double sufficient_perfusion;   // share of resting coronary flow that fully meets resting
                                  // demand (oxygen extraction reserve)
@@ -24,11 +25,27 @@ struct MyocardiumParams {
   double amsa_per_mV_Hz;         // AMSA ~ k * amplitude * frequency (spectral sum of the VF)
   double asystole_energy;        // below this, VF decays to asystole
   double asystole_hazard_per_s;
-  double stunned_contractility;  // contractility multiplier at zero energy
+  // Excitation-contraction coupling: contraction = (1 + h^n) M^n / (M^n + h^n), so a heart
+  // keeps its pump until its energy is well down and then loses it steeply (pseudo-PEA).
+  double coupling_half_energy;   // h: energy at which a beat keeps about half its contraction
+  double coupling_hill;          // n
+  // An organised rhythm in a heart below pea_enter_energy is PEA; above pea_exit_energy it is
+  // the sinus rhythm again (hysteresis). Below pea_exit_energy the rhythm slows toward
+  // exhausted_rate_fraction of its rate at zero energy.
+  double pea_enter_energy, pea_exit_energy, exhausted_rate_fraction;
+  // A heart left in asystole by a shock restarts with this hazard scaled by how far its energy is
+  // above restart_energy (stunned conduction recovering), fading with time since the shock.
+  double restart_hazard_per_s, restart_energy, restart_tau_s;
+  // Ischaemic injury D (the injured share of the muscle, 0..1): accrues with the O2 debt (and
+  // with beta-1 drive on a starved heart), caps the energy at 1 - D^2, heals with
+  // perfusion; the post-arrest stunning S follows it over hours and divides the contraction by
+  // (1 + gain S). D also makes a shocked heart refibrillate.
+  double injury_rate_per_s, injury_beta1_gain, injury_heal_tau_s;
+  double stunning_tau_s, stunning_gain;
+  double refib_injury_ref;        // the refibrillation hazard scales with D / this
   // Shocks: termination P = 1/(1 + (E50/E)^k).
   double biphasic_e50_J, monophasic_e50_J, shock_steepness;
   double rosc_beta0, rosc_beta1;  // P(organised rhythm | terminated) = logistic(b0 + b1*AMSA)
-  double pea_energy;              // below this a non-perfusing post-shock rhythm is asystole
   double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-t/tau)
   double t_wave_vf_probability;   // unsynchronised shock in the vulnerable period
   double cardioversion_e50_af_J, cardioversion_e50_flutter_J, cardioversion_e50_vt_J;
@@ -65,22 +82,39 @@ struct ShockResult {
 };
 
 struct RhythmHazards {
-  double to_vf;        // 1/s
-  double to_asystole;  // 1/s
+  double to_vf;         // 1/s
+  double to_asystole;   // 1/s
+  double to_organised;  // 1/s: a shocked heart's asystole giving way to its own rhythm
 };
 
 class Myocardium {
  public:
   explicit Myocardium(const MyocardiumParams& p) : p_(&p) {}
 
-  // d(energy)/dt for a perfusion ratio (coronary flow / resting coronary flow), with the demand
-  // of the current electrical state.
-  double energy_rate(double energy, double perfusion_ratio, bool fibrillating) const;
+  // The share of its demand that a perfusion ratio (coronary flow / resting coronary flow) meets,
+  // with the demand of the current electrical state.
+  double supply_share(double perfusion_ratio, bool fibrillating) const;
+  // d(energy)/dt for that share, recovering toward the ceiling the injury leaves.
+  double energy_rate(double energy, double share, double injury) const;
+  // The most energy an injured heart can hold: 1 - injury^2 (the metabolic phase bites late).
+  double energy_ceiling(double injury) const;
+  // d(injury)/dt: accrues with the supply's deficit (more under beta-1 drive, `beta1_excess` =
+  // the LV inotropy effect above 1), heals in proportion to the supply share.
+  double injury_rate(double injury, double share, double beta1_excess) const;
+  // d(stunning)/dt: the stunning follows the injury over hours.
+  double stunning_rate(double stunning, double injury) const;
 
   VfFeatures vf_features(double energy) const;
 
-  // Contractility multiplier of a stunned, energy-depleted heart.
-  double contractility(double energy) const;
+  // Contractility multiplier of an energy-depleted (coupling) and stunned heart.
+  double contractility(double energy, double stunning) const;
+  // The organised rhythm's rate multiplier in a failing heart (1 above pea_exit_energy).
+  double automaticity(double energy) const;
+  // Hazard (1/s) of a shocked heart in asystole starting an organised rhythm again.
+  double restart_hazard(double energy) const;
+  // The organised rhythm an energy state gives: PEA below the entry energy, sinus above the exit
+  // energy, else `current` (hysteresis). Only for organised rhythms of the sinus family.
+  Rhythm organised_rhythm(double energy, Rhythm current) const;
 
   // The RV's contraction multiplier its pressure load calls for: 1 until the demand (mean RV
   // transmural pressure over rest) outgrows what the reserve can supply at the perfusion
@@ -94,17 +128,20 @@ class Myocardium {
   ShockResult defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
                            double myocardial_energy, const Modulators& mod,
                            bool in_vulnerable_period, double u1, double u2) const;
+  // The chance that a terminated VF leaves an organised rhythm (else asystole).
+  double organised_probability(double myocardial_energy) const;
 
   // Synchronised shock (delivered on an R wave).
   ShockResult cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
                          const Modulators& mod, double u) const;
 
-  // Refibrillation hazard (1/s) `since_s` after a successful termination.
-  double refibrillation_hazard(double since_s, const Modulators& mod) const;
+  // Refibrillation hazard (1/s) `since_s` after a successful termination of a heart with
+  // ischaemic injury `injury`.
+  double refibrillation_hazard(double since_s, double injury, const Modulators& mod) const;
   // The hazards (1/s) of the current electrical state changing by itself: an organised rhythm
   // degenerating to VF (hyperkalaemia, deep hypothermia, ischaemia, refibrillation), torsades to
   // VF, exhausted VF to asystole. `since_termination_s`: time since a shock last ended VF/VT.
-  RhythmHazards hazards(const ConductionState& s, double myocardial_energy,
+  RhythmHazards hazards(const ConductionState& s, double myocardial_energy, double injury,
                         double since_termination_s, const Modulators& mod) const;
 
   double asystole_energy() const { return p_->asystole_energy; }

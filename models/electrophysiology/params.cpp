@@ -29,7 +29,6 @@ ConductionParams reference_conduction() {
   e.efficiency_paced = 0.6;
   e.vt_pulseless_rate_50_bpm = 200.0;
   e.vt_rate_width_bpm = 12.0;
-  e.pea_contractility = 0.05;
   e.pacer_threshold_mA = 60.0;
   return e;
 }
@@ -37,7 +36,8 @@ ConductionParams reference_conduction() {
 MyocardiumParams reference_myocardium() {
   MyocardiumParams m{};
   m.ischaemia_rate_per_s = 1.0 / 900.0;  // untreated VF exhausts the muscle in ~15 min
-  m.recovery_rate_per_s = 1.0 / 120.0;
+  m.recovery_rate_per_s = 1.0 / 30.0;  // [U] with critical_share: deep CPR restores a VF heart
+  m.critical_share = 0.2;               // [U] Reimer-Jennings: below ~20% flow, infarction
   m.vf_demand = 1.0;
   m.sufficient_perfusion = 0.8;
   m.perfusion_tau_s = 4.0;
@@ -48,15 +48,27 @@ MyocardiumParams reference_myocardium() {
   m.amsa_per_mV_Hz = 3.0;
   m.asystole_energy = 0.02;
   m.asystole_hazard_per_s = 1.0 / 60.0;
-  m.stunned_contractility = 0.3;
+  m.coupling_half_energy = 0.45;   // [U] calibrated once to the VF phases (B.5 row 91)
+  m.coupling_hill = 6.0;           // [U] untreated pseudo-PEA runs down, not up
+  m.pea_enter_energy = 0.2;        // [U] where the coupling leaves ~5% of the contraction
+  m.pea_exit_energy = 0.4;         // [U] ~40%
+  m.exhausted_rate_fraction = 0.4; // [U] PEA slows from 50/min toward 20/min
+  m.restart_hazard_per_s = 0.1;    // [U] post-shock asystole lasts seconds in a heart with energy
+  m.restart_energy = 0.3;          // [U]
+  m.restart_tau_s = 60.0;          // [U]
+  m.injury_rate_per_s = 7.4e-4;    // [U] no flow: D 0.3 at 8 min, 0.41 at 12, 0.59 at 20
+  m.injury_beta1_gain = 1.0;       // [U]
+  m.injury_heal_tau_s = 12.0 * 3600.0;  // Laurent 2002: low CI at 8 h, recovered by 24 h
+  m.stunning_tau_s = 4.0 * 3600.0;      // with healing: nadir ~6.6 h (Laurent 2002: 6.8 h)
+  m.stunning_gain = 5.0;           // [U] 8 min of no flow: half the contraction at the nadir
+  m.refib_injury_ref = 0.3;        // [U] the injury of an 8-min arrest
   m.biphasic_e50_J = 50.0;
   m.monophasic_e50_J = 200.0;
   m.shock_steepness = 2.5;
-  m.rosc_beta0 = -2.2;
-  m.rosc_beta1 = 0.15;
-  m.pea_energy = 0.25;
-  m.refib_hazard_per_s = 1.0 / 240.0;
-  m.refib_tau_s = 120.0;
+  m.rosc_beta0 = -3.0;  // [U] 97% at VF onset (AMSA ~20), half at AMSA 9 (Ristagno 2013: 10)
+  m.rosc_beta1 = 0.33;
+  m.refib_hazard_per_s = 0.05 / 60.0;  // at refib_injury_ref: Unneland 2024, 5%/min after ROSC
+  m.refib_tau_s = 900.0;                // [U] 5%/min falling to 2.7% at 9 min (Unneland: 4%)
   m.t_wave_vf_probability = 0.25;
   m.cardioversion_e50_af_J = 80.0;
   m.cardioversion_e50_flutter_J = 30.0;
@@ -100,7 +112,6 @@ constexpr ParamSpec<ConductionParams> kConduction[] = {
     {"paced_efficiency", "1", 0, 1, "contraction of a paced beat relative to a conducted one", C(efficiency_paced)},
     {"vt_pulseless_rate_50_bpm", "1/min", 120, 300, "ectopic rate at which half the contraction is lost", C(vt_pulseless_rate_50_bpm)},
     {"vt_rate_width_bpm", "1/min", 1, 50, "width of that logistic loss", C(vt_rate_width_bpm)},
-    {"pea_contractility", "1", 0, 1, "Emax multiplier in electromechanical dissociation", C(pea_contractility)},
 };
 #undef C
 
@@ -108,6 +119,7 @@ constexpr ParamSpec<ConductionParams> kConduction[] = {
 constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"ischaemia_rate_per_s", "1/s", 1e-4, 0.1, "myocardial energy lost per second without perfusion", M(ischaemia_rate_per_s)},
     {"myocardial_recovery_rate_per_s", "1/s", 1e-4, 0.1, "myocardial energy recovery per second at full perfusion", M(recovery_rate_per_s)},
+    {"critical_supply_share", "1", 0, 0.9, "below this share of its demand the myocardium's flow restores no energy", M(critical_share)},
     {"vf_demand", "1", 0.5, 3, "O2 demand of fibrillating muscle relative to rest", M(vf_demand)},
     {"sufficient_perfusion", "1", 0.1, 1, "share of resting coronary flow that fully meets resting demand", M(sufficient_perfusion)},
     {"myocardial_perfusion_tau_s", "s", 0.5, 60, "the muscle sees coronary flow averaged over this time", M(perfusion_tau_s)},
@@ -118,13 +130,25 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"amsa_per_mV_Hz", "1", 0.1, 20, "AMSA per mV*Hz of VF amplitude and frequency", M(amsa_per_mV_Hz)},
     {"asystole_energy", "1", 0, 0.5, "below this myocardial energy VF decays to asystole", M(asystole_energy)},
     {"asystole_hazard_per_s", "1/s", 0, 1, "hazard of that decay", M(asystole_hazard_per_s)},
-    {"stunned_contractility", "1", 0, 1, "contractility multiplier at zero myocardial energy", M(stunned_contractility)},
+    {"coupling_half_energy", "1", 0.05, 0.95, "myocardial energy at which a beat keeps about half its contraction", M(coupling_half_energy)},
+    {"coupling_hill", "1", 1, 10, "steepness of the energy-contraction coupling", M(coupling_hill)},
+    {"pea_enter_energy", "1", 0, 1, "below this energy an organised rhythm is PEA", M(pea_enter_energy)},
+    {"pea_exit_energy", "1", 0, 1, "above this energy PEA is a sinus rhythm again", M(pea_exit_energy)},
+    {"exhausted_rate_fraction", "1", 0.1, 1, "an exhausted heart's rhythm slows to this share of its rate", M(exhausted_rate_fraction)},
+    {"restart_hazard_per_s", "1/s", 0, 10, "hazard of post-shock asystole restarting, at full energy", M(restart_hazard_per_s)},
+    {"restart_energy", "1", 0, 0.99, "below this energy post-shock asystole does not restart", M(restart_energy)},
+    {"restart_tau_s", "s", 1, 3600, "the restart hazard fades with time since the shock", M(restart_tau_s)},
+    {"myocardial_injury_rate_per_s", "1/s", 0, 1, "ischaemic injury per second without coronary flow", M(injury_rate_per_s)},
+    {"injury_beta1_gain", "1", 0, 10, "injury rate x (1 + gain x beta-1 inotropy above rest)", M(injury_beta1_gain)},
+    {"injury_heal_tau_s", "s", 600, 1e6, "the injury heals with this time constant at full perfusion", M(injury_heal_tau_s)},
+    {"stunning_tau_s", "s", 60, 1e6, "post-arrest stunning follows the injury this slowly", M(stunning_tau_s)},
+    {"stunning_gain", "1", 0, 20, "contraction / (1 + gain x stunning)", M(stunning_gain)},
+    {"refib_injury_ref", "1", 0.01, 10, "the refibrillation hazard scales with injury / this (at most x3)", M(refib_injury_ref)},
     {"biphasic_e50_J", "J", 5, 360, "biphasic energy that ends VF half the time", M(biphasic_e50_J)},
     {"monophasic_e50_J", "J", 10, 360, "monophasic energy that ends VF half the time", M(monophasic_e50_J)},
     {"shock_steepness", "1", 0.5, 10, "steepness of the shock dose-response", M(shock_steepness)},
     {"rosc_beta0", "1", -10, 10, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b0", M(rosc_beta0)},
     {"rosc_beta1", "1", -1, 1, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b1", M(rosc_beta1)},
-    {"pea_energy", "1", 0, 1, "below this energy a non-perfusing post-shock rhythm is asystole", M(pea_energy)},
     {"refib_hazard_per_s", "1/s", 0, 1, "refibrillation hazard just after a successful shock", M(refib_hazard_per_s)},
     {"refib_tau_s", "s", 1, 3600, "decay time of that hazard", M(refib_tau_s)},
     {"t_wave_vf_probability", "1", 0, 1, "chance an unsynchronised shock on the T wave induces VF", M(t_wave_vf_probability)},

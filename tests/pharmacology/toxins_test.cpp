@@ -113,9 +113,9 @@ TEST(Tricyclic, BlockedConductionBringsVentricularArrhythmia) {
   ep::Modulators none, mild, severe;
   mild.sodium_channel_block = 0.25;
   severe.sodium_channel_block = 0.8;
-  const double h0 = m.hazards(sinus, 1.0, 1e6, none).to_vf;
-  const double h_mild = m.hazards(sinus, 1.0, 1e6, mild).to_vf - h0;
-  const double h_severe = m.hazards(sinus, 1.0, 1e6, severe).to_vf - h0;
+  const double h0 = m.hazards(sinus, 1.0, 0.0, 1e6, none).to_vf;
+  const double h_mild = m.hazards(sinus, 1.0, 0.0, 1e6, mild).to_vf - h0;
+  const double h_severe = m.hazards(sinus, 1.0, 0.0, 1e6, severe).to_vf - h0;
   const double hour_risk = 1.0 - std::exp(-h_severe * 3600.0);
   EXPECT_GT(hour_risk, 0.3);
   EXPECT_LT(hour_risk, 0.7);

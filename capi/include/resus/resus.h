@@ -46,7 +46,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 8
+#define RESUS_VERSION_MINOR 9
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 

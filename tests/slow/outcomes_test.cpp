@@ -1,0 +1,92 @@
+// Arrest outcomes over many virtual patients (issue 13; physiology.md A.8, B.5 rows 86-91): the
+// same patients (seeds) in each arm, as a trial would. Long, so it runs with the slow checks.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "engine/sim.hpp"
+#include "models/electrophysiology/conduction.hpp"
+#include "../support/scripted_sim.hpp"
+
+namespace resus {
+namespace {
+
+using test::act;
+using test::adult;
+
+bool shockable(const Sim& sim) {
+  const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
+  return r == ep::Rhythm::kVfCoarse || r == ep::Rhythm::kVfFine || r == ep::Rhythm::kPulselessVt;
+}
+
+bool pulse(const Sim& sim) {
+  return !shockable(sim) && sim.signal(kRhythmId) != static_cast<double>(ep::Rhythm::kAsystole) &&
+         sim.signal(kSystolic) >= 60.0;
+}
+
+struct Course {
+  bool rosc;         // a pulse at any rhythm check
+  double amsa;       // before the first shock
+  bool first_shock;  // a pulse at the check after the first shock
+};
+
+// VF; bystander CPR from the collapse or none; at `delay_s` a crew intubates, ventilates and
+// shocks, then runs 2-minute cycles (a 10 s pulse check, a shock for VF, CPR otherwise,
+// epinephrine every 4 minutes from the second cycle) for 10 minutes.
+Course arrest(uint64_t seed, double delay_s, bool bystander) {
+  Sim sim(adult(), seed, 0);
+  act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+  if (bystander) act(sim, R"({"do":"cpr_start","depth_mm":50,"compressions_per_cycle":30,"breaths_per_pause":2})");
+  sim.advance(delay_s);
+  act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+  act(sim, R"({"do":"oxygen","fio2":1})");
+  act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10})");
+  Course c{false, sim.signal(kAmsa), false};
+  for (int cycle = 0; cycle < 5; ++cycle) {
+    if (shockable(sim)) act(sim, R"({"do":"shock","energy_J":150})");
+    act(sim, R"({"do":"cpr_stop"})");
+    sim.advance(10.0);
+    if (pulse(sim)) {
+      c.rosc = true;
+      if (cycle <= 1) c.first_shock = true;
+      sim.advance(110.0);
+      continue;
+    }
+    act(sim, R"({"do":"cpr_start","depth_mm":55})");
+    if (cycle % 2 == 1) act(sim, R"({"do":"drug","drug":"epinephrine","flush_mL":20})");
+    sim.advance(110.0);
+  }
+  return c;
+}
+
+// Row 91 and Larsen 1993: survival falls with each minute to the first shock, much faster without
+// CPR; AMSA is higher before the shocks that succeed (Ristagno 2013, row 86).
+TEST(Outcomes, RoscFallsWithTheDelayToTheFirstShockFasterWithoutCpr) {
+  constexpr int kPatients = 12;
+  int rosc[2][2] = {};  // [bystander][late]
+  double amsa_success = 0, amsa_failure = 0;
+  int n_success = 0, n_failure = 0;
+  for (uint64_t seed = 1; seed <= kPatients; ++seed) {
+    for (int bystander = 0; bystander < 2; ++bystander) {
+      for (int late = 0; late < 2; ++late) {
+        const Course c = arrest(seed, late ? 720.0 : 120.0, bystander);
+        rosc[bystander][late] += c.rosc;
+        (c.first_shock ? amsa_success : amsa_failure) += c.amsa;
+        ++(c.first_shock ? n_success : n_failure);
+      }
+    }
+  }
+  std::printf("ROSC of %d: shock at 2 min %d (no CPR) %d (CPR); at 12 min %d (no CPR) %d (CPR)\n",
+              kPatients, rosc[0][0], rosc[1][0], rosc[0][1], rosc[1][1]);
+  std::printf("AMSA before the first shock: %.1f when it gave a pulse (%d), %.1f when not (%d)\n",
+              amsa_success / n_success, n_success, amsa_failure / std::max(n_failure, 1), n_failure);
+  EXPECT_GE(rosc[0][0], kPatients - 1);              // the electrical phase
+  EXPECT_LE(rosc[0][1], rosc[0][0] - kPatients / 3);  // the metabolic phase without CPR
+  EXPECT_GE(rosc[1][1], rosc[0][1] + kPatients / 4);  // CPR slows the fall
+  ASSERT_GT(n_failure, 0);
+  EXPECT_GT(amsa_success / n_success, amsa_failure / n_failure + 3.0);
+}
+
+}  // namespace
+}  // namespace resus
