@@ -98,6 +98,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   stages::thorax::start(pp, s);
   stages::thrombosis::start(s);
   stages::fluids::start(s);
+  stages::brain::start(pp, s);
   return s;
 }
 
@@ -288,6 +289,8 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   stages::heart::set_rest(state);
   stages::fluids::set_rest(m->params_, state);
   stages::fluids::publish(*m, state, state.signals.data());
+  stages::brain::set_rest(state);
+  stages::brain::publish(*m, state, state.signals.data());
   stages::thermal::publish(state, state.signals.data());
   if (state.failed)
     throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +

@@ -41,6 +41,7 @@ PatientParams reference_adult(double mass_kg) {
                                            p.circulation.pericardial_fluid_mL);
   p.thrombosis = thrombosis::default_thrombosis_params();
   p.fluids = fluids::default_fluids_params();
+  p.brain = brain::default_brain_params();
   return p;
 }
 
@@ -123,6 +124,7 @@ thermal::ThermalParams& thermal_params(PatientParams& p) { return p.thermal; }
 thorax::ThoraxParams& thorax_params(PatientParams& p) { return p.thorax; }
 thrombosis::ThrombosisParams& thrombosis_params(PatientParams& p) { return p.thrombosis; }
 fluids::FluidsParams& fluids_params(PatientParams& p) { return p.fluids; }
+brain::BrainParams& brain_params(PatientParams& p) { return p.brain; }
 ecg::EcgParams& ecg_params(PatientParams& p) { return p.ecg; }
 cpr::QualityParams& cpr_quality(PatientParams& p) { return p.cpr_quality; }
 cpr::PulseParams& pulse(PatientParams& p) { return p.pulse; }
@@ -144,6 +146,7 @@ std::vector<ParamInfo> build_registry() {
   add_model<thrombosis::ThrombosisParams, thrombosis_params>(r, "thrombosis",
                                                              thrombosis::param_table());
   add_model<fluids::FluidsParams, fluids_params>(r, "fluids", fluids::param_table());
+  add_model<brain::BrainParams, brain_params>(r, "brain", brain::param_table());
   add_model<ecg::EcgParams, ecg_params>(r, "ecg", ecg::param_table());
   add_model<cpr::QualityParams, cpr_quality>(r, "cpr", cpr::quality_param_table());
   add_model<cpr::PulseParams, pulse>(r, "cpr", cpr::pulse_param_table());

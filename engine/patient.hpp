@@ -17,6 +17,7 @@
 #include "models/thorax/thorax.hpp"
 #include "models/thrombosis/thrombosis.hpp"
 #include "models/fluids/fluids.hpp"
+#include "models/brain/brain.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
@@ -49,6 +50,7 @@ struct PatientParams {
   thorax::ThoraxParams thorax;         // pericardial fluid and pleural air, their sources and vents
   thrombosis::ThrombosisParams thrombosis;  // pulmonary and coronary clots, lysis, ischaemia
   fluids::FluidsParams fluids;        // transcapillary exchange, the blood's cells and proteins
+  brain::BrainParams brain;           // cerebral O2, consciousness, pupils, ischaemia index
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

@@ -168,6 +168,11 @@ enum SignalId : int {
   // Appended in 0.9 (post-arrest myocardium).
   kMyocardialInjury,
   kMyocardialStunning,
+  kCerebralO2Delivery,
+  kConsciousness,
+  kBrainIschaemia,
+  kPupilDiameter,
+  kPupilsReactive,
   kNumSignals
 };
 

@@ -67,6 +67,7 @@ bool Sim::step_once() noexcept {
   stages::chemistry::step(c, s_);        // solutes' sources for the blood's tick, the analyser
   stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
   stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
+  stages::brain::step(c, s_);            // cerebral O2, consciousness, ischaemia (each 10 ms)
   stages::thermal::step(c, s_);          // core and shell temperature (every 100 ms)
   stages::thorax::step(c, s_);           // pericardial fluid, pleural air
   stages::thrombosis::step(c, s_);       // clots: lysis, ischaemia (every 100 ms)
@@ -191,6 +192,7 @@ void Sim::update_instant_signals() noexcept {
   stages::thorax::publish(s_, sig);
   stages::thrombosis::publish(s_, sig);
   stages::fluids::publish(*model_, s_, sig);
+  stages::brain::publish(*model_, s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

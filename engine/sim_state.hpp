@@ -17,6 +17,7 @@
 #include "models/thorax/thorax.hpp"
 #include "models/thrombosis/thrombosis.hpp"
 #include "models/fluids/fluids.hpp"
+#include "models/brain/brain.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -181,6 +182,12 @@ struct ThermalStageState {
   double mean_flow_mL_s, rest_flow_mL_s;  // systemic flow, low-passed (30 s), and at rest
 };
 
+// stages/brain.cpp: the brain's O2, consciousness and ischaemia (models/brain).
+struct BrainStageState {
+  brain::BrainState body;
+  double rest_o2_content;  // arterial Hb x saturation at rest, g/dL
+};
+
 // stages/thorax.cpp: pericardial fluid and pleural air (models/thorax).
 struct ThoraxStageState {
   thorax::ThoraxState spaces;
@@ -274,6 +281,7 @@ struct SimState {
   ThoraxStageState thorax;
   ThrombosisStageState thrombosis;
   fluids::FluidsState fluids;  // stages/fluids.cpp
+  BrainStageState brain;
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

@@ -201,6 +201,18 @@ void publish(const Model& m, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace fluids
 
+// ---- brain.cpp: cerebral O2, consciousness, pupils and the ischaemia index ------------------
+namespace brain {
+// After the blood's step: the brain's O2 delivery from the cerebral flow and the arterial O2
+// content (models/brain); writes only its own state and signals (no other stage reads them).
+void step(const StepContext& c, SimState& s);
+void start(const PatientParams& pp, SimState& s);
+// At the end of settling: the resting arterial O2 content.
+void set_rest(SimState& s);
+void publish(const Model& m, const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace brain
+
 // ---- ecg.cpp: the synthetic ECG ----------------------------------------------------------------
 namespace ecg {
 // Generates every sample due by the end of the step into `stream` (may be null).

@@ -141,5 +141,31 @@ TEST(Outcomes, ContractionFollowsTheEnergySteeply) {
   }
 }
 
+// models/brain: unresponsive within ~15 s of VF and pupils wide within a minute (syncope,
+// Astrup's thresholds); each minute without flow counts a minute of ischaemia, 55 mm CPR's
+// cerebral flow almost none; after a 4-minute arrest (2 of them without flow) the patient wakes.
+TEST(Outcomes, BrainFailsInSecondsAndCprProtectsIt) {
+  Sim sim(adult(), 1, 0);
+  act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+  sim.advance(15.0);
+  EXPECT_LT(sim.signal(kConsciousness), 0.2);
+  sim.advance(45.0);
+  EXPECT_GT(sim.signal(kPupilDiameter), 6.0);
+  EXPECT_EQ(sim.signal(kPupilsReactive), 0.0);
+  sim.advance(60.0);
+  const double no_flow = sim.signal(kBrainIschaemia);
+  EXPECT_NEAR(no_flow, 1.8, 0.3);  // two minutes of VF, the first seconds still oxygenated
+  act(sim, R"({"do":"cpr_start","depth_mm":55})");
+  sim.advance(120.0);
+  EXPECT_LT(sim.signal(kBrainIschaemia) - no_flow, 0.3);
+  act(sim, R"({"do":"shock","energy_J":150})");
+  act(sim, R"({"do":"cpr_stop"})");
+  sim.advance(300.0);
+  ASSERT_EQ(sim.signal(kRhythmId), 0.0);
+  EXPECT_GT(sim.signal(kConsciousness), 0.7);
+  EXPECT_LT(sim.signal(kPupilDiameter), 4.0);
+  EXPECT_EQ(sim.signal(kPupilsReactive), 1.0);
+}
+
 }  // namespace
 }  // namespace resus

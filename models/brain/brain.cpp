@@ -1,0 +1,49 @@
+#include "models/brain/brain.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace resus::brain {
+namespace {
+
+double smoothstep(double x, double lo, double hi) {
+  const double u = std::clamp((x - lo) / (hi - lo), 0.0, 1.0);
+  return u * u * (3.0 - 2.0 * u);
+}
+
+double relax(double value, double target, double dt, double tau) {
+  return value + (target - value) * -std::expm1(-dt / tau);
+}
+
+}  // namespace
+
+BrainState initial_state(const BrainParams& p) { return {1.0, 1.0, 0.0, p.pupil_normal_mm}; }
+
+void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
+  // Cold lowers the demand (CMRO2 ~7%/C), so the same flow is a larger share of it.
+  const double cold = std::clamp(37.0 - in.temperature_C, -4.0, 20.0);
+  const double demand = std::max(1.0 - p.demand_per_C * cold, 0.2);
+  const double share = std::max(in.flow_ratio, 0.0) * std::max(in.content_ratio, 0.0) / demand;
+  s.delivery = relax(s.delivery, std::clamp(share, 0.0, 3.0), in.dt_s, p.flow_tau_s);
+  // Ischaemia: below the injury threshold each minute counts by how far below it the supply is
+  // (no flow a full minute; CPR's ~25% about a third).
+  const double deficit = std::clamp(1.0 - s.delivery / p.ischaemic_share, 0.0, 1.0);
+  s.ischaemia_min += deficit * in.dt_s / 60.0;
+  // Consciousness follows the cortex's O2 (the penumbra thresholds), fades in seconds and
+  // returns over minutes, the more slowly the longer the ischaemia; after coma_min it does not.
+  const double awake = smoothstep(s.delivery, p.electrical_failure_share, p.conscious_share) *
+                       std::clamp(1.0 - s.ischaemia_min / p.coma_min, 0.0, 1.0);
+  const double tau = awake < s.consciousness
+                         ? p.loss_tau_s
+                         : p.recovery_tau_s * (1.0 + p.recovery_per_min * s.ischaemia_min);
+  s.consciousness = std::clamp(relax(s.consciousness, awake, in.dt_s, tau), 0.0, 1.0);
+  const double dilated = s.delivery < p.electrical_failure_share ? 1.0 : 0.0;
+  s.pupil_mm = relax(s.pupil_mm, p.pupil_normal_mm + dilated * (p.pupil_dilated_mm - p.pupil_normal_mm),
+                     in.dt_s, p.pupil_tau_s);
+}
+
+bool pupils_reactive(const BrainParams& p, const BrainState& s) {
+  return s.delivery >= p.brainstem_share && s.ischaemia_min < p.reflex_loss_min;
+}
+
+}  // namespace resus::brain

@@ -1,0 +1,51 @@
+// The brain as a rescuer and a study see it: the O2 its blood flow brings against its demand,
+// the level of consciousness and the pupils that follow it, and an ischaemia index (minutes of
+// no-flow-equivalent ischaemia) as the neurological-outcome proxy. Pure functions; README.md.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "models/common/param_spec.hpp"
+
+namespace resus::brain {
+
+struct BrainParams {
+  double flow_tau_s;              // the tissue's O2 store: delivery seen over this time
+  double demand_per_C;            // CMRO2 falls by this share per C below 37 (Q10 ~2)
+  double electrical_failure_share;  // below this share of its O2 the cortex falls silent
+  double conscious_share;         // at and above this share consciousness is full
+  double ischaemic_share;         // below this share the neurons are injured
+  double loss_tau_s;              // consciousness fades this fast (syncope)
+  double recovery_tau_s;          // and returns this slowly, uninjured
+  double recovery_per_min;        // recovery slows by this share per ischaemia minute
+  double coma_min;                // ischaemia minutes after which consciousness does not return
+  double pupil_normal_mm, pupil_dilated_mm;
+  double pupil_tau_s;             // pupils dilate and recover over this time
+  double brainstem_share;         // the light reflex survives above this share of its O2
+  double reflex_loss_min;         // ischaemia minutes after which the light reflex is lost
+};
+
+struct BrainInputs {
+  double dt_s;
+  double flow_ratio;     // cerebral blood flow / resting
+  double content_ratio;  // arterial O2 content / resting
+  double temperature_C;
+};
+
+struct BrainState {
+  double delivery;       // O2 delivery as a share of demand, low-passed
+  double consciousness;  // 1 alert .. 0 unresponsive
+  double ischaemia_min;  // no-flow-equivalent minutes of ischaemia (never heals)
+  double pupil_mm;
+};
+
+BrainState initial_state(const BrainParams& p);
+void step(const BrainParams& p, const BrainInputs& in, BrainState& s);
+// The pupils' light reflex: brainstem O2 and not yet destroyed.
+bool pupils_reactive(const BrainParams& p, const BrainState& s);
+
+BrainParams default_brain_params();
+std::span<const ParamSpec<BrainParams>> param_table();
+
+}  // namespace resus::brain

@@ -1,0 +1,50 @@
+// The adult brain's O2 thresholds and time courses (README.md gives each one's source).
+#include "models/brain/brain.hpp"
+
+namespace resus::brain {
+
+BrainParams default_brain_params() {
+  BrainParams p{};
+  p.flow_tau_s = 4.0;                  // syncope ~6-10 s after the circulation stops [M]
+  p.demand_per_C = 0.07;               // CMRO2 ~6-7% per C [M]
+  p.electrical_failure_share = 0.4;    // CBF ~20 of 50 mL/100 g/min: EEG fails [M, Astrup 1981]
+  p.conscious_share = 0.6;             // [U]
+  p.ischaemic_share = 0.3;             // CBF ~15 of 50: the membrane fails, infarction [M]
+  p.loss_tau_s = 4.0;                  // [U] unresponsive within ~10-15 s of arrest
+  p.recovery_tau_s = 30.0;             // [U] a brief arrest: awake within a couple of minutes
+  p.recovery_per_min = 1.0;            // [U]
+  p.coma_min = 15.0;                   // [U] no-flow beyond ~10-15 min: coma (issue 13 proxy)
+  p.pupil_normal_mm = 3.5;
+  p.pupil_dilated_mm = 7.0;
+  p.pupil_tau_s = 20.0;                // pupils dilate within ~30-60 s of arrest [M]
+  p.brainstem_share = 0.3;             // [U]
+  p.reflex_loss_min = 20.0;            // [U]
+  return p;
+}
+
+namespace {
+
+#define F(f) RESUS_FIELD(BrainParams, f)
+constexpr ParamSpec<BrainParams> kTable[] = {
+    {"brain_flow_tau_s", "s", 0.5, 60, "the brain sees its O2 delivery over this time", F(flow_tau_s)},
+    {"brain_demand_per_C", "1/C", 0, 0.15, "share of cerebral O2 demand lost per C below 37", F(demand_per_C)},
+    {"brain_electrical_failure_share", "1", 0.1, 0.8, "O2 delivery share below which the cortex falls silent", F(electrical_failure_share)},
+    {"brain_conscious_share", "1", 0.2, 1, "O2 delivery share at which consciousness is full", F(conscious_share)},
+    {"brain_ischaemic_share", "1", 0.05, 0.6, "O2 delivery share below which neurons are injured", F(ischaemic_share)},
+    {"consciousness_loss_tau_s", "s", 0.5, 60, "consciousness fades this fast", F(loss_tau_s)},
+    {"consciousness_recovery_tau_s", "s", 1, 3600, "and returns this slowly after a brief arrest", F(recovery_tau_s)},
+    {"consciousness_recovery_per_min", "1/min", 0, 10, "recovery slows by this share per ischaemia minute", F(recovery_per_min)},
+    {"coma_ischaemia_min", "min", 1, 120, "ischaemia minutes after which consciousness does not return", F(coma_min)},
+    {"pupil_normal_mm", "mm", 1, 6, "pupil diameter of a perfused brain", F(pupil_normal_mm)},
+    {"pupil_dilated_mm", "mm", 4, 9, "pupil diameter of an ischaemic brain", F(pupil_dilated_mm)},
+    {"pupil_tau_s", "s", 1, 600, "pupils dilate and recover over this time", F(pupil_tau_s)},
+    {"brainstem_share", "1", 0.05, 0.8, "O2 delivery share above which the light reflex works", F(brainstem_share)},
+    {"pupil_reflex_loss_min", "min", 1, 240, "ischaemia minutes after which the light reflex is lost", F(reflex_loss_min)},
+};
+#undef F
+
+}  // namespace
+
+std::span<const ParamSpec<BrainParams>> param_table() { return kTable; }
+
+}  // namespace resus::brain
