@@ -67,6 +67,7 @@ enum class EffectWriter : int32_t {
   kThermal,
   kConditions,   // the thorax's causes
   kThrombosis,   // pulmonary embolism and coronary occlusion
+  kInflammation, // the post-arrest syndrome's vasoplegia
   kHost,  // a host or a test, through the engine API
   kNumWriters
 };

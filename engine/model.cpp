@@ -99,6 +99,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   stages::thrombosis::start(s);
   stages::fluids::start(s);
   stages::brain::start(pp, s);
+  stages::inflammation::start(s);
   return s;
 }
 
@@ -290,6 +291,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   stages::fluids::set_rest(m->params_, state);
   stages::fluids::publish(*m, state, state.signals.data());
   stages::brain::set_rest(state);
+  stages::inflammation::start(state);  // whatever settling's small debts began is forgotten
   stages::brain::publish(*m, state, state.signals.data());
   stages::thermal::publish(state, state.signals.data());
   if (state.failed)

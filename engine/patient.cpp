@@ -42,6 +42,7 @@ PatientParams reference_adult(double mass_kg) {
   p.thrombosis = thrombosis::default_thrombosis_params();
   p.fluids = fluids::default_fluids_params();
   p.brain = brain::default_brain_params();
+  p.inflammation = inflammation::default_inflammation_params();
   return p;
 }
 
@@ -125,6 +126,9 @@ thorax::ThoraxParams& thorax_params(PatientParams& p) { return p.thorax; }
 thrombosis::ThrombosisParams& thrombosis_params(PatientParams& p) { return p.thrombosis; }
 fluids::FluidsParams& fluids_params(PatientParams& p) { return p.fluids; }
 brain::BrainParams& brain_params(PatientParams& p) { return p.brain; }
+inflammation::InflammationParams& inflammation_params(PatientParams& p) {
+  return p.inflammation;
+}
 ecg::EcgParams& ecg_params(PatientParams& p) { return p.ecg; }
 cpr::QualityParams& cpr_quality(PatientParams& p) { return p.cpr_quality; }
 cpr::PulseParams& pulse(PatientParams& p) { return p.pulse; }
@@ -147,6 +151,8 @@ std::vector<ParamInfo> build_registry() {
                                                              thrombosis::param_table());
   add_model<fluids::FluidsParams, fluids_params>(r, "fluids", fluids::param_table());
   add_model<brain::BrainParams, brain_params>(r, "brain", brain::param_table());
+  add_model<inflammation::InflammationParams, inflammation_params>(r, "inflammation",
+                                                                   inflammation::param_table());
   add_model<ecg::EcgParams, ecg_params>(r, "ecg", ecg::param_table());
   add_model<cpr::QualityParams, cpr_quality>(r, "cpr", cpr::quality_param_table());
   add_model<cpr::PulseParams, pulse>(r, "cpr", cpr::pulse_param_table());

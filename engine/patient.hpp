@@ -18,6 +18,7 @@
 #include "models/thrombosis/thrombosis.hpp"
 #include "models/fluids/fluids.hpp"
 #include "models/brain/brain.hpp"
+#include "models/inflammation/inflammation.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation_params.hpp"
 #include "models/cpr/compression.hpp"
@@ -51,6 +52,7 @@ struct PatientParams {
   thrombosis::ThrombosisParams thrombosis;  // pulmonary and coronary clots, lysis, ischaemia
   fluids::FluidsParams fluids;        // transcapillary exchange, the blood's cells and proteins
   brain::BrainParams brain;           // cerebral O2, consciousness, pupils, ischaemia index
+  inflammation::InflammationParams inflammation;  // post-arrest vasoplegia
 };
 
 // One parameter of the registry: a model's (or the patient's) parameter and where it sits.

@@ -197,6 +197,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"brain_ischaemia_min", "min", "no-flow-equivalent minutes of cerebral ischaemia (neurological-outcome proxy)"},
     {"pupil_diameter_mm", "mm", "pupil diameter"},
     {"pupils_reactive", "1", "1 while the pupils react to light"},
+    {"vasoplegia", "1", "post-arrest vasoplegia (1: the reference 8-minute arrest's O2 debt, delayed a day)"},
 }};
 #undef DRUG_SIGNALS
 

@@ -173,6 +173,7 @@ enum SignalId : int {
   kBrainIschaemia,
   kPupilDiameter,
   kPupilsReactive,
+  kVasoplegia,
   kNumSignals
 };
 

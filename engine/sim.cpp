@@ -68,6 +68,7 @@ bool Sim::step_once() noexcept {
   stages::blood::step(c, s_);            // gas transport, tissue stores (each 10 ms gas tick)
   stages::pharmacology::step(c, s_);     // drugs and hormones by the flows (each 10 ms)
   stages::brain::step(c, s_);            // cerebral O2, consciousness, ischaemia (each 10 ms)
+  stages::inflammation::step(c, s_);     // the O2 debt's inflammation, vasoplegia (each 10 ms)
   stages::thermal::step(c, s_);          // core and shell temperature (every 100 ms)
   stages::thorax::step(c, s_);           // pericardial fluid, pleural air
   stages::thrombosis::step(c, s_);       // clots: lysis, ischaemia (every 100 ms)
@@ -193,6 +194,7 @@ void Sim::update_instant_signals() noexcept {
   stages::thrombosis::publish(s_, sig);
   stages::fluids::publish(*model_, s_, sig);
   stages::brain::publish(*model_, s_, sig);
+  stages::inflammation::publish(s_, sig);
 }
 
 void Sim::advance_steps(int64_t n) noexcept {

@@ -150,6 +150,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::thrombosis::check(s, c);
   stages::fluids::check(s, c);
   stages::brain::check(s, c);
+  stages::inflammation::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
   stages::waveforms::check(s, c);

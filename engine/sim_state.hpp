@@ -18,6 +18,7 @@
 #include "models/thrombosis/thrombosis.hpp"
 #include "models/fluids/fluids.hpp"
 #include "models/brain/brain.hpp"
+#include "models/inflammation/inflammation.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
 #include "models/cpr/compression.hpp"
@@ -282,6 +283,7 @@ struct SimState {
   ThrombosisStageState thrombosis;
   fluids::FluidsState fluids;  // stages/fluids.cpp
   BrainStageState brain;
+  inflammation::InflammationState inflammation;  // stages/inflammation.cpp
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;

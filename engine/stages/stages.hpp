@@ -201,6 +201,16 @@ void publish(const Model& m, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace fluids
 
+// ---- inflammation.cpp: the post-arrest systemic inflammation and its vasoplegia --------------
+namespace inflammation {
+// On the blood's gas tick: the tissues' O2 debt feeds the response (models/inflammation);
+// writes its slot of the systemic-resistance channel.
+void step(const StepContext& c, SimState& s);
+void start(SimState& s);
+void publish(const SimState& s, double* signals);
+void check(const SimState& s, StateCheck& c);
+}  // namespace inflammation
+
 // ---- brain.cpp: cerebral O2, consciousness, pupils and the ischaemia index ------------------
 namespace brain {
 // After the blood's step: the brain's O2 delivery from the cerebral flow and the arterial O2

@@ -10,6 +10,7 @@
 
 #include "engine/sim.hpp"
 #include "models/electrophysiology/myocardium.hpp"
+#include "models/inflammation/inflammation.hpp"
 #include "../support/scripted_sim.hpp"
 
 namespace resus {
@@ -139,6 +140,30 @@ TEST(Outcomes, ContractionFollowsTheEnergySteeply) {
     EXPECT_GE(m.contractility(e, 0.0), last);
     last = m.contractility(e, 0.0);
   }
+}
+
+// Laurent 2002: after the stunning of the first hours, a vasodilation at 24-72 h. An 8-minute
+// arrest's O2 debt (2000 mL over 8 min) peaks a day later with SVR ~30% down, half gone by 72 h;
+// a resting patient, whose tissues meet their demand, accrues none.
+TEST(Outcomes, VasoplegiaPeaksADayAfterTheArrest) {
+  const auto p = inflammation::default_inflammation_params();
+  inflammation::InflammationState s{};
+  double peak = 0.0, peak_h = 0.0;
+  constexpr double dt = 1.0;
+  for (double t = 0.0; t < 72.0 * 3600.0; t += dt) {
+    inflammation::step(p, t < 480.0 ? 2000.0 / 480.0 : 0.0, dt, s);
+    if (s.vasoplegia > peak) peak = s.vasoplegia, peak_h = t / 3600.0;
+  }
+  EXPECT_GT(peak_h, 20.0);
+  EXPECT_LT(peak_h, 28.0);
+  inflammation::InflammationState at_peak{0.0, peak};
+  EXPECT_GT(inflammation::resistance_factor(p, at_peak), 0.65);
+  EXPECT_LT(inflammation::resistance_factor(p, at_peak), 0.75);
+  EXPECT_LT(s.vasoplegia, 0.5 * peak);
+
+  Sim sim(adult(), 1, 0);
+  sim.advance(1800.0);
+  EXPECT_LT(sim.signal(kVasoplegia), 1e-3);
 }
 
 // models/brain: unresponsive within ~15 s of VF and pupils wide within a minute (syncope,
