@@ -37,6 +37,7 @@ void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
                          ? p.loss_tau_s
                          : p.recovery_tau_s * (1.0 + p.recovery_per_min * s.ischaemia_min);
   s.consciousness = std::clamp(relax(s.consciousness, awake, in.dt_s, tau), 0.0, 1.0);
+  if (s.consciousness < 1e-9) s.consciousness = 0.0;  // no subnormals: they are slow
   const double dilated = s.delivery < p.electrical_failure_share ? 1.0 : 0.0;
   s.pupil_mm = relax(s.pupil_mm, p.pupil_normal_mm + dilated * (p.pupil_dilated_mm - p.pupil_normal_mm),
                      in.dt_s, p.pupil_tau_s);

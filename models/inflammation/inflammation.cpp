@@ -14,6 +14,8 @@ void step(const InflammationParams& p, double o2_deficit_mL_s, double dt_s, Infl
   s.vasoplegia += dt_s * (response - s.vasoplegia) / p.vasoplegia_tau_s;
   s.response = std::max(s.response, 0.0);
   s.vasoplegia = std::max(s.vasoplegia, 0.0);
+  if (s.response < 1e-12) s.response = 0.0;  // no subnormals: they are slow
+  if (s.vasoplegia < 1e-12) s.vasoplegia = 0.0;
 }
 
 double resistance_factor(const InflammationParams& p, const InflammationState& s) {

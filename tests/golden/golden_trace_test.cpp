@@ -180,11 +180,11 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x0310529bd3f0916full},
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xec48651f32371bf8ull},
         Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x345c3c53c986864cull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x72645cdbe2b3912aull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0xf65abeb8f6335531ull},
         Golden{"apnoea", kApnoea, 0xdce73241d05a9ee4ull},
-        Golden{"rhythms", kRhythms, 0x93f6c5627f6c4e55ull},
+        Golden{"rhythms", kRhythms, 0x3c53f9277d68fb7bull},
         Golden{"airway_none", airway_scenario("none"), 0xa670e32fcbe7c54cull},
         Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x88b54aa87670d564ull},
         Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x9b762dcd490c5db1ull},
