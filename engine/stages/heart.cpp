@@ -351,6 +351,10 @@ void check(const SimState& s, StateCheck& c) {
       .in("electrical.previous_ventricular_time", e.previous_ventricular_time, -kTime_s, kTime_s)
       .in("electrical.ventricular_systole_s", e.ventricular_systole_s, 0.01, 5.0)
       .in("electrical.beat_contraction", e.beat_contraction, 0.0, 1.0)
+      .in("electrical.contractility", e.contractility, 0.0, 1.0)
+      .in("electrical.myocardial_energy", e.myocardial_energy, 0.0, 1.0)
+      // The sinus period is divided by it: at least the smallest exhausted_rate_fraction.
+      .in("electrical.automaticity", e.automaticity, 0.1, 1.0)
       .in("electrical.last_shock_time", e.last_shock_time, -kTime_s, kTime_s)
       .index("electrical.ventricular_origin", e.ventricular_origin, 0,
              static_cast<int>(ep::BeatOrigin::kPaced))

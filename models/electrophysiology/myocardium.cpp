@@ -65,7 +65,7 @@ double Myocardium::contractility(double energy, double stunning) const {
   const double m = std::clamp(energy, 0.0, 1.0);
   const double n = p_->coupling_hill;
   const double hn = std::pow(p_->coupling_half_energy, n), mn = std::pow(m, n);
-  const double coupling = (1.0 + hn) * mn / (mn + hn);
+  const double coupling = std::min((1.0 + hn) * mn / (mn + hn), 1.0);  // 1 at M = 1, rounding aside
   return coupling / (1.0 + p_->stunning_gain * std::max(stunning, 0.0));
 }
 
