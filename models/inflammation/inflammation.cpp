@@ -19,7 +19,9 @@ void step(const InflammationParams& p, double o2_deficit_mL_s, double dt_s, Infl
 }
 
 double resistance_factor(const InflammationParams& p, const InflammationState& s) {
-  return 1.0 / (1.0 + p.resistance_gain * s.vasoplegia);
+  // Bounded: the most vasoplegic shock keeps some tone, and a long-dead patient's ever-growing
+  // debt must not take the circulation's resistance to zero.
+  return std::max(1.0 / (1.0 + p.resistance_gain * s.vasoplegia), p.min_resistance);
 }
 
 InflammationParams default_inflammation_params() {
@@ -28,6 +30,7 @@ InflammationParams default_inflammation_params() {
   p.response_tau_s = 24.0 * 3600.0;    // [U] cytokines over the first day (Adrie 2002)
   p.vasoplegia_tau_s = 24.0 * 3600.0;  // [U] vasodilation at 24-72 h (Laurent 2002)
   p.resistance_gain = 1.2;             // [U] the reference arrest: SVR -30% at the peak
+  p.min_resistance = 0.4;              // [U] vasoplegic shock: SVR ~500 against ~1200 at rest
   return p;
 }
 
@@ -39,6 +42,7 @@ constexpr ParamSpec<InflammationParams> kTable[] = {
     {"inflammation_response_tau_s", "s", 600, 1e6, "post-arrest mediators rise and clear over this time", F(response_tau_s)},
     {"vasoplegia_tau_s", "s", 600, 1e6, "the vessels follow the mediators this slowly", F(vasoplegia_tau_s)},
     {"vasoplegia_resistance_gain", "1", 0, 10, "systemic resistance / (1 + gain x vasoplegia)", F(resistance_gain)},
+    {"vasoplegia_min_resistance", "1", 0.1, 1, "vasoplegia leaves at least this share of the systemic resistance", F(min_resistance)},
 };
 #undef F
 

@@ -14,6 +14,7 @@ struct InflammationParams {
   double response_tau_s;     // the mediators rise and clear over this time
   double vasoplegia_tau_s;   // the vessels follow the mediators this slowly
   double resistance_gain;    // systemic resistance / (1 + gain x vasoplegia)
+  double min_resistance;     // but never below this share of it (the vessels' floor)
 };
 
 struct InflammationState {

@@ -160,6 +160,8 @@ TEST(Outcomes, VasoplegiaPeaksADayAfterTheArrest) {
   EXPECT_GT(inflammation::resistance_factor(p, at_peak), 0.65);
   EXPECT_LT(inflammation::resistance_factor(p, at_peak), 0.75);
   EXPECT_LT(s.vasoplegia, 0.5 * peak);
+  // A patient left dead for a day keeps accruing debt; the vessels keep a floor of tone.
+  EXPECT_EQ(inflammation::resistance_factor(p, {0.0, 1e6}), p.min_resistance);
 
   Sim sim(adult(), 1, 0);
   sim.advance(1800.0);
