@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "default_scenario.hpp"
 #include "ecg_csv.hpp"
 #include "ecg_plot.hpp"
@@ -191,6 +192,29 @@ int main(int argc, char** argv) {
   info_cmd->add_flag("--actions-markdown", actions_markdown,
                      "Print every action's fields as the markdown table of docs/scenario.md");
 
+  BatchOptions batch;
+  std::string shard_text;
+  CLI::App* batch_cmd = app.add_subcommand(
+      "batch", "Run a Monte Carlo study of virtual patients with the automated team (docs/batch.md)");
+  batch_cmd->add_option("study", batch.study, "Study JSON file")->required();
+  batch_cmd->add_option("--out", batch.out, "Results directory (created; a rerun resumes it)")->required();
+  batch_cmd->add_option("--threads", batch.threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(1, 4096));
+  batch_cmd->add_option("--patients", batch.patients, "Override the study's patient count")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000000}));
+  batch_cmd->add_option("--shard", shard_text,
+                        "Run only shard I of N (I/N, from 0), e.g. a Slurm array task's share");
+  batch_cmd->add_option("--chunk", batch.chunk_patients,
+                        "Patients per result file (default 50): the unit a killed run resumes from")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress or summary");
+  std::string merge_dir;
+  bool merge_quiet = false;
+  CLI::App* merge_cmd =
+      app.add_subcommand("merge", "Join a batch directory's chunks into results.csv and results.json");
+  merge_cmd->add_option("dir", merge_dir, "The batch's --out directory")->required();
+  merge_cmd->add_flag("-q,--quiet", merge_quiet, "No summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -203,6 +227,11 @@ int main(int argc, char** argv) {
       else print_info(std::cout);
       return 0;
     }
+    if (batch_cmd->parsed()) {
+      if (!shard_text.empty()) parse_shard(shard_text, &batch.shard, &batch.shards);
+      return run_batch(batch);
+    }
+    if (merge_cmd->parsed()) return run_merge(merge_dir, merge_quiet);
     opt.duration_given = duration->count() > 0;
     return run(opt);
   } catch (const InputError& e) {

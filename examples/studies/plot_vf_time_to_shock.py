@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""ROSC by the crew's arrival, with and without bystander CPR, from a `resus batch` run of
+examples/studies/vf_time_to_shock.json (docs/batch.md).
+
+    resus batch examples/studies/vf_time_to_shock.json --out results/vf
+    python3 examples/studies/plot_vf_time_to_shock.py results/vf/results.csv results/vf/rosc.png
+
+Prints the table it plots; each point carries its 95% Wilson interval."""
+import csv
+import math
+import sys
+
+
+def wilson(k, n, z=1.96):
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return p, centre - half, centre + half
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["status"] == "ok"]
+    edges = [60, 240, 420, 600, 780, 960]
+    table = []
+    for bystander in (False, True):
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            group = [r for r in rows if lo <= float(r["team.arrival_s"]) < hi
+                     and (float(r["team.bystander_cpr_delay_s"]) >= 0) == bystander]
+            n = len(group)
+            rosc = wilson(sum(int(r["rosc_any"]) for r in group), n)
+            alive = wilson(sum(int(r["alive_at_end"]) for r in group), n)
+            good = wilson(sum(int(r["favourable_neuro"]) for r in group), n)
+            table.append((bystander, (lo + hi) / 120.0, n, rosc, alive, good))
+    print("bystander CPR  arrival (min)    n   ROSC any         alive at end     favourable")
+    for b, t, n, rosc, alive, good in table:
+        print(f"{'yes' if b else 'no ':13s}  {t:12.1f}  {n:4d}   "
+              + "   ".join(f"{v[0]:.2f} [{v[1]:.2f},{v[2]:.2f}]" for v in (rosc, alive, good)))
+    if len(sys.argv) < 3:
+        return
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for bystander, style in ((False, "o-"), (True, "s--")):
+        pts = [(t, rosc) for b, t, n, rosc, _, _ in table if b == bystander and n > 0]
+        ax.errorbar([p[0] for p in pts], [p[1][0] for p in pts],
+                    yerr=[[p[1][0] - p[1][1] for p in pts], [p[1][2] - p[1][0] for p in pts]],
+                    fmt=style, capsize=3, label="bystander CPR" if bystander else "no bystander CPR")
+    ax.set_xlabel("crew at the patient (min after collapse)")
+    ax.set_ylabel("any ROSC")
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Witnessed VF: ROSC by the delay to the crew (resus batch)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(sys.argv[2], dpi=120)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+#include "acls_team.hpp"
+
+#include <Random123/philox.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "aed_analysis.hpp"
+
+namespace resus_team {
+namespace {
+
+constexpr double kAnalysisSettle_s = 1.0;   // compression artefact fades before the AED reads
+constexpr double kAnalysisWindow_s = 4.0;   // then it analyses this much ECG
+constexpr double kPulseFelt = 0.5;          // carotid strength a rescuer calls a pulse
+constexpr double kPulseLost = 0.2;          // below this for kPulseLostFor_s: re-arrest
+constexpr double kPulseLostFor_s = 10.0;
+constexpr double kMinDepth_mm = 20.0;
+constexpr double kBloodGasEvery_s = 600.0;
+constexpr double kAnalyserDelay_s = 90.0;   // the blood_gas action's default
+constexpr double kHyperkalaemia_mmol_L = 6.5;
+constexpr double kAbsentSounds = 0.3;
+constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
+constexpr double kMapTarget_mmHg = 65.0;
+constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
+
+constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
+                                   "io_sternal"};
+
+// printf of up to three numbers (only %g/%f-style conversions: every argument is a double).
+std::string fmt(const char* format, double a, double b = 0.0, double c = 0.0) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, format, a, b, c);
+  return buf;
+}
+
+}  // namespace
+
+AclsTeam::AclsTeam(const TeamParams& params, uint64_t seed, uint64_t patient)
+    : p_(params), seed_(seed), patient_(patient) {}
+
+double AclsTeam::uniform(uint32_t index) const {
+  const r123::Philox4x32::key_type key = {
+      {static_cast<uint32_t>(seed_), static_cast<uint32_t>(seed_ >> 32)}};
+  const r123::Philox4x32::ctr_type ctr = {
+      {kTeamStream, index, static_cast<uint32_t>(patient_), static_cast<uint32_t>(patient_ >> 32)}};
+  const auto r = r123::Philox4x32()(ctr, key);
+  return (static_cast<double>(r[0]) + 0.5) * 0x1.0p-32;
+}
+
+resus_status AclsTeam::attach(resus_sim* sim, double collapse_s) {
+  collapse_s_ = collapse_s;
+  return perception_.attach(sim);
+}
+
+void AclsTeam::note(double t, const std::string& what) { log_.push_back({t, what}); }
+
+void AclsTeam::act(resus_sim* sim, double t, const std::string& action_json,
+                   const std::string& what) {
+  if (resus_sim_apply_json(sim, action_json.c_str()) == RESUS_OK) {
+    note(t, what);
+  } else {
+    note(t, "failed: " + what + " (" + resus_last_error(sim) + ")");
+  }
+}
+
+void AclsTeam::step(resus_sim* sim) {
+  const double now = resus_sim_time(sim);
+  const double t = now - collapse_s_;  // the team's clock starts at the collapse
+  if (t < 0.0 || phase_ == Phase::kStopped) return;
+  perception_.drain(sim);
+  const Vitals v = perception_.vitals(sim);
+  arrivals(sim, t);
+
+  switch (phase_) {
+    case Phase::kArrest:
+      compress(sim, t);
+      drugs(sim, t);
+      causes(sim, t, v);
+      if (team_here_ && t - p_.arrival_s >= p_.termination_s) return stop(sim, t);
+      if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t);
+      break;
+    case Phase::kAnalysing:
+      if (t >= pause_start_s_ + kAnalysisSettle_s + kAnalysisWindow_s) analyse(sim, t);
+      break;
+    case Phase::kCharging:
+      if (t >= phase_until_s_) {
+        ++tally_.shocks;
+        if (tally_.first_shock_s < 0) tally_.first_shock_s = t;
+        act(sim, t, fmt(R"({"do":"shock","energy_J":%g})", p_.shock_energy_J),
+            fmt("shock %g (%g J)", tally_.shocks, p_.shock_energy_J));
+        if (team_here_ && p_.antiarrhythmic > 0 && (tally_.shocks == 3 || tally_.shocks == 5))
+          ++antiarrhythmic_due_;
+        phase_ = Phase::kPostShock;
+        phase_until_s_ = t + p_.postshock_pause_s;
+      }
+      break;
+    case Phase::kPostShock:
+      if (t >= phase_until_s_) resume(sim, t);
+      break;
+    case Phase::kPulseCheck:
+      pulse_felt_ = std::max(pulse_felt_, v.carotid_pulse);
+      if (t >= phase_until_s_) finish_pulse_check(sim, t);
+      break;
+    case Phase::kRosc:
+      watch_rosc(sim, t, v);
+      if (phase_ == Phase::kRosc) causes(sim, t, v);
+      break;
+    case Phase::kStopped:
+      break;
+  }
+}
+
+// Who is at the patient: a bystander, a public AED, the team; what the team has set up.
+void AclsTeam::arrivals(resus_sim* sim, double t) {
+  if (!bystander_started_ && !team_here_ && p_.bystander_cpr_delay_s >= 0 &&
+      t >= p_.bystander_cpr_delay_s) {
+    bystander_started_ = true;
+    note(t, "bystander starts hands-only CPR");
+  }
+  if (!aed_here_ && !team_here_ && p_.aed_delay_s >= 0 && t >= p_.aed_delay_s) {
+    aed_here_ = pads_on_ = true;
+    next_check_s_ = t;
+    note(t, "public AED: pads on");
+  }
+  if (!team_here_ && t >= p_.arrival_s) {
+    team_here_ = true;
+    note(t, "team arrives");
+    act(sim, t, R"({"do":"airway","airway":"bag_mask"})", "bag-mask ventilation");
+    act(sim, t, R"({"do":"oxygen","fio2":1.0})", "oxygen 100%");
+    compressing_ = false;  // the team takes over the compressions at its own quality
+    if (!pads_on_) next_check_s_ = t + p_.pads_delay_s;
+  }
+  if (!team_here_) return;
+  if (!pads_on_ && t >= p_.arrival_s + p_.pads_delay_s) {
+    pads_on_ = true;
+    note(t, "pads on");
+  }
+  if (!access_ && t >= p_.arrival_s + p_.access_delay_s) {
+    access_ = true;
+    note(t, std::string("vascular access: ") + kRoutes[static_cast<int>(p_.access_route)]);
+    blood_gas_due_s_ = t;
+  }
+  if (!tube_ && phase_ != Phase::kStopped && t >= p_.arrival_s + p_.airway_delay_s) {
+    tube_ = true;
+    act(sim, t, R"({"do":"airway","airway":"tracheal_tube"})", "tracheal tube");
+    act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
+        "ventilation 10/min");
+    compressing_ = false;  // continuous compressions from now on
+  }
+}
+
+// Compressions while in arrest: the bystander's hands-only CPR, then the team's 30:2 and,
+// once intubated, continuous compressions; one rescuer's depth fades until the next rotation.
+void AclsTeam::compress(resus_sim* sim, double t) {
+  const bool bystander = bystander_started_ && !team_here_;
+  if (!bystander && !team_here_) return;
+  const double fresh = bystander ? p_.bystander_depth_mm : p_.cpr_depth_mm;
+  const double tired_min = (t - compressor_since_s_) / 60.0;
+  const double depth = std::max(kMinDepth_mm, fresh - p_.fatigue_mm_per_min * tired_min);
+  const bool due = !compressing_ || std::abs(depth - last_depth_mm_) >= 0.5;
+  if (!due) return;
+  if (!compressing_ && tally_.first_cpr_s < 0) tally_.first_cpr_s = t;
+  if (!compressing_) compressor_since_s_ = t;
+  const double rate = bystander ? p_.bystander_rate_per_min : p_.cpr_rate_per_min;
+  const int per_cycle = (bystander || tube_) ? 0 : 30;
+  const int breaths = per_cycle ? 2 : 0;
+  const double d = compressing_ ? depth : fresh;
+  const double leaning = std::min(p_.leaning_mm, d);
+  const std::string json = fmt(R"({"do":"cpr_start","rate_per_min":%g,"depth_mm":%.1f,"leaning_mm":%g,)",
+                               rate, d, leaning) +
+                           fmt(R"("compressions_per_cycle":%g,"breaths_per_pause":%g})", per_cycle,
+                               breaths);
+  if (!compressing_) {
+    act(sim, t, json, fmt("compressions %g/min %.0f mm", rate, d) +
+                          (per_cycle ? " 30:2" : " continuous") + (bystander ? " (bystander)" : ""));
+  } else if (resus_sim_apply_json(sim, json.c_str()) != RESUS_OK) {
+    note(t, std::string("failed: compression depth (") + resus_last_error(sim) + ")");
+  }
+  compressing_ = true;
+  last_depth_mm_ = d;
+}
+
+void AclsTeam::begin_analysis(resus_sim* sim, double t) {
+  if (compressing_) act(sim, t, R"({"do":"cpr_stop"})", "hands off: rhythm analysis");
+  else note(t, "rhythm analysis");
+  compressing_ = false;
+  phase_ = Phase::kAnalysing;
+  pause_start_s_ = t;
+}
+
+void AclsTeam::analyse(resus_sim* sim, double t) {
+  const double from = collapse_s_ + pause_start_s_ + kAnalysisSettle_s;
+  const AedFinding finding = analyse_rhythm(perception_.pads_since(from), Perception::kEcgRateHz);
+  ++tally_.analyses;
+  const char* reading = finding.advice == AedAdvice::kShock ? "shock"
+                        : finding.asystole                  ? "asystole"
+                        : finding.organised                 ? "organised"
+                                                            : "non-shockable";
+  if (tally_.first_analysis.empty()) tally_.first_analysis = reading;
+  note(t, std::string("analysis: ") + reading +
+              fmt(" (rate %.0f/min, %.2f mV)", finding.rate_per_min, finding.amplitude_mV));
+  shockable_last_ = finding.advice == AedAdvice::kShock;
+  if (shockable_last_) {
+    phase_ = Phase::kCharging;
+    phase_until_s_ = std::max(t, pause_start_s_ + p_.preshock_pause_s);
+  } else if (finding.organised && team_here_) {
+    phase_ = Phase::kPulseCheck;
+    pulse_felt_ = 0.0;
+    phase_until_s_ = t + p_.pulse_check_s;
+  } else {
+    resume(sim, t);
+  }
+}
+
+void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
+  if (pulse_felt_ < kPulseFelt) {
+    note(t, fmt("no pulse (%.2f)", pulse_felt_));
+    return resume(sim, t);
+  }
+  ++tally_.rosc_count;
+  if (tally_.first_rosc_s < 0) tally_.first_rosc_s = t;
+  note(t, fmt("pulse (%.2f): ROSC", pulse_felt_));
+  phase_ = Phase::kRosc;
+  pulseless_since_s_ = hypotensive_since_s_ = -1.0;
+  if (!tube_) {
+    tube_ = true;
+    act(sim, t, R"({"do":"airway","airway":"tracheal_tube"})", "tracheal tube");
+  }
+  act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
+      "ventilation 10/min");
+}
+
+// Compressions again at once after a shock or a non-shockable analysis; the next check is due
+// one interval later (later still for a team that runs late).
+void AclsTeam::resume(resus_sim* sim, double t) {
+  phase_ = Phase::kArrest;
+  compressor_since_s_ = t;  // a fresh rescuer takes over at each check
+  compress(sim, t);
+  next_check_s_ = t + p_.check_interval_s + p_.late_check_s;
+}
+
+void AclsTeam::drugs(resus_sim* sim, double t) {
+  if (!team_here_ || !access_) return;
+  const char* route = kRoutes[static_cast<int>(p_.access_route)];
+  if (antiarrhythmic_due_ > 0) {
+    const bool first = tally_.antiarrhythmic_doses == 0;
+    const bool amiodarone = p_.antiarrhythmic == 1.0;
+    const double dose = amiodarone ? (first ? 300.0 : 150.0) : (first ? 1.5 : 0.75);
+    const char* unit = amiodarone ? "mg" : "mg_kg";
+    const char* drug = amiodarone ? "amiodarone" : "lidocaine";
+    act(sim, t,
+        std::string(R"({"do":"drug","drug":")") + drug + fmt(R"(","dose":%g,"unit":")", dose) +
+            unit + R"(","route":")" + route + R"(","flush_mL":20})",
+        std::string(drug) + fmt(" %g ", dose) + unit);
+    --antiarrhythmic_due_;
+    ++tally_.antiarrhythmic_doses;
+  }
+  if (p_.epinephrine_mg <= 0.0) return;
+  // ERC/AHA: at once in a non-shockable rhythm, after the second shock in a shockable one.
+  const bool indicated = tally_.analyses > 0 && (!shockable_last_ || tally_.shocks >= 2);
+  const bool due = last_epinephrine_s_ < 0 || t - last_epinephrine_s_ >= p_.epinephrine_interval_s;
+  if (!indicated || !due) return;
+  if (uniform(epinephrine_decisions_++) < p_.missed_dose_probability) {
+    note(t, "epinephrine due: missed");
+    last_epinephrine_s_ = t;  // remembered only one interval later
+    return;
+  }
+  ++tally_.epinephrine_doses;
+  if (tally_.first_epinephrine_s < 0) tally_.first_epinephrine_s = t;
+  last_epinephrine_s_ = t;
+  act(sim, t,
+      fmt(R"({"do":"drug","drug":"epinephrine","dose":%g,"unit":"mg","route":")", p_.epinephrine_mg) +
+          route + R"(","flush_mL":20})",
+      fmt("epinephrine %g mg ", p_.epinephrine_mg) + route);
+}
+
+// The H's and T's a team can see: potassium on a blood gas, absent breath sounds with a
+// deviated trachea, an effusion on ultrasound. Each treatment at most twice.
+void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
+  if (!team_here_ || p_.treat_causes < 1.0) return;
+  if (access_ && blood_gas_due_s_ >= 0 && t >= blood_gas_due_s_) {
+    act(sim, t, R"({"do":"blood_gas","site":"arterial"})", "blood gas sent");
+    blood_gas_sent_s_ = t;
+    blood_gas_due_s_ = t + kBloodGasEvery_s;
+  }
+  if (blood_gas_sent_s_ >= 0 && t >= blood_gas_sent_s_ + kAnalyserDelay_s + 1.0) {
+    blood_gas_sent_s_ = -1.0;
+    note(t, fmt("blood gas: K %.1f mmol/L, pH %.2f", v.lab_k_mmol_L, v.lab_ph));
+    if (v.lab_k_mmol_L >= kHyperkalaemia_mmol_L && potassium_treatments_ < 2) {
+      ++potassium_treatments_;
+      const std::string route = kRoutes[static_cast<int>(p_.access_route)];
+      act(sim, t, R"({"do":"drug","drug":"calcium_chloride","dose":10,"unit":"mL","route":")" + route + "\"}",
+          "hyperkalaemia: calcium chloride 10% 10 mL");
+      act(sim, t, R"({"do":"drug","drug":"insulin","dose":10,"unit":"units","route":")" + route + "\"}",
+          "insulin 10 units");
+      act(sim, t, R"({"do":"drug","drug":"dextrose","dose":25000,"unit":"mg","route":")" + route + "\"}",
+          "dextrose 25 g");
+      act(sim, t, R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")" + route + "\"}",
+          "sodium bicarbonate 50 mmol");
+    }
+  }
+  // Findings looked for at the bedside (breath sounds, trachea) and on ultrasound in a pause.
+  const bool left = v.breath_sounds_left < kAbsentSounds, right = v.breath_sounds_right < kAbsentSounds;
+  if ((left || right) && decompressions_ < 2) {
+    ++decompressions_;
+    const char* side = left && right ? "both" : left ? "left" : "right";
+    if (decompressions_ == 1)
+      act(sim, t, std::string(R"({"do":"needle_decompression","side":")") + side + "\"}",
+          std::string("absent breath sounds: needle decompression ") + side);
+    else
+      act(sim, t, std::string(R"({"do":"thoracostomy","side":")") + side + R"(","kind":"finger"})",
+          std::string("finger thoracostomy ") + side);
+  }
+  if (v.pericardial_volume_mL >= kEffusion_mL && pericardiocenteses_ < 2) {
+    ++pericardiocenteses_;
+    act(sim, t, R"({"do":"pericardiocentesis","leave_drain":1})",
+        fmt("effusion %.0f mL on ultrasound: pericardiocentesis", v.pericardial_volume_mL));
+  }
+}
+
+// After ROSC: watch the pulse and the pressure; a lost pulse is a re-arrest (analyse at once),
+// a low pressure gets norepinephrine.
+void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
+  if (v.carotid_pulse < kPulseLost) {
+    if (pulseless_since_s_ < 0) pulseless_since_s_ = t;
+    if (t - pulseless_since_s_ >= kPulseLostFor_s) {
+      ++tally_.rearrests;
+      note(t, "pulse lost: re-arrest");
+      phase_ = Phase::kArrest;
+      begin_analysis(sim, t);
+      return;
+    }
+  } else {
+    pulseless_since_s_ = -1.0;
+  }
+  if (v.map_mmHg < kMapTarget_mmHg) {
+    if (hypotensive_since_s_ < 0) hypotensive_since_s_ = t;
+    if (access_ && !vasopressor_running_ && t - hypotensive_since_s_ >= 60.0) {
+      vasopressor_running_ = true;
+      act(sim, t,
+          std::string(R"({"do":"infusion","drug":"norepinephrine","rate":0.1,"unit":"ug_kg_min","route":")") +
+              kRoutes[static_cast<int>(p_.access_route)] + "\"}",
+          fmt("MAP %.0f mmHg: norepinephrine 0.1 ug/kg/min", v.map_mmHg));
+    }
+  } else {
+    hypotensive_since_s_ = -1.0;
+  }
+}
+
+void AclsTeam::stop(resus_sim* sim, double t) {
+  if (compressing_) act(sim, t, R"({"do":"cpr_stop"})", "compressions stopped");
+  act(sim, t, R"({"do":"ventilation","mode":"none","rate_per_min":10})", "ventilation stopped");
+  note(t, "resuscitation terminated");
+  compressing_ = false;
+  tally_.stopped_s = t;
+  phase_ = Phase::kStopped;
+}
+
+}  // namespace resus_team

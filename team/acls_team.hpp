@@ -1,0 +1,101 @@
+// The automated ACLS team: the ERC/AHA adult cardiac-arrest algorithm run on what a team
+// perceives (perception.hpp), acting only through the public actions. A bystander's hands-only
+// CPR and a public AED come first when the team's parameters say so. Every decision is logged
+// with its time. Not for the real-time loop: it allocates (its log) and parses action JSON.
+#pragma once
+
+#include <resus/resus.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "perception.hpp"
+#include "team_params.hpp"
+
+namespace resus_team {
+
+struct TeamEvent {
+  double t_s;        // simulated time
+  std::string what;  // e.g. "shock 1 (200 J)", "epinephrine 1 mg io_humeral"
+};
+
+// What a team did and saw, for a study's results.
+struct TeamTally {
+  int32_t shocks = 0;
+  int32_t epinephrine_doses = 0;
+  int32_t antiarrhythmic_doses = 0;
+  int32_t analyses = 0;
+  int32_t rosc_count = 0;   // pulses found (each ROSC, the first and after re-arrests)
+  int32_t rearrests = 0;
+  double first_cpr_s = -1, first_shock_s = -1, first_epinephrine_s = -1;  // after the collapse
+  double first_rosc_s = -1, stopped_s = -1;
+  std::string first_analysis;  // "shock", "organised", "asystole" (the team's reading)
+};
+
+// A team: the automated one below, or a host's own (a game's player, a learning policy) that
+// sees the same perception and acts through the same actions.
+class Team {
+ public:
+  virtual ~Team() = default;
+  // Once, before the sim advances: `collapse_s` is when the patient arrests.
+  virtual resus_status attach(resus_sim* sim, double collapse_s) = 0;
+  // At the sim's current time; the runner calls it every step_s() of simulated time.
+  virtual void step(resus_sim* sim) = 0;
+  virtual double step_s() const { return 0.5; }
+};
+
+class AclsTeam : public Team {
+ public:
+  // `seed` and `patient` key the team's own random choices (missed doses).
+  AclsTeam(const TeamParams& params, uint64_t seed, uint64_t patient);
+
+  resus_status attach(resus_sim* sim, double collapse_s) override;
+  void step(resus_sim* sim) override;
+
+  const std::vector<TeamEvent>& log() const { return log_; }
+  const TeamTally& tally() const { return tally_; }
+  bool in_rosc() const { return phase_ == Phase::kRosc; }
+  bool stopped() const { return phase_ == Phase::kStopped; }
+
+ private:
+  enum class Phase { kArrest, kAnalysing, kCharging, kPostShock, kPulseCheck, kRosc, kStopped };
+
+  void act(resus_sim* sim, double t, const std::string& action_json, const std::string& what);
+  void note(double t, const std::string& what);
+  void arrivals(resus_sim* sim, double t);
+  void compress(resus_sim* sim, double t);
+  void begin_analysis(resus_sim* sim, double t);
+  void analyse(resus_sim* sim, double t);
+  void finish_pulse_check(resus_sim* sim, double t);
+  void resume(resus_sim* sim, double t);
+  void drugs(resus_sim* sim, double t);
+  void causes(resus_sim* sim, double t, const Vitals& v);
+  void watch_rosc(resus_sim* sim, double t, const Vitals& v);
+  void stop(resus_sim* sim, double t);
+  double uniform(uint32_t index) const;
+
+  TeamParams p_;
+  uint64_t seed_, patient_;
+  Perception perception_;
+  std::vector<TeamEvent> log_;
+  TeamTally tally_;
+
+  double collapse_s_ = 0.0;
+  Phase phase_ = Phase::kArrest;
+  bool compressing_ = false, bystander_started_ = false, aed_here_ = false, team_here_ = false;
+  bool pads_on_ = false, access_ = false, tube_ = false, shockable_last_ = false;
+  double compressor_since_s_ = 0.0;  // the current rescuer's start (fatigue)
+  double last_depth_mm_ = 0.0;
+  double next_check_s_ = -1.0;       // when the next rhythm check is due
+  double pause_start_s_ = 0.0, phase_until_s_ = 0.0, pulse_felt_ = 0.0;
+  double last_epinephrine_s_ = -1.0;
+  uint32_t epinephrine_decisions_ = 0;
+  int32_t antiarrhythmic_due_ = 0;   // doses earned by the 3rd and 5th shocks, not yet given
+  double blood_gas_due_s_ = -1.0, blood_gas_sent_s_ = -1.0;
+  int32_t potassium_treatments_ = 0, decompressions_ = 0, pericardiocenteses_ = 0;
+  double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
+  bool vasopressor_running_ = false;
+};
+
+}  // namespace resus_team

@@ -1,0 +1,143 @@
+#include "patient_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace resus_team {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct SimDeleter {
+  void operator()(resus_sim* s) const { resus_sim_destroy(s); }
+};
+
+std::shared_ptr<const resus_model> compile(const std::string& json, std::string* error) {
+  resus_model* model = nullptr;
+  if (resus_model_create_json(json.c_str(), &model) != RESUS_OK) {
+    *error = std::string("patient: ") + (model ? resus_model_last_error(model) : "not created");
+    resus_model_destroy(model);
+    return nullptr;
+  }
+  return std::shared_ptr<const resus_model>(model, [](const resus_model* m) {
+    resus_model_destroy(const_cast<resus_model*>(m));
+  });
+}
+
+}  // namespace
+
+std::string patient_json(const PatientDraw& draw) {
+  nlohmann::json j;
+  j["preset"] = draw.preset;
+  j["overrides"] = nlohmann::json::object();
+  for (const auto& [name, value] : draw.overrides) j["overrides"][name] = value;
+  return j.dump();
+}
+
+std::shared_ptr<const resus_model> ModelCache::get(const std::string& json, std::string* error,
+                                                   double* compile_wall_s) {
+  {
+    std::lock_guard lock(mutex_);
+    const auto it = models_.find(json);
+    if (it != models_.end()) return it->second;
+  }
+  // Compiled outside the lock; two threads may compile the same patient at once, and either
+  // result is the same model (compiling is deterministic).
+  const auto start = Clock::now();
+  auto model = compile(json, error);
+  *compile_wall_s = seconds_since(start);
+  if (!model) return nullptr;
+  std::lock_guard lock(mutex_);
+  if (models_.size() < kMaxModels) models_.emplace(json, model);
+  return model;
+}
+
+PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache) {
+  PatientOutcome out;
+  const std::string json = patient_json(draw);
+  std::shared_ptr<const resus_model> model;
+  if (cache) {
+    model = cache->get(json, &out.error, &out.compile_wall_s);
+  } else {
+    const auto start = Clock::now();
+    model = compile(json, &out.error);
+    out.compile_wall_s = seconds_since(start);
+  }
+  if (!model) {
+    out.ok = false;
+    return out;
+  }
+
+  const auto run_start = Clock::now();
+  resus_sim_def def = resus_default_sim_def();
+  def.seed = study.seed;
+  def.patient_id = static_cast<uint64_t>(draw.index);
+  resus_sim* raw_sim = nullptr;
+  if (resus_sim_create(model.get(), &def, &raw_sim) != RESUS_OK) {
+    out.ok = false;
+    out.error = "sim: not created";
+    return out;
+  }
+  std::unique_ptr<resus_sim, SimDeleter> sim(raw_sim);
+  AclsTeam team(draw.team, study.seed, static_cast<uint64_t>(draw.index));
+  team.attach(sim.get(), study.collapse_s);
+  const std::string rhythm = R"({"do":"rhythm","rhythm":")" + draw.rhythm + "\"}";
+  std::vector<int32_t> record;
+  for (const std::string& name : study.record_signals) {
+    int32_t index = -1;
+    resus_signal_find(name.c_str(), &index);
+    record.push_back(index);
+  }
+  int32_t ischaemia = -1;
+  resus_signal_find("brain_ischaemia_min", &ischaemia);
+
+  const double step = team.step_s();
+  double next_record = 0.0, rosc_run_s = 0.0;
+  bool arrested = false;
+  for (double t = 0.0; t < study.duration_s - 1e-9;) {
+    if (!arrested && t >= study.collapse_s - 1e-9) {
+      arrested = true;
+      if (resus_sim_apply_json(sim.get(), rhythm.c_str()) != RESUS_OK) {
+        out.ok = false;
+        out.error = std::string("arrest: ") + resus_last_error(sim.get());
+        return out;
+      }
+    }
+    while (!record.empty() && next_record <= t + 1e-9) {
+      for (int32_t index : record) out.series.push_back(resus_sim_signal(sim.get(), index));
+      next_record += study.record_interval_s;
+    }
+    team.step(sim.get());
+    const double until = std::min({t + step, study.duration_s, arrested ? 1e300 : study.collapse_s});
+    if (resus_sim_advance(sim.get(), until - t) != RESUS_OK) {
+      out.ok = false;
+      out.error = std::string("advance: ") + resus_last_error(sim.get());
+      break;
+    }
+    if (team.in_rosc()) {
+      rosc_run_s += until - t;
+      if (rosc_run_s >= kSustainedRosc_s) out.rosc_sustained = true;
+    } else {
+      rosc_run_s = 0.0;
+    }
+    t = until;
+  }
+  out.tally = team.tally();
+  out.rosc_any = out.tally.rosc_count > 0;
+  out.alive_at_end = out.ok && team.in_rosc();
+  out.rosc_minutes_at_end = out.alive_at_end ? rosc_run_s / 60.0 : 0.0;
+  out.brain_ischaemia_min = resus_sim_signal(sim.get(), ischaemia);
+  out.favourable_neuro = out.alive_at_end && out.brain_ischaemia_min < kFavourableIschaemia_min;
+  if (study.record_events) out.log = team.log();
+  out.run_wall_s = seconds_since(run_start);
+  return out;
+}
+
+}  // namespace resus_team

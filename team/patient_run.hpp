@@ -1,0 +1,60 @@
+// Runs one sampled patient of a study with the automated team and measures its outcomes in
+// Utstein terms (docs/batch.md). Deterministic: the result depends only on the study and the
+// patient's index.
+#pragma once
+
+#include <resus/resus.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "acls_team.hpp"
+#include "study.hpp"
+
+namespace resus_team {
+
+// Utstein-style outcomes. "ROSC" is what the team finds: a palpable pulse at a check.
+struct PatientOutcome {
+  bool ok = true;
+  std::string error;            // why the patient could not be run (bad parameters, numerics)
+  bool rosc_any = false;        // a pulse found at any check
+  bool rosc_sustained = false;  // a ROSC that lasted 20 min without compressions
+  bool alive_at_end = false;    // in ROSC when the simulated window ends
+  bool favourable_neuro = false;  // alive with brain_ischaemia_min < 5 (models/brain's proxy)
+  double rosc_minutes_at_end = 0.0;
+  double brain_ischaemia_min = 0.0;
+  TeamTally tally;
+  std::vector<TeamEvent> log;   // empty unless the study records events
+  std::vector<double> series;   // record_signals at each record interval, row after row
+  double compile_wall_s = 0.0, run_wall_s = 0.0;
+};
+
+inline constexpr double kSustainedRosc_s = 1200.0;  // Utstein: 20 minutes
+inline constexpr double kFavourableIschaemia_min = 5.0;
+
+// Compiled patients shared between the patients of a study that draw the same definition (a
+// population that varies only the preset, or categorical parameters): a model is immutable
+// once compiled, so sims on several threads may share it. Holds at most kMaxModels.
+class ModelCache {
+ public:
+  static constexpr std::size_t kMaxModels = 64;
+  // The compiled model for `patient_json`, compiling it if needed; null with `error` set when
+  // the definition is refused.
+  std::shared_ptr<const resus_model> get(const std::string& patient_json, std::string* error,
+                                         double* compile_wall_s);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const resus_model>> models_;
+};
+
+// The patient's definition as resus_model_create_json reads it.
+std::string patient_json(const PatientDraw& draw);
+
+// `cache` may be null: the patient is compiled for this run alone.
+PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache = nullptr);
+
+}  // namespace resus_team

@@ -1,0 +1,81 @@
+#include "perception.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace resus_team {
+namespace {
+
+int32_t signal(const char* name) {
+  int32_t index = -1;
+  if (resus_signal_find(name, &index) != RESUS_OK)
+    throw std::logic_error(std::string("the team reads a signal the library lacks: ") + name);
+  return index;
+}
+
+}  // namespace
+
+Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
+  idx_ = {signal("carotid_pulse"),      signal("etco2_mmHg"),         signal("spo2_pct"),
+          signal("map_mmHg"),           signal("lab_k_mmol_L"),       signal("lab_ph"),
+          signal("breath_sounds_left"), signal("breath_sounds_right"), signal("tracheal_deviation_mm"),
+          signal("pericardial_volume_mL"), signal("core_temp_C")};
+  if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
+    throw std::logic_error("the library has no pads lead");
+}
+
+resus_status Perception::attach(resus_sim* sim) {
+  resus_ecg_def def = resus_default_ecg_def();
+  def.sample_rate_hz = kEcgRateHz;
+  next_index_ = 0;
+  return resus_sim_ecg_configure(sim, &def);
+}
+
+void Perception::drain(resus_sim* sim) {
+  std::array<float, 1024> chunk;
+  for (;;) {
+    int32_t count = 0;
+    int64_t first = 0;
+    if (resus_sim_ecg_read_indexed(sim, pads_lead_, chunk.data(), static_cast<int32_t>(chunk.size()),
+                                   &count, &first) != RESUS_OK ||
+        count == 0)
+      return;
+    for (int32_t i = 0; i < count; ++i) {
+      const int64_t index = first + i;
+      ring_[static_cast<std::size_t>(index % kEcgKeepSamples)] = chunk[static_cast<std::size_t>(i)];
+    }
+    next_index_ = first + count;
+  }
+}
+
+std::span<const float> Perception::pads_since(double from_s) {
+  const int64_t oldest = std::max<int64_t>(0, next_index_ - kEcgKeepSamples);
+  const int64_t from = std::clamp<int64_t>(static_cast<int64_t>(std::ceil(from_s * kEcgRateHz)),
+                                           oldest, next_index_);
+  segment_.clear();
+  for (int64_t i = from; i < next_index_; ++i)
+    segment_.push_back(ring_[static_cast<std::size_t>(i % kEcgKeepSamples)]);
+  return segment_;
+}
+
+Vitals Perception::vitals(const resus_sim* sim) const {
+  auto get = [sim](int32_t index) { return resus_sim_signal(sim, index); };
+  Vitals v;
+  v.carotid_pulse = get(idx_.carotid);
+  v.etco2_mmHg = get(idx_.etco2);
+  v.spo2_pct = get(idx_.spo2);
+  v.map_mmHg = get(idx_.map);
+  v.lab_k_mmol_L = get(idx_.lab_k);
+  v.lab_ph = get(idx_.lab_ph);
+  v.breath_sounds_left = get(idx_.sounds_left);
+  v.breath_sounds_right = get(idx_.sounds_right);
+  v.tracheal_deviation_mm = get(idx_.deviation);
+  v.pericardial_volume_mL = get(idx_.pericardial);
+  v.core_temp_C = get(idx_.core_temp);
+  return v;
+}
+
+}  // namespace resus_team

@@ -1,0 +1,53 @@
+// What a resuscitation team can perceive of a patient, read through the public C API: the
+// defibrillator pads' ECG, a palpated carotid pulse, the monitor (EtCO2, SpO2, blood pressure),
+// the blood-gas analyser's results, and bedside findings (breath sounds, tracheal deviation,
+// an effusion on ultrasound, temperature). Never the engine's rhythm label or hidden state.
+#pragma once
+
+#include <resus/resus.h>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace resus_team {
+
+struct Vitals {
+  double carotid_pulse = 0.0;  // palpation strength 0..1
+  double etco2_mmHg = 0.0;
+  double spo2_pct = 0.0;
+  double map_mmHg = 0.0;
+  double lab_k_mmol_L = 0.0;   // 0 until a blood gas has been analysed
+  double lab_ph = 0.0;
+  double breath_sounds_left = 1.0, breath_sounds_right = 1.0;  // 1 normal .. 0 absent
+  double tracheal_deviation_mm = 0.0;
+  double pericardial_volume_mL = 0.0;  // what bedside ultrasound shows
+  double core_temp_C = 37.0;
+};
+
+class Perception {
+ public:
+  static constexpr int32_t kEcgRateHz = 250;
+  static constexpr int32_t kEcgKeepSamples = 12 * kEcgRateHz;  // the last 12 s of pads ECG
+
+  Perception();
+  // Switches the pads ECG on (250 Hz, with compression and shock artefacts).
+  resus_status attach(resus_sim* sim);
+  // Drains the ECG the sim generated since the last call. Call at least every 30 s.
+  void drain(resus_sim* sim);
+  Vitals vitals(const resus_sim* sim) const;
+  // The pads ECG from simulated time `from_s` to the newest sample (at most what is kept).
+  std::span<const float> pads_since(double from_s);
+
+ private:
+  int32_t pads_lead_ = -1;
+  std::vector<float> ring_;      // kEcgKeepSamples, oldest overwritten
+  std::vector<float> segment_;   // pads_since's contiguous copy
+  int64_t next_index_ = 0;       // sample index after the newest one kept
+  struct Indices {
+    int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
+        pericardial, core_temp;
+  } idx_{};
+};
+
+}  // namespace resus_team

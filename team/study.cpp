@@ -1,0 +1,265 @@
+#include "study.hpp"
+
+#include <resus/resus.h>
+
+#include <Random123/philox.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace resus_team {
+namespace {
+
+using nlohmann::json;
+
+constexpr uint32_t kPopulationStream = 0x509;  // Philox counter word: the population's draws
+
+uint32_t fnv1a32(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  return h;
+}
+
+// Uniform (0, 1) draw keyed by (seed, patient, what): the draw of one named quantity never
+// depends on which other quantities the study samples.
+double draw(uint64_t seed, int64_t patient, std::string_view what) {
+  const r123::Philox4x32::key_type key = {{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}};
+  const auto p = static_cast<uint64_t>(patient);
+  const r123::Philox4x32::ctr_type ctr = {
+      {kPopulationStream, fnv1a32(what), static_cast<uint32_t>(p), static_cast<uint32_t>(p >> 32)}};
+  const auto r = r123::Philox4x32()(ctr, key);
+  const uint64_t bits = (static_cast<uint64_t>(r[0]) << 21) ^ (r[1] >> 11);
+  return (static_cast<double>(bits & ((1ull << 53) - 1)) + 0.5) * 0x1.0p-53;
+}
+
+void check_keys(const json& j, std::initializer_list<const char*> allowed, const std::string& path) {
+  if (!j.is_object()) throw StudyError(path + ": must be an object");
+  for (const auto& [key, value] : j.items())
+    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) == allowed.end())
+      throw StudyError(path + ": unknown field \"" + key + "\"");
+}
+
+double number_in(const json& j, const std::string& path, double lo, double hi) {
+  if (!j.is_number()) throw StudyError(path + ": must be a number");
+  const double v = j.get<double>();
+  if (!(v >= lo && v <= hi)) {
+    std::ostringstream s;
+    s << path << ": " << v << " is outside the valid range [" << lo << ", " << hi << "]";
+    throw StudyError(s.str());
+  }
+  return v;
+}
+
+void check_labels(const Distribution& d, const std::string& path, const std::set<std::string>& valid,
+                  const char* what) {
+  if (d.labels.empty()) throw StudyError(path + ": must name one of the " + std::string(what));
+  for (const std::string& label : d.labels)
+    if (!valid.count(label)) {
+      std::string list;
+      for (const std::string& v : valid) list += (list.empty() ? "" : ", ") + v;
+      throw StudyError(path + ": \"" + label + "\" is not one of the " + what + " (" + list + ")");
+    }
+}
+
+std::set<std::string> preset_names() {
+  std::set<std::string> names;
+  for (int32_t i = 0; i < resus_preset_count(); ++i) names.insert(resus_preset_name(i));
+  return names;
+}
+
+// Arrest rhythms a study may start from.
+const std::set<std::string>& arrest_rhythms() {
+  static const std::set<std::string> names = {"vf_coarse", "vf_fine", "pulseless_vt", "torsades",
+                                              "pea",       "asystole"};
+  return names;
+}
+
+void parse_population(const json& j, Study& st) {
+  check_keys(j, {"preset", "parameters", "correlations"}, "population");
+  st.preset = parse_distribution(j.value("preset", json("adult_male_70kg")), "population.preset",
+                                 0, 0, true);
+  check_labels(st.preset, "population.preset", preset_names(), "presets");
+  if (j.contains("parameters")) {
+    const json& params = j.at("parameters");
+    if (!params.is_object()) throw StudyError("population.parameters: must be an object of distributions");
+    for (const auto& [name, value] : params.items()) {
+      const std::string path = "population.parameters." + name;
+      int32_t found = -1;
+      const char *pname = nullptr, *unit = nullptr;
+      double lo = 0, hi = 0;
+      for (int32_t i = 0; i < resus_param_count() && found < 0; ++i) {
+        resus_param_info(i, &pname, &unit, &lo, &hi, nullptr);
+        if (name == pname) found = i;
+      }
+      if (found < 0) throw StudyError(path + ": not a patient parameter (resus info lists them)");
+      st.parameters.push_back({name, parse_distribution(value, path, lo, hi)});
+    }
+  }
+  // Correlations as a Gaussian copula: pairwise r between continuous parameters, the matrix
+  // factored once (Cholesky); a matrix that is not positive definite is an error.
+  const std::size_t n = st.parameters.size();
+  std::vector<std::vector<double>> r(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) r[i][i] = 1.0;
+  if (j.contains("correlations")) {
+    const json& list = j.at("correlations");
+    if (!list.is_array()) throw StudyError("population.correlations: must be an array");
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const std::string path = "population.correlations[" + std::to_string(k) + "]";
+      check_keys(list[k], {"between", "r"}, path);
+      const json& between = list[k].value("between", json());
+      if (!between.is_array() || between.size() != 2 || !between[0].is_string() || !between[1].is_string())
+        throw StudyError(path + ".between: must be two parameter names");
+      std::size_t idx[2];
+      for (int s = 0; s < 2; ++s) {
+        const auto name = between[static_cast<std::size_t>(s)].get<std::string>();
+        const auto it = std::find_if(st.parameters.begin(), st.parameters.end(),
+                                     [&](const NamedDistribution& p) { return p.name == name; });
+        if (it == st.parameters.end() || !it->dist.continuous())
+          throw StudyError(path + ".between: \"" + name + "\" is not a continuous parameter of the population");
+        idx[s] = static_cast<std::size_t>(it - st.parameters.begin());
+      }
+      if (idx[0] == idx[1]) throw StudyError(path + ".between: a parameter with itself");
+      if (!list[k].contains("r")) throw StudyError(path + ": needs \"r\"");
+      const double rho = number_in(list[k].at("r"), path + ".r", -0.99, 0.99);
+      r[idx[0]][idx[1]] = r[idx[1]][idx[0]] = rho;
+    }
+  }
+  std::vector<std::vector<double>> l(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k <= i; ++k) {
+      double sum = r[i][k];
+      for (std::size_t m = 0; m < k; ++m) sum -= l[i][m] * l[k][m];
+      if (i == k) {
+        if (!(sum > 1e-12)) throw StudyError("population.correlations: the correlation matrix is not positive definite");
+        l[i][i] = std::sqrt(sum);
+      } else {
+        l[i][k] = sum / l[k][k];
+      }
+    }
+  st.correlation_cholesky = std::move(l);
+}
+
+void parse_team(const json& j, Study& st) {
+  check_keys(j, {"preset", "parameters"}, "team");
+  if (j.contains("preset")) {
+    if (!j.at("preset").is_string()) throw StudyError("team.preset: must be a name");
+    st.team_preset = j.at("preset").get<std::string>();
+  }
+  TeamParams probe;
+  if (!team_preset(st.team_preset, &probe)) {
+    std::string list;
+    for (std::string_view n : team_preset_names()) list += (list.empty() ? "" : ", ") + std::string(n);
+    throw StudyError("team.preset: \"" + st.team_preset + "\" is not a team preset (" + list + ")");
+  }
+  if (!j.contains("parameters")) return;
+  if (!j.at("parameters").is_object()) throw StudyError("team.parameters: must be an object of distributions");
+  for (const auto& [name, value] : j.at("parameters").items()) {
+    const std::string path = "team.parameters." + name;
+    const auto table = team_param_table();
+    const auto it = std::find_if(table.begin(), table.end(), [&](const TeamParamInfo& row) { return row.name == name; });
+    if (it == table.end()) throw StudyError(path + ": not a team parameter (docs/batch.md lists them)");
+    Distribution d = parse_distribution(value, path, it->min, it->max);
+    if (it->integer && d.kind != Distribution::Kind::kFixed && d.kind != Distribution::Kind::kCategorical)
+      throw StudyError(path + ": a choice takes a number or a categorical distribution");
+    if (it->integer)
+      for (double v : d.kind == Distribution::Kind::kFixed ? std::vector<double>{d.a} : d.values)
+        if (v != std::floor(v)) throw StudyError(path + ": a choice takes whole numbers");
+    st.team.push_back({name, d});
+  }
+}
+
+void parse_record(const json& j, Study& st) {
+  check_keys(j, {"signals", "interval_s", "events"}, "record");
+  if (j.contains("signals")) {
+    const json& list = j.at("signals");
+    if (!list.is_array()) throw StudyError("record.signals: must be an array of signal names");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "record.signals[" + std::to_string(i) + "]";
+      int32_t index = -1;
+      if (!list[i].is_string() || resus_signal_find(list[i].get<std::string>().c_str(), &index) != RESUS_OK)
+        throw StudyError(path + ": not a signal name (resus info lists them)");
+      st.record_signals.push_back(list[i].get<std::string>());
+    }
+  }
+  if (j.contains("interval_s")) st.record_interval_s = number_in(j.at("interval_s"), "record.interval_s", 0.01, 3600);
+  if (j.contains("events")) {
+    if (!j.at("events").is_boolean()) throw StudyError("record.events: must be true or false");
+    st.record_events = j.at("events").get<bool>();
+  }
+}
+
+}  // namespace
+
+Study parse_study(std::string_view text, const std::string& source) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw StudyError(source + ": not valid JSON: " + e.what());
+  }
+  Study st;
+  st.text = std::string(text);
+  try {
+    check_keys(j, {"name", "seed", "patients", "duration_s", "population", "arrest", "team", "record"}, "study");
+    if (j.contains("name")) {
+      if (!j.at("name").is_string()) throw StudyError("name: must be a string");
+      st.name = j.at("name").get<std::string>();
+    }
+    if (j.contains("seed")) {
+      if (!j.at("seed").is_number_unsigned()) throw StudyError("seed: must be a whole number >= 0");
+      st.seed = j.at("seed").get<uint64_t>();
+    }
+    if (j.contains("patients")) st.patients = static_cast<int64_t>(number_in(j.at("patients"), "patients", 1, 1e9));
+    if (j.contains("duration_s")) st.duration_s = number_in(j.at("duration_s"), "duration_s", 1, 7 * 86400.0);
+    parse_population(j.value("population", json::object()), st);
+    const json arrest = j.value("arrest", json::object());
+    check_keys(arrest, {"at_s", "rhythm"}, "arrest");
+    if (arrest.contains("at_s")) st.collapse_s = number_in(arrest.at("at_s"), "arrest.at_s", 0, 86400);
+    if (st.collapse_s >= st.duration_s) throw StudyError("arrest.at_s: the arrest must come before duration_s");
+    st.rhythm = parse_distribution(arrest.value("rhythm", json("vf_coarse")), "arrest.rhythm", 0, 0, true);
+    check_labels(st.rhythm, "arrest.rhythm", arrest_rhythms(), "arrest rhythms");
+    parse_team(j.value("team", json::object()), st);
+    parse_record(j.value("record", json::object()), st);
+  } catch (const StudyError& e) {
+    throw StudyError(source + ": " + e.what());
+  } catch (const json::exception& e) {
+    throw StudyError(source + ": " + e.what());
+  }
+  return st;
+}
+
+PatientDraw sample_patient(const Study& st, int64_t index) {
+  PatientDraw p;
+  p.index = index;
+  p.preset = st.preset.label(st.preset.quantile(draw(st.seed, index, "preset")));
+  p.rhythm = st.rhythm.label(st.rhythm.quantile(draw(st.seed, index, "rhythm")));
+  // Continuous parameters through the copula: independent normals, correlated, back to uniforms.
+  const std::size_t n = st.parameters.size();
+  std::vector<double> z(n), u(n);
+  for (std::size_t i = 0; i < n; ++i)
+    z[i] = normal_quantile(draw(st.seed, index, "population/" + st.parameters[i].name));
+  for (std::size_t i = 0; i < n; ++i) {
+    double zi = 0.0;
+    for (std::size_t k = 0; k <= i; ++k) zi += st.correlation_cholesky[i][k] * z[k];
+    u[i] = st.parameters[i].dist.continuous() ? normal_cdf(zi) : normal_cdf(z[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    p.overrides.emplace_back(st.parameters[i].name, st.parameters[i].dist.quantile(u[i]));
+  team_preset(st.team_preset, &p.team);
+  for (const NamedDistribution& t : st.team) {
+    const double v = t.dist.quantile(draw(st.seed, index, "team/" + t.name));
+    set_team_param(p.team, t.name, v);
+    p.team_drawn.emplace_back(t.name, v);
+  }
+  return p;
+}
+
+uint64_t study_hash(const Study& st) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : st.text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace resus_team

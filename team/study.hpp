@@ -1,0 +1,57 @@
+// A Monte Carlo study (docs/batch.md): a virtual-patient population, the arrest, the team that
+// meets it, how long to run and what to record. Parsing checks everything before anything
+// runs; sampling patient i depends only on (seed, i), never on which shard or thread runs it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "distribution.hpp"
+#include "team_params.hpp"
+
+namespace resus_team {
+
+struct NamedDistribution {
+  std::string name;
+  Distribution dist;
+};
+
+struct Study {
+  std::string name;
+  uint64_t seed = 1;
+  int64_t patients = 100;
+  double duration_s = 1800.0;
+  Distribution preset;                          // categorical over preset names
+  std::vector<NamedDistribution> parameters;    // patient "overrides", name order
+  std::vector<std::vector<double>> correlation_cholesky;  // lower triangle, over `parameters`
+  double collapse_s = 30.0;                     // the arrest, after a short rest
+  Distribution rhythm;                          // categorical over arrest rhythm names
+  std::string team_preset = "als_crew";
+  std::vector<NamedDistribution> team;          // human factors with distributions, name order
+  std::vector<std::string> record_signals;      // per-patient time series (none: summaries only)
+  double record_interval_s = 10.0;
+  bool record_events = true;                    // the team's decision log in the results
+  std::string text;                             // the study file as read (its hash keys resume)
+};
+
+// One sampled virtual patient and its team.
+struct PatientDraw {
+  int64_t index = 0;
+  std::string preset;
+  std::vector<std::pair<std::string, double>> overrides;  // study parameter order
+  std::string rhythm;
+  TeamParams team;
+  std::vector<std::pair<std::string, double>> team_drawn;  // the team fields with distributions
+};
+
+// Parses and checks a study (`source` names it in messages). Throws StudyError.
+Study parse_study(std::string_view text, const std::string& source);
+PatientDraw sample_patient(const Study& study, int64_t index);
+
+// A stable 64-bit hash of the study text (FNV-1a), to recognise finished chunks on resume.
+uint64_t study_hash(const Study& study);
+
+}  // namespace resus_team

@@ -1,0 +1,124 @@
+#include "team_params.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace resus_team {
+namespace {
+
+constexpr double kDay = 86400.0;
+
+constexpr std::array kTable = {
+    TeamParamInfo{"bystander_cpr_delay_s", &TeamParams::bystander_cpr_delay_s, -1, kDay, false,
+                  "collapse -> bystander hands-only CPR (< 0: none)"},
+    TeamParamInfo{"bystander_depth_mm", &TeamParams::bystander_depth_mm, 10, 80, false,
+                  "bystander compression depth"},
+    TeamParamInfo{"bystander_rate_per_min", &TeamParams::bystander_rate_per_min, 40, 200, false,
+                  "bystander compression rate"},
+    TeamParamInfo{"aed_delay_s", &TeamParams::aed_delay_s, -1, kDay, false,
+                  "collapse -> public-access AED analysing (< 0: none)"},
+    TeamParamInfo{"arrival_s", &TeamParams::arrival_s, 0, kDay, false,
+                  "collapse -> the resuscitation team at the patient"},
+    TeamParamInfo{"pads_delay_s", &TeamParams::pads_delay_s, 0, 3600, false,
+                  "arrival -> pads on and the first analysis"},
+    TeamParamInfo{"access_delay_s", &TeamParams::access_delay_s, 0, kDay, false,
+                  "arrival -> IV or IO access"},
+    TeamParamInfo{"access_route", &TeamParams::access_route, 0, 4, true,
+                  "drug route: 0 peripheral_iv, 1 central_iv, 2 io_humeral, 3 io_tibial, 4 io_sternal"},
+    TeamParamInfo{"airway_delay_s", &TeamParams::airway_delay_s, 0, kDay, false,
+                  "arrival -> tracheal tube (then continuous compressions, 10 breaths/min)"},
+    TeamParamInfo{"cpr_rate_per_min", &TeamParams::cpr_rate_per_min, 40, 200, false,
+                  "team compression rate"},
+    TeamParamInfo{"cpr_depth_mm", &TeamParams::cpr_depth_mm, 10, 80, false,
+                  "team compression depth of a fresh rescuer"},
+    TeamParamInfo{"leaning_mm", &TeamParams::leaning_mm, 0, 10, false,
+                  "residual depth between compressions (incomplete recoil)"},
+    TeamParamInfo{"fatigue_mm_per_min", &TeamParams::fatigue_mm_per_min, 0, 20, false,
+                  "depth lost per minute by one rescuer; rotation at each check restores it"},
+    TeamParamInfo{"preshock_pause_s", &TeamParams::preshock_pause_s, 5, 60, false,
+                  "compressions off -> shock (analysis and charge, at least 5 s)"},
+    TeamParamInfo{"postshock_pause_s", &TeamParams::postshock_pause_s, 0, 60, false,
+                  "shock -> compressions again"},
+    TeamParamInfo{"pulse_check_s", &TeamParams::pulse_check_s, 2, 30, false,
+                  "palpation after a non-shockable analysis"},
+    TeamParamInfo{"check_interval_s", &TeamParams::check_interval_s, 30, 600, false,
+                  "compressions between rhythm checks"},
+    TeamParamInfo{"epinephrine_interval_s", &TeamParams::epinephrine_interval_s, 60, 1200, false,
+                  "between epinephrine doses"},
+    TeamParamInfo{"epinephrine_mg", &TeamParams::epinephrine_mg, 0, 5, false,
+                  "epinephrine dose (0: placebo, no drug given)"},
+    TeamParamInfo{"shock_energy_J", &TeamParams::shock_energy_J, 1, 360, false,
+                  "biphasic shock energy"},
+    TeamParamInfo{"antiarrhythmic", &TeamParams::antiarrhythmic, 0, 2, true,
+                  "after the 3rd and 5th shocks: 0 none, 1 amiodarone, 2 lidocaine"},
+    TeamParamInfo{"missed_dose_probability", &TeamParams::missed_dose_probability, 0, 1, false,
+                  "chance a due epinephrine dose is forgotten for one cycle"},
+    TeamParamInfo{"late_check_s", &TeamParams::late_check_s, 0, 600, false,
+                  "each rhythm check comes this much late"},
+    TeamParamInfo{"treat_causes", &TeamParams::treat_causes, 0, 1, true,
+                  "1: looks for the H's and T's it can see and treats them"},
+    TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
+                  "ALS time without ROSC after which the team stops"},
+};
+
+const TeamParamInfo* find(std::string_view name) {
+  for (const TeamParamInfo& row : kTable)
+    if (row.name == name) return &row;
+  return nullptr;
+}
+
+constexpr std::array<std::string_view, 4> kPresetNames = {"layperson", "bls_crew", "als_crew",
+                                                          "in_hospital"};
+
+}  // namespace
+
+std::span<const TeamParamInfo> team_param_table() { return kTable; }
+
+bool set_team_param(TeamParams& params, std::string_view name, double value) {
+  const TeamParamInfo* row = find(name);
+  if (!row || !std::isfinite(value) || value < row->min || value > row->max) return false;
+  if (row->integer && value != std::floor(value)) return false;
+  params.*(row->field) = value;
+  return true;
+}
+
+bool get_team_param(const TeamParams& params, std::string_view name, double* value) {
+  const TeamParamInfo* row = find(name);
+  if (!row) return false;
+  *value = params.*(row->field);
+  return true;
+}
+
+std::span<const std::string_view> team_preset_names() { return kPresetNames; }
+
+// Typical values; the sources are in team/README.md (team presets).
+bool team_preset(std::string_view name, TeamParams* out) {
+  TeamParams p;  // the defaults: an ALS ambulance crew arriving at 7 min, no bystander
+  if (name == "als_crew") {
+  } else if (name == "layperson") {
+    // CARES 2020: bystander CPR, EMS 7.3 min median; bystanders compress shallower.
+    p.bystander_cpr_delay_s = 60.0;
+    p.aed_delay_s = 240.0;
+    p.arrival_s = 440.0;
+  } else if (name == "bls_crew") {
+    // A BLS crew: pads and shocks, bag-mask ventilation, no drugs or tube.
+    p.epinephrine_mg = 0.0;
+    p.antiarrhythmic = 0.0;
+    p.airway_delay_s = kDay;
+    p.access_delay_s = kDay;
+    p.treat_causes = 0.0;
+  } else if (name == "in_hospital") {
+    // GWTG-R: first shock median 1 min, first epinephrine median 3 min.
+    p.arrival_s = 30.0;
+    p.pads_delay_s = 30.0;
+    p.access_delay_s = 90.0;
+    p.access_route = 0.0;
+    p.airway_delay_s = 600.0;
+  } else {
+    return false;
+  }
+  *out = p;
+  return true;
+}
+
+}  // namespace resus_team

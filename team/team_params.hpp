@@ -1,0 +1,71 @@
+// One team's human factors: when it arrives and acts, how well it compresses, how it keeps to
+// the algorithm. A study samples them per patient from distributions (population.hpp); the
+// presets are the typical values of team_presets.cpp. Times are seconds after the collapse.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace resus_team {
+
+// Every field is a double so that a study can give any of them a distribution; the few that are
+// choices (integer rows of the table) hold small whole numbers.
+struct TeamParams {
+  // Before the team: a bystander doing hands-only CPR (delay < 0: nobody starts CPR).
+  double bystander_cpr_delay_s = -1.0;
+  double bystander_depth_mm = 45.0;
+  double bystander_rate_per_min = 110.0;
+  // A public-access AED brought by the bystanders (delay < 0: none): its analysis and shocks
+  // follow the same cycle as the team's, without drugs or airway.
+  double aed_delay_s = -1.0;
+
+  // The resuscitation team at the patient, and its delays from its own arrival.
+  double arrival_s = 420.0;
+  double pads_delay_s = 60.0;      // arrival -> pads on and first rhythm analysis
+  double access_delay_s = 240.0;   // arrival -> vascular access (IV or IO)
+  double access_route = 0.0;       // the drug action's route: 0 peripheral_iv, 2 io_humeral, ...
+  double airway_delay_s = 480.0;   // arrival -> tracheal tube (then continuous compressions)
+
+  // Compressions (Stiell 2012 target band 100-120/min, 50-60 mm).
+  double cpr_rate_per_min = 110.0;
+  double cpr_depth_mm = 52.0;
+  double leaning_mm = 2.0;
+  double fatigue_mm_per_min = 2.0;  // depth one rescuer loses per minute (rotated at each check)
+  // Pauses (ROC PRIMED medians: pre-shock 15 s, post-shock 6 s).
+  double preshock_pause_s = 15.0;   // compressions off -> shock (analysis and charging)
+  double postshock_pause_s = 6.0;   // shock -> compressions again
+  double pulse_check_s = 8.0;       // palpation after a non-shockable analysis
+
+  // The algorithm (ERC/AHA 2021): rhythm every 2 min, epinephrine every 3-5 min.
+  double check_interval_s = 120.0;
+  double epinephrine_interval_s = 240.0;
+  double epinephrine_mg = 1.0;     // 0: placebo arm (the team still "gives" nothing)
+  double shock_energy_J = 200.0;
+  double antiarrhythmic = 1.0;           // 0 none, 1 amiodarone (300 then 150 mg), 2 lidocaine
+  double missed_dose_probability = 0.0;  // a due epinephrine dose is forgotten until the next cycle
+  double late_check_s = 0.0;             // each rhythm check comes this much late
+  double treat_causes = 1.0;             // looks for and treats the H's and T's it can see
+  double termination_s = 1800.0;         // ALS time without ROSC after which the team stops
+};
+
+// Field names for studies, units in the name; one row per field of TeamParams.
+struct TeamParamInfo {
+  std::string_view name;
+  double TeamParams::*field;
+  double min, max;
+  bool integer;  // a choice: only whole numbers
+  std::string_view description;
+};
+std::span<const TeamParamInfo> team_param_table();
+
+// Sets a field by name. False when the name is unknown or the value out of its range (or not
+// whole for a choice).
+bool set_team_param(TeamParams& params, std::string_view name, double value);
+bool get_team_param(const TeamParams& params, std::string_view name, double* value);
+
+// "layperson" (bystander CPR, public AED, then EMS), "bls_crew", "als_crew", "in_hospital".
+bool team_preset(std::string_view name, TeamParams* out);
+std::span<const std::string_view> team_preset_names();
+
+}  // namespace resus_team

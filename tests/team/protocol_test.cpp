@@ -1,0 +1,139 @@
+// The automated team keeps to the ERC/AHA 2021 adult algorithm (team/acls_team.cpp) on what
+// it perceives: shocks what its AED calls shockable, epinephrine at once in a non-shockable
+// rhythm and after the second shock in a shockable one, amiodarone after the third and fifth
+// shocks, and finds the causes it can see. Protocol rules as in the ERC 2021 ALS algorithm
+// (Soar 2021, Resuscitation 161:115) and the AHA 2020 adult algorithm (Panchal 2020).
+#include <gtest/gtest.h>
+
+#include <resus/resus.h>
+
+#include <memory>
+#include <string>
+
+#include "acls_team.hpp"
+#include "patient_run.hpp"
+#include "study.hpp"
+
+namespace {
+
+using resus_team::AclsTeam;
+using resus_team::TeamEvent;
+using resus_team::TeamParams;
+
+struct TeamRun {
+  resus_team::PatientOutcome outcome;
+  resus_team::PatientDraw draw;
+};
+
+TeamRun run_study(const std::string& json, int64_t patient = 0) {
+  const resus_team::Study st = resus_team::parse_study(json, "test.json");
+  TeamRun r;
+  r.draw = resus_team::sample_patient(st, patient);
+  r.outcome = resus_team::run_patient(st, r.draw);
+  return r;
+}
+
+double first_event(const std::vector<TeamEvent>& log, const std::string& what) {
+  for (const TeamEvent& e : log)
+    if (e.what.find(what) != std::string::npos) return e.t_s;
+  return -1.0;
+}
+int count_events(const std::vector<TeamEvent>& log, const std::string& what) {
+  int n = 0;
+  for (const TeamEvent& e : log) n += e.what.find(what) != std::string::npos;
+  return n;
+}
+
+TEST(Protocol, ShocksVfThenGivesEpinephrineAfterTheSecondShockAndAmiodaroneAfterTheThird) {
+  // Shocks of 1 J do not defibrillate: the VF persists and the algorithm runs its course.
+  const TeamRun r = run_study(R"({"seed": 3, "duration_s": 1000, "arrest": {"at_s": 20, "rhythm": "vf_coarse"},
+      "team": {"preset": "in_hospital", "parameters": {"shock_energy_J": 1}}})");
+  const auto& log = r.outcome.log;
+  const auto& t = r.outcome.tally;
+  ASSERT_TRUE(r.outcome.ok) << r.outcome.error;
+  EXPECT_EQ(t.first_analysis, "shock");
+  // Pads at 30 + 30 s after the collapse; pre-shock pause 15 s.
+  EXPECT_NEAR(t.first_shock_s, 75.0, 1.0);
+  EXPECT_GE(t.shocks, 5);
+  const double second_shock = first_event(log, "shock 2 ");
+  const double third_shock = first_event(log, "shock 3 ");
+  ASSERT_GT(second_shock, 0);
+  // Drugs go in once compressions resume (post-shock pause 6 s).
+  EXPECT_GT(t.first_epinephrine_s, second_shock);
+  EXPECT_LT(t.first_epinephrine_s, second_shock + 7.0);
+  const double amiodarone = first_event(log, "amiodarone 300 mg");
+  EXPECT_GT(amiodarone, third_shock);
+  EXPECT_LT(amiodarone, third_shock + 7.0);
+  EXPECT_EQ(count_events(log, "amiodarone 150 mg"), 1);
+  EXPECT_EQ(t.antiarrhythmic_doses, 2);
+  // Rhythm checks every 2 minutes of compressions: a shock's pause is about 15 + 6 s.
+  EXPECT_NEAR(second_shock - t.first_shock_s, 120.0 + 6.0 + 15.0, 1.0);
+  EXPECT_EQ(t.rosc_count, 0);
+}
+
+TEST(Protocol, AsystoleGetsEpinephrineAtOnceAndNoShock) {
+  const TeamRun r = run_study(R"({"seed": 3, "duration_s": 420, "arrest": {"at_s": 20, "rhythm": "asystole"},
+      "team": {"preset": "in_hospital"}})");
+  const auto& t = r.outcome.tally;
+  EXPECT_EQ(t.first_analysis, "asystole");
+  EXPECT_EQ(t.shocks, 0);
+  // Access at 30 + 90 s; the first analysis (at 60 s) has already called it non-shockable.
+  EXPECT_NEAR(t.first_epinephrine_s, 120.0, 1.0);
+  EXPECT_EQ(t.epinephrine_doses, 2);  // 120 s and 360 s
+}
+
+TEST(Protocol, APlaceboTeamGivesNoEpinephrineAndAForgetfulOneMissesEveryDose) {
+  const TeamRun placebo = run_study(R"({"duration_s": 600, "arrest": {"rhythm": "asystole"},
+      "team": {"preset": "in_hospital", "parameters": {"epinephrine_mg": 0}}})");
+  EXPECT_EQ(placebo.outcome.tally.epinephrine_doses, 0);
+  const TeamRun forgetful = run_study(R"({"duration_s": 600, "arrest": {"rhythm": "asystole"},
+      "team": {"preset": "in_hospital", "parameters": {"missed_dose_probability": 1}}})");
+  EXPECT_EQ(forgetful.outcome.tally.epinephrine_doses, 0);
+  EXPECT_GE(count_events(forgetful.outcome.log, "epinephrine due: missed"), 2);
+}
+
+TEST(Protocol, TheTeamStopsAfterItsTerminationTimeWithoutRosc) {
+  const TeamRun r = run_study(R"({"duration_s": 600, "arrest": {"at_s": 10, "rhythm": "asystole"},
+      "team": {"preset": "in_hospital", "parameters": {"termination_s": 300, "epinephrine_mg": 0}}})");
+  EXPECT_NEAR(r.outcome.tally.stopped_s, 330.0, 2.5);  // arrival 30 s + 300 s, at a step
+  EXPECT_FALSE(r.outcome.alive_at_end);
+  EXPECT_EQ(count_events(r.outcome.log, "resuscitation terminated"), 1);
+}
+
+TEST(Protocol, ALaypersonCompressesThenAPublicAedShocksBeforeTheCrewArrives) {
+  const TeamRun r = run_study(R"({"duration_s": 500, "arrest": {"at_s": 10, "rhythm": "vf_coarse"},
+      "team": {"preset": "layperson"}})");
+  const auto& log = r.outcome.log;
+  EXPECT_NEAR(r.outcome.tally.first_cpr_s, 60.0, 0.6);
+  EXPECT_GT(first_event(log, "hands-only"), 0);
+  EXPECT_NEAR(first_event(log, "public AED: pads on"), 240.0, 0.6);
+  // The AED's first shock comes before the crew (arrival 440 s).
+  EXPECT_GT(r.outcome.tally.first_shock_s, 240.0);
+  EXPECT_LT(r.outcome.tally.first_shock_s, 440.0);
+}
+
+// The team treats what it can see: absent breath sounds on one side are decompressed.
+TEST(Protocol, AbsentBreathSoundsAreDecompressedOnTheirSide) {
+  resus_model* model = nullptr;
+  ASSERT_EQ(resus_model_create_preset("adult_male_70kg", &model), RESUS_OK);
+  resus_sim* sim = nullptr;
+  ASSERT_EQ(resus_sim_create(model, nullptr, &sim), RESUS_OK);
+  TeamParams p;
+  p.arrival_s = 0.0;
+  AclsTeam team(p, 1, 0);
+  ASSERT_EQ(team.attach(sim, 0.0), RESUS_OK);
+  ASSERT_EQ(resus_sim_apply_json(
+                sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"right","rate_mL_min":1000})"),
+            RESUS_OK);
+  ASSERT_EQ(resus_sim_apply_json(sim, R"({"do":"rhythm","rhythm":"pea"})"), RESUS_OK);
+  for (int i = 0; i < 1200 && first_event(team.log(), "needle decompression") < 0; ++i) {
+    team.step(sim);
+    ASSERT_EQ(resus_sim_advance(sim, 0.5), RESUS_OK);
+  }
+  EXPECT_GT(first_event(team.log(), "needle decompression right"), 0.0);
+  EXPECT_LT(first_event(team.log(), "needle decompression left"), 0.0);
+  resus_sim_destroy(sim);
+  resus_model_destroy(model);
+}
+
+}  // namespace

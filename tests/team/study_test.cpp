@@ -1,0 +1,156 @@
+// Study files and patient sampling (team/study.cpp, team/distribution.cpp): distributions hit
+// their moments, a Gaussian copula gives the asked correlation, patient i is the same whatever
+// else the study samples, and bad input is refused with the JSON path, the value and the range.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "study.hpp"
+
+namespace {
+
+using resus_team::parse_study;
+using resus_team::sample_patient;
+using resus_team::Study;
+using resus_team::StudyError;
+
+std::string refusal(const std::string& text) {
+  try {
+    parse_study(text, "s.json");
+  } catch (const StudyError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+struct Moments {
+  double mean = 0, sd = 0;
+};
+Moments moments(const std::vector<double>& x) {
+  Moments m;
+  for (double v : x) m.mean += v;
+  m.mean /= static_cast<double>(x.size());
+  for (double v : x) m.sd += (v - m.mean) * (v - m.mean);
+  m.sd = std::sqrt(m.sd / static_cast<double>(x.size() - 1));
+  return m;
+}
+
+TEST(NormalQuantile, InvertsTheCdfToRoundOff) {
+  for (double u : {1e-12, 1e-6, 0.01, 0.02425, 0.2, 0.5, 0.77, 0.975, 1 - 1e-9}) {
+    const double z = resus_team::normal_quantile(u);
+    EXPECT_NEAR(resus_team::normal_cdf(z), u, 1e-14 + 1e-12 * u) << u;
+  }
+  EXPECT_NEAR(resus_team::normal_quantile(0.975), 1.959963984540054, 1e-12);
+}
+
+TEST(Sampling, DistributionsHitTheirMomentsAndTruncations) {
+  const Study st = parse_study(R"({"patients": 4000, "population": {"parameters": {
+      "body_mass_kg": {"dist": "normal", "mean": 80, "sd": 15, "min": 50, "max": 130},
+      "heart_rate_set_bpm": {"dist": "uniform", "min": 55, "max": 85},
+      "lung_compliance_mL_cmH2O": {"dist": "lognormal", "median": 150, "gsd": 1.3}}},
+      "team": {"parameters": {"arrival_s": {"dist": "categorical", "values": [300, 600], "weights": [3, 1]}}}})",
+                               "s.json");
+  std::vector<double> mass, rate, compliance;
+  int late = 0;
+  for (int64_t i = 0; i < st.patients; ++i) {
+    const auto d = sample_patient(st, i);
+    ASSERT_EQ(d.overrides.size(), 3u);
+    mass.push_back(d.overrides[0].second);
+    rate.push_back(d.overrides[1].second);
+    compliance.push_back(std::log(d.overrides[2].second));
+    late += d.team.arrival_s == 600.0;
+  }
+  // Sorted by name: body_mass_kg, heart_rate_set_bpm, lung_compliance_mL_cmH2O.
+  const Moments m = moments(mass), r = moments(rate), c = moments(compliance);
+  // A normal(80, 15) truncated to [50, 130] keeps its mean within 0.4 kg and its sd near 14.
+  EXPECT_NEAR(m.mean, 80.0, 0.9);
+  EXPECT_NEAR(m.sd, 14.1, 0.6);
+  for (double v : mass) ASSERT_TRUE(v >= 50.0 && v <= 130.0) << v;
+  EXPECT_NEAR(r.mean, 70.0, 0.5);
+  EXPECT_NEAR(r.sd, 30.0 / std::sqrt(12.0), 0.3);
+  EXPECT_NEAR(c.mean, std::log(150.0), 0.02);
+  EXPECT_NEAR(c.sd, std::log(1.3), 0.01);
+  EXPECT_NEAR(late / 4000.0, 0.25, 0.025);
+}
+
+TEST(Sampling, TheCopulaGivesTheAskedCorrelation) {
+  const Study st = parse_study(R"({"patients": 4000, "population": {"parameters": {
+      "body_mass_kg": {"dist": "normal", "mean": 75, "sd": 12},
+      "blood_volume_mL": {"dist": "normal", "mean": 5000, "sd": 600}},
+      "correlations": [{"between": ["body_mass_kg", "blood_volume_mL"], "r": 0.7}]}})",
+                               "s.json");
+  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  const double n = static_cast<double>(st.patients);
+  for (int64_t i = 0; i < st.patients; ++i) {
+    const auto d = sample_patient(st, i);
+    const double x = d.overrides[1].second, y = d.overrides[0].second;  // body mass, blood volume
+    sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+  }
+  const double r = (sxy / n - sx / n * sy / n) /
+                   std::sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
+  EXPECT_NEAR(r, 0.7, 0.03);
+}
+
+TEST(Sampling, APatientDependsOnlyOnTheSeedAndItsIndex) {
+  const Study a = parse_study(R"({"seed": 9, "patients": 10000, "population": {"parameters": {
+      "body_mass_kg": {"dist": "normal", "mean": 80, "sd": 15}}},
+      "arrest": {"rhythm": {"dist": "categorical", "values": ["vf_coarse", "pea", "asystole"]}}})",
+                              "a.json");
+  // Another study that samples more quantities and fewer patients: patient 7312's own draws
+  // (body mass, rhythm) must not move.
+  const Study b = parse_study(R"({"seed": 9, "patients": 7313, "population": {"parameters": {
+      "body_mass_kg": {"dist": "normal", "mean": 80, "sd": 15},
+      "heart_rate_set_bpm": {"dist": "uniform", "min": 55, "max": 85}}},
+      "arrest": {"rhythm": {"dist": "categorical", "values": ["vf_coarse", "pea", "asystole"]}},
+      "team": {"parameters": {"arrival_s": {"dist": "uniform", "min": 100, "max": 900}}}})",
+                              "b.json");
+  const auto pa = sample_patient(a, 7312), pb = sample_patient(b, 7312);
+  EXPECT_EQ(pa.overrides[0].second, pb.overrides[0].second);
+  EXPECT_EQ(pa.rhythm, pb.rhythm);
+  EXPECT_NE(sample_patient(a, 7311).overrides[0].second, pa.overrides[0].second);
+  const Study c = parse_study(R"({"seed": 10, "population": {"parameters": {
+      "body_mass_kg": {"dist": "normal", "mean": 80, "sd": 15}}}})",
+                              "c.json");
+  EXPECT_NE(sample_patient(c, 7312).overrides[0].second, pa.overrides[0].second);
+}
+
+TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
+  EXPECT_NE(refusal("{").find("s.json: not valid JSON"), std::string::npos);
+  EXPECT_NE(refusal(R"({"patients": 0})").find("patients: 0 is outside the valid range [1, 1e+09]"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"parameters": {"body_mass_kg": 500}}})")
+                .find("population.parameters.body_mass_kg: 500 is outside the valid range [30, 140]"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"parameters": {"nonsense": 1}}})")
+                .find("population.parameters.nonsense: not a patient parameter"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"parameters": {"body_mass_kg": {"dist": "normal", "mean": 70}}}})")
+                .find("population.parameters.body_mass_kg: needs \"sd\""),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"rhythm": "sinus"}})").find("arrest.rhythm: \"sinus\" is not one of the arrest rhythms (asystole, pea, pulseless_vt"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"team": {"preset": "paramedics"}})").find("team.preset: \"paramedics\""),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"team": {"parameters": {"antiarrhythmic": {"dist": "uniform", "min": 0, "max": 2}}}})")
+                .find("a choice takes a number or a categorical"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"team": {"parameters": {"arrival_s": -5}}})")
+                .find("team.parameters.arrival_s: -5 is outside the valid range"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"parameters": {"body_mass_kg": {"dist": "normal", "mean": 70, "sd": 9},
+      "blood_volume_mL": {"dist": "normal", "mean": 5000, "sd": 500}, "heart_rate_set_bpm": {"dist": "normal", "mean": 70, "sd": 9}},
+      "correlations": [{"between": ["body_mass_kg", "blood_volume_mL"], "r": 0.95},
+                       {"between": ["body_mass_kg", "heart_rate_set_bpm"], "r": 0.95},
+                       {"between": ["blood_volume_mL", "heart_rate_set_bpm"], "r": -0.95}]}})")
+                .find("not positive definite"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"record": {"signals": ["no_such_signal"]}})").find("record.signals[0]: not a signal"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"duration_s": 100, "arrest": {"at_s": 200}})").find("arrest.at_s"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"typo": 1})").find("unknown field \"typo\""), std::string::npos);
+}
+
+}  // namespace
