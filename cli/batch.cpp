@@ -81,7 +81,7 @@ std::string csv_header(const Study& st, const PatientDraw& any) {
   for (const auto& [name, v] : any.overrides) cell(h, name);
   for (const auto& [name, v] : any.team_drawn) cell(h, "team." + name);
   h += ",status,rosc_any,rosc_sustained_20min,alive_at_end,favourable_neuro,rosc_minutes_at_end,"
-       "brain_ischaemia_min,first_analysis,first_cpr_s,first_shock_s,first_epinephrine_s,"
+       "brain_ischaemia_min,compression_fraction,first_analysis,first_cpr_s,first_shock_s,first_epinephrine_s,"
        "first_rosc_s,shocks,epinephrine_doses,antiarrhythmic_doses,analyses,rearrests,stopped_s\n";
   (void)st;
   return h;
@@ -102,6 +102,7 @@ std::string csv_row(const PatientDraw& d, const PatientOutcome& o) {
     cell(r, flag ? "1" : "0");
   cell(r, num(o.rosc_minutes_at_end));
   cell(r, num(o.brain_ischaemia_min));
+  cell(r, num(o.compression_fraction));
   cell(r, t.first_analysis.empty() ? "none" : t.first_analysis);
   for (double v : {t.first_cpr_s, t.first_shock_s, t.first_epinephrine_s, t.first_rosc_s})
     cell(r, num(v));
@@ -125,7 +126,8 @@ nlohmann::json json_row(const PatientDraw& d, const PatientOutcome& o) {
                    {"alive_at_end", o.alive_at_end},
                    {"favourable_neuro", o.favourable_neuro},
                    {"rosc_minutes_at_end", o.rosc_minutes_at_end},
-                   {"brain_ischaemia_min", o.brain_ischaemia_min}};
+                   {"brain_ischaemia_min", o.brain_ischaemia_min},
+                   {"compression_fraction", o.compression_fraction}};
   const auto& t = o.tally;
   j["team_tally"] = {{"first_analysis", t.first_analysis}, {"first_cpr_s", t.first_cpr_s},
                      {"first_shock_s", t.first_shock_s},   {"first_epinephrine_s", t.first_epinephrine_s},

@@ -95,8 +95,10 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
     resus_signal_find(name.c_str(), &index);
     record.push_back(index);
   }
-  int32_t ischaemia = -1;
+  int32_t ischaemia = -1, hands_off = -1;
   resus_signal_find("brain_ischaemia_min", &ischaemia);
+  resus_signal_find("cpr_hands_off_s", &hands_off);
+  int64_t ccf_on = 0, ccf_all = 0;
 
   const double step = team.step_s();
   double next_record = 0.0, rosc_run_s = 0.0;
@@ -121,6 +123,12 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
       out.error = std::string("advance: ") + resus_last_error(sim.get());
       break;
     }
+    // The team's pre-ROSC attempt, sampled once a step: compressing or not.
+    const double since_collapse = until - study.collapse_s;
+    if (since_collapse >= draw.team.arrival_s && team.tally().rosc_count == 0 && !team.stopped()) {
+      ++ccf_all;
+      ccf_on += resus_sim_signal(sim.get(), hands_off) == 0.0;
+    }
     if (team.in_rosc()) {
       rosc_run_s += until - t;
       if (rosc_run_s >= kSustainedRosc_s) out.rosc_sustained = true;
@@ -133,6 +141,7 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   out.rosc_any = out.tally.rosc_count > 0;
   out.alive_at_end = out.ok && team.in_rosc();
   out.rosc_minutes_at_end = out.alive_at_end ? rosc_run_s / 60.0 : 0.0;
+  out.compression_fraction = ccf_all > 0 ? static_cast<double>(ccf_on) / static_cast<double>(ccf_all) : 0.0;
   out.brain_ischaemia_min = resus_sim_signal(sim.get(), ischaemia);
   out.favourable_neuro = out.alive_at_end && out.brain_ischaemia_min < kFavourableIschaemia_min;
   if (study.record_events) out.log = team.log();

@@ -25,6 +25,9 @@ struct PatientOutcome {
   bool alive_at_end = false;    // in ROSC when the simulated window ends
   bool favourable_neuro = false;  // alive with brain_ischaemia_min < 5 (models/brain's proxy)
   double rosc_minutes_at_end = 0.0;
+  // Chest-compression fraction (Utstein): the share of the team's pre-ROSC time with the chest
+  // compressed, from its arrival to the first ROSC or the end of the attempt.
+  double compression_fraction = 0.0;
   double brain_ischaemia_min = 0.0;
   TeamTally tally;
   std::vector<TeamEvent> log;   // empty unless the study records events
