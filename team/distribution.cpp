@@ -34,18 +34,9 @@ void check_in(double v, double lo, double hi, const std::string& path) {
   }
 }
 
-void check_keys(const nlohmann::json& j, std::initializer_list<const char*> allowed,
-                const std::string& path) {
-  for (const auto& [key, value] : j.items()) {
-    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
-        allowed.end())
-      throw StudyError(path + ": unknown field \"" + key + "\"");
-  }
-}
-
 Distribution categorical(const nlohmann::json& j, const std::string& path, double valid_lo,
                          double valid_hi, bool labels_allowed) {
-  check_keys(j, {"dist", "values", "weights"}, path);
+  check_fields(j, {"dist", "values", "weights"}, path);
   if (!j.contains("values") || !j.at("values").is_array() || j.at("values").empty())
     throw StudyError(path + ".values: must be a non-empty array");
   Distribution d;
@@ -84,6 +75,17 @@ Distribution categorical(const nlohmann::json& j, const std::string& path, doubl
 }
 
 }  // namespace
+
+void check_fields(const nlohmann::json& j, std::initializer_list<const char*> allowed,
+                  const std::string& path) {
+  if (!j.is_object()) throw StudyError(path + ": must be an object");
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();
+    const bool known = std::find_if(allowed.begin(), allowed.end(),
+                                    [&key](const char* a) { return key == a; }) != allowed.end();
+    if (!known) throw StudyError(path + ": unknown field \"" + key + "\"");
+  }
+}
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
 
@@ -172,13 +174,13 @@ Distribution parse_distribution(const nlohmann::json& j, const std::string& path
   d.lo = valid_lo;
   d.hi = valid_hi;
   if (kind == "fixed") {
-    check_keys(j, {"dist", "value"}, path);
+    check_fields(j, {"dist", "value"}, path);
     d.a = field(j, "value", path);
     check_in(d.a, valid_lo, valid_hi, path + ".value");
     return d;
   }
   if (kind == "uniform") {
-    check_keys(j, {"dist", "min", "max"}, path);
+    check_fields(j, {"dist", "min", "max"}, path);
     d.kind = Distribution::Kind::kUniform;
     d.a = field(j, "min", path);
     d.b = field(j, "max", path);
@@ -190,7 +192,7 @@ Distribution parse_distribution(const nlohmann::json& j, const std::string& path
     throw StudyError(path + ".dist: \"" + kind +
                      "\" is not one of fixed, normal, lognormal, uniform, categorical");
   const bool log_scale = kind == "lognormal";
-  check_keys(j, {"dist", log_scale ? "median" : "mean", log_scale ? "gsd" : "sd", "min", "max"}, path);
+  check_fields(j, {"dist", log_scale ? "median" : "mean", log_scale ? "gsd" : "sd", "min", "max"}, path);
   d.kind = log_scale ? Distribution::Kind::kLogNormal : Distribution::Kind::kNormal;
   d.a = field(j, log_scale ? "median" : "mean", path);
   d.b = field(j, log_scale ? "gsd" : "sd", path);

@@ -4,6 +4,7 @@
 // correlate any of them (population.hpp).
 #pragma once
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -36,6 +37,11 @@ struct Distribution {
 // a categorical value outside it is an error; continuous draws are truncated to it.
 Distribution parse_distribution(const nlohmann::json& j, const std::string& path, double valid_lo,
                                 double valid_hi, bool labels_allowed = false);
+
+// Refuses an object field not in `allowed` (a typo must not be silently ignored), or a
+// non-object.
+void check_fields(const nlohmann::json& j, std::initializer_list<const char*> allowed,
+                  const std::string& path);
 
 // The standard normal's CDF and its inverse (Acklam's rational approximation refined by one
 // Halley step: about 1e-15 relative), from <cmath> only, for identical results everywhere.

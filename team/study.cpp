@@ -34,13 +34,6 @@ double draw(uint64_t seed, int64_t patient, std::string_view what) {
   return (static_cast<double>(bits & ((1ull << 53) - 1)) + 0.5) * 0x1.0p-53;
 }
 
-void check_keys(const json& j, std::initializer_list<const char*> allowed, const std::string& path) {
-  if (!j.is_object()) throw StudyError(path + ": must be an object");
-  for (const auto& [key, value] : j.items())
-    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) == allowed.end())
-      throw StudyError(path + ": unknown field \"" + key + "\"");
-}
-
 double number_in(const json& j, const std::string& path, double lo, double hi) {
   if (!j.is_number()) throw StudyError(path + ": must be a number");
   const double v = j.get<double>();
@@ -77,7 +70,7 @@ const std::set<std::string>& arrest_rhythms() {
 }
 
 void parse_population(const json& j, Study& st) {
-  check_keys(j, {"preset", "parameters", "correlations"}, "population");
+  check_fields(j, {"preset", "parameters", "correlations"}, "population");
   st.preset = parse_distribution(j.value("preset", json("adult_male_70kg")), "population.preset",
                                  0, 0, true);
   check_labels(st.preset, "population.preset", preset_names(), "presets");
@@ -107,7 +100,7 @@ void parse_population(const json& j, Study& st) {
     if (!list.is_array()) throw StudyError("population.correlations: must be an array");
     for (std::size_t k = 0; k < list.size(); ++k) {
       const std::string path = "population.correlations[" + std::to_string(k) + "]";
-      check_keys(list[k], {"between", "r"}, path);
+      check_fields(list[k], {"between", "r"}, path);
       const json& between = list[k].value("between", json());
       if (!between.is_array() || between.size() != 2 || !between[0].is_string() || !between[1].is_string())
         throw StudyError(path + ".between: must be two parameter names");
@@ -142,7 +135,7 @@ void parse_population(const json& j, Study& st) {
 }
 
 void parse_team(const json& j, Study& st) {
-  check_keys(j, {"preset", "parameters"}, "team");
+  check_fields(j, {"preset", "parameters"}, "team");
   if (j.contains("preset")) {
     if (!j.at("preset").is_string()) throw StudyError("team.preset: must be a name");
     st.team_preset = j.at("preset").get<std::string>();
@@ -158,7 +151,9 @@ void parse_team(const json& j, Study& st) {
   for (const auto& [name, value] : j.at("parameters").items()) {
     const std::string path = "team.parameters." + name;
     const auto table = team_param_table();
-    const auto it = std::find_if(table.begin(), table.end(), [&](const TeamParamInfo& row) { return row.name == name; });
+    const std::string& wanted = name;
+    const auto it = std::find_if(table.begin(), table.end(),
+                                 [&wanted](const TeamParamInfo& row) { return row.name == wanted; });
     if (it == table.end()) throw StudyError(path + ": not a team parameter (docs/batch.md lists them)");
     Distribution d = parse_distribution(value, path, it->min, it->max);
     if (it->integer && d.kind != Distribution::Kind::kFixed && d.kind != Distribution::Kind::kCategorical)
@@ -171,7 +166,7 @@ void parse_team(const json& j, Study& st) {
 }
 
 void parse_record(const json& j, Study& st) {
-  check_keys(j, {"signals", "interval_s", "events"}, "record");
+  check_fields(j, {"signals", "interval_s", "events"}, "record");
   if (j.contains("signals")) {
     const json& list = j.at("signals");
     if (!list.is_array()) throw StudyError("record.signals: must be an array of signal names");
@@ -196,13 +191,13 @@ Study parse_study(std::string_view text, const std::string& source) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a huge number
     throw StudyError(source + ": not valid JSON: " + e.what());
   }
   Study st;
   st.text = std::string(text);
   try {
-    check_keys(j, {"name", "seed", "patients", "duration_s", "population", "arrest", "team", "record"}, "study");
+    check_fields(j, {"name", "seed", "patients", "duration_s", "population", "arrest", "team", "record"}, "study");
     if (j.contains("name")) {
       if (!j.at("name").is_string()) throw StudyError("name: must be a string");
       st.name = j.at("name").get<std::string>();
@@ -215,7 +210,7 @@ Study parse_study(std::string_view text, const std::string& source) {
     if (j.contains("duration_s")) st.duration_s = number_in(j.at("duration_s"), "duration_s", 1, 7 * 86400.0);
     parse_population(j.value("population", json::object()), st);
     const json arrest = j.value("arrest", json::object());
-    check_keys(arrest, {"at_s", "rhythm"}, "arrest");
+    check_fields(arrest, {"at_s", "rhythm"}, "arrest");
     if (arrest.contains("at_s")) st.collapse_s = number_in(arrest.at("at_s"), "arrest.at_s", 0, 86400);
     if (st.collapse_s >= st.duration_s) throw StudyError("arrest.at_s: the arrest must come before duration_s");
     st.rhythm = parse_distribution(arrest.value("rhythm", json("vf_coarse")), "arrest.rhythm", 0, 0, true);
