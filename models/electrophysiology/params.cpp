@@ -56,6 +56,8 @@ MyocardiumParams reference_myocardium() {
   m.restart_hazard_per_s = 0.1;    // [U] post-shock asystole lasts seconds in a heart with energy
   m.restart_energy = 0.3;          // [U]
   m.restart_tau_s = 60.0;          // [U]
+  m.escape_share = 1.0 / 12.0;     // [U] a restored, uninjured asystolic heart escapes in ~2 min
+  m.escape_potassium_mmol_L = 8.0; // [U] where hyperkalaemia's VF and diastolic arrest begin
   m.injury_rate_per_s = 7.4e-4;    // [U] no flow: D 0.3 at 8 min, 0.41 at 12, 0.59 at 20
   m.injury_beta1_gain = 1.0;       // [U]
   m.injury_heal_tau_s = 12.0 * 3600.0;  // Laurent 2002: low CI at 8 h, recovered by 24 h
@@ -138,6 +140,8 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"restart_hazard_per_s", "1/s", 0, 10, "hazard of post-shock asystole restarting, at full energy", M(restart_hazard_per_s)},
     {"restart_energy", "1", 0, 0.99, "below this energy post-shock asystole does not restart", M(restart_energy)},
     {"restart_tau_s", "s", 1, 3600, "the restart hazard fades with time since the shock", M(restart_tau_s)},
+    {"asystole_escape_share", "1", 0, 1, "asystole not from a shock escapes at this share of the restart hazard", M(escape_share)},
+    {"asystole_escape_potassium_mmol_L", "mmol/L", 4, 20, "above this potassium an asystolic heart does not escape", M(escape_potassium_mmol_L)},
     {"myocardial_injury_rate_per_s", "1/s", 0, 1, "ischaemic injury per second without coronary flow", M(injury_rate_per_s)},
     {"injury_beta1_gain", "1", 0, 10, "injury rate x (1 + gain x beta-1 inotropy above rest)", M(injury_beta1_gain)},
     {"injury_heal_tau_s", "s", 600, 1e6, "the injury heals with this time constant at full perfusion", M(injury_heal_tau_s)},
