@@ -77,10 +77,10 @@ void cell(std::string& row, const std::string& value) {
 }
 
 std::string csv_header(const Study& st, const PatientDraw& any) {
-  std::string h = "patient,preset,rhythm";
+  std::string h = "patient,preset,cause,rhythm";
   for (const auto& [name, v] : any.overrides) cell(h, name);
   for (const auto& [name, v] : any.team_drawn) cell(h, "team." + name);
-  h += ",status,rosc_any,rosc_sustained_20min,alive_at_end,favourable_neuro,rosc_minutes_at_end,"
+  h += ",status,collapse_s,rosc_any,rosc_sustained_20min,alive_at_end,favourable_neuro,rosc_minutes_at_end,"
        "brain_ischaemia_min,compression_fraction,first_analysis,first_cpr_s,first_shock_s,first_epinephrine_s,"
        "first_rosc_s,shocks,epinephrine_doses,antiarrhythmic_doses,analyses,rearrests,stopped_s\n";
   (void)st;
@@ -90,6 +90,7 @@ std::string csv_header(const Study& st, const PatientDraw& any) {
 std::string csv_row(const PatientDraw& d, const PatientOutcome& o) {
   std::string r = std::to_string(d.index);
   cell(r, d.preset);
+  cell(r, d.cause);
   cell(r, d.rhythm);
   for (const auto& [name, v] : d.overrides) cell(r, num(v));
   for (const auto& [name, v] : d.team_drawn) cell(r, num(v));
@@ -98,6 +99,7 @@ std::string csv_row(const PatientDraw& d, const PatientOutcome& o) {
   for (char& c : status)
     if (c == ',' || c == '\n' || c == '"') c = ' ';
   cell(r, status);
+  cell(r, num(o.collapse_s));
   for (bool flag : {o.rosc_any, o.rosc_sustained, o.alive_at_end, o.favourable_neuro})
     cell(r, flag ? "1" : "0");
   cell(r, num(o.rosc_minutes_at_end));
@@ -117,11 +119,13 @@ nlohmann::json json_row(const PatientDraw& d, const PatientOutcome& o) {
   nlohmann::json j;
   j["patient"] = d.index;
   j["preset"] = d.preset;
+  j["cause"] = d.cause;
   j["rhythm"] = d.rhythm;
   for (const auto& [name, v] : d.overrides) j["parameters"][name] = v;
   for (const auto& [name, v] : d.team_drawn) j["team"][name] = v;
   j["status"] = o.ok ? "ok" : o.error;
-  j["outcomes"] = {{"rosc_any", o.rosc_any},
+  j["outcomes"] = {{"collapse_s", o.collapse_s},
+                   {"rosc_any", o.rosc_any},
                    {"rosc_sustained_20min", o.rosc_sustained},
                    {"alive_at_end", o.alive_at_end},
                    {"favourable_neuro", o.favourable_neuro},
@@ -349,6 +353,7 @@ int run_batch(const BatchOptions& opt) {
                  100 * totals.compile_s / std::max(totals.compile_s + totals.run_s, 1e-9));
   }
   // Merge once the whole study is there (the last shard to finish does it).
+  if (!opt.merge) return 0;
   for (int64_t c = 0; c < l.chunks; ++c)
     if (!fs::exists(dir / "chunks" / (chunk_name(c) + ".csv"))) return 0;
   return run_merge(opt.out, opt.quiet);

@@ -19,9 +19,11 @@ struct BatchOptions {
   int shard = 0, shards = 1;
   int64_t chunk_patients = kDefaultChunkPatients;  // patients per result file
   bool quiet = false;
+  bool merge = true;  // merge when this run finds every chunk there (MPI: rank 0 does, after all)
 };
 
-// Runs this shard's unfinished chunks, then merges if every chunk of the study is there.
+// Runs this shard's unfinished chunks, then merges if every chunk of the study is there (and
+// options.merge).
 // Throws InputError for bad input (exit 2); returns the exit code otherwise.
 int run_batch(const BatchOptions& options);
 // Joins a results directory's chunks into results.csv, results.json (and series.csv).

@@ -23,6 +23,7 @@ constexpr double kAnalyserDelay_s = 90.0;   // the blood_gas action's default
 constexpr double kHyperkalaemia_mmol_L = 6.5;
 constexpr double kAbsentSounds = 0.3;
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
+constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
 constexpr double kMapTarget_mmHg = 65.0;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 
@@ -277,8 +278,9 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
       fmt("epinephrine %g mg ", p_.epinephrine_mg) + route);
 }
 
-// The H's and T's a team can see: potassium on a blood gas, absent breath sounds with a
-// deviated trachea, an effusion on ultrasound. Each treatment at most twice.
+// The H's and T's a team can see: potassium on a blood gas, breath sounds absent on one side,
+// an effusion on ultrasound. Each treatment at most twice, the second only if
+// the finding is still there two minutes later.
 void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
   if (!team_here_ || p_.treat_causes < 1.0) return;
   if (access_ && blood_gas_due_s_ >= 0 && t >= blood_gas_due_s_) {
@@ -304,8 +306,9 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
   }
   // Findings looked for at the bedside (breath sounds, trachea) and on ultrasound in a pause.
   const bool left = v.breath_sounds_left < kAbsentSounds, right = v.breath_sounds_right < kAbsentSounds;
-  if ((left || right) && decompressions_ < 2) {
+  if ((left || right) && decompressions_ < 2 && t >= last_decompression_s_ + kRetreatAfter_s) {
     ++decompressions_;
+    last_decompression_s_ = t;
     const char* side = left && right ? "both" : left ? "left" : "right";
     if (decompressions_ == 1)
       act(sim, t, std::string(R"({"do":"needle_decompression","side":")") + side + "\"}",
@@ -314,9 +317,11 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
       act(sim, t, std::string(R"({"do":"thoracostomy","side":")") + side + R"(","kind":"finger"})",
           std::string("finger thoracostomy ") + side);
   }
-  if (v.pericardial_volume_mL >= kEffusion_mL && pericardiocenteses_ < 2) {
+  if (v.pericardial_volume_mL >= kEffusion_mL && pericardiocenteses_ < 2 &&
+      t >= last_pericardiocentesis_s_ + kRetreatAfter_s) {
     ++pericardiocenteses_;
-    act(sim, t, R"({"do":"pericardiocentesis","leave_drain":1})",
+    last_pericardiocentesis_s_ = t;
+    act(sim, t, R"({"do":"pericardiocentesis","leave_drain":true})",
         fmt("effusion %.0f mL on ultrasound: pericardiocentesis", v.pericardial_volume_mL));
   }
 }

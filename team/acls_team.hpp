@@ -94,6 +94,7 @@ class AclsTeam : public Team {
   int32_t antiarrhythmic_due_ = 0;   // doses earned by the 3rd and 5th shocks, not yet given
   double blood_gas_due_s_ = -1.0, blood_gas_sent_s_ = -1.0;
   int32_t potassium_treatments_ = 0, decompressions_ = 0, pericardiocenteses_ = 0;
+  double last_decompression_s_ = -1e9, last_pericardiocentesis_s_ = -1e9;
   double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
   bool vasopressor_running_ = false;
 };

@@ -87,7 +87,17 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   }
   std::unique_ptr<resus_sim, SimDeleter> sim(raw_sim);
   AclsTeam team(draw.team, study.seed, static_cast<uint64_t>(draw.index));
-  team.attach(sim.get(), study.collapse_s);
+  // A primary arrest comes at arrest.at_s; a cause's actions are scheduled now and the collapse
+  // is found when it happens.
+  const bool primary = draw.cause_def == nullptr;
+  if (!primary) {
+    for (const std::string& action : draw.cause_def->actions)
+      if (resus_sim_apply_json(sim.get(), action.c_str()) != RESUS_OK) {
+        out.ok = false;
+        out.error = "cause " + draw.cause + ": " + resus_last_error(sim.get());
+        return out;
+      }
+  }
   const std::string rhythm = R"({"do":"rhythm","rhythm":")" + draw.rhythm + "\"}";
   std::vector<int32_t> record;
   for (const std::string& name : study.record_signals) {
@@ -95,37 +105,53 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
     resus_signal_find(name.c_str(), &index);
     record.push_back(index);
   }
-  int32_t ischaemia = -1, hands_off = -1;
+  int32_t ischaemia = -1, hands_off = -1, carotid = -1;
   resus_signal_find("brain_ischaemia_min", &ischaemia);
   resus_signal_find("cpr_hands_off_s", &hands_off);
+  resus_signal_find("carotid_pulse", &carotid);
   int64_t ccf_on = 0, ccf_all = 0;
 
   const double step = team.step_s();
-  double next_record = 0.0, rosc_run_s = 0.0;
-  bool arrested = false;
+  double next_record = 0.0, rosc_run_s = 0.0, pulseless_since = -1.0;
+  bool collapsed = false;
   for (double t = 0.0; t < study.duration_s - 1e-9;) {
-    if (!arrested && t >= study.collapse_s - 1e-9) {
-      arrested = true;
+    if (!collapsed && primary && t >= study.collapse_s - 1e-9) {
+      collapsed = true;
+      out.collapse_s = t;
+      team.attach(sim.get(), t);
       if (resus_sim_apply_json(sim.get(), rhythm.c_str()) != RESUS_OK) {
         out.ok = false;
         out.error = std::string("arrest: ") + resus_last_error(sim.get());
         return out;
+      }
+    } else if (!collapsed && !primary) {
+      if (resus_sim_signal(sim.get(), carotid) < kCollapsePulse) {
+        if (pulseless_since < 0) pulseless_since = t;
+        if (t - pulseless_since >= kCollapsePulselessFor_s - 1e-9) {
+          collapsed = true;
+          out.collapse_s = pulseless_since;
+          team.attach(sim.get(), pulseless_since);
+        }
+      } else {
+        pulseless_since = -1.0;
       }
     }
     while (!record.empty() && next_record <= t + 1e-9) {
       for (int32_t index : record) out.series.push_back(resus_sim_signal(sim.get(), index));
       next_record += study.record_interval_s;
     }
-    team.step(sim.get());
-    const double until = std::min({t + step, study.duration_s, arrested ? 1e300 : study.collapse_s});
+    if (collapsed) team.step(sim.get());
+    const double until = std::min({t + step, study.duration_s,
+                                   collapsed || !primary ? 1e300 : study.collapse_s});
     if (resus_sim_advance(sim.get(), until - t) != RESUS_OK) {
       out.ok = false;
       out.error = std::string("advance: ") + resus_last_error(sim.get());
       break;
     }
     // The team's pre-ROSC attempt, sampled once a step: compressing or not.
-    const double since_collapse = until - study.collapse_s;
-    if (since_collapse >= draw.team.arrival_s && team.tally().rosc_count == 0 && !team.stopped()) {
+    const double since_collapse = until - out.collapse_s;
+    if (collapsed && since_collapse >= draw.team.arrival_s && team.tally().rosc_count == 0 &&
+        !team.stopped()) {
       ++ccf_all;
       ccf_on += resus_sim_signal(sim.get(), hands_off) == 0.0;
     }

@@ -20,6 +20,9 @@ namespace resus_team {
 struct PatientOutcome {
   bool ok = true;
   std::string error;            // why the patient could not be run (bad parameters, numerics)
+  // When the patient collapsed, seconds into the run: arrest.at_s for a primary arrest; for a
+  // cause, the start of the first 10 s without a palpable carotid pulse; -1 if it never did.
+  double collapse_s = -1.0;
   bool rosc_any = false;        // a pulse found at any check
   bool rosc_sustained = false;  // a ROSC that lasted 20 min without compressions
   bool alive_at_end = false;    // in ROSC when the simulated window ends
@@ -37,6 +40,9 @@ struct PatientOutcome {
 
 inline constexpr double kSustainedRosc_s = 1200.0;  // Utstein: 20 minutes
 inline constexpr double kFavourableIschaemia_min = 5.0;
+// A cause's collapse: the carotid pulse below this for kCollapsePulselessFor_s.
+inline constexpr double kCollapsePulse = 0.2;
+inline constexpr double kCollapsePulselessFor_s = 10.0;
 
 // Compiled patients shared between the patients of a study that draw the same definition (a
 // population that varies only the preset, or categorical parameters): a model is immutable

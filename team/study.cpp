@@ -134,6 +134,39 @@ void parse_population(const json& j, Study& st) {
   st.correlation_cholesky = std::move(l);
 }
 
+// arrest.causes: {"name": [actions...]}, each action checked by the library itself.
+void parse_causes(const json& arrest, Study& st) {
+  std::set<std::string> names = {kPrimaryCause};
+  if (arrest.contains("causes")) {
+    const json& causes = arrest.at("causes");
+    if (!causes.is_object()) throw StudyError("arrest.causes: must be an object of action lists");
+    for (const auto& item : causes.items()) {
+      const std::string path = "arrest.causes." + item.key();
+      if (item.key() == kPrimaryCause) throw StudyError(path + ": \"primary\" is the built-in cause");
+      if (!item.value().is_array() || item.value().empty())
+        throw StudyError(path + ": must be a non-empty array of actions");
+      Cause cause{item.key(), {}};
+      for (std::size_t i = 0; i < item.value().size(); ++i) {
+        const std::string at = path + "[" + std::to_string(i) + "]";
+        const json& action = item.value()[i];
+        if (!action.is_object() || !action.contains("at_s"))
+          throw StudyError(at + ": must be an action object with \"at_s\"");
+        const std::string text = action.dump();
+        double at_s = 0.0;
+        if (resus_action_parse_json(text.c_str(), nullptr, &at_s) != RESUS_OK)
+          throw StudyError(at + ": " + resus_last_error(nullptr));
+        if (!(at_s >= 0.0 && at_s < st.duration_s))
+          throw StudyError(at + ".at_s: must be within the run [0, duration_s)");
+        cause.actions.push_back(text);
+      }
+      names.insert(cause.name);
+      st.causes.push_back(std::move(cause));
+    }
+  }
+  st.cause = parse_distribution(arrest.value("cause", json(kPrimaryCause)), "arrest.cause", 0, 0, true);
+  check_labels(st.cause, "arrest.cause", names, "causes (\"primary\" and arrest.causes)");
+}
+
 void parse_team(const json& j, Study& st) {
   check_fields(j, {"preset", "parameters"}, "team");
   if (j.contains("preset")) {
@@ -210,11 +243,12 @@ Study parse_study(std::string_view text, const std::string& source) {
     if (j.contains("duration_s")) st.duration_s = number_in(j.at("duration_s"), "duration_s", 1, 7 * 86400.0);
     parse_population(j.value("population", json::object()), st);
     const json arrest = j.value("arrest", json::object());
-    check_fields(arrest, {"at_s", "rhythm"}, "arrest");
+    check_fields(arrest, {"at_s", "rhythm", "cause", "causes"}, "arrest");
     if (arrest.contains("at_s")) st.collapse_s = number_in(arrest.at("at_s"), "arrest.at_s", 0, 86400);
     if (st.collapse_s >= st.duration_s) throw StudyError("arrest.at_s: the arrest must come before duration_s");
     st.rhythm = parse_distribution(arrest.value("rhythm", json("vf_coarse")), "arrest.rhythm", 0, 0, true);
     check_labels(st.rhythm, "arrest.rhythm", arrest_rhythms(), "arrest rhythms");
+    parse_causes(arrest, st);
     parse_team(j.value("team", json::object()), st);
     parse_record(j.value("record", json::object()), st);
   } catch (const StudyError& e) {
@@ -230,6 +264,9 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
   p.index = index;
   p.preset = st.preset.label(st.preset.quantile(draw(st.seed, index, "preset")));
   p.rhythm = st.rhythm.label(st.rhythm.quantile(draw(st.seed, index, "rhythm")));
+  p.cause = st.cause.label(st.cause.quantile(draw(st.seed, index, "cause")));
+  for (const Cause& c : st.causes)
+    if (c.name == p.cause) p.cause_def = &c;
   // Continuous parameters through the copula: independent normals, correlated, back to uniforms.
   const std::size_t n = st.parameters.size();
   std::vector<double> z(n), u(n);

@@ -19,6 +19,16 @@ struct NamedDistribution {
   Distribution dist;
 };
 
+// A cause of arrest: actions (scenario JSON objects, each with its "at_s" into the run) that
+// bring the arrest about through the physiology, e.g. a potassium load or a tension pneumothorax.
+// The collapse is then whenever the pulse goes, not a set time.
+struct Cause {
+  std::string name;
+  std::vector<std::string> actions;  // each an action's JSON with "at_s"
+};
+
+inline constexpr const char* kPrimaryCause = "primary";  // the rhythm set at arrest.at_s
+
 struct Study {
   std::string name;
   uint64_t seed = 1;
@@ -29,6 +39,8 @@ struct Study {
   std::vector<std::vector<double>> correlation_cholesky;  // lower triangle, over `parameters`
   double collapse_s = 30.0;                     // the arrest, after a short rest
   Distribution rhythm;                          // categorical over arrest rhythm names
+  Distribution cause;                           // categorical over "primary" and causes' names
+  std::vector<Cause> causes;
   std::string team_preset = "als_crew";
   std::vector<NamedDistribution> team;          // human factors with distributions, name order
   std::vector<std::string> record_signals;      // per-patient time series (none: summaries only)
@@ -43,6 +55,8 @@ struct PatientDraw {
   std::string preset;
   std::vector<std::pair<std::string, double>> overrides;  // study parameter order
   std::string rhythm;
+  std::string cause = kPrimaryCause;
+  const Cause* cause_def = nullptr;  // null for a primary arrest
   TeamParams team;
   std::vector<std::pair<std::string, double>> team_drawn;  // the team fields with distributions
 };

@@ -112,6 +112,28 @@ TEST(Protocol, ALaypersonCompressesThenAPublicAedShocksBeforeTheCrewArrives) {
   EXPECT_LT(r.outcome.tally.first_shock_s, 440.0);
 }
 
+// A cause of arrest runs its course: a haemopericardium filling at 100 mL/min collapses the
+// patient by itself (PEA); a team that looks at the heart with ultrasound drains it and finds a
+// pulse, one that does not never does.
+TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause) {
+  const std::string study = R"({"duration_s": 900, "arrest": {"cause": "tamponade", "causes": {"tamponade":
+      [{"at_s": 30, "do": "condition", "condition": "tamponade", "source": "blood", "rate_mL_min": 100}]}},
+      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
+  const TeamRun looks = run_study(study + "1}}}");
+  const TeamRun blind = run_study(study + "0}}}");
+  EXPECT_EQ(looks.draw.cause, "tamponade");
+  // The collapse comes when the pulse goes, minutes into the filling (ATLS-style obstructive
+  // shock), the same in both runs.
+  EXPECT_GT(looks.outcome.collapse_s, 120.0);
+  EXPECT_LT(looks.outcome.collapse_s, 600.0);
+  EXPECT_EQ(looks.outcome.collapse_s, blind.outcome.collapse_s);
+  EXPECT_EQ(looks.outcome.tally.first_analysis, "organised");
+  EXPECT_GT(first_event(looks.outcome.log, "pericardiocentesis"), 0.0);
+  EXPECT_TRUE(looks.outcome.rosc_any);
+  EXPECT_LT(first_event(blind.outcome.log, "pericardiocentesis"), 0.0);
+  EXPECT_FALSE(blind.outcome.rosc_any);
+}
+
 // The team treats what it can see: absent breath sounds on one side are decompressed.
 TEST(Protocol, AbsentBreathSoundsAreDecompressedOnTheirSide) {
   resus_model* model = nullptr;

@@ -151,6 +151,16 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
   EXPECT_NE(refusal(R"({"duration_s": 100, "arrest": {"at_s": 200}})").find("arrest.at_s"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"typo": 1})").find("unknown field \"typo\""), std::string::npos);
+  // A cause's actions are checked by the library itself, with their path in the study.
+  EXPECT_NE(refusal(R"({"arrest": {"cause": "k", "causes": {"k": [{"at_s": 10, "do": "condition",
+      "condition": "hyperkalaemia", "rate_mmol_h": 99999}]}}})")
+                .find("arrest.causes.k[0]: "),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"cause": "other", "causes": {"k": [{"at_s": 10, "do": "hemorrhage", "rate_mL_min": 100}]}}})")
+                .find("arrest.cause: \"other\" is not one of the causes"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"do": "hemorrhage"}]}}})").find("must be an action object with \"at_s\""),
+            std::string::npos);
 }
 
 }  // namespace
