@@ -43,6 +43,11 @@ if(RESUS_BUILD_CLI)
   install(TARGETS resus_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
   install(PROGRAMS tools/ecg_plot.py DESTINATION ${CMAKE_INSTALL_DATADIR}/resus/tools
           COMPONENT tools)
+  # resus-mpi installs with `cmake --install` but stays out of the Debian packages (it would tie
+  # resus-tools to one MPI).
+  if(TARGET resus_mpi)
+    install(TARGETS resus_mpi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT mpi)
+  endif()
 endif()
 
 # Debian packages (cpack -G DEB in the build directory): libresus0, libresus-dev, resus-tools.
@@ -70,6 +75,6 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libresus${PROJECT_VERSION_MAJOR} (= ${PROJ
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME resus-tools)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS
-    "libresus${PROJECT_VERSION_MAJOR} (= ${PROJECT_VERSION}), libc6, libstdc++6, libgcc-s1")
+    "libresus${PROJECT_VERSION_MAJOR} (= ${PROJECT_VERSION}), libc6, libstdc++6, libgcc-s1, libtbb12")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SUGGESTS "python3-matplotlib")
 include(CPack)

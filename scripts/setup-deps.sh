@@ -12,6 +12,7 @@ packages=(
   python3-cffi python3-numpy python3-pandas python3-pytest  # bindings/python and its tests (ctest -L binding)
   clang libclang-rt-dev  # libFuzzer for tests/fuzz (scripts/fuzz.sh, scripts/test.sh)
   mono-mcs mono-runtime  # bindings/csharp and the Unity example compile check (ctest -L binding)
+  libopenmpi-dev openmpi-bin  # resus-mpi, the batch runner for one MPI allocation (ctest -L mpi)
 )
 
 missing=()

@@ -41,7 +41,7 @@ cmake --build build-asan -j"$jobs"
 stage "sanitizers: tests"
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -LE 'slow|install|binding'
+  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -LE 'slow|install|binding|mpi'
 
 stage "fuzzing: ${fuzz_seconds} s per target (build-fuzz/)"
 RESUS_JOBS="$jobs" scripts/fuzz.sh "$fuzz_seconds"
