@@ -23,11 +23,12 @@ from .model import Model
 from .run import run
 from .scenario import Scenario, load_scenario
 from .sim import Sim
+from .team import PERCEIVED, Bedside
 
 __version__ = version()
 
 __all__ = [
-    "ActionSpec", "AliasSpec", "DrugInfo", "FieldSpec", "Model", "ParamInfo", "PresetInfo", "ResusError",
+    "ActionSpec", "AliasSpec", "Bedside", "DrugInfo", "FieldSpec", "Model", "ParamInfo", "PresetInfo", "ResusError",
     "Scenario", "SignalInfo", "Sim", "WaveInfo", "action", "actions", "drugs", "ecg_leads", "load_scenario",
-    "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
+    "PERCEIVED", "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
 ]
