@@ -218,6 +218,14 @@ void parse_record(const json& j, Study& st) {
   }
 }
 
+// A message quotes what the user wrote (a field name, nlohmann's last token), which may be
+// huge: keep its head, as the library's own messages do.
+std::string bounded(std::string message) {
+  constexpr std::size_t kMaxMessage = 1000;
+  if (message.size() > kMaxMessage) message = message.substr(0, kMaxMessage) + "...";
+  return message;
+}
+
 }  // namespace
 
 Study parse_study(std::string_view text, const std::string& source) {
@@ -225,7 +233,7 @@ Study parse_study(std::string_view text, const std::string& source) {
   try {
     j = json::parse(text);
   } catch (const json::exception& e) {  // parse_error, and out_of_range for a huge number
-    throw StudyError(source + ": not valid JSON: " + e.what());
+    throw StudyError(bounded(source + ": not valid JSON: " + e.what()));
   }
   Study st;
   st.text = std::string(text);
@@ -252,9 +260,9 @@ Study parse_study(std::string_view text, const std::string& source) {
     parse_team(j.value("team", json::object()), st);
     parse_record(j.value("record", json::object()), st);
   } catch (const StudyError& e) {
-    throw StudyError(source + ": " + e.what());
+    throw StudyError(bounded(source + ": " + e.what()));
   } catch (const json::exception& e) {
-    throw StudyError(source + ": " + e.what());
+    throw StudyError(bounded(source + ": " + e.what()));
   }
   return st;
 }
