@@ -314,6 +314,22 @@ T read_struct(const T& in, T defaults, const char* parameter) {
   return defaults;
 }
 
+// Writes `value` into a caller's struct of any older (smaller) size: only the bytes that the
+// caller's version has (its struct_size, set by resus_default_*()), which keeps its struct_size.
+// The size is checked before anything is written.
+template <class T>
+void write_struct(const T& value, T& out, const char* parameter) {
+  const uint32_t size = out.struct_size;
+  if (size < sizeof(uint32_t) || size > sizeof(T))
+    throw Error(Status::kInvalidArgument,
+                std::string(parameter) + "->struct_size = " + std::to_string(size) +
+                    " is out of range; valid range is [" + std::to_string(sizeof(uint32_t)) + ", " +
+                    std::to_string(sizeof(T)) + "] (initialise it with resus_default_*())");
+  std::memcpy(reinterpret_cast<unsigned char*>(&out) + sizeof(uint32_t),
+              reinterpret_cast<const unsigned char*>(&value) + sizeof(uint32_t),
+              size - sizeof(uint32_t));
+}
+
 // ---- actions -------------------------------------------------------------------------------
 
 // The engine's kinds are numbered from 1 in registry order.
@@ -869,7 +885,7 @@ resus_status resus_action_parse_json(const char* action_json, resus_action* out,
     require(action_json, "action_json");
     double at = kNaN;
     const resus::Action a = resus::parse_action_json(action_json, &at);
-    if (out) *out = to_c(a);
+    if (out) write_struct(to_c(a), *out, "out");
     if (at_s) *at_s = at;
   });
 }

@@ -246,7 +246,7 @@ TEST(CApiDiscovery, Rhythms) {
     EXPECT_TRUE(names.insert(resus_rhythm_name(i)).second) << resus_rhythm_name(i);
     const std::string json =
         std::string(R"({"do": "rhythm", "rhythm": ")") + resus_rhythm_name(i) + "\"}";
-    resus_action a{};
+    resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
     ASSERT_EQ(resus_action_parse_json(json.c_str(), &a, nullptr), RESUS_OK) << thread_error();
     EXPECT_EQ(a.kind, RESUS_ACTION_RHYTHM);
     EXPECT_EQ(a.rhythm, i) << resus_rhythm_name(i);
@@ -694,6 +694,38 @@ TEST_F(CApi, ActionStructWithoutTheRhythmFieldsIsStillAccepted) {
       << error();
 }
 
+// Parsing into an older caller's struct writes only the bytes its struct_size says it has: the
+// memory past its end is untouched, and a struct whose size was never set is refused before
+// anything is written.
+TEST(CApiActions, ParseJsonWritesNoFurtherThanTheCallersStruct) {
+  struct {
+    resus_action action;
+    unsigned char guard[8];
+  } old{};
+  std::memset(&old, 0xAB, sizeof old);
+  old.action.struct_size = offsetof(resus_action, rhythm);
+  ASSERT_EQ(resus_action_parse_json(R"({"do": "hemorrhage", "volume_mL": 800})", &old.action,
+                                    nullptr),
+            RESUS_OK)
+      << resus_last_error(nullptr);
+  EXPECT_EQ(old.action.struct_size, offsetof(resus_action, rhythm));
+  EXPECT_EQ(old.action.kind, RESUS_ACTION_HEMORRHAGE);
+  EXPECT_EQ(old.action.volume_mL, 800.0);
+  const auto* tail = reinterpret_cast<const unsigned char*>(&old.action) +
+                     offsetof(resus_action, rhythm);
+  const auto* end = reinterpret_cast<const unsigned char*>(&old) + sizeof old;
+  for (const unsigned char* b = tail; b < end; ++b) ASSERT_EQ(*b, 0xAB) << "byte " << (b - tail);
+
+  resus_action unset{};
+  std::memset(&unset, 0xCD, sizeof unset);
+  unset.struct_size = 0;
+  EXPECT_EQ(resus_action_parse_json(R"({"do": "hemorrhage_stop"})", &unset, nullptr),
+            RESUS_ERR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(resus_last_error(nullptr)).find("out->struct_size = 0"), std::string::npos)
+      << resus_last_error(nullptr);
+  EXPECT_EQ(static_cast<uint32_t>(unset.kind), 0xCDCDCDCDu);
+}
+
 TEST_F(CApi, ScheduleInThePast) {
   const resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE_STOP);
   ASSERT_EQ(resus_sim_advance(sim(), 1.0), RESUS_OK);
@@ -744,7 +776,7 @@ TEST_F(CApi, ActionJsonMalformedAndWrongTypes) {
 }
 
 TEST(CApiActions, ParseJsonWithoutASim) {
-  resus_action a{};
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   double at = 0.0;
   ASSERT_EQ(
       resus_action_parse_json(
@@ -1047,7 +1079,7 @@ TEST(CApiActions, ElectricalActionDefaults) {
   EXPECT_EQ(shock.energy_J, 0.0);  // required: the default is rejected until it is set
   EXPECT_EQ(resus_default_action(RESUS_ACTION_RHYTHM).rhythm, RESUS_RHYTHM_SINUS);
 
-  resus_action a{};
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   ASSERT_EQ(resus_action_parse_json(R"({"do": "pacing_start"})", &a, nullptr), RESUS_OK)
       << thread_error();
   EXPECT_EQ(a.rate_per_min, 70.0);
@@ -1055,7 +1087,7 @@ TEST(CApiActions, ElectricalActionDefaults) {
 }
 
 TEST(CApiActions, ElectricalJsonForms) {
-  resus_action a{};
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   double at = 0.0;
   ASSERT_EQ(resus_action_parse_json(R"({"do":"rhythm","rhythm":"vf_coarse"})", &a, &at), RESUS_OK)
       << thread_error();

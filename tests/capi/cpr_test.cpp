@@ -114,7 +114,7 @@ TEST(CCprDiscovery, WaveNamesAndUnits) {
 // ---- the action struct and its JSON form -----------------------------------------------------
 
 TEST(CCprActions, JsonFormFillsTheNewFieldsAndDefaults) {
-  resus_action a{};
+  resus_action a = resus_default_action(RESUS_ACTION_HEMORRHAGE);
   double at = 0.0;
   ASSERT_EQ(resus_action_parse_json(R"({"do": "cpr_start", "at_s": 5, "depth_mm": 50,
                                         "compressions_per_cycle": 30, "breaths_per_pause": 2})",

@@ -364,7 +364,9 @@ RESUS_API resus_status resus_sim_set_bag_flow(resus_sim* sim, double flow_mL_s);
  * has "at_s", the action is scheduled for that time, otherwise applied now. */
 RESUS_API resus_status resus_sim_apply_json(resus_sim* sim, const char* action_json);
 /* Parses and checks an action's JSON without a sim (for validating scenario files). `out` may be
- * NULL; `at_s` (may be NULL) receives "at_s" or NaN. The message is per thread. */
+ * NULL; otherwise its struct_size must be set (resus_default_action()), and only that many bytes
+ * are written, so a caller built against an older header keeps its struct. `at_s` (may be NULL)
+ * receives "at_s" or NaN. The message is per thread. */
 RESUS_API resus_status resus_action_parse_json(const char* action_json, resus_action* out,
                                                double* at_s);
 /* Action names and their fields in words, for discovery; index 0 is kind 1. */
