@@ -34,8 +34,11 @@ stage "release: tests"
 ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs"
 
 stage "sanitizers: configure and build (build-asan/)"
+# -O1 -g1: what the sanitizers' manuals advise, half the compile time of -O2 -g, and line tables
+# enough for their stack traces. Nothing the pass leaves out (benchmarks, slow tests, MPI) is built.
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DRESUS_SANITIZE=ON -DRESUS_BUILD_BENCH=OFF
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+  -DRESUS_SANITIZE=ON -DRESUS_BUILD_BENCH=OFF -DRESUS_BUILD_SLOW_TESTS=OFF -DRESUS_WITH_MPI=OFF
 cmake --build build-asan -j"$jobs"
 
 stage "sanitizers: tests"

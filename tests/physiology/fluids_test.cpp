@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/sim.hpp"
+#include "../support/release_pass_only.hpp"
 #include "../support/scripted_sim.hpp"
 
 namespace resus {
@@ -33,6 +34,7 @@ TEST(Fluids, CrystalloidLeavesTheVesselsAsB3Says) {
 }
 
 TEST(Fluids, ColloidStaysWhereCrystalloidLeaves) {
+  RESUS_RELEASE_PASS_ONLY();
   auto kept_after_1h = [](const char* fluid) {
     Sim sim(adult(), 1);
     const double v0 = volume(sim);

@@ -8,6 +8,7 @@
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
 #include "models/thermal/thermal.hpp"
+#include "../support/release_pass_only.hpp"
 #include "../support/scripted_sim.hpp"
 
 namespace resus {
@@ -51,6 +52,7 @@ TEST(Thermal, HeatBalanceHoldsToTheJoule) {
 }
 
 TEST(Thermal, ColdWaterCoolsTheCoreWhileShiveringFights) {
+  RESUS_RELEASE_PASS_ONLY();
   // physiology.md A.9: shivering x2-5 of resting heat between ~35 and 32 C. als-next.md 3.1: in
   // Pulse's 10 C immersion the core settles just above 35 C at 300-350 W of shivering. An hour
   // in still 10 C water here: core 34-36 C, shivering near full, VO2 more than twice rest.
@@ -83,6 +85,7 @@ double time_to(Sim& sim, double at_or_below, double limit_s) {
 }
 
 TEST(Thermal, IntravascularCoolingReachesTargetBeforeSurfacePads) {
+  RESUS_RELEASE_PASS_ONLY();
   // als-next.md 3.3: post-arrest temperature control reaches <= 34 C in 2.2 h intravascularly
   // against 4.2 h with surface devices; A.9: active rates of 1-4 C/h. Sedated (no shivering):
   // intravascular 0.5-3 h, surface 1.5-6 h and slower; both then hold 33 C within 0.3.
@@ -99,6 +102,7 @@ TEST(Thermal, IntravascularCoolingReachesTargetBeforeSurfacePads) {
 }
 
 TEST(Thermal, AnAwakePatientShiversAgainstCooling) {
+  RESUS_RELEASE_PASS_ONLY();
   // Shivering is why temperature control needs sedation: without it the same catheter stalls
   // above 35 C for three hours (A.9 shivering x2-5).
   Sim sim(adult());
@@ -108,6 +112,7 @@ TEST(Thermal, AnAwakePatientShiversAgainstCooling) {
 }
 
 TEST(Thermal, HypothermiaSlowsTheHeartAndMetabolism) {
+  RESUS_RELEASE_PASS_ONLY();
   // B.4 row 80: bradycardia in hypothermia; A.9: VO2 x Q10 (2-2.5) per 10 C. Cooled to 30 C by
   // ECLS: HR below 60, VO2 45-70% of rest.
   Sim sim(adult());
