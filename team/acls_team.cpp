@@ -83,6 +83,11 @@ void AclsTeam::step(resus_sim* sim) {
       if (team_here_ && t - p_.arrival_s >= p_.termination_s) return stop(sim, t);
       if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t);
       break;
+    case Phase::kIntubating:
+      drugs(sim, t);
+      causes(sim, t, v);
+      if (t >= phase_until_s_) place_tube(sim, t);
+      break;
     case Phase::kAnalysing:
       if (t >= pause_start_s_ + kAnalysisSettle_s + kAnalysisWindow_s) analyse(sim, t);
       break;
@@ -144,13 +149,25 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
     note(t, std::string("vascular access: ") + kRoutes[static_cast<int>(p_.access_route)]);
     blood_gas_due_s_ = t;
   }
-  if (!tube_ && phase_ != Phase::kStopped && t >= p_.arrival_s + p_.airway_delay_s) {
-    tube_ = true;
-    act(sim, t, R"({"do":"airway","airway":"tracheal_tube"})", "tracheal tube");
-    act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
-        "ventilation 10/min");
-    compressing_ = false;  // continuous compressions from now on
+  // Intubation starts between rhythm checks, with compressions running; a check due meanwhile
+  // waits for the tube.
+  if (!tube_ && phase_ == Phase::kArrest && t >= p_.arrival_s + p_.airway_delay_s) {
+    if (p_.intubation_pause_s <= 0.0) return place_tube(sim, t);
+    if (compressing_) act(sim, t, R"({"do":"cpr_stop"})", "hands off: intubation");
+    else note(t, "intubation");
+    compressing_ = false;
+    phase_ = Phase::kIntubating;
+    phase_until_s_ = t + p_.intubation_pause_s;
   }
+}
+
+void AclsTeam::place_tube(resus_sim* sim, double t) {
+  tube_ = true;
+  act(sim, t, R"({"do":"airway","airway":"tracheal_tube"})", "tracheal tube");
+  act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
+      "ventilation 10/min");
+  compressing_ = false;  // continuous compressions from now on
+  phase_ = Phase::kArrest;
 }
 
 // Compressions while in arrest: the bystander's hands-only CPR, then the team's 30:2 and,

@@ -59,12 +59,14 @@ class AclsTeam : public Team {
   bool stopped() const { return phase_ == Phase::kStopped; }
 
  private:
-  enum class Phase { kArrest, kAnalysing, kCharging, kPostShock, kPulseCheck, kRosc, kStopped };
+  enum class Phase { kArrest, kIntubating, kAnalysing, kCharging, kPostShock, kPulseCheck, kRosc,
+                     kStopped };
 
   void act(resus_sim* sim, double t, const std::string& action_json, const std::string& what);
   void note(double t, const std::string& what);
   void arrivals(resus_sim* sim, double t);
   void compress(resus_sim* sim, double t);
+  void place_tube(resus_sim* sim, double t);
   void begin_analysis(resus_sim* sim, double t);
   void analyse(resus_sim* sim, double t);
   void finish_pulse_check(resus_sim* sim, double t);

@@ -105,11 +105,17 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
     resus_signal_find(name.c_str(), &index);
     record.push_back(index);
   }
-  int32_t ischaemia = -1, hands_off = -1, carotid = -1;
+  int32_t ischaemia = -1, hands_off = -1, carotid = -1, compressions = -1;
   resus_signal_find("brain_ischaemia_min", &ischaemia);
   resus_signal_find("cpr_hands_off_s", &hands_off);
+  resus_signal_find("cpr_compressions", &compressions);
   resus_signal_find("carotid_pulse", &carotid);
-  int64_t ccf_on = 0, ccf_all = 0;
+  // Compression fraction as resuscitation research defines it (models/cpr README): a gap longer
+  // than the meter's 2 s is hands-off for its whole length. The meter's hands-off time shows
+  // only once a gap has outlasted 2 s, and then counts from the last compression: its growth is
+  // the hands-off time, the first 2 s booked back when it appears. Before the first compression
+  // the meter shows nothing: all of that time is hands-off.
+  double ccf_time_s = 0.0, ccf_off_s = 0.0, hands_off_before = 0.0;
 
   const double step = team.step_s();
   double next_record = 0.0, rosc_run_s = 0.0, pulseless_since = -1.0;
@@ -148,13 +154,19 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
       out.error = std::string("advance: ") + resus_last_error(sim.get());
       break;
     }
-    // The team's pre-ROSC attempt, sampled once a step: compressing or not.
+    // The team's pre-ROSC attempt, from its arrival.
     const double since_collapse = until - out.collapse_s;
+    const double hands_off_s = resus_sim_signal(sim.get(), hands_off);
     if (collapsed && since_collapse >= draw.team.arrival_s && team.tally().rosc_count == 0 &&
         !team.stopped()) {
-      ++ccf_all;
-      ccf_on += resus_sim_signal(sim.get(), hands_off) == 0.0;
+      const double counted = std::min(until - t, since_collapse - draw.team.arrival_s);
+      ccf_time_s += counted;
+      if (resus_sim_signal(sim.get(), compressions) == 0.0)  // none yet: all of it hands-off
+        ccf_off_s += counted;
+      else if (hands_off_s > 0.0)
+        ccf_off_s += std::clamp(hands_off_s - hands_off_before, 0.0, ccf_time_s - ccf_off_s);
     }
+    hands_off_before = hands_off_s;
     if (team.in_rosc()) {
       rosc_run_s += until - t;
       if (rosc_run_s >= kSustainedRosc_s) out.rosc_sustained = true;
@@ -167,7 +179,7 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   out.rosc_any = out.tally.rosc_count > 0;
   out.alive_at_end = out.ok && team.in_rosc();
   out.rosc_minutes_at_end = out.alive_at_end ? rosc_run_s / 60.0 : 0.0;
-  out.compression_fraction = ccf_all > 0 ? static_cast<double>(ccf_on) / static_cast<double>(ccf_all) : 0.0;
+  out.compression_fraction = ccf_time_s > 0.0 ? 1.0 - ccf_off_s / ccf_time_s : 0.0;
   out.brain_ischaemia_min = resus_sim_signal(sim.get(), ischaemia);
   out.favourable_neuro = out.alive_at_end && out.brain_ischaemia_min < kFavourableIschaemia_min;
   if (study.record_events) out.log = team.log();

@@ -27,6 +27,8 @@ constexpr std::array kTable = {
                   "drug route: 0 peripheral_iv, 1 central_iv, 2 io_humeral, 3 io_tibial, 4 io_sternal"},
     TeamParamInfo{"airway_delay_s", &TeamParams::airway_delay_s, 0, kDay, false,
                   "arrival -> tracheal tube (then continuous compressions, 10 breaths/min)"},
+    TeamParamInfo{"intubation_pause_s", &TeamParams::intubation_pause_s, 0, 600, false,
+                  "compressions off while the tube goes in (0: intubated without a pause)"},
     TeamParamInfo{"cpr_rate_per_min", &TeamParams::cpr_rate_per_min, 40, 200, false,
                   "team compression rate"},
     TeamParamInfo{"cpr_depth_mm", &TeamParams::cpr_depth_mm, 10, 80, false,
@@ -114,6 +116,7 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.access_delay_s = 90.0;
     p.access_route = 0.0;
     p.airway_delay_s = 600.0;
+    p.intubation_pause_s = 10.0;  // [U] an anaesthetist, compressions paused only to pass the tube
   } else {
     return false;
   }
