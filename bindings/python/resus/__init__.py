@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 from .actions import ActionSpec, AliasSpec, FieldSpec, action, actions
+from .env import ArrestEnv
 from .catalog import (DrugInfo, ParamInfo, PresetInfo, SignalInfo, WaveInfo, drugs, ecg_leads, params,
                       presets, rhythms, signals, step_seconds, version, waves)
 from .errors import ResusError
@@ -28,7 +29,7 @@ from .team import PERCEIVED, Bedside
 __version__ = version()
 
 __all__ = [
-    "ActionSpec", "AliasSpec", "Bedside", "DrugInfo", "FieldSpec", "Model", "ParamInfo", "PresetInfo", "ResusError",
+    "ActionSpec", "AliasSpec", "ArrestEnv", "Bedside", "DrugInfo", "FieldSpec", "Model", "ParamInfo", "PresetInfo", "ResusError",
     "Scenario", "SignalInfo", "Sim", "WaveInfo", "action", "actions", "drugs", "ecg_leads", "load_scenario",
     "PERCEIVED", "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
 ]
