@@ -299,16 +299,21 @@ resus_status on_sim(const resus_sim* sim, Body&& body) noexcept {
 
 // ---- versioned structs ---------------------------------------------------------------------
 
+// A caller's struct_size, checked against what this library's version of the struct holds.
+uint32_t checked_struct_size(uint32_t size, std::size_t current, const char* parameter) {
+  if (size < sizeof(uint32_t) || size > current)
+    throw Error(Status::kInvalidArgument,
+                std::string(parameter) + "->struct_size = " + std::to_string(size) +
+                    " is out of range; valid range is [" + std::to_string(sizeof(uint32_t)) + ", " +
+                    std::to_string(current) + "] (initialise it with resus_default_*())");
+  return size;
+}
+
 // Copies a caller's struct of any older (smaller) size over `defaults`: fields the caller's
 // version does not have keep their defaults (append-only ABI).
 template <class T>
 T read_struct(const T& in, T defaults, const char* parameter) {
-  const uint32_t size = in.struct_size;
-  if (size < sizeof(uint32_t) || size > sizeof(T))
-    throw Error(Status::kInvalidArgument,
-                std::string(parameter) + "->struct_size = " + std::to_string(size) +
-                    " is out of range; valid range is [" + std::to_string(sizeof(uint32_t)) + ", " +
-                    std::to_string(sizeof(T)) + "] (initialise it with resus_default_*())");
+  const uint32_t size = checked_struct_size(in.struct_size, sizeof(T), parameter);
   std::memcpy(&defaults, &in, size);
   defaults.struct_size = sizeof(T);
   return defaults;
@@ -319,12 +324,7 @@ T read_struct(const T& in, T defaults, const char* parameter) {
 // The size is checked before anything is written.
 template <class T>
 void write_struct(const T& value, T& out, const char* parameter) {
-  const uint32_t size = out.struct_size;
-  if (size < sizeof(uint32_t) || size > sizeof(T))
-    throw Error(Status::kInvalidArgument,
-                std::string(parameter) + "->struct_size = " + std::to_string(size) +
-                    " is out of range; valid range is [" + std::to_string(sizeof(uint32_t)) + ", " +
-                    std::to_string(sizeof(T)) + "] (initialise it with resus_default_*())");
+  const uint32_t size = checked_struct_size(out.struct_size, sizeof(T), parameter);
   std::memcpy(reinterpret_cast<unsigned char*>(&out) + sizeof(uint32_t),
               reinterpret_cast<const unsigned char*>(&value) + sizeof(uint32_t),
               size - sizeof(uint32_t));
