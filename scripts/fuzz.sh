@@ -13,7 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(action_json patient_json scenario_file snapshot_bytes snapshot_flips capi_calls study_json)
+[ ${#targets[@]} -gt 0 ] || targets=(action_json patient_json scenario_file snapshot_bytes snapshot_flips capi_calls study_json aed_samples)
 jobs="${RESUS_JOBS:-2}"
 
 scripts/setup-deps.sh >&2

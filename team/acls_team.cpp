@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <string>
 
-#include "aed_analysis.hpp"
 
 namespace resus_team {
 namespace {
@@ -211,16 +211,21 @@ void AclsTeam::begin_analysis(resus_sim* sim, double t) {
 
 void AclsTeam::analyse(resus_sim* sim, double t) {
   const double from = collapse_s_ + pause_start_s_ + kAnalysisSettle_s;
-  const AedFinding finding = analyse_rhythm(perception_.pads_since(from), Perception::kEcgRateHz);
+  // The defibrillator's own analysis, through the C API as a host's AED would call it.
+  const std::span<const float> pads = perception_.pads_since(from);
+  resus_aed_finding finding = resus_default_aed_finding();
+  if (resus_aed_analyse(pads.data(), static_cast<int64_t>(pads.size()), Perception::kEcgRateHz,
+                        &finding) != RESUS_OK)
+    note(t, std::string("analysis failed: ") + resus_last_error(nullptr));
   ++tally_.analyses;
-  const char* reading = finding.advice == AedAdvice::kShock ? "shock"
+  const char* reading = finding.advice == RESUS_AED_SHOCK ? "shock"
                         : finding.asystole                  ? "asystole"
                         : finding.organised                 ? "organised"
                                                             : "non-shockable";
   if (tally_.first_analysis.empty()) tally_.first_analysis = reading;
   note(t, std::string("analysis: ") + reading +
               fmt(" (rate %.0f/min, %.2f mV)", finding.rate_per_min, finding.amplitude_mV));
-  shockable_last_ = finding.advice == AedAdvice::kShock;
+  shockable_last_ = finding.advice == RESUS_AED_SHOCK;
   if (shockable_last_) {
     phase_ = Phase::kCharging;
     phase_until_s_ = std::max(t, pause_start_s_ + p_.preshock_pause_s);

@@ -27,6 +27,7 @@
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
 #include "engine/waveforms.hpp"
+#include "models/aed/aed_analysis.hpp"
 
 // A model is shared across threads, so it holds no mutable error slot: errors of calls on a
 // model are kept per thread (see resus_model_last_error).
@@ -1330,6 +1331,56 @@ resus_status resus_sim_load(resus_sim* sim, const void* buffer, int64_t size) {
     if (size < 0)
       throw Error(Status::kInvalidArgument, "size = " + std::to_string(size) + " must be >= 0");
     s.restore(buffer, static_cast<std::size_t>(size));  // checks everything before writing
+  });
+}
+
+// ---- AED rhythm analysis ------------------------------------------------------------------------
+
+resus_aed_finding resus_default_aed_finding(void) {
+  resus_aed_finding f{};
+  f.struct_size = sizeof(resus_aed_finding);
+  f.advice = RESUS_AED_NO_SHOCK;
+  f.leakage = 1.0;
+  return f;
+}
+
+resus_status resus_aed_analyse(const float* pads_mV, int64_t count, double sample_rate_hz,
+                               resus_aed_finding* out) {
+  return guarded(t_error, [&] {
+    require(out, "out");
+    checked_struct_size(out->struct_size, sizeof(resus_aed_finding), "out");
+    if (!(sample_rate_hz >= 100.0 && sample_rate_hz <= 10000.0))
+      throw Error(Status::kInvalidArgument, "sample_rate_hz = " + num(sample_rate_hz) +
+                                                " is out of range; valid range is [100, 10000] Hz");
+    const double seconds = static_cast<double>(count) / sample_rate_hz;
+    if (!(seconds >= 2.0 && seconds <= 60.0))
+      throw Error(Status::kInvalidArgument,
+                  "count = " + std::to_string(count) + " samples at " + num(sample_rate_hz) +
+                      " Hz is " + num(seconds) + " s; valid range is [2, 60] s of samples");
+    require(pads_mV, "pads_mV");
+    const std::span<const float> samples(pads_mV, static_cast<std::size_t>(count));
+    const auto bad = std::find_if(samples.begin(), samples.end(),
+                                  [](float x) { return !std::isfinite(x); });
+    if (bad != samples.end())
+      throw Error(Status::kInvalidArgument,
+                  "pads_mV[" + std::to_string(bad - samples.begin()) + "] = " + num(*bad) +
+                      " is not finite; every sample must be a finite voltage in mV");
+    const resus::aed::AedFinding a = resus::aed::analyse_rhythm(samples, sample_rate_hz);
+    resus_aed_finding f = resus_default_aed_finding();
+    f.advice = a.advice == resus::aed::AedAdvice::kShock ? RESUS_AED_SHOCK : RESUS_AED_NO_SHOCK;
+    f.asystole = a.asystole;
+    f.organised = a.organised;
+    f.fibrillation = a.fibrillation;
+    f.rapid_wide = a.rapid_wide;
+    f.complexes = a.complexes;
+    f.rate_per_min = a.rate_per_min;
+    f.amplitude_mV = a.amplitude_mV;
+    f.qrs_width_ms = a.qrs_width_ms;
+    f.rr_variation = a.rr_variation;
+    f.tcsc_pct = a.tcsc_pct;
+    f.leakage = a.leakage;
+    f.regularity = a.regularity;
+    write_struct(f, *out, "out");
   });
 }
 

@@ -213,5 +213,10 @@ namespace Resus
         public static extern ResusStatus resus_sim_save(SimHandle sim, ref byte first, long capacity);
         [DllImport(Library, CallingConvention = Cdecl)]
         public static extern ResusStatus resus_sim_load(SimHandle sim, ref byte first, long size);
+
+        // ---- AED rhythm analysis (0.10) ----
+        [DllImport(Library, CallingConvention = Cdecl)] public static extern ResusAedFinding resus_default_aed_finding();
+        [DllImport(Library, CallingConvention = Cdecl)]
+        public static extern ResusStatus resus_aed_analyse(ref float first, long count, double sampleRateHz, ref ResusAedFinding finding);
     }
 }

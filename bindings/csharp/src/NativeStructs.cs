@@ -93,6 +93,36 @@ namespace Resus
         }
     }
 
+    // The AED rhythm analysis' finding (resus_aed_analyse, 0.10).
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ResusAedFinding
+    {
+        public uint StructSize;
+        public int Advice;        // 1 shock, 0 no shock
+        public int Asystole;
+        public int Organised;
+        public int Fibrillation;
+        public int RapidWide;
+        public int Complexes;
+        public int Reserved;
+        public double RatePerMin;
+        public double AmplitudeMV;
+        public double QrsWidthMs;
+        public double RrVariation;
+        public double TcscPct;
+        public double Leakage;
+        public double Regularity;
+
+        private static readonly uint Size = (uint)Marshal.SizeOf(typeof(ResusAedFinding));
+
+        public static ResusAedFinding Default()
+        {
+            ResusAedFinding finding = NativeMethods.resus_default_aed_finding();
+            finding.StructSize = Size;
+            return finding;
+        }
+    }
+
     [StructLayout(LayoutKind.Sequential)]
     public struct ResusEvent
     {

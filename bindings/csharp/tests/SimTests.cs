@@ -22,6 +22,7 @@ namespace Resus.Tests
             tests.Add(TestRunner.Test("ECG and waveforms read into float[]", EcgAndWaveforms));
             tests.Add(TestRunner.Test("the frame loop allocates nothing", NoGarbagePerFrame));
             tests.Add(TestRunner.Test("a sim outlives its disposed model", SimOutlivesModel));
+            tests.Add(TestRunner.Test("the AED shocks the pads' VF and not sinus", AedReadsThePads));
         }
 
         private static void RestingMap()
@@ -198,6 +199,32 @@ namespace Resus.Tests
                 count = sim.ReadWaveform(Wave.Abp, abp, 10, 300);
                 Expect.InRange(count, 190, 210, "ABP samples in 2 s at 100 Hz");
                 Expect.InRange(abp[10 + count / 2], 40, 160, "an ABP sample mmHg");
+            }
+        }
+
+        // resus_aed_analyse on the sim's own pads lead, 5 s at 250 Hz, as a game's AED reads it.
+        private static void AedReadsThePads()
+        {
+            using (Model model = Model.FromPreset(Preset))
+            using (var sim = new Sim(model, seed: 1))
+            {
+                sim.ConfigureEcg(250);
+                int pads = Library.EcgLead("pads");
+                var samples = new float[1250];
+                sim.Advance(5.0);
+                Expect.True(sim.ReadEcg(pads, samples) == 1250, "5 s of pads at 250 Hz");
+                ResusAedFinding sinus = Aed.Analyse(samples, 250.0);
+                Expect.True(sinus.Advice == 0 && sinus.Organised == 1, "sinus: no shock, organised");
+                sim.Apply(new ActionValues("rhythm").Set("rhythm", "vf_coarse"));
+                sim.Advance(15.0);
+                sim.ReadEcg(pads, new float[8192]);
+                sim.Advance(5.0);
+                Expect.True(sim.ReadEcg(pads, samples) == 1250, "5 s of VF on the pads");
+                ResusAedFinding vf = Aed.Analyse(samples, 250.0);
+                Expect.True(vf.Advice == 1 && vf.Fibrillation == 1, "VF: shock");
+                ResusException e = Expect.Throws(() => Aed.Analyse(samples, 50.0), "a 50 Hz sample rate");
+                Expect.True(e.Status == ResusStatus.InvalidArgument && e.Message.Contains("sample_rate_hz = 50"),
+                            "the message names the rate: " + e.Message);
             }
         }
 

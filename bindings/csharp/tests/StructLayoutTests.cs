@@ -18,6 +18,7 @@ namespace Resus.Tests
             { "resus_ecg_def", typeof(ResusEcgDef) },
             { "resus_event", typeof(ResusEvent) },
             { "resus_beat", typeof(ResusBeat) },
+            { "resus_aed_finding", typeof(ResusAedFinding) },
         };
 
         public static void MatchC(string layoutProgram)

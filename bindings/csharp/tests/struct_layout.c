@@ -68,5 +68,21 @@ int main(void) {
   FIELD(resus_beat, rhythm);
   FIELD(resus_beat, rr_s);
   SIZE(resus_beat);
+  FIELD(resus_aed_finding, struct_size);
+  FIELD(resus_aed_finding, advice);
+  FIELD(resus_aed_finding, asystole);
+  FIELD(resus_aed_finding, organised);
+  FIELD(resus_aed_finding, fibrillation);
+  FIELD(resus_aed_finding, rapid_wide);
+  FIELD(resus_aed_finding, complexes);
+  FIELD(resus_aed_finding, reserved);
+  FIELD(resus_aed_finding, rate_per_min);
+  FIELD(resus_aed_finding, amplitude_mV);
+  FIELD(resus_aed_finding, qrs_width_ms);
+  FIELD(resus_aed_finding, rr_variation);
+  FIELD(resus_aed_finding, tcsc_pct);
+  FIELD(resus_aed_finding, leakage);
+  FIELD(resus_aed_finding, regularity);
+  SIZE(resus_aed_finding);
   return 0;
 }

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 from .actions import ActionSpec, AliasSpec, FieldSpec, action, actions
+from .aed import aed_analyse
 from .env import ArrestEnv
 from .catalog import (DrugInfo, ParamInfo, PresetInfo, SignalInfo, WaveInfo, drugs, ecg_leads, params,
                       presets, rhythms, signals, step_seconds, version, waves)
@@ -31,5 +32,5 @@ __version__ = version()
 __all__ = [
     "ActionSpec", "AliasSpec", "ArrestEnv", "Bedside", "DrugInfo", "FieldSpec", "Model", "ParamInfo", "PresetInfo", "ResusError",
     "Scenario", "SignalInfo", "Sim", "WaveInfo", "action", "actions", "drugs", "ecg_leads", "load_scenario",
-    "PERCEIVED", "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
+    "PERCEIVED", "aed_analyse", "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
 ]

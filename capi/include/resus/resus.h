@@ -46,7 +46,7 @@ extern "C" {
 /* ---- version ---------------------------------------------------------------------------- */
 
 #define RESUS_VERSION_MAJOR 0
-#define RESUS_VERSION_MINOR 9
+#define RESUS_VERSION_MINOR 10
 #define RESUS_VERSION_PATCH 0
 #define RESUS_VERSION_NUMBER (RESUS_VERSION_MAJOR * 10000 + RESUS_VERSION_MINOR * 100 + RESUS_VERSION_PATCH)
 
@@ -605,6 +605,41 @@ RESUS_API resus_status resus_sim_save(const resus_sim* sim, void* buffer, int64_
  * each value finite and in its range, each index and ring consistent); a bad snapshot returns
  * RESUS_ERR_INCOMPATIBLE with the field named and leaves the sim unchanged. */
 RESUS_API resus_status resus_sim_load(resus_sim* sim, const void* buffer, int64_t size);
+
+/* ---- AED rhythm analysis (0.10) ------------------------------------------------------------
+ * What a defibrillator reads from its pads (models/aed/README.md): shock or no shock from 2 to
+ * 60 s of a pads ECG in mV, recorded with compressions paused, never from a sim's rhythm label.
+ * A sim's "pads" lead (resus_sim_read_ecg) is one such recording, a manikin's own another. Meets
+ * the AHA goals (Kerber 1997) on the engine's rhythms: VF and rapid VT shocked, sinus, the other
+ * organised rhythms and asystole not. No state, any thread; it allocates (not for a real-time
+ * loop). */
+typedef enum resus_aed_advice { RESUS_AED_NO_SHOCK = 0, RESUS_AED_SHOCK = 1 } resus_aed_advice;
+
+typedef struct resus_aed_finding {
+  uint32_t struct_size;  /* sizeof(resus_aed_finding); set by resus_default_aed_finding() */
+  int32_t advice;        /* resus_aed_advice */
+  int32_t asystole;      /* 1: a flat line (below 0.1 mV peak to peak): no shock */
+  int32_t organised;     /* 1: discrete complexes at a regular-enough rate: check a pulse */
+  int32_t fibrillation;  /* 1: VF or polymorphic VT (shock) */
+  int32_t rapid_wide;    /* 1: wide-complex or sinusoidal tachycardia of 180/min or more (shock) */
+  int32_t complexes;     /* complexes (or VF waves) detected */
+  int32_t reserved;      /* 0 */
+  double rate_per_min;   /* QRS (or VF-wave) rate */
+  double amplitude_mV;   /* robust peak-to-peak amplitude */
+  double qrs_width_ms;   /* median width of the complexes */
+  double rr_variation;   /* coefficient of variation of the intervals (0: regular) */
+  double tcsc_pct;       /* threshold crossing sample count, % (VF: high) */
+  double leakage;        /* VF-filter leakage (VF: low) */
+  double regularity;     /* autocorrelation at one tachycardia cycle (monomorphic: near 1) */
+} resus_aed_finding;
+
+RESUS_API resus_aed_finding resus_default_aed_finding(void);
+/* Analyses `count` samples of the pads lead taken at `sample_rate_hz` (100-10000 Hz; at least
+ * 2 s, at most 60 s of them; every sample finite). Bad arguments return
+ * RESUS_ERR_INVALID_ARGUMENT naming the argument, its value and the valid range (the message is
+ * per thread, resus_last_error(NULL)); `out` is then untouched. */
+RESUS_API resus_status resus_aed_analyse(const float* pads_mV, int64_t count, double sample_rate_hz,
+                                         resus_aed_finding* out);
 
 #ifdef __cplusplus
 }

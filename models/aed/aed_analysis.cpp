@@ -1,6 +1,6 @@
 // AED-style shock advisory on the pads ECG. README.md ("AED rhythm analysis") gives the design,
 // the thresholds and their sources.
-#include "aed_analysis.hpp"
+#include "models/aed/aed_analysis.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <numbers>
 #include <vector>
 
-namespace resus_team {
+namespace resus::aed {
 namespace {
 
 // ---- thresholds -------------------------------------------------------------------------------
@@ -424,4 +424,4 @@ AedFinding analyse_rhythm(std::span<const float> pads_mV, double sample_rate_hz)
   return f;
 }
 
-}  // namespace resus_team
+}  // namespace resus::aed

@@ -1,12 +1,12 @@
-// The automated team's AED rhythm analysis (team/aed_analysis.hpp): synthetic signals first, then
-// the engine's own pads ECG scored against the performance goals of the AHA statement on AED
-// arrhythmia analysis (Kerber RE et al., Circulation 1997;95:1677-1682): sensitivity > 90% for
-// coarse VF and > 75% for rapid VT; specificity > 99% for normal sinus rhythm, > 95% for the other
-// non-shockable rhythms and > 95% for asystole; fine VF and other VT "intermediate", reported
-// only. The engine is reached through the public C API alone. The rhythm_id signal is read only as
-// the annotation the analysis is scored against, as an annotated database would be; the analysis
-// never sees it.
-#include "aed_analysis.hpp"
+// The AED rhythm analysis (models/aed/aed_analysis.hpp; resus_aed_analyse in the C API):
+// synthetic signals first, then the engine's own pads ECG scored against the performance goals
+// of the AHA statement on AED arrhythmia analysis (Kerber RE et al., Circulation
+// 1997;95:1677-1682): sensitivity > 90% for coarse VF and > 75% for rapid VT; specificity > 99%
+// for normal sinus rhythm, > 95% for the other non-shockable rhythms and > 95% for asystole; fine
+// VF and other VT "intermediate", reported only. The engine is reached through the public C API
+// alone. The rhythm_id signal is read only as the annotation the analysis is scored against, as
+// an annotated database would be; the analysis never sees it.
+#include "models/aed/aed_analysis.hpp"
 
 #include <gtest/gtest.h>
 #include <resus/resus.h>
@@ -23,9 +23,9 @@
 
 namespace {
 
-using resus_team::AedAdvice;
-using resus_team::AedFinding;
-using resus_team::analyse_rhythm;
+using resus::aed::AedAdvice;
+using resus::aed::AedFinding;
+using resus::aed::analyse_rhythm;
 
 constexpr double kWindowSeconds = 5.0;
 

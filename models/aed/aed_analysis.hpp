@@ -11,7 +11,7 @@
 
 #include <span>
 
-namespace resus_team {
+namespace resus::aed {
 
 enum class AedAdvice { kShock, kNoShock };
 
@@ -40,4 +40,4 @@ struct AedFinding {
 // feature fields keep their defaults.
 AedFinding analyse_rhythm(std::span<const float> pads_mV, double sample_rate_hz);
 
-}  // namespace resus_team
+}  // namespace resus::aed
