@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const double rate = kRates[data[0] % (sizeof kRates / sizeof kRates[0])];
   const bool scaled = data[1] & 1;  // an ECG-like segment: each float folded into +-5 mV
   std::vector<float> samples((size - 2) / sizeof(float));
-  std::memcpy(samples.data(), data + 2, samples.size() * sizeof(float));
+  if (!samples.empty()) std::memcpy(samples.data(), data + 2, samples.size() * sizeof(float));
   if (scaled)
     for (float& x : samples)
       if (std::isfinite(x)) x = static_cast<float>(std::fmod(static_cast<double>(x), 5.0));
