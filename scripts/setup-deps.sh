@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev librandom123-dev
   python3-matplotlib  # tools/ecg_plot.py and `resus run --ecg-plot`
   python3-cffi python3-numpy python3-pandas python3-pytest  # bindings/python and its tests (ctest -L binding)
+  python3-tqdm  # resus.batch's progress bar (it falls back to a plain line without it)
   clang libclang-rt-dev  # libFuzzer for tests/fuzz (scripts/fuzz.sh, scripts/test.sh)
   mono-mcs mono-runtime  # bindings/csharp and the Unity example compile check (ctest -L binding)
   libopenmpi-dev openmpi-bin  # resus-mpi, the batch runner for one MPI allocation (ctest -L mpi)
