@@ -7,7 +7,8 @@
 #      the slow tests, the install tests (hosts built against an installed prefix) and the
 #      bindings' tests (Python, C#: their interpreters would need the sanitizer runtime);
 #   3. the libFuzzer targets (clang, build-fuzz/), each fuzzed for RESUS_FUZZ_SECONDS (default
-#      20) from its corpus (scripts/fuzz.sh).
+#      10: a smoke run, the corpora are replayed in both passes above) from its corpus
+#      (scripts/fuzz.sh).
 # Exits non-zero on the first failure. Rebuilds are incremental. RESUS_JOBS overrides the
 # parallelism (default 2).
 #   scripts/test.sh --full   the same, with 300 s of fuzzing per target
@@ -18,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 jobs="${RESUS_JOBS:-2}"
-fuzz_seconds="${RESUS_FUZZ_SECONDS:-20}"
+fuzz_seconds="${RESUS_FUZZ_SECONDS:-10}"
 if [ "${1:-}" = "--full" ]; then fuzz_seconds=300; fi
 start=$SECONDS
 stage() { printf '\n== %s (%ds)\n' "$*" $((SECONDS - start)); }

@@ -267,6 +267,7 @@ TEST(Chemistry, BloodGasShowsTheBloodAsDrawnAfterTheAnalyserDelay) {
 }
 
 TEST(Chemistry, HypokalaemiaFromLossesStopsWhenTheSourceStops) {
+  RESUS_RELEASE_PASS_ONLY();
   // A loss of 60 mmol/h for 30 min: K falls below 3.5; once stopped, the cells give back a
   // little of what they hold, but K stays low (what was lost stays lost) until potassium
   // chloride restores it.

@@ -10,6 +10,7 @@
 #include "engine/sim.hpp"
 #include "models/electrophysiology/myocardium.hpp"
 #include "models/pharmacology/pharmacology.hpp"
+#include "../support/release_pass_only.hpp"
 #include "../support/scripted_sim.hpp"
 
 namespace resus {
@@ -62,6 +63,7 @@ TEST(Tricyclic, BlocksSodiumChannelsWithDoseQuickensTheHeartThenDropsPressure) {
 }
 
 TEST(Tricyclic, SodiumLoadingAndAlkalosisNarrowTheBlock) {
+  RESUS_RELEASE_PASS_ONLY();
   // McCabe 1998 (swine nortriptyline, QRS 144 ms untreated at 10 min): hypertonic saline to 80,
   // bicarbonate to 105, both within 10 minutes. Here: the same running poisoning with and without
   // 500 mL of 3% saline (256 mmol: sodium +6) or 150 mmol of bicarbonate; 10 minutes on, the

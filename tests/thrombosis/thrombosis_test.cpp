@@ -11,6 +11,7 @@
 #include "engine/status.hpp"
 #include "models/electrophysiology/myocardium.hpp"
 #include "models/thrombosis/thrombosis.hpp"
+#include "../support/release_pass_only.hpp"
 #include "../support/scripted_sim.hpp"
 
 namespace resus {
@@ -78,6 +79,7 @@ TEST(PulmonaryEmbolism, EmbolectomyUnloadsTheRightHeartAtOnce) {
 }
 
 TEST(Thrombolysis, TheAcceleratedRegimenOpensAnLadInAboutNinetyMinutes) {
+  RESUS_RELEASE_PASS_ONLY();
   // GUSTO angiographic substudy: TIMI-3 flow at 90 min in 54% with accelerated alteplase (15 mg,
   // then 50 mg over 30 min and 35 mg over 60 min); PAIMS-2: 100 mg lowers a pulmonary embolus's
   // Miller index by about a fifth in 2 h. Untreated clots stay.
@@ -114,6 +116,7 @@ double lead_mean(Sim& sim, int lead, double seconds) {
 }
 
 TEST(CoronaryOcclusion, LadOcclusionLiftsTheAnteriorStAndWeakensTheHeart) {
+  RESUS_RELEASE_PASS_ONLY();
   // ecg.md 3.3 (4th universal definition): ST elevation in contiguous anterior leads with
   // reciprocal inferior depression for an LAD occlusion; akinesis of ~45% of the LV lowers the
   // stroke volume; reperfusion (PCI) brings both back over the next hour.
