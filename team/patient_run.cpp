@@ -100,16 +100,11 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   }
   const std::string rhythm = R"({"do":"rhythm","rhythm":")" + draw.rhythm + "\"}";
   std::vector<int32_t> record;
-  for (const std::string& name : study.record_signals) {
-    int32_t index = -1;
-    resus_signal_find(name.c_str(), &index);
-    record.push_back(index);
-  }
-  int32_t ischaemia = -1, hands_off = -1, carotid = -1, compressions = -1;
-  resus_signal_find("brain_ischaemia_min", &ischaemia);
-  resus_signal_find("cpr_hands_off_s", &hands_off);
-  resus_signal_find("cpr_compressions", &compressions);
-  resus_signal_find("carotid_pulse", &carotid);
+  for (const std::string& name : study.record_signals) record.push_back(signal_index(name.c_str()));
+  const int32_t ischaemia = signal_index("brain_ischaemia_min");
+  const int32_t hands_off = signal_index("cpr_hands_off_s");
+  const int32_t compressions = signal_index("cpr_compressions");
+  const int32_t carotid = signal_index("carotid_pulse");
   // Compression fraction as resuscitation research defines it (models/cpr README): a gap longer
   // than the meter's 2 s is hands-off for its whole length. The meter's hands-off time shows
   // only once a gap has outlasted 2 s, and then counts from the last compression: its growth is

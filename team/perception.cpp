@@ -7,22 +7,20 @@
 #include <string>
 
 namespace resus_team {
-namespace {
-
-int32_t signal(const char* name) {
+int32_t signal_index(const char* name) {
   int32_t index = -1;
   if (resus_signal_find(name, &index) != RESUS_OK)
     throw std::logic_error(std::string("the team reads a signal the library lacks: ") + name);
   return index;
 }
 
-}  // namespace
-
 Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
-  idx_ = {signal("carotid_pulse"),      signal("etco2_mmHg"),         signal("spo2_pct"),
-          signal("map_mmHg"),           signal("lab_k_mmol_L"),       signal("lab_ph"),
-          signal("breath_sounds_left"), signal("breath_sounds_right"), signal("tracheal_deviation_mm"),
-          signal("pericardial_volume_mL"), signal("core_temp_C")};
+  idx_ = {signal_index("carotid_pulse"),         signal_index("etco2_mmHg"),
+          signal_index("spo2_pct"),              signal_index("map_mmHg"),
+          signal_index("lab_k_mmol_L"),          signal_index("lab_ph"),
+          signal_index("breath_sounds_left"),    signal_index("breath_sounds_right"),
+          signal_index("tracheal_deviation_mm"), signal_index("pericardial_volume_mL"),
+          signal_index("core_temp_C")};
   if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
     throw std::logic_error("the library has no pads lead");
 }

@@ -12,6 +12,10 @@
 
 namespace resus_team {
 
+// A signal's index by name; a name the library lacks is a programming error (std::logic_error),
+// never a silent NaN.
+int32_t signal_index(const char* name);
+
 struct Vitals {
   double carotid_pulse = 0.0;  // palpation strength 0..1
   double etco2_mmHg = 0.0;
