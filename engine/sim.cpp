@@ -52,7 +52,7 @@ bool Sim::step_once() noexcept {
   stages::heart::timing(c, s_);          // impulses, activations, beats
   stages::cycle::on_beat(c, s_);         // a beat (or 3 s without one) closes the cycle
   stages::compressions::step(c, s_);     // chest depth and pressure, rescuer's breaths
-  if (!stages::circulation::integrate(c, s_, stepper_)) {
+  if (!stages::circulation::integrate(c, s_)) {
     s_.failed = kFailedState;
     return false;
   }

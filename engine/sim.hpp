@@ -101,7 +101,6 @@ class Sim {
   std::unique_ptr<EcgStream> wave_stream_; // allocated when waveforms are first switched on
   bool breathing_coupled_ = true;          // off while a model settles its circulation
   SimState s_;
-  Stepper stepper_;
 };
 
 }  // namespace resus

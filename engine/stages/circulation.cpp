@@ -7,6 +7,8 @@
 #include <functional>
 #include <limits>
 
+#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
+
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
 
@@ -116,7 +118,7 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   return out;
 }
 
-bool integrate(const StepContext& c, SimState& s, Stepper& stepper) {
+bool integrate(const StepContext& c, SimState& s) {
   CirculationState& st = s.circulation;
   HaemodynamicsBus& hb = s.bus.haemodynamics;
   const cv::Drive d = drive(c.model, s, c.t, c.breathing_coupled);
@@ -125,6 +127,9 @@ bool integrate(const StepContext& c, SimState& s, Stepper& stepper) {
   const cv::State before = st.x;
   // The LV volume of the sample belongs to the start of the step, like `first`.
   const double lv_before = st.x[cv::kLV];
+  // Classical RK4 keeps nothing between steps but scratch arrays of fixed size, so a stepper
+  // made here costs nothing and keeps odeint out of the engine's headers.
+  boost::numeric::odeint::runge_kutta4<cv::State> stepper;
   stepper.do_step(std::ref(system), st.x, c.t, kStep_s);
   cv::Circulation::clamp_valves(st.x);
   if (!finite(st.x)) {

@@ -7,8 +7,6 @@
 // writes, and the rings it feeds (events, beats); it reads other sections of the bus.
 #pragma once
 
-#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
-
 #include "engine/ecg_stream.hpp"
 #include "engine/step_context.hpp"
 #include "models/common/state_check.hpp"
@@ -20,8 +18,6 @@ struct PatientParams;
 
 // The simulated time of the state's clock (after the integration, the step's end).
 inline double now(const SimState& s) { return static_cast<double>(s.step) * kStep_s; }
-
-using Stepper = boost::numeric::odeint::runge_kutta4<cv::State>;
 
 namespace stages {
 
@@ -72,7 +68,7 @@ namespace circulation {
 cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coupled);
 // One RK4 step of the circulation; false (state unchanged) if it went non-finite. Writes
 // bus.haemodynamics.
-bool integrate(const StepContext& c, SimState& s, Stepper& stepper);
+bool integrate(const StepContext& c, SimState& s);
 // Volume-limited hemorrhages and boluses: books what the step delivered, ends those done.
 void book_volumes(const StepContext& c, SimState& s);
 void apply(const StepContext& c, SimState& s, const Action& a);
