@@ -18,14 +18,8 @@ namespace {
 
 using test::act;
 using test::adult;
+using test::palpable_pulse;
 
-// A pulse as a rescuer feels one: an organised rhythm with a systolic pressure of 60 mmHg.
-bool pulse(const Sim& sim) {
-  const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
-  return r != ep::Rhythm::kAsystole && r != ep::Rhythm::kVfCoarse && r != ep::Rhythm::kVfFine &&
-         r != ep::Rhythm::kPulselessVt && r != ep::Rhythm::kTorsades &&
-         sim.signal(kSystolic) >= 60.0;
-}
 
 // B.5 row 91 (Weisfeldt and Becker 2002): in the electrical phase (0-4 min) an immediate shock is
 // best; a terminated VF should nearly always leave an organised, perfusing rhythm.
@@ -41,7 +35,7 @@ TEST(Outcomes, ShocksInTheElectricalPhaseNearlyAlwaysGiveAPulse) {
     if (r == ep::Rhythm::kVfCoarse || r == ep::Rhythm::kVfFine) continue;  // ORCA: ~6% at 150 J
     ++terminated;
     sim.advance(60.0);
-    rosc += pulse(sim);
+    rosc += palpable_pulse(sim);
   }
   std::printf("a pulse 60 s after a shock that ended 1 min of VF: %d of %d\n", rosc, terminated);
   EXPECT_GE(terminated, 16);
@@ -70,7 +64,7 @@ TEST(Outcomes, PeaRunsDownUntreatedAndGoodCprLeadsItOut) {
     sim.advance(300.0);
     act(sim, R"({"do":"cpr_stop"})");
     sim.advance(10.0);
-    return End{pulse(sim), sim.signal(kMyocardialEnergy), sim.signal(kMeanArterial),
+    return End{palpable_pulse(sim), sim.signal(kMyocardialEnergy), sim.signal(kMeanArterial),
                sim.signal(kRhythmId)};
   };
   double widening = 0.0;

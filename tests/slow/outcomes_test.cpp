@@ -14,15 +14,11 @@ namespace {
 
 using test::act;
 using test::adult;
+using test::palpable_pulse;
 
 bool shockable(const Sim& sim) {
   const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
   return r == ep::Rhythm::kVfCoarse || r == ep::Rhythm::kVfFine || r == ep::Rhythm::kPulselessVt;
-}
-
-bool pulse(const Sim& sim) {
-  return !shockable(sim) && sim.signal(kRhythmId) != static_cast<double>(ep::Rhythm::kAsystole) &&
-         sim.signal(kSystolic) >= 60.0;
 }
 
 struct Course {
@@ -47,7 +43,7 @@ Course arrest(uint64_t seed, double delay_s, bool bystander) {
     if (shockable(sim)) act(sim, R"({"do":"shock","energy_J":150})");
     act(sim, R"({"do":"cpr_stop"})");
     sim.advance(10.0);
-    if (pulse(sim)) {
+    if (palpable_pulse(sim)) {
       c.rosc = true;
       if (cycle <= 1) c.first_shock = true;
       sim.advance(110.0);

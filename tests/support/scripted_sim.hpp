@@ -7,6 +7,7 @@
 
 #include "engine/actions.hpp"
 #include "engine/sim.hpp"
+#include "models/electrophysiology/conduction.hpp"
 
 namespace resus::test {
 
@@ -18,5 +19,14 @@ inline std::shared_ptr<const Model> adult() {
 
 // Applies one action written as a scenario's JSON object (without "at_s").
 inline void act(Sim& sim, const std::string& json) { sim.apply(parse_action_json(json, nullptr)); }
+
+// A pulse as a rescuer feels one: an organised rhythm (not VF, pulseless VT, torsades or
+// asystole) with a systolic pressure of at least 60 mmHg.
+inline bool palpable_pulse(const Sim& sim) {
+  const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
+  return r != ep::Rhythm::kAsystole && r != ep::Rhythm::kVfCoarse && r != ep::Rhythm::kVfFine &&
+         r != ep::Rhythm::kPulselessVt && r != ep::Rhythm::kTorsades &&
+         sim.signal(kSystolic) >= 60.0;
+}
 
 }  // namespace resus::test
