@@ -29,6 +29,9 @@ class Model {
   double resting_cerebral_flow() const { return resting_cerebral_flow_; }
   double resting_cardiac_output() const { return resting_cardiac_output_; }
   double resting_pulse_pressure() const { return resting_pulse_pressure_; }
+  // Arterial O2 content at rest, as haemoglobin (g/dL) x saturation: the myocardium's O2 supply
+  // is its coronary flow times the content, each against rest. 0 while the model settles.
+  double resting_arterial_o2_content() const { return resting_arterial_o2_content_; }
 
  private:
   Model() = default;
@@ -41,6 +44,7 @@ class Model {
   double resting_cerebral_flow_ = 1.0;
   double resting_cardiac_output_ = 1.0;
   double resting_pulse_pressure_ = 40.0;
+  double resting_arterial_o2_content_ = 0.0;
   friend class Sim;
 };
 

@@ -86,7 +86,7 @@ struct ScheduledAction {
 struct HeartState {
   ep::ConductionState conduction;
   double myocardial_energy;         // 0..1 (physiology.md A.8)
-  double coronary_perfusion_ratio;  // coronary flow / resting, low-pass filtered
+  double coronary_perfusion_ratio;  // coronary O2 delivery / resting (flow x content), low-passed
   double myocardial_injury;         // ischaemic injury D: caps the energy, feeds the stunning
   double myocardial_stunning;       // post-arrest stunning S: follows D over hours
   // The RV's pressure load: mean transmural RV pressure and mean aortic-to-RV pressure

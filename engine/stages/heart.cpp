@@ -185,8 +185,17 @@ void myocardium(const StepContext& c, SimState& s) {
   HeartState& h = s.heart;
   const ep::MyocardiumParams& p = c.model.params().myocardium;
   const bool fibrillating = ep::Conduction::fibrillating(h.conduction);
-  const double instant =
-      std::max(s.bus.haemodynamics.h.q_coronary, 0.0) / c.model.resting_coronary_flow();
+  // The muscle's supply is the O2 its blood brings: coronary flow and arterial O2 content, each
+  // against rest, the bed's reserve making up a falling content while it is perfused, so deep
+  // hypoxaemia starves it as low flow does (an asphyxial arrest, compressions without breaths).
+  // While the model settles there is no rest yet.
+  const double rest_content = c.model.resting_arterial_o2_content();
+  const double content_ratio =
+      rest_content > 0.0
+          ? s.bus.blood.hemoglobin_g_dL * s.bus.blood.arterial_sat / rest_content
+          : 1.0;
+  const double instant = c.eval.myocardium.o2_delivery_ratio(
+      s.bus.haemodynamics.h.q_coronary / c.model.resting_coronary_flow(), content_ratio);
   h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);
   // The RV's pressure load (Vlahakes 1981): demand from its mean transmural pressure, supply
   // from the aortic-to-RV pressure; an imbalance beyond the reserve weakens it.

@@ -15,6 +15,12 @@ double Myocardium::supply_share(double perfusion, bool fibrillating) const {
   return std::clamp(perfusion / demand, 0.0, 1.0);
 }
 
+double Myocardium::o2_delivery_ratio(double flow_ratio, double content_ratio) const {
+  const double flow = std::max(flow_ratio, 0.0);
+  const double reserve = 1.0 + (p_->coronary_reserve - 1.0) * std::min(flow, 1.0);
+  return flow * std::min(std::max(content_ratio, 0.0) * reserve, 1.0);
+}
+
 double Myocardium::energy_ceiling(double injury) const {
   const double d = std::clamp(injury, 0.0, 1.0);
   return 1.0 - d * std::sqrt(d);

@@ -18,6 +18,10 @@ struct MyocardiumParams {
   double sufficient_perfusion;   // share of resting coronary flow that fully meets resting
                                  // demand (oxygen extraction reserve)
   double perfusion_tau_s;        // the muscle sees coronary flow averaged over this time
+  // A perfused coronary bed dilates to hold its O2 delivery when the blood carries less O2
+  // (hypoxaemia, anaemia), up to this reserve over its flow; a bed already dilated by low
+  // pressure (CPR) has none of it left.
+  double coronary_reserve;
   double vf_amplitude_max_mV;    // VF amplitude at full energy
   double vf_amplitude_min_mV;    // and with no energy left
   double vf_frequency_max_Hz;    // dominant frequency at full energy
@@ -96,8 +100,13 @@ class Myocardium {
  public:
   explicit Myocardium(const MyocardiumParams& p) : p_(&p) {}
 
-  // The share of its demand that a perfusion ratio (coronary flow / resting coronary flow) meets,
-  // with the demand of the current electrical state.
+  // The coronary O2 delivery against rest for a flow ratio (coronary flow / resting flow, at the
+  // bed's resting tone) and an arterial O2 content ratio (against rest): the flow times the
+  // content, the bed's unused reserve (all of it at resting flow, none without flow) making up a
+  // content that falls short, never delivering more than rest for a richer blood.
+  double o2_delivery_ratio(double flow_ratio, double content_ratio) const;
+  // The share of its demand that a perfusion ratio (O2 delivery against rest) meets, with the
+  // demand of the current electrical state.
   double supply_share(double perfusion_ratio, bool fibrillating) const;
   // d(energy)/dt for that share, recovering toward the ceiling the injury leaves.
   double energy_rate(double energy, double share, double injury) const;

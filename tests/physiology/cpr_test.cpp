@@ -199,6 +199,14 @@ TEST(Cpr, DeepCompressionsRestoreTheMyocardiumShallowOnesDoNot) {
     Sim sim(male(), 1);
     apply(sim, ActionKind::kRhythm, [](NamedAction& a) { a.rhythm = static_cast<int32_t>(ep::Rhythm::kVfCoarse); });
     sim.advance(300.0);
+    // Ventilated as the file's other scenarios (and row 87's patients) are: the muscle's supply is
+    // O2, and compressions without breaths desaturate the blood within minutes.
+    apply(sim, ActionKind::kAirway, [](NamedAction& a) { a.airway = 3; });  // tracheal tube
+    apply(sim, ActionKind::kVentilation, [](NamedAction& a) {
+      a.vent_mode = 2;  // bag at a set rate
+      a.rate_per_min = 10.0;
+      a.tidal_volume_mL = 500.0;
+    });
     sim.apply(cpr(depth));
     sim.advance(30.0);
     const double start = sim.signal(kMyocardialEnergy);

@@ -5,6 +5,7 @@
 // the hours after ROSC in the engine are in tests/slow/outcomes_test.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -186,6 +187,73 @@ TEST(Outcomes, BrainFailsInSecondsAndCprProtectsIt) {
   EXPECT_GT(sim.signal(kConsciousness), 0.7);
   EXPECT_LT(sim.signal(kPupilDiameter), 4.0);
   EXPECT_EQ(sim.signal(kPupilsReactive), 1.0);
+}
+
+// Hypoxia stops the heart by itself (issue 11; physiology.md B.2 row 33): the myocardium's supply
+// is the O2 its blood brings, so a completely obstructed airway desaturates the blood within
+// minutes and the starved heart then loses its pulse in an organised rhythm (an asphyxial arrest
+// is PEA or asystole, as in Grmec 2003's patients), while a tube past the obstruction in time
+// prevents it. Reported here: SaO2 below 50% at ~2.5 min, the pulse lost at ~14 min.
+TEST(Outcomes, AsphyxiaStopsTheHeartInAnOrganisedRhythmAndATubeInTimePreventsIt) {
+  Sim sim(adult(), 1, 0);
+  act(sim, R"({"do":"condition","condition":"airway_obstruction"})");
+  double desaturated = -1.0, lost = -1.0;
+  while (sim.time() < 1800.0 && lost < 0.0) {
+    sim.advance(10.0);
+    if (desaturated < 0.0 && sim.signal(kSao2) < 50.0) desaturated = sim.time();
+    if (!palpable_pulse(sim)) lost = sim.time();
+  }
+  std::printf("asphyxia: SaO2 below 50%% at %.0f s, pulse lost at %.0f s (rhythm %g)\n",
+              desaturated, lost, sim.signal(kRhythmId));
+  ASSERT_GT(desaturated, 0.0);
+  EXPECT_LT(desaturated, 300.0);
+  ASSERT_GT(lost, desaturated) << "the pulse was lost before the blood desaturated";
+  const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
+  EXPECT_NE(r, ep::Rhythm::kVfCoarse);
+  EXPECT_NE(r, ep::Rhythm::kVfFine);
+  EXPECT_NE(r, ep::Rhythm::kPulselessVt);
+
+  Sim tubed(adult(), 1, 0);
+  act(tubed, R"({"do":"condition","condition":"airway_obstruction"})");
+  tubed.advance(180.0);
+  act(tubed, R"({"do":"airway","airway":"tracheal_tube"})");
+  tubed.advance(1620.0);
+  EXPECT_TRUE(palpable_pulse(tubed)) << "SBP " << tubed.signal(kSystolic);
+  EXPECT_GT(tubed.signal(kSao2), 90.0);
+}
+
+// B.2 row 33 (Grmec 2003, Crit Care 7:R139): the first EtCO2 after intubation is higher after an
+// asphyxial arrest (66.7 +/- 13.6 mmHg) than after VF (16.9 +/- 3.4): the CO2 that asphyxia kept
+// in the body comes out with the first breaths. Both arrests here: 2 minutes without a pulse,
+// then a tube, a bag at 10/min and 55 mm compressions; the highest EtCO2 of the first minute.
+TEST(Outcomes, TheFirstEtco2IsHigherAfterAnAsphyxialArrestThanAfterVf) {
+  auto first_minute_etco2 = [](Sim& sim) {
+    act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+    act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})");
+    act(sim, R"({"do":"cpr_start","rate_per_min":110,"depth_mm":55})");
+    double peak = 0.0;
+    for (int i = 0; i < 60; ++i) {
+      sim.advance(1.0);
+      peak = std::max(peak, sim.signal(kEtco2));
+    }
+    return peak;
+  };
+  Sim asphyxia(adult(), 1, 0);
+  act(asphyxia, R"({"do":"condition","condition":"airway_obstruction"})");
+  while (asphyxia.time() < 1800.0 && palpable_pulse(asphyxia)) asphyxia.advance(10.0);
+  ASSERT_FALSE(palpable_pulse(asphyxia));
+  asphyxia.advance(120.0);
+  const double after_asphyxia = first_minute_etco2(asphyxia);
+
+  Sim vf(adult(), 1, 0);
+  act(vf, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+  vf.advance(120.0);
+  const double after_vf = first_minute_etco2(vf);
+  std::printf("first-minute EtCO2: %.1f mmHg after asphyxia, %.1f after VF\n", after_asphyxia,
+              after_vf);
+  EXPECT_GT(after_asphyxia, 40.0);
+  EXPECT_LT(after_vf, 30.0);
+  EXPECT_GT(after_asphyxia - after_vf, 20.0);
 }
 
 }  // namespace
