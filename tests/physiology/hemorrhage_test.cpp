@@ -2,8 +2,12 @@
 // pressure (physiology.md B.4 rows 71-74, ATLS classes), and a bolus restores volume.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "engine/sim.hpp"
 #include "../support/named_action.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
@@ -105,6 +109,29 @@ TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
   EXPECT_NEAR(denervated.hr, 72.0, 1.5);  // the resting hormones bleed out with the blood
   EXPECT_GT(intact.hr, denervated.hr + 10.0);
   EXPECT_GT(intact.map, denervated.map + 5.0);
+}
+
+// B.4 row 74 (ATLS class IV, > 40%: HR > 140, SBP falling) and issue 12's hypovolaemia: a bleed
+// that is not stopped ends in a hypovolaemic arrest in an organised rhythm (PEA), the heart
+// starved by the pressure it can no longer make. Arterial, 150 mL/min, 3.5 L: the systolic pressure
+// falls below 60 at ~12 minutes, the rate passes 140 as the loss passes 40%, and the rhythm is PEA
+// by 30 minutes.
+TEST(Exsanguination, PassesClassFourTachycardiaAndEndsInPea) {
+  Sim sim(test::adult(), 1, 0);
+  test::act(sim, R"({"do":"hemorrhage","rate_mL_min":150,"volume_mL":3500,"site":"arterial"})");
+  double peak_hr = 0.0, lost = -1.0;
+  while (sim.time() < 1800.0) {
+    sim.advance(10.0);
+    peak_hr = std::max(peak_hr, sim.signal(kHeartRate));  // beats that eject (0 in arrest)
+    if (lost < 0.0 && !test::palpable_pulse(sim)) lost = sim.time();
+  }
+  std::printf("exsanguination: peak HR %.0f, pulse lost at %.0f s, rhythm %g at 30 min\n", peak_hr,
+              lost, sim.signal(kRhythmId));
+  EXPECT_GT(peak_hr, 140.0);
+  ASSERT_GT(lost, 0.0);
+  const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
+  EXPECT_TRUE(r == ep::Rhythm::kPea || r == ep::Rhythm::kAsystole) << static_cast<int>(r);
+  EXPECT_LT(sim.signal(kMyocardialEnergy), 0.2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Presets, Hemorrhage,
