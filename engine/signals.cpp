@@ -198,6 +198,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"pupil_diameter_mm", "mm", "pupil diameter"},
     {"pupils_reactive", "1", "1 while the pupils react to light"},
     {"vasoplegia", "1", "post-arrest vasoplegia (1: the reference 8-minute arrest's O2 debt, delayed a day)"},
+    {"gasping", "1", "1 while the patient's only breathing is agonal gasps (not breathing: a sign of arrest)"},
 }};
 #undef DRUG_SIGNALS
 

@@ -174,6 +174,8 @@ enum SignalId : int {
   kPupilDiameter,
   kPupilsReactive,
   kVasoplegia,
+  // Appended after 0.10.0 (agonal gasping).
+  kGasping,
   kNumSignals
 };
 

@@ -34,7 +34,7 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // autonomic bus; the fluids stage (red cells, plasma protein, capillary exchange) and the kind of
 // each running fluid. 13: the myocardium's injury and stunning, its energy and automaticity on the
 // electrical bus.
-constexpr uint32_t kSnapshotVersion = 13;
+constexpr uint32_t kSnapshotVersion = 14;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -47,7 +47,7 @@ std::string format_release(uint32_t version) {
     case 10: return "written by resus 0.6";
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
-    case 13: return "written by resus 0.9";
+    case 13: return "written by resus 0.9 or 0.10";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }
 }

@@ -145,6 +145,7 @@ void publish(const SimState& s, double* sig) {
   sig[kGastricVolume] = r.gastric_volume_mL;
   sig[kLeakVolume] = r.leak_volume_mL;
   sig[kSpontaneousBreathing] = r.spontaneous;
+  sig[kGasping] = r.gasping;
   sig[kVentilationDrive] = r.ventilation_drive;
   sig[kAirwayDevice] = static_cast<double>(s.breathing.resp.airway);
 }

@@ -2,6 +2,7 @@
 // (base deficit) drive, gated by
 // brainstem perfusion; the breath pattern is generated as an inspiratory muscle pressure so it
 // superposes with any device (physiology.md A.5; brief "Spontaneous breathing").
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -21,7 +22,7 @@ double chemical_drive(const RespParams& p, const RespState& s) {
 }
 
 // Breathing needs a perfused brainstem: apnoea when filtered cerebral flow falls below
-// gate_off (no gasping modelled) [U].
+// gate_off [U]; what a starved brainstem still does is gasp (below).
 double brainstem_gate(const RespParams& p, const RespState& s) {
   return clampd((s.brain_perfusion - p.gate_off_ratio) / (p.gate_on_ratio - p.gate_off_ratio),
                 0.0, 1.0);
@@ -39,8 +40,29 @@ double resting_minute_ventilation_mL_min(const RespParams& p, double resting_vco
          p.resting_rr_per_min * p.anatomic_dead_space_mL;
 }
 
+// Agonal gasping (Menegazzi 1995, swine VF: every animal gasped through minute 2, 42% at 4, 17%
+// at 7; Zuercher 2010: breathing first, gasps from the second minute, none after 6 without
+// therapy): the reserve is spent in proportion to how far the brainstem's flow is below what
+// keeps it breathing, so compressions that bring some flow prolong it, and is regained once it
+// is perfused again.
+void update_gasp_reserve(const RespParams& p, RespState& s, double dt_s) {
+  const double starvation = clampd(1.0 - s.brain_perfusion / p.gate_on_ratio, 0.0, 1.0);
+  const double change = starvation > 0.0
+                            ? -starvation * dt_s / std::max(p.gasp_reserve_s, 1e-9)
+                            : dt_s / p.gasp_recovery_s;
+  s.gasp_reserve = clampd(s.gasp_reserve + change, 0.0, 1.0);
+}
+
+// A brainstem that has stopped breathing for want of flow (not for want of drive: an opioid's
+// or a hyperventilated patient's apnoea has a perfused brainstem) gasps while its reserve lasts.
+bool gasps(const RespParams& p, const RespState& s) {
+  return s.spontaneous_enabled && brainstem_gate(p, s) < 1.0 && s.gasp_reserve > 0.0 &&
+         p.gasp_vt_mL > 0.0;
+}
+
 void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale,
                     double resting_vco2_mL_min) {
+  update_gasp_reserve(p, s, dt_s);
   const double drive =
       s.spontaneous_enabled ? chemical_drive(p, s) * brainstem_gate(p, s) * drive_scale : 0.0;
   s.out.ventilation_drive = chemical_drive(p, s) * brainstem_gate(p, s) * drive_scale;
@@ -49,6 +71,7 @@ void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive
   s.breath_t_s += dt_s;
   if (s.breath_t_s >= s.breath_period_s) {
     s.breath_t_s = 0.0;
+    s.out.gasping = 0;
     if (s.breathing) {
       // RR and Vt both rise with drive; RR takes drive^e, Vt the rest [U].
       const double ve = resting_minute_ventilation_mL_min(p, resting_vco2_mL_min) * drive;
@@ -58,6 +81,13 @@ void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive
       s.breath_ti_s = p.ti_fraction * s.breath_period_s;
       s.breath_vt_mL = clampd(ve / rr, 0.0, p.max_vt_mL);
       s.breath_active = 1;
+    } else if (gasps(p, s)) {
+      // Slow, short, deep, and shallower as the reserve runs out.
+      s.breath_period_s = 60.0 / p.gasp_rate_per_min;
+      s.breath_ti_s = std::min(p.gasp_ti_s, 0.5 * s.breath_period_s);
+      s.breath_vt_mL = p.gasp_vt_mL * s.gasp_reserve;
+      s.breath_active = 1;
+      s.out.gasping = 1;
     } else {
       s.breath_period_s = 1.0;  // look again in a second
       s.breath_active = 0;

@@ -55,6 +55,11 @@ RespParams default_resp_params(double body_mass_kg) {
   p.max_vt_mL = 2500.0 * k;
   p.apnoea_drive = 0.1;
   p.pmus_release_tau_s = 0.1;
+  p.gasp_rate_per_min = 8.0;   // Menegazzi 1995: 6-11/min in swine VF
+  p.gasp_vt_mL = 600.0;        // [U] swine 500-850 mL (21 kg): deep, here ~9 mL/kg
+  p.gasp_ti_s = 0.6;           // [U]
+  p.gasp_reserve_s = 240.0;    // Menegazzi 1995: 92% still gasp at 3 min, 42% at 4, 17% at 7
+  p.gasp_recovery_s = 120.0;   // [U]
   p.capnometer_tau_s = 0.1;
   p.etco2_timeout_s = 20.0;
   p.spo2_averaging_s = 8.0;

@@ -58,6 +58,13 @@ struct RespParams {
   double max_rr_per_min, max_vt_mL;       // pattern limits
   double apnoea_drive;                    // drive below which no breath is started [U]
   double pmus_release_tau_s;              // muscle relaxation at end of inspiration [U]
+  // Agonal gasping: a brainstem starved below the flow that keeps it breathing still fires slow,
+  // deep gasps until its reserve is spent; some flow (compressions) spends it more slowly.
+  double gasp_rate_per_min;               // [M swine 6-11/min, Menegazzi 1995]
+  double gasp_vt_mL;                      // at a full reserve, falling with it [U]
+  double gasp_ti_s;                       // a gasp's short inspiration [U]
+  double gasp_reserve_s;                  // s without cerebral flow until gasping ends [M]
+  double gasp_recovery_s;                 // reserve regained by a perfused brainstem [U]
 
   // --- Monitors ---
   double capnometer_tau_s;                // sensor rise time [M ~0.1]

@@ -353,6 +353,7 @@ RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood:
   s.lung_volume_mL = p.frc_mL;
   s.breath_period_s = 60.0 / p.resting_rr_per_min;
   s.breath_t_s = s.breath_period_s;  // first breath at once
+  s.gasp_reserve = 1.0;
   s.dead_fraction = p.alveolar_dead_space_fraction;
   const double q = p.resting_cardiac_output_mL_s;
 

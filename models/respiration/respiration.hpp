@@ -84,7 +84,7 @@ struct RespReadout {
   // Gas exchange runs on a slower tick; on the step that closes one, what it exchanged: the
   // blood's transport (models/blood) takes it with the tick's flows.
   int32_t gas_tick;              // 1 on that step
-  int32_t pad;
+  int32_t gasping;               // 1 while the breathing is agonal gasps
   double tick_dt_s, tick_pulmonary_flow_mL, tick_systemic_flow_mL;
   double o2_uptake_mL_s, co2_release_mL_s;        // STPD, into and out of the blood
 };
@@ -123,6 +123,7 @@ struct RespState {
   int32_t breathing;             // drive above apnoea threshold
   double breath_t_s, breath_period_s, breath_ti_s, breath_vt_mL;
   double paco2_sensed_mmHg, pao2_sensed_mmHg, brain_perfusion;
+  double gasp_reserve;           // what the starved brainstem has left to gasp with, 0..1
   double base_excess_sensed_mmol_L;  // the carotid bodies' view of a metabolic acidosis
   // Alveolar gas, mL BTPS. Perfused (p_) and unperfused (d_) alveoli.
   double p_o2_mL, p_co2_mL, p_n2_mL;

@@ -40,6 +40,7 @@ void check_state(const RespState& s, StateCheck& c) {
       .in("resp.breath_period_s", s.breath_period_s, 0.01, 3600.0)
       .in("resp.breath_ti_s", s.breath_ti_s, 0.0, 3600.0)
       .in("resp.breath_vt_mL", s.breath_vt_mL, 0.0, V)
+      .in("resp.gasp_reserve", s.gasp_reserve, 0.0, 1.0)
       .in("resp.paco2_sensed_mmHg", s.paco2_sensed_mmHg, 0.0, kPartialPressure_mmHg)
       .in("resp.pao2_sensed_mmHg", s.pao2_sensed_mmHg, 0.0, kPartialPressure_mmHg)
       .in("resp.base_excess_sensed_mmol_L", s.base_excess_sensed_mmol_L, -40.0, 40.0)
@@ -93,7 +94,8 @@ void check_state(const RespState& s, StateCheck& c) {
     c.in("resp.out", v, -kAny, kAny, i++);
   c.flag("resp.out.spo2_valid", o.spo2_valid)
       .flag("resp.out.spontaneous", o.spontaneous)
-      .flag("resp.out.gas_tick", o.gas_tick);
+      .flag("resp.out.gas_tick", o.gas_tick)
+      .flag("resp.out.gasping", o.gasping);
 }
 
 }  // namespace resus::resp

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "engine/sim.hpp"
@@ -208,10 +209,16 @@ TEST(Pharmacology, EpinephrineRaisesCppMoreWithMoreAndFades) {
     Sim sim = arrest_with_cpr();
     sim.advance(120.0);
     if (dose[0]) act(sim, dose);
+    // Means over 30 s, as CPP is reported: the first minutes of CPR still have agonal gasps,
+    // each of which lifts a few compressions' CPP (Ristagno 2004), in every arm.
     double peak = 0.0;
-    for (int t = 0; t < 240; ++t) {
-      sim.advance(1.0);
-      peak = std::max(peak, sim.signal(kCoronaryPerfusion));
+    for (int w = 0; w < 8; ++w) {
+      double sum = 0.0;
+      for (int t = 0; t < 30; ++t) {
+        sim.advance(1.0);
+        sum += sim.signal(kCoronaryPerfusion);
+      }
+      peak = std::max(peak, sum / 30.0);
     }
     sim.advance(300.0);  // 9 minutes after the dose
     return std::pair{peak, sim.signal(kCoronaryPerfusion)};
@@ -219,6 +226,8 @@ TEST(Pharmacology, EpinephrineRaisesCppMoreWithMoreAndFades) {
   const auto none = cpp_after("");
   const auto standard = cpp_after(R"({"do":"drug","drug":"epinephrine","dose":1,"unit":"mg","route":"central_iv"})");
   const auto high = cpp_after(R"({"do":"drug","drug":"epinephrine","dose":0.2,"unit":"mg_kg","route":"central_iv"})");
+  std::printf("CPP peak (30-s means) %.2f none, %.2f after 1 mg, %.2f after 0.2 mg/kg\n",
+              none.first, standard.first, high.first);
   EXPECT_GT(standard.first, none.first + 0.5);
   EXPECT_GT(high.first, standard.first);
   // It fades, but more slowly than A.7 says: at 9 minutes about 60% of the peak rise remains,

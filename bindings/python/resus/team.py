@@ -28,7 +28,7 @@ PERCEIVED = (
     "lab_ph", "lab_po2_mmHg", "lab_pco2_mmHg", "lab_k_mmol_L", "lab_ica_mmol_L", "lab_glucose_mmol_L",
     "lab_lactate_mmol_L", "lab_hb_g_dL", "breath_sounds_left", "breath_sounds_right",
     "tracheal_deviation_mm", "jvd", "pericardial_volume_mL", "core_temp_C", "pupil_diameter_mm",
-    "pupils_reactive", "consciousness", "cpr_fraction", "cpr_depth_mm", "cpr_rate_per_min",
+    "pupils_reactive", "consciousness", "gasping", "cpr_fraction", "cpr_depth_mm", "cpr_rate_per_min",
 )
 PADS_RATE_HZ = 250
 
