@@ -329,6 +329,12 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
       out.text = "blood gas (" + out.detail + ") ready: pH " + fixed(e.value, 2) +
                  " (lab_* signals)";
       break;
+    case RESUS_EVENT_NEEDLE_FAILED:
+      out.kind = "needle_failed";
+      out.detail = e.detail == 0 ? "left" : "right";
+      out.text = "the " + out.detail + " decompression catheter stopped working after " +
+                 num(e.value) + " s (kinked, blocked or out)";
+      break;
     default:
       out.kind = "event_" + std::to_string(e.kind);
       out.text = "event " + std::to_string(e.kind) + " (detail " + std::to_string(e.detail) +

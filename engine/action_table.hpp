@@ -79,14 +79,16 @@ enum class ConditionName : int32_t {
   kPulmonaryEmbolism,
   kCoronaryOcclusion,
   kAirwayObstruction,
+  kHaemothorax,
 };
 constexpr const char* kConditionNames[] = {"hyperkalaemia",        "hypokalaemia", "acid_load",
                                            "tamponade",            "tension_pneumothorax",
                                            "pulmonary_embolism",   "coronary_occlusion",
-                                           "airway_obstruction"};
+                                           "airway_obstruction",   "haemothorax"};
 constexpr int kFirstThoraxCondition = static_cast<int>(ConditionName::kTamponade);
 constexpr int kFirstThrombosisCondition = static_cast<int>(ConditionName::kPulmonaryEmbolism);
 constexpr int kAirwayObstructionCondition = static_cast<int>(ConditionName::kAirwayObstruction);
+constexpr int kHaemothoraxCondition = static_cast<int>(ConditionName::kHaemothorax);
 static_assert(kFirstThoraxCondition == static_cast<int>(chem::Condition::kNumConditions),
               "the chemistry's conditions come first, with their own values");
 
@@ -310,6 +312,7 @@ constexpr uint32_t kPneumothoraxOnly = 0b10000;
 constexpr uint32_t kEmbolismOnly = 0b0100000;
 constexpr uint32_t kOcclusionOnly = 0b1000000;
 constexpr uint32_t kObstructionOnly = 0b10000000;
+constexpr uint32_t kHaemothoraxOnly = 0b100000000;
 constexpr FieldSpec kCondition[] = {
     {"condition", FieldType::kEnum, "", 0, last(kConditionNames), kNoDefault, kRequired,
      names(kConditionNames),
@@ -317,7 +320,8 @@ constexpr FieldSpec kCondition[] = {
      "tamponade (fluid into the pericardium), tension_pneumothorax (air into a pleural space "
      "through a one-way leak), pulmonary_embolism (a clot in the pulmonary bed), "
      "coronary_occlusion (a clot in a coronary artery), airway_obstruction (the upper airway "
-     "narrowed or closed; a tracheal tube passes it)"},
+     "narrowed or closed; a tracheal tube passes it), haemothorax (blood into a pleural space "
+     "from the aorta)"},
     {"rate_mmol_h", FieldType::kNumber, "mmol/h", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
      kNone, "potassium in or out, or acid in; 0: 20 mmol/h for potassium, 600 for acid", nullptr,
      0, kChemistryConditions},
@@ -326,11 +330,12 @@ constexpr FieldSpec kCondition[] = {
     {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 2000, 0, kZeroIsDefault | kMinExclusive,
      kNone,
      "tamponade: the source's rate while the pressure allows (0: 50); tension_pneumothorax: the "
-     "air admitted per minute of normal breathing (0: 200)",
-     nullptr, 0, kThoraxConditions},
+     "air admitted per minute of normal breathing (0: 200); haemothorax: the bleeding rate while "
+     "the pressure allows (0: 100)",
+     nullptr, 0, kThoraxConditions | kHaemothoraxOnly},
     {"volume_mL", FieldType::kNumber, "mL", 0, 3000, 0, 0, kNone,
-     "tamponade: the volume after which the source stops (0: until stopped); chronic: the volume "
-     "already there", nullptr, 0, kTamponadeOnly},
+     "tamponade or haemothorax: the volume after which the source stops (0: until stopped); "
+     "chronic tamponade: the volume already there", nullptr, 0, kTamponadeOnly | kHaemothoraxOnly},
     {"source", FieldType::kEnum, "", 0, last(thorax::kFluidSourceNames), 0, 0,
      names(thorax::kFluidSourceNames),
      "tamponade: effusion (against the venous pressure) or blood (against the aortic, taken from "
@@ -339,7 +344,8 @@ constexpr FieldSpec kCondition[] = {
      "tamponade: volume_mL has built up over weeks in a pericardium stretched to hold most of it",
      nullptr, 0, kTamponadeOnly},
     {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), 0, 0, names(thorax::kSideNames),
-     "tension_pneumothorax: left, right or both", nullptr, 0, kPneumothoraxOnly},
+     "tension_pneumothorax or haemothorax: left, right or both", nullptr, 0,
+     kPneumothoraxOnly | kHaemothoraxOnly},
     {"obstruction", FieldType::kNumber, "", 0, 0.95, 0.5, kZeroIsDefault | kMinExclusive, kNone,
      "pulmonary_embolism: the share of the open pulmonary bed the clot closes", nullptr, 0,
      kEmbolismOnly},
@@ -394,7 +400,11 @@ constexpr FieldSpec kNeedleDecompression[] = {
     {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), kNoDefault, kRequired,
      names(thorax::kSideNames), "left, right or both"},
     {"catheter_mm", FieldType::kNumber, "mm", 10, 150, 50, kZeroIsDefault, kNone,
-     "catheter length; one shorter than the chest wall (chest_wall_mm) never reaches the pleura"},
+     "catheter length; one shorter than the chest wall at the site never reaches the pleura"},
+    {"site", FieldType::kEnum, "", 0, last(thorax::kNeedleSiteNames), 0, 0,
+     names(thorax::kNeedleSiteNames),
+     "2nd_ics_mcl (2nd intercostal space, mid-clavicular line: chest_wall_mm) or 5th_ics_aal "
+     "(4th-5th space, anterior axillary line: thinner by lateral_chest_wall_offset_mm)"},
 };
 constexpr FieldSpec kThoracostomy[] = {
     {"side", FieldType::kEnum, "", 0, last(thorax::kSideNames), kNoDefault, kRequired,
@@ -413,6 +423,7 @@ void finish_ventilation(Action& a);
 // A condition goes to the model that owns it (`condition` is field 0 of both kinds).
 constexpr Stage route_condition(const Action& a) {
   if (a.values[0] == kAirwayObstructionCondition) return Stage::kBreathing;
+  if (a.values[0] == kHaemothoraxCondition) return Stage::kThorax;
   if (a.values[0] >= kFirstThrombosisCondition) return Stage::kThrombosis;
   return a.values[0] >= kFirstThoraxCondition ? Stage::kThorax : Stage::kChemistry;
 }
@@ -478,7 +489,8 @@ constexpr ActionSpec kRows[] = {
     {ActionKind::kPericardiocentesis, "pericardiocentesis", Stage::kThorax,
      "drains the pericardium by needle or catheter", kPericardiocentesis, {}, nullptr, ""},
     {ActionKind::kNeedleDecompression, "needle_decompression", Stage::kThorax,
-     "a catheter into the pleural space at the 2nd intercostal space; lets tension out",
+     "a catheter into the pleural space; lets air out while it stays open (it can kink, block "
+     "or dislodge: a needle_failed event)",
      kNeedleDecompression, {}, nullptr, ""},
     {ActionKind::kThoracostomy, "thoracostomy", Stage::kThorax,
      "opens the pleural space (finger or chest tube): the air leaves and the lung re-expands",

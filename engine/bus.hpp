@@ -228,7 +228,8 @@ struct TemperatureBus {
 struct ConditionsBus {
   double pericardial_fluid_mL;         // all of it
   double pericardial_slack_mL;         // what a chronically stretched pericardium holds slack
-  double pericardial_bleed_mL_s;       // a haemopericardium's inflow, taken from the aorta
+  double chest_bleed_mL_s;             // a haemopericardium's and a haemothorax's inflow, taken
+                                       // from the aorta
   double mediastinal_mmHg;             // pleural air's pressure on the heart and great veins
 };
 

@@ -14,6 +14,7 @@ enum class RngStream : uint32_t {
   kShock = 2,    // defibrillation and cardioversion outcomes
   kPopulation = 3,
   kEcgNoise = 4,
+  kThorax = 5,   // decompression catheters' working lives
 };
 
 // The draws are out of line (rng.cpp) so that Random123's headers stay out of every file that

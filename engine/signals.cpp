@@ -199,6 +199,13 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"pupils_reactive", "1", "1 while the pupils react to light"},
     {"vasoplegia", "1", "post-arrest vasoplegia (1: the reference 8-minute arrest's O2 debt, delayed a day)"},
     {"gasping", "1", "1 while the patient's only breathing is agonal gasps (not breathing: a sign of arrest)"},
+    {"pleural_blood_left_mL", "mL", "blood in the left pleural space (haemothorax)"},
+    {"pleural_blood_right_mL", "mL", "blood in the right pleural space (haemothorax)"},
+    {"chest_drain_output_mL", "mL", "blood drained from both pleurae so far (finger or tube thoracostomy)"},
+    {"percussion_left", "1", "left chest percussion note: -1 stony dull (blood), 0 resonant, +1 hyperresonant (air)"},
+    {"percussion_right", "1", "right chest percussion note: -1 stony dull (blood), 0 resonant, +1 hyperresonant (air)"},
+    {"capillary_deoxyhemoglobin_g_dL", "g/dL", "deoxygenated haemoglobin in the skin's capillary blood (mean of arterial and venous)"},
+    {"cyanosis", "1", "visible blueness of skin and lips, 0 none .. 1 deep (0.5: 5 g/dL capillary deoxyhaemoglobin)"},
 }};
 #undef DRUG_SIGNALS
 

@@ -176,6 +176,14 @@ enum SignalId : int {
   kVasoplegia,
   // Appended after 0.10.0 (agonal gasping).
   kGasping,
+  // Haemothorax and what a rescuer sees of the chest and skin.
+  kPleuralBloodLeft,
+  kPleuralBloodRight,
+  kChestDrainOutput,
+  kPercussionLeft,
+  kPercussionRight,
+  kCapillaryDeoxyHb,
+  kCyanosis,
   kNumSignals
 };
 

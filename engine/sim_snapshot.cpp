@@ -33,8 +33,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // chemistry's bus, the blood the channel blockers act in). 12: the nerves' AV dromotropy on the
 // autonomic bus; the fluids stage (red cells, plasma protein, capillary exchange) and the kind of
 // each running fluid. 13: the myocardium's injury and stunning, its energy and automaticity on the
-// electrical bus.
-constexpr uint32_t kSnapshotVersion = 14;
+// electrical bus. 14: the brainstem's gasping reserve. 15: pleural blood (haemothorax) and the
+// decompression catheters' working lives.
+constexpr uint32_t kSnapshotVersion = 15;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -48,6 +49,7 @@ std::string format_release(uint32_t version) {
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
+    case 14: return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }
 }

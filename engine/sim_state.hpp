@@ -56,7 +56,8 @@ enum class EventKind : int32_t {
                          // shock advised (AED mode); value = J
   kPacingCapture = 6,    // detail = 1 capture gained, 0 lost; value = current, mA
   kLabResult = 7,        // a blood gas is ready: detail = site (0 arterial, 1 venous), value = pH
-  kLastEventKind = kLabResult
+  kNeedleFailed = 8,     // a decompression catheter stopped working: detail = side, value = its life, s
+  kLastEventKind = kNeedleFailed
 };
 
 struct Event {

@@ -22,6 +22,7 @@ constexpr double kBloodGasEvery_s = 600.0;
 constexpr double kAnalyserDelay_s = 90.0;   // the blood_gas action's default
 constexpr double kHyperkalaemia_mmol_L = 6.5;
 constexpr double kAbsentSounds = 0.3;
+constexpr double kDullNote = -0.5;  // percussion: fluid, not air
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
 constexpr double kMapTarget_mmHg = 65.0;
@@ -326,13 +327,20 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
           "sodium bicarbonate 50 mmol");
     }
   }
-  // Findings looked for at the bedside (breath sounds, trachea) and on ultrasound in a pause.
+  // Findings looked for at the bedside (breath sounds, percussion, trachea) and on ultrasound in
+  // a pause. A silent side that rings is air: a needle first; one that is dull is blood, which
+  // a needle cannot let out: a thoracostomy at once (ATLS).
   const bool left = v.breath_sounds_left < kAbsentSounds, right = v.breath_sounds_right < kAbsentSounds;
+  const bool dull = (left && v.percussion_left < kDullNote) || (right && v.percussion_right < kDullNote);
   if ((left || right) && decompressions_ < 2 && t >= last_decompression_s_ + kRetreatAfter_s) {
     ++decompressions_;
     last_decompression_s_ = t;
     const char* side = left && right ? "both" : left ? "left" : "right";
-    if (decompressions_ == 1)
+    if (dull) {
+      decompressions_ = 2;
+      act(sim, t, std::string(R"({"do":"thoracostomy","side":")") + side + R"(","kind":"finger"})",
+          std::string("absent breath sounds, dull note: finger thoracostomy ") + side);
+    } else if (decompressions_ == 1)
       act(sim, t, std::string(R"({"do":"needle_decompression","side":")") + side + "\"}",
           std::string("absent breath sounds: needle decompression ") + side);
     else

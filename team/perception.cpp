@@ -20,7 +20,8 @@ Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
           signal_index("lab_k_mmol_L"),          signal_index("lab_ph"),
           signal_index("breath_sounds_left"),    signal_index("breath_sounds_right"),
           signal_index("tracheal_deviation_mm"), signal_index("pericardial_volume_mL"),
-          signal_index("core_temp_C")};
+          signal_index("core_temp_C"),           signal_index("percussion_left"),
+          signal_index("percussion_right")};
   if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
     throw std::logic_error("the library has no pads lead");
 }
@@ -73,6 +74,8 @@ Vitals Perception::vitals(const resus_sim* sim) const {
   v.tracheal_deviation_mm = get(idx_.deviation);
   v.pericardial_volume_mL = get(idx_.pericardial);
   v.core_temp_C = get(idx_.core_temp);
+  v.percussion_left = get(idx_.percussion_left);
+  v.percussion_right = get(idx_.percussion_right);
   return v;
 }
 

@@ -1,7 +1,7 @@
 // What a resuscitation team can perceive of a patient, read through the public C API: the
 // defibrillator pads' ECG, a palpated carotid pulse, the monitor (EtCO2, SpO2, blood pressure),
 // the blood-gas analyser's results, and bedside findings (breath sounds, tracheal deviation,
-// an effusion on ultrasound, temperature). Never the engine's rhythm label or hidden state.
+// percussion, an effusion on ultrasound, temperature). Never the engine's rhythm label or hidden state.
 #pragma once
 
 #include <resus/resus.h>
@@ -24,6 +24,7 @@ struct Vitals {
   double lab_k_mmol_L = 0.0;   // 0 until a blood gas has been analysed
   double lab_ph = 0.0;
   double breath_sounds_left = 1.0, breath_sounds_right = 1.0;  // 1 normal .. 0 absent
+  double percussion_left = 0.0, percussion_right = 0.0;  // -1 dull (blood) .. +1 hyperresonant
   double tracheal_deviation_mm = 0.0;
   double pericardial_volume_mL = 0.0;  // what bedside ultrasound shows
   double core_temp_C = 37.0;
@@ -50,7 +51,7 @@ class Perception {
   int64_t next_index_ = 0;       // sample index after the newest one kept
   struct Indices {
     int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
-        pericardial, core_temp;
+        pericardial, core_temp, percussion_left, percussion_right;
   } idx_{};
 };
 

@@ -3,6 +3,8 @@
 // bus.lungs (what the lungs exchanged), bus.haemodynamics (arterial and venous blood volumes),
 // bus.chemistry (the solutes' tissue volumes and sources), bus.temperature and the
 // metabolic-rate effect; writes bus.blood.
+#include <algorithm>
+
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
 
@@ -69,6 +71,18 @@ void publish(const SimState& s, double* sig) {
   sig[kVo2] = r.vo2_mL_min;
   sig[kVco2] = r.vco2_mL_min;
   sig[kO2Debt] = r.o2_debt_mL;
+
+  // Cyanosis is the colour of the deoxygenated haemoglobin in the skin's capillaries, whose
+  // blood is on average half-way between the arterial blood entering and the blood leaving at
+  // the tissue's tension (Lundsgaard and Van Slyke 1923): visible from about 5 g/dL, earlier or
+  // later by observer and skin (SaO2 75-85% with a normal haemoglobin), so the signal ramps
+  // over 4-6 g/dL; an anaemic patient stays pink. Without flow the capillary blood stands in
+  // the tissue and gives up its O2 to it, so an arrested patient turns blue within a minute
+  // or two although the blood left in the arteries is still saturated.
+  const double capillary_sat = 0.5 * (r.sao2 + s.blood.pools.tissue_sat);
+  const double deoxy = s.bus.blood.hemoglobin_g_dL * std::clamp(1.0 - capillary_sat, 0.0, 1.0);
+  sig[kCapillaryDeoxyHb] = deoxy;
+  sig[kCyanosis] = std::clamp((deoxy - 4.0) / 2.0, 0.0, 1.0);
 }
 
 void check(const SimState& s, StateCheck& c) {

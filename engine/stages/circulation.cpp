@@ -95,7 +95,7 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   out.intrathoracic_pressure = p.intrathoracic_pressure +
                                (breathing_coupled ? b.lungs.pleural_delta_mmHg : 0.0) +
                                b.conditions.mediastinal_mmHg;
-  out.pericardial_bleed_mL_s = b.conditions.pericardial_bleed_mL_s;
+  out.chest_bleed_mL_s = b.conditions.chest_bleed_mL_s;
   out.compression_start_s = t;
   out.thoracic_compression_mmHg = b.chest.thoracic_mmHg;
   out.thoracic_compression_slope = b.chest.thoracic_slope;

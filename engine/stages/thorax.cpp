@@ -1,9 +1,10 @@
-// The thorax stage: models/thorax's pericardial fluid and pleural air, every step after the
+// The thorax stage: models/thorax's pericardial fluid, pleural air and blood, every step after the
 // breathing. Reads bus.haemodynamics (pericardial, aortic and central venous pressure) and
 // bus.lungs (alveolar pressure, airway flow, the breath's pleural swing); applies the tamponade
-// and tension-pneumothorax conditions and their treatments (pericardiocentesis, needle
-// decompression, thoracostomy); writes bus.conditions (read by the circulation on the next
-// step) and its slots (EffectWriter::kConditions) of the lung-compliance and shunt channels.
+// tension-pneumothorax and haemothorax conditions and their treatments (pericardiocentesis,
+// needle decompression, thoracostomy); draws each needle's working life (RngStream::kThorax) and
+// reports its failure; writes bus.conditions (read by the circulation on the next step) and its
+// slots (EffectWriter::kConditions) of the lung-compliance and shunt channels.
 #include <algorithm>
 
 #include "engine/model.hpp"
@@ -43,10 +44,9 @@ void publish_bus(SimState& s) {
   ConditionsBus& b = s.bus.conditions;
   b.pericardial_fluid_mL = o.pericardial_fluid_mL;
   b.pericardial_slack_mL = o.pericardial_slack_mL;
-  b.pericardial_bleed_mL_s =
-      s.thorax.spaces.source_kind == static_cast<int32_t>(resus::thorax::FluidSource::kBlood)
-          ? o.pericardial_inflow_mL_s
-          : 0.0;
+  const bool haemopericardium =
+      s.thorax.spaces.source_kind == static_cast<int32_t>(resus::thorax::FluidSource::kBlood);
+  b.chest_bleed_mL_s = (haemopericardium ? o.pericardial_inflow_mL_s : 0.0) + o.pleural_bleed_mL_s;
   b.mediastinal_mmHg = o.mediastinal_mmHg;
   set_slot(s.bus.effects, Effect::kLungCompliance, o.compliance_scale);
   set_slot(s.bus.effects, Effect::kShunt, o.shunt_offset);
@@ -58,7 +58,13 @@ void step(const StepContext& c, SimState& s) {
   if (!c.breathing_coupled) return;
   const PatientParams& pp = c.model.params();
   if (resus::thorax::quiet(pp.thorax, s.thorax.spaces)) return;  // most patients, most steps
-  resus::thorax::step(pp.thorax, inputs(pp, s), s.thorax.spaces);
+  ThoraxState& t = s.thorax.spaces;
+  resus::thorax::step(pp.thorax, inputs(pp, s), t);
+  for (int i = 0; i < resus::thorax::kSides; ++i) {
+    if (!t.needle_failed[i]) continue;
+    t.needle_failed[i] = 0;
+    c.events.push(EventKind::kNeedleFailed, i, t.needle_worked_s[i]);
+  }
   publish_bus(s);
 }
 
@@ -76,6 +82,7 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
   constexpr int kLeaveDrain = field_index(ActionKind::kPericardiocentesis, "leave_drain");
   constexpr int kNeedleSide = field_index(ActionKind::kNeedleDecompression, "side");
   constexpr int kCatheter = field_index(ActionKind::kNeedleDecompression, "catheter_mm");
+  constexpr int kNeedleSite = field_index(ActionKind::kNeedleDecompression, "site");
   constexpr int kOpenSide = field_index(ActionKind::kThoracostomy, "side");
   constexpr int kOpenKind = field_index(ActionKind::kThoracostomy, "kind");
   const ThoraxParams& p = c.model.params().thorax;
@@ -93,6 +100,10 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
         const double rate = a[kRate] > 0.0 ? a[kRate] : 200.0;
         start_pneumothorax(t, static_cast<Side>(a[kSide]), rate);
         c.events.push(EventKind::kActionApplied, kind, rate);
+      } else if (cond == ConditionName::kHaemothorax) {
+        const double rate = a[kRate] > 0.0 ? a[kRate] : 100.0;
+        start_haemothorax(t, static_cast<Side>(a[kSide]), rate, a[kVolume]);
+        c.events.push(EventKind::kActionApplied, kind, rate);
       }
       break;
     }
@@ -100,6 +111,7 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       const auto cond = static_cast<ConditionName>(a[kStopCondition]);
       if (cond == ConditionName::kTamponade) stop_tamponade(t);
       if (cond == ConditionName::kTensionPneumothorax) stop_pneumothorax(t);
+      if (cond == ConditionName::kHaemothorax) stop_haemothorax(t);
       c.events.push(EventKind::kActionApplied, kind, 0.0);
       break;
     }
@@ -107,10 +119,15 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       pericardiocentesis(t, a[kDrainVolume], a[kDrainRate], a[kLeaveDrain] != 0.0);
       c.events.push(EventKind::kActionApplied, kind, a[kDrainVolume]);
       break;
-    case ActionKind::kNeedleDecompression:
-      needle_decompression(p, t, static_cast<Side>(a[kNeedleSide]), a[kCatheter]);
+    case ActionKind::kNeedleDecompression: {
+      // Each catheter placed draws its working life, left first, whichever sides are placed.
+      double uniform[kSides];
+      for (double& u : uniform) u = c.draws.rng().uniform(RngStream::kThorax, t.needles_placed++);
+      needle_decompression(p, t, static_cast<Side>(a[kNeedleSide]), a[kCatheter],
+                           static_cast<NeedleSite>(a[kNeedleSite]), uniform);
       c.events.push(EventKind::kActionApplied, kind, a[kCatheter]);
       break;
+    }
     case ActionKind::kThoracostomy:
       thoracostomy(t, static_cast<Side>(a[kOpenSide]),
                    a[kOpenKind] == 0.0 ? Vent::kFinger : Vent::kTube);
@@ -141,6 +158,11 @@ void publish(const SimState& s, double* sig) {
   sig[kBreathSoundsLeft] = s.bus.lungs.right_lung_only ? 0.0 : o.breath_sounds[0];
   sig[kBreathSoundsRight] = o.breath_sounds[1];
   sig[kTrachealDeviation] = o.tracheal_deviation_mm;
+  sig[kPleuralBloodLeft] = t.blood_mL[0];
+  sig[kPleuralBloodRight] = t.blood_mL[1];
+  sig[kChestDrainOutput] = t.blood_drained_mL[0] + t.blood_drained_mL[1];
+  sig[kPercussionLeft] = o.percussion[0];
+  sig[kPercussionRight] = o.percussion[1];
   // Distended neck veins: visible from a central venous pressure of about 8 mmHg, full by 20 [U].
   sig[kJugularDistension] = std::clamp((sig[kCentralVenous] - 8.0) / 12.0, 0.0, 1.0);
 }
@@ -151,7 +173,7 @@ void check(const SimState& s, StateCheck& c) {
   const ConditionsBus& b = s.bus.conditions;
   c.in("conditions.pericardial_fluid_mL", b.pericardial_fluid_mL, 0.0, kVolume_mL)
       .in("conditions.pericardial_slack_mL", b.pericardial_slack_mL, 0.0, kVolume_mL)
-      .in("conditions.pericardial_bleed_mL_s", b.pericardial_bleed_mL_s, 0.0, kFlow_mL_s)
+      .in("conditions.chest_bleed_mL_s", b.chest_bleed_mL_s, 0.0, kFlow_mL_s)
       .in("conditions.mediastinal_mmHg", b.mediastinal_mmHg, -kPressure_mmHg, kPressure_mmHg);
 }
 

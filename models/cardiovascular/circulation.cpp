@@ -184,10 +184,10 @@ void Circulation::derivatives(const State& x, const Hemodynamics& h, const Drive
 
   const int source = d.bleed_site == BleedSite::kArterial ? kArteries : kExtrasplanchnicVeins;
   dxdt[source] -= h.q_hemorrhage;
-  // A haemopericardium: blood out of the circulation, into the pericardium (whose fluid the
-  // drive carries); the circulation counts it as lost.
-  dxdt[kAorta] -= d.pericardial_bleed_mL_s;
-  dxdt[kBloodLost] = h.q_hemorrhage + d.pericardial_bleed_mL_s;
+  // A haemopericardium or haemothorax: blood out of the circulation, into the pericardium or a
+  // pleura (models/thorax holds it); the circulation counts it as lost.
+  dxdt[kAorta] -= d.chest_bleed_mL_s;
+  dxdt[kBloodLost] = h.q_hemorrhage + d.chest_bleed_mL_s;
   dxdt[kFluidInfused] = h.q_infusion;
   dxdt[kRefilled] = d.refill_mL_s;
 

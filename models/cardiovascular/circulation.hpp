@@ -65,7 +65,8 @@ struct Drive {
   BleedSite bleed_site;
   double infusion_mL_s;
   double refill_mL_s;          // transcapillary: interstitium to the systemic veins (< 0: out)
-  double pericardial_bleed_mL_s;       // blood leaving the aorta into the pericardium (lost)
+  double chest_bleed_mL_s;             // blood leaving the aorta into the pericardium or a
+                                       // pleura (lost)
 };
 
 // Pressures and flows at one instant, computed from the state.

@@ -29,6 +29,9 @@ ThoraxParams default_thorax_params(double body_mass_kg, double frc_mL,
   p.finger_evacuation_s = 30.0;           // [U] breaths re-expand the lung
   p.tube_evacuation_s = 15.0;             // [U] a drain on suction
   p.chest_wall_mm = 42.0;                 // [V] Givens 2004: 4.24 cm at 2nd ICS, MCL
+  p.lateral_chest_wall_offset_mm = 13.0;  // [V] Inaba 2012: 12.9 (right), 13.4 (left) mm thinner
+  p.needle_failure_per_min = 0.06;        // [F] Martin 2012: 26% of 14 G failed within 5 min
+  p.blood_evacuation_s = 120.0;           // [U] a chest drain empties a haemothorax in minutes
   p.tracheal_deviation_mm_per_mmHg = 0.6; // [U]
   p.max_tracheal_deviation_mm = 25.0;     // [U]
   return p;
@@ -54,6 +57,9 @@ constexpr ParamSpec<ThoraxParams> kTable[] = {
     {"finger_evacuation_s", "s", 1, 3600, "time constant of re-expansion through a finger thoracostomy", F(finger_evacuation_s)},
     {"tube_evacuation_s", "s", 1, 3600, "time constant of re-expansion through a chest tube", F(tube_evacuation_s)},
     {"chest_wall_mm", "mm", 10, 120, "chest wall thickness at the 2nd intercostal space; a shorter catheter fails", F(chest_wall_mm)},
+    {"lateral_chest_wall_offset_mm", "mm", 0, 60, "how much thinner the chest wall is at the 5th intercostal space, anterior axillary line", F(lateral_chest_wall_offset_mm)},
+    {"needle_failure_per_min", "1/min", 0, 10, "hazard of a placed decompression catheter kinking, blocking or dislodging", F(needle_failure_per_min)},
+    {"blood_evacuation_s", "s", 1, 3600, "time constant of draining pleural blood through a finger or tube thoracostomy", F(blood_evacuation_s)},
     {"tracheal_deviation_mm_per_mmHg", "mm/mmHg", 0, 5, "tracheal shift per mmHg of left-right pleural pressure difference", F(tracheal_deviation_mm_per_mmHg)},
     {"max_tracheal_deviation_mm", "mm", 0, 60, "largest tracheal shift", F(max_tracheal_deviation_mm)},
 };

@@ -8,7 +8,10 @@
 // (the circulation's pericardium takes the volume), pleural pressure on the lung of its side
 // (collapse: compliance and shunt) and, through the mediastinum, on the heart and great veins
 // (the circulation's intrathoracic pressure). Pure: no heap, no I/O, no exceptions; the state is
-// one trivially copyable struct.
+// one trivially copyable struct. Blood in a pleural space (a haemothorax) takes room as air
+// does, comes from the aorta against the pleural pressure, and leaves through an open chest
+// (finger or tube), not through a needle. A needle can fail over time (kinked, blocked or
+// pulled out): the stage draws each catheter's working life when it is placed.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +32,10 @@ constexpr const char* kFluidSourceNames[] = {"effusion", "blood"};
 // How a pleural space is opened.
 enum class Vent : int32_t { kNone = 0, kNeedle = 1, kFinger = 2, kTube = 3 };
 constexpr const char* kThoracostomyNames[] = {"finger", "tube"};
+// Where a decompression needle goes: the 2nd intercostal space in the mid-clavicular line, or
+// the 4th-5th in the anterior axillary line, where the chest wall is thinner.
+enum class NeedleSite : int32_t { kSecondIcsMcl = 0, kFifthIcsAal = 1 };
+constexpr const char* kNeedleSiteNames[] = {"2nd_ics_mcl", "5th_ics_aal"};
 
 constexpr int kSides = 2;  // left, right
 
@@ -53,6 +60,10 @@ struct ThoraxParams {
   double thoracostomy_resistance_mmHg_s_per_mL;  // [U]
   double finger_evacuation_s, tube_evacuation_s;  // time constant of re-expansion [U]
   double chest_wall_mm;                  // at the 2nd intercostal space [V 40-50]
+  double lateral_chest_wall_offset_mm;   // how much thinner at the 5th ICS, AAL [V ~13]
+  double needle_failure_per_min;         // a placed catheter's hazard of kinking, blocking or
+                                         // dislodging [F 26% in 5 min, swine]
+  double blood_evacuation_s;             // time constant of draining pleural blood [U]
   double tracheal_deviation_mm_per_mmHg; // [U]
   double max_tracheal_deviation_mm;      // [U]
 };
@@ -68,7 +79,7 @@ struct ThoraxInputs {
   double pericardial_pressure_mmHg;    // absolute (the circulation's)
   double intrathoracic_pressure_mmHg;  // around the heart, absolute, before this model's part
   double central_venous_mmHg;          // absolute (thoracic veins)
-  double aortic_mmHg;                  // absolute
+  double aortic_mmHg;                  // absolute (a haemothorax's source)
   double resting_pleural_mmHg;         // the resting mean pleural pressure (negative)
   double pleural_swing_mmHg;           // breathing's own pleural pressure change from rest
   double alveolar_mmHg;                // relative to atmosphere
@@ -81,12 +92,14 @@ struct ThoraxReadout {
   double pericardial_fluid_mL;       // what the circulation's pericardium holds besides the heart
   double pericardial_slack_mL;       // what a chronic stretch holds without pressure
   double pericardial_inflow_mL_s;    // from the source (blood: taken from the aorta)
+  double pleural_bleed_mL_s;         // into both pleurae, taken from the aorta
   double pleural_pressure_mmHg[kSides];  // absolute, at rest between breaths
   double mediastinal_mmHg;           // added to the pressure around the heart and great veins
   double collapse[kSides];           // 0..1 of each lung
   double compliance_scale;           // of the respiratory system
   double shunt_offset;               // added to the shunt fraction
   double breath_sounds[kSides];      // 0..1
+  double percussion[kSides];         // -1 stony dull (blood) .. 0 resonant .. +1 hyperresonant (air)
   double tracheal_deviation_mm;      // + toward the patient's right
 };
 
@@ -107,6 +120,19 @@ struct ThoraxState {
   int32_t needle_short[kSides];  // 1: the catheter does not reach the pleura
   double pleural_drained_mL[kSides];  // let out, cumulative
   double pleural_leaked_mL[kSides];   // let in, cumulative (conservation)
+  // Haemothorax, per side.
+  double blood_mL[kSides];
+  double bleed_mL_s[kSides];          // the source's rate; 0: none
+  double bleed_left_mL[kSides];       // until the source stops (inf: until stopped)
+  double blood_bled_mL[kSides];       // in, cumulative
+  double blood_drained_mL[kSides];    // out through a finger or tube, cumulative
+  // A placed needle's remaining working life, s (inf: it does not fail), and whether one failed
+  // in the last step (the stage reports it and clears the flag).
+  double needle_life_s[kSides];
+  double needle_worked_s[kSides];     // since it was placed
+  int32_t needle_failed[kSides];
+  uint32_t needles_placed;            // counts draws of the needles' lives
+  int32_t pad;
   ThoraxReadout out;
 };
 static_assert(std::is_trivially_copyable_v<ThoraxState>);
@@ -125,7 +151,15 @@ void stop_tamponade(ThoraxState& s);
 void pericardiocentesis(ThoraxState& s, double volume_mL, double rate_mL_min, bool leave_drain);
 void start_pneumothorax(ThoraxState& s, Side side, double rate_mL_min);
 void stop_pneumothorax(ThoraxState& s);
-void needle_decompression(const ThoraxParams& p, ThoraxState& s, Side side, double catheter_mm);
+void start_haemothorax(ThoraxState& s, Side side, double rate_mL_min, double volume_mL);
+void stop_haemothorax(ThoraxState& s);
+// `uniform` gives one draw in (0, 1) per side placed (left first): the catheter's working life
+// is exponential with the failure hazard. A catheter shorter than the chest wall at the site
+// never reaches the pleura.
+void needle_decompression(const ThoraxParams& p, ThoraxState& s, Side side, double catheter_mm,
+                          NeedleSite site, const double (&uniform)[kSides]);
+// The chest wall a needle at `site` must cross, mm.
+double chest_wall_at(const ThoraxParams& p, NeedleSite site);
 void thoracostomy(ThoraxState& s, Side side, Vent kind);
 
 // Pressure a side's air builds by itself, above the resting pleural pressure, mmHg.

@@ -122,6 +122,7 @@ namespace Resus
         ShockDelivered = 5,
         PacingCapture = 6,
         LabResult = 7,
+        NeedleFailed = 8,
     }
 
     public enum ShockOutcome

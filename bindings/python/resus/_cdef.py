@@ -325,7 +325,8 @@ typedef enum resus_event_kind {
   RESUS_EVENT_RHYTHM_CHANGED = 4,
   RESUS_EVENT_SHOCK_DELIVERED = 5,
   RESUS_EVENT_PACING_CAPTURE = 6,
-  RESUS_EVENT_LAB_RESULT = 7
+  RESUS_EVENT_LAB_RESULT = 7,
+  RESUS_EVENT_NEEDLE_FAILED = 8
 } resus_event_kind;
 
 typedef enum resus_shock_outcome {

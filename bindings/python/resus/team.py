@@ -29,6 +29,7 @@ PERCEIVED = (
     "lab_lactate_mmol_L", "lab_hb_g_dL", "breath_sounds_left", "breath_sounds_right",
     "tracheal_deviation_mm", "jvd", "pericardial_volume_mL", "core_temp_C", "pupil_diameter_mm",
     "pupils_reactive", "consciousness", "gasping", "cpr_fraction", "cpr_depth_mm", "cpr_rate_per_min",
+    "percussion_left", "percussion_right", "chest_drain_output_mL", "cyanosis",
 )
 PADS_RATE_HZ = 250
 

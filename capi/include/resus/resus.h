@@ -190,7 +190,8 @@ typedef enum resus_action_kind {
                                        volume_mL, source, chronic (tamponade), side
                                        (tension_pneumothorax), obstruction
                                        (pulmonary_embolism), territory (coronary_occlusion),
-                                       severity (airway_obstruction) */
+                                       severity (airway_obstruction); after 0.10.0 the
+                                       haemothorax condition (side, rate_mL_min, volume_mL) */
   RESUS_ACTION_CONDITION_STOP = 20, /* condition */
   RESUS_ACTION_BLOOD_GAS = 21,      /* site, analyser_delay_s */
   /* 0.5: temperature (engine/stages/thermal.cpp) */
@@ -198,7 +199,7 @@ typedef enum resus_action_kind {
   RESUS_ACTION_TEMPERATURE_CONTROL = 23, /* device, target_C */
   /* 0.6: the chest's causes (engine/stages/thorax.cpp) */
   RESUS_ACTION_PERICARDIOCENTESIS = 24,   /* volume_mL, rate_mL_min, leave_drain */
-  RESUS_ACTION_NEEDLE_DECOMPRESSION = 25, /* side, catheter_mm */
+  RESUS_ACTION_NEEDLE_DECOMPRESSION = 25, /* side, catheter_mm; after 0.10.0 site */
   RESUS_ACTION_THORACOSTOMY = 26,         /* side, kind (finger, tube) */
   /* 0.6: thrombosis (engine/stages/thrombosis.cpp) */
   RESUS_ACTION_EMBOLECTOMY = 27,
@@ -477,8 +478,11 @@ typedef enum resus_event_kind {
   RESUS_EVENT_RHYTHM_CHANGED = 4,   /* detail = new resus_rhythm, value = previous rhythm */
   RESUS_EVENT_SHOCK_DELIVERED = 5,  /* detail = resus_shock_outcome, value = energy J */
   RESUS_EVENT_PACING_CAPTURE = 6,   /* detail = 1 capture gained / 0 lost, value = current mA */
-  RESUS_EVENT_LAB_RESULT = 7        /* a blood gas is ready (lab_* signals): detail = site
+  RESUS_EVENT_LAB_RESULT = 7,       /* a blood gas is ready (lab_* signals): detail = site
                                        (0 arterial, 1 venous), value = pH */
+  RESUS_EVENT_NEEDLE_FAILED = 8     /* after 0.10.0: a decompression catheter kinked, blocked or
+                                       came out: detail = side (0 left, 1 right), value = how
+                                       long it worked, s */
 } resus_event_kind;
 
 typedef enum resus_shock_outcome {
