@@ -10,6 +10,8 @@ namespace {
 constexpr double kUnlimited = 1e12;
 // Air or fluid in a pleural space that changes the percussion note fully [U].
 constexpr double kAudibleSpace_mL = 400.0;
+// Pleural blood below which a drain empties the space in one step.
+constexpr double kLastDrop_mL = 1e-3;
 
 double share(const ThoraxParams& p, int side) {
   return side == 0 ? p.left_lung_share : 1.0 - p.left_lung_share;
@@ -24,6 +26,11 @@ bool on_side(Side side, int s) { return side == Side::kBoth || static_cast<int>(
 
 // What takes room in a pleural space: its air and its blood.
 double contents(const ThoraxState& s, int side) { return s.air_mL[side] + s.blood_mL[side]; }
+
+// A placed catheter that can still fail: its life runs down even while nothing collects.
+bool ageing_needle(const ThoraxState& s, int side) {
+  return s.vent[side] == static_cast<int32_t>(Vent::kNeedle) && s.needle_life_s[side] < kUnlimited;
+}
 
 bool open_chest(const ThoraxState& s, int side) {
   return s.vent[side] == static_cast<int32_t>(Vent::kFinger) ||
@@ -125,7 +132,7 @@ bool quiet(const ThoraxParams& p, const ThoraxState& s) {
          s.pericardial_fluid_mL == p.normal_pericardial_fluid_mL && s.air_mL[0] == 0.0 &&
          s.air_mL[1] == 0.0 && s.leak_mL_min[0] == 0.0 && s.leak_mL_min[1] == 0.0 &&
          s.blood_mL[0] == 0.0 && s.blood_mL[1] == 0.0 && s.bleed_mL_s[0] == 0.0 &&
-         s.bleed_mL_s[1] == 0.0;
+         s.bleed_mL_s[1] == 0.0 && !ageing_needle(s, 0) && !ageing_needle(s, 1);
 }
 
 void read(const ThoraxParams& p, const ThoraxInputs& in, ThoraxState& s) {
@@ -202,11 +209,15 @@ void step(const ThoraxParams& p, const ThoraxInputs& in, ThoraxState& s) {
     s.pleural_drained_mL[i] += vent * dt;
     // Blood: in from the source, out only through an open chest (a needle passes air).
     const double bleed = pleural_bleed(p, in, s, i, abs[i]);
-    const double drain =
+    double drain =
         open_chest(s, i) ? std::min(s.blood_mL[i] / p.blood_evacuation_s, s.blood_mL[i] / dt) : 0.0;
+    // The drain's exponential tail: the last drop goes at once, so that the chest can fall quiet.
+    if (drain > 0.0 && bleed == 0.0 && s.blood_mL[i] < kLastDrop_mL) drain = s.blood_mL[i] / dt;
     s.blood_mL[i] = std::max(s.blood_mL[i] + (bleed - drain) * dt, 0.0);
-    if (s.bleed_left_mL[i] < kUnlimited)
+    if (s.bleed_left_mL[i] < kUnlimited) {
       s.bleed_left_mL[i] = std::max(s.bleed_left_mL[i] - bleed * dt, 0.0);
+      if (s.bleed_left_mL[i] <= 0.0) s.bleed_mL_s[i] = 0.0;  // the source has given its volume
+    }
     s.blood_bled_mL[i] += bleed * dt;
     s.blood_drained_mL[i] += drain * dt;
     bled += bleed;
@@ -273,7 +284,8 @@ void needle_decompression(const ThoraxParams& p, ThoraxState& s, Side side, doub
     if (!on_side(side, i) || open_chest(s, i)) continue;  // an open chest stays open
     s.vent[i] = static_cast<int32_t>(Vent::kNeedle);
     s.needle_short[i] = catheter_mm < chest_wall_at(p, site) ? 1 : 0;
-    const double hazard_per_s = p.needle_failure_per_min / 60.0;
+    // A catheter that never reached the pleura cannot stop working.
+    const double hazard_per_s = s.needle_short[i] ? 0.0 : p.needle_failure_per_min / 60.0;
     const double u = std::clamp(uniform[i], 1e-300, 1.0);
     s.needle_life_s[i] =
         hazard_per_s > 0.0 ? std::min(-std::log(u) / hazard_per_s, kUnlimited) : kUnlimited;
@@ -306,13 +318,13 @@ void check_state(const ThoraxState& s, StateCheck& c) {
         .flag("thorax.needle_short", s.needle_short[i])
         .in("thorax.pleural_drained_mL", s.pleural_drained_mL[i], 0.0, 1e9, i)
         .in("thorax.pleural_leaked_mL", s.pleural_leaked_mL[i], 0.0, 1e9, i)
-        .in("thorax.blood_mL", s.blood_mL[i], 0.0, 20000.0, i)
+        .in("thorax.blood_mL", s.blood_mL[i], 0.0, bounds::kVolume_mL, i)
         .in("thorax.bleed_mL_s", s.bleed_mL_s[i], 0.0, 100.0, i)
         .in("thorax.bleed_left_mL", s.bleed_left_mL[i], 0.0, kUnlimited, i)
         .in("thorax.blood_bled_mL", s.blood_bled_mL[i], 0.0, 1e9, i)
         .in("thorax.blood_drained_mL", s.blood_drained_mL[i], 0.0, 1e9, i)
         .in("thorax.needle_life_s", s.needle_life_s[i], 0.0, kUnlimited, i)
-        .in("thorax.needle_worked_s", s.needle_worked_s[i], 0.0, 1e9, i)
+        .in("thorax.needle_worked_s", s.needle_worked_s[i], 0.0, kUnlimited, i)
         .flag("thorax.needle_failed", s.needle_failed[i]);
   }
   const ThoraxReadout& o = s.out;

@@ -280,6 +280,9 @@ TEST(Haemothorax, MassiveBleedDullsTheChestAndShocksANeedleCannotDrainItATubeDoe
   act(sim, R"({"do":"thoracostomy","side":"right","kind":"tube"})");
   sim.advance(600.0);
   EXPECT_GT(sim.signal(kChestDrainOutput), 0.95 * 1200.0);
+  // Every mL that left the aorta is in the pleura or in the drain's bottle.
+  EXPECT_NEAR(sim.signal(kPleuralBloodRight) + sim.signal(kChestDrainOutput), sim.signal(kBloodLost),
+              1e-6 * 1200.0);
   EXPECT_GT(sim.signal(kBreathSoundsRight), 0.9);
   EXPECT_GT(sim.signal(kPercussionRight), -0.2);
   EXPECT_GT(sim.signal(kSpo2), 92.0);
@@ -321,6 +324,33 @@ TEST(NeedleDecompression, AQuarterOfCathetersFailWithinFiveMinutes) {
   const double share = static_cast<double>(failed) / placed;
   EXPECT_GT(share, 0.23);
   EXPECT_LT(share, 0.29);
+}
+
+TEST(NeedleDecompression, ACatheterAgesInAQuietChestAndAShortOneNeverFails) {
+  // A needle placed where nothing collects (a silent side from a misplaced tube) still ages, so
+  // a pneumothorax that begins later meets a catheter of its true age; one too short for the
+  // chest wall never worked and so never fails.
+  using namespace thorax;
+  const ThoraxParams p = default_thorax_params(70.0, 2200.0, 272.0, 25.0);
+  ThoraxState s = initial_state(p);
+  ThoraxInputs in{};
+  in.dt_s = 0.002;
+  in.resting_pleural_mmHg = -4.0;
+  needle_decompression(p, s, Side::kLeft, 80.0, NeedleSite::kSecondIcsMcl, {0.5, 0.5});
+  needle_decompression(p, s, Side::kRight, 20.0, NeedleSite::kSecondIcsMcl, {0.5, 0.5});
+  EXPECT_FALSE(quiet(p, s));
+  const double life = s.needle_life_s[0];  // -ln(0.5) / 0.001 per s: about 693 s
+  EXPECT_NEAR(life, std::log(2.0) / (p.needle_failure_per_min / 60.0), 1e-9);
+  EXPECT_GE(s.needle_life_s[1], 1e12);
+  int failed = 0;
+  for (int i = 0; quiet(p, s) == false && i < 1000000; ++i) {
+    step(p, in, s);
+    failed += s.needle_failed[0] + s.needle_failed[1];
+  }
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(s.vent[0], static_cast<int32_t>(Vent::kNone));
+  EXPECT_EQ(s.vent[1], static_cast<int32_t>(Vent::kNeedle));  // the short one stays, useless
+  EXPECT_TRUE(quiet(p, s));
 }
 
 TEST(NeedleDecompression, AFailedCatheterLetsTheTensionReturnAndSaysSo) {
@@ -380,6 +410,9 @@ TEST(Thorax, BadFieldsAreRejectedByName) {
   rejects(R"({"do":"needle_decompression","side":"left","catheter_mm":500})", "catheter_mm");
   rejects(R"({"do":"thoracostomy"})", "side");
   rejects(R"({"do":"pericardiocentesis","rate_mL_min":1e9})", "rate_mL_min");
+  rejects(R"({"do":"needle_decompression","side":"left","site":"4th_ics_mcl"})", "site");
+  rejects(R"({"do":"condition","condition":"haemothorax","rate_mL_min":5000})", "rate_mL_min");
+  rejects(R"({"do":"condition","condition":"haemothorax","side":"up"})", "side");
   EXPECT_EQ(sim.signal(kMeanArterial), map0);
 }
 
