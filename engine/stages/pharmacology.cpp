@@ -32,7 +32,7 @@ constexpr Effect kChannelEffect[pharm::kNumChannels] = {
     Effect::kThrombolysis_per_h, Effect::kBeta1Blockade,          Effect::kAlpha1Blockade,
     Effect::kSodiumChannelBlock};
 
-std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h) {
+std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h, double chest_bleed_mL_s) {
   std::array<double, pharm::kNumFlows> q{};
   q[pharm::kMitral] = h.q_mitral;
   q[pharm::kAortic] = h.q_aortic;
@@ -50,6 +50,7 @@ std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h) {
   q[pharm::kPulmonary] = h.q_pulmonary;
   q[pharm::kPulmonaryVeinsFlow] = h.q_pulmonary_veins;
   q[pharm::kHemorrhage] = h.q_hemorrhage;
+  q[pharm::kChestBleed] = chest_bleed_mL_s;
   return q;
 }
 
@@ -72,7 +73,9 @@ void write_effects(SimState& s) {
 void step(const StepContext& c, SimState& s) {
   if (!c.breathing_coupled) return;  // a model settling its circulation alone: no drugs yet
   pharm::PharmState& p = s.pharmacology.pk;
-  if (!pharm::accumulate(flows(s.bus.haemodynamics.h).data(), kStep_s, p)) return;
+  if (!pharm::accumulate(flows(s.bus.haemodynamics.h, s.bus.conditions.chest_bleed_mL_s).data(),
+                         kStep_s, p))
+    return;
   p.bleed_pool = s.circulation.bleed.site == static_cast<int32_t>(cv::BleedSite::kArterial)
                      ? pharm::kArteries
                      : pharm::kExtrasplanchnicVeins;
@@ -138,7 +141,7 @@ void start(const PatientParams& pp, const std::array<double, pharm::kNumFlows>& 
 }
 
 std::array<double, pharm::kNumFlows> step_flows(const SimState& s) {
-  return flows(s.bus.haemodynamics.h);
+  return flows(s.bus.haemodynamics.h, s.bus.conditions.chest_bleed_mL_s);
 }
 
 void publish(const Model& m, const SimState& s, double* sig) {

@@ -47,7 +47,9 @@ enum Site : int {
 enum Flow : int {
   kMitral = 0, kAortic, kTricuspid, kPulmonic, kAortaArteries, kCoronaryBed, kCerebralBed,
   kSplanchnicBed, kExtrasplanchnicBed, kSplanchnicReturn, kExtrasplanchnicReturn, kJugularReturn,
-  kVenaCava, kPulmonary, kPulmonaryVeinsFlow, kHemorrhage, kNumFlows
+  kVenaCava, kPulmonary, kPulmonaryVeinsFlow, kHemorrhage,
+  kChestBleed,  // from the aorta into the pericardium or a pleura (lost with what it carries)
+  kNumFlows
 };
 
 struct PharmParams {

@@ -71,6 +71,7 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
   // 30 minutes (vasopressin's half-life is longer, but it starts within a few percent).
   std::array<double, kNumFlows> flows = rest_flow_mL_s;
   flows[kHemorrhage] = 0.0;
+  flows[kChestBleed] = 0.0;
   TickInputs at_rest{};
   at_rest.volume_mL = volume_mL;
   at_rest.arterial_pressure_mmHg = rest_map_mmHg;

@@ -103,14 +103,16 @@ void drain_sites(const SiteShares& w, const DrugSpec& spec, DrugState& d) {
 
 // The tick's moves as shares of each source pool's amount, the same for every drug: along each
 // connection (upwind: a reversing flow carries the other pool's blood), into each bed, out with a
-// hemorrhage. All moves start from the tick's amounts, so what one pool loses the next gains; a
-// pool whose outflows would exceed its volume gives what it holds, in proportion.
+// hemorrhage or a chest bleed. All moves start from the tick's amounts, so what one pool loses
+// the next gains; a pool whose outflows would exceed its volume gives what it holds, in
+// proportion.
 struct Moves {
   std::array<double, std::size(kLinks)> share;  // of the source pool's amount
   std::array<Pool, std::size(kLinks)> src, dst;
   std::array<double, kNumTissues> bed_flow_mL, bed_q_mL_s;  // forward bed flows: through the tissue
   double bleed_share;
   int bleed;
+  double chest_bleed_share;  // of the aorta's amount: a haemopericardium's or haemothorax's
 };
 
 Moves plan_moves(const PharmState& s, const std::array<double, kNumPools>& per_mL, double dt) {
@@ -132,9 +134,12 @@ Moves plan_moves(const PharmState& s, const std::array<double, kNumPools>& per_m
   m.bleed = std::clamp(s.bleed_pool, 0, kNumPools - 1);
   m.bleed_share = std::max(s.flow_mL[kHemorrhage], 0.0) * per_mL[m.bleed];
   out[m.bleed] += m.bleed_share;
+  m.chest_bleed_share = std::max(s.flow_mL[kChestBleed], 0.0) * per_mL[kAorta];
+  out[kAorta] += m.chest_bleed_share;
   for (std::size_t i = 0; i < std::size(kLinks); ++i)
     if (out[m.src[i]] > 1.0) m.share[i] /= out[m.src[i]];
   if (out[m.bleed] > 1.0) m.bleed_share /= out[m.bleed];
+  if (out[kAorta] > 1.0) m.chest_bleed_share /= out[kAorta];
   return m;
 }
 
@@ -166,7 +171,9 @@ void carry(const PharmParams& p, const DrugSpec& spec, const Moves& m,
   }
   const double bled = m.bleed_share * d.pool[m.bleed];
   delta[m.bleed] -= bled;
-  d.bled_ug += bled;
+  const double bled_into_chest = m.chest_bleed_share * d.pool[kAorta];
+  delta[kAorta] -= bled_into_chest;
+  d.bled_ug += bled + bled_into_chest;
   // Shares out of a pool sum to at most 1, so only rounding can dip below zero (and a NaN,
   // which cannot arise from finite inputs, would not survive).
   for (int k = 0; k < kNumPools; ++k) {

@@ -65,6 +65,17 @@ TEST(Pharmacology, TransportConservesEveryMicrogram) {
   EXPECT_GT(sim.state().pharmacology.pk.drug[static_cast<int>(Drug::kEpinephrine)].bled_ug, 0.0);
 }
 
+TEST(Pharmacology, BloodIntoTheChestTakesItsDrugWithIt) {
+  // A haemothorax's blood leaves the aorta with what it carries (as a hemorrhage's does): the
+  // drug lost is counted and the balance still closes to 1e-9.
+  Sim sim = arrest_with_cpr();
+  act(sim, R"({"do":"condition","condition":"haemothorax","side":"left","rate_mL_min":300,"volume_mL":600})");
+  act(sim, R"({"do":"drug","drug":"epinephrine","dose":1,"unit":"mg","route":"central_iv","flush_mL":20})");
+  sim.advance(180.0);
+  expect_mass_balance(sim);
+  EXPECT_GT(sim.state().pharmacology.pk.drug[static_cast<int>(Drug::kEpinephrine)].bled_ug, 1.0);
+}
+
 TEST(Pharmacology, RestingHormonesAreTheHumanLevels) {
   // Wortsman 1984 (Am J Med 77:779): rest epinephrine 0.034 +- 0.002, norepinephrine
   // 0.228 +- 0.01 ng/mL; vasopressin under 5 pg/mL. Held over 10 minutes at rest.
