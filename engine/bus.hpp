@@ -153,13 +153,14 @@ struct CprBus {
 
 // Writer: the breathing stage (stages/breathing.cpp). Readers: circulation (pleural pressure,
 // with a one-step lag), cycle statistics (central pressures at end-expiration), waveforms, blood
-// (what the lungs exchanged).
+// (what the lungs exchanged), reflex (lung volume, for the stretch receptors).
 struct LungsBus {
   double pleural_delta_mmHg;           // pleural pressure minus its resting value
   double end_expiratory_pleural_mmHg;  // that change at the last start of inspiration
   double airway_pressure_cmH2O;        // what a ventilator and a capnograph show
   double airway_flow_mL_s;
   double alveolar_pressure_mmHg;       // relative to atmosphere
+  double lung_volume_mL;               // absolute (the stretch receptors' input)
   double capnogram_mmHg;
   double pleth;                        // pulse oximeter plethysmogram, 0..1
   // Gas exchange runs on a 10 ms tick; on the step that closes one, what it exchanged.

@@ -55,6 +55,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   SimState s{};
   s.circulation.x = initial_guess(pp);
   s.reflex.baro = baro.rest_state();
+  s.reflex.chemo = autonomic::Chemoreflex(pp.baroreflex.chemo, {}).rest_state(95.0, 40.0, 0.0);
   s.heart.conduction = ep::Conduction(pp.conduction).initial_state();
   s.heart.myocardial_energy = 1.0;
   s.heart.coronary_perfusion_ratio = 1.0;
@@ -104,6 +105,8 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
 }
 
 constexpr double kBreathingSettle_s = 120.0;
+// The lung-stretch receptors' resting firing is their mean over this much breathing (~7 breaths).
+constexpr double kStretchAverage_s = 30.0;
 
 // The preset and the overrides in play, for messages about a model that cannot be compiled.
 std::string describe(const PatientDef& def) {
@@ -164,7 +167,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   std::shared_ptr<Model> m(new Model());
   m->params_ = make_patient(def);
   const double gain = m->params_.baroreflex.gain_scale;
-  m->baro_ref_ = {93.0, 0.0, 0.0, 0.0};
+  m->baro_ref_ = {93.0, 0.0, 0.0, 0.0, {}};
 
   // Pass 1, open loop: with the reflex held at rest the heart beats at the set rate and the
   // circulation settles onto its periodic steady state (beat-to-beat change below 1e-7 mmHg).
@@ -238,6 +241,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // the loop settles again at exactly the set rate.
   m->params_.baroreflex.gain_scale = gain;
   state.reflex.baro.sympathetic_history.fill(0.0);
+  state.reflex.baro.cardiac_sympathetic_history.fill(0.0);
   state.reflex.baro.vagal_history.fill(0.0);
   state.reflex.baro.delta.fill(0.0);
   {
@@ -277,12 +281,26 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   }
   // Pass 4: breathing joins; the gases and the hormones settle on the circulation's own flows.
   // The lungs' breath times start on the clock as it stands.
+  // Then the chemo- and lung-stretch receptors' resting firing: where the gases settled, and the
+  // mean over several breaths; from then on they shift the efferents by their deviations.
   stages::breathing::rebase(state, -static_cast<double>(state.step) * kStep_s);
   {
     Sim sim(*m, state);
     sim.advance_steps(static_cast<int64_t>(kBreathingSettle_s / kStep_s));
     settled += kBreathingSettle_s;
     state = sim.s_;
+  }
+  {
+    // A copy breathes on for several breaths to find the stretch receptors' mean; the state
+    // itself does not move.
+    Sim sim(*m, state);
+    const int64_t averaged = static_cast<int64_t>(kStretchAverage_s / kStep_s);
+    double stretch = 0.0;
+    for (int64_t i = 0; i < averaged; ++i) {
+      sim.advance_steps(1);
+      stretch += sim.s_.reflex.chemo.stretch;
+    }
+    m->baro_ref_.chemo = {state.reflex.chemo.chemo, stretch / static_cast<double>(averaged), 1, 0};
   }
   m->resting_arterial_o2_content_ =
       state.bus.blood.hemoglobin_g_dL * state.bus.blood.arterial_sat;

@@ -32,6 +32,7 @@ Sim::Sim(const Model& model, const SimState& initial)
     : model_(&model),
       eval_{cv::Circulation(model.params().circulation),
             autonomic::Baroreflex(model.params().baroreflex, model.baro_reference()),
+            autonomic::Chemoreflex(model.params().baroreflex.chemo, model.baro_reference().chemo),
             ep::Conduction(model.params().conduction), ep::Myocardium(model.params().myocardium),
             ecg::Generator(model.params().ecg), resp::Respiration(model.params().respiration, model.params().blood),
             cpr::ChestPump(model.params().compression)},

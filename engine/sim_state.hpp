@@ -204,6 +204,7 @@ struct ThrombosisStageState {
 
 struct ReflexState {
   autonomic::BaroreflexState baro;
+  autonomic::ChemoreflexState chemo;
   double pressure_sum;  // carotid pressure summed over the tick's steps
   int32_t samples;
   int32_t pad;

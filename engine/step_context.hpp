@@ -23,6 +23,7 @@ class Model;
 struct Evaluators {
   cv::Circulation circulation;
   autonomic::Baroreflex baroreflex;
+  autonomic::Chemoreflex chemoreflex;
   ep::Conduction conduction;
   ep::Myocardium myocardium;
   ecg::Generator ecg;

@@ -55,6 +55,7 @@ void step(const StepContext& c, SimState& s) {
   lungs.airway_pressure_cmH2O = o.airway_pressure_cmH2O;
   lungs.airway_flow_mL_s = o.airway_flow_mL_s;
   lungs.alveolar_pressure_mmHg = o.alveolar_pressure_mmHg;
+  lungs.lung_volume_mL = o.lung_volume_mL;
   lungs.right_lung_only = b.resp.airway == resp::Airway::kRightMainstem ? 1 : 0;
   lungs.capnogram_mmHg = o.capnogram_mmHg;
   lungs.pleth = o.pleth;
@@ -155,6 +156,7 @@ void check(const SimState& s, StateCheck& c) {
   resp::check_state(s.breathing.resp, c);
   c.in("breathing.last_airway_flow_mL_s", s.breathing.last_airway_flow_mL_s, -kFlow_mL_s, kFlow_mL_s)
       .in("lungs.pleural_delta_mmHg", s.bus.lungs.pleural_delta_mmHg, -kPressure_mmHg, kPressure_mmHg)
+      .in("lungs.lung_volume_mL", s.bus.lungs.lung_volume_mL, 0.0, kVolume_mL)
       .in("lungs.alveolar_pressure_mmHg", s.bus.lungs.alveolar_pressure_mmHg, -kPressure_mmHg,
           kPressure_mmHg)
       .in("lungs.end_expiratory_pleural_mmHg", s.bus.lungs.end_expiratory_pleural_mmHg,

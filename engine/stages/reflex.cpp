@@ -1,7 +1,9 @@
 // The reflex stage: the Ursino baroreflex on its own 10 ms tick (operator splitting: the
-// effectors are held over the tick's steps). Reads the carotid (arterial) pressure of each step
-// from bus.haemodynamics and the chronotropic, vagal and receptor-blockade effect channels;
-// writes bus.autonomic.
+// effectors are held over the tick's steps), its efferents shifted by the peripheral
+// chemoreceptors and the lung-stretch receptors (Ursino and Magosso 2000). Reads the carotid
+// (arterial) pressure of each step from bus.haemodynamics, the arterial tensions from bus.blood,
+// the lung volume from bus.lungs and the chronotropic, vagal and receptor-blockade effect
+// channels; writes bus.autonomic.
 #include <algorithm>
 
 #include "engine/model.hpp"
@@ -45,7 +47,12 @@ void tick(const StepContext& c, SimState& s) {
   ReflexState& r = s.reflex;
   r.pressure_sum += s.bus.haemodynamics.h.pressure[cv::kArteries];
   if (++r.samples == kBaroSteps) {
-    c.eval.baroreflex.tick(r.pressure_sum / kBaroSteps, r.baro);
+    const BloodBus& b = s.bus.blood;
+    const double above_frc_L =
+        (s.bus.lungs.lung_volume_mL - c.model.params().respiration.frc_mL) / 1000.0;
+    c.eval.chemoreflex.tick(b.arterial_po2_mmHg, b.arterial_pco2_mmHg, above_frc_L,
+                            autonomic::kBaroTick_s, r.chemo);
+    c.eval.baroreflex.tick(r.pressure_sum / kBaroSteps, r.baro, c.eval.chemoreflex.shift(r.chemo));
     r.pressure_sum = 0.0;
     r.samples = 0;
   }
@@ -60,6 +67,7 @@ void publish(const Model&, const SimState& s, double* sig) {
 void check(const SimState& s, StateCheck& c) {
   using namespace bounds;
   autonomic::check_state(s.reflex.baro, c);
+  autonomic::check_state(s.reflex.chemo, c);
   c.in("reflex.pressure_sum", s.reflex.pressure_sum, -kPressure_mmHg * kBaroSteps,
        kPressure_mmHg * kBaroSteps)
       .index("reflex.samples", s.reflex.samples, 0, kBaroSteps - 1);

@@ -13,13 +13,14 @@ double Baroreflex::afferent_firing(double filtered) const {
   return (p_->f_min + p_->f_max * z) / (1.0 + z);
 }
 
-double Baroreflex::sympathetic_firing(double f_as) const {
-  return p_->fes_inf + (p_->fes_0 - p_->fes_inf) * capped_exp(-p_->k_es * f_as);
+double Baroreflex::sympathetic_firing(double f_as, double shift) const {
+  const double f = p_->fes_inf + (p_->fes_0 - p_->fes_inf) * capped_exp(p_->k_es * (shift - f_as));
+  return std::min(f, p_->fes_max);
 }
 
-double Baroreflex::vagal_firing(double f_as) const {
+double Baroreflex::vagal_firing(double f_as, double shift) const {
   const double z = capped_exp((f_as - p_->fas_0) / p_->k_ev);
-  return (p_->fev_0 + p_->fev_inf * z) / (1.0 + z);
+  return std::max((p_->fev_0 + p_->fev_inf * z) / (1.0 + z) + shift, 0.0);
 }
 
 double Baroreflex::sympathetic_drive(double f_es) const {
@@ -36,15 +37,17 @@ BaroreflexState Baroreflex::rest_state() const {
   s.lead_lag = (1.0 - k) * ref_.set_point_mmHg;
   s.afferent = afferent_firing(ref_.set_point_mmHg);
   s.sympathetic = sympathetic_firing(s.afferent);
+  s.cardiac_sympathetic = s.sympathetic;
   s.vagal = vagal_firing(s.afferent);
   s.delta.fill(0.0);
   s.sympathetic_history.fill(0.0);
+  s.cardiac_sympathetic_history.fill(0.0);
   s.vagal_history.fill(0.0);
   s.head = 0;
   return s;
 }
 
-void Baroreflex::tick(double carotid, BaroreflexState& s) const {
+void Baroreflex::tick(double carotid, BaroreflexState& s, const EfferentShift& shift) const {
   const BaroreflexParams& p = *p_;
   const double h = kBaroTick_s;
 
@@ -56,17 +59,24 @@ void Baroreflex::tick(double carotid, BaroreflexState& s) const {
 
   s.afferent = afferent_firing(filtered_pressure(s, carotid));
   s.sympathetic = sympathetic_firing(s.afferent);
-  s.vagal = vagal_firing(s.afferent);
+  s.cardiac_sympathetic = sympathetic_firing(s.afferent, shift.cardiac_sympathetic);
+  s.vagal = vagal_firing(s.afferent, shift.vagal);
 
   s.head = (s.head + 1) % kBaroHistory;
   s.sympathetic_history[s.head] = sympathetic_drive(s.sympathetic) - ref_.sympathetic_drive;
+  s.cardiac_sympathetic_history[s.head] =
+      sympathetic_drive(s.cardiac_sympathetic) - ref_.sympathetic_drive;
   s.vagal_history[s.head] = s.vagal - ref_.vagal_drive;
 
   for (int i = 0; i < kNumEffectors; ++i) {
     const EffectorParams& e = p.effectors[i];
     const int lag = std::clamp(static_cast<int>(std::lround(e.delay_s / h)), 0, kBaroHistory - 1);
     const int at = (s.head - lag + kBaroHistory) % kBaroHistory;
-    const double drive = i == kPeriodVagal ? s.vagal_history[at] : s.sympathetic_history[at];
+    // The heart's effectors follow the cardiac sympathetic limb, the vessels' the vascular one.
+    const bool cardiac = i == kLvEmax || i == kRvEmax || i == kPeriodSympathetic;
+    const double drive = i == kPeriodVagal ? s.vagal_history[at]
+                         : cardiac         ? s.cardiac_sympathetic_history[at]
+                                           : s.sympathetic_history[at];
     const double target = p.gain_scale * e.gain * drive;
     s.delta[i] = target + (s.delta[i] - target) * std::exp(-h / e.tau_s);
   }

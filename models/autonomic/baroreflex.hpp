@@ -5,6 +5,7 @@
 // reflex holds a patient at rest and opposes any change from it.
 #pragma once
 
+#include "models/autonomic/chemoreflex.hpp"
 #include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
 #include <array>
@@ -33,12 +34,15 @@ struct BaroreflexParams {
   double tau_p_s, tau_z_s;        // afferent lead-lag (pole, zero)
   double f_min, f_max, k_a;       // afferent sigmoid: spikes/s, spikes/s, mmHg
   double fes_inf, fes_0, k_es, fes_min;  // sympathetic efferent
+  double fes_max;                        // ceiling once the chemoreflex adds to it (spikes/s)
   double fev_0, fev_inf, k_ev, fas_0;    // vagal efferent
   std::array<EffectorParams, kNumEffectors> effectors;
   double gain_scale;  // 1 = intact reflex, 0 = denervated
   // The nerves act on the AV node as on the sinus node: its conduction speeds up as the nerves'
   // share of the sinus rate, raised to this power (Baroreflex::av_dromotropy).
   double av_dromotropy_exponent;
+  // The chemoreceptors and lung-stretch receptors that shift the efferents (chemoreflex.hpp).
+  ChemoreflexParams chemo;
 };
 
 // Operating point the deviations are measured from, found when the model is compiled.
@@ -50,6 +54,7 @@ struct BaroreflexReference {
   // at the same phase of every beat, which biases the period; subtracting the bias makes the
   // resting rate equal the set rate.
   double period_offset_s;
+  ChemoreflexReference chemo;
 };
 
 constexpr double kBaroTick_s = 0.01;  // the reflex is updated every 10 ms
@@ -59,10 +64,12 @@ constexpr double kMaxDelay_s = (kBaroHistory - 2) * kBaroTick_s;
 struct BaroreflexState {
   double lead_lag;  // internal state w of the lead-lag filter
   double afferent;  // f_as, spikes/s (output)
-  double sympathetic;  // f_es, spikes/s (output)
+  double sympathetic;  // f_es to the vessels, spikes/s (output)
+  double cardiac_sympathetic;  // f_es to the heart (the chemoreflex adds to it), spikes/s
   double vagal;        // f_ev, spikes/s (output)
   std::array<double, kNumEffectors> delta;  // effector deviations from rest
   std::array<double, kBaroHistory> sympathetic_history;  // drive relative to rest
+  std::array<double, kBaroHistory> cardiac_sympathetic_history;
   std::array<double, kBaroHistory> vagal_history;
   int head;  // index of the newest history sample
 };
@@ -90,13 +97,15 @@ class Baroreflex {
   // A state at rest for a steady carotid pressure equal to the set point.
   BaroreflexState rest_state() const;
 
-  // Advances by one tick with the mean carotid pressure over the tick.
-  void tick(double carotid_mmHg, BaroreflexState& s) const;
+  // Advances by one tick with the mean carotid pressure over the tick and what the chemo- and
+  // lung-stretch receptors add to the efferents.
+  void tick(double carotid_mmHg, BaroreflexState& s, const EfferentShift& shift = {}) const;
 
   // Firing rates for a filtered pressure, without changing state (used for calibration).
   double afferent_firing(double filtered_mmHg) const;
-  double sympathetic_firing(double afferent) const;
-  double vagal_firing(double afferent) const;
+  // `shift` adds inside the exponent (against the afferent) or to the vagal sigmoid.
+  double sympathetic_firing(double afferent, double shift = 0.0) const;
+  double vagal_firing(double afferent, double shift = 0.0) const;
   double sympathetic_drive(double f_es) const;
   // What the resting sympathetic firing contributes to each effector (its gain x the resting
   // drive): the calibrated resting effectors already hold it, so an antagonist takes its share

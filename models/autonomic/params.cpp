@@ -16,6 +16,7 @@ BaroreflexParams reference_baroreflex() {
   b.fes_0 = 16.11;
   b.k_es = 0.0675;
   b.fes_min = 2.66;
+  b.fes_max = 60.0;  // Magosso and Ursino 2002
   b.fev_0 = 3.2;
   b.fev_inf = 6.3;
   b.k_ev = 7.06;
@@ -32,6 +33,7 @@ BaroreflexParams reference_baroreflex() {
   // PR shortens from ~0.16 s at rest to ~0.12 s at 150/min in exercise, and isoproterenol
   // shortens the AV node's refractory period by a quarter [M]: a period ratio of 2.1 -> 1.35.
   b.av_dromotropy_exponent = 0.4;
+  b.chemo = reference_chemoreflex();
   return b;
 }
 
@@ -127,6 +129,18 @@ constexpr ParamSpec<BaroreflexParams> kTable[] = {
      RESUS_FIELD(BaroreflexParams, k_ev)},
     {"baro_fas_0", "1/s", 1, 100, "afferent firing of the vagal sigmoid centre (f_as,0)",
      RESUS_FIELD(BaroreflexParams, fas_0)},
+    {"chemoreflex_gain", "1", 0, 3,
+     "peripheral chemoreflex and lung-stretch reflex gain scale (0 = none, 1 = intact)",
+     RESUS_FIELD(BaroreflexParams, chemo.gain_scale)},
+    {"chemo_po2_center_mmHg", "mmHg", 20, 80, "arterial PO2 at the chemoreceptors' half response",
+     RESUS_FIELD(BaroreflexParams, chemo.po2_center_mmHg)},
+    {"chemo_weight_vagal", "1", 0, 2, "chemoreceptor firing's weight on vagal firing (W_c,v)",
+     RESUS_FIELD(BaroreflexParams, chemo.w_chemo_vagal)},
+    {"stretch_weight_vagal", "1", 0, 2, "lung-stretch firing's weight against vagal firing (W_p,v)",
+     RESUS_FIELD(BaroreflexParams, chemo.w_stretch_vagal)},
+    {"chemo_weight_cardiac_sympathetic", "1", 0, 10,
+     "chemoreceptor firing's weight on cardiac sympathetic firing (W_c,sh)",
+     RESUS_FIELD(BaroreflexParams, chemo.w_chemo_cardiac_sympathetic)},
 
 };
 
