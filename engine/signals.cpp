@@ -206,6 +206,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"percussion_right", "1", "right chest percussion note: -1 stony dull (blood), 0 resonant, +1 hyperresonant (air)"},
     {"capillary_deoxyhemoglobin_g_dL", "g/dL", "deoxygenated haemoglobin in the skin's capillary blood (mean of arterial and venous)"},
     {"cyanosis", "1", "visible blueness of skin and lips, 0 none .. 1 deep (0.5: 5 g/dL capillary deoxyhaemoglobin)"},
+    {"transthoracic_impedance_ohm", "ohm", "impedance between the defibrillator pads (the current a shock of a given energy drives)"},
 }};
 #undef DRUG_SIGNALS
 

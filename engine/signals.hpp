@@ -184,6 +184,8 @@ enum SignalId : int {
   kPercussionRight,
   kCapillaryDeoxyHb,
   kCyanosis,
+  // What a defibrillator measures between its pads (sets a monophasic shock's current).
+  kTransthoracicImpedance,
   kNumSignals
 };
 

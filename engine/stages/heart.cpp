@@ -323,6 +323,7 @@ void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig
   sig[kVentricularRate] = beating ? 60.0 / cs.previous_rr_s : 0.0;
   sig[kMyocardialEnergy] = h.myocardial_energy;
   sig[kMyocardialInjury] = h.myocardial_injury;
+  sig[kTransthoracicImpedance] = m.params().myocardium.transthoracic_impedance_ohm;
   sig[kMyocardialStunning] = h.myocardial_stunning;
   const bool vf =
       static_cast<ep::VentricularMode>(cs.ventricular) == ep::VentricularMode::kFibrillation;

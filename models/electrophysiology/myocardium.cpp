@@ -98,8 +98,14 @@ double Myocardium::rv_overload_contraction(double demand_ratio, double supply_ra
   return 1.0 - ischaemia * (1.0 - p_->rv_ischaemic_contraction);
 }
 
+double Myocardium::effective_energy(double energy_J, ShockWaveform w) const {
+  if (w == ShockWaveform::kBiphasic) return energy_J;
+  return energy_J * p_->reference_impedance_ohm / p_->transthoracic_impedance_ohm;
+}
+
 double Myocardium::termination_probability(double energy_J, ShockWaveform w,
                                            const Modulators& mod) const {
+  energy_J = effective_energy(energy_J, w);
   double e50 = w == ShockWaveform::kBiphasic ? p_->biphasic_e50_J : p_->monophasic_e50_J;
   // Drugs move the defibrillation threshold (the effect channel); deep hypothermia raises it.
   e50 *= mod.defibrillation_threshold;
@@ -149,7 +155,8 @@ ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const Condu
   }
   if (w == ShockWaveform::kMonophasic) e50 *= 2.0;  // monophasic needs about twice the energy
   e50 *= mod.defibrillation_threshold;
-  const double p = 1.0 / (1.0 + std::pow(e50 / energy_J, p_->shock_steepness));
+  const double p =
+      1.0 / (1.0 + std::pow(e50 / effective_energy(energy_J, w), p_->shock_steepness));
   return u < p ? ShockResult{ShockOutcome::kConverted, Rhythm::kSinus}
                : ShockResult{ShockOutcome::kNotConverted, r};
 }

@@ -54,6 +54,11 @@ struct MyocardiumParams {
   double refib_injury_ref;        // the refibrillation hazard scales with D / this
   // Shocks: termination P = 1/(1 + (E50/E)^k).
   double biphasic_e50_J, monophasic_e50_J, shock_steepness;
+  // The patient's transthoracic impedance sets the current a shock of a given energy drives
+  // (I ~ sqrt(E/R)). A monophasic shock's effect follows its current, so it acts as the energy
+  // E x R_ref / R; the impedance-compensating biphasic waveforms do not depend on it (White
+  // 2005). The E50s hold at the reference impedance.
+  double transthoracic_impedance_ohm, reference_impedance_ohm;
   double rosc_beta0, rosc_beta1;  // P(organised rhythm | terminated) = logistic(b0 + b1*AMSA)
   double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-t/tau)
   double t_wave_vf_probability;   // unsynchronised shock in the vulnerable period
@@ -157,6 +162,10 @@ class Myocardium {
   // VF, exhausted VF to asystole. `since_termination_s`: time since a shock last ended VF/VT.
   RhythmHazards hazards(const ConductionState& s, double myocardial_energy, double injury,
                         double since_termination_s, const Modulators& mod) const;
+
+  // The energy at the reference impedance that acts as `energy_J` does in this patient.
+  double effective_energy(double energy_J, ShockWaveform w) const;
+  double transthoracic_impedance() const { return p_->transthoracic_impedance_ohm; }
 
   double asystole_energy() const { return p_->asystole_energy; }
   double asystole_hazard() const { return p_->asystole_hazard_per_s; }

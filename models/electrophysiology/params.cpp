@@ -68,6 +68,9 @@ MyocardiumParams reference_myocardium() {
   m.biphasic_e50_J = 50.0;
   m.monophasic_e50_J = 200.0;
   m.shock_steepness = 2.5;
+  // Heyer 2022 (systematic review of 71 studies): adult means 51-112 ohm, 76.7 on average.
+  m.transthoracic_impedance_ohm = 77.0;
+  m.reference_impedance_ohm = 77.0;
   m.rosc_beta0 = -3.0;  // [U] 97% at VF onset (AMSA ~20), half at AMSA 9 (Ristagno 2013: 10)
   m.rosc_beta1 = 0.33;
   m.refib_hazard_per_s = 0.05 / 60.0;  // at refib_injury_ref: Unneland 2024, 5%/min after ROSC
@@ -153,6 +156,9 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"biphasic_e50_J", "J", 5, 360, "biphasic energy that ends VF half the time", M(biphasic_e50_J)},
     {"monophasic_e50_J", "J", 10, 360, "monophasic energy that ends VF half the time", M(monophasic_e50_J)},
     {"shock_steepness", "1", 0.5, 10, "steepness of the shock dose-response", M(shock_steepness)},
+    {"transthoracic_impedance_ohm", "ohm", 15, 250,
+     "the patient's transthoracic impedance between the pads (a monophasic shock's current)",
+     M(transthoracic_impedance_ohm)},
     {"rosc_beta0", "1", -10, 10, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b0", M(rosc_beta0)},
     {"rosc_beta1", "1", -1, 1, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b1", M(rosc_beta1)},
     {"refib_hazard_per_s", "1/s", 0, 1, "refibrillation hazard just after a successful shock", M(refib_hazard_per_s)},
