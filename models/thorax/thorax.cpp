@@ -39,14 +39,21 @@ bool open_chest(const ThoraxState& s, int side) {
 
 // Pericardial fluid from the source over the step: the source's rate while its pressure is well
 // above the pericardium's, tapering to nothing as they meet.
+// A source filling a space at its rate while its pressure is well above the space's, tapering
+// to nothing as they meet, and never more than it has left.
+double tapered_inflow(const ThoraxParams& p, const ThoraxInputs& in, double rate_mL_s,
+                      double left_mL, double source_mmHg, double space_mmHg) {
+  if (!(rate_mL_s > 0.0) || !(left_mL > 0.0)) return 0.0;
+  const double q = rate_mL_s * std::clamp((source_mmHg - space_mmHg) / p.inflow_taper_mmHg, 0.0, 1.0);
+  return std::min(q, left_mL / in.dt_s);
+}
+
 double pericardial_inflow(const ThoraxParams& p, const ThoraxInputs& in, const ThoraxState& s) {
-  if (!(s.source_mL_s > 0.0) || !(s.source_left_mL > 0.0)) return 0.0;
   const double source = s.source_kind == static_cast<int32_t>(FluidSource::kBlood)
                             ? in.aortic_mmHg
                             : in.central_venous_mmHg + p.effusion_source_mmHg;
-  const double gap = source - in.pericardial_pressure_mmHg;
-  const double q = s.source_mL_s * std::clamp(gap / p.inflow_taper_mmHg, 0.0, 1.0);
-  return std::min(q, s.source_left_mL / in.dt_s);
+  return tapered_inflow(p, in, s.source_mL_s, s.source_left_mL, source,
+                        in.pericardial_pressure_mmHg);
 }
 
 // What the syringe or the catheter takes, while the pericardium holds more than its normal fluid
@@ -96,10 +103,7 @@ double pleural_outflow(const ThoraxParams& p, const ThoraxState& s, int i, doubl
 // well above the pleural pressure, tapering as they meet.
 double pleural_bleed(const ThoraxParams& p, const ThoraxInputs& in, const ThoraxState& s, int i,
                      double pressure) {
-  if (!(s.bleed_mL_s[i] > 0.0) || !(s.bleed_left_mL[i] > 0.0)) return 0.0;
-  const double gap = in.aortic_mmHg - pressure;
-  const double q = s.bleed_mL_s[i] * std::clamp(gap / p.inflow_taper_mmHg, 0.0, 1.0);
-  return std::min(q, s.bleed_left_mL[i] / in.dt_s);
+  return tapered_inflow(p, in, s.bleed_mL_s[i], s.bleed_left_mL[i], in.aortic_mmHg, pressure);
 }
 
 }  // namespace
