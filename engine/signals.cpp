@@ -207,6 +207,9 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"capillary_deoxyhemoglobin_g_dL", "g/dL", "deoxygenated haemoglobin in the skin's capillary blood (mean of arterial and venous)"},
     {"cyanosis", "1", "visible blueness of skin and lips, 0 none .. 1 deep (0.5: 5 g/dL capillary deoxyhaemoglobin)"},
     {"transthoracic_impedance_ohm", "ohm", "impedance between the defibrillator pads (the current a shock of a given energy drives)"},
+    {"chemoreceptor_firing_Hz", "1/s", "carotid chemoreceptor afferent firing (rises with hypoxaemia and CO2)"},
+    {"lung_stretch_firing_Hz", "1/s", "pulmonary stretch receptor afferent firing (rises with lung inflation, 0 in apnoea)"},
+    {"cardiac_sympathetic_firing_Hz", "1/s", "sympathetic efferent firing to the heart (the baroreflex's plus the chemoreflex's)"},
 }};
 #undef DRUG_SIGNALS
 

@@ -186,6 +186,10 @@ enum SignalId : int {
   kCyanosis,
   // What a defibrillator measures between its pads (sets a monophasic shock's current).
   kTransthoracicImpedance,
+  // The chemoreflex's afferents and the heart's own sympathetic limb (models/autonomic).
+  kChemoreceptorFiring,
+  kLungStretchFiring,
+  kCardiacSympatheticFiring,
   kNumSignals
 };
 

@@ -62,6 +62,9 @@ void publish(const Model&, const SimState& s, double* sig) {
   sig[kHeartPeriod] = s.bus.autonomic.sinus_period_s;
   sig[kSympatheticFiring] = s.reflex.baro.sympathetic;
   sig[kVagalFiring] = s.reflex.baro.vagal;
+  sig[kChemoreceptorFiring] = s.reflex.chemo.chemo;
+  sig[kLungStretchFiring] = s.reflex.chemo.stretch;
+  sig[kCardiacSympatheticFiring] = s.reflex.baro.cardiac_sympathetic;
 }
 
 void check(const SimState& s, StateCheck& c) {

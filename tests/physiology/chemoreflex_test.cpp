@@ -59,15 +59,18 @@ double heart_rate_over(Sim& sim, double seconds) {
 TEST(Chemoreflex, HypoxiaSlowsTheHeartInApnoeaAndSpeedsItWhileBreathing) {
   struct Course {
     double rest, onset, desaturated, sao2;
+    double chemo_rest, chemo, stretch;  // afferent firing, spikes/s
   };
   auto asphyxia = [](double gain) {
     Sim sim(adult_with_chemoreflex(gain), 1, 0);
-    Course c{heart_rate_over(sim, 20.0), 0, 0, 0};
+    Course c{heart_rate_over(sim, 20.0), 0, 0, 0, sim.signal(kChemoreceptorFiring), 0, 0};
     act(sim, R"({"do":"condition","condition":"airway_obstruction"})");
     c.onset = heart_rate_over(sim, 20.0);
     sim.advance(100.0);
     c.desaturated = heart_rate_over(sim, 20.0);  // 2-2.3 minutes in
     c.sao2 = sim.signal(kSao2);
+    c.chemo = sim.signal(kChemoreceptorFiring);
+    c.stretch = sim.signal(kLungStretchFiring);
     return c;
   };
   const Course intact = asphyxia(1.0), denervated = asphyxia(0.0);
@@ -79,6 +82,8 @@ TEST(Chemoreflex, HypoxiaSlowsTheHeartInApnoeaAndSpeedsItWhileBreathing) {
   EXPECT_LT(intact.onset, intact.rest - 2.0) << "lung-stretch withdrawal";
   EXPECT_LT(intact.desaturated, intact.rest - 8.0) << "chemoreflex bradycardia";
   EXPECT_GE(denervated.desaturated, denervated.rest - 1.0);
+  EXPECT_GT(intact.chemo, 2.0 * intact.chemo_rest);
+  EXPECT_LT(intact.stretch, 0.5) << "the lungs do not inflate";
 
   Sim breathing(adult_with_chemoreflex(1.0), 1, 0);
   const double rest = heart_rate_over(breathing, 20.0);
