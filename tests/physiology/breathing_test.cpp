@@ -8,6 +8,7 @@
 
 #include "engine/sim.hpp"
 #include "../support/named_action.hpp"
+#include "../support/scripted_sim.hpp"
 
 namespace resus {
 namespace {
@@ -47,16 +48,6 @@ void intubate_and_bag(Sim& sim, double rate = 10.0) {
 
 void standard_cpr(Sim& sim) { apply(sim, ActionKind::kCprStart); }
 
-// Mean of a signal over `seconds`, sampled every 0.1 s.
-double mean_of(Sim& sim, int id, double seconds) {
-  double sum = 0.0;
-  const int n = static_cast<int>(seconds * 10.0);
-  for (int i = 0; i < n; ++i) {
-    sim.advance(0.1);
-    sum += sim.signal(id);
-  }
-  return sum / n;
-}
 
 class RestingGases : public ::testing::TestWithParam<const char*> {};
 
@@ -65,7 +56,7 @@ TEST_P(RestingGases, VentilationAndGasesAreNormal) {
   Sim sim(model(GetParam()), 1);
   const double mass = sim.model().params().body_mass_kg;
   sim.advance(120.0);
-  const double rr = mean_of(sim, kRespiratoryRate, 30.0);
+  const double rr = test::mean_over(sim, kRespiratoryRate, 30.0);
   EXPECT_GE(rr, 12.0);  // row 12: 12-20 /min
   EXPECT_LE(rr, 20.0);
   const double vt = sim.signal(kTidalVolume) / mass;  // row 12: 6-8 mL/kg
@@ -220,8 +211,8 @@ TEST(Ventilation, HyperventilationDuringCprRaisesIntrathoracicPressure) {
     intubate_and_bag(sim, rate);
     standard_cpr(sim);
     sim.advance(90.0);
-    *cpp = mean_of(sim, kCoronaryPerfusion, 30.0);
-    *pth = mean_of(sim, kIntrathoracicPressure, 12.0);
+    *cpp = test::mean_over(sim, kCoronaryPerfusion, 30.0);
+    *pth = test::mean_over(sim, kIntrathoracicPressure, 12.0);
     *etco2 = sim.signal(kEtco2);
   };
   double cpp10, pth10, et10, cpp30, pth30, et30;
@@ -311,14 +302,14 @@ TEST(Ventilation, OxygenAndPeep) {
   sim.apply(validated(v));
   sim.advance(120.0);
   const double pao2_air = sim.signal(kPao2);
-  const double pth0 = mean_of(sim, kIntrathoracicPressure, 10.0);
+  const double pth0 = test::mean_over(sim, kIntrathoracicPressure, 10.0);
   apply(sim, ActionKind::kOxygen, [](NamedAction& a) { a.fio2 = 1.0; });
   v.peep_cmH2O = 10.0;
   sim.apply(validated(v));
   sim.advance(180.0);
   EXPECT_GT(sim.signal(kPao2), 400.0);
   EXPECT_GT(sim.signal(kPao2), 4.0 * pao2_air);
-  EXPECT_GT(mean_of(sim, kIntrathoracicPressure, 10.0), pth0 + 2.0);
+  EXPECT_GT(test::mean_over(sim, kIntrathoracicPressure, 10.0), pth0 + 2.0);
 }
 
 }  // namespace

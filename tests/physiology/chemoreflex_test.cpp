@@ -39,13 +39,7 @@ std::shared_ptr<const Model> adult_with_chemoreflex(double gain) {
 }
 
 double heart_rate_over(Sim& sim, double seconds) {
-  double sum = 0.0;
-  const int n = static_cast<int>(seconds * 2.0);
-  for (int i = 0; i < n; ++i) {
-    sim.advance(0.5);
-    sum += sim.signal(kHeartRate);
-  }
-  return sum / n;
+  return test::mean_over(sim, kHeartRate, seconds, 0.5);
 }
 
 // Asphyxia (a complete airway obstruction, room air): the lungs stop inflating at once and the

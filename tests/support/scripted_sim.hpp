@@ -2,6 +2,7 @@
 // once per test binary, and actions written as the JSON a scenario holds.
 #pragma once
 
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,18 @@ inline bool palpable_pulse(const Sim& sim) {
   return r != ep::Rhythm::kAsystole && r != ep::Rhythm::kVfCoarse && r != ep::Rhythm::kVfFine &&
          r != ep::Rhythm::kPulselessVt && r != ep::Rhythm::kTorsades &&
          sim.signal(kSystolic) >= 60.0;
+}
+
+// The mean of a signal over the next `seconds`, sampled every `every_s` (pressures and rates
+// swing with each beat and breath).
+inline double mean_over(Sim& sim, int signal, double seconds, double every_s = 0.1) {
+  double sum = 0.0;
+  const int n = static_cast<int>(std::lround(seconds / every_s));
+  for (int i = 0; i < n; ++i) {
+    sim.advance(every_s);
+    sum += sim.signal(signal);
+  }
+  return sum / n;
 }
 
 }  // namespace resus::test

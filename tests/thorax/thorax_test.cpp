@@ -19,17 +19,7 @@ namespace {
 
 using test::act;
 using test::adult;
-
-// The mean of a signal over `seconds`, sampled every 0.1 s (pressures swing with each beat).
-double mean_over(Sim& sim, int signal, double seconds) {
-  double sum = 0.0;
-  const int n = static_cast<int>(seconds * 10.0);
-  for (int i = 0; i < n; ++i) {
-    sim.advance(0.1);
-    sum += sim.signal(signal);
-  }
-  return sum / n;
-}
+using test::mean_over;
 
 // An intubated, paralysed, ventilated patient (12/min, 500 mL): the setting where tension builds.
 Sim ventilated() {
