@@ -28,6 +28,14 @@ WallPressure wall(const VentricleParams& c, double emax, double e, double v) {
           active - (passive - c.p0)};
 }
 
+// The transmural pressure a compartment's meeting walls add at volume `v` (C1 at the onset).
+double collapse_pressure(const CollapseParams& c, double v) {
+  const double depth = c.onset_mL - v;
+  if (depth <= 0.0) return 0.0;
+  if (depth < c.width_mL) return -c.slope * depth * depth / (2.0 * c.width_mL);
+  return -c.slope * (depth - 0.5 * c.width_mL);
+}
+
 // Flow through a vessel resistance, either direction.
 double flow(double p_in, double p_out, double r) { return (p_in - p_out) / r; }
 
@@ -119,9 +127,10 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart
   P[kRV] = septum.rv_free_wall + pperi;
   P[kLA] = (p.la.emin + ea * (p.la.emax - p.la.emin)) * (x[kLA] - p.la.v0) + pperi;
   P[kRA] = (p.ra.emin + ea * (p.ra.emax - p.ra.emin)) * (x[kRA] - p.ra.v0) + pperi;
+  for (int chamber : {kLA, kLV, kRA, kRV}) P[chamber] += collapse_pressure(p.collapse, x[chamber]);
 
   auto vessel = [&](int i, const VesselParams& vp, double vu, double external) {
-    P[i] = vp.elastance * (x[i] - vu) + external;
+    P[i] = vp.elastance * (x[i] - vu) + external + collapse_pressure(p.collapse, x[i]);
   };
   vessel(kAorta, p.aorta, p.aorta.unstressed_volume, pth);
   vessel(kArteries, p.systemic_arteries, p.systemic_arteries.unstressed_volume, 0.0);

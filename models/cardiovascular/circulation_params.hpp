@@ -29,6 +29,15 @@ struct VesselParams {
   double unstressed_volume;  // mL
 };
 
+// What a compartment's walls add as they meet: nothing above `onset_mL`, then a negative
+// transmural pressure whose stiffness rises linearly over `width_mL` to `slope` and stays there.
+// Without it a squeezed atrium or vein empties past zero (a linear compliance has no floor).
+struct CollapseParams {
+  double onset_mL;  // volume at which the walls start to meet, mL
+  double width_mL;  // volume over which the stiffness builds, mL
+  double slope;     // full stiffness, mmHg/mL
+};
+
 struct ValveParams {
   double resistance;  // mmHg*s/mL
   double inertance;   // mmHg*s^2/mL
@@ -55,6 +64,8 @@ struct CirculationParams {
   VesselParams thoracic_veins;  // SVC and intrathoracic IVC (intrathoracic)
   VesselParams pulmonary_arteries;
   VesselParams pulmonary_veins;  // pulmonary capillaries and veins
+
+  CollapseParams collapse;  // every chamber and vessel
 
   ValveParams mitral;
   ValveParams aortic;

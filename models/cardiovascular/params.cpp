@@ -28,6 +28,8 @@ CirculationParams reference_circulation() {
   c.pulmonary_arteries = {0.369, 90.0};
   c.pulmonary_veins = {0.05, 200.0};
 
+  c.collapse = {20.0, 10.0, 4.0};
+
   c.mitral = {0.0158, 7.6968e-5};
   c.aortic = {0.018, 1.2189e-4};
   c.tricuspid = {0.0237, 8.0093e-5};
@@ -77,6 +79,9 @@ void scale_to_mass(CirculationParams& c, double s) {
     v->elastance /= s;
     v->unstressed_volume *= s;
   }
+  c.collapse.onset_mL *= s;
+  c.collapse.width_mL *= s;
+  c.collapse.slope /= s;
   for (ValveParams* v : {&c.mitral, &c.aortic, &c.tricuspid, &c.pulmonic}) {
     v->resistance /= s;
     v->inertance /= s;
@@ -156,6 +161,12 @@ constexpr ParamSpec<CirculationParams> kTable[] = {
      RESUS_FIELD(CirculationParams, pulmonary_veins.elastance)},
     {"pulmonary_veins_unstressed_mL", "mL", 0, kBig, "pulmonary capillaries and veins unstressed volume",
      RESUS_FIELD(CirculationParams, pulmonary_veins.unstressed_volume)},
+    {"collapse_onset_mL", "mL", 0, 60, "volume below which a chamber's or vessel's walls meet",
+     RESUS_FIELD(CirculationParams, collapse.onset_mL)},
+    {"collapse_width_mL", "mL", 1, 100, "volume over which a collapsing wall's stiffness builds",
+     RESUS_FIELD(CirculationParams, collapse.width_mL)},
+    {"collapse_stiffness_mmHg_per_mL", "mmHg/mL", 0.1, 20, "full stiffness of a collapsed chamber or vessel",
+     RESUS_FIELD(CirculationParams, collapse.slope)},
     {"mitral_resistance_mmHg_s_per_mL", "mmHg*s/mL", 1e-4, 1, "mitral valve resistance",
      RESUS_FIELD(CirculationParams, mitral.resistance)},
     {"aortic_valve_resistance_mmHg_s_per_mL", "mmHg*s/mL", 1e-4, 1, "aortic valve resistance (stenosis raises it)",

@@ -196,12 +196,16 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // Magosso 2000; models/autonomic), so every breathing trace gains a respiratory sinus arrhythmia
 // (~15 ms of RR) and apnoea a bradycardia. With the reflex's gain at 0 every trace was checked
 // bit-identical to the last pin; the default scenario's course is unchanged (ROSC at 16:00).
+// Re-pinned an eleventh time (2026-12-05): chambers and vessels collapse instead of emptying
+// below zero (models/cardiovascular, "Collapse"). Only the three traces that compress the chest
+// or bleed a patient out changed; the eight that never take a compartment under 20 mL are
+// bit-identical to the tenth pin.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x00bf5a357b7bd7b7ull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x3e4b6c3ee88bce72ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x9098893fb051a644ull},
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x89138372ad14dfa1ull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x947d6b0e92da83d3ull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0x8c857f8e06c80987ull},
         Golden{"apnoea", kApnoea, 0x56a4f99ce0cc21adull},
         Golden{"rhythms", kRhythms, 0x9fa1fe82c010cec3ull},
         Golden{"airway_none", airway_scenario("none"), 0xdc1aacd0054e3322ull},

@@ -57,7 +57,7 @@ TEST(Tamponade, EqualisesDiastolicPressuresThenArrestsInPea) {
   Sim sim(adult());
   const double hr0 = sim.signal(kHeartRate);
   act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":50})");
-  sim.advance(460.0);  // ~420 mL: a tachycardic, hypotensive patient
+  sim.advance(440.0);  // ~390 mL: a tachycardic, hypotensive patient
   // The three pressures averaged over the same 10 s (breaths and beats move each).
   double peri = 0.0, cvp = 0.0, wedge = 0.0;
   for (int i = 0; i < 100; ++i) {
@@ -76,6 +76,20 @@ TEST(Tamponade, EqualisesDiastolicPressuresThenArrestsInPea) {
   EXPECT_LT(sim.signal(kMeanArterial), 25.0);
   EXPECT_LT(sim.signal(kCardiacOutput), 1.0);
   EXPECT_EQ(sim.signal(kRhythmId), 0.0);  // still sinus: pulseless electrical activity
+}
+
+TEST(Tamponade, AnEffusionStopsWhereThePericardiumReachesTheVenousPressure) {
+  // An effusion's source is venous: once the pericardial pressure meets it, no more fluid
+  // comes, and the heart it squeezes keeps a little blood in every chamber.
+  Sim sim(adult());
+  act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":100,"volume_mL":1000})");
+  sim.advance(600.0);
+  const double held = sim.signal(kPericardialVolume);
+  EXPECT_LT(held, 25.0 + 600.0);  // far short of the 1000 mL asked for
+  sim.advance(120.0);
+  EXPECT_NEAR(sim.signal(kPericardialVolume), held, 10.0);
+  for (int chamber : {cv::kLA, cv::kLV, cv::kRA, cv::kRV})
+    EXPECT_GT(sim.state().circulation.x[chamber], 0.0) << "chamber " << chamber;
 }
 
 TEST(Tamponade, PericardiocentesisRestoresTheCirculation) {
