@@ -114,10 +114,12 @@ constexpr DrugSpec kDrugs[] = {
 static_assert(sizeof(kDrugs) / sizeof(kDrugs[0]) == kNumDrugs);
 
 // Target effects. Factors are 1 + emax x occupancy; emax > -1 keeps every factor positive.
+// No coronary constriction: in CPR the drug raises myocardial flow (Lindner 1992: 52 -> 118
+// mL/min/100 g; Holmes and Babbs: 25 -> 79 mL/min), an ischaemic bed dilated past what alpha-1
+// tone can close (README, "Epinephrine and the PEA threshold").
 constexpr TargetEffect kAlpha1Effects[] = {{kSystemicResistance, 2.0},
                                            {kVenousUnstressedVolume, -0.25},
-                                           {kPulmonaryResistance, 0.3},
-                                           {kCoronaryResistance, 0.2}};
+                                           {kPulmonaryResistance, 0.3}};
 constexpr TargetEffect kBeta1Effects[] = {
     {kLvContractility, 0.8}, {kRvContractility, 0.8}, {kChronotropy, 0.8},
     {kAvConduction, 0.5},    {kAutomaticity, 1.0},    {kVfHazard, 1.0},
