@@ -109,7 +109,13 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   const double buffer_mL = p.buffer_volume_L_kg * 1000.0 * p.body_mass_kg;
   const double cl_rest = buffer_mL * kLn2 / (p.lactate_half_life_min * 60.0);
   const double cl = std::min(cl_rest * flow_ratio, p.hepatic_flow_share * s.mean_systemic_flow_mL_s);
-  const double made = cl_rest * p.lactate_mmol_L + p.lactate_per_o2_deficit_mmol_mL * deficit * kPerMmol;
+  // Aerobic glycolysis fuels the muscle's Na/K pump (James 1999; Levy 2005): what beta-2
+  // agonists (and insulin) add to the pump's drive adds to the resting production, with or
+  // without an O2 deficit, and a beta-blocker takes it away.
+  const double pump = clampd(finite_or(in.potassium_uptake_scale, 1.0), 0.1, 10.0);
+  const double glycolysis = std::max(1.0 + p.lactate_per_pump_drive * (pump - 1.0), 0.0);
+  const double made = cl_rest * p.lactate_mmol_L * glycolysis +
+                      p.lactate_per_o2_deficit_mmol_mL * deficit * kPerMmol;
   const double cleared = cl * tissue(kLactate);
   out.tissue_source[kLactate] = made - cleared;
   out.tissue_source[kBufferBase] = cleared - made;
@@ -129,7 +135,7 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
                          (tissue(kLactate) - p.lactate_mmol_L);
   const double acid = std::exp(p.potassium_acidosis_per_mmol * std::min(mineral, 0.0) +
                                p.potassium_alkalosis_per_mmol * std::max(mineral, 0.0));
-  const double drive = clampd(finite_or(in.potassium_uptake_scale, 1.0), 0.1, 10.0) * ischaemia * acid;
+  const double drive = pump * ischaemia * acid;
   const double uptake = k_rate * drive * tissue(kPotassium);
   const double share = clampd(p.potassium_cell_buffer_share, 0.01, 0.99);
   const double icf0 = std::max(s.icf_reference_mmol, 1.0);

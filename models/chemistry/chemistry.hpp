@@ -75,6 +75,8 @@ struct ChemParams {
   double lactate_half_life_min;     // at resting hepatic flow [U 20-60, A.6]
   double hepatic_flow_share;        // of systemic flow [M 0.25]
   double lactate_per_o2_deficit_mmol_mL;  // [F] A.6 4-8 mmol/L after 10-15 min of CPR
+  double lactate_per_pump_drive;    // resting production added per unit of Na/K pump drive above
+                                    // rest (beta-2 aerobic glycolysis)
   // Potassium.
   double icf_potassium_mmol;        // [M 3500 at 70 kg]
   double potassium_shift_tau_min;   // ECF potassium's return after a shift [U 20]

@@ -23,6 +23,7 @@ ChemParams default_chem_params(double body_mass_kg) {
   p.lactate_half_life_min = 30.0;         // A.6: perfused t1/2 20-60 min [U]
   p.hepatic_flow_share = 0.25;            // liver ~1.5 L/min of 5-6 [M]
   p.lactate_per_o2_deficit_mmol_mL = 0.12;  // [F] see README
+  p.lactate_per_pump_drive = 8.0;           // [F] see README (beta-2 aerobic glycolysis)
   p.icf_potassium_mmol = 50.0 * m;        // A.6: ~3500 mmol at 70 kg
   p.potassium_shift_tau_min = 20.0;       // [U] insulin and salbutamol nadirs at 30-60 min (A.6)
   p.potassium_cell_buffer_share = 0.6;    // [U] see README
@@ -66,6 +67,7 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"magnesium_mmol_L", "mmol/L", 0.3, 2.0, "resting plasma magnesium", F(magnesium_mmol_L)},
     {"lactate_half_life_min", "min", 5, 300, "lactate half-life at resting liver flow", F(lactate_half_life_min)},
     {"hepatic_flow_share", "1", 0.1, 0.4, "the liver's share of systemic flow", F(hepatic_flow_share)},
+    {"lactate_per_pump_drive", "1", 0, 20, "resting lactate production added per unit of Na/K pump drive above rest (beta-2 glycolysis)", F(lactate_per_pump_drive)},
     {"lactate_per_o2_deficit_mmol_mL", "mmol/mL", 0, 0.5, "lactate made per mL of O2 demand not met", F(lactate_per_o2_deficit_mmol_mL)},
     {"icf_potassium_mmol", "mmol", 500, 20000, "potassium in the cells", F(icf_potassium_mmol)},
     {"potassium_shift_tau_min", "min", 2, 240, "time constant of extracellular potassium's return after a shift", F(potassium_shift_tau_min)},
