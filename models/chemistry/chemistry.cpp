@@ -110,10 +110,13 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   const double cl_rest = buffer_mL * kLn2 / (p.lactate_half_life_min * 60.0);
   const double cl = std::min(cl_rest * flow_ratio, p.hepatic_flow_share * s.mean_systemic_flow_mL_s);
   // Aerobic glycolysis fuels the muscle's Na/K pump (James 1999; Levy 2005): what beta-2
-  // agonists (and insulin) add to the pump's drive adds to the resting production, with or
-  // without an O2 deficit, and a beta-blocker takes it away.
+  // agonists (and insulin) add to the pump's drive adds to the resting production, and a
+  // beta-blocker takes it away. Only the aerobic share of the tissue's metabolism makes it: an
+  // ischaemic cell's glycolysis is already the deficit's lactate, counted below.
+  const double aerobic = vo2 + deficit > 0.0 ? vo2 / (vo2 + deficit) : 1.0;
   const double pump = clampd(finite_or(in.potassium_uptake_scale, 1.0), 0.1, 10.0);
-  const double glycolysis = std::max(1.0 + p.lactate_per_pump_drive * (pump - 1.0), 0.0);
+  const double glycolysis =
+      std::max(1.0 + p.lactate_per_pump_drive * (pump - 1.0) * aerobic, 0.0);
   const double made = cl_rest * p.lactate_mmol_L * glycolysis +
                       p.lactate_per_o2_deficit_mmol_mL * deficit * kPerMmol;
   const double cleared = cl * tissue(kLactate);
@@ -129,7 +132,6 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   // aerobic metabolism and with a mineral (not lactic) acidosis.
   const double ecf_mL = p.ecf_volume_L_kg * 1000.0 * p.body_mass_kg;
   const double k_rate = ecf_mL / (p.potassium_shift_tau_min * 60.0);
-  const double aerobic = vo2 + deficit > 0.0 ? vo2 / (vo2 + deficit) : 1.0;
   const double ischaemia = 1.0 - p.potassium_ischaemic_pump_loss * (1.0 - aerobic);
   const double mineral = (tissue(kBufferBase) - resting(p, kBufferBase)) +
                          (tissue(kLactate) - p.lactate_mmol_L);
