@@ -166,9 +166,14 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart
   h.q_pulmonary = flow(P[kPulmonaryArteries], P[kPulmonaryVeins], d.r_pulmonary);
   h.q_pulmonary_veins = flow(P[kPulmonaryVeins], P[kLA], p.r_pulmonary_veins);
 
-  // Bleeding tapers off as the source compartment empties, so no volume goes negative.
+  // Bleeding tapers off as the source compartment empties, and stops once the vessel's wall
+  // would have to suck to give more: a bleed run on below the unstressed volume, where the linear
+  // wall pulls at hundreds of mmHg, drained every other compartment through its source and took
+  // total blood volume below zero. Between -5 and -10 mmHg it tapers to nothing; an ordinary
+  // haemorrhage never gets there.
   const int source = d.bleed_site == BleedSite::kArterial ? kArteries : kExtrasplanchnicVeins;
-  h.q_hemorrhage = d.hemorrhage_mL_s * std::clamp((x[source] - 20.0) / 50.0, 0.0, 1.0);
+  h.q_hemorrhage = d.hemorrhage_mL_s * std::clamp((x[source] - 20.0) / 50.0, 0.0, 1.0) *
+                   std::clamp((P[source] + 10.0) / 5.0, 0.0, 1.0);
   h.q_infusion = d.infusion_mL_s;
 }
 

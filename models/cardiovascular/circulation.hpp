@@ -47,7 +47,7 @@ struct Drive {
   double r_extrasplanchnic;
   double vu_splanchnic_veins;
   double vu_extrasplanchnic_veins;
-  double r_coronary;                   // coronary resistance (drugs and causes move it)
+  double r_coronary;                   // coronary resistance (its effect channel and the causes)
   double r_pulmonary;                  // pulmonary vascular resistance
   double pericardial_fluid_mL;         // what the pericardium holds besides the heart
   double intrathoracic_pressure;       // resting pleural pressure plus ventilation, mmHg

@@ -165,7 +165,7 @@ constexpr ParamSpec<CirculationParams> kTable[] = {
      RESUS_FIELD(CirculationParams, collapse.onset_mL)},
     {"collapse_width_mL", "mL", 1, 100, "volume over which a collapsing wall's stiffness builds",
      RESUS_FIELD(CirculationParams, collapse.width_mL)},
-    {"collapse_stiffness_mmHg_per_mL", "mmHg/mL", 0.1, 20, "full stiffness of a collapsed chamber or vessel",
+    {"collapse_stiffness_mmHg_per_mL", "mmHg/mL", 0.1, 10, "full stiffness of a collapsed chamber or vessel",
      RESUS_FIELD(CirculationParams, collapse.slope)},
     {"mitral_resistance_mmHg_s_per_mL", "mmHg*s/mL", 1e-4, 1, "mitral valve resistance",
      RESUS_FIELD(CirculationParams, mitral.resistance)},

@@ -189,8 +189,9 @@ TEST(Cpr, InterruptedCompressionsGiveLessCoronaryFlow) {
   const double cycle = 30.0 * 60.0 / 110.0 + 10.0;
   const Means continuous = steady(cpr(55.0, 110.0));
   const Means interrupted = steady(cpr(55.0, 110.0, 0.0, 30, 10.0), 3.0 * cycle);
-  // Compressions run 62% of the time; with CPP rebuilt over 10-15 compressions (A.2, [U]) the
-  // coronary flow should fall to about 0.7 of continuous. The model gives 0.86: it rebuilds CPP
+  // Compressions run 62% of the time, so coronary flow that followed them would fall to 0.62 of
+  // continuous, and a CPP rebuilt over 10-15 compressions (A.2, [U]) lower. The model gives 0.86:
+  // it rebuilds CPP
   // in two compressions and overshoots on the preload the pause let back into the chest
   // (models/cpr/README.md, "What it does not do"), so only the direction is held here.
   EXPECT_LT(interrupted.coronary, 0.9 * continuous.coronary);
@@ -202,7 +203,7 @@ TEST(Cpr, InterruptedCompressionsGiveLessCoronaryFlow) {
 // A chamber or vein cannot give more blood than it holds: deep compressions squeeze the right
 // atrium and the thoracic veins empty each stroke, and their walls meeting stops them there
 // (models/cardiovascular "Collapse"; before it the RA reached -110 mL and the LV -196 mL at 60 mm).
-TEST(Cpr, DeepCompressionsEmptyTheChestsVeinsButNeverBelowZero) {
+TEST(Cpr, DeepCompressionsEmptyTheChestsVeinsButNeverFarBelowZero) {
   Sim sim = arrest_with(cpr(60.0, 110.0));
   double lowest[cv::kNumVolumes];
   std::fill(std::begin(lowest), std::end(lowest), 1e9);

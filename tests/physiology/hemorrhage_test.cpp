@@ -137,6 +137,36 @@ TEST(Exsanguination, PassesClassFourTachycardiaAndEndsInPea) {
   EXPECT_LT(sim.signal(kMyocardialEnergy), 0.2);
 }
 
+TEST(Exsanguination, ABleedStopsWhereItsVesselWouldHaveToSuck) {
+  // A 2 L/min arterial wound asked for 10 L, then a venous one, with deep compressions between
+  // (which pump blood out of the wound as long as they raise its vessel's pressure): the bleed
+  // stops once its vessel would have to suck, so the body keeps a positive blood volume. Before
+  // that floor the source was sucked at -600 mmHg and total blood volume went to -3 L. A
+  // bloodless chest under 60 mm compressions still sucks (its linear walls below their
+  // unstressed volumes; no tube law) and takes a chamber to about -22 mL against the soft floor.
+  Sim sim(test::adult(), 1, 0);
+  test::act(sim, R"({"do":"hemorrhage","rate_mL_min":2000,"volume_mL":10000,"site":"arterial"})");
+  double lowest_volume = 1e9, lowest_compartment = 1e9, lowest_map = 1e9;  // over 20 minutes
+  auto watch = [&](double seconds) {
+    for (int i = 0; i < static_cast<int>(seconds / 0.1); ++i) {
+      sim.advance(0.1);
+      lowest_volume = std::min(lowest_volume, sim.signal(kBloodVolume));
+      lowest_map = std::min(lowest_map, sim.signal(kMeanArterial));
+      for (int k = 0; k < cv::kNumVolumes; ++k)
+        lowest_compartment = std::min(lowest_compartment, sim.state().circulation.x[k]);
+    }
+  };
+  watch(120.0);
+  test::act(sim, R"({"do":"cpr_start","depth_mm":60})");
+  watch(480.0);
+  test::act(sim, R"({"do":"hemorrhage","rate_mL_min":2000,"volume_mL":10000,"site":"venous"})");
+  watch(600.0);
+  EXPECT_GT(lowest_volume, 200.0);
+  EXPECT_GT(lowest_compartment, -30.0);
+  EXPECT_GT(lowest_map, -100.0);
+  EXPECT_LT(sim.signal(kBloodLost), 7000.0);  // far short of the 20 L asked for
+}
+
 INSTANTIATE_TEST_SUITE_P(Presets, Hemorrhage,
                          ::testing::Values("adult_male_70kg", "adult_female_60kg"));
 
