@@ -248,6 +248,13 @@ struct FluidsBus {
   double refill_mL_s;                  // interstitium to plasma (negative: filtration out)
 };
 
+// Writer: the brain stage (stages/brain.cpp). Readers: circulation (the cerebral bed's
+// resistance), breathing (the brainstem's flow against what its PaCO2 asks).
+struct BrainBus {
+  double cerebral_resistance;          // the cerebral vessels' tone: resistance / resting
+  double co2_flow;                     // the flow / resting that the CO2 tone alone asks for
+};
+
 struct Bus {
   ElectricalBus electrical;
   AutonomicBus autonomic;
@@ -262,6 +269,7 @@ struct Bus {
   ConditionsBus conditions;
   IschaemiaBus ischaemia;
   FluidsBus fluids;
+  BrainBus brain;
   Effects effects;
 };
 

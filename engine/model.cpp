@@ -289,17 +289,23 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     settled += kBreathingSettle_s;
     state = sim.s_;
   }
+  brain::VesselRest vessel_rest{};
   {
-    // A copy breathes on for several breaths to find the stretch receptors' mean; the state
+    // A copy breathes on for several breaths to find the stretch receptors' mean (and the
+    // cerebral vessels' resting pressure and PaCO2); the state
     // itself does not move.
     Sim sim(*m, state);
     const int64_t averaged = static_cast<int64_t>(kStretchAverage_s / kStep_s);
-    double stretch = 0.0;
+    double stretch = 0.0, perfusion = 0.0, paco2 = 0.0;
     for (int64_t i = 0; i < averaged; ++i) {
       sim.advance_steps(1);
       stretch += sim.s_.reflex.chemo.stretch;
+      perfusion += sim.s_.brain.vessels.perfusion_mmHg;  // what the cerebral vessels sense
+      paco2 += sim.s_.brain.vessels.paco2_mmHg;
     }
-    m->baro_ref_.chemo = {state.reflex.chemo.chemo, stretch / static_cast<double>(averaged), 1, 0};
+    const double n = static_cast<double>(averaged);
+    m->baro_ref_.chemo = {state.reflex.chemo.chemo, stretch / n, 1, 0};
+    vessel_rest = {perfusion / n, paco2 / n};
   }
   m->resting_arterial_o2_content_ =
       state.bus.blood.hemoglobin_g_dL * state.bus.blood.arterial_sat;
@@ -309,7 +315,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   stages::heart::set_rest(state);
   stages::fluids::set_rest(m->params_, state);
   stages::fluids::publish(*m, state, state.signals.data());
-  stages::brain::set_rest(state);
+  stages::brain::set_rest(state, vessel_rest);
   stages::inflammation::start(state);  // whatever settling's small debts began is forgotten
   stages::brain::publish(*m, state, state.signals.data());
   stages::thermal::publish(state, state.signals.data());

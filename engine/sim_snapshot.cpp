@@ -35,8 +35,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // each running fluid. 13: the myocardium's injury and stunning, its energy and automaticity on the
 // electrical bus. 14: the brainstem's gasping reserve. 15: pleural blood (haemothorax) and the
 // decompression catheters' working lives. 16: the chemoreceptors and lung-stretch receptors, the
-// heart's own sympathetic limb, the lung volume on the lungs' bus.
-constexpr uint32_t kSnapshotVersion = 16;
+// heart's own sympathetic limb, the lung volume on the lungs' bus. 17: the cerebral vessels
+// (autoregulation and CO2 reactivity) and their tone on the bus.
+constexpr uint32_t kSnapshotVersion = 17;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -50,7 +51,7 @@ std::string format_release(uint32_t version) {
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
-    case 14: case 15: return "written by a development build after 0.10.0";
+    case 14: case 15: case 16: return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }
 }

@@ -18,6 +18,7 @@
 #include "models/thrombosis/thrombosis.hpp"
 #include "models/fluids/fluids.hpp"
 #include "models/brain/brain.hpp"
+#include "models/brain/vessels.hpp"
 #include "models/inflammation/inflammation.hpp"
 #include "models/pharmacology/pharmacology.hpp"
 #include "models/cardiovascular/circulation.hpp"
@@ -184,10 +185,14 @@ struct ThermalStageState {
   double mean_flow_mL_s, rest_flow_mL_s;  // systemic flow, low-passed (30 s), and at rest
 };
 
-// stages/brain.cpp: the brain's O2, consciousness and ischaemia (models/brain).
+// stages/brain.cpp: the brain's O2, consciousness and ischaemia, and its vessels (models/brain).
 struct BrainStageState {
   brain::BrainState body;
+  brain::VesselState vessels;
+  brain::VesselRest vessel_rest;  // what the vessels hold: set with the model's rest
   double rest_o2_content;  // arterial Hb x saturation at rest, g/dL
+  int32_t regulating;      // the vessels regulate once the rest is set (0 while settling)
+  int32_t pad;
 };
 
 // stages/thorax.cpp: pericardial fluid and pleural air (models/thorax).

@@ -1,7 +1,7 @@
 // The brain stage: models/brain on the blood's gas tick (10 ms). Reads bus.haemodynamics (the
-// cerebral flow), bus.blood (haemoglobin and saturation: the arterial O2 content) and
-// bus.temperature; writes only its own state and signals, which no other stage reads (the
-// respiratory drive keeps its own view of the brain's perfusion).
+// cerebral flow and the pressures across the cerebral bed), bus.blood (haemoglobin and
+// saturation: the arterial O2 content; PaCO2) and bus.temperature; writes bus.brain (the cerebral
+// vessels' tone, which the circulation's cerebral bed takes), its own state and signals.
 #include <algorithm>
 
 #include "engine/model.hpp"
@@ -14,6 +14,13 @@ double o2_content(const SimState& s) {
   return s.bus.blood.hemoglobin_g_dL * s.bus.blood.arterial_sat;
 }
 
+// The cerebral bed's perfusion pressure: arterial minus its outflow's, the larger of the ICP and
+// the jugular pressure (the circulation's Starling resistor).
+double cerebral_perfusion(const PatientParams& pp, const SimState& s) {
+  const auto& P = s.bus.haemodynamics.h.pressure;
+  return P[cv::kArteries] - std::max(pp.circulation.intracranial_pressure, P[cv::kJugularVeins]);
+}
+
 }  // namespace
 
 void step(const StepContext& c, SimState& s) {
@@ -24,15 +31,39 @@ void step(const StepContext& c, SimState& s) {
   in.flow_ratio = s.bus.haemodynamics.h.q_cerebral / c.model.resting_cerebral_flow();
   in.content_ratio = o2_content(s) / b.rest_o2_content;
   in.temperature_C = s.bus.temperature.core_C;
-  resus::brain::step(c.model.params().brain, in, b.body);
+  const PatientParams& pp = c.model.params();
+  resus::brain::step(pp.brain, in, b.body);
+  const resus::brain::VesselInputs v{in.dt_s, cerebral_perfusion(pp, s),
+                                     s.bus.blood.arterial_pco2_mmHg, b.body.ischaemia_min,
+                                     b.body.delivery};
+  resus::brain::step_vessels(pp.brain, b.vessel_rest, v, b.regulating != 0, b.vessels);
+  s.bus.brain.cerebral_resistance = b.vessels.tone;
+  s.bus.brain.co2_flow = b.regulating ? resus::brain::co2_flow(pp.brain, b.vessel_rest,
+                                                                b.vessels.paco2_mmHg,
+                                                                b.body.delivery)
+                                      : 1.0;
 }
 
 void start(const PatientParams& pp, SimState& s) {
   s.brain.body = resus::brain::initial_state(pp.brain);
   s.brain.rest_o2_content = std::max(o2_content(s), 1.0);
+  const double perfusion = cerebral_perfusion(pp, s);
+  const double paco2 = s.bus.blood.arterial_pco2_mmHg;
+  s.brain.vessels = resus::brain::initial_vessels(perfusion, paco2);
+  s.brain.vessel_rest = {std::max(perfusion, 1.0), std::clamp(paco2, 5.0, 200.0)};
+  s.brain.regulating = 0;
+  s.bus.brain.cerebral_resistance = 1.0;
+  s.bus.brain.co2_flow = 1.0;
 }
 
-void set_rest(SimState& s) {
+void set_rest(SimState& s, const resus::brain::VesselRest& rest) {
+  // The vessels hold what they sensed as the model settled, from a resting tone.
+  s.brain.vessel_rest = {std::max(rest.perfusion_mmHg, 1.0),
+                         std::clamp(rest.paco2_mmHg, 5.0, 200.0)};
+  s.brain.vessels.tone = 1.0;
+  s.brain.regulating = 1;
+  s.bus.brain.cerebral_resistance = 1.0;
+  s.bus.brain.co2_flow = 1.0;
   s.brain.rest_o2_content = std::max(o2_content(s), 1.0);
   s.brain.body.delivery = 1.0;
   s.brain.body.consciousness = 1.0;
@@ -56,6 +87,15 @@ void check(const SimState& s, StateCheck& c) {
       .in("brain.ischaemia_min", b.ischaemia_min, 0.0, kAny)
       .in("brain.pupil_mm", b.pupil_mm, 0.5, 10.0)
       .in("brain.rest_o2_content", s.brain.rest_o2_content, 1.0, 40.0);
+  const resus::brain::VesselState& v = s.brain.vessels;
+  c.in("brain.vessels.perfusion_mmHg", v.perfusion_mmHg, -kAny, kAny)
+      .in("brain.vessels.paco2_mmHg", v.paco2_mmHg, 0.0, 400.0)
+      .in("brain.vessels.tone", v.tone, 0.05, 20.0)
+      .in("brain.vessel_rest.perfusion_mmHg", s.brain.vessel_rest.perfusion_mmHg, 1.0, 400.0)
+      .in("brain.vessel_rest.paco2_mmHg", s.brain.vessel_rest.paco2_mmHg, 5.0, 200.0)
+      .in("bus.brain.cerebral_resistance", s.bus.brain.cerebral_resistance, 0.05, 20.0)
+      .in("bus.brain.co2_flow", s.bus.brain.co2_flow, 0.05, 20.0)
+      .index("brain.regulating", s.brain.regulating, 0, 1);
 }
 
 }  // namespace resus::stages::brain

@@ -26,7 +26,10 @@ void step(const StepContext& c, SimState& s) {
                           h.q_cerebral + std::max(h.q_coronary, 0.0);
   in.arterial_blood_mL = hb.arterial_blood_mL;
   in.venous_blood_mL = hb.venous_blood_mL;
-  in.cerebral_flow_ratio = h.q_cerebral / c.model.resting_cerebral_flow();
+  // The brainstem's flow against what its PaCO2 asks: a hypocapnic narrowing of the cerebral
+  // vessels is met by O2 extraction, not felt as ischaemia (models/brain, "Cerebral vessels").
+  in.cerebral_flow_ratio =
+      h.q_cerebral / c.model.resting_cerebral_flow() / std::max(s.bus.brain.co2_flow, 0.05);
   in.pulmonary_artery_mmHg = h.pressure[cv::kPulmonaryArteries];
   in.arterial_pressure_mmHg = h.pressure[cv::kArteries];
   in.resting_pulse_pressure_mmHg = c.model.resting_pulse_pressure();

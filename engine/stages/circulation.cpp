@@ -89,6 +89,7 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   out.vu_splanchnic_veins = a.vu_splanchnic_veins * fx[Effect::kVenousUnstressedVolume];
   out.vu_extrasplanchnic_veins = a.vu_extrasplanchnic_veins * fx[Effect::kVenousUnstressedVolume];
   out.r_coronary = p.r_coronary * fx[Effect::kCoronaryResistance];
+  out.r_cerebral = p.r_cerebral * b.brain.cerebral_resistance;
   out.r_pulmonary = p.r_pulmonary * fx[Effect::kPulmonaryResistance];
   // A chronically stretched pericardium holds part of its fluid slack.
   out.pericardial_fluid_mL = b.conditions.pericardial_fluid_mL - b.conditions.pericardial_slack_mL;

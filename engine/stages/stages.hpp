@@ -210,11 +210,12 @@ void check(const SimState& s, StateCheck& c);
 // ---- brain.cpp: cerebral O2, consciousness, pupils and the ischaemia index ------------------
 namespace brain {
 // After the blood's step: the brain's O2 delivery from the cerebral flow and the arterial O2
-// content (models/brain); writes only its own state and signals (no other stage reads them).
+// content, and the cerebral vessels' tone (models/brain); writes bus.brain.
 void step(const StepContext& c, SimState& s);
 void start(const PatientParams& pp, SimState& s);
-// At the end of settling: the resting arterial O2 content.
-void set_rest(SimState& s);
+// At the end of settling: the resting arterial O2 content, and what the vessels hold: the mean
+// perfusion pressure and PaCO2 they sensed over several breaths (`rest`).
+void set_rest(SimState& s, const resus::brain::VesselRest& rest);
 void publish(const Model& m, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace brain

@@ -24,6 +24,14 @@ struct BrainParams {
   double pupil_tau_s;             // pupils dilate and recover over this time
   double brainstem_share;         // the light reflex survives above this share of its O2
   double reflex_loss_min;         // ischaemia minutes after which the light reflex is lost
+  // The cerebral vessels (vessels.hpp).
+  double autoregulation_lower_mmHg;  // perfusion pressure below which the arterioles are fully
+  double autoregulation_upper_mmHg;  // dilated, and above which fully constricted
+  double autoregulation_tau_s;       // how fast the tone follows
+  double perfusion_tau_s;            // the pressure the vessels sense, over the heartbeat
+  double co2_reactivity_per_mmHg;    // flow x exp(k x (PaCO2 - rest))
+  double co2_tau_s;                  // the PaCO2 the vessels sense, over the breaths
+  double autoregulation_ischaemia_half_min;  // ischaemia minutes that halve the autoregulation
 };
 
 struct BrainInputs {

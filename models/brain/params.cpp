@@ -19,6 +19,13 @@ BrainParams default_brain_params() {
   p.pupil_tau_s = 20.0;                // pupils dilate within ~30-60 s of arrest [M]
   p.brainstem_share = 0.3;             // [U]
   p.reflex_loss_min = 20.0;            // [U]
+  p.autoregulation_lower_mmHg = 50.0;  // Lassen 1959: flow held from ~50 to ~150 mmHg [M]
+  p.autoregulation_upper_mmHg = 140.0; // (MAP 60-150 with an ICP of 10)
+  p.autoregulation_tau_s = 4.0;        // Aaslid 1989: a step in pressure corrected in ~5-10 s [M]
+  p.perfusion_tau_s = 1.5;             // [U] the heartbeat averaged
+  p.co2_reactivity_per_mmHg = 0.034;   // Markwalder 1984 (TCD, n = 31): exp(0.034/mmHg) [M]
+  p.co2_tau_s = 20.0;                  // [U] CBF follows a step in PaCO2 over tens of seconds
+  p.autoregulation_ischaemia_half_min = 2.0;  // [U] most comatose survivors lose it (README)
   return p;
 }
 
@@ -40,6 +47,13 @@ constexpr ParamSpec<BrainParams> kTable[] = {
     {"pupil_tau_s", "s", 1, 600, "pupils dilate and recover over this time", F(pupil_tau_s)},
     {"brainstem_share", "1", 0.05, 0.8, "O2 delivery share above which the light reflex works", F(brainstem_share)},
     {"pupil_reflex_loss_min", "min", 1, 240, "ischaemia minutes after which the light reflex is lost", F(reflex_loss_min)},
+    {"cerebral_autoregulation_lower_mmHg", "mmHg", 20, 100, "cerebral perfusion pressure below which the arterioles are fully dilated", F(autoregulation_lower_mmHg)},
+    {"cerebral_autoregulation_upper_mmHg", "mmHg", 100, 250, "cerebral perfusion pressure above which they are fully constricted", F(autoregulation_upper_mmHg)},
+    {"cerebral_autoregulation_tau_s", "s", 0.5, 120, "how fast the cerebral tone follows the pressure and PaCO2", F(autoregulation_tau_s)},
+    {"cerebral_perfusion_tau_s", "s", 0.1, 30, "the perfusion pressure the cerebral vessels sense is averaged over this time", F(perfusion_tau_s)},
+    {"cerebral_co2_reactivity_per_mmHg", "1/mmHg", 0, 0.1, "cerebral flow x exp(k x (PaCO2 - rest))", F(co2_reactivity_per_mmHg)},
+    {"cerebral_co2_tau_s", "s", 1, 300, "the PaCO2 the cerebral vessels sense is averaged over this time", F(co2_tau_s)},
+    {"cerebral_autoregulation_ischaemia_half_min", "min", 0.1, 1000, "brain ischaemia minutes that halve the pressure autoregulation", F(autoregulation_ischaemia_half_min)},
 };
 #undef F
 

@@ -153,7 +153,7 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart
   // Cerebral bed: a Starling resistor whose outflow pressure is the larger of ICP and jugular.
   h.q_cerebral =
       std::max(flow(P[kArteries], std::max(p.intracranial_pressure, P[kJugularVeins]),
-                    p.r_cerebral),
+                    d.r_cerebral),
                0.0);
   h.q_splanchnic = flow(P[kArteries], P[kSplanchnicVeins], d.r_splanchnic);
   h.q_extrasplanchnic = flow(P[kArteries], P[kExtrasplanchnicVeins], d.r_extrasplanchnic);

@@ -48,6 +48,7 @@ struct Drive {
   double vu_splanchnic_veins;
   double vu_extrasplanchnic_veins;
   double r_coronary;                   // coronary resistance (its effect channel and the causes)
+  double r_cerebral;                   // cerebral resistance (the brain's autoregulation)
   double r_pulmonary;                  // pulmonary vascular resistance
   double pericardial_fluid_mL;         // what the pericardium holds besides the heart
   double intrathoracic_pressure;       // resting pleural pressure plus ventilation, mmHg

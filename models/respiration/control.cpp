@@ -54,10 +54,11 @@ void update_gasp_reserve(const RespParams& p, RespState& s, double dt_s) {
 }
 
 // A brainstem that has stopped breathing for want of flow (not for want of drive: an opioid's
-// or a hyperventilated patient's apnoea has a perfused brainstem) gasps while its reserve lasts.
+// apnoea has a perfused brainstem, and a hyperventilated patient's has no chemical drive, though
+// hypocapnia narrows the cerebral vessels and lowers the flow) gasps while its reserve lasts.
 bool gasps(const RespParams& p, const RespState& s) {
-  return s.spontaneous_enabled && brainstem_gate(p, s) < 1.0 && s.gasp_reserve > 0.0 &&
-         p.gasp_vt_mL > 0.0;
+  return s.spontaneous_enabled && brainstem_gate(p, s) < 1.0 &&
+         chemical_drive(p, s) >= p.apnoea_drive && s.gasp_reserve > 0.0 && p.gasp_vt_mL > 0.0;
 }
 
 void update_pattern(const RespParams& p, RespState& s, double dt_s, double drive_scale,

@@ -114,23 +114,24 @@ TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
 // B.4 row 74 (ATLS class IV, > 40%: HR > 140, SBP falling) and issue 12's hypovolaemia: a bleed
 // that is not stopped ends in a hypovolaemic arrest in an organised rhythm (PEA), the heart
 // starved by the pressure it can no longer make. Arterial, 150 mL/min, 3.5 L: the systolic pressure
-// falls below 60 at ~12 minutes, the rate nears 140 as the loss passes 40%, and the rhythm is PEA
-// by 30 minutes.
+// falls below 60 at ~12 minutes, the rate passes 140 as the loss passes 40%, and the rhythm is PEA
+// by 35 minutes (the pulse goes at ~13; since the brain's vessels hold its flow, the brainstem
+// breathes on to a MAP near 40 and the heart's O2 holds a little longer: PEA at ~31 minutes,
+// before them ~29).
 TEST(Exsanguination, PassesClassFourTachycardiaAndEndsInPea) {
   Sim sim(test::adult(), 1, 0);
   test::act(sim, R"({"do":"hemorrhage","rate_mL_min":150,"volume_mL":3500,"site":"arterial"})");
   double peak_hr = 0.0, lost = -1.0;
-  while (sim.time() < 1800.0) {
+  while (sim.time() < 2100.0) {
     sim.advance(10.0);
     peak_hr = std::max(peak_hr, sim.signal(kHeartRate));  // beats that eject (0 in arrest)
     if (lost < 0.0 && !test::palpable_pulse(sim)) lost = sim.time();
   }
-  std::printf("exsanguination: peak HR %.0f, pulse lost at %.0f s, rhythm %g at 30 min\n", peak_hr,
+  std::printf("exsanguination: peak HR %.0f, pulse lost at %.0f s, rhythm %g at 35 min\n", peak_hr,
               lost, sim.signal(kRhythmId));
-  // ATLS class IV: above 140. The model peaks just below (139): its ventilation falls in class IV
-  // instead of rising (ATLS: RR above 35), so the chemoreflex meets hypercapnia without the lung
-  // inflation that holds the vagus off (models/autonomic/README.md, disagreements).
-  EXPECT_GT(peak_hr, 135.0);
+  // ATLS class IV: above 140 (158 here; 139 before the cerebral vessels held the brainstem's flow
+  // and its breathing with it).
+  EXPECT_GT(peak_hr, 140.0);
   ASSERT_GT(lost, 0.0);
   const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
   EXPECT_TRUE(r == ep::Rhythm::kPea || r == ep::Rhythm::kAsystole) << static_cast<int>(r);
