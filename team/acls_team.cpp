@@ -26,6 +26,12 @@ constexpr double kDullNote = -0.5;  // percussion: fluid, not air
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
 constexpr double kMapTarget_mmHg = 65.0;
+// Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
+constexpr double kSpo2Low = 94.0, kSpo2High = 98.0, kSpo2Hypoxaemic = 90.0;
+constexpr double kFio2Step = 0.1, kFio2Min = 0.21;
+constexpr double kOxygenStepEvery_s = 60.0;
+constexpr double kPaco2Low_mmHg = 35.0, kPaco2High_mmHg = 45.0;
+constexpr double kRateStep = 2.0, kRateMin = 6.0, kRateMax = 20.0;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 
 constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
@@ -114,6 +120,7 @@ void AclsTeam::step(resus_sim* sim) {
     case Phase::kRosc:
       watch_rosc(sim, t, v);
       if (phase_ == Phase::kRosc) causes(sim, t, v);
+      if (phase_ == Phase::kRosc) post_rosc_care(sim, t, v);
       break;
     case Phase::kStopped:
       break;
@@ -137,6 +144,7 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
     note(t, "team arrives");
     act(sim, t, R"({"do":"airway","airway":"bag_mask"})", "bag-mask ventilation");
     act(sim, t, R"({"do":"oxygen","fio2":1.0})", "oxygen 100%");
+    fio2_ = 1.0;
     compressing_ = false;  // the team takes over the compressions at its own quality
     if (!pads_on_) next_check_s_ = t + p_.pads_delay_s;
   }
@@ -255,6 +263,9 @@ void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
   }
   act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
       "ventilation 10/min");
+  ventilation_rate_ = 10.0;
+  paco2_result_ = 0.0;  // a blood gas taken in the arrest says nothing of the ventilation now
+  oxygen_changed_s_ = t;  // a minute of 100% and a reading oximeter before the FiO2 comes down
 }
 
 // Compressions again at once after a shock or a non-shockable analysis; the next check is due
@@ -313,7 +324,9 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
   }
   if (blood_gas_sent_s_ >= 0 && t >= blood_gas_sent_s_ + kAnalyserDelay_s + 1.0) {
     blood_gas_sent_s_ = -1.0;
-    note(t, fmt("blood gas: K %.1f mmol/L, pH %.2f", v.lab_k_mmol_L, v.lab_ph));
+    note(t, fmt("blood gas: K %.1f mmol/L, pH %.2f, PaCO2 %.0f mmHg", v.lab_k_mmol_L, v.lab_ph,
+                v.lab_pco2_mmHg));
+    paco2_result_ = v.lab_pco2_mmHg;
     if (v.lab_k_mmol_L >= kHyperkalaemia_mmol_L && potassium_treatments_ < 2) {
       ++potassium_treatments_;
       const std::string route = kRoutes[static_cast<int>(p_.access_route)];
@@ -364,6 +377,10 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
     if (t - pulseless_since_s_ >= kPulseLostFor_s) {
       ++tally_.rearrests;
       note(t, "pulse lost: re-arrest");
+      if (fio2_ < 1.0) {
+        act(sim, t, R"({"do":"oxygen","fio2":1.0})", "oxygen 100%");
+        fio2_ = 1.0;
+      }
       phase_ = Phase::kArrest;
       begin_analysis(sim, t);
       return;
@@ -383,6 +400,39 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
   } else {
     hypotensive_since_s_ = -1.0;
   }
+}
+
+// After ROSC (ERC-ESICM 2021 post-resuscitation care): once the oximeter reads a pulse, the FiO2
+// comes down a step at a time while SpO2 is above 98% and goes back up below 94% (to 100% at once
+// below 90%), a step a minute at most, as SpO2 takes about that long to follow; each blood gas's
+// PaCO2 moves the ventilation rate toward normocapnia (35-45 mmHg).
+void AclsTeam::post_rosc_care(resus_sim* sim, double t, const Vitals& v) {
+  if (!team_here_ || p_.post_rosc_care < 1.0) return;
+  if (v.spo2_valid && t >= oxygen_changed_s_ + kOxygenStepEvery_s) {
+    double fio2 = fio2_;
+    if (v.spo2_pct < kSpo2Hypoxaemic) fio2 = 1.0;
+    else if (v.spo2_pct < kSpo2Low) fio2 = std::min(fio2_ + kFio2Step, 1.0);
+    else if (v.spo2_pct > kSpo2High) fio2 = std::max(fio2_ - kFio2Step, kFio2Min);
+    fio2 = std::round(fio2 * 100.0) / 100.0;
+    if (std::abs(fio2 - fio2_) > 1e-9) {
+      fio2_ = fio2;
+      oxygen_changed_s_ = t;
+      act(sim, t, fmt(R"({"do":"oxygen","fio2":%.2f})", fio2),
+          fmt("SpO2 %.0f%%: FiO2 %.1f", v.spo2_pct, fio2));
+    }
+  }
+  if (paco2_result_ > 0.0 && tube_) {
+    double rate = ventilation_rate_;
+    if (paco2_result_ < kPaco2Low_mmHg) rate = std::max(rate - kRateStep, kRateMin);
+    if (paco2_result_ > kPaco2High_mmHg) rate = std::min(rate + kRateStep, kRateMax);
+    if (rate != ventilation_rate_) {
+      ventilation_rate_ = rate;
+      act(sim, t,
+          fmt(R"({"do":"ventilation","mode":"bag_rate","rate_per_min":%g,"tidal_volume_mL":500})", rate),
+          fmt("PaCO2 %.0f mmHg: ventilation %g/min", paco2_result_, rate));
+    }
+  }
+  paco2_result_ = 0.0;
 }
 
 void AclsTeam::stop(resus_sim* sim, double t) {

@@ -74,6 +74,7 @@ class AclsTeam : public Team {
   void drugs(resus_sim* sim, double t);
   void causes(resus_sim* sim, double t, const Vitals& v);
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
+  void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
   void stop(resus_sim* sim, double t);
   double uniform(uint32_t index) const;
 
@@ -99,6 +100,10 @@ class AclsTeam : public Team {
   double last_decompression_s_ = -1e9, last_pericardiocentesis_s_ = -1e9;
   double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
   bool vasopressor_running_ = false;
+  double fio2_ = 0.21;               // what the team has set
+  double oxygen_changed_s_ = -1e9;   // the last FiO2 step (SpO2 needs a minute to follow)
+  double ventilation_rate_ = 10.0;   // the bag's or ventilator's rate, /min
+  double paco2_result_ = 0.0;        // the last blood gas's PaCO2, 0 once acted on
 };
 
 }  // namespace resus_team

@@ -20,9 +20,11 @@ struct Vitals {
   double carotid_pulse = 0.0;  // palpation strength 0..1
   double etco2_mmHg = 0.0;
   double spo2_pct = 0.0;
+  bool spo2_valid = false;     // the oximeter has a pulsatile signal
   double map_mmHg = 0.0;
   double lab_k_mmol_L = 0.0;   // 0 until a blood gas has been analysed
   double lab_ph = 0.0;
+  double lab_pco2_mmHg = 0.0;
   double breath_sounds_left = 1.0, breath_sounds_right = 1.0;  // 1 normal .. 0 absent
   double percussion_left = 0.0, percussion_right = 0.0;  // -1 dull (blood) .. +1 hyperresonant
   double tracheal_deviation_mm = 0.0;
@@ -51,7 +53,7 @@ class Perception {
   int64_t next_index_ = 0;       // sample index after the newest one kept
   struct Indices {
     int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
-        pericardial, core_temp, percussion_left, percussion_right;
+        pericardial, core_temp, percussion_left, percussion_right, spo2_valid, lab_pco2;
   } idx_{};
 };
 

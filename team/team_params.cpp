@@ -59,6 +59,8 @@ constexpr std::array kTable = {
                   "each rhythm check comes this much late"},
     TeamParamInfo{"treat_causes", &TeamParams::treat_causes, 0, 1, true,
                   "1: looks for the H's and T's it can see and treats them"},
+    TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
+                  "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45"},
     TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
                   "ALS time without ROSC after which the team stops"},
 };
@@ -109,6 +111,7 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.airway_delay_s = kDay;
     p.access_delay_s = kDay;
     p.treat_causes = 0.0;
+    p.post_rosc_care = 0.0;
   } else if (name == "in_hospital") {
     // GWTG-R: first shock median 1 min, first epinephrine median 3 min.
     p.arrival_s = 30.0;
