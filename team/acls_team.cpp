@@ -264,7 +264,8 @@ void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
   act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
       "ventilation 10/min");
   ventilation_rate_ = 10.0;
-  paco2_result_ = 0.0;  // a blood gas taken in the arrest says nothing of the ventilation now
+  paco2_result_ = 0.0;
+  last_rosc_s_ = t;
   oxygen_changed_s_ = t;  // a minute of 100% and a reading oximeter before the FiO2 comes down
 }
 
@@ -323,10 +324,13 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
     blood_gas_due_s_ = t + kBloodGasEvery_s;
   }
   if (blood_gas_sent_s_ >= 0 && t >= blood_gas_sent_s_ + kAnalyserDelay_s + 1.0) {
+    const double sent = blood_gas_sent_s_;
     blood_gas_sent_s_ = -1.0;
     note(t, fmt("blood gas: K %.1f mmol/L, pH %.2f, PaCO2 %.0f mmHg", v.lab_k_mmol_L, v.lab_ph,
                 v.lab_pco2_mmHg));
-    paco2_result_ = v.lab_pco2_mmHg;
+    // The analyser reports the blood drawn when the gas was sent: one from the arrest says
+    // nothing of the ventilation after ROSC.
+    if (phase_ == Phase::kRosc && sent >= last_rosc_s_) paco2_result_ = v.lab_pco2_mmHg;
     if (v.lab_k_mmol_L >= kHyperkalaemia_mmol_L && potassium_treatments_ < 2) {
       ++potassium_treatments_;
       const std::string route = kRoutes[static_cast<int>(p_.access_route)];
@@ -381,6 +385,11 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
         act(sim, t, R"({"do":"oxygen","fio2":1.0})", "oxygen 100%");
         fio2_ = 1.0;
       }
+      if (ventilation_rate_ != 10.0) {
+        act(sim, t, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":500})",
+            "ventilation 10/min");
+        ventilation_rate_ = 10.0;
+      }
       phase_ = Phase::kArrest;
       begin_analysis(sim, t);
       return;
@@ -405,10 +414,12 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
 // After ROSC (ERC-ESICM 2021 post-resuscitation care): once the oximeter reads a pulse, the FiO2
 // comes down a step at a time while SpO2 is above 98% and goes back up below 94% (to 100% at once
 // below 90%), a step a minute at most, as SpO2 takes about that long to follow; each blood gas's
-// PaCO2 moves the ventilation rate toward normocapnia (35-45 mmHg).
+// PaCO2 moves the ventilation rate toward normocapnia (35-45 mmHg). The blood gases are the
+// causes' (a team that does not look for causes takes none, and leaves the rate at 10/min).
 void AclsTeam::post_rosc_care(resus_sim* sim, double t, const Vitals& v) {
   if (!team_here_ || p_.post_rosc_care < 1.0) return;
-  if (v.spo2_valid && t >= oxygen_changed_s_ + kOxygenStepEvery_s) {
+  const bool hypoxaemic = v.spo2_valid && v.spo2_pct < kSpo2Hypoxaemic && fio2_ < 1.0;
+  if (v.spo2_valid && (hypoxaemic || t >= oxygen_changed_s_ + kOxygenStepEvery_s)) {
     double fio2 = fio2_;
     if (v.spo2_pct < kSpo2Hypoxaemic) fio2 = 1.0;
     else if (v.spo2_pct < kSpo2Low) fio2 = std::min(fio2_ + kFio2Step, 1.0);
@@ -418,7 +429,7 @@ void AclsTeam::post_rosc_care(resus_sim* sim, double t, const Vitals& v) {
       fio2_ = fio2;
       oxygen_changed_s_ = t;
       act(sim, t, fmt(R"({"do":"oxygen","fio2":%.2f})", fio2),
-          fmt("SpO2 %.0f%%: FiO2 %.1f", v.spo2_pct, fio2));
+          fmt("SpO2 %.0f%%: FiO2 %.2f", v.spo2_pct, fio2));
     }
   }
   if (paco2_result_ > 0.0 && tube_) {

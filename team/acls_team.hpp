@@ -104,6 +104,7 @@ class AclsTeam : public Team {
   double oxygen_changed_s_ = -1e9;   // the last FiO2 step (SpO2 needs a minute to follow)
   double ventilation_rate_ = 10.0;   // the bag's or ventilator's rate, /min
   double paco2_result_ = 0.0;        // the last blood gas's PaCO2, 0 once acted on
+  double last_rosc_s_ = -1.0;
 };
 
 }  // namespace resus_team

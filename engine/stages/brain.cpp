@@ -1,7 +1,8 @@
 // The brain stage: models/brain on the blood's gas tick (10 ms). Reads bus.haemodynamics (the
 // cerebral flow and the pressures across the cerebral bed), bus.blood (haemoglobin and
 // saturation: the arterial O2 content; PaCO2) and bus.temperature; writes bus.brain (the cerebral
-// vessels' tone, which the circulation's cerebral bed takes), its own state and signals.
+// vessels' tone, which the circulation's cerebral bed takes, and the flow the PaCO2 asks for,
+// against which breathing judges the brainstem's flow), its own state and signals.
 #include <algorithm>
 
 #include "engine/model.hpp"
@@ -90,11 +91,11 @@ void check(const SimState& s, StateCheck& c) {
   const resus::brain::VesselState& v = s.brain.vessels;
   c.in("brain.vessels.perfusion_mmHg", v.perfusion_mmHg, -kAny, kAny)
       .in("brain.vessels.paco2_mmHg", v.paco2_mmHg, 0.0, 400.0)
-      .in("brain.vessels.tone", v.tone, 0.05, 20.0)
+      .in("brain.vessels.tone", v.tone, 0.01, 400.0)
       .in("brain.vessel_rest.perfusion_mmHg", s.brain.vessel_rest.perfusion_mmHg, 1.0, 400.0)
       .in("brain.vessel_rest.paco2_mmHg", s.brain.vessel_rest.paco2_mmHg, 5.0, 200.0)
-      .in("bus.brain.cerebral_resistance", s.bus.brain.cerebral_resistance, 0.05, 20.0)
-      .in("bus.brain.co2_flow", s.bus.brain.co2_flow, 0.05, 20.0)
+      .in("bus.brain.cerebral_resistance", s.bus.brain.cerebral_resistance, 0.01, 400.0)
+      .in("bus.brain.co2_flow", s.bus.brain.co2_flow, 0.001, 100.0)
       .index("brain.regulating", s.brain.regulating, 0, 1);
 }
 

@@ -7,6 +7,7 @@ namespace resus::brain {
 namespace {
 
 double smoothstep(double x, double lo, double hi) {
+  if (!(hi > lo)) return x >= lo ? 1.0 : 0.0;  // a host may set the two shares equal
   const double u = std::clamp((x - lo) / (hi - lo), 0.0, 1.0);
   return u * u * (3.0 - 2.0 * u);
 }

@@ -41,7 +41,8 @@ struct RespInputs {
   double systemic_flow_mL_s;           // arterial outflow into all tissue beds
   double arterial_blood_mL;            // pulmonary veins, left heart, aorta, arteries
   double venous_blood_mL;              // all other compartments
-  double cerebral_flow_ratio;          // cerebral flow / resting, instantaneous
+  double cerebral_flow_ratio;          // cerebral flow / the flow the PaCO2 asks for (resting at
+                                       // a resting PaCO2), instantaneous
   double pulmonary_artery_mmHg;        // absolute pulmonary artery pressure
   double arterial_pressure_mmHg;       // peripheral arterial pressure
   double resting_pulse_pressure_mmHg;  // the patient's own resting pulse pressure

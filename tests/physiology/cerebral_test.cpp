@@ -4,6 +4,7 @@
 // autoregulation but not the CO2 reactivity.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -18,7 +19,7 @@ using test::act;
 
 // Lassen 1959 (flow constant from a perfusion pressure of ~50 to ~150 mmHg) and what the brain
 // does with it in a bleed: a venous haemorrhage of 100 mL/min brings the MAP down through the
-// plateau into the range below it. On the plateau the flow stays within 10% of rest, far above
+// plateau into the range below it. On the plateau the flow stays within 12% of rest, far above
 // what a rigid bed would pass at that pressure, and the patient stays awake and breathing (before
 // the vessels were modelled, MAP 55 left the brain 55% of its flow, the patient syncopal and the
 // brainstem hypoventilating to a PaCO2 of 47); below it the flow falls with the pressure.

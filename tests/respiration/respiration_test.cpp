@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 
+#include "models/respiration/internal.hpp"
 #include "models/respiration/respiration.hpp"
 
 namespace {
@@ -59,6 +60,30 @@ VentSettings bag(double rate, double vt, double ti = 1.0, double peep = 0.0) {
 }
 
 // 1. Resting adult. B.1 rows 12-15, 17.
+// Agonal gasping is a starved brainstem's (models/respiration README): with its gate partly
+// closed and a chemical drive that would breathe it gasps; a hyperventilated one (PaCO2 25, no
+// drive) with the same gate does not, its apnoea being for want of CO2 (hypocapnia narrows the
+// cerebral vessels and lowers the flow the gate sees, models/brain).
+TEST(Respiration, OnlyABrainstemThatWouldBreatheGaspsWhenItsFlowFails) {
+  const RespParams p = default_resp_params(70.0);
+  const BloodParams bp = resus::blood::default_blood_params(70.0, 15.0);
+  BloodState blood{};
+  auto gasps_within_a_minute = [&](double paco2_mmHg) {
+    RespState s = initial_state(p, bp, blood);
+    s.brain_perfusion = 0.3;  // below the gate's lower end: no ordinary breathing
+    s.paco2_sensed_mmHg = paco2_mmHg;
+    s.gasp_reserve = 1.0;
+    bool gasped = false;
+    for (int i = 0; i < 30000; ++i) {
+      detail::update_pattern(p, s, kDt, 1.0, 200.0);
+      gasped = gasped || s.out.gasping == 1;
+    }
+    return gasped;
+  };
+  EXPECT_TRUE(gasps_within_a_minute(40.0));
+  EXPECT_FALSE(gasps_within_a_minute(25.0));
+}
+
 TEST(Respiration, RestingAdultRoomAir) {
   Sim m;
   m.run(rest_inputs(), 300.0);

@@ -165,7 +165,9 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
 // 100% oxygen until the oximeter reads, then the FiO2 down a step a minute to SpO2 94-98% (row
 // 93: avoid hyperoxaemia as well as hypoxaemia), and the ventilation left at normocapnia by the
 // blood gas (row 95). A witnessed VF, bystander CPR at 1 minute, the crew at 4: ROSC at ~7.5
-// minutes. Without the care the patient stays at FiO2 1.0 with a PaO2 above 500 mmHg.
+// minutes. Without the care the patient stays at FiO2 1.0 with a PaO2 near 600 mmHg. A tube
+// with a large dead space (250 mL) leaves the first post-ROSC blood gas hypercapnic (PaCO2 ~49):
+// the team raises the rate.
 TEST(Protocol, AfterRoscTheTeamTitratesOxygenToSpo2NinetyFourToNinetyEight) {
   const std::string study = R"({"duration_s": 1800, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
       "record": {"signals": ["spo2_pct", "pao2_mmHg", "paco2_mmHg", "fio2"], "interval_s": 60},
@@ -193,7 +195,19 @@ TEST(Protocol, AfterRoscTheTeamTitratesOxygenToSpo2NinetyFourToNinetyEight) {
   EXPECT_GT(checked, 5);
   EXPECT_GT(count_events(care.outcome.log, "FiO2"), 3);
   EXPECT_EQ(count_events(none.outcome.log, "FiO2"), 0);
+  EXPECT_LE(care.outcome.series.back(), 0.4);  // FiO2 at the end
+  EXPECT_EQ(none.outcome.series.back(), 1.0);
   EXPECT_GT(none.outcome.series[none.outcome.series.size() - 3], 400.0);  // PaO2 at the end
+
+  const std::string dead_space = R"({"duration_s": 1200, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
+      "population": {"parameters": {"tube_dead_space_mL": 250}},
+      "team": {"preset": "als_crew", "parameters": {"arrival_s": 240, "bystander_cpr_delay_s": 60,
+      "post_rosc_care": )";
+  const TeamRun hypercapnic = run_study(dead_space + "1}}}");
+  const TeamRun left = run_study(dead_space + "0}}}");
+  ASSERT_TRUE(hypercapnic.outcome.rosc_any);
+  EXPECT_GT(first_event(hypercapnic.outcome.log, "ventilation 12/min"), 0.0);
+  EXPECT_LT(first_event(left.outcome.log, "ventilation 12/min"), 0.0);
 }
 
 // The team treats what it can see: absent breath sounds on one side are decompressed.
