@@ -248,6 +248,11 @@ struct FluidsBus {
   double refill_mL_s;                  // interstitium to plasma (negative: filtration out)
 };
 
+// Writer: the inflammation stage (stages/inflammation.cpp). Reader: thermal (the set point).
+struct InflammationBus {
+  double fever_C;                      // the post-arrest fever's rise of the temperature set point
+};
+
 // Writer: the brain stage (stages/brain.cpp). Readers: circulation (the cerebral bed's
 // resistance), breathing (the brainstem's flow against what its PaCO2 asks).
 struct BrainBus {
@@ -270,6 +275,7 @@ struct Bus {
   IschaemiaBus ischaemia;
   FluidsBus fluids;
   BrainBus brain;
+  InflammationBus inflammation;
   Effects effects;
 };
 

@@ -36,7 +36,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // electrical bus. 14: the brainstem's gasping reserve. 15: pleural blood (haemothorax) and the
 // decompression catheters' working lives. 16: the chemoreceptors and lung-stretch receptors, the
 // heart's own sympathetic limb, the lung volume on the lungs' bus. 17: the cerebral vessels
-// (autoregulation and CO2 reactivity) and their tone on the bus.
+// (autoregulation and CO2 reactivity) and their tone on the bus; the post-arrest fever (its set
+// point on the inflammation's bus and in the thermal state).
 constexpr uint32_t kSnapshotVersion = 17;
 
 // The releases that wrote each format, for the refusal's message.

@@ -1,6 +1,6 @@
 // The thermal stage: models/thermal's core and shell, every 100 ms of gas ticks. Reads bus.blood
-// (the tissues' O2 uptake: the metabolic heat) and bus.lungs (the systemic flow that carries heat
-// to the skin); applies the environment and temperature_control actions; writes
+// (the tissues' O2 uptake: the metabolic heat), bus.lungs (the systemic flow that carries heat
+// to the skin) and bus.inflammation (a fever's set point); applies the environment and temperature_control actions; writes
 // bus.temperature and its slots (EffectWriter::kThermal) of the metabolic-rate (shivering) and
 // chronotropy (sinus rate) channels.
 #include <cmath>
@@ -36,6 +36,7 @@ void step(const StepContext& c, SimState& s) {
   in.dt_s = dt;
   in.vo2_mL_s = s.bus.blood.vo2_mL_s;
   in.flow_ratio = ts.mean_flow_mL_s / std::max(ts.rest_flow_mL_s, 1.0);
+  in.set_point_offset_C = s.bus.inflammation.fever_C;
   resus::thermal::step(c.model.params().thermal, in, ts.body);
   publish_bus(s);
 }

@@ -24,6 +24,12 @@ double resistance_factor(const InflammationParams& p, const InflammationState& s
   return std::max(1.0 / (1.0 + p.resistance_gain * s.vasoplegia), p.min_resistance);
 }
 
+double fever_C(const InflammationParams& p, const InflammationState& s) {
+  // The pyrogens that dilate the vessels move the set point with the same lag (Zeiner 2001: the
+  // temperature peaks within the first 48 h after ROSC).
+  return std::min(p.fever_gain_C * s.vasoplegia, p.fever_max_C);
+}
+
 InflammationParams default_inflammation_params() {
   InflammationParams p{};
   p.debt_ref_mL = 2000.0;              // ~8 min x 250 mL/min of VO2 [derived]
@@ -31,6 +37,8 @@ InflammationParams default_inflammation_params() {
   p.vasoplegia_tau_s = 24.0 * 3600.0;  // [U] vasodilation at 24-72 h (Laurent 2002)
   p.resistance_gain = 1.2;             // [U] the reference arrest: SVR -30% at the peak
   p.min_resistance = 0.4;              // [U] vasoplegic shock: SVR ~500 against ~1200 at rest
+  p.fever_gain_C = 1.6;                // [F] Zeiner 2001's median 48-h peak (README)
+  p.fever_max_C = 3.0;                 // [U] a fever's ceiling near 40 C
   return p;
 }
 
@@ -43,6 +51,8 @@ constexpr ParamSpec<InflammationParams> kTable[] = {
     {"vasoplegia_tau_s", "s", 600, 1e6, "the vessels follow the mediators this slowly", F(vasoplegia_tau_s)},
     {"vasoplegia_resistance_gain", "1", 0, 10, "systemic resistance / (1 + gain x vasoplegia)", F(resistance_gain)},
     {"vasoplegia_min_resistance", "1", 0.1, 1, "vasoplegia leaves at least this share of the systemic resistance", F(min_resistance)},
+    {"fever_gain_C", "C", 0, 10, "the post-arrest fever's rise of the temperature set point per unit of vasoplegia", F(fever_gain_C)},
+    {"fever_max_C", "C", 0, 5, "the post-arrest fever's largest rise of the set point", F(fever_max_C)},
 };
 #undef F
 

@@ -15,6 +15,8 @@ struct InflammationParams {
   double vasoplegia_tau_s;   // the vessels follow the mediators this slowly
   double resistance_gain;    // systemic resistance / (1 + gain x vasoplegia)
   double min_resistance;     // but never below this share of it (the vessels' floor)
+  double fever_gain_C;       // the hypothalamic set point rises this much per unit of vasoplegia
+  double fever_max_C;        // and at most this much
 };
 
 struct InflammationState {
@@ -26,6 +28,9 @@ struct InflammationState {
 void step(const InflammationParams& p, double o2_deficit_mL_s, double dt_s, InflammationState& s);
 // The systemic-resistance factor the vasoplegia leaves (1 without it).
 double resistance_factor(const InflammationParams& p, const InflammationState& s);
+// The fever the same mediators call for: how far the hypothalamus raises the core temperature
+// it defends (C, 0 without them).
+double fever_C(const InflammationParams& p, const InflammationState& s);
 
 InflammationParams default_inflammation_params();
 std::span<const ParamSpec<InflammationParams>> param_table();

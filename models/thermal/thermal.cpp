@@ -66,8 +66,11 @@ ThermalState initial_state(const ThermalParams& p, double rest_heat_W) {
 void read(const ThermalParams& p, ThermalState& s) noexcept {
   ThermalReadout& o = s.out;
   const double t = s.core_C;
+  // A fever moves the whole defence up: the skin shuts and shivering starts (chills) relative to
+  // the raised set point.
+  const double felt = t - s.set_point_offset_C;
   o.shivering = s.shivering_blocked ? 0.0
-                                    : smoothstep(t, p.shiver_onset_C, p.shiver_full_C) *
+                                    : smoothstep(felt, p.shiver_onset_C, p.shiver_full_C) *
                                           (1.0 - smoothstep(t, p.shiver_fade_C, p.shiver_off_C));
   o.metabolic_scale = 1.0 + p.shiver_max * o.shivering;
   o.chronotropy = std::exp(p.heart_rate_per_C * clampd(t - p.core_C, -20.0, 6.0));
@@ -78,11 +81,13 @@ void step(const ThermalParams& p, const ThermalInputs& in, ThermalState& s) noex
   if (!(dt > 0.0)) return;
   const double heat = std::max(finite_or(in.vo2_mL_s, 0.0), 0.0) * kJoulesPerMlO2;
   const double flow = clampd(finite_or(in.flow_ratio, 1.0), 0.0, 3.0);
+  s.set_point_offset_C = clampd(finite_or(in.set_point_offset_C, 0.0), 0.0, 5.0);
   // Blood carries heat to the skin in proportion to flow and the skin's vasomotion, which opens
   // with a warm core and shuts with a cold one; tissue conducts the rest.
   // Sedation for temperature control also blunts cold vasoconstriction (its threshold falls
   // toward 34 C under anaesthesia): the skin stays open.
-  const double vasomotion = clampd(1.0 + p.vasomotor_gain_per_C * (s.core_C - p.core_C),
+  const double vasomotion = clampd(1.0 + p.vasomotor_gain_per_C *
+                                             (s.core_C - p.core_C - s.set_point_offset_C),
                                    s.shivering_blocked ? 1.0 : p.vasomotor_min, p.vasomotor_max);
   const double k = p.conduction_W_C +
                    std::max(s.rest_conductance_W_C - p.conduction_W_C, 0.0) * flow * vasomotion;
@@ -110,7 +115,8 @@ void check_state(const ThermalState& s, StateCheck& c) {
       .index("thermal.device", s.device, 0, static_cast<int>(Device::kNumDevices) - 1)
       .flag("thermal.shivering_blocked", s.shivering_blocked)
       .in("thermal.target_C", s.target_C, 20.0, 42.0)
-      .in("thermal.rest_conductance_W_C", s.rest_conductance_W_C, 0.1, 1e4);
+      .in("thermal.rest_conductance_W_C", s.rest_conductance_W_C, 0.1, 1e4)
+      .in("thermal.set_point_offset_C", s.set_point_offset_C, 0.0, 5.0);
   const ThermalReadout& o = s.out;
   int i = 0;
   for (double v : {o.heat_production_W, o.heat_loss_W, o.device_W, o.shivering, o.metabolic_scale,

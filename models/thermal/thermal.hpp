@@ -61,6 +61,7 @@ struct ThermalInputs {
   double dt_s;
   double vo2_mL_s;     // the tissues' O2 uptake (heat at 20.1 J/mL)
   double flow_ratio;   // systemic flow relative to rest (low-passed by the caller)
+  double set_point_offset_C;  // fever: the core temperature the hypothalamus defends, above rest
 };
 
 struct ThermalReadout {
@@ -80,6 +81,7 @@ struct ThermalState {
   int32_t shivering_blocked;  // 0/1: sedation and paralysis under temperature control
   double target_C;            // the device's servo target
   double rest_conductance_W_C;  // core to shell at rest (the blood's share set by the rest balance)
+  double set_point_offset_C;    // the last step's fever (read() places shivering by it)
   ThermalReadout out;
 };
 static_assert(std::is_trivially_copyable_v<ThermalState>);

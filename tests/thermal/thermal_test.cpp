@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
+#include "models/inflammation/inflammation.hpp"
 #include "models/thermal/thermal.hpp"
 #include "../support/release_pass_only.hpp"
 #include "../support/scripted_sim.hpp"
@@ -30,6 +32,47 @@ TEST(Thermal, RestIsNormothermicAndSteady) {
   EXPECT_EQ(sim.signal(kShivering), 0.0);
 }
 
+// The post-arrest fever (models/inflammation, models/thermal): Zeiner 2001 (Arch Intern Med
+// 161:2007; 151 witnessed arrests, median no-flow 5 and low-flow 14.5 min, not cooled) found the
+// highest temperature of the first 48 h at a median 37.7 C (IQR 36.9-38.6) with a favourable
+// recovery and 38.3 (37.8-38.9) without. The cohort's median debt, ~1.7 reference arrests (5 min
+// without flow, 14.5 at about two thirds of the demand unmet), incurred over 20 minutes: the core
+// peaks between 37.7 and 38.6 C a day or so later, the body making the heat itself (the skin
+// shut, some chills), and an intravascular catheter set to 37 C keeps it under 37.7 (ERC-ESICM
+// 2022's fever prevention, B.6 row 96).
+TEST(Thermal, APostArrestFeverPeaksWithinTwoDaysAndADeviceHoldsItOff) {
+  const thermal::ThermalParams p = thermal::default_thermal_params(70.0);
+  const inflammation::InflammationParams ip = inflammation::default_inflammation_params();
+  auto peak_of = [&](bool prevent, double* at_h) {
+    thermal::ThermalState s = thermal::initial_state(p, 82.0);
+    if (prevent) {
+      s.device = static_cast<int32_t>(thermal::Device::kIntravascular);
+      s.target_C = 37.0;
+    }
+    inflammation::InflammationState is{};
+    double peak = 0.0;
+    for (int i = 0; i < 48 * 3600; ++i) {
+      const double debt_mL_s = i < 1200 ? 1.7 * ip.debt_ref_mL / 1200.0 : 0.0;
+      inflammation::step(ip, debt_mL_s, 1.0, is);
+      // Resting VO2 (82 W at 20.1 J/mL) times what shivering asks.
+      const thermal::ThermalInputs in{1.0, 82.0 / 20.1 * s.out.metabolic_scale, 1.0,
+                                      inflammation::fever_C(ip, is)};
+      thermal::step(p, in, s);
+      if (s.core_C > peak) peak = s.core_C, *at_h = i / 3600.0;
+    }
+    return peak;
+  };
+  double at_h = 0.0, prevented_at_h = 0.0;
+  const double peak = peak_of(false, &at_h), prevented = peak_of(true, &prevented_at_h);
+  std::printf("post-arrest fever: peak %.2f C at %.0f h; with a catheter at 37 C, %.2f C\n", peak,
+              at_h, prevented);
+  EXPECT_GT(peak, 37.7);
+  EXPECT_LT(peak, 38.6);
+  EXPECT_GT(at_h, 12.0);
+  EXPECT_LT(at_h, 48.0);
+  EXPECT_LT(prevented, 37.7);
+}
+
 TEST(Thermal, HeatBalanceHoldsToTheJoule) {
   // Conservation: the heat stored (core and shell x their capacities) changes by what is made,
   // lost and given by devices, over an hour in cold wind with a pad running.
@@ -44,7 +87,7 @@ TEST(Thermal, HeatBalanceHoldsToTheJoule) {
   const double e0 = stored();
   double balance = 0.0;
   for (int i = 0; i < 36000; ++i) {
-    const thermal::ThermalInputs in{0.1, 4.0, 1.0};
+    const thermal::ThermalInputs in{0.1, 4.0, 1.0, 0.0};
     thermal::step(p, in, s);
     balance += (s.out.heat_production_W - s.out.heat_loss_W + s.out.device_W) * 0.1;
   }
