@@ -169,12 +169,13 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
 // with a large dead space (250 mL) leaves the first post-ROSC blood gas hypercapnic (PaCO2 ~49):
 // the team raises the rate.
 TEST(Protocol, AfterRoscTheTeamTitratesOxygenToSpo2NinetyFourToNinetyEight) {
-  const std::string study = R"({"duration_s": 1800, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
+  // (The run without the care stops at 15 minutes: its PaO2 is as high then as at 30.)
+  const std::string study = R"(, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
       "record": {"signals": ["spo2_pct", "pao2_mmHg", "paco2_mmHg", "fio2"], "interval_s": 60},
       "team": {"preset": "als_crew", "parameters": {"arrival_s": 240, "bystander_cpr_delay_s": 60,
       "post_rosc_care": )";
-  const TeamRun care = run_study(study + "1}}}");
-  const TeamRun none = run_study(study + "0}}}");
+  const TeamRun care = run_study(R"({"duration_s": 1800)" + study + "1}}}");
+  const TeamRun none = run_study(R"({"duration_s": 900)" + study + "0}}}");
   ASSERT_TRUE(care.outcome.rosc_any);
   ASSERT_TRUE(none.outcome.rosc_any);
   const double rosc = care.outcome.tally.first_rosc_s + care.outcome.collapse_s;
@@ -199,7 +200,7 @@ TEST(Protocol, AfterRoscTheTeamTitratesOxygenToSpo2NinetyFourToNinetyEight) {
   EXPECT_EQ(none.outcome.series.back(), 1.0);
   EXPECT_GT(none.outcome.series[none.outcome.series.size() - 3], 400.0);  // PaO2 at the end
 
-  const std::string dead_space = R"({"duration_s": 1200, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
+  const std::string dead_space = R"({"duration_s": 720, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
       "population": {"parameters": {"tube_dead_space_mL": 250}},
       "team": {"preset": "als_crew", "parameters": {"arrival_s": 240, "bystander_cpr_delay_s": 60,
       "post_rosc_care": )";
