@@ -102,6 +102,8 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   out.thoracic_compression_slope = b.chest.thoracic_slope;
   out.cardiac_compression_mmHg = b.chest.cardiac_mmHg;
   out.cardiac_compression_slope = b.chest.cardiac_slope;
+  out.ventricular_displacement_mL = b.chest.displacement_mL;
+  out.ventricular_displacement_slope = b.chest.displacement_slope;
   out.atrial_activation_time = e.atrial_activation_time;
   out.ventricular_activation_time = e.ventricular_activation_time;
   out.ventricular_systole_s = e.ventricular_systole_s;

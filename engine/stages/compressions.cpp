@@ -14,13 +14,16 @@ namespace {
 void chest_over_step(const cpr::CompressionParams& p, const cpr::ChestPump& pump,
                      const cpr::CompressionState& src, double t, ChestBus& chest) {
   chest.depth_mm = cpr::depth_at(src, t);
+  const double depth1 = cpr::depth_at(src, t + kStep_s);
   const double pc0 = pump.pressure(chest.depth_mm);
-  const double pc1 = pump.pressure(cpr::depth_at(src, t + kStep_s));
+  const double pc1 = pump.pressure(depth1);
   const double slope = (pc1 - pc0) / kStep_s;
   chest.thoracic_mmHg = p.thoracic_fraction * pc0;
   chest.thoracic_slope = p.thoracic_fraction * slope;
   chest.cardiac_mmHg = p.cardiac_fraction * pc0;
   chest.cardiac_slope = p.cardiac_fraction * slope;
+  chest.displacement_mL = pump.displacement(chest.depth_mm);
+  chest.displacement_slope = (pump.displacement(depth1) - chest.displacement_mL) / kStep_s;
 }
 
 }  // namespace

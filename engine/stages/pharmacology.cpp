@@ -84,6 +84,8 @@ void step(const StepContext& c, SimState& s) {
   t.arterial_pressure_mmHg = s.bus.haemodynamics.h.pressure[cv::kArteries];
   t.arterial_po2_mmHg = s.bus.blood.arterial_po2_mmHg;
   t.arterial_ph = s.bus.blood.arterial_ph;
+  const double demand = s.bus.blood.vo2_mL_s + s.bus.blood.o2_deficit_mL_s;
+  t.o2_unmet_share = demand > 0.0 ? s.bus.blood.o2_deficit_mL_s / demand : 0.0;
   t.temperature_C = s.bus.temperature.core_C;
   t.sodium_mmol_L = s.bus.chemistry.sodium_mmol_L;
   t.ionised_calcium_mmol_L = s.bus.chemistry.ionised_calcium_mmol_L;

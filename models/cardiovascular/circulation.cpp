@@ -119,7 +119,19 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart
   VentricleParams lv = p.lv, rv = p.rv;
   lv.emax = d.lv_emax;
   rv.emax = d.rv_emax;
-  const Septum septum = solve_septum(lv, rv, x[kLV], x[kRV], ev, start);
+  // The sternum's indentation takes part of the left ventricle's cavity (the area of maximal
+  // compression is the left heart's outflow, Hwang 2009): its walls are loaded as if it held that
+  // much more, so a compression ejects a volume against whatever the aorta holds. It cannot take
+  // more than the blood there is: an emptied ventricle is only flattened (a smooth minimum with
+  // the volume above the walls' meeting, within 5 mL).
+  const double reach =
+      std::max(d.ventricular_displacement_mL + d.ventricular_displacement_slope * since, 0.0);
+  double displaced = 0.0;
+  if (reach > 0.0) {
+    const double holds = std::max(x[kLV] - p.collapse.onset_mL, 0.0);
+    displaced = std::max(0.5 * (reach + holds - std::hypot(reach - holds, 5.0)), 0.0);
+  }
+  const Septum septum = solve_septum(lv, rv, x[kLV] + displaced, x[kRV], ev, start);
   h.septal_volume = septum.volume;
 
   auto& P = h.pressure;

@@ -59,6 +59,8 @@ struct Drive {
   double thoracic_compression_slope;   // mmHg/s
   double cardiac_compression_mmHg;     // f_cp·Pc: extra squeeze inside the pericardium
   double cardiac_compression_slope;    // mmHg/s
+  double ventricular_displacement_mL;  // cavity the sternum takes from the left ventricle
+  double ventricular_displacement_slope;  // mL/s
   double atrial_activation_time;       // s, absolute; -inf before the first beat
   double ventricular_activation_time;  // s, absolute
   double ventricular_systole_s;        // duration of the current ventricular activation

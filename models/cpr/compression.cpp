@@ -28,13 +28,23 @@ double programmed_depth(const Program& p, double elapsed) {
 }  // namespace
 
 ChestPump::ChestPump(const CompressionParams& p)
-    : p_(p), at_zero_(softplus(-p.dead_depth_mm / p.knee_mm)) {}
+    : p_(p),
+      at_zero_(softplus(-p.dead_depth_mm / p.knee_mm)),
+      heart_at_zero_(softplus(-p.heart_slack_mm / p.knee_mm)) {}
 
 double ChestPump::pressure(double depth_mm) const {
   if (!(depth_mm > 0.0)) return 0.0;  // hands off (and the common case: no CPR at all)
   const double w = p_.knee_mm;
   const double pc = p_.pressure_per_mm * w * (softplus((depth_mm - p_.dead_depth_mm) / w) - at_zero_);
   return std::max(pc, 0.0);
+}
+
+double ChestPump::displacement(double depth_mm) const {
+  if (!(depth_mm > 0.0)) return 0.0;
+  const double w = p_.knee_mm;
+  const double v = p_.ventricular_displacement_mL_per_mm * w *
+                   (softplus((depth_mm - p_.heart_slack_mm) / w) - heart_at_zero_);
+  return std::max(v, 0.0);
 }
 
 double chest_pressure(const CompressionParams& p, double depth_mm) {

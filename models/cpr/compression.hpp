@@ -17,6 +17,10 @@ struct CompressionParams {
   double pressure_per_mm;      // k_d: chest pressure gained per mm beyond d0, mmHg/mm
   double thoracic_fraction;    // f_tp: share of chest pressure on every intrathoracic compartment
   double cardiac_fraction;     // f_cp: extra direct squeeze on the heart, inside the pericardium
+  // k_v: left-ventricular cavity the sternum takes per mm beyond the heart's slack d_h, mL/mm
+  // (the cardiac pump as a displacement, a volume source; f_cp is a pressure source)
+  double ventricular_displacement_mL_per_mm;
+  double heart_slack_mm;       // d_h: depth before the sternum reaches the heart
 };
 
 // Chest compression pressure Pc for a depth, mmHg: k_d·w·softplus((depth - d0)/w), so it is
@@ -30,10 +34,13 @@ class ChestPump {
  public:
   explicit ChestPump(const CompressionParams& p);
   double pressure(double depth_mm) const;
+  // Left-ventricular cavity the sternum takes at a depth, mL: k_v·w·softplus((depth - d_h)/w).
+  double displacement(double depth_mm) const;
 
  private:
   CompressionParams p_;
-  double at_zero_;  // softplus(-d0/w)
+  double at_zero_;        // softplus(-d0/w)
+  double heart_at_zero_;  // softplus(-d_h/w)
 };
 
 // A parametric rescuer. Ranges are checked by the engine (engine/actions.cpp).

@@ -11,9 +11,11 @@ CompressionParams reference_compression() {
   CompressionParams c{};
   c.dead_depth_mm = 12.0;
   c.knee_mm = 4.0;
-  c.pressure_per_mm = 1.6;
+  c.pressure_per_mm = 1.55;
   c.thoracic_fraction = 1.0;
   c.cardiac_fraction = 0.045;
+  c.ventricular_displacement_mL_per_mm = 0.6;
+  c.heart_slack_mm = 35.0;
   return c;
 }
 
@@ -30,6 +32,10 @@ constexpr ParamSpec<CompressionParams> kCompression[] = {
      RESUS_FIELD(CompressionParams, thoracic_fraction)},
     {"cpr_cardiac_fraction", "1", 0, 1.5, "extra direct cardiac squeeze inside the pericardium (f_cp)",
      RESUS_FIELD(CompressionParams, cardiac_fraction)},
+    {"cpr_ventricular_displacement_mL_per_mm", "mL/mm", 0, 5, "left-ventricular cavity the sternum takes per mm beyond d0 (k_v)",
+     RESUS_FIELD(CompressionParams, ventricular_displacement_mL_per_mm)},
+    {"cpr_heart_slack_mm", "mm", 0, 60, "depth before the sternum reaches the heart (d_h)",
+     RESUS_FIELD(CompressionParams, heart_slack_mm)},
 };
 
 #define Q(f) RESUS_FIELD(QualityParams, f)

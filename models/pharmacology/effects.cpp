@@ -48,6 +48,9 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
   drive[kCalciumChannel] *= calcium_block_modulation(p, s);
   const double responsiveness = adrenergic_responsiveness(p, s);
   for (int t : {kAlpha1, kBeta1, kBeta2}) drive[t] *= responsiveness;
+  // Hypoxic vascular smooth muscle (K-ATP channels open, adenosine) holds against alpha-1 tone.
+  const double alpha1_hold = 1.0 / (1.0 + std::max(p.alpha1_ischaemic_shift, 0.0) * s.ischaemia);
+  drive[kAlpha1] *= alpha1_hold;
 
   for (int k = 0; k < kNumChannels; ++k) s.out[k] = k < kNumScaleChannels ? 1.0 : 0.0;
   for (int t = 0; t < kNumTargets; ++t) {
@@ -69,6 +72,8 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
   // what acidaemia takes of the rest, is the share of the reflex's cardiac (beta-1) and vascular
   // (alpha-1) limbs lost.
   s.out[kBeta1Blockade] = 1.0 - responsiveness / (1.0 + antagonism[kBeta1]);
+  // The hypoxic hold is left out of the nerves' share [U]: it is fitted on the circulating
+  // hormones' dose-response (README, "Hypoxic vessels hold against alpha-1").
   s.out[kAlpha1Blockade] = 1.0 - responsiveness / (1.0 + antagonism[kAlpha1]);
 }
 
@@ -92,6 +97,7 @@ void set_rest(const PharmParams& p, PharmState& s) noexcept {
   s.rest_occupancy = s.occupancy;
   s.rest_map_mmHg = s.map_mmHg;
   s.stress = 0.0;
+  s.ischaemia = 0.0;
   update_effects(p, s);
 }
 

@@ -8,7 +8,7 @@
 namespace resus::cpr {
 namespace {
 
-CompressionParams chest() { return CompressionParams{12.0, 4.0, 1.4, 1.0, 0.1}; }
+CompressionParams chest() { return CompressionParams{12.0, 4.0, 1.4, 1.0, 0.1, 1.0, 12.0}; }
 
 Program rescuer(double rate = 110.0, double depth = 55.0, double leaning = 0.0, int per_cycle = 0,
                 double pause = 0.0) {

@@ -215,6 +215,34 @@ TEST(Pharmacology, EpinephrineHalfLife) {
   EXPECT_LT(arrest, 4.4);
 }
 
+TEST(Pharmacology, HypoxicVesselsHoldAgainstTheSurge) {
+  // The arrest's own catecholamines (10-35 ng/mL, Wortsman 1984) would hold alpha-1 at 0.4-0.7
+  // of its range against the resting EC50; tissue that cannot meet its O2 demand answers less
+  // (K-ATP, adenosine; swine CPR: 222 ng/mL moved no DBP, PMID 1739196), which leaves a dose
+  // room to act. 4 minutes into CPR, with the hold and without it.
+  auto occupancy = [](double shift, double* ischaemia) {
+    PatientDef def;
+    def.overrides = {{"alpha1_ischaemic_shift", shift}};
+    Sim sim(Model::compile(def), 1);
+    act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+    sim.advance(50.0);
+    act(sim, R"({"do":"cpr_start","rate_per_min":100,"depth_mm":50})");
+    act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+    act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10})");
+    sim.advance(240.0);
+    *ischaemia = sim.state().pharmacology.pk.ischaemia;
+    return sim.state().pharmacology.pk.occupancy[pharm::kAlpha1];
+  };
+  double held_ischaemia = 0.0, free_ischaemia = 0.0;
+  const double held = occupancy(6.0, &held_ischaemia), free = occupancy(0.0, &free_ischaemia);
+  EXPECT_GT(held_ischaemia, 0.2);  // CPR meets well under its demand
+  EXPECT_LT(held_ischaemia, 0.8);  // but not none of it
+  std::printf("alpha-1 occupancy %.3f held (ischaemia %.2f), %.3f without the hold\n", held,
+              held_ischaemia, free);
+  EXPECT_GT(free, 0.35);
+  EXPECT_LT(held, 0.7 * free);
+}
+
 TEST(Pharmacology, EpinephrineRaisesCppMoreWithMoreAndFades) {
   // Paradis 1991 (JAMA; physiology.md B.3 row 42): in human CPR standard-dose epinephrine gives
   // a small rise of CPP, a high dose a larger one; the pressor effect decays over 5-10 minutes
@@ -242,11 +270,11 @@ TEST(Pharmacology, EpinephrineRaisesCppMoreWithMoreAndFades) {
   const auto high = cpp_after(R"({"do":"drug","drug":"epinephrine","dose":0.2,"unit":"mg_kg","route":"central_iv"})");
   std::printf("CPP peak (30-s means) %.2f none, %.2f after 1 mg, %.2f after 0.2 mg/kg\n",
               none.first, standard.first, high.first);
-  EXPECT_GT(standard.first, none.first + 0.5);
+  // A standard dose lifts CPP by a few mmHg (swine, 0.02 mg/kg: 14 -> 20, PMID 8440112). The model
+  // gives about 2; it gave under 1 before the chest's displacement and the hypoxic hold on alpha-1.
+  EXPECT_GT(standard.first, none.first + 1.5);
   EXPECT_GT(high.first, standard.first);
-  // It fades, but more slowly than A.7 says: at 9 minutes about 60% of the peak rise remains,
-  // because the alpha-1 response is near saturation at the peak (models/pharmacology/README.md,
-  // "Where the model and the reference disagree").
+  // It fades within 9 minutes (A.7: over 5-10).
   const double late_rise = standard.second - none.second, peak_rise = standard.first - none.first;
   EXPECT_LT(late_rise, 0.8 * peak_rise);
 }
