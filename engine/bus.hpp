@@ -138,7 +138,7 @@ struct ChestBus {
   double depth_mm;                     // at the start of the step
   double thoracic_mmHg, thoracic_slope;  // f_tp·Pc at the start of the step and its slope, /s
   double cardiac_mmHg, cardiac_slope;    // f_cp·Pc
-  double displacement_mL, displacement_slope;  // (k_v / k_d)·Pc: cavity the sternum takes, mL/s
+  double displacement_mL, displacement_slope;  // V_d, LV cavity the sternum takes, mL; its slope, mL/s
   cpr::BreathRequest breath;           // a rescuer's breath due now (reader: breathing)
 };
 

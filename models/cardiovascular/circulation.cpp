@@ -7,6 +7,10 @@
 namespace resus::cv {
 namespace {
 
+// The smooth minimum of the sternum's reach and the blood a ventricle holds is rounded over this
+// width: at most 2.5 mL below the sharp minimum, where the two are equal.
+constexpr double kDisplacementSoftness_mL = 5.0;
+
 // exp() with its argument capped, so that an absurd volume gives a huge pressure, never inf.
 double capped_exp(double x) { return std::exp(std::min(x, 60.0)); }
 
@@ -123,13 +127,17 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart
   // compression is the left heart's outflow, Hwang 2009): its walls are loaded as if it held that
   // much more, so a compression ejects a volume against whatever the aorta holds. It cannot take
   // more than the blood there is: an emptied ventricle is only flattened (a smooth minimum with
-  // the volume above the walls' meeting, within 5 mL).
+  // the volume above the walls' meeting, rounded over kDisplacementSoftness).
   const double reach =
       std::max(d.ventricular_displacement_mL + d.ventricular_displacement_slope * since, 0.0);
   double displaced = 0.0;
   if (reach > 0.0) {
     const double holds = std::max(x[kLV] - p.collapse.onset_mL, 0.0);
-    displaced = std::max(0.5 * (reach + holds - std::hypot(reach - holds, 5.0)), 0.0);
+    const double gap = reach - holds;
+    displaced = std::max(
+        0.5 * (reach + holds -
+               std::sqrt(gap * gap + kDisplacementSoftness_mL * kDisplacementSoftness_mL)),
+        0.0);
   }
   const Septum septum = solve_septum(lv, rv, x[kLV] + displaced, x[kRV], ev, start);
   h.septal_volume = septum.volume;

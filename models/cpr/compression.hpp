@@ -34,7 +34,8 @@ class ChestPump {
  public:
   explicit ChestPump(const CompressionParams& p);
   double pressure(double depth_mm) const;
-  // Left-ventricular cavity the sternum takes at a depth, mL: k_v·w·softplus((depth - d_h)/w).
+  // Left-ventricular cavity the sternum takes at a depth, mL:
+  // max(k_v·w·(softplus((depth - d_h)/w) - softplus(-d_h/w)), 0), and 0 at depth 0.
   double displacement(double depth_mm) const;
 
  private:

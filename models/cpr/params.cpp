@@ -1,6 +1,7 @@
 // Chest compression mechanics, the CPR-feedback meter's thresholds and palpation's, with the
-// tables that make each reachable by name. Compression constants: fitted once to physiology.md
-// B.2 rows 21-28 (README.md says how), then frozen.
+// tables that make each reachable by name. Compression constants: fitted to physiology.md B.2
+// rows 21-28, refitted with the displacement to rows 21-24 and 87 (2026-12-05; README.md says
+// how), then frozen.
 #include "models/cpr/compression.hpp"
 #include "models/cpr/pulse.hpp"
 #include "models/cpr/quality.hpp"
@@ -32,7 +33,7 @@ constexpr ParamSpec<CompressionParams> kCompression[] = {
      RESUS_FIELD(CompressionParams, thoracic_fraction)},
     {"cpr_cardiac_fraction", "1", 0, 1.5, "extra direct cardiac squeeze inside the pericardium (f_cp)",
      RESUS_FIELD(CompressionParams, cardiac_fraction)},
-    {"cpr_ventricular_displacement_mL_per_mm", "mL/mm", 0, 5, "left-ventricular cavity the sternum takes per mm beyond d0 (k_v)",
+    {"cpr_ventricular_displacement_mL_per_mm", "mL/mm", 0, 5, "left-ventricular cavity the sternum takes per mm beyond d_h (k_v)",
      RESUS_FIELD(CompressionParams, ventricular_displacement_mL_per_mm)},
     {"cpr_heart_slack_mm", "mm", 0, 60, "depth before the sternum reaches the heart (d_h)",
      RESUS_FIELD(CompressionParams, heart_slack_mm)},

@@ -49,7 +49,7 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
   const double responsiveness = adrenergic_responsiveness(p, s);
   for (int t : {kAlpha1, kBeta1, kBeta2}) drive[t] *= responsiveness;
   // Hypoxic vascular smooth muscle (K-ATP channels open, adenosine) holds against alpha-1 tone.
-  const double alpha1_hold = 1.0 / (1.0 + std::max(p.alpha1_ischaemic_shift, 0.0) * s.ischaemia);
+  const double alpha1_hold = 1.0 / (1.0 + p.alpha1_ischaemic_shift * s.vascular_hypoxia);
   drive[kAlpha1] *= alpha1_hold;
 
   for (int k = 0; k < kNumChannels; ++k) s.out[k] = k < kNumScaleChannels ? 1.0 : 0.0;
@@ -93,11 +93,11 @@ void develop_tolerance(const PharmParams& p, double dt, PharmState& s) noexcept 
 void set_rest(const PharmParams& p, PharmState& s) noexcept {
   s.tolerance.fill(0.0);
   s.rest_occupancy.fill(0.0);
+  s.vascular_hypoxia = 0.0;
   update_effects(p, s);
   s.rest_occupancy = s.occupancy;
   s.rest_map_mmHg = s.map_mmHg;
   s.stress = 0.0;
-  s.ischaemia = 0.0;
   update_effects(p, s);
 }
 

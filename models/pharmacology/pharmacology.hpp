@@ -80,8 +80,8 @@ struct PharmParams {
   // Tolerance of the alpha-1 response to sustained or repeated agonists.
   double alpha1_tolerance_max;      // share of the response above rest that can be lost
   double alpha1_tolerance_tau_s;    // how fast it develops (recovers 3x more slowly)
-  double alpha1_ischaemic_shift;    // alpha-1 EC50 x (1 + shift x ischaemia): hypoxic vessels
-  double ischaemia_tau_s;           // how fast the vessels' ischaemia follows the unmet O2 share
+  double alpha1_ischaemic_shift;    // alpha-1 EC50 x (1 + shift x vascular hypoxia)
+  double alpha1_hypoxia_tau_s;      // how fast the vascular hypoxia follows the unmet O2 share
   // What the blood does to the channel blockers (effects.cpp).
   double sodium_block_per_ph;          // ln-fall of the sodium-channel drive per pH unit [F]
   double sodium_block_sodium_exponent; // drive x (140 / Na)^n [F]
@@ -131,7 +131,7 @@ struct PharmState {
   std::array<double, kNumTargets> rest_occupancy;  // at rest (the body's own hormones)
   std::array<double, kNumChannels> out;            // what the drugs change, relative to rest
   double ph, sodium_mmol_L, ionised_calcium_mmol_L;  // the blood the channel blockers act in
-  double ischaemia;  // the vessels' ischaemia: low-passed share of the O2 demand not met, 0..1
+  double vascular_hypoxia;  // the vessels': low-passed share of the tissues' O2 demand not met, 0..1
 };
 static_assert(std::is_trivially_copyable_v<PharmState>);
 

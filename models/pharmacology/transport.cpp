@@ -227,10 +227,10 @@ void update_stress(const PharmParams& p, const TickInputs& in, double dt, PharmS
   s.stress += (target - s.stress) * -std::expm1(-dt / p.stress_time_constant_s);
 }
 
-// The vessels' ischaemia follows the share of the tissues' O2 demand that the blood does not meet.
-void update_ischaemia(const PharmParams& p, const TickInputs& in, double dt, PharmState& s) {
+// The vessels' hypoxia follows the share of the tissues' O2 demand that the blood does not meet.
+void update_vascular_hypoxia(const PharmParams& p, const TickInputs& in, double dt, PharmState& s) {
   const double unmet = clampd(finite_or(in.o2_unmet_share, 0.0), 0.0, 1.0);
-  s.ischaemia += (unmet - s.ischaemia) * -std::expm1(-dt / p.ischaemia_tau_s);
+  s.vascular_hypoxia += (unmet - s.vascular_hypoxia) * -std::expm1(-dt / p.alpha1_hypoxia_tau_s);
 }
 
 // A drug given and gone (under a picogram left, no infusion) stops costing a tick: what is left
@@ -261,7 +261,7 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
     const double a = -std::expm1(-dt / 10.0);
     for (int f = 0; f < kNumFlows; ++f) s.mean_flow_mL_s[f] += (s.flow_mL[f] / dt - s.mean_flow_mL_s[f]) * a;
     update_stress(p, in, dt, s);
-    update_ischaemia(p, in, dt, s);
+    update_vascular_hypoxia(p, in, dt, s);
     const double temperature = clampd(finite_or(in.temperature_C, 37.0), 20.0, 43.0);
     const SiteShares shares = site_shares(p, s, dt);
     // Concentrations at the tick's start: its amounts over its volumes (the volumes now are the

@@ -15,6 +15,27 @@ Program rescuer(double rate = 110.0, double depth = 55.0, double leaning = 0.0, 
   return Program{rate, depth, 0.5, leaning, per_cycle, 2, pause, 500.0};
 }
 
+// The sternum's displacement of the left ventricle: nothing at rest or within the heart's slack,
+// k_v mL per mm beyond it, never negative, finite at the parameters' range ends.
+TEST(Compression, DisplacementStartsBeyondTheHeartsSlack) {
+  const ChestPump pump(chest());  // k_v 1 mL/mm, d_h 12 mm, w 4 mm
+  EXPECT_EQ(pump.displacement(0.0), 0.0);
+  EXPECT_EQ(pump.displacement(-3.0), 0.0);
+  EXPECT_LT(pump.displacement(4.0), 0.5);
+  EXPECT_NEAR(pump.displacement(55.0), 1.0 * (55.0 - 12.0), 0.5);
+  EXPECT_NEAR(pump.displacement(60.0) - pump.displacement(50.0), 10.0, 1e-3);
+  CompressionParams edge = chest();
+  edge.knee_mm = 0.5;
+  edge.heart_slack_mm = 60.0;
+  edge.ventricular_displacement_mL_per_mm = 5.0;
+  const ChestPump steep(edge);
+  for (double d = 0.0; d <= 100.0; d += 0.5) {
+    EXPECT_TRUE(std::isfinite(steep.displacement(d))) << d;
+    EXPECT_GE(steep.displacement(d), 0.0) << d;
+  }
+  EXPECT_NEAR(steep.displacement(100.0), 5.0 * 40.0, 1e-6);
+}
+
 // A.2: Pc = k_d (depth - d0) beyond the slack; nothing at rest; monotonic everywhere.
 TEST(Compression, PressureIsLinearBeyondTheSlackAndZeroAtRest) {
   const CompressionParams p = chest();

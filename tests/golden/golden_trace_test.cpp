@@ -225,9 +225,9 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x8db802ab83ad15b9ull},
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xdae0a76ae828605dull},
         Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x43bc450f83b21b40ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x3f38296af9768a44ull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0x650da74524177e1bull},
         Golden{"apnoea", kApnoea, 0x9fc4c119eea8871aull},
         Golden{"rhythms", kRhythms, 0x205de14b4d1da090ull},
         Golden{"airway_none", airway_scenario("none"), 0x5c8f5f35e59a931dull},

@@ -119,7 +119,7 @@ TEST(Cpr, StandardCprGivesTheReferenceHaemodynamics) {
 
 // A.2's cardiac pump: the sternum's displacement of the left ventricle ejects a volume, so that a
 // constricted periphery raises the pressure instead of only costing flow (dogs given epinephrine
-// in CPR: brain flow 37 -> 54 mL/min while CO fell 19%, Holmes and Babbs). A pure pressure pump
+// in CPR: brain flow 37 -> 54 mL/min while CO fell 19%, Holmes and Babbs, purdue bmepubs/37). A pure pressure pump
 // (no displacement) pins the arteries near the chest's pressure: the same resistance buys less.
 TEST(Cpr, TheDisplacementLetsAConstrictedPeripheryRaiseThePressure) {
   auto rise = [](double displacement) {
