@@ -87,6 +87,7 @@ void step(const StepContext& c, SimState& s) {
   const double demand = s.bus.blood.vo2_mL_s + s.bus.blood.o2_deficit_mL_s;
   t.o2_unmet_share = demand > 0.0 ? s.bus.blood.o2_deficit_mL_s / demand : 0.0;
   t.temperature_C = s.bus.temperature.core_C;
+  t.myocardial_energy = s.bus.electrical.myocardial_energy;
   t.sodium_mmol_L = s.bus.chemistry.sodium_mmol_L;
   t.ionised_calcium_mmol_L = s.bus.chemistry.ionised_calcium_mmol_L;
   pharm::tick(c.model.params().pharmacology, t, p);

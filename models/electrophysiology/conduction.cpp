@@ -194,6 +194,9 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
         double period = (s.sinus_rate_override_bpm > 0.0 ? 60.0 / s.sinus_rate_override_bpm
                                                           : sinus_period_s) /
                         mod.myocardial_automaticity;
+        // PEA's pacemaker answers beta-1 as the escape focus does (the sinus rate gets it from
+        // the reflex): epinephrine speeds a PEA (Skjeflo 2019: +22/min during ALS).
+        if (s.pea) period /= std::max(mod.automaticity, 0.1);
         interval = quantised(period, q);
         out.atrial = 1;  // a coordinated atrial contraction
         out.atrial_time = t;

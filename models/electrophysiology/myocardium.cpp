@@ -208,13 +208,16 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
   } else if (rhythm == Rhythm::kAsystole) {
     // Post-countershock asystole is stunned conduction that recovers within a minute or two if
     // the muscle has the energy. Other asystole (potassium, a short arrest's exhaustion) escapes
-    // more slowly once flow has restored the energy, unless the arrest has injured the heart:
+    // more slowly once flow has restored the energy, as fast as catecholamines drive the latent
+    // pacemakers (epinephrine's part in asystole), unless the arrest has injured the heart:
     // after a long arrest, or with the potassium still high, asystole is final.
     const double x = -since_termination_s / p_->restart_tau_s;
     const double stunned = x > -746.0 ? std::exp(x) : 0.0;
     const double k = m.potassium_mmol_L - m.membrane_stability_mmol_L;
-    const double uninjured = std::clamp(1.0 - injury / p_->refib_injury_ref, 0.0, 1.0);
-    const double escape = k < p_->escape_potassium_mmol_L ? p_->escape_share * uninjured : 0.0;
+    const double uninjured = std::clamp(1.0 - injury / p_->escape_final_injury, 0.0, 1.0);
+    const double drive = std::max(m.automaticity - 1.0, 0.0) / p_->escape_automaticity_excess;
+    const double escape =
+        k < p_->escape_potassium_mmol_L ? p_->escape_share * uninjured * drive : 0.0;
     h.to_organised = restart_hazard(myocardial_energy) * (stunned + escape);
   }
   return h;

@@ -41,10 +41,12 @@ struct MyocardiumParams {
   // above restart_energy (stunned conduction recovering), fading with time since the shock.
   double restart_hazard_per_s, restart_energy, restart_tau_s;
   // Asystole that is not a shock's gives way to an escape rhythm at this share of that hazard,
-  // unfaded, once the energy is back, in a heart whose injury is below refib_injury_ref (latent
-  // pacemakers fail in an injured heart: after a long arrest asystole is final) and whose
-  // potassium (less the membrane's stability) is below escape_potassium_mmol_L.
-  double escape_share, escape_potassium_mmol_L;
+  // unfaded, once the energy is back, in proportion to the pacemakers' catecholamine drive
+  // (automaticity above rest, over escape_automaticity_excess), in a heart whose injury is below
+  // escape_final_injury (latent pacemakers fail in an injured heart: after a long arrest asystole
+  // is final) and whose potassium (less the membrane's stability) is below
+  // escape_potassium_mmol_L.
+  double escape_share, escape_potassium_mmol_L, escape_automaticity_excess, escape_final_injury;
   // Ischaemic injury D (the injured share of the muscle, 0..1): accrues with the O2 debt (and
   // with beta-1 drive on a starved heart), caps the energy at 1 - D^2, heals with
   // perfusion; the post-arrest stunning S follows it over hours and divides the contraction by

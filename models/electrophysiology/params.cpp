@@ -59,6 +59,8 @@ MyocardiumParams reference_myocardium() {
   m.restart_tau_s = 60.0;          // [U]
   m.escape_share = 1.0 / 12.0;     // [U] a restored, uninjured asystolic heart escapes in ~2 min
   m.escape_potassium_mmol_L = 8.0; // [U] where hyperkalaemia's VF and diastolic arrest begin
+  m.escape_automaticity_excess = 0.8;  // the surge's beta-1 excess when escape_share was set
+  m.escape_final_injury = 0.5;
   m.injury_rate_per_s = 7.4e-4;    // [U] no flow: D 0.3 at 8 min, 0.41 at 12, 0.59 at 20
   m.injury_beta1_gain = 1.0;       // [U]
   m.injury_heal_tau_s = 12.0 * 3600.0;  // Laurent 2002: low CI at 8 h, recovered by 24 h
@@ -109,7 +111,7 @@ constexpr ParamSpec<ConductionParams> kConduction[] = {
     {"svt_interval_s", "s", 0.2, 0.6, "re-entrant SVT cycle", C(svt_interval_s)},
     {"sinus_bradycardia_bpm", "1/min", 20, 59, "rate of the sinus_bradycardia rhythm", C(bradycardia_bpm)},
     {"sinus_tachycardia_bpm", "1/min", 101, 200, "rate of the sinus_tachycardia rhythm", C(tachycardia_bpm)},
-    {"pea_rate_bpm", "1/min", 10, 150, "electrical rate of the pea rhythm", C(pea_rate_bpm)},
+    {"pea_rate_bpm", "1/min", 10, 150, "electrical rate of the pea rhythm at resting catecholamines (the automaticity channel scales it)", C(pea_rate_bpm)},
     {"torsades_rate_bpm", "1/min", 150, 350, "mean rate of torsades", C(torsades_bpm)},
     {"ventricular_refractory_base_s", "s", 0.05, 0.4, "ventricular refractory period ERP = a + b*RR: a", C(ventricular_refractory_base_s)},
     {"ventricular_refractory_slope", "1", 0, 0.5, "ventricular refractory period ERP = a + b*RR: b", C(ventricular_refractory_slope)},
@@ -146,6 +148,8 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"restart_energy", "1", 0, 0.99, "below this energy post-shock asystole does not restart", M(restart_energy)},
     {"restart_tau_s", "s", 1, 3600, "the restart hazard fades with time since the shock", M(restart_tau_s)},
     {"asystole_escape_share", "1", 0, 1, "asystole not from a shock escapes at this share of the restart hazard", M(escape_share)},
+    {"asystole_escape_automaticity_excess", "1", 0.01, 10, "automaticity above rest at which asystole escapes at its share", M(escape_automaticity_excess)},
+    {"asystole_final_injury", "1", 0.01, 1, "myocardial injury at which asystole no longer escapes", M(escape_final_injury)},
     {"asystole_escape_potassium_mmol_L", "mmol/L", 4, 20, "above this potassium an asystolic heart does not escape", M(escape_potassium_mmol_L)},
     {"myocardial_injury_rate_per_s", "1/s", 0, 1, "ischaemic injury per second without coronary flow", M(injury_rate_per_s)},
     {"injury_beta1_gain", "1", 0, 10, "injury rate x (1 + gain x beta-1 inotropy above rest)", M(injury_beta1_gain)},

@@ -51,6 +51,11 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
   // Hypoxic vascular smooth muscle (K-ATP channels open, adenosine) holds against alpha-1 tone.
   const double alpha1_hold = 1.0 / (1.0 + p.alpha1_ischaemic_shift * s.vascular_hypoxia);
   drive[kAlpha1] *= alpha1_hold;
+  // An energy-starved myocardium breaks its ATP down to adenosine, whose A1 receptors oppose
+  // beta-1 stimulation (the anti-adrenergic action of adenosine): the arrest's own surge then
+  // leaves room for a dose, as it does in patients (README, "Ischaemic hearts hold against beta-1").
+  const double deficit = 1.0 - s.myocardial_energy;
+  drive[kBeta1] /= 1.0 + p.beta1_ischaemic_shift * deficit * deficit;
 
   for (int k = 0; k < kNumChannels; ++k) s.out[k] = k < kNumScaleChannels ? 1.0 : 0.0;
   for (int t = 0; t < kNumTargets; ++t) {

@@ -49,6 +49,7 @@ PharmParams default_pharm_params(double body_mass_kg) {
   // (models/cpr) to B.2 rows 21-24 and a human 1 mg's few mmHg of CPP [F, README].
   p.alpha1_ischaemic_shift = 6.0;
   p.alpha1_hypoxia_tau_s = 60.0;            // [U] vasodilator metabolites build and wash out in a minute
+  p.beta1_ischaemic_shift = 300.0;
   // McCabe 1998 (swine, nortriptyline, QRS 144 ms untreated): hyperventilation to pH 7.5-7.6
   // narrowed it to 125, 3 mmol/kg bicarbonate to 105, 15 mmol/kg hypertonic saline to 80 [F].
   p.sodium_block_per_ph = 1.7;
@@ -98,6 +99,7 @@ constexpr ParamSpec<PharmParams> kTable[] = {
     {"alpha1_tolerance_tau_s", "s", 10, 3600, "time constant of alpha-1 tolerance (recovery 3x slower)", F(alpha1_tolerance_tau_s)},
     {"alpha1_ischaemic_shift", "1", 0, 100, "alpha-1 EC50 x (1 + shift x the vessels' hypoxia, 0..1)", F(alpha1_ischaemic_shift)},
     {"alpha1_hypoxia_tau_s", "s", 1, 3600, "how fast the vessels' hypoxia follows the tissues' unmet O2 share", F(alpha1_hypoxia_tau_s)},
+    {"beta1_ischaemic_shift", "1", 0, 1000, "beta-1 EC50 x (1 + shift x (1 - myocardial energy)^2)", F(beta1_ischaemic_shift)},
     {"sodium_block_per_ph", "1/pH", 0, 10, "ln-fall of a sodium-channel blocker's drive per pH unit above 7.40", F(sodium_block_per_ph)},
     {"sodium_block_sodium_exponent", "1", 0, 30, "sodium-channel blocker's drive x (140 / Na)^n", F(sodium_block_sodium_exponent)},
     {"calcium_block_calcium_exponent", "1", 0, 5, "calcium-channel blocker's drive x (1.25 / iCa)^n", F(calcium_block_calcium_exponent)},

@@ -82,6 +82,7 @@ struct PharmParams {
   double alpha1_tolerance_tau_s;    // how fast it develops (recovers 3x more slowly)
   double alpha1_ischaemic_shift;    // alpha-1 EC50 x (1 + shift x vascular hypoxia)
   double alpha1_hypoxia_tau_s;      // how fast the vascular hypoxia follows the unmet O2 share
+  double beta1_ischaemic_shift;     // beta-1 EC50 x (1 + shift x the myocardium's energy deficit^2)
   // What the blood does to the channel blockers (effects.cpp).
   double sodium_block_per_ph;          // ln-fall of the sodium-channel drive per pH unit [F]
   double sodium_block_sodium_exponent; // drive x (140 / Na)^n [F]
@@ -132,6 +133,7 @@ struct PharmState {
   std::array<double, kNumChannels> out;            // what the drugs change, relative to rest
   double ph, sodium_mmol_L, ionised_calcium_mmol_L;  // the blood the channel blockers act in
   double vascular_hypoxia;  // the vessels': low-passed share of the tissues' O2 demand not met, 0..1
+  double myocardial_energy; // the heart muscle's energy state, 0..1 (its deficit holds beta-1)
 };
 static_assert(std::is_trivially_copyable_v<PharmState>);
 
@@ -143,6 +145,7 @@ struct TickInputs {
   double temperature_C;
   double sodium_mmol_L, ionised_calcium_mmol_L;  // arterial plasma
   double o2_unmet_share;                     // the tissues' O2 demand not met, 0..1
+  double myocardial_energy;                  // the heart muscle's energy state, 0..1
 };
 
 constexpr double kTick_s = 0.1;  // transport tick: the pools' time constants are seconds (an LV

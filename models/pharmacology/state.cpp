@@ -91,6 +91,7 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
   }
   s.stress = 0.0;
   s.vascular_hypoxia = 0.0;
+  s.myocardial_energy = 1.0;
   s.mean_flow_mL_s = rest_flow_mL_s;
   set_rest(p, s);
   return s;
@@ -136,6 +137,7 @@ void check_state(const PharmState& s, StateCheck& c) {
       .in("pharmacology.rest_map_mmHg", s.rest_map_mmHg, 1.0, 400.0)
       .in("pharmacology.stress", s.stress, 0.0, 4.0)
       .in("pharmacology.vascular_hypoxia", s.vascular_hypoxia, 0.0, 1.0)
+      .in("pharmacology.myocardial_energy", s.myocardial_energy, 0.0, 1.0)
       .all_in("pharmacology.occupancy", s.occupancy, 0.0, 1.0)
       .all_in("pharmacology.rest_occupancy", s.rest_occupancy, 0.0, 1.0)
       .in("pharmacology.tolerance", s.tolerance[kAlpha1], 0.0, 0.9, kAlpha1)

@@ -296,6 +296,7 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
   s.flow_mL.fill(0.0);
   s.volume_mL = in.volume_mL;
   s.ph = clampd(finite_or(in.arterial_ph, 7.4), 6.5, 8.0);
+  s.myocardial_energy = clampd(finite_or(in.myocardial_energy, 1.0), 0.0, 1.0);
   s.sodium_mmol_L = clampd(finite_or(in.sodium_mmol_L, 140.0), 100.0, 200.0);
   s.ionised_calcium_mmol_L = clampd(finite_or(in.ionised_calcium_mmol_L, 1.25), 0.3, 5.0);
   update_effects(p, s);

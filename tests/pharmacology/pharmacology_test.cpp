@@ -240,6 +240,42 @@ TEST(Pharmacology, HypoxicVesselsHoldAgainstTheSurge) {
   EXPECT_LT(held, 0.7 * free);
 }
 
+TEST(Pharmacology, AStarvedHeartLeavesBeta1RoomForADose) {
+  // The arrest's own epinephrine (10-35 ng/mL, Wortsman 1984) is 10-35 times beta-1's resting
+  // EC50 and would hold it near full occupancy; a heart that has run down its energy answers
+  // beta-1 less (adenosine's anti-adrenergic action), so a dose still speeds its pacemakers
+  // (Skjeflo 2019: PEA's rate rises during ALS with epinephrine). Asystole 7 minutes without
+  // flow, 2 minutes of CPR, then 1 mg humeral IO, read 2.5 minutes later; with the hold and without
+  // it.
+  auto automaticity = [](double shift, double* energy) {
+    PatientDef def;
+    def.overrides = {{"beta1_ischaemic_shift", shift}};
+    Sim sim(Model::compile(def), 1, 0);
+    sim.advance(30.0);
+    act(sim, R"({"do":"rhythm","rhythm":"asystole"})");
+    sim.advance(420.0);
+    act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+    act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10})");
+    act(sim, R"({"do":"cpr_start","depth_mm":50})");
+    sim.advance(120.0);
+    *energy = sim.signal(kMyocardialEnergy);
+    const double surge = sim.state().bus.effects[Effect::kAutomaticity];
+    act(sim, R"({"do":"drug","drug":"epinephrine","route":"io_humeral","flush_mL":10})");
+    sim.advance(150.0);  // an IO dose peaks in CPR's low flow after 1.5-2 minutes (Hoskins 2012)
+    return std::pair{surge, sim.state().bus.effects[Effect::kAutomaticity]};
+  };
+  double energy = 0.0, unheld_energy = 0.0;
+  const auto [surge, dosed] = automaticity(300.0, &energy);
+  const auto [unheld_surge, unheld_dosed] = automaticity(0.0, &unheld_energy);
+  std::printf("automaticity %.2f -> %.2f with the dose (energy %.2f); without the hold %.2f -> %.2f\n",
+              surge, dosed, energy, unheld_surge, unheld_dosed);
+  EXPECT_LT(energy, 0.7);              // CPR has not restored the muscle yet
+  EXPECT_LT(surge, 1.35);              // the surge alone barely drives a starved heart
+  EXPECT_GT(dosed, surge + 0.3);       // a dose has room
+  EXPECT_GT(unheld_surge, 1.7);        // without the hold the surge saturates beta-1
+  EXPECT_LT(unheld_dosed, unheld_surge + 0.1);
+}
+
 TEST(Pharmacology, EpinephrineRaisesCppMoreWithMoreAndFades) {
   // Paradis 1991 (JAMA; physiology.md B.3 row 42): in human CPR standard-dose epinephrine gives
   // a small rise of CPP, a high dose a larger one; the pressor effect decays over 5-10 minutes
