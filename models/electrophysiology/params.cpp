@@ -57,10 +57,10 @@ MyocardiumParams reference_myocardium() {
   m.restart_hazard_per_s = 0.1;    // [U] post-shock asystole lasts seconds in a heart with energy
   m.restart_energy = 0.3;          // [U]
   m.restart_tau_s = 60.0;          // [U]
-  m.escape_share = 1.0 / 12.0;     // [U] a restored, uninjured asystolic heart escapes in ~2 min
+  m.escape_share = 1.0 / 12.0;     // [U] a restored, uninjured heart under the surge escapes in ~2 min
   m.escape_potassium_mmol_L = 8.0; // [U] where hyperkalaemia's VF and diastolic arrest begin
   m.escape_automaticity_excess = 0.8;  // the surge's beta-1 excess when escape_share was set
-  m.escape_final_injury = 0.5;
+  m.escape_final_injury = 0.5;  // [U] where epinephrine starts to matter in the OHCA trial (README)
   m.injury_rate_per_s = 7.4e-4;    // [U] no flow: D 0.3 at 8 min, 0.41 at 12, 0.59 at 20
   m.injury_beta1_gain = 1.0;       // [U]
   m.injury_heal_tau_s = 12.0 * 3600.0;  // Laurent 2002: low CI at 8 h, recovered by 24 h

@@ -53,7 +53,7 @@ void update_effects(const PharmParams& p, PharmState& s) noexcept {
   drive[kAlpha1] *= alpha1_hold;
   // An energy-starved myocardium breaks its ATP down to adenosine, whose A1 receptors oppose
   // beta-1 stimulation (the anti-adrenergic action of adenosine): the arrest's own surge then
-  // leaves room for a dose, as it does in patients (README, "Ischaemic hearts hold against beta-1").
+  // leaves room for a dose, as it does in patients (README, "Starved hearts hold against beta-1").
   const double deficit = 1.0 - s.myocardial_energy;
   drive[kBeta1] /= 1.0 + p.beta1_ischaemic_shift * deficit * deficit;
 
@@ -99,6 +99,7 @@ void set_rest(const PharmParams& p, PharmState& s) noexcept {
   s.tolerance.fill(0.0);
   s.rest_occupancy.fill(0.0);
   s.vascular_hypoxia = 0.0;
+  s.myocardial_energy = 1.0;
   update_effects(p, s);
   s.rest_occupancy = s.occupancy;
   s.rest_map_mmHg = s.map_mmHg;

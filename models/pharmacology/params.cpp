@@ -49,6 +49,8 @@ PharmParams default_pharm_params(double body_mass_kg) {
   // (models/cpr) to B.2 rows 21-24 and a human 1 mg's few mmHg of CPP [F, README].
   p.alpha1_ischaemic_shift = 6.0;
   p.alpha1_hypoxia_tau_s = 60.0;            // [U] vasodilator metabolites build and wash out in a minute
+  // A starved heart's adenosine opposes beta-1 (Dobson 1983): EC50 x (1 + 300 (1 - M)^2). Set so
+  // that a dose about triples asystole's escape (PARAMEDIC2, Perkins 2018) [F, README].
   p.beta1_ischaemic_shift = 300.0;
   // McCabe 1998 (swine, nortriptyline, QRS 144 ms untreated): hyperventilation to pH 7.5-7.6
   // narrowed it to 125, 3 mmol/kg bicarbonate to 105, 15 mmol/kg hypertonic saline to 80 [F].

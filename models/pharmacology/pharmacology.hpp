@@ -145,7 +145,7 @@ struct TickInputs {
   double temperature_C;
   double sodium_mmol_L, ionised_calcium_mmol_L;  // arterial plasma
   double o2_unmet_share;                     // the tissues' O2 demand not met, 0..1
-  double myocardial_energy;                  // the heart muscle's energy state, 0..1
+  double myocardial_energy = 1.0;            // the heart muscle's energy state, 0..1 (1: rest)
 };
 
 constexpr double kTick_s = 0.1;  // transport tick: the pools' time constants are seconds (an LV

@@ -241,12 +241,12 @@ TEST(Pharmacology, HypoxicVesselsHoldAgainstTheSurge) {
 }
 
 TEST(Pharmacology, AStarvedHeartLeavesBeta1RoomForADose) {
-  // The arrest's own epinephrine (10-35 ng/mL, Wortsman 1984) is 10-35 times beta-1's resting
-  // EC50 and would hold it near full occupancy; a heart that has run down its energy answers
-  // beta-1 less (adenosine's anti-adrenergic action), so a dose still speeds its pacemakers
-  // (Skjeflo 2019: PEA's rate rises during ALS with epinephrine). Asystole 7 minutes without
-  // flow, 2 minutes of CPR, then 1 mg humeral IO, read 2.5 minutes later; with the hold and without
-  // it.
+  // The arrest's own epinephrine (mean 10, up to 36 ng/mL, Wortsman 1984) is 10-36 times
+  // beta-1's resting EC50 and would hold it near full occupancy; a heart that has run down its
+  // energy answers beta-1 less (adenosine's anti-adrenergic action), so a dose still speeds its
+  // pacemakers (Skjeflo 2019: PEA's rate rises during ALS with epinephrine). Asystole 7 minutes
+  // without flow, 2 minutes of CPR, then 1 mg humeral IO, read 2.5 minutes later; with the hold
+  // and without it.
   auto automaticity = [](double shift, double* energy) {
     PatientDef def;
     def.overrides = {{"beta1_ischaemic_shift", shift}};
