@@ -161,16 +161,24 @@ ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const Condu
                : ShockResult{ShockOutcome::kNotConverted, r};
 }
 
-double Myocardium::refibrillation_hazard(double since_s, double injury,
+double Myocardium::refibrillation_hazard(double since_s, double energy, double injury,
                                          const Modulators& mod) const {
   // Long after the last termination (and before any: since ~1e9 s) exp() underflows to exactly
   // 0, which libm reaches by its slow path; return that 0 directly.
   const double x = -since_s / p_->refib_tau_s;
   if (x < -746.0) return 0.0;
-  // The injured (ischaemic, calcium-loaded) muscle is what refibrillates: a heart shocked in
-  // the electrical phase rarely does, one shocked after a long arrest often.
+  // The injured (ischaemic, calcium-loaded) muscle is what refibrillates after ROSC: a heart
+  // shocked in the electrical phase rarely does, one shocked after a long arrest often.
   const double instability = std::min(std::max(injury, 0.0) / p_->refib_injury_ref, 3.0);
-  return p_->refib_hazard_per_s * std::exp(x) * instability * mod.refibrillation_hazard;
+  const double late = p_->refib_hazard_per_s * std::exp(x) * instability;
+  // In the first minute or two after the shock most VF comes back (van Alem 2003: median 45 s;
+  // Koster 2008: 48% within 2 min), whatever the time to the shock once the heart is past the
+  // electrical phase; within it (the EP laboratory's seconds of VF) it rarely does.
+  const double y = -since_s / p_->refib_early_tau_s;
+  const double deficit = std::clamp((1.0 - energy) / p_->refib_early_deficit, 0.0, 1.0);
+  const double early =
+      y < -746.0 ? 0.0 : p_->refib_early_hazard_per_s * std::exp(y) * deficit * deficit * deficit;
+  return (late + early) * mod.refibrillation_hazard;
 }
 
 RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,
@@ -197,7 +205,7 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     const double block = std::clamp(m.sodium_channel_block, 0.0, 1.0);
     to_vf += 3e-4 * block * block;
     to_vf += m.vf_hazard_per_s;
-    to_vf += refibrillation_hazard(since_termination_s, injury, m);
+    to_vf += refibrillation_hazard(since_termination_s, myocardial_energy, injury, m);
     h.to_vf = to_vf * m.vf_hazard;
     // An exhausted heart's own rhythm stops (prolonged PEA decays to asystole).
     if (myocardial_energy < p_->asystole_energy) h.to_asystole += p_->asystole_hazard_per_s;

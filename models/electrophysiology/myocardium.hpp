@@ -63,6 +63,9 @@ struct MyocardiumParams {
   double transthoracic_impedance_ohm, reference_impedance_ohm;
   double rosc_beta0, rosc_beta1;  // P(organised rhythm | terminated) = logistic(b0 + b1*AMSA)
   double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-t/tau)
+  // The shock's own aftermath: an early hazard h*exp(-t/tau) in a heart past the electrical
+  // phase, its energy deficit (1 - M) over refib_early_deficit, cubed and capped at 1.
+  double refib_early_hazard_per_s, refib_early_tau_s, refib_early_deficit;
   double t_wave_vf_probability;   // unsynchronised shock in the vulnerable period
   double cardioversion_e50_af_J, cardioversion_e50_flutter_J, cardioversion_e50_vt_J;
   // The pressure-overloaded RV (Vlahakes 1981): its O2 demand follows its pressure, its supply
@@ -157,8 +160,10 @@ class Myocardium {
                          const Modulators& mod, double u) const;
 
   // Refibrillation hazard (1/s) `since_s` after a successful termination of a heart with
-  // ischaemic injury `injury`.
-  double refibrillation_hazard(double since_s, double injury, const Modulators& mod) const;
+  // energy `energy` and ischaemic injury `injury`: the early, post-shock part and the slow,
+  // injury-driven part that carries on after ROSC.
+  double refibrillation_hazard(double since_s, double energy, double injury,
+                               const Modulators& mod) const;
   // The hazards (1/s) of the current electrical state changing by itself: an organised rhythm
   // degenerating to VF (hyperkalaemia, deep hypothermia, ischaemia, refibrillation), torsades to
   // VF, exhausted VF to asystole. `since_termination_s`: time since a shock last ended VF/VT.

@@ -77,6 +77,9 @@ MyocardiumParams reference_myocardium() {
   m.rosc_beta1 = 0.33;
   m.refib_hazard_per_s = 0.05 / 60.0;  // at refib_injury_ref: Unneland 2024, 5%/min after ROSC
   m.refib_tau_s = 900.0;                // [U] 5%/min falling to 2.7% at 9 min (Unneland: 4%)
+  m.refib_early_hazard_per_s = 0.015;   // [U] calibrated once: 35-47% within 2 min (README)
+  m.refib_early_tau_s = 90.0;           // [U] median 25-45 s (van Alem 2003, Paris 2020)
+  m.refib_early_deficit = 0.3;          // [U] the end of the electrical phase, ~4.5 min of VF
   m.t_wave_vf_probability = 0.25;
   m.cardioversion_e50_af_J = 80.0;
   m.cardioversion_e50_flutter_J = 30.0;
@@ -167,6 +170,9 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"rosc_beta1", "1", -1, 1, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b1", M(rosc_beta1)},
     {"refib_hazard_per_s", "1/s", 0, 1, "refibrillation hazard just after a successful shock", M(refib_hazard_per_s)},
     {"refib_tau_s", "s", 1, 3600, "decay time of that hazard", M(refib_tau_s)},
+    {"refib_early_hazard_per_s", "1/s", 0, 1, "early post-shock refibrillation hazard past the electrical phase", M(refib_early_hazard_per_s)},
+    {"refib_early_tau_s", "s", 1, 3600, "decay time of the early post-shock hazard", M(refib_early_tau_s)},
+    {"refib_early_deficit", "1", 0.01, 1, "energy deficit (1 - M) at which the early hazard is full", M(refib_early_deficit)},
     {"t_wave_vf_probability", "1", 0, 1, "chance an unsynchronised shock on the T wave induces VF", M(t_wave_vf_probability)},
     {"cardioversion_e50_af_J", "J", 5, 360, "energy that converts AF half the time", M(cardioversion_e50_af_J)},
     {"cardioversion_e50_flutter_J", "J", 5, 360, "energy that converts flutter or SVT half the time", M(cardioversion_e50_flutter_J)},
