@@ -25,13 +25,18 @@ constexpr double kAbsentSounds = 0.3;
 constexpr double kDullNote = -0.5;  // percussion: fluid, not air
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
-constexpr double kMapTarget_mmHg = 65.0;
+constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0;
+constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
+constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
 constexpr double kSpo2Low = 94.0, kSpo2High = 98.0, kSpo2Hypoxaemic = 90.0;
 constexpr double kFio2Step = 0.1, kFio2Min = 0.21;
 constexpr double kOxygenStepEvery_s = 60.0;
 constexpr double kPaco2Low_mmHg = 35.0, kPaco2High_mmHg = 45.0;
 constexpr double kRateStep = 2.0, kRateMin = 6.0, kRateMax = 20.0;
+// ERC-ESICM 2022 temperature control (B.6 row 96): prevent fever above 37.7 C for 72 h in the
+// comatose survivor; the team starts a servo device at 37.5 C and aims it at 37.0.
+constexpr double kFeverStart_C = 37.5, kFeverTarget_C = 37.0;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 
 constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
@@ -81,13 +86,18 @@ void AclsTeam::step(resus_sim* sim) {
   perception_.drain(sim);
   const Vitals v = perception_.vitals(sim);
   arrivals(sim, t);
+  // The termination clock runs only while the team resuscitates: a re-arrest hours after ROSC
+  // is a new attempt with the time it has left.
+  if (team_here_ && phase_ != Phase::kRosc && last_step_s_ >= p_.arrival_s)
+    als_without_rosc_s_ += t - last_step_s_;
+  last_step_s_ = t;
 
   switch (phase_) {
     case Phase::kArrest:
       compress(sim, t);
       drugs(sim, t);
       causes(sim, t, v);
-      if (team_here_ && t - p_.arrival_s >= p_.termination_s) return stop(sim, t);
+      if (team_here_ && als_without_rosc_s_ >= p_.termination_s) return stop(sim, t);
       if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t);
       break;
     case Phase::kIntubating:
@@ -397,18 +407,33 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
   } else {
     pulseless_since_s_ = -1.0;
   }
+  titrate_vasopressor(sim, t, v);
+}
+
+// MAP of at least 65 mmHg after ROSC (B.6 row 94): norepinephrine 0.1 ug/kg/min after a minute
+// below it, then 0.05 more every 5 minutes it stays below (up to 1.0: the post-arrest
+// vasoplegia deepens over the first day), and 0.05 less every 10 minutes above 85.
+void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
+  double rate = norepinephrine_ug_kg_min_;
   if (v.map_mmHg < kMapTarget_mmHg) {
     if (hypotensive_since_s_ < 0) hypotensive_since_s_ = t;
-    if (access_ && !vasopressor_running_ && t - hypotensive_since_s_ >= 60.0) {
-      vasopressor_running_ = true;
-      act(sim, t,
-          std::string(R"({"do":"infusion","drug":"norepinephrine","rate":0.1,"unit":"ug_kg_min","route":")") +
-              kRoutes[static_cast<int>(p_.access_route)] + "\"}",
-          fmt("MAP %.0f mmHg: norepinephrine 0.1 ug/kg/min", v.map_mmHg));
-    }
+    if (access_ && t - hypotensive_since_s_ >= 60.0 &&
+        (rate == 0.0 || t - vasopressor_changed_s_ >= kPressorUpEvery_s))
+      rate = rate == 0.0 ? kPressorStart : std::min(rate + kPressorStep, kPressorMax);
   } else {
     hypotensive_since_s_ = -1.0;
+    if (rate > kPressorStep && v.map_mmHg > kMapHigh_mmHg &&
+        t - vasopressor_changed_s_ >= kPressorDownEvery_s)
+      rate -= kPressorStep;
   }
+  rate = std::round(rate * 100.0) / 100.0;
+  if (rate == norepinephrine_ug_kg_min_) return;
+  norepinephrine_ug_kg_min_ = rate;
+  vasopressor_changed_s_ = t;
+  act(sim, t,
+      fmt(R"({"do":"infusion","drug":"norepinephrine","rate":%.2f,"unit":"ug_kg_min","route":")", rate) +
+          kRoutes[static_cast<int>(p_.access_route)] + "\"}",
+      fmt("MAP %.0f mmHg: norepinephrine %.2f ug/kg/min", v.map_mmHg, rate));
 }
 
 // After ROSC (ERC-ESICM 2021 post-resuscitation care): once the oximeter reads a pulse, the FiO2
@@ -444,6 +469,14 @@ void AclsTeam::post_rosc_care(resus_sim* sim, double t, const Vitals& v) {
     }
   }
   paco2_result_ = 0.0;
+  // Mild hypothermia after ROSC is left alone (no active rewarming); fever is not.
+  if (!fever_prevention_ && v.core_temp_C >= kFeverStart_C) {
+    fever_prevention_ = true;
+    act(sim, t,
+        fmt(R"({"do":"temperature_control","device":"surface_pads","target_C":%.1f})",
+            kFeverTarget_C),
+        fmt("core %.1f C: fever prevention, surface pads to %.1f C", v.core_temp_C, kFeverTarget_C));
+  }
 }
 
 void AclsTeam::stop(resus_sim* sim, double t) {

@@ -75,6 +75,7 @@ class AclsTeam : public Team {
   void causes(resus_sim* sim, double t, const Vitals& v);
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
+  void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
   void stop(resus_sim* sim, double t);
   double uniform(uint32_t index) const;
 
@@ -99,12 +100,16 @@ class AclsTeam : public Team {
   int32_t potassium_treatments_ = 0, decompressions_ = 0, pericardiocenteses_ = 0;
   double last_decompression_s_ = -1e9, last_pericardiocentesis_s_ = -1e9;
   double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
-  bool vasopressor_running_ = false;
+  double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
+  double vasopressor_changed_s_ = -1e9;
+  double als_without_rosc_s_ = 0.0;  // the team's resuscitation time so far, ROSC excluded
+  double last_step_s_ = -1e9;
   double fio2_ = 0.21;               // what the team has set
   double oxygen_changed_s_ = -1e9;   // the last FiO2 step (SpO2 needs a minute to follow)
   double ventilation_rate_ = 10.0;   // the bag's or ventilator's rate, /min
   double paco2_result_ = 0.0;        // the last blood gas's PaCO2, 0 once acted on
   double last_rosc_s_ = -1.0;
+  bool fever_prevention_ = false;    // a servo device holds the core below fever
 };
 
 }  // namespace resus_team

@@ -62,7 +62,7 @@ constexpr std::array kTable = {
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
                   "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45"},
     TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
-                  "ALS time without ROSC after which the team stops"},
+                  "ALS time without ROSC (time in ROSC not counted) after which the team stops"},
 };
 
 const TeamParamInfo* find(std::string_view name) {

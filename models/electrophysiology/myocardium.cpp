@@ -15,9 +15,24 @@ double Myocardium::supply_share(double perfusion, bool fibrillating) const {
   return std::clamp(perfusion / demand, 0.0, 1.0);
 }
 
+double Myocardium::autoregulated_flow(double flow_ratio) const {
+  const double q = std::max(flow_ratio, 0.0);
+  if (q >= 1.0 || q <= p_->autoregulation_floor) return q;
+  if (q >= p_->autoregulation_lower) return 1.0;
+  // Between the floor and the lower limit the held flow gives way linearly (continuous and
+  // rising with the pressure).
+  const double held = (q - p_->autoregulation_floor) /
+                      (p_->autoregulation_lower - p_->autoregulation_floor);
+  return q + (1.0 - q) * held;
+}
+
 double Myocardium::o2_delivery_ratio(double flow_ratio, double content_ratio) const {
-  const double flow = std::max(flow_ratio, 0.0);
-  const double reserve = 1.0 + (p_->coronary_reserve - 1.0) * std::min(flow, 1.0);
+  const double passive = std::max(flow_ratio, 0.0);
+  const double flow = autoregulated_flow(passive);
+  // The reserve the bed has left once it has dilated to hold its flow.
+  const double dilation = passive > 0.0 ? flow / passive : 1.0;
+  const double reserve =
+      std::max((1.0 + (p_->coronary_reserve - 1.0) * std::min(passive, 1.0)) / dilation, 1.0);
   return flow * std::min(std::max(content_ratio, 0.0) * reserve, 1.0);
 }
 

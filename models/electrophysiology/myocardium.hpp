@@ -22,6 +22,11 @@ struct MyocardiumParams {
   // (hypoxaemia, anaemia), up to this reserve over its flow; a bed already dilated by low
   // pressure (CPR) has none of it left.
   double coronary_reserve;
+  // Coronary autoregulation: from rest down to `autoregulation_lower` of the resting flow (at
+  // the bed's resting tone, ~ the perfusion pressure against rest) the bed dilates to hold its
+  // flow at rest; below it the held flow gives way, down to the pressure-passive flow at
+  // `autoregulation_floor` and below (the CPR range, where the engine's flows were calibrated).
+  double autoregulation_lower, autoregulation_floor;
   double vf_amplitude_max_mV;    // VF amplitude at full energy
   double vf_amplitude_min_mV;    // and with no energy left
   double vf_frequency_max_Hz;    // dominant frequency at full energy
@@ -113,8 +118,12 @@ class Myocardium {
   // The coronary O2 delivery against rest for a flow ratio (coronary flow / resting flow, at the
   // bed's resting tone) and an arterial O2 content ratio (against rest): the flow times the
   // content, the bed's unused reserve (all of it at resting flow, none without flow) making up a
-  // content that falls short, never delivering more than rest for a richer blood.
+  // content that falls short, never delivering more than rest for a richer blood. The flow is
+  // first autoregulated (autoregulated_flow), and the dilation that costs comes off the reserve.
   double o2_delivery_ratio(double flow_ratio, double content_ratio) const;
+  // The coronary flow against rest that a flow ratio at resting tone becomes once the bed has
+  // autoregulated: 1 between autoregulation_lower and rest, the ratio itself from the floor down.
+  double autoregulated_flow(double flow_ratio) const;
   // The share of its demand that a perfusion ratio (O2 delivery against rest) meets, with the
   // demand of the current electrical state.
   double supply_share(double perfusion_ratio, bool fibrillating) const;

@@ -42,6 +42,8 @@ MyocardiumParams reference_myocardium() {
   m.sufficient_perfusion = 0.8;
   m.perfusion_tau_s = 4.0;
   m.coronary_reserve = 3.5;  // [M] coronary flow reserve 3-5 (Gold and Bache 1982)
+  m.autoregulation_lower = 0.7;   // [M] flow held down to ~60 mmHg of perfusion (README)
+  m.autoregulation_floor = 0.5;   // [U] pressure-passive below ~45 mmHg: arrest as calibrated
   m.vf_amplitude_max_mV = 1.0;
   m.vf_amplitude_min_mV = 0.05;
   m.vf_frequency_max_Hz = 7.0;
@@ -133,6 +135,8 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"critical_supply_share", "1", 0, 0.9, "below this share of its demand the myocardium's flow restores no energy", M(critical_share)},
     {"vf_demand", "1", 0.5, 3, "O2 demand of fibrillating muscle relative to rest", M(vf_demand)},
     {"sufficient_perfusion", "1", 0.1, 1, "share of resting coronary flow that fully meets resting demand", M(sufficient_perfusion)},
+    {"coronary_autoregulation_lower", "1", 0.05, 1, "coronary flow (at resting tone, against rest) down to which the bed holds its flow at rest", M(autoregulation_lower)},
+    {"coronary_autoregulation_floor", "1", 0, 1, "below this the coronary bed is pressure-passive (at or above the lower limit: no graded range)", M(autoregulation_floor)},
     {"coronary_reserve", "1", 1, 10, "most a perfused coronary bed's flow rises over rest to hold its O2 delivery when the blood carries less O2", M(coronary_reserve)},
     {"myocardial_perfusion_tau_s", "s", 0.5, 60, "the muscle sees coronary flow averaged over this time", M(perfusion_tau_s)},
     {"vf_amplitude_max_mV", "mV", 0.1, 5, "VF amplitude at full myocardial energy", M(vf_amplitude_max_mV)},

@@ -156,6 +156,29 @@ TEST(Outcomes, MostVfComesBackSoonAfterTheShock) {
   EXPECT_LT(1.0 - std::exp(-cumulative(0.9, 0.04, 120.0)), 0.1);
 }
 
+// Coronary autoregulation (the textbook ~60-140 mmHg range): a beating heart's coronary flow is
+// held at rest down to ~60 mmHg of perfusion (0.7 of the resting flow at resting tone) and is
+// pressure-passive from ~45 mmHg down (CPR, where the flows were calibrated); continuous and
+// rising in between, and the dilation it costs comes off the reserve for a thin blood.
+TEST(Outcomes, CoronaryFlowIsHeldDownToTheAutoregulatoryLimit) {
+  const ep::MyocardiumParams p = ep::reference_myocardium();
+  const ep::Myocardium m(p);
+  EXPECT_DOUBLE_EQ(m.autoregulated_flow(1.0), 1.0);
+  EXPECT_DOUBLE_EQ(m.autoregulated_flow(0.75), 1.0);
+  EXPECT_DOUBLE_EQ(m.autoregulated_flow(0.5), 0.5);
+  EXPECT_DOUBLE_EQ(m.autoregulated_flow(0.25), 0.25);
+  EXPECT_DOUBLE_EQ(m.autoregulated_flow(1.5), 1.5);
+  double last = 0.0;
+  for (double q = 0.0; q <= 1.2; q += 0.01) {
+    EXPECT_GE(m.autoregulated_flow(q), last - 1e-12) << q;
+    last = m.autoregulated_flow(q);
+  }
+  // A post-arrest MAP in the high 60s (flow 0.75 at resting tone) meets the demand in full.
+  EXPECT_GE(m.supply_share(m.o2_delivery_ratio(0.75, 1.0), false), 1.0);
+  // Held flow has spent reserve: at 0.75 a half-content blood is no longer made up in full.
+  EXPECT_LT(m.o2_delivery_ratio(0.75, 0.4), m.o2_delivery_ratio(1.0, 0.4));
+}
+
 // The energy-contraction coupling: a heart keeps its pump until its energy is well down, then
 // loses it steeply; PEA's entry energy leaves almost nothing, VF onset's almost everything.
 TEST(Outcomes, ContractionFollowsTheEnergySteeply) {
