@@ -35,8 +35,9 @@ constexpr double kOxygenStepEvery_s = 60.0;
 constexpr double kPaco2Low_mmHg = 35.0, kPaco2High_mmHg = 45.0;
 constexpr double kRateStep = 2.0, kRateMin = 6.0, kRateMax = 20.0;
 // ERC-ESICM 2022 temperature control (B.6 row 96): prevent fever above 37.7 C for 72 h in the
-// comatose survivor; the team starts a servo device at 37.5 C and aims it at 37.0.
-constexpr double kFeverStart_C = 37.5, kFeverTarget_C = 37.0;
+// comatose survivor; the team starts a servo device at 37.5 C and holds the core there (a lower
+// target would warm a core that later falls below it: mild hypothermia is not rewarmed).
+constexpr double kFeverStart_C = 37.5, kFeverTarget_C = 37.5;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 
 constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
@@ -401,18 +402,20 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
         ventilation_rate_ = 10.0;
       }
       phase_ = Phase::kArrest;
+      hypotensive_since_s_ = -1.0;
       begin_analysis(sim, t);
       return;
     }
-  } else {
-    pulseless_since_s_ = -1.0;
+    return;  // no titration while the pulse may be going
   }
+  pulseless_since_s_ = -1.0;
   titrate_vasopressor(sim, t, v);
 }
 
-// MAP of at least 65 mmHg after ROSC (B.6 row 94): norepinephrine 0.1 ug/kg/min after a minute
-// below it, then 0.05 more every 5 minutes it stays below (up to 1.0: the post-arrest
-// vasoplegia deepens over the first day), and 0.05 less every 10 minutes above 85.
+// MAP of at least 65 mmHg after ROSC (B.6 row 94): norepinephrine 0.1 ug/kg/min once it has been
+// below it for a minute, then 0.05 more whenever it has again been below for a minute and the
+// last change is 5 minutes old (up to 1.0: the post-arrest vasoplegia deepens over the first
+// day); 0.05 less every 10 minutes above 85, and stopped from 0.1.
 void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
   double rate = norepinephrine_ug_kg_min_;
   if (v.map_mmHg < kMapTarget_mmHg) {
@@ -422,14 +425,18 @@ void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
       rate = rate == 0.0 ? kPressorStart : std::min(rate + kPressorStep, kPressorMax);
   } else {
     hypotensive_since_s_ = -1.0;
-    if (rate > kPressorStep && v.map_mmHg > kMapHigh_mmHg &&
-        t - vasopressor_changed_s_ >= kPressorDownEvery_s)
-      rate -= kPressorStep;
+    if (rate > 0.0 && v.map_mmHg > kMapHigh_mmHg && t - vasopressor_changed_s_ >= kPressorDownEvery_s)
+      rate = rate > kPressorStart + 1e-9 ? rate - kPressorStep : 0.0;
   }
   rate = std::round(rate * 100.0) / 100.0;
   if (rate == norepinephrine_ug_kg_min_) return;
   norepinephrine_ug_kg_min_ = rate;
   vasopressor_changed_s_ = t;
+  if (rate == 0.0) {
+    act(sim, t, R"({"do":"infusion_stop","drug":"norepinephrine"})",
+        fmt("MAP %.0f mmHg: norepinephrine stopped", v.map_mmHg));
+    return;
+  }
   act(sim, t,
       fmt(R"({"do":"infusion","drug":"norepinephrine","rate":%.2f,"unit":"ug_kg_min","route":")", rate) +
           kRoutes[static_cast<int>(p_.access_route)] + "\"}",

@@ -60,7 +60,7 @@ constexpr std::array kTable = {
     TeamParamInfo{"treat_causes", &TeamParams::treat_causes, 0, 1, true,
                   "1: looks for the H's and T's it can see and treats them"},
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
-                  "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45"},
+                  "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45, and prevents fever"},
     TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
                   "ALS time without ROSC (time in ROSC not counted) after which the team stops"},
 };

@@ -49,7 +49,7 @@ struct TeamParams {
   double missed_dose_probability = 0.0;  // a due epinephrine dose is forgotten until the next cycle
   double late_check_s = 0.0;             // each rhythm check comes this much late
   double treat_causes = 1.0;             // looks for and treats the H's and T's it can see
-  double post_rosc_care = 1.0;           // titrates O2 to SpO2 94-98% and ventilation to PaCO2 35-45
+  double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
   double termination_s = 1800.0;         // ALS time without ROSC after which the team stops
 };
 

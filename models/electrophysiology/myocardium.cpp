@@ -17,6 +17,9 @@ double Myocardium::supply_share(double perfusion, bool fibrillating) const {
 
 double Myocardium::autoregulated_flow(double flow_ratio) const {
   const double q = std::max(flow_ratio, 0.0);
+  // A floor at or above the lower limit leaves no graded range: no autoregulation at all, so that
+  // the flow stays continuous for every parameter value.
+  if (p_->autoregulation_floor >= p_->autoregulation_lower) return q;
   if (q >= 1.0 || q <= p_->autoregulation_floor) return q;
   if (q >= p_->autoregulation_lower) return 1.0;
   // Between the floor and the lower limit the held flow gives way linearly (continuous and
@@ -181,11 +184,10 @@ double Myocardium::refibrillation_hazard(double since_s, double energy, double i
   // Long after the last termination (and before any: since ~1e9 s) exp() underflows to exactly
   // 0, which libm reaches by its slow path; return that 0 directly.
   const double x = -since_s / p_->refib_tau_s;
-  if (x < -746.0) return 0.0;
   // The injured (ischaemic, calcium-loaded) muscle is what refibrillates after ROSC: a heart
   // shocked in the electrical phase rarely does, one shocked after a long arrest often.
   const double instability = std::min(std::max(injury, 0.0) / p_->refib_injury_ref, 3.0);
-  const double late = p_->refib_hazard_per_s * std::exp(x) * instability;
+  const double late = x < -746.0 ? 0.0 : p_->refib_hazard_per_s * std::exp(x) * instability;
   // In the first minute or two after the shock most VF comes back (van Alem 2003: median 45 s;
   // Koster 2008: 48% within 2 min), whatever the time to the shock once the heart is past the
   // electrical phase; within it (the EP laboratory's seconds of VF) it rarely does.

@@ -26,6 +26,8 @@ struct MyocardiumParams {
   // the bed's resting tone, ~ the perfusion pressure against rest) the bed dilates to hold its
   // flow at rest; below it the held flow gives way, down to the pressure-passive flow at
   // `autoregulation_floor` and below (the CPR range, where the engine's flows were calibrated).
+  // It acts whatever the rhythm; in VF and CPR the flow is below the floor. A floor at or above
+  // the lower limit turns it off.
   double autoregulation_lower, autoregulation_floor;
   double vf_amplitude_max_mV;    // VF amplitude at full energy
   double vf_amplitude_min_mV;    // and with no energy left

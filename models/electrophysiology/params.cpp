@@ -79,7 +79,7 @@ MyocardiumParams reference_myocardium() {
   m.rosc_beta1 = 0.33;
   m.refib_hazard_per_s = 0.05 / 60.0;  // at refib_injury_ref: Unneland 2024, 5%/min after ROSC
   m.refib_tau_s = 900.0;                // [U] 5%/min falling to 2.7% at 9 min (Unneland: 4%)
-  m.refib_early_hazard_per_s = 0.015;   // [U] calibrated once: 35-47% within 2 min (README)
+  m.refib_early_hazard_per_s = 0.015;   // [U] calibrated once: 35-41% within 2 min (README)
   m.refib_early_tau_s = 90.0;           // [U] median 25-45 s (van Alem 2003, Paris 2020)
   m.refib_early_deficit = 0.3;          // [U] the end of the electrical phase, ~4.5 min of VF
   m.t_wave_vf_probability = 0.25;
@@ -135,9 +135,9 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"critical_supply_share", "1", 0, 0.9, "below this share of its demand the myocardium's flow restores no energy", M(critical_share)},
     {"vf_demand", "1", 0.5, 3, "O2 demand of fibrillating muscle relative to rest", M(vf_demand)},
     {"sufficient_perfusion", "1", 0.1, 1, "share of resting coronary flow that fully meets resting demand", M(sufficient_perfusion)},
-    {"coronary_autoregulation_lower", "1", 0.05, 1, "coronary flow (at resting tone, against rest) down to which the bed holds its flow at rest", M(autoregulation_lower)},
-    {"coronary_autoregulation_floor", "1", 0, 1, "below this the coronary bed is pressure-passive (at or above the lower limit: no graded range)", M(autoregulation_floor)},
     {"coronary_reserve", "1", 1, 10, "most a perfused coronary bed's flow rises over rest to hold its O2 delivery when the blood carries less O2", M(coronary_reserve)},
+    {"coronary_autoregulation_lower", "1", 0.05, 1, "coronary flow (at resting tone, against rest) down to which the bed holds its flow at rest", M(autoregulation_lower)},
+    {"coronary_autoregulation_floor", "1", 0, 1, "below this the coronary bed is pressure-passive (at or above the lower limit: no autoregulation)", M(autoregulation_floor)},
     {"myocardial_perfusion_tau_s", "s", 0.5, 60, "the muscle sees coronary flow averaged over this time", M(perfusion_tau_s)},
     {"vf_amplitude_max_mV", "mV", 0.1, 5, "VF amplitude at full myocardial energy", M(vf_amplitude_max_mV)},
     {"vf_amplitude_min_mV", "mV", 0, 1, "VF amplitude with no energy left", M(vf_amplitude_min_mV)},
@@ -163,7 +163,7 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"injury_heal_tau_s", "s", 600, 1e6, "the injury heals with this time constant at full perfusion", M(injury_heal_tau_s)},
     {"stunning_tau_s", "s", 60, 1e6, "post-arrest stunning follows the injury this slowly", M(stunning_tau_s)},
     {"stunning_gain", "1", 0, 20, "contraction / (1 + gain x stunning)", M(stunning_gain)},
-    {"refib_injury_ref", "1", 0.01, 10, "the refibrillation hazard scales with injury / this (at most x3)", M(refib_injury_ref)},
+    {"refib_injury_ref", "1", 0.01, 10, "the slow (post-ROSC) refibrillation hazard scales with injury / this (at most x3)", M(refib_injury_ref)},
     {"biphasic_e50_J", "J", 5, 360, "biphasic energy that ends VF half the time", M(biphasic_e50_J)},
     {"monophasic_e50_J", "J", 10, 360, "monophasic energy that ends VF half the time", M(monophasic_e50_J)},
     {"shock_steepness", "1", 0.5, 10, "steepness of the shock dose-response", M(shock_steepness)},
@@ -172,7 +172,7 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
      M(transthoracic_impedance_ohm)},
     {"rosc_beta0", "1", -10, 10, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b0", M(rosc_beta0)},
     {"rosc_beta1", "1", -1, 1, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b1", M(rosc_beta1)},
-    {"refib_hazard_per_s", "1/s", 0, 1, "refibrillation hazard just after a successful shock", M(refib_hazard_per_s)},
+    {"refib_hazard_per_s", "1/s", 0, 1, "slow, injury-driven refibrillation hazard just after a termination (at the reference injury)", M(refib_hazard_per_s)},
     {"refib_tau_s", "s", 1, 3600, "decay time of that hazard", M(refib_tau_s)},
     {"refib_early_hazard_per_s", "1/s", 0, 1, "early post-shock refibrillation hazard past the electrical phase", M(refib_early_hazard_per_s)},
     {"refib_early_tau_s", "s", 1, 3600, "decay time of the early post-shock hazard", M(refib_early_tau_s)},

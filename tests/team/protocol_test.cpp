@@ -127,6 +127,36 @@ TEST(Protocol, TheTeamStopsAfterItsTerminationTimeWithoutRosc) {
   EXPECT_EQ(count_events(r.outcome.log, "resuscitation terminated"), 1);
 }
 
+// The termination clock counts resuscitation, not the time in ROSC: a patient whose VF returns
+// half an hour after ROSC is resuscitated again, with what is left of a termination time (10
+// minutes, 3 of them spent on the first arrest) that ran out long ago on the wall clock. (Until
+// 2026-12-05 it was given up at once after a shock.)
+TEST(Protocol, AReArrestLongAfterRoscIsResuscitatedAgain) {
+  const TeamRun r = run_study(R"({"duration_s": 2400, "arrest": {"cause": "vf_twice", "causes": {"vf_twice":
+      [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}, {"at_s": 2100, "do": "rhythm", "rhythm": "vf_coarse"}]}},
+      "team": {"preset": "in_hospital", "parameters": {"termination_s": 600}}})");
+  const auto& log = r.outcome.log;
+  EXPECT_GE(count_events(log, "re-arrest"), 1);
+  EXPECT_GE(count_events(log, "ROSC"), 2);
+  EXPECT_EQ(count_events(log, "resuscitation terminated"), 0);
+}
+
+// The MAP after ROSC (B.6 row 94): a patient who bleeds 2 L after ROSC gets norepinephrine once
+// the MAP has been under 65 for a minute, then more as it stays under (no fluids: the team's MAP
+// care is a vasopressor only).
+TEST(Protocol, AfterRoscTheTeamTitratesNorepinephrineToTheMap) {
+  const TeamRun r = run_study(R"({"duration_s": 2400, "arrest": {"cause": "vf_then_bleed", "causes": {"vf_then_bleed":
+      [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
+       {"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 2000}]}},
+      "team": {"preset": "in_hospital"}})");
+  const auto& log = r.outcome.log;
+  ASSERT_TRUE(r.outcome.rosc_any);
+  const double started = first_event(log, "norepinephrine 0.10");
+  const double raised = first_event(log, "norepinephrine 0.15");
+  EXPECT_GT(started, 0.0);
+  EXPECT_GT(raised, started + 299.0);  // at most a step every 5 minutes
+}
+
 TEST(Protocol, ALaypersonCompressesThenAPublicAedShocksBeforeTheCrewArrives) {
   const TeamRun r = run_study(R"({"duration_s": 500, "arrest": {"at_s": 10, "rhythm": "vf_coarse"},
       "team": {"preset": "layperson"}})");
