@@ -82,7 +82,8 @@ std::string csv_header(const Study& st, const PatientDraw& any) {
   for (const auto& [name, v] : any.team_drawn) cell(h, "team." + name);
   h += ",status,collapse_s,rosc_any,rosc_sustained_20min,alive_at_end,favourable_neuro,rosc_minutes_at_end,"
        "brain_ischaemia_min,compression_fraction,first_analysis,first_cpr_s,first_shock_s,first_epinephrine_s,"
-       "first_rosc_s,shocks,epinephrine_doses,antiarrhythmic_doses,analyses,rearrests,stopped_s\n";
+       "first_rosc_s,shocks,epinephrine_doses,antiarrhythmic_doses,analyses,rearrests,stopped_s,"
+       "brain_injury_index_min\n";
   (void)st;
   return h;
 }
@@ -111,6 +112,7 @@ std::string csv_row(const PatientDraw& d, const PatientOutcome& o) {
   for (int32_t n : {t.shocks, t.epinephrine_doses, t.antiarrhythmic_doses, t.analyses, t.rearrests})
     cell(r, std::to_string(n));
   cell(r, num(t.stopped_s));
+  cell(r, num(o.brain_injury_index_min));
   r += '\n';
   return r;
 }
@@ -131,6 +133,7 @@ nlohmann::json json_row(const PatientDraw& d, const PatientOutcome& o) {
                    {"favourable_neuro", o.favourable_neuro},
                    {"rosc_minutes_at_end", o.rosc_minutes_at_end},
                    {"brain_ischaemia_min", o.brain_ischaemia_min},
+                   {"brain_injury_index_min", o.brain_injury_index_min},
                    {"compression_fraction", o.compression_fraction}};
   const auto& t = o.tally;
   j["team_tally"] = {{"first_analysis", t.first_analysis}, {"first_cpr_s", t.first_cpr_s},

@@ -335,6 +335,10 @@ ScenarioEvent EventNarrator::describe(const resus_event& e) {
       out.text = "the " + out.detail + " decompression catheter stopped working after " +
                  num(e.value) + " s (kinked, blocked or out)";
       break;
+    case RESUS_EVENT_SEIZURE:
+      out.kind = "seizure";
+      out.text = "a post-anoxic seizure (brain injury index " + fixed(e.value, 1) + " min)";
+      break;
     default:
       out.kind = "event_" + std::to_string(e.kind);
       out.text = "event " + std::to_string(e.kind) + " (detail " + std::to_string(e.detail) +

@@ -114,6 +114,7 @@ struct ElectricalBus {
   double automaticity;                 // an exhausted heart's own rhythm slows (1: healthy)
   double rv_contraction;               // the RV's, under its pressure load (1: unloaded)
   double vf_amplitude_mV, vf_frequency_Hz;  // what VF looks like at the current energy
+  double amsa_mV_Hz;                   // AMSA of the engine's own pads VF (stages/vf_pads.cpp)
   double pacer_spike_time;
   double last_shock_time;
   int32_t ventricular_origin;          // ep::BeatOrigin of the current beat

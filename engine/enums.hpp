@@ -34,7 +34,8 @@ inline constexpr const char* kStatus[] = {
     "incompatible", "numerical", "capacity", "out_of_memory", "internal"};
 inline constexpr const char* kEventKinds[] = {"none",           "action_applied", "hemorrhage_ended",
                                               "bolus_ended",    "rhythm_changed", "shock_delivered",
-                                              "pacing_capture", "lab_result",     "needle_failed"};
+                                              "pacing_capture", "lab_result",     "needle_failed",
+                                              "seizure"};
 inline constexpr const char* kShockOutcomes[] = {"no_effect",    "terminated",    "not_terminated",
                                                  "induced_vf",   "converted",     "not_converted",
                                                  "no_sync",      "no_shock_advised"};

@@ -81,6 +81,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.effects = neutral_effects();
 
   s.ecg.generator = ecg::Generator(pp.ecg).initial_state();
+  s.vf_pads.source = ecg::Generator(pp.ecg).initial_state();
   s.ecg.artefacts = ecg::ArtefactSwitches{};
   s.cycle = stages::cycle::empty(0.0, 0.0);
   s.compressions.source = cpr::make_compression_state();

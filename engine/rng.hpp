@@ -15,6 +15,8 @@ enum class RngStream : uint32_t {
   kPopulation = 3,
   kEcgNoise = 4,
   kThorax = 5,   // decompression catheters' working lives
+  kVfPads = 6,   // the engine's own pads recording of VF (its AMSA)
+  kBrain = 7,    // post-anoxic seizures
 };
 
 // The draws are out of line (rng.cpp) so that Random123's headers stay out of every file that

@@ -56,7 +56,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"myocardial_energy", "1", "myocardial energy/ischaemia state, 1 healthy .. 0 exhausted"},
     {"vf_amplitude_mV", "mV", "VF amplitude for the current energy (0 when not in VF)"},
     {"vf_frequency_Hz", "Hz", "VF dominant frequency (0 when not in VF)"},
-    {"amsa_mV_Hz", "mV*Hz", "amplitude spectrum area of the VF (0 when not in VF)"},
+    {"amsa_mV_Hz", "mV*Hz", "AMSA of the last 2 s of VF on the pads, as an AED computes it (0 when not in VF)"},
     {"pacing_captured", "1", "1 when the last pacer spike captured the ventricles"},
     {"pacing_threshold_mA", "mA", "current transcutaneous pacing capture threshold"},
     {"ecg_I_mV", "mV", "ECG lead I, latest sample (0 while the ECG is off)"},
@@ -210,6 +210,9 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"chemoreceptor_firing_Hz", "1/s", "carotid chemoreceptor afferent firing (rises with hypoxaemia and CO2)"},
     {"lung_stretch_firing_Hz", "1/s", "pulmonary stretch receptor afferent firing (rises with lung inflation, 0 in apnoea)"},
     {"cardiac_sympathetic_firing_Hz", "1/s", "sympathetic efferent firing to the heart (the baroreflex's plus the chemoreflex's)"},
+    {"brain_secondary_injury_min", "min", "secondary brain injury after reperfusion (fever, hyperoxaemia, hypoperfusion), in ischaemia minutes"},
+    {"brain_injury_index_min", "min", "neurological-outcome proxy: brain_ischaemia_min + brain_secondary_injury_min"},
+    {"seizing", "1", "1 during a post-anoxic seizure"},
 }};
 #undef DRUG_SIGNALS
 

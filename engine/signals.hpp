@@ -190,6 +190,10 @@ enum SignalId : int {
   kChemoreceptorFiring,
   kLungStretchFiring,
   kCardiacSympatheticFiring,
+  // The brain's secondary injury and post-anoxic seizures (models/brain).
+  kBrainSecondaryInjury,
+  kBrainInjuryIndex,
+  kSeizing,
   kNumSignals
 };
 

@@ -62,6 +62,7 @@ bool Sim::step_once() noexcept {
   stages::fluids::step(c, s_);           // cells and protein in and out, capillary exchange
   stages::cycle::accumulate(c, s_);      // beat statistics
   stages::heart::myocardium(c, s_);      // energy from coronary flow, rhythm hazards
+  stages::vf_pads::step(c, s_, *amsa_scratch_);  // the pads' VF and its AMSA (shocks read it)
   stages::cpr_meter::step(c, s_);        // CPR feedback, palpation
   stages::cycle::on_compression(c, s_);  // while compressions run, each closes the cycle
   stages::breathing::step(c, s_);        // lungs, devices, alveolar gas

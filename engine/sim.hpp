@@ -99,6 +99,8 @@ class Sim {
   Rng rng_;
   std::unique_ptr<EcgStream> ecg_stream_;  // allocated when the ECG is first switched on
   std::unique_ptr<EcgStream> wave_stream_; // allocated when waveforms are first switched on
+  // Working memory for the AMSA of the engine's own pads (stages/vf_pads.cpp), not state.
+  std::unique_ptr<aed::AmsaScratch> amsa_scratch_ = std::make_unique<aed::AmsaScratch>();
   bool breathing_coupled_ = true;          // off while a model settles its circulation
   SimState s_;
 };

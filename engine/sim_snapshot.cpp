@@ -39,8 +39,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // (autoregulation and CO2 reactivity) and their tone on the bus; the post-arrest fever (its set
 // point on the inflammation's bus and in the thermal state). 18: the sternum's ventricular
 // displacement on the chest's bus; the vessels' ischaemia (alpha-1 hold) in the pharmacology.
-// 19: the myocardium's energy in the pharmacology (the beta-1 hold).
-constexpr uint32_t kSnapshotVersion = 19;
+// 19: the myocardium's energy in the pharmacology (the beta-1 hold). 20: the engine's own pads
+// recording of VF and its AMSA on the electrical bus.
+constexpr uint32_t kSnapshotVersion = 20;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -54,7 +55,7 @@ std::string format_release(uint32_t version) {
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
-    case 14: case 15: case 16: case 17: case 18:
+    case 14: case 15: case 16: case 17: case 18: case 19:
       return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }
@@ -161,6 +162,7 @@ void check_body(const SimState& s, StateCheck& c) {
   stages::inflammation::check(s, c);
   stages::cycle::check(s, c);
   stages::ecg::check(s, c);
+  stages::vf_pads::check(s, c);
   stages::waveforms::check(s, c);
   check_sim_parts(s, c);
 }

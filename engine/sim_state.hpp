@@ -58,7 +58,8 @@ enum class EventKind : int32_t {
   kPacingCapture = 6,    // detail = 1 capture gained, 0 lost; value = current, mA
   kLabResult = 7,        // a blood gas is ready: detail = site (0 arterial, 1 venous), value = pH
   kNeedleFailed = 8,     // a decompression catheter stopped working: detail = side, value = its life, s
-  kLastEventKind = kNeedleFailed
+  kSeizure = 9,          // a post-anoxic seizure began: value = the brain injury index, min
+  kLastEventKind = kSeizure
 };
 
 struct Event {
@@ -192,7 +193,7 @@ struct BrainStageState {
   brain::VesselRest vessel_rest;  // what the vessels hold: set with the model's rest
   double rest_o2_content;  // arterial Hb x saturation at rest, g/dL
   int32_t regulating;      // the vessels regulate once the rest is set (0 while settling)
-  int32_t pad;
+  uint32_t seizure_draws;  // draws made from the brain's stream (post-anoxic seizures)
 };
 
 // stages/thorax.cpp: pericardial fluid and pleural air (models/thorax).
@@ -234,6 +235,16 @@ struct EcgStageState {
   int32_t pad;
   int64_t sample_index;  // the next sample: time = index / rate
   std::array<double, ecg::kNumLeads> latest;
+};
+
+// stages/vf_pads.cpp: the engine's own pads recording of VF and its AMSA.
+struct VfPadsState {
+  ecg::EcgState source;           // the VF source's own phases and noises (not the ECG's)
+  std::array<float, 500> window;  // the last samples at 250 Hz, oldest first
+  int32_t filled;                 // samples in `window` (500: the 2 s an AMSA needs)
+  int32_t phase;                  // steps since the last sample (one every two 2-ms steps)
+  uint32_t draws;                 // noise draws made (the VF pads stream's counter)
+  int32_t measured;               // 1 once an AMSA has been measured in this episode of VF
 };
 
 // stages/waveforms.cpp: monitor waveforms (samples go to the sim's rings).
@@ -294,6 +305,7 @@ struct SimState {
   ReflexState reflex;
   CycleStats cycle;
   EcgStageState ecg;
+  VfPadsState vf_pads;
   WaveStageState waves;
 
   BeatRing beats;

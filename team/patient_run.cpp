@@ -102,6 +102,7 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   std::vector<int32_t> record;
   for (const std::string& name : study.record_signals) record.push_back(signal_index(name.c_str()));
   const int32_t ischaemia = signal_index("brain_ischaemia_min");
+  const int32_t injury = signal_index("brain_injury_index_min");
   const int32_t hands_off = signal_index("cpr_hands_off_s");
   const int32_t compressions = signal_index("cpr_compressions");
   const int32_t carotid = signal_index("carotid_pulse");
@@ -176,7 +177,8 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   out.rosc_minutes_at_end = out.alive_at_end ? rosc_run_s / 60.0 : 0.0;
   out.compression_fraction = ccf_time_s > 0.0 ? 1.0 - ccf_off_s / ccf_time_s : 0.0;
   out.brain_ischaemia_min = resus_sim_signal(sim.get(), ischaemia);
-  out.favourable_neuro = out.alive_at_end && out.brain_ischaemia_min < kFavourableIschaemia_min;
+  out.brain_injury_index_min = resus_sim_signal(sim.get(), injury);
+  out.favourable_neuro = out.alive_at_end && out.brain_injury_index_min < kFavourableIschaemia_min;
   if (study.record_events) out.log = team.log();
   out.run_wall_s = seconds_since(run_start);
   return out;

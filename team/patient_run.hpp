@@ -26,12 +26,13 @@ struct PatientOutcome {
   bool rosc_any = false;        // a pulse found at any check
   bool rosc_sustained = false;  // a ROSC that lasted 20 min without compressions
   bool alive_at_end = false;    // in ROSC when the simulated window ends
-  bool favourable_neuro = false;  // alive with brain_ischaemia_min < 5 (models/brain's proxy)
+  bool favourable_neuro = false;  // alive with brain_injury_index_min < 5 (models/brain's proxy)
   double rosc_minutes_at_end = 0.0;
   // Chest-compression fraction (Utstein): the share of the team's pre-ROSC time with the chest
   // compressed, from its arrival to the first ROSC or the end of the attempt.
   double compression_fraction = 0.0;
   double brain_ischaemia_min = 0.0;
+  double brain_injury_index_min = 0.0;  // ischaemia + secondary injury: the proxy
   TeamTally tally;
   std::vector<TeamEvent> log;   // empty unless the study records events
   std::vector<double> series;   // record_signals at each record interval, row after row

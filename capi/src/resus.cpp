@@ -78,6 +78,7 @@ static_assert(RESUS_EVENT_SHOCK_DELIVERED == static_cast<int>(resus::EventKind::
 static_assert(RESUS_EVENT_PACING_CAPTURE == static_cast<int>(resus::EventKind::kPacingCapture));
 static_assert(RESUS_EVENT_LAB_RESULT == static_cast<int>(resus::EventKind::kLabResult));
 static_assert(RESUS_EVENT_NEEDLE_FAILED == static_cast<int>(resus::EventKind::kNeedleFailed));
+static_assert(RESUS_EVENT_SEIZURE == static_cast<int>(resus::EventKind::kSeizure));
 static_assert(RESUS_ACTION_CPR_START == static_cast<int>(resus::ActionKind::kCprStart));
 static_assert(RESUS_ACTION_CPR_STOP == static_cast<int>(resus::ActionKind::kCprStop));
 static_assert(RESUS_ACTION_AIRWAY == static_cast<int>(resus::ActionKind::kAirway));

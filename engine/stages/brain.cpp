@@ -32,8 +32,16 @@ void step(const StepContext& c, SimState& s) {
   in.flow_ratio = s.bus.haemodynamics.h.q_cerebral / c.model.resting_cerebral_flow();
   in.content_ratio = o2_content(s) / b.rest_o2_content;
   in.temperature_C = s.bus.temperature.core_C;
+  in.pao2_mmHg = s.bus.blood.arterial_po2_mmHg;
   const PatientParams& pp = c.model.params();
   resus::brain::step(pp.brain, in, b.body);
+  // Drawn only while a seizure can start, so that a healthy brain uses no random draws.
+  const double hazard = resus::brain::seizure_hazard_per_s(pp.brain, b.body);
+  if (hazard > 0.0 &&
+      c.draws.rng().uniform(RngStream::kBrain, b.seizure_draws++) < hazard * in.dt_s) {
+    resus::brain::start_seizure(pp.brain, b.body);
+    c.events.push(EventKind::kSeizure, 0, resus::brain::injury_index(b.body));
+  }
   const resus::brain::VesselInputs v{in.dt_s, cerebral_perfusion(pp, s),
                                      s.bus.blood.arterial_pco2_mmHg, b.body.ischaemia_min,
                                      b.body.delivery};
@@ -69,6 +77,9 @@ void set_rest(SimState& s, const resus::brain::VesselRest& rest) {
   s.brain.body.delivery = 1.0;
   s.brain.body.consciousness = 1.0;
   s.brain.body.ischaemia_min = 0.0;
+  s.brain.body.secondary_min = 0.0;
+  s.brain.body.reperfused_s = 0.0;
+  s.brain.body.seizure_s = 0.0;
 }
 
 void publish(const Model& m, const SimState& s, double* sig) {
@@ -78,6 +89,9 @@ void publish(const Model& m, const SimState& s, double* sig) {
   sig[kBrainIschaemia] = b.ischaemia_min;
   sig[kPupilDiameter] = b.pupil_mm;
   sig[kPupilsReactive] = resus::brain::pupils_reactive(m.params().brain, b) ? 1.0 : 0.0;
+  sig[kBrainSecondaryInjury] = b.secondary_min;
+  sig[kBrainInjuryIndex] = resus::brain::injury_index(b);
+  sig[kSeizing] = b.seizure_s > 0.0 ? 1.0 : 0.0;
 }
 
 void check(const SimState& s, StateCheck& c) {
@@ -87,6 +101,9 @@ void check(const SimState& s, StateCheck& c) {
       .in("brain.consciousness", b.consciousness, 0.0, 1.0)
       .in("brain.ischaemia_min", b.ischaemia_min, 0.0, kAny)
       .in("brain.pupil_mm", b.pupil_mm, 0.5, 10.0)
+      .in("brain.secondary_min", b.secondary_min, 0.0, kAny)
+      .in("brain.reperfused_s", b.reperfused_s, 0.0, kAny)
+      .in("brain.seizure_s", b.seizure_s, 0.0, 3600.0)
       .in("brain.rest_o2_content", s.brain.rest_o2_content, 1.0, 40.0);
   const resus::brain::VesselState& v = s.brain.vessels;
   c.in("brain.vessels.perfusion_mmHg", v.perfusion_mmHg, -kAny, kAny)

@@ -80,7 +80,7 @@ void shock(const StepContext& c, SimState& s, double energy_J, int32_t waveform)
   const double u1 = c.draws.uniform(RngStream::kShock), u2 = c.draws.uniform(RngStream::kShock);
   const ep::ShockResult r = c.eval.myocardium.defibrillate(
       energy_J, static_cast<ep::ShockWaveform>(waveform), h.conduction, h.myocardial_energy,
-      modulators(s.bus), vulnerable, u1, u2);
+      e.amsa_mV_Hz, modulators(s.bus), vulnerable, u1, u2);
   c.events.push(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), energy_J);
   s.bus.electrical.last_shock_time = t;
   if (r.outcome == ep::ShockOutcome::kTerminated) h.last_termination_time = t;
@@ -330,7 +330,7 @@ void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig
   const ep::VfFeatures f = e.myocardium.vf_features(h.myocardial_energy);
   sig[kVfAmplitude] = vf ? f.amplitude_mV : 0.0;
   sig[kVfFrequency] = vf ? f.frequency_Hz : 0.0;
-  sig[kAmsa] = vf ? f.amsa_mV_Hz : 0.0;
+  sig[kAmsa] = vf ? s.bus.electrical.amsa_mV_Hz : 0.0;  // measured on the pads (vf_pads.cpp)
   sig[kPacingCaptured] = cs.pacing && cs.pacing_captured;
   sig[kPacingThreshold] = e.conduction.pacing_threshold(modulators(s.bus));
   (void)m;

@@ -9,6 +9,7 @@
 
 #include "engine/ecg_stream.hpp"
 #include "engine/step_context.hpp"
+#include "models/aed/amsa.hpp"
 #include "models/common/state_check.hpp"
 
 namespace resus {
@@ -228,6 +229,14 @@ void step(const StepContext& c, SimState& s, EcgStream* stream);
 void publish(const StepContext& c, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 }  // namespace ecg
+
+// ---- vf_pads.cpp: the engine's own pads recording of VF and its AMSA ---------------------------
+namespace vf_pads {
+// After the myocardium: one VF sample every two steps while the ventricles fibrillate, an AMSA
+// each second once 2 s are recorded (bus.electrical.amsa_mV_Hz); `scratch` is the sim's.
+void step(const StepContext& c, SimState& s, aed::AmsaScratch& scratch);
+void check(const SimState& s, StateCheck& c);
+}  // namespace vf_pads
 
 // ---- waveforms.cpp: monitor waveforms ----------------------------------------------------------
 namespace waveforms {

@@ -32,6 +32,21 @@ struct BrainParams {
   double co2_reactivity_per_mmHg;    // flow x exp(k x (PaCO2 - rest))
   double co2_tau_s;                  // the PaCO2 the vessels sense, over the breaths
   double autoregulation_ischaemia_half_min;  // ischaemia minutes that halve the autoregulation
+  // Secondary injury of a reperfused, injured brain (index minutes per hour of exposure).
+  double vulnerable_min;             // ischaemia minutes that make the brain fully vulnerable
+  double fever_min_per_C_h;          // per C above fever_threshold_C
+  double fever_threshold_C;
+  double hyperoxia_min_per_h;        // per 100 mmHg of PaO2 above hyperoxia_threshold_mmHg
+  double hyperoxia_threshold_mmHg;
+  double hypoperfusion_min_per_h;    // delivery at the injury threshold, falling to 0 at...
+  double penumbra_share;             // ...this share of the demand
+  // Post-anoxic seizures in a comatose, reperfused, injured brain.
+  double seizure_rate_per_h;         // at full severity, just after reperfusion
+  double seizure_tau_h;              // the hazard fades with time since reperfusion
+  double seizure_index_min;          // injury index below which no seizures...
+  double seizure_index_span_min;     // ...and full severity this far above it
+  double seizure_duration_s;
+  double seizure_demand;             // CMRO2 during a seizure, times the resting
 };
 
 struct BrainInputs {
@@ -39,6 +54,7 @@ struct BrainInputs {
   double flow_ratio;     // cerebral blood flow / resting
   double content_ratio;  // arterial O2 content / resting
   double temperature_C;
+  double pao2_mmHg;      // arterial PaO2 (hyperoxaemia)
 };
 
 struct BrainState {
@@ -46,10 +62,18 @@ struct BrainState {
   double consciousness;  // 1 alert .. 0 unresponsive
   double ischaemia_min;  // no-flow-equivalent minutes of ischaemia (never heals)
   double pupil_mm;
+  double secondary_min;  // secondary injury after reperfusion, in the same minutes (never heals)
+  double reperfused_s;   // time since the cortex last had its O2 back (0 while it lacks it)
+  double seizure_s;      // time left of the current seizure (0: none)
 };
 
 BrainState initial_state(const BrainParams& p);
 void step(const BrainParams& p, const BrainInputs& in, BrainState& s);
+// The neurological-outcome proxy: ischaemia plus secondary injury, minutes.
+inline double injury_index(const BrainState& s) { return s.ischaemia_min + s.secondary_min; }
+// The hazard (1/s) that a seizure starts now; 0 while one runs.
+double seizure_hazard_per_s(const BrainParams& p, const BrainState& s);
+void start_seizure(const BrainParams& p, BrainState& s);
 // The pupils' light reflex: brainstem O2 and not yet destroyed.
 bool pupils_reactive(const BrainParams& p, const BrainState& s);
 

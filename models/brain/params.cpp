@@ -26,6 +26,23 @@ BrainParams default_brain_params() {
   p.co2_reactivity_per_mmHg = 0.034;   // Markwalder 1984 (TCD, n = 31): exp(0.034/mmHg) [M]
   p.co2_tau_s = 20.0;                  // [U] CBF follows a step in PaCO2 over tens of seconds
   p.autoregulation_ischaemia_half_min = 2.0;  // [U] most comatose survivors lose it (README)
+  // Secondary injury (README, "Secondary injury"): index minutes per hour, from odds ratios at
+  // ~0.45 logit per index minute.
+  p.vulnerable_min = 5.0;              // [U]
+  p.fever_min_per_C_h = 0.1;           // Zeiner 2001 OR 2.26/C of peak; Bro-Jeppesen 2013 [M]
+  p.fever_threshold_C = 37.5;          // ERC-ESICM 2021: prevent fever (> 37.7 C)
+  p.hyperoxia_min_per_h = 0.2;         // Elmer 2015 OR 1.2/h > 300; Roberts 2018 ~1.05/h [M]
+  p.hyperoxia_threshold_mmHg = 300.0;  // Kilgannon 2010
+  p.hypoperfusion_min_per_h = 2.0;     // Trzeciak 2009 OR 2.7 (SBP < 90, first hour) [M]
+  p.penumbra_share = 0.8;              // [U]
+  // Post-anoxic seizures (README): 29% clinical seizures within 7 days of comatose survivors
+  // (Lybeck 2017), most within the first ~12 h of EEG (Rittenberger 2012).
+  p.seizure_rate_per_h = 0.02;         // [calibrated] 1 - exp(-0.02 x 24) = 38% at full severity
+  p.seizure_tau_h = 24.0;              // [U]
+  p.seizure_index_min = 5.0;           // [U] Seder 2015: myoclonus with longer ischaemic times
+  p.seizure_index_span_min = 10.0;     // [U]
+  p.seizure_duration_s = 120.0;        // [U] a generalised seizure lasts 1-3 min
+  p.seizure_demand = 1.5;              // [U] CMRO2 rises in a seizure
   return p;
 }
 
@@ -54,6 +71,19 @@ constexpr ParamSpec<BrainParams> kTable[] = {
     {"cerebral_co2_reactivity_per_mmHg", "1/mmHg", 0, 0.1, "cerebral flow x exp(k x (PaCO2 - rest))", F(co2_reactivity_per_mmHg)},
     {"cerebral_co2_tau_s", "s", 1, 300, "the PaCO2 the cerebral vessels sense is averaged over this time", F(co2_tau_s)},
     {"cerebral_autoregulation_ischaemia_half_min", "min", 0.1, 1000, "brain ischaemia minutes that halve the pressure autoregulation", F(autoregulation_ischaemia_half_min)},
+    {"brain_vulnerable_min", "min", 0.1, 120, "ischaemia minutes that make the brain fully vulnerable to secondary injury", F(vulnerable_min)},
+    {"brain_fever_min_per_C_h", "min/(C*h)", 0, 10, "secondary injury per hour per C of fever", F(fever_min_per_C_h)},
+    {"brain_fever_threshold_C", "C", 36, 40, "core temperature above which fever injures", F(fever_threshold_C)},
+    {"brain_hyperoxia_min_per_h", "min/h", 0, 10, "secondary injury per hour per 100 mmHg of PaO2 above the threshold", F(hyperoxia_min_per_h)},
+    {"brain_hyperoxia_threshold_mmHg", "mmHg", 100, 700, "PaO2 above which hyperoxaemia injures", F(hyperoxia_threshold_mmHg)},
+    {"brain_hypoperfusion_min_per_h", "min/h", 0, 60, "secondary injury per hour at a delivery down at the injury threshold", F(hypoperfusion_min_per_h)},
+    {"brain_penumbra_share", "1", 0.3, 1.5, "O2 delivery share below which a vulnerable brain is injured further", F(penumbra_share)},
+    {"seizure_rate_per_h", "1/h", 0, 1, "post-anoxic seizure hazard at full severity just after reperfusion", F(seizure_rate_per_h)},
+    {"seizure_tau_h", "h", 0.1, 500, "the seizure hazard fades over this time after reperfusion", F(seizure_tau_h)},
+    {"seizure_index_min", "min", 0, 100, "brain injury index below which no seizures", F(seizure_index_min)},
+    {"seizure_index_span_min", "min", 0.1, 100, "index above seizure_index_min at which the hazard is full", F(seizure_index_span_min)},
+    {"seizure_duration_s", "s", 5, 3600, "one seizure's length", F(seizure_duration_s)},
+    {"seizure_demand", "1", 1, 4, "cerebral O2 demand during a seizure, times the resting", F(seizure_demand)},
 };
 #undef F
 

@@ -111,6 +111,8 @@ struct EcgParams {
   double vf_ratio[3], vf_weight[3];
   double vf_dir[3][3];
   double vf_jitter, vf_am, vf_sway_rad;
+  double vf_harmonic[2];          // the dominant wave's 2nd and 3rd harmonics (its sharp deflections)
+  double vf_cycle_jitter;         // VF frequency's cycle-to-cycle variation (fast noise)
   double vf_sway_axis[3];         // unit axis the VF dipole sways about
   double vf_pp_per_mV;            // dipole scale so lead II peak-to-peak ~ vf_amplitude_mV
   double source_tau_s;            // fade in/out of the continuous sources
@@ -183,6 +185,7 @@ struct EcgState {
   double torsades_angle;        // rad
   double slow_stage[2];         // first stage of the slow noise filters
   double slow_noise[2];         // ~0.5 Hz low-passed noise, unit variance (VF, AF drift)
+  double fast_noise[2];         // ~3 Hz low-passed noise, unit variance (VF's cycle-to-cycle jitter)
   double wander[2][2];          // two sources, two low-pass stages each
   double muscle_lp[2];          // low-pass part removed from the muscle noise
   double mains_phase;           // cycles, 0..1
@@ -205,6 +208,11 @@ class Generator {
   // The largest ST shift of the twelve leads in the beats these inputs draw (mV, positive:
   // elevation): the injury current and the hypokalaemic depression, without artefacts.
   double st_max_mV(const EcgInputs& in) const;
+  // The VF source alone on the pads (mV): no beats, no artefacts, none of the host's settings.
+  // The engine's own recording of VF, from which it computes AMSA (engine/stages/vf_pads.cpp).
+  // Reads in.ventricular_mode, the VF amplitude and frequency and noise[2..3]; advances the VF
+  // phases and slow noises of `s`, which must be a state of its own, not the ECG's.
+  double vf_pads_sample(const EcgInputs& in, double dt, EcgState& s) const;
   // Electrode lead vectors (gain included), x/y/z per electrode.
   const double (&electrode_matrix() const)[kNumElectrodes][3] { return e_; }
 

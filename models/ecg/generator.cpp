@@ -124,6 +124,13 @@ EcgState Generator::initial_state() const {
   return s;
 }
 
+double Generator::vf_pads_sample(const EcgInputs& in, double dt, EcgState& s) const {
+  detail::advance_slow_noise(in, dt, s);
+  double d[3] = {0.0, 0.0, 0.0};
+  detail::add_vf(p_, in, dt, s, d);
+  return e_[kEPads][0] * d[0] + e_[kEPads][1] * d[1] + e_[kEPads][2] * d[2];
+}
+
 void Generator::sample(const EcgInputs& in, const ArtefactSwitches& a, double dt, EcgState& s,
                        double out[kNumLeads]) const {
   const detail::Physiology ph = detail::physiology(p_, t_axis_, in);

@@ -213,6 +213,9 @@ EcgParams default_ecg_params() {
   set3(p.vf_dir[2], -0.30, 0.90, 0.30);
   p.vf_jitter = 0.08;
   p.vf_am = 0.3;
+  p.vf_harmonic[0] = 0.1;
+  p.vf_harmonic[1] = 0.05;
+  p.vf_cycle_jitter = 0.2;
   p.vf_sway_rad = 1.0;
   set3(p.vf_sway_axis, 0.3, 0.5, 0.8);
   p.vf_pp_per_mV = 0.31;

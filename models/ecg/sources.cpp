@@ -41,6 +41,9 @@ void advance_slow_noise(const EcgInputs& in, double dt, EcgState& s) {
     s.slow_stage[j] += a * (g * in.noise[2 + j] - s.slow_stage[j]);
     s.slow_noise[j] += a * (s.slow_stage[j] - s.slow_noise[j]);
   }
+  // One pole at ~3 Hz on the same draws, scaled to unit variance (a^2 g^2 / (1 - (1-a)^2) = 1).
+  const double b = one_pole(3.0, dt), h = std::sqrt((2.0 - b) / b);
+  for (int j = 0; j < 2; ++j) s.fast_noise[j] += b * (h * in.noise[2 + j] - s.fast_noise[j]);
 }
 
 void add_vf(const EcgParams& p, const EcgInputs& in, double dt, EcgState& s, double d[3]) {
@@ -53,9 +56,14 @@ void add_vf(const EcgParams& p, const EcgInputs& in, double dt, EcgState& s, dou
   const double df = std::clamp(in.vf_frequency_Hz, 0.5, 20.0);
   double v[3] = {0.0, 0.0, 0.0};
   for (int k = 0; k < 3; ++k) {
-    const double f = df * p.vf_ratio[k] * (1.0 + p.vf_jitter * eta[k]);
+    const double fast = k == 1 ? s.fast_noise[1] : s.fast_noise[0];
+    const double f = df * p.vf_ratio[k] * (1.0 + p.vf_jitter * eta[k] + p.vf_cycle_jitter * fast);
     s.vf_phase[k] = wrap(s.vf_phase[k] + kTwoPi * std::max(f, 0.0) * dt);
-    const double x = p.vf_weight[k] * std::sin(s.vf_phase[k]);
+    double x = p.vf_weight[k] * std::sin(s.vf_phase[k]);
+    // The dominant wave is not a sine: its harmonics, in a sawtooth's phases, give it the steep
+    // deflections that put half of human VF's AMSA above 10 Hz.
+    if (k == 0)
+      x += -p.vf_harmonic[0] * std::sin(2.0 * s.vf_phase[0]) + p.vf_harmonic[1] * std::sin(3.0 * s.vf_phase[0]);
     for (int i = 0; i < 3; ++i) v[i] += x * p.vf_dir[k][i];
   }
   const double am = std::max(1.0 + p.vf_am * (n0 + n1) * std::numbers::sqrt2 * 0.5, 0.2);

@@ -7,7 +7,7 @@
 namespace resus::ecg::detail {
 
 // Advances the two ~0.5 Hz unit-variance noises (from noise[2], noise[3]) that make VF and AF
-// drift.
+// drift, and the two ~3 Hz ones that give VF its cycle-to-cycle jitter.
 void advance_slow_noise(const EcgInputs& in, double dt, EcgState& s);
 
 void add_vf(const EcgParams& p, const EcgInputs& in, double dt, EcgState& s, double d[3]);

@@ -15,6 +15,7 @@ void check_state(const EcgState& s, StateCheck& c) {
       .in("ecg.torsades_angle", s.torsades_angle, -kAny, kAny)
       .all_in("ecg.slow_stage", s.slow_stage, -kAny, kAny)
       .all_in("ecg.slow_noise", s.slow_noise, -kAny, kAny)
+      .all_in("ecg.fast_noise", s.fast_noise, -kAny, kAny)
       .all_in("ecg.wander", s.wander[0], -kAny, kAny)
       .all_in("ecg.wander", s.wander[1], -kAny, kAny)
       .all_in("ecg.muscle_lp", s.muscle_lp, -kAny, kAny)

@@ -132,7 +132,8 @@ double Myocardium::termination_probability(double energy_J, ShockWaveform w,
 }
 
 ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
-                                     double myocardial_energy, const Modulators& mod,
+                                     double myocardial_energy, double amsa_mV_Hz,
+                                     const Modulators& mod,
                                      bool in_vulnerable_period, double u1, double u2) const {
   const auto r = static_cast<Rhythm>(s.rhythm);
   const bool shockable = Conduction::fibrillating(s) || r == Rhythm::kPulselessVt ||
@@ -142,7 +143,7 @@ ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const Con
       return {ShockOutcome::kNotTerminated, r};
     // What follows depends on the substrate (Ristagno 2015 logistic on AMSA): an organised
     // rhythm, which pumps as well as the energy lets it (a depleted heart's is PEA), or asystole.
-    if (u2 < organised_probability(myocardial_energy))
+    if (u2 < organised_probability(amsa_mV_Hz))
       return {ShockOutcome::kTerminated, organised_rhythm(myocardial_energy, Rhythm::kSinus)};
     return {ShockOutcome::kTerminated, Rhythm::kAsystole};
   }
@@ -154,9 +155,8 @@ ShockResult Myocardium::defibrillate(double energy_J, ShockWaveform w, const Con
   return {ShockOutcome::kNoEffect, r};
 }
 
-double Myocardium::organised_probability(double myocardial_energy) const {
-  const double amsa = vf_features(myocardial_energy).amsa_mV_Hz;
-  return logistic(p_->rosc_beta0 + p_->rosc_beta1 * amsa);
+double Myocardium::organised_probability(double amsa_mV_Hz) const {
+  return logistic(p_->rosc_beta0 + p_->rosc_beta1 * std::max(amsa_mV_Hz, 0.0));
 }
 
 ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,

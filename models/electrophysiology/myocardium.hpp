@@ -33,7 +33,7 @@ struct MyocardiumParams {
   double vf_amplitude_min_mV;    // and with no energy left
   double vf_frequency_max_Hz;    // dominant frequency at full energy
   double vf_frequency_min_Hz;
-  double amsa_per_mV_Hz;         // AMSA ~ k * amplitude * frequency (spectral sum of the VF)
+  double amsa_per_mV_Hz;         // expected AMSA ~ k * amplitude * frequency (the measured one: engine/stages/vf_pads.cpp)
   double asystole_energy;        // below this, VF decays to asystole
   double asystole_hazard_per_s;
   // Excitation-contraction coupling: contraction = (1 + h^n) M^n / (M^n + h^n), so a heart
@@ -159,12 +159,14 @@ class Myocardium {
   double rv_overload_contraction(double demand_ratio, double supply_ratio) const;
 
   // Unsynchronised shock of `energy_J` given the current rhythm state. `in_vulnerable_period`:
-  // the shock lands on the T wave of an organised beat. Two uniform draws u1, u2.
+  // the shock lands on the T wave of an organised beat. `amsa_mV_Hz`: the AMSA measured on the
+  // pads before the shock (vf_features gives its expected value). Two uniform draws u1, u2.
   ShockResult defibrillate(double energy_J, ShockWaveform w, const ConductionState& s,
-                           double myocardial_energy, const Modulators& mod,
+                           double myocardial_energy, double amsa_mV_Hz, const Modulators& mod,
                            bool in_vulnerable_period, double u1, double u2) const;
-  // The chance that a terminated VF leaves an organised rhythm (else asystole).
-  double organised_probability(double myocardial_energy) const;
+  // The chance that a terminated VF leaves an organised rhythm (else asystole), from the AMSA
+  // before the shock (Ristagno 2015's logistic).
+  double organised_probability(double amsa_mV_Hz) const;
 
   // Synchronised shock (delivered on an R wave).
   ShockResult cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,

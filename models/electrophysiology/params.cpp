@@ -44,11 +44,11 @@ MyocardiumParams reference_myocardium() {
   m.coronary_reserve = 3.5;  // [M] coronary flow reserve 3-5 (Gold and Bache 1982)
   m.autoregulation_lower = 0.7;   // [M] flow held down to ~60 mmHg of perfusion (README)
   m.autoregulation_floor = 0.5;   // [U] pressure-passive below ~45 mmHg: arrest as calibrated
-  m.vf_amplitude_max_mV = 1.0;
+  m.vf_amplitude_max_mV = 1.3;   // [M] Strohmenger 1997: 1.33 +- 0.44 mV (README)
   m.vf_amplitude_min_mV = 0.05;
   m.vf_frequency_max_Hz = 7.0;
   m.vf_frequency_min_Hz = 3.5;
-  m.amsa_per_mV_Hz = 3.0;
+  m.amsa_per_mV_Hz = 2.3;        // [calibrated] the measured pads AMSA per mV*Hz (README)
   m.asystole_energy = 0.02;
   m.asystole_hazard_per_s = 1.0 / 60.0;
   m.coupling_half_energy = 0.45;   // [U] calibrated once to the VF phases (B.5 row 91)
@@ -143,7 +143,7 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"vf_amplitude_min_mV", "mV", 0, 1, "VF amplitude with no energy left", M(vf_amplitude_min_mV)},
     {"vf_frequency_max_Hz", "Hz", 3, 15, "VF dominant frequency at full energy", M(vf_frequency_max_Hz)},
     {"vf_frequency_min_Hz", "Hz", 1, 10, "VF dominant frequency with no energy left", M(vf_frequency_min_Hz)},
-    {"amsa_per_mV_Hz", "1", 0.1, 20, "AMSA per mV*Hz of VF amplitude and frequency", M(amsa_per_mV_Hz)},
+    {"amsa_per_mV_Hz", "1", 0.1, 20, "expected AMSA per mV*Hz of VF amplitude and frequency (before 2 s of VF are recorded)", M(amsa_per_mV_Hz)},
     {"asystole_energy", "1", 0, 0.5, "below this myocardial energy VF decays to asystole", M(asystole_energy)},
     {"asystole_hazard_per_s", "1/s", 0, 1, "hazard of that decay", M(asystole_hazard_per_s)},
     {"coupling_half_energy", "1", 0.05, 0.95, "myocardial energy at which a beat keeps about half its contraction", M(coupling_half_energy)},

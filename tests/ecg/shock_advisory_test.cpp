@@ -90,11 +90,14 @@ TEST(ShockAdvisory, ShockableRhythms) {
   });
   EXPECT_GT(coarse.rate(), 0.90);
   // ecg.md 4.4: synthetic VF that fails TCI, VF-leak and the spectral test is unrealistic.
-  // Barro's spectral criteria are strict (A3 <= 0.09 rejects segments with EMG noise or a
-  // strong second sinusoid near 2 DF), so it gets a lower bar.
+  // Barro's spectral criteria are strict (A3 <= 0.09 rejects segments with EMG noise, harmonics
+  // or a strong second sinusoid near 2 DF; it was the least sensitive of the classic detectors on
+  // annotated human VF in Amann 2005, BioMed Eng OnLine 4:60), so it gets a lower bar: the VF's
+  // harmonics and cycle-to-cycle jitter, which give it human VF's AMSA (models/ecg README), take
+  // it to about 57% of segments.
   EXPECT_GT(coarse.share(coarse.leakage), 0.9);
   EXPECT_GT(coarse.share(coarse.tci), 0.9);
-  EXPECT_GT(coarse.share(coarse.spectral), 0.7);
+  EXPECT_GT(coarse.share(coarse.spectral), 0.45);
   const Result fast_vt = run("rapid VT (150-250/min)", 30, [](Episode& e, test::Normal& u) {
     vt(e, u, 150.0, 250.0);
   });

@@ -112,7 +112,7 @@ inline void check_sim(resus_sim* sim) {
     for (int32_t i = 0; i < n; ++i) {
       const resus_event& e = events[i];
       if (!std::isfinite(e.time_s) || !std::isfinite(e.value)) fail("event time or value", e.value, i);
-      if (e.kind < RESUS_EVENT_ACTION_APPLIED || e.kind > RESUS_EVENT_NEEDLE_FAILED) fail("event kind", e.kind, i);
+      if (e.kind < RESUS_EVENT_ACTION_APPLIED || e.kind > RESUS_EVENT_SEIZURE) fail("event kind", e.kind, i);
     }
   } while (n == 64);
 }

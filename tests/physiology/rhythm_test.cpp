@@ -96,13 +96,16 @@ TEST(VfEvolution, CoarseToFineThenAsystoleWithoutPerfusion) {
   EXPECT_GT(amp0, 0.5);
   EXPECT_GE(f0, 3.0);
   EXPECT_LE(f0, 9.0);
-  sim.advance(770.0);  // ~13 min of untreated VF
-  EXPECT_EQ(static_cast<ep::Rhythm>(sim.signal(kRhythmId)), ep::Rhythm::kVfCoarse);
+  // By ~14.5 min of untreated VF the amplitude is fine (the coarse VF's starts at 1.3 mV, Strohmenger
+  // 1997's 1.33 +- 0.44 mV before successful shocks; models/electrophysiology README).
+  sim.advance(860.0);
+  const auto vf = static_cast<ep::Rhythm>(sim.signal(kRhythmId));
+  EXPECT_TRUE(vf == ep::Rhythm::kVfCoarse || vf == ep::Rhythm::kVfFine) << ep::rhythm_name(vf);
   EXPECT_LT(sim.signal(kVfAmplitude), 0.2);
   EXPECT_GE(sim.signal(kVfFrequency), 3.0);
   EXPECT_LT(sim.signal(kVfFrequency), f0);
   EXPECT_LT(sim.signal(kAmsa), 10.0);  // Ristagno 2013: below 10 mV*Hz shocks rarely succeed
-  sim.advance(800.0);
+  sim.advance(710.0);
   EXPECT_EQ(static_cast<ep::Rhythm>(sim.signal(kRhythmId)), ep::Rhythm::kAsystole);
 }
 
@@ -129,7 +132,9 @@ ShockStats shock_population(int n, double energy, double joules, ep::ShockWavefo
   const Rng rng(2024, 0);
   int terminated = 0, organised = 0;
   for (int i = 0; i < n; ++i) {
-    const ep::ShockResult r = heart.defibrillate(joules, w, vf, energy, ep::Modulators{}, false,
+    const ep::ShockResult r = heart.defibrillate(joules, w, vf, energy,
+                                                 heart.vf_features(energy).amsa_mV_Hz,
+                                                 ep::Modulators{}, false,
                                                  rng.uniform(RngStream::kShock, 2 * i),
                                                  rng.uniform(RngStream::kShock, 2 * i + 1));
     terminated += r.outcome == ep::ShockOutcome::kTerminated;

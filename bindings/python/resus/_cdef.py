@@ -326,7 +326,8 @@ typedef enum resus_event_kind {
   RESUS_EVENT_SHOCK_DELIVERED = 5,
   RESUS_EVENT_PACING_CAPTURE = 6,
   RESUS_EVENT_LAB_RESULT = 7,
-  RESUS_EVENT_NEEDLE_FAILED = 8
+  RESUS_EVENT_NEEDLE_FAILED = 8,
+  RESUS_EVENT_SEIZURE = 9
 } resus_event_kind;
 
 typedef enum resus_shock_outcome {

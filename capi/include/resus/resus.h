@@ -480,9 +480,12 @@ typedef enum resus_event_kind {
   RESUS_EVENT_PACING_CAPTURE = 6,   /* detail = 1 capture gained / 0 lost, value = current mA */
   RESUS_EVENT_LAB_RESULT = 7,       /* a blood gas is ready (lab_* signals): detail = site
                                        (0 arterial, 1 venous), value = pH */
-  RESUS_EVENT_NEEDLE_FAILED = 8     /* after 0.10.0: a decompression catheter kinked, blocked or
+  RESUS_EVENT_NEEDLE_FAILED = 8,    /* after 0.10.0: a decompression catheter kinked, blocked or
                                        came out: detail = side (0 left, 1 right), value = how
                                        long it worked, s */
+  RESUS_EVENT_SEIZURE = 9           /* after 0.10.0: a post-anoxic seizure began (the seizing
+                                       signal is 1 while it lasts): value = the brain injury
+                                       index, min */
 } resus_event_kind;
 
 typedef enum resus_shock_outcome {
