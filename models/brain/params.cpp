@@ -34,7 +34,7 @@ BrainParams default_brain_params() {
   p.hyperoxia_min_per_h = 0.2;         // Elmer 2015 OR 1.2/h > 300; Roberts 2018 ~1.05/h [M]
   p.hyperoxia_threshold_mmHg = 300.0;  // Kilgannon 2010
   p.hypoperfusion_min_per_h = 2.0;     // Trzeciak 2009 OR 2.7 (SBP < 90, first hour) [M]
-  p.penumbra_share = 0.8;              // [U]
+  p.penumbra_share = 0.55;             // [M] BOX 2022: MAP 63 vs 77, same outcome (README)
   // Post-anoxic seizures (README): 29% clinical seizures within 7 days of comatose survivors
   // (Lybeck 2017), most within the first ~12 h of EEG (Rittenberger 2012).
   p.seizure_rate_per_h = 0.02;         // [calibrated] 1 - exp(-0.02 x 24) = 38% at full severity
