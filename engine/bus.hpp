@@ -121,7 +121,7 @@ struct ElectricalBus {
   int32_t previous_ventricular_origin;
   int32_t atrial_mode, ventricular_mode;  // ep::AtrialMode, ep::VentricularMode
   int32_t beat;                        // 1 when this step began with a ventricular activation
-  int32_t pad;
+  int32_t rhythm;                      // ep::Rhythm (a new one restarts the pads' AMSA window)
 };
 
 // Writer: the reflex stage (stages/reflex.cpp). Readers: heart (sinus period), circulation.

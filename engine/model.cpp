@@ -82,6 +82,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
 
   s.ecg.generator = ecg::Generator(pp.ecg).initial_state();
   s.vf_pads.source = ecg::Generator(pp.ecg).initial_state();
+  s.vf_pads.source.vf_env = 1.0;
   s.ecg.artefacts = ecg::ArtefactSwitches{};
   s.cycle = stages::cycle::empty(0.0, 0.0);
   s.compressions.source = cpr::make_compression_state();

@@ -40,7 +40,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // point on the inflammation's bus and in the thermal state). 18: the sternum's ventricular
 // displacement on the chest's bus; the vessels' ischaemia (alpha-1 hold) in the pharmacology.
 // 19: the myocardium's energy in the pharmacology (the beta-1 hold). 20: the engine's own pads
-// recording of VF and its AMSA on the electrical bus.
+// recording of VF, its AMSA and the rhythm on the electrical bus, the ECG's fast VF jitter noise,
+// the brain's secondary injury, reperfusion clock, seizure and seizure draws.
 constexpr uint32_t kSnapshotVersion = 20;
 
 // The releases that wrote each format, for the refusal's message.

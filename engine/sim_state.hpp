@@ -245,6 +245,8 @@ struct VfPadsState {
   int32_t phase;                  // steps since the last sample (one every two 2-ms steps)
   uint32_t draws;                 // noise draws made (the VF pads stream's counter)
   int32_t measured;               // 1 once an AMSA has been measured in this episode of VF
+  int32_t rhythm;                 // the episode's ep::Rhythm (a change starts a new recording)
+  int32_t pad;
 };
 
 // stages/waveforms.cpp: monitor waveforms (samples go to the sim's rings).

@@ -78,9 +78,16 @@ void shock(const StepContext& c, SimState& s, double energy_J, int32_t waveform)
   const bool vulnerable =
       elapsed >= 0.5 * e.ventricular_systole_s && elapsed <= 0.95 * e.ventricular_systole_s;
   const double u1 = c.draws.uniform(RngStream::kShock), u2 = c.draws.uniform(RngStream::kShock);
+  // VF is decided on the AMSA its pads recording measured (stages/vf_pads.cpp); a VT, torsades or
+  // a VF not yet recorded for 2 s on what the energy state would show.
+  const bool measured = e.ventricular_mode ==
+                            static_cast<int32_t>(ep::VentricularMode::kFibrillation) &&
+                        s.vf_pads.measured;
+  const double amsa = measured ? e.amsa_mV_Hz
+                               : c.eval.myocardium.vf_features(h.myocardial_energy).amsa_mV_Hz;
   const ep::ShockResult r = c.eval.myocardium.defibrillate(
       energy_J, static_cast<ep::ShockWaveform>(waveform), h.conduction, h.myocardial_energy,
-      e.amsa_mV_Hz, modulators(s.bus), vulnerable, u1, u2);
+      amsa, modulators(s.bus), vulnerable, u1, u2);
   c.events.push(EventKind::kShockDelivered, static_cast<int32_t>(r.outcome), energy_J);
   s.bus.electrical.last_shock_time = t;
   if (r.outcome == ep::ShockOutcome::kTerminated) h.last_termination_time = t;
@@ -111,6 +118,7 @@ void publish_conduction(SimState& s) {
   e.pacer_spike_time = cs.last_pacer_spike_time;
   e.atrial_mode = cs.atrial;
   e.ventricular_mode = cs.ventricular;
+  e.rhythm = cs.rhythm;
 }
 
 // What the myocardial energy puts on the bus.

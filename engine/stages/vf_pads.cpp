@@ -3,7 +3,8 @@
 // ECG settings, its own noise stream), the last 2 s kept, models/aed's published AMSA on them
 // each second. The heart's shocks read it from bus.electrical.amsa_mV_Hz, so a host's ECG
 // settings never change a shock's outcome. Before 2 s of an episode of VF have been recorded, the
-// bus carries the VF source's expected AMSA at the current energy (models/electrophysiology).
+// bus carries the VF source's expected AMSA at the current energy (models/electrophysiology), and
+// the heart's shocks use that expected value too (and for VT and torsades, which are not VF).
 #include <algorithm>
 #include <cstring>
 
@@ -34,13 +35,15 @@ double expected_amsa(const StepContext& c, const SimState& s) {
 void step(const StepContext& c, SimState& s, aed::AmsaScratch& scratch) {
   VfPadsState& v = s.vf_pads;
   ElectricalBus& e = s.bus.electrical;
+  // A new episode (VF begins, or a host turns coarse VF fine) starts a new recording, at full
+  // amplitude: the ECG's half-second fade-in is a display's, not the heart's.
+  if (!fibrillating(s) || e.rhythm != v.rhythm) {
+    v.filled = 0;
+    v.measured = 0;
+    v.source.vf_env = 1.0;
+    v.rhythm = e.rhythm;
+  }
   if (!fibrillating(s)) {
-    // Between episodes the recording stops and starts afresh (the source fades in again).
-    if (v.filled != 0 || v.source.vf_env != 0.0) {
-      v.filled = 0;
-      v.measured = 0;
-      v.source.vf_env = 0.0;
-    }
     e.amsa_mV_Hz = 0.0;
     return;
   }
@@ -71,7 +74,8 @@ void check(const SimState& s, StateCheck& c) {
       .index("vf_pads.phase", v.phase, 0, kStepsPerSample - 1)
       .index("vf_pads.measured", v.measured, 0, 1)
       .all_in("vf_pads.window", v.window, -1e3, 1e3)
-      .in("bus.electrical.amsa_mV_Hz", s.bus.electrical.amsa_mV_Hz, 0.0, 1e4);
+      .in("vf_pads.source.vf_env", v.source.vf_env, 0.0, 1.0)
+      .in("bus.electrical.amsa_mV_Hz", s.bus.electrical.amsa_mV_Hz, 0.0, bounds::kAny);
 }
 
 }  // namespace resus::stages::vf_pads

@@ -20,7 +20,8 @@ double relax(double value, double target, double dt, double tau) {
 // penumbra do to a brain that an ischaemia has made vulnerable (none to an uninjured one).
 double secondary_injury_per_h(const BrainParams& p, const BrainInputs& in, const BrainState& s) {
   const double vulnerable = std::clamp(s.ischaemia_min / p.vulnerable_min, 0.0, 1.0);
-  if (vulnerable <= 0.0) return 0.0;
+  // Below the injury threshold the ischaemia counts, and nothing is added to it (an arrest, CPR).
+  if (vulnerable <= 0.0 || s.delivery < p.ischaemic_share) return 0.0;
   const double fever = std::max(in.temperature_C - p.fever_threshold_C, 0.0);
   const double hyperoxia =
       std::clamp((in.pao2_mmHg - p.hyperoxia_threshold_mmHg) / 100.0, 0.0, 2.0);

@@ -234,17 +234,18 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // pulse at 16:00.
 // Re-pinned a nineteenth time (2026-12-05, issue 13): shocks are decided on the AMSA the engine
 // measures on its own pads recording of VF, the VF has harmonics and a cycle-to-cycle jitter and
-// a coarser onset (models/ecg, models/electrophysiology); the three traces with VF move, the
+// a coarser onset (models/ecg, models/electrophysiology), a new VF episode (or a VF rhythm set
+// by a host) starts its recording afresh at full amplitude; the three traces with VF move, the
 // eight others are bit-identical (the brain's new signals are appended after the pinned ones),
 // and the default scenario still returns a pulse at 16:00.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xecb56d31cd596ab4ull},
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xaffe4c442cb9fae1ull},
         Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x3914ebeecb6598c3ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x4289f88ba8ddbb95ull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0xae74c9a0630a6e91ull},
         Golden{"apnoea", kApnoea, 0x9fc4c119eea8871aull},
-        Golden{"rhythms", kRhythms, 0x195546f10bef0df0ull},
+        Golden{"rhythms", kRhythms, 0x41d677bedc2cae63ull},
         Golden{"airway_none", airway_scenario("none"), 0x5c8f5f35e59a931dull},
         Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xfac0bb38ee78bc9eull},
         Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x856f6cdc342d2666ull},

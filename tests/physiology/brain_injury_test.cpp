@@ -73,6 +73,10 @@ TEST(BrainInjury, HyperoxaemiaAndHypoperfusionAddToTheIndex) {
   br::BrainState arrested = reperfused_after(p, 10.0);
   reperfuse(p, arrested, 1.0 / 60.0, 0.0, 37.0, 100.0);
   EXPECT_GT(arrested.ischaemia_min, 10.7);
+  br::BrainState feverish_arrest = reperfused_after(p, 10.0);
+  reperfuse(p, feverish_arrest, 1.0 / 6.0, 0.0, 39.0, 100.0);
+  // Ten minutes of no flow in a fever: only the seconds before the delivery falls count.
+  EXPECT_LT(feverish_arrest.secondary_min, 0.001);
 }
 
 // Lybeck 2017 (Resuscitation 114:146, TTM trial, 939 comatose survivors): clinical seizures in 29%
