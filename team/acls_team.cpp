@@ -25,7 +25,8 @@ constexpr double kAbsentSounds = 0.3;
 constexpr double kDullNote = -0.5;  // percussion: fluid, not air
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
-constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0;
+constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0, kMapSevere_mmHg = 50.0;
+constexpr double kBolusMinutes = 10.0;  // a post-ROSC bolus runs in over 10 minutes
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
@@ -38,6 +39,10 @@ constexpr double kRateStep = 2.0, kRateMin = 6.0, kRateMax = 20.0;
 // comatose survivor; the team starts a servo device at 37.5 C and holds the core there (a lower
 // target would warm a core that later falls below it: mild hypothermia is not rewarmed).
 constexpr double kFeverStart_C = 37.5, kFeverTarget_C = 37.5;
+// Temperature control (TTM trials: rewarming at 0.25 C/h after the hold; a
+// survivor who does not obey commands is comatose).
+constexpr double kRewarm_C_per_h = 0.25, kRewarmedTo_C = 37.0;
+constexpr double kComatose = 0.5;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 
 constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
@@ -412,15 +417,35 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
   titrate_vasopressor(sim, t, v);
 }
 
-// MAP of at least 65 mmHg after ROSC (B.6 row 94): norepinephrine 0.1 ug/kg/min once it has been
-// below it for a minute, then 0.05 more whenever it has again been below for a minute and the
-// last change is 5 minutes old (up to 1.0: the post-arrest vasoplegia deepens over the first
-// day); 0.05 less every 10 minutes above 85, and stopped from 0.1.
+// MAP of at least 65 mmHg after ROSC (B.6 row 94), by fluids, then a vasopressor (ERC-ESICM
+// 2021: "fluids, noradrenaline and/or dobutamine, depending on the individual patient's need").
+// A MAP under 65 for a minute gets a crystalloid bolus over 10 minutes, another when it is still
+// under 65 after each bolus, up to the team's limit. Norepinephrine starts at 0.1 ug/kg/min once
+// the pressure is still low when the first bolus has run in (at once under 50, or without fluids
+// to give), then 0.05 more whenever it has again been below for a minute and the last change is
+// 5 minutes old (up to 1.0: the post-arrest vasoplegia deepens over the first day); 0.05 less
+// every 10 minutes above 85, and stopped from 0.1.
 void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
   double rate = norepinephrine_ug_kg_min_;
   if (v.map_mmHg < kMapTarget_mmHg) {
     if (hypotensive_since_s_ < 0) hypotensive_since_s_ = t;
-    if (access_ && t - hypotensive_since_s_ >= 60.0 &&
+    const bool low_for_a_minute = access_ && t - hypotensive_since_s_ >= 60.0;
+    const bool bolus_running = t < last_bolus_s_ + kBolusMinutes * 60.0;
+    if (low_for_a_minute && !bolus_running && p_.fluid_bolus_mL > 0.0 &&
+        fluid_given_mL_ + p_.fluid_bolus_mL <= p_.fluid_limit_mL + 1e-9) {
+      fluid_given_mL_ += p_.fluid_bolus_mL;
+      last_bolus_s_ = t;
+      act(sim, t,
+          fmt(R"({"do":"fluid","fluid":"crystalloid","volume_mL":%g,"rate_mL_min":%g})",
+              p_.fluid_bolus_mL, p_.fluid_bolus_mL / kBolusMinutes),
+          fmt("MAP %.0f mmHg: crystalloid %g mL over %g min", v.map_mmHg, p_.fluid_bolus_mL,
+              kBolusMinutes));
+      return;
+    }
+    const bool fluids_tried = fluid_given_mL_ > 0.0 || p_.fluid_bolus_mL <= 0.0 ||
+                              p_.fluid_bolus_mL > p_.fluid_limit_mL;
+    const bool vasopressor_due = v.map_mmHg < kMapSevere_mmHg || (fluids_tried && !bolus_running);
+    if (low_for_a_minute && vasopressor_due &&
         (rate == 0.0 || t - vasopressor_changed_s_ >= kPressorUpEvery_s))
       rate = rate == 0.0 ? kPressorStart : std::min(rate + kPressorStep, kPressorMax);
   } else {
@@ -476,14 +501,38 @@ void AclsTeam::post_rosc_care(resus_sim* sim, double t, const Vitals& v) {
     }
   }
   paco2_result_ = 0.0;
-  // Mild hypothermia after ROSC is left alone (no active rewarming); fever is not.
-  if (!fever_prevention_ && v.core_temp_C >= kFeverStart_C) {
-    fever_prevention_ = true;
+  control_temperature(sim, t, v);
+}
+
+// Temperature after ROSC (ERC-ESICM 2022, B.6 row 96). With the default target of 37.5 C the team
+// prevents fever only: mild hypothermia is left alone (no active rewarming), a core reaching
+// 37.5 gets a servo device held there. A lower target is temperature control for the comatose
+// survivor (TTM1 33 C, TTM2 normothermia): surface pads to the target at once, held for
+// `temperature_hold_h` (24 h in the TTM trials), then rewarmed by 0.25 C an hour to 37, where the device stays against fever.
+void AclsTeam::control_temperature(resus_sim* sim, double t, const Vitals& v) {
+  const auto servo = [&](double target_C, const std::string& why) {
+    servo_target_C_ = target_C;
     act(sim, t,
-        fmt(R"({"do":"temperature_control","device":"surface_pads","target_C":%.1f})",
-            kFeverTarget_C),
-        fmt("core %.1f C: fever prevention, surface pads to %.1f C", v.core_temp_C, kFeverTarget_C));
+        fmt(R"({"do":"temperature_control","device":"surface_pads","target_C":%.2f})", target_C),
+        why + fmt(": surface pads to %.2f C", target_C));
+  };
+  if (p_.temperature_target_C < kFeverTarget_C) {
+    if (cooling_started_s_ < 0.0) {
+      if (v.consciousness >= kComatose) return;  // obeys: no temperature control needed
+      cooling_started_s_ = t;
+      return servo(p_.temperature_target_C,
+                   fmt("comatose (%.2f), core %.1f C: temperature control", v.consciousness,
+                       v.core_temp_C));
+    }
+    const double rewarming_h = (t - cooling_started_s_) / 3600.0 - p_.temperature_hold_h;
+    if (rewarming_h < 0.0 || servo_target_C_ >= kRewarmedTo_C) return;
+    const double target = std::min(
+        kRewarmedTo_C, p_.temperature_target_C + kRewarm_C_per_h * std::floor(rewarming_h + 1.0));
+    if (target > servo_target_C_ + 1e-9) servo(target, "rewarming");
+    return;
   }
+  if (servo_target_C_ < 0.0 && v.core_temp_C >= kFeverStart_C)
+    servo(kFeverTarget_C, fmt("core %.1f C: fever prevention", v.core_temp_C));
 }
 
 void AclsTeam::stop(resus_sim* sim, double t) {

@@ -76,6 +76,7 @@ class AclsTeam : public Team {
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
+  void control_temperature(resus_sim* sim, double t, const Vitals& v);
   void stop(resus_sim* sim, double t);
   double uniform(uint32_t index) const;
 
@@ -109,7 +110,10 @@ class AclsTeam : public Team {
   double ventilation_rate_ = 10.0;   // the bag's or ventilator's rate, /min
   double paco2_result_ = 0.0;        // the last blood gas's PaCO2, 0 once acted on
   double last_rosc_s_ = -1.0;
-  bool fever_prevention_ = false;    // a servo device holds the core below fever
+  double servo_target_C_ = -1.0;     // the temperature device's target, < 0: no device
+  double cooling_started_s_ = -1.0;  // temperature control below fever prevention began
+  double fluid_given_mL_ = 0.0;      // crystalloid for the pressure after ROSC
+  double last_bolus_s_ = -1e9;
 };
 
 }  // namespace resus_team

@@ -22,7 +22,7 @@ Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
           signal_index("tracheal_deviation_mm"), signal_index("pericardial_volume_mL"),
           signal_index("core_temp_C"),           signal_index("percussion_left"),
           signal_index("percussion_right"),      signal_index("spo2_valid"),
-          signal_index("lab_pco2_mmHg")};
+          signal_index("lab_pco2_mmHg"),         signal_index("consciousness")};
   if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
     throw std::logic_error("the library has no pads lead");
 }
@@ -79,6 +79,7 @@ Vitals Perception::vitals(const resus_sim* sim) const {
   v.percussion_right = get(idx_.percussion_right);
   v.spo2_valid = get(idx_.spo2_valid) > 0.5;
   v.lab_pco2_mmHg = get(idx_.lab_pco2);
+  v.consciousness = get(idx_.consciousness);
   return v;
 }
 

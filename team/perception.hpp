@@ -1,7 +1,7 @@
 // What a resuscitation team can perceive of a patient, read through the public C API: the
 // defibrillator pads' ECG, a palpated carotid pulse, the monitor (EtCO2, SpO2, blood pressure),
 // the blood-gas analyser's results, and bedside findings (breath sounds, tracheal deviation,
-// percussion, an effusion on ultrasound, temperature). Never the engine's rhythm label or hidden state.
+// percussion, an effusion on ultrasound, temperature, the response to voice and pain). Never the engine's rhythm label or hidden state.
 #pragma once
 
 #include <resus/resus.h>
@@ -30,6 +30,7 @@ struct Vitals {
   double tracheal_deviation_mm = 0.0;
   double pericardial_volume_mL = 0.0;  // what bedside ultrasound shows
   double core_temp_C = 37.0;
+  double consciousness = 1.0;  // the bedside examination: 1 obeys and talks .. 0 no response
 };
 
 class Perception {
@@ -53,7 +54,8 @@ class Perception {
   int64_t next_index_ = 0;       // sample index after the newest one kept
   struct Indices {
     int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
-        pericardial, core_temp, percussion_left, percussion_right, spo2_valid, lab_pco2;
+        pericardial, core_temp, percussion_left, percussion_right, spo2_valid, lab_pco2,
+        consciousness;
   } idx_{};
 };
 

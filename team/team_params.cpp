@@ -61,6 +61,14 @@ constexpr std::array kTable = {
                   "1: looks for the H's and T's it can see and treats them"},
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
                   "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45, and prevents fever"},
+    TeamParamInfo{"fluid_bolus_mL", &TeamParams::fluid_bolus_mL, 0, 2000, false,
+                  "after ROSC: crystalloid bolus (over 10 min) for a MAP under 65 before norepinephrine (0: none)"},
+    TeamParamInfo{"fluid_limit_mL", &TeamParams::fluid_limit_mL, 0, 10000, false,
+                  "after ROSC: the most crystalloid the team gives for the pressure"},
+    TeamParamInfo{"temperature_target_C", &TeamParams::temperature_target_C, 32, 37.5, false,
+                  "after ROSC, a comatose patient's core target: 37.5 prevents fever only; below, cooled at once, held, rewarmed 0.25 C/h to 37"},
+    TeamParamInfo{"temperature_hold_h", &TeamParams::temperature_hold_h, 0, 72, false,
+                  "hours at a temperature_target_C below 37.5 before rewarming (TTM 24 h, TTM-48 48 h)"},
     TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
                   "ALS time without ROSC (time in ROSC not counted) after which the team stops"},
 };
@@ -112,6 +120,7 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.access_delay_s = kDay;
     p.treat_causes = 0.0;
     p.post_rosc_care = 0.0;
+    p.fluid_bolus_mL = 0.0;
   } else if (name == "in_hospital") {
     // GWTG-R: first shock median 1 min, first epinephrine median 3 min.
     p.arrival_s = 30.0;

@@ -50,6 +50,14 @@ struct TeamParams {
   double late_check_s = 0.0;             // each rhythm check comes this much late
   double treat_causes = 1.0;             // looks for and treats the H's and T's it can see
   double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
+  // After ROSC, a MAP under 65 gets crystalloid before norepinephrine (ERC-ESICM 2021: fluids,
+  // noradrenaline or dobutamine by the patient's need), each bolus over 10 minutes, up to a limit.
+  double fluid_bolus_mL = 500.0;         // 0: no fluids, the vasopressor only
+  double fluid_limit_mL = 2000.0;
+  // The comatose survivor's core target: 37.5 prevents fever only (ERC-ESICM 2022); 32-36 is
+  // temperature control (TTM1 33, TTM2 normothermia): cooled at once, held 24 h, rewarmed.
+  double temperature_target_C = 37.5;
+  double temperature_hold_h = 24.0;      // at the target from the start (TTM-48: 48 h)
   double termination_s = 1800.0;         // ALS time without ROSC after which the team stops
 };
 

@@ -7,6 +7,7 @@
 
 #include <resus/resus.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -141,20 +142,45 @@ TEST(Protocol, AReArrestLongAfterRoscIsResuscitatedAgain) {
   EXPECT_EQ(count_events(log, "resuscitation terminated"), 0);
 }
 
-// The MAP after ROSC (B.6 row 94): a patient who bleeds 2 L after ROSC gets norepinephrine once
-// the MAP has been under 65 for a minute, then more as it stays under (no fluids: the team's MAP
-// care is a vasopressor only).
-TEST(Protocol, AfterRoscTheTeamTitratesNorepinephrineToTheMap) {
-  const TeamRun r = run_study(R"({"duration_s": 2400, "arrest": {"cause": "vf_then_bleed", "causes": {"vf_then_bleed":
+// The MAP after ROSC (B.6 row 94; ERC-ESICM 2021: fluids, then a vasopressor): a patient who
+// bleeds 2 L after ROSC gets crystalloid once the MAP has been under 65 for a minute, more while
+// it stays under, and norepinephrine once the first bolus has run in (sooner only under a MAP of
+// 50, which cannot wait for the fluid to run in); a team without fluids
+// starts norepinephrine after the minute and raises it at most every 5 minutes. The fluid, which
+// replaces some of what was lost, ends with the higher pressure.
+TEST(Protocol, AfterRoscTheTeamGivesFluidsThenTitratesNorepinephrineToTheMap) {
+  auto bleed = [](double bolus_mL) {
+    return run_study(R"({"duration_s": 2700, "arrest": {"cause": "vf_then_bleed", "causes": {"vf_then_bleed":
       [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
        {"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 2000}]}},
-      "team": {"preset": "in_hospital"}})");
-  const auto& log = r.outcome.log;
-  ASSERT_TRUE(r.outcome.rosc_any);
+      "record": {"signals": ["map_mmHg"], "interval_s": 60},
+      "team": {"preset": "in_hospital", "parameters": {"fluid_bolus_mL": )" +
+                     std::to_string(bolus_mL) + "}}}");
+  };
+  const TeamRun fluids = bleed(500.0), pressor_only = bleed(0.0);
+  ASSERT_TRUE(fluids.outcome.rosc_any);
+  ASSERT_TRUE(pressor_only.outcome.rosc_any);
+  const double bolus = first_event(fluids.outcome.log, "crystalloid 500 mL");
+  EXPECT_GT(bolus, 600.0);
+  for (const TeamEvent& e : fluids.outcome.log) {
+    double map = 0.0;
+    if (e.what.find("norepinephrine 0.10") == std::string::npos) continue;
+    ASSERT_EQ(std::sscanf(e.what.c_str(), "MAP %lf", &map), 1) << e.what;
+    if (e.t_s < bolus + 600.0) {
+      EXPECT_LT(map, 50.0) << e.t_s << " " << e.what;
+    }
+  }
+  EXPECT_GE(count_events(fluids.outcome.log, "crystalloid"), 1);
+  EXPECT_LE(count_events(fluids.outcome.log, "crystalloid"), 4);  // the 2 L limit
+  const auto& log = pressor_only.outcome.log;
+  EXPECT_EQ(count_events(log, "crystalloid"), 0);
   const double started = first_event(log, "norepinephrine 0.10");
   const double raised = first_event(log, "norepinephrine 0.15");
   EXPECT_GT(started, 0.0);
   EXPECT_GT(raised, started + 299.0);  // at most a step every 5 minutes
+  const double map_fluids = fluids.outcome.series.back(), map_pressor = pressor_only.outcome.series.back();
+  std::printf("MAP at 45 min: %.1f with fluids, %.1f with norepinephrine only\n", map_fluids, map_pressor);
+  EXPECT_GT(map_fluids, map_pressor);
 }
 
 TEST(Protocol, ALaypersonCompressesThenAPublicAedShocksBeforeTheCrewArrives) {
