@@ -10,6 +10,10 @@ namespace {
 
 constexpr double kNone = 0.0;
 using U = DoseUnit;
+// Catecholamines barely cross the blood-brain barrier: a brain uptake index of 2.7-4.5% for
+// noradrenaline against a freely diffusible tracer (Hardebo 1977, Acta Physiol Scand 101:342,
+// Oldendorf's single-pass method), so the brain clears little of what it is perfused with.
+constexpr double kBarrier = 0.04;
 
 // EC50s in target order: alpha1, beta1, beta2, V1, muscarinic block, A1, class III, sodium
 // channel, sodium toxicity, mu, insulin, fibrinolysis, calcium channel, glucagon; then, after the
@@ -17,13 +21,14 @@ using U = DoseUnit;
 constexpr DrugSpec kDrugs[] = {
     // name, preparation, mg/mL, g/mol, mg/unit, dose, unit, max mg, max mg/min,
     // kp fast, kp slow, E systemic, E splanchnic, blood t1/2 s, ke0 /min, F tracheal, F oral,
-    // clearance per C, EC50s
+    // clearance per C, EC50s; then, where they differ from the defaults, the solute flag, the
+    // antagonist Ki, the oral absorption scale and the brain's extraction
     {"epinephrine", "1 mg in 10 mL (1:10,000)", 0.1, 183.2, kNone, 1, U::kMg, 100, 1,
      0.4, 0.1, 0.6, 0.0, 0, 1.5, 0.3, 0.01, 0.05,
-     {20, 1.0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0}},
+     {20, 1.0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0}, 0, {}, 1.0, kBarrier},
     {"norepinephrine", "4 mg in 50 mL (80 ug/mL)", 0.08, 169.2, kNone, 4, U::kUg, 100, 1,
      0.5, 0.15, 0.45, 0.0, 0, 1.5, 0.3, 0.01, 0.05,
-     {15, 5.0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+     {15, 5.0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, {}, 1.0, kBarrier},
     {"vasopressin", "40 units in 2 mL (20 units/mL)", 0.05, 1084.2, 0.0025, 40, U::kUnits, 10,
      0.01, 0.35, 0.1, 0.0, 0.2, 0, 1.0, 0.3, 0.0, 0.05,
      {0, 0, 0, 0.3, 0, 0, 0, 0, 0, 0, 0}},
@@ -50,7 +55,7 @@ constexpr DrugSpec kDrugs[] = {
      {0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5, 0}},
     {"dobutamine", "250 mg in 250 mL (1 mg/mL)", 1, 301.4, kNone, 0.25, U::kMg, 2000, 5,
      0.5, 0.15, 0.75, 0.0, 0, 1.0, 0.3, 0.01, 0.05,
-     {1500, 150, 500, 0, 0, 0, 0, 0, 0, 0, 0}},
+     {1500, 150, 500, 0, 0, 0, 0, 0, 0, 0, 0}, 0, {}, 1.0, kBarrier},
     // Regular insulin: 1 unit = 34.7 ug (6 nmol). Hepatic and renal extraction give a plasma
     // t1/2 of minutes; the slow ke0 is interstitial insulin's lag (effect peaks at 30-60 min).
     {"insulin", "100 units in 1 mL (regular)", 3.47, 5808, 0.0347, 10, U::kUnits, 3.47, 0.1,

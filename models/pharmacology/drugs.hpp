@@ -145,6 +145,9 @@ struct DrugSpec {
   // The drug's oral absorption relative to the patient's rate (oral_absorption_per_min): slower
   // for a tricyclic, whose anticholinergic action slows the gut that absorbs it.
   double oral_absorption_scale = 1.0;
+  // The brain's extraction at resting flow where the blood-brain barrier keeps the drug out of
+  // the tissue that would clear it (catecholamines); < 0: the systemic extraction, as elsewhere.
+  double brain_extraction = -1.0;
 };
 
 // Rows in Drug order.

@@ -23,20 +23,26 @@ double intrinsic_clearance(double e0, double q0) {
   return e0 > 0.0 ? -std::log1p(-std::min(e0, 0.999)) * std::max(q0, 1e-3) : 0.0;
 }
 
+// A bed's own (systemic) extraction at resting flow: the brain's where the barrier sets it.
+static double bed_extraction(const DrugSpec& spec, int tissue) {
+  return tissue == kBrain && spec.brain_extraction >= 0.0 ? spec.brain_extraction
+                                                          : spec.systemic_extraction;
+}
+
 PharmState initial_state(const PharmParams& p, const std::array<double, kNumPools>& volume_mL,
                          const std::array<double, kNumFlows>& rest_flow_mL_s, double rest_map_mmHg) {
   PharmState s{};
   s.rest_flow_mL_s = rest_flow_mL_s;
   s.volume_mL = volume_mL;
-  // Catecholamines are cleared in every bed, the others by the splanchnic organs; a bed's two
-  // clearances add (E = 1 - (1 - E_sys)(1 - E_spl)).
+  // Catecholamines are cleared in every bed (the brain behind its barrier, little), the others
+  // by the splanchnic organs; a bed's two clearances add (E = 1 - (1 - E_sys)(1 - E_spl)).
   const Flow beds[kNumTissues] = {kCerebralBed, kCoronaryBed, kSplanchnicBed, kExtrasplanchnicBed};
   for (int i = 0; i < kNumDrugs; ++i) {
     const DrugSpec& spec = drug_spec(static_cast<Drug>(i));
     for (int t = 0; t < kNumTissues; ++t) {
       const double q0 = rest_flow_mL_s[beds[t]];
       s.intrinsic_clearance_mL_s[i][t] =
-          intrinsic_clearance(spec.systemic_extraction, q0) +
+          intrinsic_clearance(bed_extraction(spec, t), q0) +
           (t == kSplanchnicOrgans ? intrinsic_clearance(spec.splanchnic_extraction, q0) : 0.0);
     }
   }
@@ -59,7 +65,7 @@ PharmState initial_state(const PharmParams& p, const std::array<double, kNumPool
       const double kp = t == kPeriphery ? spec.kp_slow : spec.kp_fast;
       d.tissue[t] = kp * tissue_mL[t] * c;
       const double q = rest_flow_mL_s[bed_of[t]];
-      const double e0 = 1.0 - (1.0 - spec.systemic_extraction) *
+      const double e0 = 1.0 - (1.0 - bed_extraction(spec, t)) *
                                   (1.0 - (t == kSplanchnicOrgans ? spec.splanchnic_extraction : 0.0));
       clearance_mL_s += q * e0;
     }

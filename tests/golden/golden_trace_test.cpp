@@ -238,20 +238,24 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // by a host) starts its recording afresh at full amplitude; the three traces with VF move, the
 // eight others are bit-identical (the brain's new signals are appended after the pinned ones),
 // and the default scenario still returns a pulse at 16:00.
+// Re-pinned a twentieth time (2026-12-05, issue 10): the brain, behind its blood-brain barrier,
+// clears little of the circulating catecholamines (models/pharmacology), so the resting
+// secretion that balances their clearance is a little smaller and every trace moves; the default
+// scenario still refibrillates after its shocks at 10:00 and 14:00 and returns a pulse at 16:09.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xaffe4c442cb9fae1ull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x3914ebeecb6598c3ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0xae74c9a0630a6e91ull},
-        Golden{"apnoea", kApnoea, 0x9fc4c119eea8871aull},
-        Golden{"rhythms", kRhythms, 0x41d677bedc2cae63ull},
-        Golden{"airway_none", airway_scenario("none"), 0x5c8f5f35e59a931dull},
-        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xfac0bb38ee78bc9eull},
-        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x856f6cdc342d2666ull},
-        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0xfe384c243a30445full},
-        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0x274aef1274f86bf4ull},
-        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0xdfc09ee52fbf6185ull}),
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x6d4b0afa23611220ull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x7e7bc43cb443d9faull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0x5da5abb58e635600ull},
+        Golden{"apnoea", kApnoea, 0x1cfd31bb2c246b89ull},
+        Golden{"rhythms", kRhythms, 0x222d61fb70284a6bull},
+        Golden{"airway_none", airway_scenario("none"), 0x3a856bec49aafa12ull},
+        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xe57656dc2093a78bull},
+        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x7b4077666436fd35ull},
+        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0xb456aa1eee34f755ull},
+        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0xaa9483eadf1a81f6ull},
+        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x6cbb1d133f296614ull}),
     [](const ::testing::TestParamInfo<Golden>& info) { return std::string(info.param.name); });
 
 TEST(GoldenTrace, PinsTheWholeCatalogueOfItsDay) {

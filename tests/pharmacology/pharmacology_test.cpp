@@ -208,12 +208,12 @@ TEST(Pharmacology, EpinephrineHalfLife) {
   Sim cpr = arrest_with_cpr(), cpr_dosed = arrest_with_cpr();
   act(cpr_dosed, R"({"do":"drug","drug":"epinephrine","route":"peripheral_iv","flush_mL":20})");
   const double arrest = half_life(cpr_dosed, cpr, 240.0, 480.0);
-  // The model gives about 1.5 min, under the pilot's 1.9: at CPR's flows each bed extracts almost
-  // all that reaches it (Renkin-Crone) and the drug reaches little tissue, so the half-life does
-  // not lengthen as the pilot's did, and it follows CPR's forward flow (models/pharmacology/
-  // README.md, "Where the model and the reference disagree"). Held to minutes, not seconds or
-  // hours.
-  EXPECT_GT(arrest, 1.2);
+  std::printf("epinephrine half-life %.2f min at rest, %.2f min in CPR\n", normal, arrest);
+  // At CPR's flows each bed extracts almost all the drug that reaches it (Renkin-Crone), so the
+  // clearance follows where the forward flow goes: much of it to the brain, which the
+  // blood-brain barrier keeps from clearing catecholamines (Hardebo 1977). With the brain
+  // clearing like every other bed the model gave 1.3 min (until 2026-12-05).
+  EXPECT_GT(arrest, 1.9);
   EXPECT_LT(arrest, 4.4);
 }
 
