@@ -42,7 +42,7 @@ constexpr double kFeverStart_C = 37.5, kFeverTarget_C = 37.5;
 // Temperature control (TTM trials: rewarming at 0.25 C/h after the hold; a
 // survivor who does not obey commands is comatose).
 constexpr double kRewarm_C_per_h = 0.25, kRewarmedTo_C = 37.0;
-constexpr double kComatose = 0.5;
+constexpr double kComatose = 0.5, kComaCheckAfter_s = 900.0;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 
 constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
@@ -397,6 +397,7 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
     if (t - pulseless_since_s_ >= kPulseLostFor_s) {
       ++tally_.rearrests;
       note(t, "pulse lost: re-arrest");
+      if (!coma_checked_) coma_check_s_ = -1.0;  // examined 15 minutes into the next ROSC
       if (fio2_ < 1.0) {
         act(sim, t, R"({"do":"oxygen","fio2":1.0})", "oxygen 100%");
         fio2_ = 1.0;
@@ -422,7 +423,7 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
 // A MAP under 65 for a minute gets a crystalloid bolus over 10 minutes, another when it is still
 // under 65 after each bolus, up to the team's limit. Norepinephrine starts at 0.1 ug/kg/min once
 // the pressure is still low when the first bolus has run in (at once under 50, or without fluids
-// to give), then 0.05 more whenever it has again been below for a minute and the last change is
+// to give; further boluses run alongside it), then 0.05 more whenever it has again been below for a minute and the last change is
 // 5 minutes old (up to 1.0: the post-arrest vasoplegia deepens over the first day); 0.05 less
 // every 10 minutes above 85, and stopped from 0.1.
 void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
@@ -431,20 +432,23 @@ void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
     if (hypotensive_since_s_ < 0) hypotensive_since_s_ = t;
     const bool low_for_a_minute = access_ && t - hypotensive_since_s_ >= 60.0;
     const bool bolus_running = t < last_bolus_s_ + kBolusMinutes * 60.0;
-    if (low_for_a_minute && !bolus_running && p_.fluid_bolus_mL > 0.0 &&
-        fluid_given_mL_ + p_.fluid_bolus_mL <= p_.fluid_limit_mL + 1e-9) {
+    const bool fluid_left = p_.fluid_bolus_mL > 0.0 &&
+                            fluid_given_mL_ + p_.fluid_bolus_mL <= p_.fluid_limit_mL + 1e-9;
+    if (low_for_a_minute && !bolus_running && fluid_left) {
       fluid_given_mL_ += p_.fluid_bolus_mL;
+      if (first_bolus_s_ < 0.0) first_bolus_s_ = t;
       last_bolus_s_ = t;
       act(sim, t,
           fmt(R"({"do":"fluid","fluid":"crystalloid","volume_mL":%g,"rate_mL_min":%g})",
               p_.fluid_bolus_mL, p_.fluid_bolus_mL / kBolusMinutes),
           fmt("MAP %.0f mmHg: crystalloid %g mL over %g min", v.map_mmHg, p_.fluid_bolus_mL,
               kBolusMinutes));
-      return;
     }
-    const bool fluids_tried = fluid_given_mL_ > 0.0 || p_.fluid_bolus_mL <= 0.0 ||
-                              p_.fluid_bolus_mL > p_.fluid_limit_mL;
-    const bool vasopressor_due = v.map_mmHg < kMapSevere_mmHg || (fluids_tried && !bolus_running);
+    // The vasopressor once the first bolus has run in (later boluses run alongside it), at once
+    // under 50 mmHg or when there is no fluid to give.
+    const bool first_bolus_in = first_bolus_s_ >= 0.0 && t >= first_bolus_s_ + kBolusMinutes * 60.0;
+    const bool vasopressor_due = v.map_mmHg < kMapSevere_mmHg || first_bolus_in ||
+                                 (first_bolus_s_ < 0.0 && !fluid_left);
     if (low_for_a_minute && vasopressor_due &&
         (rate == 0.0 || t - vasopressor_changed_s_ >= kPressorUpEvery_s))
       rate = rate == 0.0 ? kPressorStart : std::min(rate + kPressorStep, kPressorMax);
@@ -506,9 +510,12 @@ void AclsTeam::post_rosc_care(resus_sim* sim, double t, const Vitals& v) {
 
 // Temperature after ROSC (ERC-ESICM 2022, B.6 row 96). With the default target of 37.5 C the team
 // prevents fever only: mild hypothermia is left alone (no active rewarming), a core reaching
-// 37.5 gets a servo device held there. A lower target is temperature control for the comatose
-// survivor (TTM1 33 C, TTM2 normothermia): surface pads to the target at once, held for
-// `temperature_hold_h` (24 h in the TTM trials), then rewarmed by 0.25 C an hour to 37, where the device stays against fever.
+// 37.5 gets a servo device held there. A lower target is temperature control for the survivor
+// who stays comatose (TTM1 33 C, TTM2 normothermia), examined once, 15 minutes into the first
+// ROSC with a pulse (consciousness recovers over minutes after a short arrest, models/brain):
+// surface pads to the target, held for `temperature_hold_h` (24 h in the TTM trials), then the
+// target rises 0.25 C an hour to 37 (ERC-ESICM: 0.25-0.5 C/h), where the device stays against
+// fever. A survivor who obeys gets fever prevention only.
 void AclsTeam::control_temperature(resus_sim* sim, double t, const Vitals& v) {
   const auto servo = [&](double target_C, const std::string& why) {
     servo_target_C_ = target_C;
@@ -516,18 +523,23 @@ void AclsTeam::control_temperature(resus_sim* sim, double t, const Vitals& v) {
         fmt(R"({"do":"temperature_control","device":"surface_pads","target_C":%.2f})", target_C),
         why + fmt(": surface pads to %.2f C", target_C));
   };
-  if (p_.temperature_target_C < kFeverTarget_C) {
-    if (cooling_started_s_ < 0.0) {
-      if (v.consciousness >= kComatose) return;  // obeys: no temperature control needed
+  if (p_.temperature_target_C < kFeverTarget_C && !coma_checked_ && pulseless_since_s_ < 0.0) {
+    if (coma_check_s_ < 0.0) coma_check_s_ = t + kComaCheckAfter_s;
+    if (t < coma_check_s_) return;
+    coma_checked_ = true;
+    if (v.consciousness < kComatose) {
       cooling_started_s_ = t;
       return servo(p_.temperature_target_C,
                    fmt("comatose (%.2f), core %.1f C: temperature control", v.consciousness,
                        v.core_temp_C));
     }
+    note(t, fmt("obeys (%.2f): no temperature control", v.consciousness));
+  }
+  if (cooling_started_s_ >= 0.0) {
     const double rewarming_h = (t - cooling_started_s_) / 3600.0 - p_.temperature_hold_h;
-    if (rewarming_h < 0.0 || servo_target_C_ >= kRewarmedTo_C) return;
+    if (rewarming_h < 1.0 || servo_target_C_ >= kRewarmedTo_C) return;
     const double target = std::min(
-        kRewarmedTo_C, p_.temperature_target_C + kRewarm_C_per_h * std::floor(rewarming_h + 1.0));
+        kRewarmedTo_C, p_.temperature_target_C + kRewarm_C_per_h * std::floor(rewarming_h));
     if (target > servo_target_C_ + 1e-9) servo(target, "rewarming");
     return;
   }

@@ -113,7 +113,9 @@ class AclsTeam : public Team {
   double servo_target_C_ = -1.0;     // the temperature device's target, < 0: no device
   double cooling_started_s_ = -1.0;  // temperature control below fever prevention began
   double fluid_given_mL_ = 0.0;      // crystalloid for the pressure after ROSC
-  double last_bolus_s_ = -1e9;
+  double first_bolus_s_ = -1.0, last_bolus_s_ = -1e9;
+  double coma_check_s_ = -1.0;       // when the team examines the survivor's response after ROSC
+  bool coma_checked_ = false;
 };
 
 }  // namespace resus_team

@@ -171,6 +171,7 @@ TEST(Protocol, AfterRoscTheTeamGivesFluidsThenTitratesNorepinephrineToTheMap) {
     }
   }
   EXPECT_GE(count_events(fluids.outcome.log, "crystalloid"), 1);
+  EXPECT_GT(first_event(fluids.outcome.log, "norepinephrine 0.10"), bolus);
   EXPECT_LE(count_events(fluids.outcome.log, "crystalloid"), 4);  // the 2 L limit
   const auto& log = pressor_only.outcome.log;
   EXPECT_EQ(count_events(log, "crystalloid"), 0);
