@@ -27,6 +27,7 @@ constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasou
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
 constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0, kMapSevere_mmHg = 50.0;
 constexpr double kBolusMinutes = 10.0;  // a post-ROSC bolus runs in over 10 minutes
+constexpr double kVisibleLoss_mL = 750.0, kRapidBolus_mL_min = 250.0;  // hypovolaemia in arrest
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
@@ -379,6 +380,21 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
     else
       act(sim, t, std::string(R"({"do":"thoracostomy","side":")") + side + R"(","kind":"finger"})",
           std::string("finger thoracostomy ") + side);
+  }
+  // Hypovolaemia (ERC 2021, the 4 H's and the traumatic arrest: restore the circulating volume):
+  // a patient seen to have lost 750 mL or more (ATLS class II) gets crystalloid in the arrest, a
+  // bolus as fast as a pressure bag runs it, another as each runs in, up to the team's limit.
+  if (phase_ != Phase::kRosc && access_ && v.visible_blood_loss_mL >= kVisibleLoss_mL &&
+      p_.fluid_bolus_mL > 0.0 && fluid_given_mL_ + p_.fluid_bolus_mL <= p_.fluid_limit_mL + 1e-9 &&
+      t >= last_bolus_s_ + p_.fluid_bolus_mL / kRapidBolus_mL_min * 60.0) {
+    fluid_given_mL_ += p_.fluid_bolus_mL;
+    if (first_bolus_s_ < 0.0) first_bolus_s_ = t;
+    last_bolus_s_ = t;
+    act(sim, t,
+        fmt(R"({"do":"fluid","fluid":"crystalloid","volume_mL":%g,"rate_mL_min":%g})",
+            p_.fluid_bolus_mL, kRapidBolus_mL_min),
+        fmt("blood loss %.0f mL: crystalloid %g mL rapidly", v.visible_blood_loss_mL,
+            p_.fluid_bolus_mL));
   }
   if (v.pericardial_volume_mL >= kEffusion_mL && pericardiocenteses_ < 2 &&
       t >= last_pericardiocentesis_s_ + kRetreatAfter_s) {

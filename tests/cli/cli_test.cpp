@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "run_cli.hpp"
+#include "../support/release_pass_only.hpp"
 
 namespace {
 
@@ -74,6 +75,7 @@ std::string hemorrhage() { return std::string(RESUS_EXAMPLES_DIR) + "/scenarios/
 // The chemistry's example scenarios (docs/scenario.md) run, show their blood gases, and end
 // with their treatment's result: potassium back below 6, base excess less negative.
 TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
+  RESUS_RELEASE_PASS_ONLY();
   const std::string dir = std::string(RESUS_EXAMPLES_DIR) + "/scenarios/";
   const Outcome k = resus("run \"" + dir + "hyperkalaemia.json\" --csv \"" + path("k.csv") + "\"");
   ASSERT_EQ(k.exit_code, 0) << k.output;

@@ -14,6 +14,7 @@
 #include "acls_team.hpp"
 #include "patient_run.hpp"
 #include "study.hpp"
+#include "../support/release_pass_only.hpp"
 
 namespace {
 
@@ -149,6 +150,7 @@ TEST(Protocol, AReArrestLongAfterRoscIsResuscitatedAgain) {
 // starts norepinephrine after the minute and raises it at most every 5 minutes. The fluid, which
 // replaces some of what was lost, ends with the higher pressure.
 TEST(Protocol, AfterRoscTheTeamGivesFluidsThenTitratesNorepinephrineToTheMap) {
+  RESUS_RELEASE_PASS_ONLY();
   auto bleed = [](double bolus_mL) {
     return run_study(R"({"duration_s": 2700, "arrest": {"cause": "vf_then_bleed", "causes": {"vf_then_bleed":
       [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
@@ -220,6 +222,33 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
   EXPECT_FALSE(blind.outcome.rosc_any);
 }
 
+// Hypovolaemia, the first of the 4 H's (ERC 2021: restore the circulating volume): a patient who
+// bleeds 2.5 L at 150 mL/min arrests in a PEA after about 15 minutes (~2.3 L lost) in front of
+// the in-hospital team. A team that looks for the causes sees the blood lost and gives
+// crystalloid in the arrest; CPR and epinephrine bring the pulse back only with the volume.
+TEST(Protocol, ABleedingArrestGetsFluidsOnlyFromATeamThatLooksForTheCause) {
+  RESUS_RELEASE_PASS_ONLY();
+  const std::string study = R"({"duration_s": 1800, "arrest": {"cause": "bleed", "causes": {"bleed":
+      [{"at_s": 30, "do": "hemorrhage", "rate_mL_min": 150, "volume_mL": 2500}]}},
+      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
+  const TeamRun looks = run_study(study + "1}}}");
+  const TeamRun blind = run_study(study + "0}}}");
+  EXPECT_EQ(looks.outcome.collapse_s, blind.outcome.collapse_s);
+  EXPECT_GT(looks.outcome.collapse_s, 300.0);  // minutes of bleeding first
+  EXPECT_EQ(looks.outcome.tally.first_analysis, "organised");
+  const double fluid = first_event(looks.outcome.log, "blood loss");
+  EXPECT_GT(fluid, 0.0);
+  const double rosc = looks.outcome.tally.first_rosc_s;
+  EXPECT_TRUE(rosc < 0.0 || fluid < rosc);
+  EXPECT_GE(count_events(looks.outcome.log, "blood loss"), 1);
+  EXPECT_LE(count_events(looks.outcome.log, "blood loss"), 4);  // 2 L in 500 mL boluses at most
+  EXPECT_EQ(count_events(blind.outcome.log, "blood loss"), 0);
+  std::printf("bleeding arrest: ROSC %s with fluids (%.0f s), %s without\n",
+              looks.outcome.rosc_any ? "yes" : "no", rosc, blind.outcome.rosc_any ? "yes" : "no");
+  EXPECT_TRUE(looks.outcome.rosc_any);
+  EXPECT_FALSE(blind.outcome.rosc_any);
+}
+
 // After ROSC the team gives the post-resuscitation care of ERC-ESICM 2021 (physiology.md B.6):
 // 100% oxygen until the oximeter reads, then the FiO2 down a step a minute to SpO2 94-98% (row
 // 93: avoid hyperoxaemia as well as hypoxaemia), and the ventilation left at normocapnia by the
@@ -228,6 +257,7 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
 // with a large dead space (250 mL) leaves the first post-ROSC blood gas hypercapnic (PaCO2 ~49):
 // the team raises the rate.
 TEST(Protocol, AfterRoscTheTeamTitratesOxygenToSpo2NinetyFourToNinetyEight) {
+  RESUS_RELEASE_PASS_ONLY();
   // (The run without the care stops at 15 minutes: its PaO2 is as high then as at 30.)
   const std::string study = R"(, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
       "record": {"signals": ["spo2_pct", "pao2_mmHg", "paco2_mmHg", "fio2"], "interval_s": 60},
