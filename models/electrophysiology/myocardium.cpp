@@ -39,6 +39,11 @@ double Myocardium::o2_delivery_ratio(double flow_ratio, double content_ratio) co
   return flow * std::min(std::max(content_ratio, 0.0) * reserve, 1.0);
 }
 
+double Myocardium::hypoxaemic_contraction(double content_ratio) const {
+  const double met = std::max(content_ratio, 0.0) * p_->coronary_reserve;
+  return std::min(met / p_->sufficient_perfusion, 1.0);
+}
+
 double Myocardium::energy_ceiling(double injury) const {
   const double d = std::clamp(injury, 0.0, 1.0);
   return 1.0 - d * std::sqrt(d);

@@ -126,6 +126,11 @@ class Myocardium {
   // The coronary flow against rest that a flow ratio at resting tone becomes once the bed has
   // autoregulated: 1 between autoregulation_lower and rest, the ratio itself from the floor down.
   double autoregulated_flow(double flow_ratio) const;
+  // What a beating heart can contract with when its blood carries too little O2 (content ratio
+  // against rest): the content times the whole coronary reserve, against the delivery that meets
+  // its demand (sufficient_perfusion), at most 1. Perfusion-contraction matching (Ross 1991) for
+  // the content alone; low flow acts through the energy.
+  double hypoxaemic_contraction(double content_ratio) const;
   // The share of its demand that a perfusion ratio (O2 delivery against rest) meets, with the
   // demand of the current electrical state.
   double supply_share(double perfusion_ratio, bool fibrillating) const;
