@@ -110,6 +110,9 @@ struct ElectricalBus {
   double ventricular_systole_s;        // duration of the current ventricular activation
   double beat_contraction;             // contraction multiplier of the current beat
   double contractility;                // the myocardium's multiplier (energy, stunning)
+  // The most inotropic state (LV Emax against rest, reflex and drugs) the arterial O2 content can
+  // pay for with the whole coronary reserve; above it the beats are held to it.
+  double o2_inotropy_limit;
   double myocardial_energy;            // 1 healthy .. 0 exhausted (the ECG widens the QRS)
   double automaticity;                 // an exhausted heart's own rhythm slows (1: healthy)
   double rv_contraction;               // the RV's, under its pressure load (1: unloaded)

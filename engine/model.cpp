@@ -58,7 +58,6 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.heart.conduction = ep::Conduction(pp.conduction).initial_state();
   s.heart.myocardial_energy = 1.0;
   s.heart.coronary_perfusion_ratio = 1.0;
-  s.heart.hypoxaemic_contraction = 1.0;
   s.heart.myocardial_injury = 0.0;
   s.heart.myocardial_stunning = 0.0;
   // A first guess of the RV's resting load; settling refines it (heart::set_rest).
@@ -77,6 +76,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   b.electrical.beat_contraction = 1.0;
   b.electrical.last_shock_time = -1e9;
   stages::heart::publish_bus(pp, s);  // after the heart's state above
+  b.electrical.o2_inotropy_limit = ep::Myocardium(pp.myocardium).o2_inotropy_limit(1.0);
   b.cpr.last_onset_s = -1e9;
   b.autonomic.av_dromotropy = 1.0;
   b.effects = neutral_effects();
@@ -208,7 +208,6 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   m->resting_cardiac_output_ = state.signals[kCardiacOutput];
   m->resting_pulse_pressure_ = state.signals[kPulsePressure];
   state.heart.coronary_perfusion_ratio = 1.0;
-  state.heart.hypoxaemic_contraction = 1.0;
 
   // Pass 2: the reflex's operating point is the resting state. The set point is the resting
   // mean carotid pressure; the reference drives are the mean efferent activity there.

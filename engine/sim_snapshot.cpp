@@ -41,8 +41,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // displacement on the chest's bus; the vessels' ischaemia (alpha-1 hold) in the pharmacology.
 // 19: the myocardium's energy in the pharmacology (the beta-1 hold). 20: the engine's own pads
 // recording of VF, its AMSA and the rhythm on the electrical bus, the ECG's fast VF jitter noise,
-// the brain's secondary injury, reperfusion clock, seizure and seizure draws. 21: the heart's
-// hypoxaemic contraction.
+// the brain's secondary injury, reperfusion clock, seizure and seizure draws. 21: the O2 limit on
+// the heart's inotropic state (electrical bus).
 constexpr uint32_t kSnapshotVersion = 21;
 
 // The releases that wrote each format, for the refusal's message.

@@ -90,7 +90,6 @@ struct HeartState {
   ep::ConductionState conduction;
   double myocardial_energy;         // 0..1 (physiology.md A.8)
   double coronary_perfusion_ratio;  // coronary O2 delivery / resting (flow x content), low-passed
-  double hypoxaemic_contraction;    // what a too-low arterial O2 content leaves the beats
   double myocardial_injury;         // ischaemic injury D: caps the energy, feeds the stunning
   double myocardial_stunning;       // post-arrest stunning S: follows D over hours
   // The RV's pressure load: mean transmural RV pressure and mean aortic-to-RV pressure

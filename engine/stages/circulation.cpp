@@ -81,7 +81,11 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   cv::Drive out{};
   // The beat's origin (a dyssynchronous ectopic beat, electromechanical dissociation) and a
   // stunned, energy-depleted muscle scale what the reflex sets.
-  const double contraction = e.beat_contraction * e.contractility;
+  // An inotropic state the blood's O2 cannot pay for (deep hypoxaemia) is held to what it can:
+  // catecholamines raise the muscle's O2 use with its contraction.
+  const double inotropy = a.lv_emax / p.lv.emax * fx[Effect::kLvContractility];
+  const double paid = inotropy > e.o2_inotropy_limit ? e.o2_inotropy_limit / inotropy : 1.0;
+  const double contraction = e.beat_contraction * e.contractility * paid;
   out.lv_emax = a.lv_emax * contraction * fx[Effect::kLvContractility];
   out.rv_emax = a.rv_emax * contraction * e.rv_contraction * fx[Effect::kRvContractility];
   out.r_splanchnic = a.r_splanchnic * fx[Effect::kSystemicResistance];

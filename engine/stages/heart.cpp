@@ -126,8 +126,7 @@ void publish_energy(const PatientParams& p, SimState& s) {
   const ep::Myocardium myocardium(p.myocardium);
   const double energy = s.heart.myocardial_energy;
   ElectricalBus& e = s.bus.electrical;
-  e.contractility = myocardium.contractility(energy, s.heart.myocardial_stunning) *
-                    s.heart.hypoxaemic_contraction;
+  e.contractility = myocardium.contractility(energy, s.heart.myocardial_stunning);
   e.myocardial_energy = energy;
   e.automaticity = myocardium.automaticity(energy);
   e.rv_contraction = s.heart.rv_contraction;
@@ -208,8 +207,8 @@ void myocardium(const StepContext& c, SimState& s) {
   h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);
   // Beats weaken at once when the content falls below what the coronary reserve can make up
   // (isolated hearts fail below a PO2 of ~15 mmHg, ~25% saturation), not only as the energy
-  // runs down.
-  h.hypoxaemic_contraction = c.eval.myocardium.hypoxaemic_contraction(content_ratio);
+  // runs down (the circulation stage applies the limit to the heart's inotropic state).
+  s.bus.electrical.o2_inotropy_limit = c.eval.myocardium.o2_inotropy_limit(content_ratio);
   // The RV's pressure load (Vlahakes 1981): demand from its mean transmural pressure, supply
   // from the aortic-to-RV pressure; an imbalance beyond the reserve weakens it.
   const cv::Hemodynamics& hd = s.bus.haemodynamics.h;
@@ -358,7 +357,7 @@ void check(const SimState& s, StateCheck& c) {
       .in("heart.myocardial_injury", h.myocardial_injury, 0.0, 1.0)
       .in("heart.myocardial_stunning", h.myocardial_stunning, 0.0, 1.0)
       .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
-      .in("heart.hypoxaemic_contraction", h.hypoxaemic_contraction, 0.0, 1.0)
+      .in("electrical.o2_inotropy_limit", e.o2_inotropy_limit, 0.0, kAny)
       .in("heart.rv_demand_mmHg", h.rv_demand_mmHg, 0.0, kPressure_mmHg)
       .in("heart.rv_supply_mmHg", h.rv_supply_mmHg, 0.0, kPressure_mmHg)
       .in("heart.rv_demand_rest_mmHg", h.rv_demand_rest_mmHg, 0.1, kPressure_mmHg)

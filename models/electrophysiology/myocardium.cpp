@@ -39,9 +39,8 @@ double Myocardium::o2_delivery_ratio(double flow_ratio, double content_ratio) co
   return flow * std::min(std::max(content_ratio, 0.0) * reserve, 1.0);
 }
 
-double Myocardium::hypoxaemic_contraction(double content_ratio) const {
-  const double met = std::max(content_ratio, 0.0) * p_->coronary_reserve;
-  return std::min(met / p_->sufficient_perfusion, 1.0);
+double Myocardium::o2_inotropy_limit(double content_ratio) const {
+  return std::max(content_ratio, 0.0) * p_->coronary_reserve / p_->sufficient_perfusion;
 }
 
 double Myocardium::energy_ceiling(double injury) const {

@@ -126,11 +126,12 @@ class Myocardium {
   // The coronary flow against rest that a flow ratio at resting tone becomes once the bed has
   // autoregulated: 1 between autoregulation_lower and rest, the ratio itself from the floor down.
   double autoregulated_flow(double flow_ratio) const;
-  // What a beating heart can contract with when its blood carries too little O2 (content ratio
-  // against rest): the content times the whole coronary reserve, against the delivery that meets
-  // its demand (sufficient_perfusion), at most 1. Perfusion-contraction matching (Ross 1991) for
-  // the content alone; low flow acts through the energy.
-  double hypoxaemic_contraction(double content_ratio) const;
+  // The most inotropic state (contraction against rest) a beating heart's blood can pay for at an
+  // arterial O2 content ratio (against rest): the content times the whole coronary reserve,
+  // against the delivery that meets the resting demand (sufficient_perfusion); the O2 use rises
+  // with the inotropic state (Suga 1990). Perfusion-contraction matching (Ross 1991) for the
+  // content alone; low flow acts through the energy.
+  double o2_inotropy_limit(double content_ratio) const;
   // The share of its demand that a perfusion ratio (O2 delivery against rest) meets, with the
   // demand of the current electrical state.
   double supply_share(double perfusion_ratio, bool fibrillating) const;

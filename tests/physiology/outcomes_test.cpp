@@ -210,20 +210,22 @@ TEST(Outcomes, CoronaryFlowIsHeldDownToTheAutoregulatoryLimit) {
 
 // A beating heart's contraction and the O2 its blood carries. The coronary bed makes up a falling
 // content by its reserve (lambs at an arterial content of 2.8 mL/dL: flow x3.8 and no net lactate),
-// so the beats keep their strength down to content x reserve = the delivery that meets the demand
-// (0.8 of rest: SaO2 ~22%), and below it they weaken in proportion (perfusion-contraction matching,
-// Ross 1991 Circulation 83:1076; isolated hearts fail below a PO2 of ~15 mmHg, ~25% saturation).
+// so a resting heart keeps its strength down to content x reserve = the delivery that meets the
+// demand (0.8 of rest: SaO2 ~22%), a heart driven harder to a higher content (its O2 use rises with
+// its contractile state, Suga 1990), and below that the inotropic state is held in proportion
+// (perfusion-contraction matching, Ross 1991 Circulation 83:1076; isolated hearts fail below a
+// PO2 of ~15 mmHg, ~25% saturation).
 TEST(Outcomes, BeatsWeakenOnlyWhenTheCoronaryReserveCannotMakeUpTheContent) {
   const ep::MyocardiumParams p = ep::reference_myocardium();
   const ep::Myocardium m(p);
-  EXPECT_DOUBLE_EQ(m.hypoxaemic_contraction(1.0), 1.0);
-  EXPECT_DOUBLE_EQ(m.hypoxaemic_contraction(1.3), 1.0);
-  EXPECT_DOUBLE_EQ(m.hypoxaemic_contraction(0.3), 1.0);  // SaO2 ~29%
-  EXPECT_NEAR(m.hypoxaemic_contraction(0.15), 0.15 * 3.5 / 0.8, 1e-12);
-  EXPECT_DOUBLE_EQ(m.hypoxaemic_contraction(0.0), 0.0);
-  EXPECT_DOUBLE_EQ(m.hypoxaemic_contraction(-0.1), 0.0);
-  for (double c = 0.0; c < 0.3; c += 0.01)
-    EXPECT_LE(m.hypoxaemic_contraction(c), m.hypoxaemic_contraction(c + 0.01)) << c;
+  EXPECT_GT(m.o2_inotropy_limit(1.0), 4.0);  // a normal blood pays for a heart driven fourfold
+  EXPECT_GT(m.o2_inotropy_limit(0.3), 1.0);  // SaO2 ~29%: the resting contraction is paid for
+  EXPECT_LT(m.o2_inotropy_limit(0.2), 1.0);  // SaO2 ~19%: it is not
+  EXPECT_NEAR(m.o2_inotropy_limit(0.15), 0.15 * 3.5 / 0.8, 1e-12);
+  EXPECT_DOUBLE_EQ(m.o2_inotropy_limit(0.0), 0.0);
+  EXPECT_DOUBLE_EQ(m.o2_inotropy_limit(-0.1), 0.0);
+  for (double c = 0.0; c < 1.2; c += 0.01)
+    EXPECT_LT(m.o2_inotropy_limit(c), m.o2_inotropy_limit(c + 0.01)) << c;
 }
 
 // The energy-contraction coupling: a heart keeps its pump until its energy is well down, then
@@ -344,7 +346,7 @@ TEST(Signs, CyanosisAppearsBelowAboutEightyFivePercentAndAnaemiaHidesIt) {
 // reserve makes up the content and fail soon after it cannot (isolated hearts below ~25%
 // saturation): the pulse goes within a few minutes of SaO2 25%, not after the blood is empty
 // (rats: the circulation stops 3-4 min into apnoea, Katz 1995; a 70-kg adult holds more O2 per
-// unit of use). Reported here: SaO2 below 50% at ~2.7 min, below 25% at ~4, the pulse lost at ~7.
+// unit of use). Reported here: SaO2 below 50% at ~2.7 min, below 25% at ~4, the pulse lost at ~6.
 TEST(Outcomes, AsphyxiaStopsTheHeartInAnOrganisedRhythmAndATubeInTimePreventsIt) {
   Sim sim(adult(), 1, 0);
   act(sim, R"({"do":"condition","condition":"airway_obstruction"})");
