@@ -51,8 +51,8 @@ constexpr DrugSpec kDrugs[] = {
      4, 3.5, 0.0, 0.7, 0, 0.03, 0.3, 0.3, 0.07,
      {0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0}},
     {"fentanyl", "100 ug in 2 mL (50 ug/mL)", 0.05, 336.5, kNone, 100, U::kUg, 100, 1,
-     6, 4.5, 0.0, 0.6, 0, 0.147, 0.3, 0.3, 0.07,
-     {0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5, 0}},
+     4, 4.5, 0.0, 0.4, 0, 0.147, 0.3, 0.3, 0.07,
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.9, 0}},
     {"dobutamine", "250 mg in 250 mL (1 mg/mL)", 1, 301.4, kNone, 0.25, U::kMg, 2000, 5,
      0.5, 0.15, 0.75, 0.0, 0, 1.0, 0.3, 0.01, 0.05,
      {1500, 150, 500, 0, 0, 0, 0, 0, 0, 0, 0}, 0, {}, 1.0, kBarrier},
@@ -151,8 +151,11 @@ constexpr TargetEffect kSodiumToxicEffects[] = {{kLvContractility, -0.5},
                                                 {kRvContractility, -0.5},
                                                 {kAvConduction, -0.5},
                                                 {kSodiumChannelBlock, 1.0}};
+// Mu agonists: at full occupancy no breath starts whatever the CO2 (fentanyl gives apnoea despite
+// a raised CO2, Algera 2021 Clin Pharmacol Ther, doi 10.1002/cpt.2027; Emax 1 as in the PK-PD
+// models of opioid ventilatory depression).
 constexpr TargetEffect kMuEffects[] = {
-    {kRespiratoryDrive, -0.97}, {kChronotropy, -0.1}, {kSystemicResistance, -0.1}};
+    {kRespiratoryDrive, -1.0}, {kChronotropy, -0.1}, {kSystemicResistance, -0.1}};
 
 // Insulin: glucose uptake (up to ~4-5 times basal at full stimulation, clamp studies) and the
 // Na/K pump (10 units lower potassium 0.6-1.0 mmol/L at 30-60 min: A.6) [F].

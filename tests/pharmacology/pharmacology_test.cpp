@@ -2,6 +2,7 @@
 // Each test names its source and the range it holds the engine to.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -428,6 +429,60 @@ TEST(Pharmacology, NaloxoneReversesMorphineAndWearsOffFirst) {
   sim.advance(900.0);
   EXPECT_LT(sim.signal(kVentilationDrive), reversed - 0.3);
   EXPECT_GT(effect(sim, Drug::kMorphine), 0.7 * morphine_then);
+}
+
+// Mildh 2001 (Anesth Analg 93:939, abstract; volunteers on room air, CO2 free to rise): fentanyl
+// infusions were stopped for a respiratory rate of 2/min or an SpO2 below 85% at a plasma
+// fentanyl of 5.1 +/- 1.7 ng/mL. A slow infusion here (0.25 ug/kg/min, near equilibrium) must
+// meet that criterion within the mean +/- 1 SD, and not before.
+TEST(Pharmacology, FentanylStopsAVolunteersBreathingAtMildhsConcentration) {
+  Sim sim(adult(), 1, 0);
+  act(sim, R"({"do":"infusion","drug":"fentanyl","rate":0.25,"unit":"ug_kg_min"})");
+  double stopped_at = -1.0;
+  while (sim.time() < 5400.0 && stopped_at < 0.0) {
+    sim.advance(10.0);
+    if (sim.signal(kRespiratoryRate) <= 2.0 || sim.signal(kSpo2) < 85.0)
+      stopped_at = plasma(sim, Drug::kFentanyl);
+  }
+  std::printf("fentanyl infusion: RR <= 2 or SpO2 < 85%% at %.0f s, plasma %.2f ng/mL\n",
+              sim.time(), stopped_at);
+  ASSERT_GT(stopped_at, 0.0) << "breathing never failed";
+  EXPECT_GT(stopped_at, 5.1 - 1.7);
+  EXPECT_LT(stopped_at, 5.1 + 1.7);
+}
+
+// Two milligrams of fentanyl IV (~28 ug/kg: cardiac anaesthesia's dose, which keeps the effect site
+// above Mildh's 5.1 ng/mL for over an hour in Shafer's model and after which patients are
+// ventilated for hours) leave an unventilated patient's breathing failed (RR 2/min or less, or an
+// SaO2 under 85%) from the second minute through the forty-fifth; 2 mg of naloxone at 2 minutes
+// (Ki against fentanyl's EC50) gives the breathing back within 5 minutes.
+TEST(Pharmacology, AFentanylOverdoseKeepsTheBreathingFailedUnlessNaloxoneComes) {
+  Sim sim(adult(), 1, 0);
+  act(sim, R"({"do":"drug","drug":"fentanyl","dose":2,"unit":"mg"})");
+  sim.advance(150.0);
+  double breathing_at = -1.0, min_sao2 = 100.0;
+  while (sim.time() < 2700.0) {
+    sim.advance(10.0);
+    min_sao2 = std::min(min_sao2, sim.signal(kSao2));
+    const bool failed = sim.signal(kRespiratoryRate) <= 2.0 || sim.signal(kSao2) < 85.0;
+    if (!failed && breathing_at < 0.0) breathing_at = sim.time();
+  }
+  std::printf("fentanyl 2 mg: breathing back at %.0f s (-1: never in 45 min), SaO2 down to %.0f%%, "
+              "SBP %.0f at 45 min\n",
+              breathing_at, min_sao2, sim.signal(kSystolic));
+  EXPECT_LT(breathing_at, 0.0);
+  EXPECT_LT(min_sao2, 30.0);
+
+  Sim rescued(adult(), 1, 0);
+  act(rescued, R"({"do":"drug","drug":"fentanyl","dose":2,"unit":"mg"})");
+  rescued.advance(120.0);
+  const double before = rescued.signal(kSao2);
+  act(rescued, R"({"do":"drug","drug":"naloxone","dose":2,"unit":"mg"})");
+  rescued.advance(300.0);
+  std::printf("naloxone 2 mg at 2 min: SaO2 %.0f%% -> %.0f%% at 7 min, RR %.0f\n", before,
+              rescued.signal(kSao2), rescued.signal(kRespiratoryRate));
+  EXPECT_GT(rescued.signal(kSao2), 90.0);
+  EXPECT_GT(rescued.signal(kRespiratoryRate), 6.0);
 }
 
 TEST(Pharmacology, DosesInAUnitTheDrugDoesNotHaveAreRefusedNamingIt) {
