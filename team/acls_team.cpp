@@ -28,6 +28,9 @@ constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treate
 constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0, kMapSevere_mmHg = 50.0;
 constexpr double kBolusMinutes = 10.0;  // a post-ROSC bolus runs in over 10 minutes
 constexpr double kVisibleLoss_mL = 750.0, kRapidBolus_mL_min = 250.0;  // hypovolaemia in arrest
+// Airway: the chest judged after two 30:2 cycles of bag-mask breaths; a team whose airway delay is
+// a day (bls_crew) carries no laryngoscope.
+constexpr double kChestRiseCheck_s = 30.0, kNoChestRise_mL = 50.0, kNoTube_s = 86400.0;
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
@@ -92,6 +95,7 @@ void AclsTeam::step(resus_sim* sim) {
   if (t < 0.0 || phase_ == Phase::kStopped) return;
   perception_.drain(sim);
   const Vitals v = perception_.vitals(sim);
+  if (team_here_ && !tube_) chest_rise_mL_ = std::max(chest_rise_mL_, v.last_breath_mL);
   arrivals(sim, t);
   // The termination clock runs only while the team resuscitates: a re-arrest hours after ROSC
   // is a new attempt with the time it has left.
@@ -175,9 +179,18 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
     note(t, std::string("vascular access: ") + kRoutes[static_cast<int>(p_.access_route)]);
     blood_gas_due_s_ = t;
   }
+  // Bag-mask breaths that do not lift the chest for two cycles of 30:2: after repositioning, an
+  // obstructed airway (ERC 2021: laryngoscopy and forceps for a foreign body, then the tube),
+  // by a team that can intubate.
+  if (!tube_ && !airway_obstructed_ && p_.airway_delay_s < kNoTube_s && phase_ == Phase::kArrest &&
+      t >= p_.arrival_s + kChestRiseCheck_s && chest_rise_mL_ < kNoChestRise_mL) {
+    airway_obstructed_ = true;
+    note(t, "the chest does not rise with the breaths: laryngoscopy for an obstructed airway");
+  }
   // Intubation starts between rhythm checks, with compressions running; a check due meanwhile
   // waits for the tube.
-  if (!tube_ && phase_ == Phase::kArrest && t >= p_.arrival_s + p_.airway_delay_s) {
+  if (!tube_ && phase_ == Phase::kArrest &&
+      (t >= p_.arrival_s + p_.airway_delay_s || airway_obstructed_)) {
     if (p_.intubation_pause_s <= 0.0) return place_tube(sim, t);
     if (compressing_) act(sim, t, R"({"do":"cpr_stop"})", "hands off: intubation");
     else note(t, "intubation");

@@ -249,6 +249,46 @@ TEST(Protocol, ABleedingArrestGetsFluidsOnlyFromATeamThatLooksForTheCause) {
   EXPECT_FALSE(blind.outcome.rosc_any);
 }
 
+// Hypoxia from an obstructed airway (a choking patient: ERC 2021, laryngoscopy and forceps for a
+// foreign body in the unconscious): the airway closes at 30 s and the pulse goes ~6 minutes later
+// in an organised rhythm. An ALS crew at 3 minutes sees the chest not rise with its bag-mask
+// breaths, looks with a laryngoscope and tubes at once (its own airway delay would be 8 minutes):
+// oxygen reaches the blood and the pulse comes back. A BLS crew, which carries no laryngoscope,
+// bags and compresses without moving air, and the heart does not come back.
+TEST(Protocol, AnAirwayThatDoesNotLiftTheChestIsLookedIntoAndTubedAtOnce) {
+  RESUS_RELEASE_PASS_ONLY();
+  const std::string study = R"({"duration_s": 1500, "arrest": {"cause": "choking", "causes": {"choking":
+      [{"at_s": 30, "do": "condition", "condition": "airway_obstruction"}]}},
+      "team": {"preset": ")";
+  const std::string crew = R"(", "parameters": {"arrival_s": 180}}})";
+  const TeamRun als = run_study(study + "als_crew" + crew);
+  const TeamRun bls = run_study(study + "bls_crew" + crew);
+  EXPECT_GT(als.outcome.collapse_s, 300.0);
+  EXPECT_EQ(als.outcome.tally.first_analysis, "organised");
+  const double seen = first_event(als.outcome.log, "chest does not rise");
+  const double tube = first_event(als.outcome.log, "tracheal tube");
+  std::printf("choking: collapse at %.0f s, the chest judged at %.0f s, tube at %.0f s, ROSC at "
+              "%.0f s; BLS crew ROSC %s\n",
+              als.outcome.collapse_s, seen, tube, als.outcome.tally.first_rosc_s,
+              bls.outcome.rosc_any ? "yes" : "no");
+  EXPECT_GT(seen, 180.0);
+  EXPECT_LT(seen, 240.0);
+  EXPECT_GT(tube, seen);
+  EXPECT_LT(tube, 600.0);
+  EXPECT_TRUE(als.outcome.rosc_any);
+  EXPECT_LT(first_event(bls.outcome.log, "chest does not rise"), 0.0);
+  EXPECT_FALSE(bls.outcome.rosc_any);
+}
+
+// A team that breathes for a patient whose airway is open sees the chest rise and keeps to its
+// own airway delay.
+TEST(Protocol, AnOpenAirwayIsNotTakenForAnObstructedOne) {
+  const TeamRun run = run_study(R"({"duration_s": 400, "arrest": {"at_s": 30, "rhythm": "asystole"},
+      "team": {"preset": "als_crew", "parameters": {"arrival_s": 60, "airway_delay_s": 600}}})");
+  EXPECT_LT(first_event(run.outcome.log, "chest does not rise"), 0.0);
+  EXPECT_LT(first_event(run.outcome.log, "tracheal tube"), 0.0);
+}
+
 // After ROSC the team gives the post-resuscitation care of ERC-ESICM 2021 (physiology.md B.6):
 // 100% oxygen until the oximeter reads, then the FiO2 down a step a minute to SpO2 94-98% (row
 // 93: avoid hyperoxaemia as well as hypoxaemia), and the ventilation left at normocapnia by the
