@@ -28,9 +28,10 @@ constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treate
 constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0, kMapSevere_mmHg = 50.0;
 constexpr double kBolusMinutes = 10.0;  // a post-ROSC bolus runs in over 10 minutes
 constexpr double kVisibleLoss_mL = 750.0, kRapidBolus_mL_min = 250.0;  // hypovolaemia in arrest
-// Airway: the chest judged after two 30:2 cycles of bag-mask breaths; a team whose airway delay is
-// a day (bls_crew) carries no laryngoscope.
-constexpr double kChestRiseCheck_s = 30.0, kNoChestRise_mL = 50.0, kNoTube_s = 86400.0;
+// Airway: the chest judged over two 30:2 cycles of the team's bag-mask breaths (two breaths take
+// ~5 s); a team whose airway delay is a day (bls_crew) carries no laryngoscope.
+constexpr double kJudgedCycles = 2.0, kBreathPause_s = 5.0, kNoChestRise_mL = 50.0;
+constexpr double kNoTube_s = 86400.0;
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
@@ -95,7 +96,10 @@ void AclsTeam::step(resus_sim* sim) {
   if (t < 0.0 || phase_ == Phase::kStopped) return;
   perception_.drain(sim);
   const Vitals v = perception_.vitals(sim);
-  if (team_here_ && !tube_) chest_rise_mL_ = std::max(chest_rise_mL_, v.last_breath_mL);
+  if (team_here_ && !tube_ && compressing_ && phase_ == Phase::kArrest) {
+    bagged_s_ += t - last_step_s_;
+    chest_rise_mL_ = std::max(chest_rise_mL_, v.last_breath_mL);
+  }
   arrivals(sim, t);
   // The termination clock runs only while the team resuscitates: a re-arrest hours after ROSC
   // is a new attempt with the time it has left.
@@ -181,11 +185,15 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
   }
   // Bag-mask breaths that do not lift the chest for two cycles of 30:2: after repositioning, an
   // obstructed airway (ERC 2021: laryngoscopy and forceps for a foreign body, then the tube),
-  // by a team that can intubate.
+  // by a team that can intubate. A window in which the chest rose starts the next one.
+  const double window_s = kJudgedCycles * (30.0 * 60.0 / p_.cpr_rate_per_min + kBreathPause_s);
   if (!tube_ && !airway_obstructed_ && p_.airway_delay_s < kNoTube_s && phase_ == Phase::kArrest &&
-      t >= p_.arrival_s + kChestRiseCheck_s && chest_rise_mL_ < kNoChestRise_mL) {
-    airway_obstructed_ = true;
-    note(t, "the chest does not rise with the breaths: laryngoscopy for an obstructed airway");
+      bagged_s_ >= window_s) {
+    if (chest_rise_mL_ < kNoChestRise_mL) {
+      airway_obstructed_ = true;
+      note(t, "the chest does not rise with the breaths: laryngoscopy for an obstructed airway");
+    }
+    bagged_s_ = chest_rise_mL_ = 0.0;
   }
   // Intubation starts between rhythm checks, with compressions running; a check due meanwhile
   // waits for the tube.

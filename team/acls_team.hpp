@@ -90,9 +90,10 @@ class AclsTeam : public Team {
   Phase phase_ = Phase::kArrest;
   bool compressing_ = false, bystander_started_ = false, aed_here_ = false, team_here_ = false;
   bool pads_on_ = false, access_ = false, tube_ = false, shockable_last_ = false;
-  // The chest rose with a bag-mask breath since the team arrived (most volume seen), and whether
-  // it has judged the airway obstructed (then laryngoscopy and the tube at once).
-  double chest_rise_mL_ = 0.0;
+  // The airway judged over windows of the team's own 30:2 bagging (two cycles): the time bagged
+  // in the window, the most the chest rose in it, and whether the team has judged the airway
+  // obstructed (then laryngoscopy and the tube at once).
+  double bagged_s_ = 0.0, chest_rise_mL_ = 0.0;
   bool airway_obstructed_ = false;
   double compressor_since_s_ = 0.0;  // the current rescuer's start (fatigue)
   double last_depth_mm_ = 0.0;

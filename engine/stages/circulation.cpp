@@ -81,13 +81,18 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   cv::Drive out{};
   // The beat's origin (a dyssynchronous ectopic beat, electromechanical dissociation) and a
   // stunned, energy-depleted muscle scale what the reflex sets.
-  // An inotropic state the blood's O2 cannot pay for (deep hypoxaemia) is held to what it can:
-  // catecholamines raise the muscle's O2 use with its contraction.
-  const double inotropy = a.lv_emax / p.lv.emax * fx[Effect::kLvContractility];
-  const double paid = inotropy > e.o2_inotropy_limit ? e.o2_inotropy_limit / inotropy : 1.0;
-  const double contraction = e.beat_contraction * e.contractility * paid;
-  out.lv_emax = a.lv_emax * contraction * fx[Effect::kLvContractility];
-  out.rv_emax = a.rv_emax * contraction * e.rv_contraction * fx[Effect::kRvContractility];
+  // A contractile state (against rest: reflex, drugs, the muscle's energy) the blood's O2 cannot
+  // pay for (deep hypoxaemia) is held to what it can: the muscle's O2 use rises with it.
+  const auto paid = [&e](double state) {
+    return state > e.o2_inotropy_limit ? e.o2_inotropy_limit / state : 1.0;
+  };
+  const double lv_state = a.lv_emax / p.lv.emax * e.contractility * fx[Effect::kLvContractility];
+  const double rv_state = a.rv_emax / p.rv.emax * e.contractility * e.rv_contraction *
+                          fx[Effect::kRvContractility];
+  const double contraction = e.beat_contraction * e.contractility;
+  out.lv_emax = a.lv_emax * contraction * fx[Effect::kLvContractility] * paid(lv_state);
+  out.rv_emax = a.rv_emax * contraction * e.rv_contraction * fx[Effect::kRvContractility] *
+                paid(rv_state);
   out.r_splanchnic = a.r_splanchnic * fx[Effect::kSystemicResistance];
   out.r_extrasplanchnic = a.r_extrasplanchnic * fx[Effect::kSystemicResistance];
   out.vu_splanchnic_veins = a.vu_splanchnic_veins * fx[Effect::kVenousUnstressedVolume];
