@@ -110,8 +110,9 @@ struct ElectricalBus {
   double ventricular_systole_s;        // duration of the current ventricular activation
   double beat_contraction;             // contraction multiplier of the current beat
   double contractility;                // the myocardium's multiplier (energy, stunning)
-  // The most inotropic state (LV Emax against rest, reflex and drugs) the arterial O2 content can
-  // pay for with the whole coronary reserve; above it the beats are held to it.
+  // The most contractile state (each ventricle's Emax against rest: reflex, drugs and energy) the
+  // arterial O2 content can pay for with the whole coronary reserve; the circulation holds the
+  // beats to it.
   double o2_inotropy_limit;
   double myocardial_energy;            // 1 healthy .. 0 exhausted (the ECG widens the QRS)
   double automaticity;                 // an exhausted heart's own rhythm slows (1: healthy)

@@ -29,7 +29,8 @@ constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0, kMapSevere_mmHg =
 constexpr double kBolusMinutes = 10.0;  // a post-ROSC bolus runs in over 10 minutes
 constexpr double kVisibleLoss_mL = 750.0, kRapidBolus_mL_min = 250.0;  // hypovolaemia in arrest
 // Airway: the chest judged over two 30:2 cycles of the team's bag-mask breaths (two breaths take
-// ~5 s); a team whose airway delay is a day (bls_crew) carries no laryngoscope.
+// ~5 s); 50 mL is far below any breath that moves air [U]; a team whose airway delay is a day
+// (bls_crew) carries no laryngoscope.
 constexpr double kJudgedCycles = 2.0, kBreathPause_s = 5.0, kNoChestRise_mL = 50.0;
 constexpr double kNoTube_s = 86400.0;
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
