@@ -156,7 +156,8 @@ namespace thermal {
 // bus.temperature and the thermal slots of the metabolic-rate and chronotropy channels.
 void step(const StepContext& c, SimState& s);
 void apply(const StepContext& c, SimState& s, const Action& a);
-void start(const PatientParams& p, SimState& s);
+// `flow_mL_s`: the resting cardiac output the heat carried from the core is measured against.
+void start(const PatientParams& p, double flow_mL_s, SimState& s);
 // At the end of settling: the flow and the heat as they stand are the resting reference.
 void set_rest(const PatientParams& p, SimState& s);
 void publish(const SimState& s, double* signals);

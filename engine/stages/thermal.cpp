@@ -71,11 +71,11 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
   }
 }
 
-void start(const PatientParams& pp, SimState& s) {
+void start(const PatientParams& pp, double flow_mL_s, SimState& s) {
   ThermalStageState& ts = s.thermal;
   ts = ThermalStageState{};
   ts.body = resus::thermal::initial_state(pp.thermal, pp.blood.vo2_rest_mL_min / 60.0 * kJoulesPerMlO2);
-  ts.rest_flow_mL_s = ts.mean_flow_mL_s = pp.respiration.resting_cardiac_output_mL_s;
+  ts.rest_flow_mL_s = ts.mean_flow_mL_s = flow_mL_s;
   publish_bus(s);
 }
 

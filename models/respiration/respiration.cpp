@@ -343,7 +343,8 @@ void Respiration::set_obstruction(RespState& s, double severity) {
 }
 
 // ---- Initial state: analytic steady state, then a short settle ----
-RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood::BloodState& blood) {
+RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood::BloodState& blood,
+                        double settle_s) {
   RespState s{};
   s.airway = Airway::kNone;
   s.vent = VentSettings{VentMode::kNone, 10.0, 0.0, 1.0, 0.0};
@@ -385,13 +386,14 @@ RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood:
   const Respiration r(p, b);
   RespInputs in = resting_inputs(p, blood, b.hemoglobin_g_dL);
   constexpr double dt = 0.002;
-  for (int k = 0; k < 90000; ++k) {
+  const int steps = static_cast<int>(std::max(settle_s, 0.0) / dt + 0.5);
+  for (int k = 0; k < steps; ++k) {
     in.arterial_pressure_mmHg = 93.0 + 20.0 * std::sin(2.0 * 3.141592653589793 * 1.25 * k * dt);
     in.time_s = (k + 1) * dt;
     step_with_blood(r, in, dt, s, blood);
   }
   // The settling's clock ends here: breath times are kept relative to a clock starting at 0.
-  const double t_end = 90000 * dt;
+  const double t_end = steps * dt;
   for (double& t : s.breath_times_s) t -= t_end;
   s.last_breath_t_s -= t_end;
   blood.o2_debt_mL = 0.0;

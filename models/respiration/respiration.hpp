@@ -195,8 +195,10 @@ RespInputs resting_inputs(const RespParams& p, const blood::BloodState& blood,
                           double hemoglobin_g_dL);
 
 // Resting steady state: spontaneous breathing on room air, lungs and blood settled together
-// (the blood's resting state is returned through `blood`).
-RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood::BloodState& blood);
+// for `settle_s` from their analytic start (the blood's resting state is returned through
+// `blood`).
+RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood::BloodState& blood,
+                        double settle_s = 180.0);
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const RespState& s, StateCheck& c);
