@@ -69,7 +69,7 @@ void start_gases(const PatientParams& pp, double cardiac_output_mL_s, double set
 void start_exchange(const PatientParams& pp, double cardiac_output_mL_s, double settle_s,
                     SimState& s) {
   start_gases(pp, cardiac_output_mL_s, settle_s, s);
-  stages::chemistry::start(pp, s);
+  stages::chemistry::start(pp, cardiac_output_mL_s, s);
   stages::thermal::start(pp, cardiac_output_mL_s, s);
   stages::brain::start(pp, s);
 }
@@ -126,11 +126,14 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
 // The lungs and the blood settle alone for this long, at the circulation's resting output, from
 // their analytic steady state (dead space, breath pattern, the pools' mixing).
 constexpr double kGasSettle_s = 60.0;
-// Then breathing and the circulation run together for this long (~7 breaths), over which the
-// lung-stretch receptors' resting firing is their mean. Started at the circulation's own
-// output, the gases are within 0.1 point of SvO2 of their steady state (started at the
-// parameters' 5 L/min, they were 4 points off and still drifting after 120 s).
-constexpr double kBreathingSettle_s = 30.0;
+// Then breathing and the circulation run together: this long to settle (the stretch receptors
+// follow the lung with a 2-s lag, the cerebral vessels' sensed PaCO2 with a 20-s one), then this
+// long (~7 breaths) over which the lung-stretch receptors' resting firing and the cerebral
+// vessels' resting pressure and PaCO2 are the means. Started at the circulation's own output, the
+// gases are within 0.1 point of SvO2 of their steady state (started at the parameters' 5 L/min,
+// they were 4 points off and still drifting after 120 s).
+constexpr double kBreathingSettle_s = 10.0;
+constexpr double kStretchAverage_s = 30.0;
 
 // The preset and the overrides in play, for messages about a model that cannot be compiled.
 std::string describe(const PatientDef& def) {
@@ -202,7 +205,12 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // pass (publishing does not move the trajectory: Determinism.ChunkingDoesNotChangeTheTrajectory),
   // which halves the cost of a step-by-step pass.
   const auto step = [](Sim& sim) { if (!sim.s_.failed) sim.step_once(); };
-  const auto publish = [](Sim& sim) { sim.advance_steps(0); };
+  const auto publish = [&def](Sim& sim) {
+    sim.advance_steps(0);
+    if (sim.s_.failed)
+      throw Error(Status::kNumerical, "the patient's state went non-finite while settling: " +
+                                          std::string(sim.failure()) + " (" + describe(def) + ")");
+  };
   {
     Sim sim(*m, state);
     sim.breathing_coupled_ = false;
@@ -223,10 +231,10 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
       calm_beats = calm ? calm_beats + 1 : 0;
       last_map = map, last_cvp = cvp, last_pap = pap;
     }
+    publish(sim);  // a signal gone non-finite says so here, not as a failure to settle
     if (calm_beats < 3)
       throw Error(Status::kNumerical, "the patient's circulation did not settle in 600 s (" +
                                           describe(def) + ")");
-    publish(sim);
     settled += sim.time();
     state = sim.s_;
   }
@@ -288,7 +296,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     const double start = sim.time();
     double first_beat = kNaN, last_beat = kNaN, last_start = sim.s_.cycle.start_time;
     int beats = 0;
-    while (sim.time() - start < 20.0) {
+    while (sim.time() - start < 20.0 && !sim.s_.failed) {
       step(sim);
       if (sim.s_.cycle.start_time == last_start) continue;
       last_start = sim.s_.cycle.start_time;
@@ -326,7 +334,10 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   brain::VesselRest vessel_rest{};
   {
     Sim sim(*m, state);
-    const int64_t averaged = static_cast<int64_t>(kBreathingSettle_s / kStep_s);
+    // The stretch receptors start from an empty lung's zero, the cerebral vessels from a
+    // beat-onset pressure: their first seconds stay out of the means.
+    sim.advance_steps(static_cast<int64_t>(kBreathingSettle_s / kStep_s));
+    const int64_t averaged = static_cast<int64_t>(kStretchAverage_s / kStep_s);
     double stretch = 0.0, perfusion = 0.0, paco2 = 0.0;
     for (int64_t i = 0; i < averaged; ++i) {
       step(sim);
@@ -335,7 +346,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
       paco2 += sim.s_.brain.vessels.paco2_mmHg;
     }
     publish(sim);
-    settled += kBreathingSettle_s;
+    settled += kBreathingSettle_s + kStretchAverage_s;
     state = sim.s_;
     const double n = static_cast<double>(averaged);
     m->baro_ref_.chemo = {state.reflex.chemo.chemo, stretch / n, 1, 0};

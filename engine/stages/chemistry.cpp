@@ -159,11 +159,10 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
   }
 }
 
-void start(const PatientParams& pp, SimState& s) {
+void start(const PatientParams& pp, double flow_mL_s, SimState& s) {
   ChemistryState& cs = s.chemistry;
   cs = ChemistryState{};
-  cs.chem = chem::initial_state(pp.chemistry, s.blood.pools,
-                                pp.respiration.resting_cardiac_output_mL_s);
+  cs.chem = chem::initial_state(pp.chemistry, s.blood.pools, flow_mL_s);
   cs.taken_ug.fill(0.0);
   cs.lab_drawn = cs.lab_shown = LabResult{};  // no signal is ever NaN: zeros, lab_site -1
   cs.lab_due_s = kNaN;

@@ -141,8 +141,9 @@ namespace chemistry {
 // (bus.chemistry); shows a blood gas when it is due.
 void step(const StepContext& c, SimState& s);
 void apply(const StepContext& c, SimState& s, const Action& a);
-// The resting state from the blood's resting pools; writes bus.chemistry.
-void start(const PatientParams& p, SimState& s);
+// The resting state from the blood's resting pools and the resting cardiac output (mL/s) the
+// liver's clearance is measured against; writes bus.chemistry.
+void start(const PatientParams& p, double flow_mL_s, SimState& s);
 // At the end of settling: the flows and solutes as they stand are the resting reference.
 void set_rest(const PatientParams& p, SimState& s);
 void publish(const SimState& s, double* signals);
