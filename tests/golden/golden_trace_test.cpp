@@ -247,20 +247,22 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // 5), settles the circulation to 1e-5 mmHg instead of 1e-7 and breathes for 40 s instead of 120,
 // so every resting state moves a little (SvO2 77.8% instead of 77.6% and rising); the default
 // scenario still refibrillates after its shocks at 10:00 and 14:00 and returns a pulse at 16:09.
+// Re-pinned a twenty-second time (2026-12-06, issue 14): compiling also removes the bias that
+// breathing leaves on the beat period (a set 64/min ran at 63.6, now 63.9), so every trace moves.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x23bfeff3c55ab646ull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x82867bedabf71716ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x16ff0c68fe14a843ull},
-        Golden{"apnoea", kApnoea, 0x9afef5cc1bad9176ull},
-        Golden{"rhythms", kRhythms, 0x2034e95e77bc4661ull},
-        Golden{"airway_none", airway_scenario("none"), 0x9009854ec29949a4ull},
-        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xfd0353d75aa19783ull},
-        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0xa91aa602cdb7dedaull},
-        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0xf65a62668a1f5773ull},
-        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0xdbb8538116f3b4efull},
-        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0xc1cbf9b0bc82826bull}),
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xfba1f501da4e1adbull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x67b47921d269cfecull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0xae55d6f9506cdcd3ull},
+        Golden{"apnoea", kApnoea, 0xacaf406b57e1282full},
+        Golden{"rhythms", kRhythms, 0x3eb3e16e592106a0ull},
+        Golden{"airway_none", airway_scenario("none"), 0x1429d9f8d773ec8full},
+        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x5ee1c799f9fcfb9dull},
+        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x6237aa653f82e53eull},
+        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0xe765f316a3fabeb8ull},
+        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0xe9bc5bc470d56303ull},
+        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0x90b86027b2d2c932ull}),
     [](const ::testing::TestParamInfo<Golden>& info) { return std::string(info.param.name); });
 
 TEST(GoldenTrace, PinsTheWholeCatalogueOfItsDay) {

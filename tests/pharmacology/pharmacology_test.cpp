@@ -396,10 +396,20 @@ TEST(Pharmacology, NorepinephrineRaisesMapByDoseAndSettlesInMinutes) {
     sim.advance(10.0);
     act(sim, R"({"do":"infusion","drug":"norepinephrine","unit":"ug_kg_min","rate":)" +
                  std::to_string(rate) + "}");
-    sim.advance(600.0);
-    const double at_10 = sim.signal(kMeanArterial);
-    sim.advance(600.0);
-    return std::tuple{at_10, sim.signal(kMeanArterial), plasma(sim, Drug::kNorepinephrine)};
+    // MAP over the 30 s before each time: one beat's swings ~1 mmHg with the breath it meets.
+    const auto mean_map = [&sim] {
+      double sum = 0.0;
+      for (int i = 0; i < 60; ++i) {
+        sim.advance(0.5);
+        sum += sim.signal(kMeanArterial) / 60.0;
+      }
+      return sum;
+    };
+    sim.advance(570.0);
+    const double at_10 = mean_map();
+    sim.advance(570.0);
+    const double at_20 = mean_map();
+    return std::tuple{at_10, at_20, plasma(sim, Drug::kNorepinephrine)};
   };
   const auto [low_10, low, low_level] = run(0.05);
   const auto [mid_10, mid, mid_level] = run(0.1);
