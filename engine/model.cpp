@@ -135,6 +135,23 @@ constexpr double kGasSettle_s = 60.0;
 constexpr double kBreathingSettle_s = 10.0;
 constexpr double kStretchAverage_s = 30.0;
 
+// The beat onsets a settling pass sees, for the mean beat period between the first and the last.
+struct BeatPeriods {
+  double first = kNaN, last = kNaN, last_start;
+  int beats = 0;
+  explicit BeatPeriods(double cycle_start) : last_start(cycle_start) {}
+  void see(double cycle_start) {
+    if (cycle_start == last_start) return;
+    last_start = cycle_start;
+    if (std::isnan(first)) first = cycle_start; else ++beats;
+    last = cycle_start;
+  }
+  // How much longer the mean period was than `set_period_s` (0 without two beats).
+  double bias(double set_period_s) const {
+    return beats > 0 ? (last - first) / beats - set_period_s : 0.0;
+  }
+};
+
 // The preset and the overrides in play, for messages about a model that cannot be compiled.
 std::string describe(const PatientDef& def) {
   std::ostringstream os;
@@ -285,6 +302,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // The mean beat period it settles to is measured and its bias removed (period_offset_s), then
   // the loop settles again at exactly the set rate.
   m->params_.baroreflex.gain_scale = gain;
+  const double set_period = std::round(60.0 / m->params_.heart_rate_set_bpm / kStep_s) * kStep_s;
   state.reflex.baro.sympathetic_history.fill(0.0);
   state.reflex.baro.cardiac_sympathetic_history.fill(0.0);
   state.reflex.baro.vagal_history.fill(0.0);
@@ -294,18 +312,12 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     sim.breathing_coupled_ = false;
     sim.advance_steps(static_cast<int64_t>(10.0 / kStep_s));
     const double start = sim.time();
-    double first_beat = kNaN, last_beat = kNaN, last_start = sim.s_.cycle.start_time;
-    int beats = 0;
+    BeatPeriods periods(sim.s_.cycle.start_time);
     while (sim.time() - start < 20.0 && !sim.s_.failed) {
       step(sim);
-      if (sim.s_.cycle.start_time == last_start) continue;
-      last_start = sim.s_.cycle.start_time;
-      if (std::isnan(first_beat)) first_beat = last_start; else ++beats;
-      last_beat = last_start;
+      periods.see(sim.s_.cycle.start_time);
     }
-    const double set_period =
-        std::round(60.0 / m->params_.heart_rate_set_bpm / kStep_s) * kStep_s;
-    if (beats > 0) m->baro_ref_.period_offset_s = (last_beat - first_beat) / beats - set_period;
+    m->baro_ref_.period_offset_s = periods.bias(set_period);
     publish(sim);
     settled += sim.time() - static_cast<double>(state.step) * kStep_s;
     state = sim.s_;
@@ -339,23 +351,17 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     sim.advance_steps(static_cast<int64_t>(kBreathingSettle_s / kStep_s));
     const int64_t averaged = static_cast<int64_t>(kStretchAverage_s / kStep_s);
     double stretch = 0.0, perfusion = 0.0, paco2 = 0.0;
-    double first_beat = kNaN, last_beat = kNaN, last_start = sim.s_.cycle.start_time;
-    int beats = 0;
+    BeatPeriods periods(sim.s_.cycle.start_time);
     for (int64_t i = 0; i < averaged; ++i) {
       step(sim);
       stretch += sim.s_.reflex.chemo.stretch;
       perfusion += sim.s_.brain.vessels.perfusion_mmHg;  // what the cerebral vessels sense
       paco2 += sim.s_.brain.vessels.paco2_mmHg;
-      if (sim.s_.cycle.start_time == last_start) continue;
-      last_start = sim.s_.cycle.start_time;
-      if (std::isnan(first_beat)) first_beat = last_start; else ++beats;
-      last_beat = last_start;
+      periods.see(sim.s_.cycle.start_time);
     }
     // Breathing slows the loop a little (-0.6% at 64/min: venous return and the pleural
     // pressure swing with each breath, and the reflex is not linear); that bias goes too.
-    const double set_period =
-        std::round(60.0 / m->params_.heart_rate_set_bpm / kStep_s) * kStep_s;
-    if (beats > 0) m->baro_ref_.period_offset_s += (last_beat - first_beat) / beats - set_period;
+    m->baro_ref_.period_offset_s += periods.bias(set_period);
     publish(sim);
     settled += kBreathingSettle_s + kStretchAverage_s;
     state = sim.s_;
