@@ -20,6 +20,7 @@ using test::act;
 using test::adult;
 
 TEST(Thermal, RestIsNormothermicAndSteady) {
+  RESUS_RELEASE_PASS_ONLY();
   // physiology.md B.1 row 18: core 36.5-37.5 C; held over an hour in the default (thermoneutral)
   // environment, which for a still, dry, naked body is 27-30 C.
   Sim sim(adult());
