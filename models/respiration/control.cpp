@@ -1,5 +1,5 @@
-// Control of breathing: central CO2 drive on filtered PaCO2 plus a hypoxic and a metabolic
-// (base deficit) drive, gated by
+// Control of breathing: central CO2 drive on filtered PaCO2 plus the carotid bodies' hypoxic,
+// metabolic (base deficit) and stagnant (low pressure) drives, gated by
 // brainstem perfusion; the breath pattern is generated as an inspiratory muscle pressure so it
 // superposes with any device (physiology.md A.5; brief "Spontaneous breathing").
 #include <algorithm>
@@ -17,7 +17,12 @@ double chemical_drive(const RespParams& p, const RespState& s) {
       p.hypoxic_gain_per_mmHg * (p.hypoxic_threshold_mmHg - s.pao2_sensed_mmHg);
   // A metabolic acidosis drives the carotid bodies (Kussmaul breathing), an alkalosis quiets them.
   const double metabolic = -p.metabolic_gain_per_mmol * s.base_excess_sensed_mmol_L;
-  return clampd((central > 0.0 ? central : 0.0) + (hypoxic > 0.0 ? hypoxic : 0.0) + metabolic,
+  // So does a low pressure: their flow falls and their tissue goes hypoxic whatever the PaO2
+  // (stagnant hypoxia), as in haemorrhage and cardiogenic shock.
+  const double stagnant =
+      p.hypotension_gain_per_mmHg * (p.hypotension_threshold_mmHg - s.map_sensed_mmHg);
+  return clampd((central > 0.0 ? central : 0.0) + (hypoxic > 0.0 ? hypoxic : 0.0) + metabolic +
+                    (stagnant > 0.0 ? stagnant : 0.0),
                 0.0, 8.0);
 }
 

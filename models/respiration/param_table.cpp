@@ -39,6 +39,8 @@ constexpr ParamSpec<RespParams> kTable[] = {
     {"hypoxic_threshold_mmHg", "mmHg", 30, 100, "PaO2 below which hypoxia drives breathing", F(hypoxic_threshold_mmHg)},
     {"hypoxic_gain_per_mmHg", "1/mmHg", 0, 0.5, "relative ventilation per mmHg of PaO2 below it", F(hypoxic_gain_per_mmHg)},
     {"metabolic_gain_per_mmol", "1/(mmol/L)", 0, 0.5, "relative ventilation per mmol/L of arterial base deficit (peripheral chemoreceptors)", F(metabolic_gain_per_mmol)},
+    {"hypotension_threshold_mmHg", "mmHg", 0, 150, "mean arterial pressure below which the carotid bodies' low flow drives breathing", F(hypotension_threshold_mmHg)},
+    {"hypotension_gain_per_mmHg", "1/mmHg", 0, 0.5, "relative ventilation per mmHg of mean arterial pressure below it", F(hypotension_gain_per_mmHg)},
     {"chemo_tau_s", "s", 1, 120, "chemoreceptor filter time constant", F(chemo_tau_s)},
     {"brain_tau_s", "s", 1, 120, "brainstem perfusion filter time constant", F(brain_tau_s)},
     {"gate_off_ratio", "1", 0, 1, "cerebral flow ratio below which the brainstem stops breathing", F(gate_off_ratio)},

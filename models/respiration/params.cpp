@@ -44,6 +44,15 @@ RespParams default_resp_params(double body_mass_kg) {
   // Peripheral chemoreceptors on a metabolic acidosis: acutely about half of Winter's
   // compensation (PaCO2 = 1.5 HCO3 + 8 is reached over 12-24 h as the CSF follows) [U].
   p.metabolic_gain_per_mmol = 0.09;
+  // The carotid bodies' own flow (stagnant hypoxia): anaesthetised cats bled from 100 to 60 mmHg
+  // breathed 33% more with EtCO2 falling, and not after carotid denervation ("The effects of
+  // acute haemorrhage on respiration in the cat", J Physiol); every chemoreceptor fibre fires
+  // more below 50-60 mmHg (Biscoe, Bradley and Purves 1970, J Physiol 208:99). The onset sits at
+  // 75, the cat's 100 scaled to a human's resting MAP (~80% of it), below a normal adult's MAP
+  // so resting breathing is untouched; the gain gives the cat's +33% net of the CO2 loop (the
+  // central drive withdraws as PaCO2 falls): 1.33 / 40 mmHg [U].
+  p.hypotension_threshold_mmHg = 75.0;
+  p.hypotension_gain_per_mmHg = 0.033;
   p.chemo_tau_s = 20.0;
   p.brain_tau_s = 20.0;
   p.gate_off_ratio = 0.35;

@@ -49,6 +49,8 @@ struct RespParams {
   double hypoxic_threshold_mmHg;          // [M ~60]
   double hypoxic_gain_per_mmHg;           // d(VE/VE0)/dPaO2 below threshold [U]
   double metabolic_gain_per_mmol;         // d(VE/VE0) per mmol/L of arterial base deficit [U]
+  double hypotension_threshold_mmHg;      // MAP below which the carotid bodies' flow falls [U]
+  double hypotension_gain_per_mmHg;       // d(VE/VE0) per mmHg of MAP below it [U, cat]
   double chemo_tau_s;                     // chemoreceptor filter [U tens of s]
   double brain_tau_s;                     // brainstem perfusion filter [U]
   double gate_off_ratio, gate_on_ratio;   // filtered cerebral ratio: apnoea .. full drive [U]

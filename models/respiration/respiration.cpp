@@ -217,6 +217,7 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   s.pao2_sensed_mmHg += (in.arterial_po2_mmHg - s.pao2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
   s.base_excess_sensed_mmol_L +=
       (in.arterial_base_excess_mmol_L - s.base_excess_sensed_mmol_L) * alpha(dt, p.chemo_tau_s);
+  s.map_sensed_mmHg += (in.arterial_pressure_mmHg - s.map_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
   s.qp_f_mL_s += (qp - s.qp_f_mL_s) * alpha(dt, 5.0);
   s.qs_f_mL_s += (qs - s.qs_f_mL_s) * alpha(dt, 3.0);
   s.ppa_f_mmHg += (in.pulmonary_artery_mmHg - s.ppa_f_mmHg) * alpha(dt, 5.0);
@@ -381,6 +382,7 @@ RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood:
   s.spo2_lag1 = s.spo2_lag2 = s.spo2_avg = blood.art_sat;
   s.spo2_shown = 100.0 * blood.art_sat;
   s.pa_mean_mmHg = s.pa_hi_mmHg = s.pa_lo_mmHg = 93.0;
+  s.map_sensed_mmHg = 93.0;
 
   // Settle breathing, dead space and pools under resting inputs with a pulsatile pressure.
   const Respiration r(p, b);

@@ -126,6 +126,7 @@ struct RespState {
   double paco2_sensed_mmHg, pao2_sensed_mmHg, brain_perfusion;
   double gasp_reserve;           // what the starved brainstem has left to gasp with, 0..1
   double base_excess_sensed_mmol_L;  // the carotid bodies' view of a metabolic acidosis
+  double map_sensed_mmHg;            // and of the pressure that perfuses them (mean, filtered)
   // Alveolar gas, mL BTPS. Perfused (p_) and unperfused (d_) alveoli.
   double p_o2_mL, p_co2_mL, p_n2_mL;
   double d_o2_mL, d_co2_mL, d_n2_mL;
