@@ -1,11 +1,13 @@
 #include "engine/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <locale>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "engine/sim.hpp"
 
@@ -126,6 +128,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
 // The lungs and the blood settle alone for this long, at the circulation's resting output, from
 // their analytic steady state (dead space, breath pattern, the pools' mixing).
 constexpr double kGasSettle_s = 60.0;
+constexpr std::string_view kFlowReference = "resting_cardiac_output_mL_s";
 // Then breathing and the circulation run together: this long to settle (the stretch receptors
 // follow the lung with a 2-s lag, the cerebral vessels' sensed PaCO2 with a 20-s one), then this
 // long (~7 breaths) over which the lung-stretch receptors' resting firing and the cerebral
@@ -259,6 +262,13 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   m->resting_coronary_flow_ = state.signals[kCoronaryFlow] / 60.0;
   m->resting_cerebral_flow_ = state.signals[kCerebralFlow] / 60.0;
   m->resting_cardiac_output_ = state.signals[kCardiacOutput];
+  // The respiration's flow-scaled terms (the low flow's alveolar dead space, the oximeter's lag,
+  // the perfusion index) refer to the output this circulation rests at, not the parameters'
+  // nominal 5 L/min, unless the host set their reference itself.
+  const bool reference_set = std::any_of(def.overrides.begin(), def.overrides.end(),
+                                         [](const auto& o) { return o.first == kFlowReference; });
+  if (!reference_set)
+    m->params_.respiration.resting_cardiac_output_mL_s = m->resting_cardiac_output_ * 1000.0 / 60.0;
   m->resting_pulse_pressure_ = state.signals[kPulsePressure];
   state.heart.coronary_perfusion_ratio = 1.0;
   // The gases, solutes and heat start again, at the output the circulation has found (6.1 L/min

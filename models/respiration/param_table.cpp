@@ -33,7 +33,7 @@ constexpr ParamSpec<RespParams> kTable[] = {
     {"alveolar_dead_space_fraction", "1", 0, 0.5, "alveolar dead space at rest", F(alveolar_dead_space_fraction)},
     {"lowflow_dead_space_gain", "1", 0, 1, "extra dead space x (1 - pulmonary flow / resting)", F(lowflow_dead_space_gain)},
     {"lung_height_cm", "cm", 5, 40, "vertical lung height (West zone 1)", F(lung_height_cm)},
-    {"resting_cardiac_output_mL_s", "mL/s", 20, 300, "resting flow the flow-scaled terms refer to", F(resting_cardiac_output_mL_s)},
+    {"resting_cardiac_output_mL_s", "mL/s", 20, 300, "resting flow the flow-scaled terms refer to (unless set, the compiled circulation's own)", F(resting_cardiac_output_mL_s)},
     {"paco2_setpoint_mmHg", "mmHg", 25, 60, "resting PaCO2 the chemoreflex holds", F(paco2_setpoint_mmHg)},
     {"co2_gain_per_mmHg", "1/mmHg", 0, 1, "relative ventilation per mmHg of PaCO2", F(co2_gain_per_mmHg)},
     {"hypoxic_threshold_mmHg", "mmHg", 30, 100, "PaO2 below which hypoxia drives breathing", F(hypoxic_threshold_mmHg)},

@@ -41,7 +41,8 @@ struct RespParams {
   double alveolar_dead_space_fraction;    // of alveolar volume, rest [U tuned to grad 2-5]
   double lowflow_dead_space_gain;         // extra dead space x (1 - Qp/Qrest) [U]
   double lung_height_cm;                  // vertical lung height for West zone 1 [M ~15 supine]
-  double resting_cardiac_output_mL_s;     // for flow-scaled terms [M 83 = 5 L/min]
+  double resting_cardiac_output_mL_s;     // for flow-scaled terms [M 83 = 5 L/min; the engine
+                                          // sets the compiled circulation's own]
 
   // --- Control of breathing ---
   double paco2_setpoint_mmHg;             // resting PaCO2 [M 40]

@@ -93,6 +93,21 @@ double seconds_to_sao2_90(Sim& sim) {
   return sim.time() - start;
 }
 
+// The respiration's flow-scaled terms (the low flow's dead space, the oximeter's lag and perfusion
+// index) refer to the output this patient's circulation rests at, found when it is compiled
+// (6.1 L/min for the 70 kg man; until 2026-12-06 the parameters' nominal 5, so the resting
+// perfusion index read 1.5x what it does now and the dead space only grew below 5 L/min), unless
+// the host sets the reference itself.
+TEST(FlowReference, IsThePatientsOwnRestingOutputUnlessSet) {
+  const auto& own = *model();
+  EXPECT_DOUBLE_EQ(own.params().respiration.resting_cardiac_output_mL_s,
+                   own.resting_cardiac_output() * 1000.0 / 60.0);
+  EXPECT_GT(own.params().respiration.resting_cardiac_output_mL_s, 95.0);  // 6.1 L/min
+  PatientDef def;
+  def.overrides = {{"resting_cardiac_output_mL_s", 90.0}};
+  EXPECT_EQ(Model::compile(def)->params().respiration.resting_cardiac_output_mL_s, 90.0);
+}
+
 // B.4 row 77 (Eger 1961, Stock 1988) [U]: apnoeic PaCO2 rises 8-16 mmHg in the first minute,
 // then 3-4 mmHg/min. [U] rows are plausibility checks (physiology.md, notes for test design): the
 // engine gives +7.6 in the first minute at its resting CO of 6 L/min, so the first-minute check
