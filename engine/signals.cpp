@@ -213,6 +213,8 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"brain_secondary_injury_min", "min", "secondary brain injury after reperfusion (fever, hyperoxaemia, hypoperfusion), in ischaemia minutes"},
     {"brain_injury_index_min", "min", "neurological-outcome proxy: brain_ischaemia_min + brain_secondary_injury_min"},
     {"seizing", "1", "1 during a post-anoxic seizure"},
+    {"ppv_pct", "%", "pulse pressure variation over a breath ((max - min) / mean of the beats' pulse pressures), mean of the last three breaths; 0 in CPR or without beats"},
+    {"spv_mmHg", "mmHg", "systolic pressure variation over a breath (max - min systolic), mean of the last three breaths: pulsus paradoxus when breathing spontaneously"},
 }};
 #undef DRUG_SIGNALS
 

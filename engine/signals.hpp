@@ -194,6 +194,9 @@ enum SignalId : int {
   kBrainSecondaryInjury,
   kBrainInjuryIndex,
   kSeizing,
+  // The beats' swing over a breath (stages/cycle_stats.cpp).
+  kPulsePressureVariation,
+  kSystolicPressureVariation,
   kNumSignals
 };
 

@@ -43,7 +43,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // recording of VF, its AMSA and the rhythm on the electrical bus, the ECG's fast VF jitter noise,
 // the brain's secondary injury, reperfusion clock, seizure and seizure draws. 21: the O2 limit on
 // the heart's inotropic state (electrical bus). 22: the carotid bodies' sensed arterial pressure.
-constexpr uint32_t kSnapshotVersion = 22;
+// 23: the beats' swing over the last breaths (pulse pressure and systolic pressure variation).
+constexpr uint32_t kSnapshotVersion = 23;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -57,7 +58,7 @@ std::string format_release(uint32_t version) {
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
-    case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21:
+    case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21: case 22:
       return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }

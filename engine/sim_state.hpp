@@ -227,6 +227,20 @@ struct CycleStats {
   double min_lv_volume, end_diastolic_volume, coronary_perfusion;
 };
 
+// stages/cycle_stats.cpp: the beats' swing over each breath (pulse pressure and systolic pressure
+// variation, Michard 2000), the last three breaths kept.
+struct BreathVariation {
+  static constexpr int kBreaths = 3;
+  double breath_start_time;       // the inspiration that opened the breath now gathered
+  double last_airway_flow_mL_s;
+  int32_t beats;                  // mechanical beats so far in this breath
+  int32_t kept;                   // breaths in the ring (0..kBreaths)
+  int32_t head;                   // the ring's next slot
+  int32_t pad;
+  double pp_max, pp_min, pp_sum, sbp_max, sbp_min;
+  std::array<double, kBreaths> ppv_pct, spv_mmHg;
+};
+
 // stages/ecg.cpp: the synthetic ECG (samples go to the sim's per-lead rings, not the state).
 struct EcgStageState {
   ecg::EcgState generator;
@@ -306,6 +320,7 @@ struct SimState {
   inflammation::InflammationState inflammation;  // stages/inflammation.cpp
   ReflexState reflex;
   CycleStats cycle;
+  BreathVariation breath_variation;
   EcgStageState ecg;
   VfPadsState vf_pads;
   WaveStageState waves;

@@ -18,6 +18,51 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kMaxCycle_s = 3.0;     // without a beat, cycle statistics still close this often
 constexpr double kMinStroke_mL = 10.0;  // a beat ejecting less is not a mechanical beat
 
+// A breath begins where the airway flow turns inspiratory (at most 40 a minute); in apnoea the
+// beats are judged every 20 s.
+constexpr double kInspiratoryFlow_mL_s = 20.0;
+constexpr double kMinBreath_s = 1.5;
+constexpr double kMaxBreath_s = 20.0;
+
+// The beats' swing over the breath just ended joins the last three; the signals are their means.
+// A breath with fewer than two beats (an arrest) empties the ring: no variation to read.
+void end_breath(BreathVariation& v, double t, double* sig) {
+  if (v.beats >= 2 && v.pp_sum > 0.0) {
+    const auto slot = static_cast<std::size_t>(v.head);
+    v.ppv_pct[slot] = 100.0 * (v.pp_max - v.pp_min) / (v.pp_sum / v.beats);
+    v.spv_mmHg[slot] = v.sbp_max - v.sbp_min;
+    v.head = (v.head + 1) % BreathVariation::kBreaths;
+    v.kept = std::min(v.kept + 1, BreathVariation::kBreaths);
+  } else {
+    v.kept = 0;
+    v.head = 0;
+  }
+  double ppv = 0.0, spv = 0.0;
+  for (int i = 0; i < v.kept; ++i) {
+    ppv += v.ppv_pct[static_cast<std::size_t>(i)] / v.kept;
+    spv += v.spv_mmHg[static_cast<std::size_t>(i)] / v.kept;
+  }
+  sig[kPulsePressureVariation] = ppv;
+  sig[kSystolicPressureVariation] = spv;
+  v.breath_start_time = t;
+  v.beats = 0;
+  v.pp_max = v.pp_min = v.pp_sum = v.sbp_max = v.sbp_min = 0.0;
+}
+
+// A mechanical beat's systolic and pulse pressure, into the breath it fell in.
+void add_beat(BreathVariation& v, double systolic, double pulse_pressure) {
+  if (v.beats == 0) {
+    v.pp_max = v.pp_min = pulse_pressure;
+    v.sbp_max = v.sbp_min = systolic;
+  }
+  v.pp_max = std::max(v.pp_max, pulse_pressure);
+  v.pp_min = std::min(v.pp_min, pulse_pressure);
+  v.sbp_max = std::max(v.sbp_max, systolic);
+  v.sbp_min = std::min(v.sbp_min, systolic);
+  v.pp_sum += pulse_pressure;
+  ++v.beats;
+}
+
 void close(const Model& m, SimState& s, double t, bool beat) {
   CycleStats& c = s.cycle;
   auto& sig = s.signals;
@@ -55,6 +100,7 @@ void close(const Model& m, SimState& s, double t, bool beat) {
     sig[kCerebralPerfusion] = map - std::max(m.params().circulation.intracranial_pressure, cvp);
     sig[kCoronaryFlow] = c.coronary_volume / duration * 60.0;
     sig[kCerebralFlow] = c.cerebral_volume / duration * 60.0;
+    if (beat) add_beat(s.breath_variation, c.max_arterial, c.max_arterial - c.min_arterial);
   }
   c = empty(t, s.circulation.x[cv::kLV]);
 }
@@ -84,7 +130,29 @@ void on_beat(const StepContext& c, SimState& s) {
   }
 }
 
+// Breaths are told by the airway flow turning inspiratory, whoever drives it (the patient, a bag,
+// a ventilator). Compressions make the pressures follow the chest, not the breaths: no variation.
+void track_breaths(const StepContext& c, SimState& s) {
+  BreathVariation& v = s.breath_variation;
+  if (s.bus.cpr.compressing) {
+    v.beats = 0;
+    v.kept = 0;
+    v.head = 0;
+    v.breath_start_time = c.t;
+    s.signals[kPulsePressureVariation] = s.signals[kSystolicPressureVariation] = 0.0;
+    return;
+  }
+  const double flow = c.breathing_coupled ? s.bus.lungs.airway_flow_mL_s : 0.0;
+  const bool inspiration = v.last_airway_flow_mL_s <= kInspiratoryFlow_mL_s &&
+                           flow > kInspiratoryFlow_mL_s;
+  v.last_airway_flow_mL_s = flow;
+  const double since = c.t - v.breath_start_time;
+  if ((inspiration && since >= kMinBreath_s) || since >= kMaxBreath_s)
+    end_breath(v, c.t, s.signals.data());
+}
+
 void accumulate(const StepContext& c, SimState& s) {
+  track_breaths(c, s);
   CycleStats& y = s.cycle;
   const HaemodynamicsBus& hb = s.bus.haemodynamics;
   const auto& P = hb.h.pressure;
@@ -139,8 +207,24 @@ void check(const SimState& s, StateCheck& c) {
                y.min_pa == kInf && y.min_lv_volume == kInf && std::isnan(y.coronary_perfusion))) {
     c.in("cycle.extremes (an empty cycle has none)", y.max_arterial, -kInf, -kInf);
   }
+  const BreathVariation& v = s.breath_variation;
+  c.in("breath_variation.breath_start_time", v.breath_start_time, -kTime_s, kTime_s)
+      .in("breath_variation.last_airway_flow_mL_s", v.last_airway_flow_mL_s, -kAny, kAny)
+      .index("breath_variation.beats", v.beats, 0, INT32_MAX)
+      .index("breath_variation.kept", v.kept, 0, BreathVariation::kBreaths)
+      .index("breath_variation.head", v.head, 0, BreathVariation::kBreaths - 1)
+      .in("breath_variation.pp_max", v.pp_max, -P, P)
+      .in("breath_variation.pp_min", v.pp_min, -P, P)
+      .in("breath_variation.pp_sum", v.pp_sum, -kAny, kAny)
+      .in("breath_variation.sbp_max", v.sbp_max, -P, P)
+      .in("breath_variation.sbp_min", v.sbp_min, -P, P)
+      .all_in("breath_variation.ppv_pct", v.ppv_pct, -kAny, kAny)
+      .all_in("breath_variation.spv_mmHg", v.spv_mmHg, -kAny, kAny);
 }
 
-void rebase(SimState& s, double dt) { s.cycle.start_time -= dt; }
+void rebase(SimState& s, double dt) {
+  s.cycle.start_time -= dt;
+  s.breath_variation.breath_start_time -= dt;
+}
 
 }  // namespace resus::stages::cycle
