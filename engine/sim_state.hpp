@@ -232,12 +232,13 @@ struct CycleStats {
 struct BreathVariation {
   static constexpr int kBreaths = 3;
   double breath_start_time;       // the inspiration that opened the breath now gathered
+  double last_beat_time;          // the last mechanical beat's
   double last_airway_flow_mL_s;
   int32_t beats;                  // mechanical beats so far in this breath
   int32_t kept;                   // breaths in the ring (0..kBreaths)
   int32_t head;                   // the ring's next slot
   int32_t pad;
-  double pp_max, pp_min, pp_sum, sbp_max, sbp_min;
+  double pp_max, pp_min, sbp_max, sbp_min;
   std::array<double, kBreaths> ppv_pct, spv_mmHg;
 };
 

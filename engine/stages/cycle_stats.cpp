@@ -2,7 +2,9 @@
 // central pressures read at end-expiration, cardiac output, stroke volume, EF, resistances,
 // coronary and cerebral perfusion and flow) accumulated every step and published when a cycle
 // closes: at each ventricular activation, at each compression while compressions run, or after
-// 3 s without either. Reads bus.electrical, bus.cpr, bus.lungs and bus.haemodynamics.
+// 3 s without either. And the beats' swing over each breath (pulse pressure and systolic pressure
+// variation, the means of the last three breaths). Reads bus.electrical, bus.cpr, bus.lungs and
+// bus.haemodynamics.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -24,16 +26,22 @@ constexpr double kInspiratoryFlow_mL_s = 20.0;
 constexpr double kMinBreath_s = 1.5;
 constexpr double kMaxBreath_s = 20.0;
 
+constexpr int32_t kMaxBeatsPerBreath = 1000;  // 20 s at 3000/min: never reached
+constexpr double kMinPulsePressure_mmHg = 1.0;
+
 // The beats' swing over the breath just ended joins the last three; the signals are their means.
-// A breath with fewer than two beats (an arrest) empties the ring: no variation to read.
+// PPV as Michard 2000 defines it: (PPmax - PPmin) / ((PPmax + PPmin) / 2). A breath with fewer
+// than two beats is skipped (a fast ventilator on a slow heart), and 20 s without a beat (an
+// arrest) empties the ring: no variation to read.
 void end_breath(BreathVariation& v, double t, double* sig) {
-  if (v.beats >= 2 && v.pp_sum > 0.0) {
+  const double pp_mid = 0.5 * (v.pp_max + v.pp_min);
+  if (v.beats >= 2 && pp_mid >= kMinPulsePressure_mmHg) {
     const auto slot = static_cast<std::size_t>(v.head);
-    v.ppv_pct[slot] = 100.0 * (v.pp_max - v.pp_min) / (v.pp_sum / v.beats);
+    v.ppv_pct[slot] = 100.0 * (v.pp_max - v.pp_min) / pp_mid;
     v.spv_mmHg[slot] = v.sbp_max - v.sbp_min;
     v.head = (v.head + 1) % BreathVariation::kBreaths;
     v.kept = std::min(v.kept + 1, BreathVariation::kBreaths);
-  } else {
+  } else if (t - v.last_beat_time >= kMaxBreath_s) {
     v.kept = 0;
     v.head = 0;
   }
@@ -46,11 +54,13 @@ void end_breath(BreathVariation& v, double t, double* sig) {
   sig[kSystolicPressureVariation] = spv;
   v.breath_start_time = t;
   v.beats = 0;
-  v.pp_max = v.pp_min = v.pp_sum = v.sbp_max = v.sbp_min = 0.0;
+  v.pp_max = v.pp_min = v.sbp_max = v.sbp_min = 0.0;
 }
 
 // A mechanical beat's systolic and pulse pressure, into the breath it fell in.
-void add_beat(BreathVariation& v, double systolic, double pulse_pressure) {
+void add_beat(BreathVariation& v, double t, double systolic, double pulse_pressure) {
+  v.last_beat_time = t;
+  if (v.beats >= kMaxBeatsPerBreath) return;
   if (v.beats == 0) {
     v.pp_max = v.pp_min = pulse_pressure;
     v.sbp_max = v.sbp_min = systolic;
@@ -59,7 +69,6 @@ void add_beat(BreathVariation& v, double systolic, double pulse_pressure) {
   v.pp_min = std::min(v.pp_min, pulse_pressure);
   v.sbp_max = std::max(v.sbp_max, systolic);
   v.sbp_min = std::min(v.sbp_min, systolic);
-  v.pp_sum += pulse_pressure;
   ++v.beats;
 }
 
@@ -100,7 +109,7 @@ void close(const Model& m, SimState& s, double t, bool beat) {
     sig[kCerebralPerfusion] = map - std::max(m.params().circulation.intracranial_pressure, cvp);
     sig[kCoronaryFlow] = c.coronary_volume / duration * 60.0;
     sig[kCerebralFlow] = c.cerebral_volume / duration * 60.0;
-    if (beat) add_beat(s.breath_variation, c.max_arterial, c.max_arterial - c.min_arterial);
+    if (beat) add_beat(s.breath_variation, t, c.max_arterial, c.max_arterial - c.min_arterial);
   }
   c = empty(t, s.circulation.x[cv::kLV]);
 }
@@ -209,22 +218,25 @@ void check(const SimState& s, StateCheck& c) {
   }
   const BreathVariation& v = s.breath_variation;
   c.in("breath_variation.breath_start_time", v.breath_start_time, -kTime_s, kTime_s)
+      .in("breath_variation.last_beat_time", v.last_beat_time, -kTime_s, kTime_s)
       .in("breath_variation.last_airway_flow_mL_s", v.last_airway_flow_mL_s, -kAny, kAny)
-      .index("breath_variation.beats", v.beats, 0, INT32_MAX)
+      .index("breath_variation.beats", v.beats, 0, kMaxBeatsPerBreath)
       .index("breath_variation.kept", v.kept, 0, BreathVariation::kBreaths)
       .index("breath_variation.head", v.head, 0, BreathVariation::kBreaths - 1)
       .in("breath_variation.pp_max", v.pp_max, -P, P)
-      .in("breath_variation.pp_min", v.pp_min, -P, P)
-      .in("breath_variation.pp_sum", v.pp_sum, -kAny, kAny)
+      .in("breath_variation.pp_min", v.pp_min, -P, v.pp_max)
       .in("breath_variation.sbp_max", v.sbp_max, -P, P)
-      .in("breath_variation.sbp_min", v.sbp_min, -P, P)
-      .all_in("breath_variation.ppv_pct", v.ppv_pct, -kAny, kAny)
-      .all_in("breath_variation.spv_mmHg", v.spv_mmHg, -kAny, kAny);
+      .in("breath_variation.sbp_min", v.sbp_min, -P, v.sbp_max)
+      .all_in("breath_variation.ppv_pct", v.ppv_pct, 0.0, 200.0)
+      .all_in("breath_variation.spv_mmHg", v.spv_mmHg, 0.0, 2.0 * P);
+  if (v.kept < BreathVariation::kBreaths)  // a ring not yet full is filled from its start
+    c.index("breath_variation.head (a ring not yet full)", v.head, v.kept, v.kept);
 }
 
 void rebase(SimState& s, double dt) {
   s.cycle.start_time -= dt;
   s.breath_variation.breath_start_time -= dt;
+  s.breath_variation.last_beat_time -= dt;
 }
 
 }  // namespace resus::stages::cycle

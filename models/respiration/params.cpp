@@ -49,8 +49,9 @@ RespParams default_resp_params(double body_mass_kg) {
   // acute haemorrhage on respiration in the cat", J Physiol); every chemoreceptor fibre fires
   // more below 50-60 mmHg (Biscoe, Bradley and Purves 1970, J Physiol 208:99). The onset sits at
   // 75, the cat's 100 scaled to a human's resting MAP (~80% of it), below a normal adult's MAP
-  // so resting breathing is untouched; the gain gives the cat's +33% net of the CO2 loop (the
-  // central drive withdraws as PaCO2 falls): 1.33 / 40 mmHg [U].
+  // so resting breathing is untouched; the gain takes the cat's +33% over the 40 mmHg below its
+  // onset as raw drive (at the PaCO2 of ~30 it brings the model's central drive is withdrawn):
+  // 1.33 / 40 mmHg [U].
   p.hypotension_threshold_mmHg = 75.0;
   p.hypotension_gain_per_mmHg = 0.033;
   p.chemo_tau_s = 20.0;
