@@ -125,10 +125,11 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   return s;
 }
 
+// The parameter the respiration's flow-scaled terms refer to (set from the settled output below).
+constexpr std::string_view kFlowReference = "resting_cardiac_output_mL_s";
 // The lungs and the blood settle alone for this long, at the circulation's resting output, from
 // their analytic steady state (dead space, breath pattern, the pools' mixing).
 constexpr double kGasSettle_s = 60.0;
-constexpr std::string_view kFlowReference = "resting_cardiac_output_mL_s";
 // Then breathing and the circulation run together: this long to settle (the stretch receptors
 // follow the lung with a 2-s lag, the cerebral vessels' sensed PaCO2 with a 20-s one), then this
 // long (~7 breaths) over which the lung-stretch receptors' resting firing and the cerebral
