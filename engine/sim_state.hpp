@@ -92,10 +92,11 @@ struct HeartState {
   double coronary_perfusion_ratio;  // coronary O2 delivery / resting (flow x content), low-passed
   double myocardial_injury;         // ischaemic injury D: caps the energy, feeds the stunning
   double myocardial_stunning;       // post-arrest stunning S: follows D over hours
-  // The RV's pressure load: mean transmural RV pressure and mean aortic-to-RV pressure
-  // (low-passed), their resting values, and the contraction they leave the RV.
-  double rv_demand_mmHg, rv_supply_mmHg;
-  double rv_demand_rest_mmHg, rv_supply_rest_mmHg;
+  // The RV's pressure load: its wall load (transmural pressure x volume, for its wall stress) and
+  // the aortic-to-RV pressure perfusing it (low-passed), their resting values, and the
+  // contraction they leave the RV.
+  double rv_wall_load_mmHg_L, rv_supply_mmHg;
+  double rv_wall_load_rest_mmHg_L, rv_supply_rest_mmHg;
   double rv_contraction;
   double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
   double sync_armed_time;           // NaN: no cardioversion waiting for an R wave

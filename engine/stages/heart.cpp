@@ -209,16 +209,21 @@ void myocardium(const StepContext& c, SimState& s) {
   // (isolated hearts fail below a PO2 of ~15 mmHg, ~25% saturation), not only as the energy
   // runs down (the circulation stage applies the limit to the heart's inotropic state).
   s.bus.electrical.o2_inotropy_limit = c.eval.myocardium.o2_inotropy_limit(content_ratio);
-  // The RV's pressure load (Vlahakes 1981): demand from its mean transmural pressure, supply
-  // from the aortic-to-RV pressure; an imbalance beyond the reserve weakens it.
+  // The RV's pressure load (Vlahakes 1981). Its O2 demand follows its wall stress, the transmural
+  // pressure times the volume it is spread over (Laplace for a thin wall of fixed mass: stress ~
+  // P r / h ~ P V), so that a dilated RV needs more at the same pressure. Its supply is the
+  // aortic-to-RV pressure that perfuses it times the O2 the blood carries (a PE's hypoxaemia starves
+  // it too). An imbalance beyond the coronary reserve weakens it.
   const cv::Hemodynamics& hd = s.bus.haemodynamics.h;
   const double load = kStep_s / p.rv_load_tau_s;
-  h.rv_demand_mmHg +=
-      (std::max(hd.pressure[cv::kRV] - hd.pericardial_pressure, 0.0) - h.rv_demand_mmHg) * load;
+  const double wall_load = std::max(hd.pressure[cv::kRV] - hd.pericardial_pressure, 0.0) *
+                           s.circulation.x[cv::kRV] * 1e-3;
+  h.rv_wall_load_mmHg_L += (wall_load - h.rv_wall_load_mmHg_L) * load;
   h.rv_supply_mmHg +=
       (std::max(hd.pressure[cv::kAorta] - hd.pressure[cv::kRV], 0.0) - h.rv_supply_mmHg) * load;
   const double rv_target = c.eval.myocardium.rv_overload_contraction(
-      h.rv_demand_mmHg / h.rv_demand_rest_mmHg, h.rv_supply_mmHg / h.rv_supply_rest_mmHg);
+      h.rv_wall_load_mmHg_L / h.rv_wall_load_rest_mmHg_L,
+      h.rv_supply_mmHg / h.rv_supply_rest_mmHg * content_ratio);
   h.rv_contraction += (rv_target - h.rv_contraction) * (kStep_s / p.rv_ischaemia_tau_s);
   // The energy, the injury its deficit leaves and the stunning that follows (explicit Euler: each
   // moves over tens of seconds to hours).
@@ -257,7 +262,7 @@ void myocardium(const StepContext& c, SimState& s) {
 
 void set_rest(SimState& s) {
   HeartState& h = s.heart;
-  h.rv_demand_rest_mmHg = std::max(h.rv_demand_mmHg, 0.1);
+  h.rv_wall_load_rest_mmHg_L = std::max(h.rv_wall_load_mmHg_L, 0.01);
   h.rv_supply_rest_mmHg = std::max(h.rv_supply_mmHg, 0.1);
   h.rv_contraction = 1.0;
   s.bus.electrical.rv_contraction = 1.0;
@@ -358,9 +363,9 @@ void check(const SimState& s, StateCheck& c) {
       .in("heart.myocardial_stunning", h.myocardial_stunning, 0.0, 1.0)
       .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
       .in("electrical.o2_inotropy_limit", e.o2_inotropy_limit, 0.0, kAny)
-      .in("heart.rv_demand_mmHg", h.rv_demand_mmHg, 0.0, kPressure_mmHg)
+      .in("heart.rv_wall_load_mmHg_L", h.rv_wall_load_mmHg_L, 0.0, kPressure_mmHg)
       .in("heart.rv_supply_mmHg", h.rv_supply_mmHg, 0.0, kPressure_mmHg)
-      .in("heart.rv_demand_rest_mmHg", h.rv_demand_rest_mmHg, 0.1, kPressure_mmHg)
+      .in("heart.rv_wall_load_rest_mmHg_L", h.rv_wall_load_rest_mmHg_L, 0.01, kPressure_mmHg)
       .in("heart.rv_supply_rest_mmHg", h.rv_supply_rest_mmHg, 0.1, kPressure_mmHg)
       .in("heart.rv_contraction", h.rv_contraction, 0.0, 1.0)
       .in("electrical.rv_contraction", e.rv_contraction, 0.0, 1.0)

@@ -21,8 +21,11 @@ BaroreflexParams reference_baroreflex() {
   b.fev_inf = 6.3;
   b.k_ev = 7.06;
   b.fas_0 = 25.0;
-  b.effectors[kLvEmax] = EffectorParams{0.475, 2.0, 8.0};
-  b.effectors[kRvEmax] = EffectorParams{0.282, 2.0, 8.0};
+  // Ursino's Emax gains are +20% of his resting elastances per unit of drive (0.475 of 2.392 and
+  // 0.282 of 1.412 mmHg/mL); the same share of Smith's ventricles here (2.3 and 0.585 mmHg/mL).
+  // His RV gain taken as it stands more than doubled an RV four-tenths as stiff as his.
+  b.effectors[kLvEmax] = EffectorParams{0.475 * 2.3 / 2.392, 2.0, 8.0};
+  b.effectors[kRvEmax] = EffectorParams{0.282 * 0.585 / 1.412, 2.0, 8.0};
   b.effectors[kSplanchnicResistance] = EffectorParams{0.695, 2.0, 6.0};
   b.effectors[kExtrasplanchnicResistance] = EffectorParams{0.53, 2.0, 6.0};
   b.effectors[kSplanchnicUnstressed] = EffectorParams{-265.4, 5.0, 20.0};

@@ -32,6 +32,21 @@ WallPressure wall(const VentricleParams& c, double emax, double e, double v) {
           active - (passive - c.p0)};
 }
 
+// The septum's pressure (the left-to-right pressure difference across it), slope and change with
+// the activation. Its relaxed curve is Smith's exponential for a bow into the right ventricle and
+// the same curve mirrored for a bow into the left: a membrane resists bending either way, where
+// Smith's one-sided curve levels off at -P0 (-1.1 mmHg), so that a right ventricle filled 1.1 mmHg
+// above the left could push the septum without limit into the left and eject by the left's free
+// wall (models/thrombosis README). Contracted, it is pulled toward Vd whichever side it lies on.
+WallPressure septal_wall(const VentricleParams& s, double e, double v) {
+  const double bow = v - s.v0;
+  const double stretch = s.p0 * capped_exp(s.lambda * std::abs(bow));
+  const double passive = std::copysign(stretch - s.p0, bow);
+  const double active = s.emax * (v - s.vd);
+  return {e * active + (1.0 - e) * passive, e * s.emax + (1.0 - e) * s.lambda * stretch,
+          active - passive};
+}
+
 // The transmural pressure a compartment's meeting walls add at volume `v` (C1 at the onset).
 double collapse_pressure(const CollapseParams& c, double v) {
   const double depth = c.onset_mL - v;
@@ -80,7 +95,7 @@ Circulation::Septum Circulation::solve_septum(const VentricleParams& lv,
                            start.d_activation * (e - start.activation);
   double v = start.volume + std::clamp(predicted, -10.0, 10.0);
   for (int i = 0;; ++i) {
-    const WallPressure spt = wall(s, s.emax, e, v);
+    const WallPressure spt = septal_wall(s, e, v);
     const WallPressure left = wall(lv, lv.emax, e, vlv - v);
     const WallPressure right = wall(rv, rv.emax, e, vrv + v);
     const double slope = spt.slope + left.slope + right.slope;

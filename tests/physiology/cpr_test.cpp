@@ -142,10 +142,10 @@ TEST(Cpr, TheDisplacementLetsAConstrictedPeripheryRaiseThePressure) {
   };
   const double with = rise(0.6), without = rise(0.0);
   std::printf("CPP rise for systemic resistance x2: %.2f with the displacement, %.2f without\n", with, without);
-  // 3.0 against 2.3 mmHg at the fitted 0.6 mL/mm (3.7 at 1.2, which the VF phases do not allow:
-  // models/cpr/README.md).
+  // 2.9 against 2.5 mmHg at the fitted 0.6 mL/mm (3.0 against 2.3 before the septum's relaxed
+  // curve was mirrored; 3.7 at 1.2, which the VF phases do not allow: models/cpr/README.md).
   EXPECT_GT(with, 2.5);
-  EXPECT_GT(with, without + 0.4);
+  EXPECT_GT(with, without + 0.25);
 }
 
 // Row 23 and row 39 (direction), A.2 depth mapping: deeper compressions give more, shallower less.

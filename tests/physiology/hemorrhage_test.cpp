@@ -90,6 +90,19 @@ TEST_P(Hemorrhage, FluidBolusRestoresPressureAndRate) {
   EXPECT_NEAR(restored.hr, rest.hr, 0.05 * rest.hr);
 }
 
+// Ursino 1998's sympathetic gains raise each ventricle's Emax by the same share of its resting
+// value, +20% per unit of drive (LV 0.475 of 2.392, RV 0.282 of 1.412 mmHg/mL). The circulation's
+// ventricles are Smith's, so the gains must be that share of Smith's: taken as they stood the RV
+// doubled in shock and held a 95% pulmonary embolism at 120 mmHg (models/thrombosis).
+TEST(Baroreflex, RaisesBothVentriclesByUrsinosShareOfTheirRestingContractility) {
+  const auto model = Model::compile(PatientDef{});
+  const auto& p = model->params();
+  const double lv = p.baroreflex.effectors[autonomic::kLvEmax].gain / p.circulation.lv.emax;
+  const double rv = p.baroreflex.effectors[autonomic::kRvEmax].gain / p.circulation.rv.emax;
+  EXPECT_NEAR(lv, 0.475 / 2.392, 1e-3);
+  EXPECT_NEAR(rv, 0.282 / 1.412, 1e-3);
+}
+
 TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
   // With the reflex off (gain 0) and no adrenal medulla (its secretion is driven by the same
   // sympathetic outflow), the same loss gives no tachycardia and a deeper fall in MAP: the

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -80,12 +81,44 @@ TEST(PulmonaryEmbolism, AnOverloadedRvIsPerfusedOnlyWithinItsCoronaryReserve) {
   EXPECT_NEAR(m.rv_overload_contraction(10.0, 0.0), p.rv_ischaemic_contraction, 1e-12);
 }
 
+// Dogs under graded pulmonary-artery constriction held their output until an RV systolic pressure
+// of 62 +/- 3 mmHg; beyond it the output and the systolic pressures fell, both ventricles' diastolic
+// pressures rose, and the hearts dilated and stopped or fibrillated (Guyton, Lindsey and Gilluly
+// 1954). The failure is the RV's ischaemia (Vlahakes, Turley and Hoffman 1981), and a previously
+// normal RV does not hold a mean PA pressure much above 40 mmHg (McIntyre and Sasahara 1971).
+// Here the RV's supply and wall stress decide it; nothing in the circulation is special-cased.
+TEST(PulmonaryEmbolism, AnRvPastItsCoronaryReserveFailsIntoPea) {
+  auto run = [](const char* obstruction, double minutes, double& peak_rv) {
+    Sim sim(adult());
+    act(sim, std::string(R"({"do":"condition","condition":"pulmonary_embolism","obstruction":)") +
+                 obstruction + "}");
+    peak_rv = 0.0;
+    for (int i = 0; i < minutes * 6000; ++i) {
+      sim.advance(0.01);
+      if (i >= 6000) peak_rv = std::max(peak_rv, sim.signal(kRvPressure));
+    }
+    return sim;
+  };
+  double peak_compensated = 0.0, peak_failing = 0.0;
+  Sim compensated = run("0.85", 10.0, peak_compensated);
+  EXPECT_TRUE(test::palpable_pulse(compensated));
+  EXPECT_GT(test::mean_over(compensated, kMeanArterial, 10.0), 75.0);
+  EXPECT_GT(test::mean_over(compensated, kCardiacOutput, 10.0), 5.0);
+  EXPECT_LT(peak_compensated, 65.0);  // below the dogs' 62 +/- 3, where they failed
+  Sim failing = run("0.95", 25.0, peak_failing);
+  std::printf("peak RV pressure: %.0f mmHg at 85%%, %.0f at 95%%\n", peak_compensated, peak_failing);
+  EXPECT_FALSE(test::palpable_pulse(failing));
+  EXPECT_LT(test::mean_over(failing, kMeanArterial, 10.0), 30.0);
+  EXPECT_GT(peak_failing, 62.0);  // it failed at the dogs' pressure or above it, not below
+  EXPECT_LT(peak_failing, 80.0);  // the Smith RV held 120 before (models/thrombosis)
+}
+
 TEST(PulmonaryEmbolism, EmbolectomyUnloadsTheRightHeartAtOnce) {
   // Removing the clot (surgery or catheter) brings the PA pressure and the CO2 gap back.
   Sim sim(adult());
   act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.9})");
   sim.advance(240.0);
-  ASSERT_GT(sim.signal(kPapMean), 45.0);
+  ASSERT_GT(sim.signal(kPapMean), 40.0);
   act(sim, R"({"do":"embolectomy"})");
   sim.advance(120.0);
   EXPECT_LT(sim.signal(kPapMean), 25.0);
