@@ -95,7 +95,8 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
   // The other examples with a cause parse and run (their first ten minutes).
   for (const char* name : {"hypokalaemia.json", "hypothermia.json", "tamponade.json",
                            "tension_pneumothorax.json", "pulmonary_embolism.json",
-                           "coronary_occlusion.json", "tricyclic_overdose.json", "asphyxia.json"}) {
+                           "pulmonary_embolism_arrest.json", "coronary_occlusion.json",
+                           "tricyclic_overdose.json", "asphyxia.json"}) {
     const Outcome r = resus("run \"" + dir + name + "\" --duration 600 --quiet");
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.output;
   }

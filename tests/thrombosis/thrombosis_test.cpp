@@ -113,6 +113,32 @@ TEST(PulmonaryEmbolism, AnRvPastItsCoronaryReserveFailsIntoPea) {
   EXPECT_LT(peak_failing, 80.0);  // the Smith RV held 120 before (models/thrombosis)
 }
 
+// The arrest is obstructive: the heart still beats against a bed it cannot fill. Taking the clot
+// out during CPR (surgical or catheter embolectomy, ESC 2019) gives the pulse back within a minute
+// or two of stopping compressions, EtCO2 rising from single figures as flow returns.
+TEST(PulmonaryEmbolism, AnEmbolectomyDuringCprEndsThePeaItCaused) {
+  Sim sim(adult());
+  act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.95})");
+  sim.advance(25.0 * 60.0);
+  ASSERT_FALSE(test::palpable_pulse(sim));
+  act(sim, R"({"do":"cpr_start","rate_per_min":110,"depth_mm":55})");
+  act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+  act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":600})");
+  sim.advance(120.0);
+  const double etco2_obstructed = test::mean_over(sim, kEtco2, 20.0);
+  act(sim, R"({"do":"embolectomy"})");
+  sim.advance(100.0);
+  const double etco2_open = test::mean_over(sim, kEtco2, 20.0);
+  act(sim, R"({"do":"cpr_stop"})");
+  sim.advance(60.0);
+  std::printf("EtCO2 in CPR: %.0f mmHg obstructed, %.0f after the embolectomy\n", etco2_obstructed,
+              etco2_open);
+  EXPECT_LT(etco2_obstructed, 10.0);
+  EXPECT_GT(etco2_open, 20.0);
+  EXPECT_TRUE(test::palpable_pulse(sim));
+  EXPECT_GT(test::mean_over(sim, kMeanArterial, 20.0), 65.0);
+}
+
 TEST(PulmonaryEmbolism, EmbolectomyUnloadsTheRightHeartAtOnce) {
   // Removing the clot (surgery or catheter) brings the PA pressure and the CO2 gap back.
   Sim sim(adult());
