@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/patient.hpp"
 #include "engine/sim.hpp"
 #include "../support/named_action.hpp"
 #include "../support/scripted_sim.hpp"
@@ -95,12 +96,13 @@ TEST_P(Hemorrhage, FluidBolusRestoresPressureAndRate) {
 // ventricles are Smith's, so the gains must be that share of Smith's: taken as they stood the RV
 // doubled in shock and held a 95% pulmonary embolism at 120 mmHg (models/thrombosis).
 TEST(Baroreflex, RaisesBothVentriclesByUrsinosShareOfTheirRestingContractility) {
-  const auto model = Model::compile(PatientDef{});
-  const auto& p = model->params();
-  const double lv = p.baroreflex.effectors[autonomic::kLvEmax].gain / p.circulation.lv.emax;
-  const double rv = p.baroreflex.effectors[autonomic::kRvEmax].gain / p.circulation.rv.emax;
-  EXPECT_NEAR(lv, 0.475 / 2.392, 1e-3);
-  EXPECT_NEAR(rv, 0.282 / 1.412, 1e-3);
+  for (const char* preset : {"adult_male_70kg", "adult_female_60kg"}) {
+    const PatientParams p = make_patient(PatientDef{preset, {}});
+    const double lv = p.baroreflex.effectors[autonomic::kLvEmax].gain / p.circulation.lv.emax;
+    const double rv = p.baroreflex.effectors[autonomic::kRvEmax].gain / p.circulation.rv.emax;
+    EXPECT_NEAR(lv, 0.475 / 2.392, 1e-3) << preset;
+    EXPECT_NEAR(rv, 0.282 / 1.412, 1e-3) << preset;
+  }
 }
 
 TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
