@@ -247,14 +247,19 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
   s.palv_f_mmHg += (palv_mmHg - s.palv_f_mmHg) * alpha(dt, 5.0);
 
   // --- Alveolar dead space: West zone 1 (PA pressure below alveolar pressure over the
-  // vertical lung height, 0.736 mmHg/cm) and low-flow heterogeneity [U] ---
+  // vertical lung height, 0.736 mmHg/cm) and low-flow heterogeneity [U], both in the lung that
+  // is still perfused. An embolus's unperfused share (the offset) is dead already, and the flow
+  // it no longer takes goes to the rest: the low flow is judged per perfused unit, so a massive
+  // embolism's overperfused remainder is not counted dead a second time. ---
   const double h = p.lung_height_cm;
   const double z_star = 0.5 * h + (s.ppa_f_mmHg - s.palv_f_mmHg) / 0.736;
   const double zone1 = clampd((h - z_star) / h, 0.0, 1.0);
-  const double lowflow = p.lowflow_dead_space_gain * (1.0 - clampd(s.qp_f_mL_s / qrest, 0.0, 1.0));
   const double f0 = p.alveolar_dead_space_fraction;
+  const double embolised = clampd(in.dead_space_offset, 0.0, 0.95);
+  const double perfused_flow = s.qp_f_mL_s / (qrest * (1.0 - embolised));
+  const double lowflow = p.lowflow_dead_space_gain * (1.0 - clampd(perfused_flow, 0.0, 1.0));
   const double f_target = clampd(
-      f0 + in.dead_space_offset + (1.0 - f0) * (zone1 > lowflow ? zone1 : lowflow), 0.0, 0.95);
+      f0 + embolised + (1.0 - f0 - embolised) * (zone1 > lowflow ? zone1 : lowflow), 0.0, 0.95);
   s.dead_fraction += (f_target - s.dead_fraction) * alpha(dt, 5.0);
 
   double shunt = clampd(p.shunt_fraction + in.shunt_offset, 0.0, 1.0);

@@ -22,7 +22,7 @@ ThrombosisState initial_state() {
 void read(const ThrombosisParams& p, ThrombosisState& s) {
   ThrombosisReadout& o = s.out;
   const double f = std::clamp(s.pe_obstruction, 0.0, p.pe_max_obstruction);
-  o.pulmonary_resistance_scale = 1.0 / (1.0 - f);
+  o.pulmonary_resistance_scale = (1.0 + p.pe_vasoconstriction * f) / (1.0 - f);
   o.dead_space_offset = p.pe_dead_space_share * f;
   o.shunt_offset = p.pe_shunt_per_obstruction * f;
   double lv_lost = 0.0, rv_lost = 0.0, lv_ischaemic = 0.0, worst = 0.0;

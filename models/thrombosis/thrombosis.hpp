@@ -29,6 +29,7 @@ struct ThrombosisParams {
   double pe_dead_space_share;           // of the obstructed share's ventilation: dead space [U]
   double pe_max_obstruction;            // a bed never wholly closed [U]
   double pe_lysis_share;                // an embolus lyses this much slower than a fresh coronary clot [F]
+  double pe_vasoconstriction;           // the open bed's constriction per unit of obstruction [F]
   // Coronary occlusion.
   double lv_share[kTerritories];        // of the LV myocardium each artery feeds [M]
   double rv_share[kTerritories];        // of the RV [M]

@@ -24,7 +24,7 @@ using test::adult;
 // Means over 30 s of per-beat values: a single beat's mean PA pressure swings by ~3 mmHg with
 // the breath it falls in.
 struct PeReadings {
-  double pap = 0.0, co = 0.0, gap = 0.0, spo2 = 0.0;
+  double pap = 0.0, co = 0.0, gap = 0.0, sao2 = 0.0;
 };
 
 PeReadings pe_readings(Sim& sim) {
@@ -35,7 +35,7 @@ PeReadings pe_readings(Sim& sim) {
     r.pap += sim.signal(kPapMean) / kSamples;
     r.co += sim.signal(kCardiacOutput) / kSamples;
     r.gap += (sim.signal(kPaco2) - sim.signal(kEtco2)) / kSamples;
-    r.spo2 += sim.signal(kSpo2) / kSamples;
+    r.sao2 += sim.signal(kSao2) / kSamples;
   }
   return r;
 }
@@ -59,11 +59,11 @@ TEST(PulmonaryEmbolism, PressureCo2GapAndHypoxaemiaGrowWithObstruction) {
     EXPECT_GT(now.pap, last.pap + 2.0) << obstruction;
     EXPECT_LT(now.co, last.co) << obstruction;
     EXPECT_GT(now.gap, last.gap + 2.0) << obstruction;
-    EXPECT_LT(now.spo2, last.spo2) << obstruction;
+    EXPECT_LT(now.sao2, last.sao2) << obstruction;
     last = now;
   }
   EXPECT_GT(last.pap, 35.0);  // at 85%: RV strain
-  EXPECT_LT(last.spo2, 92.0);
+  EXPECT_LT(last.sao2, 92.0);  // arterial: an oximeter in this shock holds its last reading
 }
 
 TEST(PulmonaryEmbolism, AnOverloadedRvIsPerfusedOnlyWithinItsCoronaryReserve) {
@@ -84,33 +84,49 @@ TEST(PulmonaryEmbolism, AnOverloadedRvIsPerfusedOnlyWithinItsCoronaryReserve) {
 // Dogs under graded pulmonary-artery constriction held their output until an RV systolic pressure
 // of 62 +/- 3 mmHg; beyond it the output and the systolic pressures fell, both ventricles' diastolic
 // pressures rose, and the hearts dilated and stopped or fibrillated (Guyton, Lindsey and Gilluly
-// 1954). The failure is the RV's ischaemia (Vlahakes, Turley and Hoffman 1981), and a previously
-// normal RV does not hold a mean PA pressure much above 40 mmHg (McIntyre and Sasahara 1971).
-// Here the RV's supply and wall stress decide it; nothing in the circulation is special-cased.
+// 1954). The failure is the RV's ischaemia (Vlahakes, Turley and Hoffman 1981). Previously normal
+// patients with up to 68% of the bed obstructed kept a normal cardiac index and a mean PA pressure
+// of at most 40 mmHg (McIntyre and Sasahara 1971). Here the RV's supply and wall stress decide
+// it; nothing in the circulation is special-cased.
 TEST(PulmonaryEmbolism, AnRvPastItsCoronaryReserveFailsIntoPea) {
-  auto run = [](const char* obstruction, double minutes, double& peak_rv) {
-    Sim sim(adult());
-    act(sim, std::string(R"({"do":"condition","condition":"pulmonary_embolism","obstruction":)") +
-                 obstruction + "}");
-    peak_rv = 0.0;
-    for (int i = 0; i < minutes * 6000; ++i) {
-      sim.advance(0.01);
-      if (i >= 6000) peak_rv = std::max(peak_rv, sim.signal(kRvPressure));
-    }
-    return sim;
-  };
-  double peak_compensated = 0.0, peak_failing = 0.0;
-  Sim compensated = run("0.85", 10.0, peak_compensated);
+  // McIntyre's patients: 68% obstructed.
+  Sim compensated(adult());
+  act(compensated, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.68})");
+  compensated.advance(600.0);
   EXPECT_TRUE(test::palpable_pulse(compensated));
   EXPECT_GT(test::mean_over(compensated, kMeanArterial, 10.0), 75.0);
   EXPECT_GT(test::mean_over(compensated, kCardiacOutput, 10.0), 5.0);
-  EXPECT_LT(peak_compensated, 65.0);  // below the dogs' 62 +/- 3, where they failed
-  Sim failing = run("0.95", 25.0, peak_failing);
-  std::printf("peak RV pressure: %.0f mmHg at 85%%, %.0f at 95%%\n", peak_compensated, peak_failing);
-  EXPECT_FALSE(test::palpable_pulse(failing));
-  EXPECT_LT(test::mean_over(failing, kMeanArterial, 10.0), 30.0);
-  EXPECT_GT(peak_failing, 62.0);  // it failed at the dogs' pressure or above it, not below
-  EXPECT_LT(peak_failing, 80.0);  // the Smith RV held 120 before (models/thrombosis)
+  const double pap = test::mean_over(compensated, kPapMean, 30.0);
+  EXPECT_GT(pap, 30.0);
+  EXPECT_LT(pap, 44.0);
+  // Guyton's protocol: the constriction tightened step by step (a fifth of what is still open
+  // every 2 minutes), the RV's systolic pressure and the output read at the end of each step.
+  Sim sim(adult());
+  const double co0 = test::mean_over(sim, kCardiacOutput, 10.0);
+  double held_at = 0.0, failed_at = 0.0, peak = 0.0;
+  bool pulseless = false;
+  for (int step = 0; step < 20 && !pulseless; ++step) {
+    act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.2})");
+    sim.advance(110.0);
+    double rv = 0.0;
+    for (int i = 0; i < 1000; ++i) {
+      sim.advance(0.01);
+      rv = std::max(rv, sim.signal(kRvPressure));
+    }
+    peak = std::max(peak, rv);
+    const double co = test::mean_over(sim, kCardiacOutput, 10.0);
+    if (co > 0.9 * co0) held_at = std::max(held_at, rv);
+    if (co < 0.8 * co0 && failed_at == 0.0) failed_at = rv;
+    pulseless = !test::palpable_pulse(sim);
+  }
+  std::printf("68%%: mean PA pressure %.0f mmHg; graded: output held to an RV systolic pressure of "
+              "%.0f, fell at %.0f, peak %.0f, pulseless %d\n", pap, held_at, failed_at, peak,
+              pulseless);
+  EXPECT_TRUE(pulseless);
+  EXPECT_GT(held_at, 40.0);     // the output holds well into RV hypertension (rest: 30)
+  EXPECT_LT(held_at, 70.0);     // and no further than about the dogs' 62 +/- 3
+  EXPECT_GT(failed_at, 50.0);
+  EXPECT_LT(peak, 80.0);        // the Smith RV held 120 before (models/thrombosis)
 }
 
 // The arrest is obstructive: the heart still beats against a bed it cannot fill. Taking the clot
@@ -119,8 +135,9 @@ TEST(PulmonaryEmbolism, AnRvPastItsCoronaryReserveFailsIntoPea) {
 TEST(PulmonaryEmbolism, AnEmbolectomyDuringCprEndsThePeaItCaused) {
   Sim sim(adult());
   act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.95})");
-  sim.advance(25.0 * 60.0);
+  for (int i = 0; i < 180 && test::palpable_pulse(sim); ++i) sim.advance(10.0);
   ASSERT_FALSE(test::palpable_pulse(sim));
+  sim.advance(60.0);
   act(sim, R"({"do":"cpr_start","rate_per_min":110,"depth_mm":55})");
   act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
   act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":600})");
@@ -133,7 +150,8 @@ TEST(PulmonaryEmbolism, AnEmbolectomyDuringCprEndsThePeaItCaused) {
   sim.advance(60.0);
   std::printf("EtCO2 in CPR: %.0f mmHg obstructed, %.0f after the embolectomy\n", etco2_obstructed,
               etco2_open);
-  EXPECT_LT(etco2_obstructed, 10.0);
+  EXPECT_LT(etco2_obstructed, 12.0);
+  EXPECT_GT(etco2_open, 2.0 * etco2_obstructed);
   EXPECT_GT(etco2_open, 20.0);
   EXPECT_TRUE(test::palpable_pulse(sim));
   EXPECT_GT(test::mean_over(sim, kMeanArterial, 20.0), 65.0);
@@ -142,13 +160,13 @@ TEST(PulmonaryEmbolism, AnEmbolectomyDuringCprEndsThePeaItCaused) {
 TEST(PulmonaryEmbolism, EmbolectomyUnloadsTheRightHeartAtOnce) {
   // Removing the clot (surgery or catheter) brings the PA pressure and the CO2 gap back.
   Sim sim(adult());
-  act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.9})");
+  act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.8})");
   sim.advance(240.0);
   ASSERT_GT(sim.signal(kPapMean), 40.0);
   act(sim, R"({"do":"embolectomy"})");
   sim.advance(120.0);
   EXPECT_LT(sim.signal(kPapMean), 25.0);
-  EXPECT_NEAR(sim.signal(kPulmonaryObstruction), 0.09, 1e-12);
+  EXPECT_NEAR(sim.signal(kPulmonaryObstruction), 0.08, 1e-12);  // a tenth of the clot left
 }
 
 TEST(Thrombolysis, TheAcceleratedRegimenOpensAnLadInAboutNinetyMinutes) {
