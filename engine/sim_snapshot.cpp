@@ -59,7 +59,7 @@ std::string format_release(uint32_t version) {
     case 11: return "written by resus 0.7";
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
-    case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21: case 22:
+    case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21: case 22: case 23:
       return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }

@@ -16,6 +16,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kSyncTimeout_s = 3.0;  // a cardioversion waits this long for an R wave
 constexpr int32_t kNoSyncOutcome = 6;   // kShockDelivered detail: no R wave, nothing delivered
 constexpr int32_t kNoShockAdvised = 7;  // kShockDelivered detail: AED mode, rhythm not shockable
+constexpr double kLitresPerMillilitre = 1e-3;
+// Any RV wall load: pressure x volume, mmHg L (a 1000 mmHg RV of 10 L).
+constexpr double kWallLoad_mmHg_L = 1e4;
 
 // What the blood, the body's temperature and the effect channels do to the heart's electricity.
 ep::Modulators modulators(const Bus& b) {
@@ -209,21 +212,24 @@ void myocardium(const StepContext& c, SimState& s) {
   // (isolated hearts fail below a PO2 of ~15 mmHg, ~25% saturation), not only as the energy
   // runs down (the circulation stage applies the limit to the heart's inotropic state).
   s.bus.electrical.o2_inotropy_limit = c.eval.myocardium.o2_inotropy_limit(content_ratio);
-  // The RV's pressure load (Vlahakes 1981). Its O2 demand follows its wall stress, the transmural
-  // pressure times the volume it is spread over (Laplace for a thin wall of fixed mass: stress ~
-  // P r / h ~ P V), so that a dilated RV needs more at the same pressure. Its supply is the
-  // aortic-to-RV pressure that perfuses it times the O2 the blood carries (a PE's hypoxaemia starves
-  // it too). An imbalance beyond the coronary reserve weakens it.
+  // The RV's pressure load (Vlahakes 1981). Its O2 demand follows the wall stress it develops:
+  // the transmural pressure times the volume it is spread over (Laplace for a thin wall of fixed
+  // mass: stress ~ P r / h ~ P V), weighted by the ventricles' activation (the tension-time
+  // index), so a dilated RV needs more at the same pressure and an arrested one, however
+  // distended, develops none. Its supply is the aortic-to-RV pressure that perfuses it times the
+  // O2 the blood carries (a PE's hypoxaemia starves it too). An imbalance beyond the coronary
+  // reserve weakens it.
   const cv::Hemodynamics& hd = s.bus.haemodynamics.h;
-  const double load = kStep_s / p.rv_load_tau_s;
-  const double wall_load = std::max(hd.pressure[cv::kRV] - hd.pericardial_pressure, 0.0) *
-                           s.circulation.x[cv::kRV] * 1e-3;
-  h.rv_wall_load_mmHg_L += (wall_load - h.rv_wall_load_mmHg_L) * load;
-  h.rv_supply_mmHg +=
-      (std::max(hd.pressure[cv::kAorta] - hd.pressure[cv::kRV], 0.0) - h.rv_supply_mmHg) * load;
+  const double blend = kStep_s / p.rv_load_tau_s;
+  const double rv_volume_L = std::max(s.circulation.x[cv::kRV], 0.0) * kLitresPerMillilitre;
+  const double wall_load = hd.ventricular_activation *
+                           std::max(hd.pressure[cv::kRV] - hd.pericardial_pressure, 0.0) *
+                           rv_volume_L;
+  h.rv_wall_load_mmHg_L += (wall_load - h.rv_wall_load_mmHg_L) * blend;
+  const double perfusing = std::max(hd.pressure[cv::kAorta] - hd.pressure[cv::kRV], 0.0);
+  h.rv_supply_mmHg += (perfusing * content_ratio - h.rv_supply_mmHg) * blend;
   const double rv_target = c.eval.myocardium.rv_overload_contraction(
-      h.rv_wall_load_mmHg_L / h.rv_wall_load_rest_mmHg_L,
-      h.rv_supply_mmHg / h.rv_supply_rest_mmHg * content_ratio);
+      h.rv_wall_load_mmHg_L / h.rv_wall_load_rest_mmHg_L, h.rv_supply_mmHg / h.rv_supply_rest_mmHg);
   h.rv_contraction += (rv_target - h.rv_contraction) * (kStep_s / p.rv_ischaemia_tau_s);
   // The energy, the injury its deficit leaves and the stunning that follows (explicit Euler: each
   // moves over tens of seconds to hours).
@@ -262,7 +268,7 @@ void myocardium(const StepContext& c, SimState& s) {
 
 void set_rest(SimState& s) {
   HeartState& h = s.heart;
-  h.rv_wall_load_rest_mmHg_L = std::max(h.rv_wall_load_mmHg_L, 0.01);
+  h.rv_wall_load_rest_mmHg_L = std::max(h.rv_wall_load_mmHg_L, 0.001);
   h.rv_supply_rest_mmHg = std::max(h.rv_supply_mmHg, 0.1);
   h.rv_contraction = 1.0;
   s.bus.electrical.rv_contraction = 1.0;
@@ -363,9 +369,9 @@ void check(const SimState& s, StateCheck& c) {
       .in("heart.myocardial_stunning", h.myocardial_stunning, 0.0, 1.0)
       .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
       .in("electrical.o2_inotropy_limit", e.o2_inotropy_limit, 0.0, kAny)
-      .in("heart.rv_wall_load_mmHg_L", h.rv_wall_load_mmHg_L, 0.0, kPressure_mmHg)
+      .in("heart.rv_wall_load_mmHg_L", h.rv_wall_load_mmHg_L, 0.0, kWallLoad_mmHg_L)
       .in("heart.rv_supply_mmHg", h.rv_supply_mmHg, 0.0, kPressure_mmHg)
-      .in("heart.rv_wall_load_rest_mmHg_L", h.rv_wall_load_rest_mmHg_L, 0.01, kPressure_mmHg)
+      .in("heart.rv_wall_load_rest_mmHg_L", h.rv_wall_load_rest_mmHg_L, 0.001, kWallLoad_mmHg_L)
       .in("heart.rv_supply_rest_mmHg", h.rv_supply_rest_mmHg, 0.1, kPressure_mmHg)
       .in("heart.rv_contraction", h.rv_contraction, 0.0, 1.0)
       .in("electrical.rv_contraction", e.rv_contraction, 0.0, 1.0)

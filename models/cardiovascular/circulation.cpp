@@ -37,7 +37,9 @@ WallPressure wall(const VentricleParams& c, double emax, double e, double v) {
 // the same curve mirrored for a bow into the left: a membrane resists bending either way, where
 // Smith's one-sided curve levels off at -P0 (-1.1 mmHg), so that a right ventricle filled 1.1 mmHg
 // above the left could push the septum without limit into the left and eject by the left's free
-// wall (models/thrombosis README). Contracted, it is pulled toward Vd whichever side it lies on.
+// wall (models/thrombosis README). Contracted, it is pulled toward Vd whichever side it lies on;
+// the free walls' guard against a contraction softer than rest is not needed here, since the
+// mirrored curve outgrows Emax (V - Vd) only beyond ~15 mL of bow (~700 mmHg).
 WallPressure septal_wall(const VentricleParams& s, double e, double v) {
   const double bow = v - s.v0;
   const double stretch = s.p0 * capped_exp(s.lambda * std::abs(bow));

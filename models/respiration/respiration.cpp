@@ -114,7 +114,7 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.drive_scale = clampd(finite_or(in.drive_scale, 1.0), 0.0, 10.0);
   c.compliance_scale = clampd(finite_or(in.compliance_scale, 1.0), 0.05, 10.0);
   c.shunt_offset = clampd(finite_or(in.shunt_offset, 0.0), -1.0, 1.0);
-  c.dead_space_offset = clampd(finite_or(in.dead_space_offset, 0.0), -1.0, 1.0);
+  c.dead_space_offset = clampd(finite_or(in.dead_space_offset, 0.0), 0.0, 1.0);
   (void)p;
   return c;
 }
@@ -248,9 +248,11 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
 
   // --- Alveolar dead space: West zone 1 (PA pressure below alveolar pressure over the
   // vertical lung height, 0.736 mmHg/cm) and low-flow heterogeneity [U], both in the lung that
-  // is still perfused. An embolus's unperfused share (the offset) is dead already, and the flow
-  // it no longer takes goes to the rest: the low flow is judged per perfused unit, so a massive
-  // embolism's overperfused remainder is not counted dead a second time. ---
+  // is still perfused. An embolism's share of the ventilation that is dead (the offset) is
+  // counted once, and the flow its clot turns away goes to the rest: the low flow is judged per
+  // unit of the ventilated lung left perfused (1 - offset; the open bed itself is a little
+  // smaller, so this understates its overperfusion), so a massive embolism's overperfused
+  // remainder is not counted dead a second time. ---
   const double h = p.lung_height_cm;
   const double z_star = 0.5 * h + (s.ppa_f_mmHg - s.palv_f_mmHg) / 0.736;
   const double zone1 = clampd((h - z_star) / h, 0.0, 1.0);

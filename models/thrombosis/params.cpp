@@ -9,8 +9,9 @@ ThrombosisParams default_thrombosis_params() {
   p.pe_dead_space_share = 0.8;         // [U] the obstructed share's ventilation, less redistribution
   p.pe_max_obstruction = 0.95;         // [U]
   p.pe_lysis_share = 0.16;             // [F] PAIMS-2: 100 mg lowers the Miller index ~21% by 2 h
-  // [F] McIntyre and Sasahara 1971: the mean PA pressure is raised from ~30% obstruction and never
-  // above 40 mmHg up to 68% in previously normal patients; the mechanical share alone gave 15 and 27.
+  // [F] McIntyre and Sasahara 1971: the mean PA pressure is raised from ~30% obstruction and at
+  // most about 40 mmHg up to 68% in previously normal patients (the model: 20 and 40-41; the
+  // mechanical share alone gave 15 and 27).
   p.pe_vasoconstriction = 1.5;
   // LAD ~45-50%, LCx ~20-25%, RCA ~30% of the LV in right dominance; the RCA feeds most of the
   // RV free wall, the LAD its anterior part and the septum [M].
@@ -36,7 +37,7 @@ constexpr ParamSpec<ThrombosisParams> kTable[] = {
     {"pe_dead_space_share", "1", 0, 1, "alveolar dead space per unit of pulmonary obstruction", F(pe_dead_space_share)},
     {"pe_max_obstruction", "1", 0.5, 0.99, "largest share of the pulmonary bed an embolus closes", F(pe_max_obstruction)},
     {"pe_lysis_share", "1", 0, 1, "an embolus's lysis rate relative to a fresh coronary clot's", F(pe_lysis_share)},
-    {"pe_vasoconstriction", "1", 0, 10, "the open pulmonary bed's resistance rises by this times the obstruction (the clot's serotonin and thromboxane)", F(pe_vasoconstriction)},
+    {"pe_vasoconstriction", "1", 0, 5, "the open pulmonary bed's resistance rises by this times the obstruction (the clot's serotonin and thromboxane)", F(pe_vasoconstriction)},
     {"lad_lv_share", "1", 0, 1, "share of the LV the LAD feeds", F(lv_share[0])},
     {"lcx_lv_share", "1", 0, 1, "share of the LV the LCx feeds", F(lv_share[1])},
     {"rca_lv_share", "1", 0, 1, "share of the LV the RCA feeds", F(lv_share[2])},
