@@ -44,7 +44,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // the brain's secondary injury, reperfusion clock, seizure and seizure draws. 21: the O2 limit on
 // the heart's inotropic state (electrical bus). 22: the carotid bodies' sensed arterial pressure.
 // 23: the beats' swing over the last breaths (pulse pressure and systolic pressure variation).
-// 24: the RV's load as its wall stress (pressure x volume) where it was its pressure.
+// 24: the RV's load as the wall stress it develops (activation x pressure x volume), where it
+// was its pressure.
 constexpr uint32_t kSnapshotVersion = 24;
 
 // The releases that wrote each format, for the refusal's message.

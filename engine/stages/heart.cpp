@@ -229,7 +229,8 @@ void myocardium(const StepContext& c, SimState& s) {
   const double perfusing = std::max(hd.pressure[cv::kAorta] - hd.pressure[cv::kRV], 0.0);
   h.rv_supply_mmHg += (perfusing * content_ratio - h.rv_supply_mmHg) * blend;
   const double rv_target = c.eval.myocardium.rv_overload_contraction(
-      h.rv_wall_load_mmHg_L / h.rv_wall_load_rest_mmHg_L, h.rv_supply_mmHg / h.rv_supply_rest_mmHg);
+      h.rv_wall_load_mmHg_L / h.rv_wall_load_rest_mmHg_L,
+      h.rv_supply_mmHg / h.rv_supply_rest_mmHg);
   h.rv_contraction += (rv_target - h.rv_contraction) * (kStep_s / p.rv_ischaemia_tau_s);
   // The energy, the injury its deficit leaves and the stunning that follows (explicit Euler: each
   // moves over tens of seconds to hours).

@@ -160,8 +160,8 @@ class Myocardium {
   // The RV's contraction multiplier its pressure load calls for: 1 until the demand (the RV's
   // developed wall load, activation x transmural pressure x volume, over rest) outgrows what the
   // reserve can supply (the aortic-to-RV pressure times the arterial O2 content, over rest); then
-  // falling toward rv_ischaemic_contraction. Under no load (demand at or below rest) it is 1: global ischaemia
-  // is the energy state's.
+  // falling toward rv_ischaemic_contraction. Under no load (demand at or below rest) it is 1:
+  // global ischaemia is the energy state's.
   double rv_overload_contraction(double demand_ratio, double supply_ratio) const;
 
   // Unsynchronised shock of `energy_J` given the current rhythm state. `in_vulnerable_period`:
