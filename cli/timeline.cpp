@@ -25,7 +25,8 @@ std::string preset_description(const std::string& preset) {
 
 void print_header(std::ostream& out, const Scenario& sc, const resus_model* model) {
   const std::string preset = sc.patient.value("preset", "");
-  double mass = NAN, blood = NAN, rate = NAN;
+  double age = NAN, mass = NAN, blood = NAN, rate = NAN;
+  resus_model_param(model, "age_years", &age);
   resus_model_param(model, "body_mass_kg", &mass);
   resus_model_param(model, "blood_volume_mL", &blood);
   resus_model_param(model, "heart_rate_set_bpm", &rate);
@@ -37,7 +38,7 @@ void print_header(std::ostream& out, const Scenario& sc, const resus_model* mode
 
   out << "resus " << resus_version() << "  scenario: " << sc.source << "\n"
       << "patient: " << preset << " (" << preset_description(preset) << ")\n"
-      << "         " << fixed(mass, 0) << " kg, blood volume " << fixed(blood, 0)
+      << "         " << fixed(age, 0) << " years, " << fixed(mass, 0) << " kg, blood volume " << fixed(blood, 0)
       << " mL, resting heart rate " << fixed(rate, 0) << "/min"
       << "; overrides: " << (overrides.empty() ? "none" : overrides) << "\n"
       << "seed " << sc.seed << ", duration " << clock_time(sc.duration_s) << ", recording "

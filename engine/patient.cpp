@@ -7,6 +7,7 @@
 
 #include "engine/json_input.hpp"
 #include "engine/status.hpp"
+#include "models/ageing/ageing.hpp"
 
 namespace resus {
 namespace {
@@ -21,6 +22,7 @@ PatientParams reference_adult(double mass_kg) {
   p.body_mass_kg = mass_kg;
   p.blood_volume_mL = 70.0 * 70.0 * s;  // 70 mL/kg (ATLS; physiology B.1 row 11)
   p.heart_rate_set_bpm = 72.0;
+  p.age_years = ageing::kReferenceAge;
   p.circulation = cv::reference_circulation();
   cv::scale_to_mass(p.circulation, s);
   p.baroreflex = autonomic::reference_baroreflex();
@@ -98,6 +100,7 @@ constexpr ParamSpec<PatientParams> kPatient[] = {
     {"body_mass_kg", "kg", 30, 140, "body mass; rescales the preset (set it first)", RESUS_PATIENT(body_mass_kg)},
     {"blood_volume_mL", "mL", 1500, 10000, "total blood volume at start", RESUS_PATIENT(blood_volume_mL)},
     {"heart_rate_set_bpm", "1/min", 30, 180, "resting sinus rate held by the reflex", RESUS_PATIENT(heart_rate_set_bpm)},
+    {"age_years", "years", 18, 100, "age; shifts the preset's 35-year-old (models/ageing), as body mass does", RESUS_PATIENT(age_years)},
 };
 #undef RESUS_PATIENT
 
@@ -200,22 +203,26 @@ PatientParams make_patient(const PatientDef& def) {
                 "unknown preset " + quoted_input(def.preset) + "; known presets: " + known);
   }
 
-  // Body mass is an input of the preset; every other override applies to its output.
+  // Body mass and age are inputs of the preset; every other override applies to its output.
   double mass = preset->default_mass_kg;
+  double age = ageing::kReferenceAge;
   for (const auto& [name, value] : def.overrides) {
     const ParamInfo* info = find_param(name);
     if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " (see 'resus info')");
     if (!std::isfinite(value) || value < info->min || value > info->max)
       throw Error(Status::kInvalidArgument, format_range_error(*info, value));
     if (name == "body_mass_kg") mass = value;
+    if (name == "age_years") age = value;
   }
   PatientParams params = reference_adult(mass);
   for (const PresetOverride& o : preset->overrides) {
     double& v = find_param(o.param)->ref(params);
     v = o.op == Op::kSet ? o.value : o.op == Op::kScale ? v * o.value : o.value * mass;
   }
+  params.age_years = age;
+  for (const ageing::Effect& e : ageing::effects()) find_param(e.param)->ref(params) *= ageing::factor(e, age);
   for (const auto& [name, value] : def.overrides) {
-    if (name == "body_mass_kg") continue;
+    if (name == "body_mass_kg" || name == "age_years") continue;
     find_param(name)->ref(params) = value;
   }
   // Values one model keeps of another's, after the overrides of either.
@@ -227,7 +234,7 @@ PatientParams make_patient(const PatientDef& def) {
   for (const ParamInfo& info : param_registry()) {
     const double v = info.ref(params);
     if (!std::isfinite(v) || v < info.min || v > info.max)
-      throw Error(Status::kInvalidArgument, format_range_error(info, v) + " after scaling to body mass");
+      throw Error(Status::kInvalidArgument, format_range_error(info, v) + " after scaling to body mass and age");
   }
   return params;
 }

@@ -35,6 +35,7 @@ struct PatientParams {
   double body_mass_kg;
   double blood_volume_mL;      // total blood volume the sim starts with
   double heart_rate_set_bpm;   // resting sinus rate, which the reflex holds at rest
+  double age_years;            // shifts other models' parameters (models/ageing)
   cv::CirculationParams circulation;
   autonomic::BaroreflexParams baroreflex;
   ep::ConductionParams conduction;
