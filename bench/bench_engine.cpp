@@ -48,8 +48,8 @@ const char* const kPresets[] = {"adult_male_70kg", "adult_female_60kg"};
 
 std::shared_ptr<const Model> model(int preset = 0) {
   static const std::shared_ptr<const Model> models[] = {
-      Model::compile(PatientDef{kPresets[0], {}}),
-      Model::compile(PatientDef{kPresets[1], {}}),
+      Model::compile(PatientDef{kPresets[0], {}, {}}),
+      Model::compile(PatientDef{kPresets[1], {}, {}}),
   };
   return models[preset];
 }
@@ -313,7 +313,7 @@ BENCHMARK(BM_Step)->Unit(benchmark::kMicrosecond)->UseRealTime();
 // settle, the reflex calibration and the closed-loop check). settle_sim_s is the simulated time
 // that took.
 void BM_ModelCompile(benchmark::State& state) {
-  const PatientDef def{kPresets[state.range(0)], {}};
+  const PatientDef def{kPresets[state.range(0)], {}, {}};
   double settle = 0.0;
   for (auto _ : state) {
     auto m = Model::compile(def);

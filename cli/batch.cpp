@@ -79,6 +79,7 @@ void cell(std::string& row, const std::string& value) {
 std::string csv_header(const Study& st, const PatientDraw& any) {
   std::string h = "patient,preset,cause,rhythm";
   for (const auto& [name, v] : any.overrides) cell(h, name);
+  for (const auto& [name, present] : any.comorbid) cell(h, "comorbidity." + name);
   for (const auto& [name, v] : any.team_drawn) cell(h, "team." + name);
   h += ",status,collapse_s,rosc_any,rosc_sustained_20min,alive_at_end,favourable_neuro,rosc_minutes_at_end,"
        "brain_ischaemia_min,compression_fraction,first_analysis,first_cpr_s,first_shock_s,first_epinephrine_s,"
@@ -94,6 +95,7 @@ std::string csv_row(const PatientDraw& d, const PatientOutcome& o) {
   cell(r, d.cause);
   cell(r, d.rhythm);
   for (const auto& [name, v] : d.overrides) cell(r, num(v));
+  for (const auto& [name, present] : d.comorbid) cell(r, present ? "1" : "0");
   for (const auto& [name, v] : d.team_drawn) cell(r, num(v));
   const auto& t = o.tally;
   std::string status = o.ok ? "ok" : o.error;
@@ -124,6 +126,7 @@ nlohmann::json json_row(const PatientDraw& d, const PatientOutcome& o) {
   j["cause"] = d.cause;
   j["rhythm"] = d.rhythm;
   for (const auto& [name, v] : d.overrides) j["parameters"][name] = v;
+  for (const auto& [name, present] : d.comorbid) j["comorbidities"][name] = present;
   for (const auto& [name, v] : d.team_drawn) j["team"][name] = v;
   j["status"] = o.ok ? "ok" : o.error;
   j["outcomes"] = {{"collapse_s", o.collapse_s},

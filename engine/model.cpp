@@ -161,11 +161,15 @@ std::string describe(const PatientDef& def) {
   std::ostringstream os;
   os.imbue(std::locale::classic());
   os << "preset " << def.preset;
-  if (def.overrides.empty()) return os.str() + ", no overrides";
-  os << ", overrides:";
-  const char* sep = " ";
+  if (def.overrides.empty()) os << ", no overrides";
+  const char* sep = ", overrides: ";
   for (const auto& [name, value] : def.overrides) {
     os << sep << name << " = " << value;
+    sep = ", ";
+  }
+  sep = ", scales: ";
+  for (const auto& [name, factor] : def.scales) {
+    os << sep << name << " x " << factor;
     sep = ", ";
   }
   return os.str();

@@ -221,6 +221,19 @@ PatientParams make_patient(const PatientDef& def) {
   }
   params.age_years = age;
   for (const ageing::Effect& e : ageing::effects()) find_param(e.param)->ref(params) *= ageing::factor(e, age);
+  for (const auto& [name, factor] : def.scales) {
+    const ParamInfo* info = find_param(name);
+    if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " in scales (see 'resus info')");
+    if (name == "body_mass_kg" || name == "age_years")
+      throw Error(Status::kInvalidArgument, "scales: '" + name + "' is an input of the preset; override its value instead");
+    if (!std::isfinite(factor) || factor < kMinScale || factor > kMaxScale) {
+      std::ostringstream os;
+      os << "scales: factor on '" << name << "' = " << factor << " is out of range; valid range is ["
+         << kMinScale << ", " << kMaxScale << "]";
+      throw Error(Status::kInvalidArgument, os.str());
+    }
+    info->ref(params) *= factor;
+  }
   for (const auto& [name, value] : def.overrides) {
     if (name == "body_mass_kg" || name == "age_years") continue;
     find_param(name)->ref(params) = value;
@@ -234,7 +247,7 @@ PatientParams make_patient(const PatientDef& def) {
   for (const ParamInfo& info : param_registry()) {
     const double v = info.ref(params);
     if (!std::isfinite(v) || v < info.min || v > info.max)
-      throw Error(Status::kInvalidArgument, format_range_error(info, v) + " after scaling to body mass and age");
+      throw Error(Status::kInvalidArgument, format_range_error(info, v) + " after scaling to body mass, age and scales");
   }
   return params;
 }
@@ -255,9 +268,17 @@ PatientDef parse_patient_json(std::string_view text) {
           throw Error(Status::kParseError, "patient.overrides." + cut_input(name) + ": expected a number");
         def.overrides.emplace_back(name, v.get<double>());
       }
+    } else if (key == "scales") {
+      if (!value.is_object())
+        throw Error(Status::kParseError, "patient.scales: expected an object of name: factor");
+      for (const auto& [name, v] : value.items()) {
+        if (!v.is_number())
+          throw Error(Status::kParseError, "patient.scales." + cut_input(name) + ": expected a number");
+        def.scales.emplace_back(name, v.get<double>());
+      }
     } else {
-      throw Error(Status::kUnknownName,
-                  "patient." + cut_input(key) + ": unknown field (expected 'preset' or 'overrides')");
+      throw Error(Status::kUnknownName, "patient." + cut_input(key) +
+                                            ": unknown field (expected 'preset', 'overrides' or 'scales')");
     }
   }
   return def;

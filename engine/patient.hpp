@@ -82,7 +82,13 @@ std::span<const PresetInfo> preset_registry();
 struct PatientDef {
   std::string preset = "adult_male_70kg";
   std::vector<std::pair<std::string, double>> overrides;
+  // Factors on the preset's values at the patient's mass and age (a comorbidity's shifts),
+  // applied before the overrides; a parameter scaled twice takes both factors.
+  std::vector<std::pair<std::string, double>> scales;
 };
+
+// The range a factor in PatientDef::scales must lie in.
+inline constexpr double kMinScale = 0.01, kMaxScale = 100.0;
 
 // Builds parameters from a definition. Throws resus::Error naming the field, value and range.
 PatientParams make_patient(const PatientDef& def);

@@ -38,6 +38,10 @@ std::string patient_json(const PatientDraw& draw) {
   j["preset"] = draw.preset;
   j["overrides"] = nlohmann::json::object();
   for (const auto& [name, value] : draw.overrides) j["overrides"][name] = value;
+  if (!draw.scales.empty()) {
+    j["scales"] = nlohmann::json::object();
+    for (const auto& [name, factor] : draw.scales) j["scales"][name] = factor;
+  }
   return j.dump();
 }
 

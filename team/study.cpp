@@ -69,8 +69,42 @@ const std::set<std::string>& arrest_rhythms() {
   return names;
 }
 
+// The registry's range of a patient parameter, or false if there is none of that name.
+bool param_range(const std::string& name, double* lo, double* hi) {
+  const char *pname = nullptr, *unit = nullptr;
+  for (int32_t i = 0; i < resus_param_count(); ++i) {
+    resus_param_info(i, &pname, &unit, lo, hi, nullptr);
+    if (name == pname) return true;
+  }
+  return false;
+}
+
+// population.comorbidities: {"name": {"share": p, "scales": {"parameter": factor, ...}}}.
+void parse_comorbidities(const json& j, Study& st) {
+  if (!j.is_object()) throw StudyError("population.comorbidities: must be an object of comorbidities");
+  for (const auto& [name, value] : j.items()) {
+    const std::string path = "population.comorbidities." + name;
+    check_fields(value, {"share", "scales"}, path);
+    Comorbidity c{name, 0.0, {}};
+    if (!value.contains("share")) throw StudyError(path + ": needs \"share\" (0 to 1)");
+    c.share = number_in(value.at("share"), path + ".share", 0.0, 1.0);
+    const json scales = value.value("scales", json());
+    if (!scales.is_object() || scales.empty())
+      throw StudyError(path + ".scales: must be an object of parameter: factor");
+    for (const auto& [param, factor] : scales.items()) {
+      const std::string at = path + ".scales." + param;
+      double lo = 0, hi = 0;
+      if (!param_range(param, &lo, &hi)) throw StudyError(at + ": not a patient parameter (resus info lists them)");
+      if (param == "body_mass_kg" || param == "age_years")
+        throw StudyError(at + ": an input of the preset; sample its value in population.parameters");
+      c.scales.emplace_back(param, number_in(factor, at, 0.01, 100.0));
+    }
+    st.comorbidities.push_back(std::move(c));
+  }
+}
+
 void parse_population(const json& j, Study& st) {
-  check_fields(j, {"preset", "parameters", "correlations"}, "population");
+  check_fields(j, {"preset", "parameters", "correlations", "comorbidities"}, "population");
   st.preset = parse_distribution(j.value("preset", json("adult_male_70kg")), "population.preset",
                                  0, 0, true);
   check_labels(st.preset, "population.preset", preset_names(), "presets");
@@ -79,17 +113,12 @@ void parse_population(const json& j, Study& st) {
     if (!params.is_object()) throw StudyError("population.parameters: must be an object of distributions");
     for (const auto& [name, value] : params.items()) {
       const std::string path = "population.parameters." + name;
-      int32_t found = -1;
-      const char *pname = nullptr, *unit = nullptr;
       double lo = 0, hi = 0;
-      for (int32_t i = 0; i < resus_param_count() && found < 0; ++i) {
-        resus_param_info(i, &pname, &unit, &lo, &hi, nullptr);
-        if (name == pname) found = i;
-      }
-      if (found < 0) throw StudyError(path + ": not a patient parameter (resus info lists them)");
+      if (!param_range(name, &lo, &hi)) throw StudyError(path + ": not a patient parameter (resus info lists them)");
       st.parameters.push_back({name, parse_distribution(value, path, lo, hi)});
     }
   }
+  if (j.contains("comorbidities")) parse_comorbidities(j.at("comorbidities"), st);
   // Correlations as a Gaussian copula: pairwise r between continuous parameters, the matrix
   // factored once (Cholesky); a matrix that is not positive definite is an error.
   const std::size_t n = st.parameters.size();
@@ -287,6 +316,20 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
   }
   for (std::size_t i = 0; i < n; ++i)
     p.overrides.emplace_back(st.parameters[i].name, st.parameters[i].dist.quantile(u[i]));
+  // Each comorbidity by its own draw; two that scale one parameter multiply.
+  for (const Comorbidity& c : st.comorbidities) {
+    const bool present = draw(st.seed, index, "comorbidity/" + c.name) < c.share;
+    p.comorbid.emplace_back(c.name, present);
+    if (!present) continue;
+    for (const auto& [param, factor] : c.scales) {
+      auto it = std::find_if(p.scales.begin(), p.scales.end(),
+                             [&](const auto& s) { return s.first == param; });
+      if (it == p.scales.end())
+        p.scales.emplace_back(param, factor);
+      else
+        it->second *= factor;
+    }
+  }
   team_preset(st.team_preset, &p.team);
   for (const NamedDistribution& t : st.team) {
     const double v = t.dist.quantile(draw(st.seed, index, "team/" + t.name));

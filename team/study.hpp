@@ -27,6 +27,14 @@ struct Cause {
   std::vector<std::string> actions;  // each an action's JSON with "at_s"
 };
 
+// A comorbidity: present in a share of the population, it shifts parameters by factors on the
+// patient's own values (after its preset, mass and age).
+struct Comorbidity {
+  std::string name;
+  double share = 0.0;
+  std::vector<std::pair<std::string, double>> scales;  // parameter, factor
+};
+
 inline constexpr const char* kPrimaryCause = "primary";  // the rhythm set at arrest.at_s
 
 struct Study {
@@ -37,6 +45,7 @@ struct Study {
   Distribution preset;                          // categorical over preset names
   std::vector<NamedDistribution> parameters;    // patient "overrides", name order
   std::vector<std::vector<double>> correlation_cholesky;  // lower triangle, over `parameters`
+  std::vector<Comorbidity> comorbidities;       // name order
   double collapse_s = 30.0;                     // the arrest, after a short rest
   Distribution rhythm;                          // categorical over arrest rhythm names
   Distribution cause;                           // categorical over "primary" and causes' names
@@ -54,6 +63,8 @@ struct PatientDraw {
   int64_t index = 0;
   std::string preset;
   std::vector<std::pair<std::string, double>> overrides;  // study parameter order
+  std::vector<std::pair<std::string, bool>> comorbid;     // each comorbidity: drawn or not
+  std::vector<std::pair<std::string, double>> scales;     // their factors, one per parameter
   std::string rhythm;
   std::string cause = kPrimaryCause;
   const Cause* cause_def = nullptr;  // null for a primary arrest

@@ -15,10 +15,12 @@ namespace fs = std::filesystem;
 using resus_cli_test::read;
 using resus_cli_test::resus;
 
-// Six patients of 2 minutes, VF or PEA, an in-hospital team, 2 patients per chunk: 3 chunks.
+// Six patients of 2 minutes, VF or PEA, half with a failing LV, an in-hospital team, 2 patients
+// per chunk: 3 chunks.
 constexpr const char* kStudy = R"({
   "name": "batch test", "seed": 11, "patients": 6, "duration_s": 120,
-  "population": {"parameters": {"body_mass_kg": {"dist": "normal", "mean": 75, "sd": 12}}},
+  "population": {"parameters": {"body_mass_kg": {"dist": "normal", "mean": 75, "sd": 12}},
+                 "comorbidities": {"heart_failure": {"share": 0.5, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}},
   "arrest": {"at_s": 20, "rhythm": {"dist": "categorical", "values": ["vf_coarse", "pea"]}},
   "team": {"preset": "in_hospital", "parameters": {"arrival_s": {"dist": "uniform", "min": 10, "max": 40}}},
   "record": {"signals": ["map_mmHg", "etco2_mmHg"], "interval_s": 20}
@@ -50,6 +52,8 @@ TEST_F(BatchTest, ResultsDoNotDependOnTheThreadCount) {
   const std::string csv = read(out("one") + "/results.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 7);  // header and six patients
   EXPECT_NE(csv.find("team.arrival_s"), std::string::npos);
+  EXPECT_NE(csv.find("comorbidity.heart_failure"), std::string::npos);
+  EXPECT_NE(read(out("one") + "/results.json").find("\"comorbidities\""), std::string::npos);
   EXPECT_EQ(csv, read(out("two") + "/results.csv"));
   EXPECT_EQ(read(out("one") + "/results.json"), read(out("two") + "/results.json"));
   EXPECT_EQ(read(out("one") + "/series.csv"), read(out("two") + "/series.csv"));

@@ -66,6 +66,39 @@ TEST(BadInput, BoundsOfTheRangeAreAccepted) {
 // Regression (issue 8): these overrides, each inside its published range, compiled, and
 // co_fraction was inf from the start and after an advance that returned OK. A patient whose
 // resting state cannot run is refused at compile, naming the failed check and the overrides.
+TEST(BadInput, ScalesNameTheParameterTheFactorAndTheRange) {
+  PatientDef def;
+  def.scales = {{"lv_emax_mmHg_per_mL", 0.001}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument,
+               {"lv_emax_mmHg_per_mL", "0.001", "[0.01, 100]"});
+  def.scales = {{"lv_emax_typo", 0.5}};
+  expect_error([&] { Model::compile(def); }, Status::kUnknownName, {"lv_emax_typo", "scales"});
+  def.scales = {{"body_mass_kg", 1.2}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument, {"body_mass_kg", "input of the preset"});
+  def.scales = {{"lv_emax_mmHg_per_mL", kNaN}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument, {"lv_emax_mmHg_per_mL"});
+  // A factor within its range that takes the parameter outside its own is refused too.
+  def.scales = {{"heart_rate_set_bpm", 3.0}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument,
+               {"heart_rate_set_bpm", "216", "[30, 180]", "scales"});
+  EXPECT_THROW(parse_patient_json(R"({"scales": {"lv_emax_mmHg_per_mL": "half"}})"), Error);
+  EXPECT_THROW(parse_patient_json(R"({"scales": [0.5]})"), Error);
+}
+
+TEST(BadInput, ScalesMultiplyTheAgedValueAndOverridesStillWin) {
+  PatientDef def;
+  def.overrides = {{"age_years", 75}};
+  const double aged = make_patient(def).circulation.lv.emax;
+  def.scales = {{"lv_emax_mmHg_per_mL", 0.5}, {"lv_emax_mmHg_per_mL", 0.8}};
+  EXPECT_DOUBLE_EQ(make_patient(def).circulation.lv.emax, aged * 0.4);
+  def.overrides.push_back({"lv_emax_mmHg_per_mL", 2.0});
+  EXPECT_EQ(make_patient(def).circulation.lv.emax, 2.0);
+  const PatientDef parsed =
+      parse_patient_json(R"({"preset": "adult_female_60kg", "scales": {"lv_emax_mmHg_per_mL": 0.6}})");
+  ASSERT_EQ(parsed.scales.size(), 1u);
+  EXPECT_EQ(parsed.scales[0].second, 0.6);
+}
+
 TEST(BadInput, NonViablePatientIsRefusedAtCompile) {
   PatientDef def;
   def.overrides = {{"baro_tau_z_s", 30},

@@ -97,7 +97,7 @@ TEST_P(Hemorrhage, FluidBolusRestoresPressureAndRate) {
 // doubled in shock and held a 95% pulmonary embolism at 120 mmHg (models/thrombosis).
 TEST(Baroreflex, RaisesBothVentriclesByUrsinosShareOfTheirRestingContractility) {
   for (const char* preset : {"adult_male_70kg", "adult_female_60kg"}) {
-    const PatientParams p = make_patient(PatientDef{preset, {}});
+    const PatientParams p = make_patient(PatientDef{preset, {}, {}});
     const double lv = p.baroreflex.effectors[autonomic::kLvEmax].gain / p.circulation.lv.emax;
     const double rv = p.baroreflex.effectors[autonomic::kRvEmax].gain / p.circulation.rv.emax;
     EXPECT_NEAR(lv, 0.475 / 2.392, 1e-3) << preset;

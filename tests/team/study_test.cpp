@@ -116,6 +116,34 @@ TEST(Sampling, APatientDependsOnlyOnTheSeedAndItsIndex) {
   EXPECT_NE(sample_patient(c, 7312).overrides[0].second, pa.overrides[0].second);
 }
 
+TEST(Sampling, ComorbiditiesComeAtTheirShareAndTheirShiftsMultiply) {
+  const Study st = parse_study(R"({"patients": 4000, "population": {"comorbidities": {
+      "heart_failure": {"share": 0.25, "scales": {"lv_emax_mmHg_per_mL": 0.6}},
+      "ischaemic_heart": {"share": 0.5, "scales": {"lv_emax_mmHg_per_mL": 0.9, "coronary_resistance_mmHg_s_per_mL": 1.5}}}}})",
+                               "s.json");
+  int failing = 0, ischaemic = 0, both = 0;
+  for (int64_t i = 0; i < st.patients; ++i) {
+    const auto d = sample_patient(st, i);
+    ASSERT_EQ(d.comorbid.size(), 2u);
+    const bool hf = d.comorbid[0].second, ih = d.comorbid[1].second;  // name order
+    failing += hf, ischaemic += ih, both += hf && ih;
+    double emax = 1.0;
+    for (const auto& [name, f] : d.scales)
+      if (name == "lv_emax_mmHg_per_mL") emax = f;
+    ASSERT_DOUBLE_EQ(emax, (hf ? 0.6 : 1.0) * (ih ? 0.9 : 1.0)) << i;
+    ASSERT_EQ(d.scales.size(), static_cast<std::size_t>(hf || ih) + ih) << i;
+  }
+  EXPECT_NEAR(failing / 4000.0, 0.25, 0.02);
+  EXPECT_NEAR(ischaemic / 4000.0, 0.5, 0.025);
+  EXPECT_NEAR(both / 4000.0, 0.125, 0.015);  // drawn independently
+  // A patient's comorbidity does not depend on what else the study samples.
+  const Study other = parse_study(R"({"patients": 4000, "population": {"parameters": {"age_years": 70},
+      "comorbidities": {"heart_failure": {"share": 0.25, "scales": {"rv_emax_mmHg_per_mL": 0.7}}}}})",
+                                  "o.json");
+  for (int64_t i = 0; i < 200; ++i)
+    ASSERT_EQ(sample_patient(other, i).comorbid[0].second, sample_patient(st, i).comorbid[0].second);
+}
+
 TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
   EXPECT_NE(refusal("{").find("s.json: not valid JSON"), std::string::npos);
   EXPECT_NE(refusal(R"({"patients": 0})").find("patients: 0 is outside the valid range [1, 1e+09]"),
@@ -160,6 +188,21 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
                 .find("arrest.cause: \"other\" is not one of the causes"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"do": "hemorrhage"}]}}})").find("must be an action object with \"at_s\""),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"hf": {"share": 1.5, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}}})")
+                .find("population.comorbidities.hf.share: 1.5 is outside the valid range [0, 1]"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"hf": {"share": 0.2, "scales": {"lv_emax_mmHg_per_mL": 0}}}}})")
+                .find("population.comorbidities.hf.scales.lv_emax_mmHg_per_mL: 0 is outside the valid range [0.01, 100]"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"hf": {"share": 0.2, "scales": {"nonsense": 2}}}}})")
+                .find("population.comorbidities.hf.scales.nonsense: not a patient parameter"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"hf": {"share": 0.2}}}})")
+                .find("population.comorbidities.hf.scales: must be an object"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"old": {"share": 0.2, "scales": {"age_years": 2}}}}})")
+                .find("an input of the preset"),
             std::string::npos);
 }
 
