@@ -35,12 +35,17 @@ void print_header(std::ostream& out, const Scenario& sc, const resus_model* mode
   if (sc.patient.contains("overrides"))
     for (const auto& [name, value] : sc.patient["overrides"].items())
       overrides += (overrides.empty() ? "" : ", ") + name + " = " + value.dump();
+  std::string scales;
+  if (sc.patient.contains("scales"))
+    for (const auto& [name, value] : sc.patient["scales"].items())
+      scales += (scales.empty() ? "" : ", ") + name + " x " + value.dump();
 
   out << "resus " << resus_version() << "  scenario: " << sc.source << "\n"
       << "patient: " << preset << " (" << preset_description(preset) << ")\n"
       << "         " << fixed(age, 0) << " years, " << fixed(mass, 0) << " kg, blood volume " << fixed(blood, 0)
       << " mL, resting heart rate " << fixed(rate, 0) << "/min"
-      << "; overrides: " << (overrides.empty() ? "none" : overrides) << "\n"
+      << "; overrides: " << (overrides.empty() ? "none" : overrides)
+      << (scales.empty() ? "" : "; scales: " + scales) << "\n"
       << "seed " << sc.seed << ", duration " << clock_time(sc.duration_s) << ", recording "
       << sc.signals.size() << " signals every " << num(sc.record_interval_s) << " s\n\n";
 }

@@ -272,9 +272,13 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   // nominal 5 L/min, unless the host set their reference itself.
   const bool reference_set = std::any_of(def.overrides.begin(), def.overrides.end(),
                                          [](const auto& o) { return o.first == kFlowReference; });
+  // A scale on it (a comorbidity's) applies to the output found.
+  double reference_scale = 1.0;
+  for (const auto& [name, factor] : def.scales)
+    if (name == kFlowReference) reference_scale *= factor;
   if (!reference_set)  // within the parameter's own range, as an override would have to be
     m->params_.respiration.resting_cardiac_output_mL_s =
-        std::clamp(m->resting_cardiac_output_ * 1000.0 / 60.0, 20.0, 300.0);
+        std::clamp(reference_scale * m->resting_cardiac_output_ * 1000.0 / 60.0, 20.0, 300.0);
   m->resting_pulse_pressure_ = state.signals[kPulsePressure];
   state.heart.coronary_perfusion_ratio = 1.0;
   // The gases, solutes and heat start again, at the output the circulation has found (6.1 L/min

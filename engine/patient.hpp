@@ -93,8 +93,8 @@ inline constexpr double kMinScale = 0.01, kMaxScale = 100.0;
 // Builds parameters from a definition. Throws resus::Error naming the field, value and range.
 PatientParams make_patient(const PatientDef& def);
 
-// Parses {"preset": "...", "overrides": {"name": value, ...}}. Throws resus::Error with the
-// JSON path of a bad field.
+// Parses {"preset": "...", "overrides": {"name": value, ...}, "scales": {"name": factor, ...}}.
+// Throws resus::Error with the JSON path of a bad field.
 PatientDef parse_patient_json(std::string_view json);
 
 }  // namespace resus

@@ -5,6 +5,7 @@
 #include <Random123/philox.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -84,6 +85,11 @@ void parse_comorbidities(const json& j, Study& st) {
   if (!j.is_object()) throw StudyError("population.comorbidities: must be an object of comorbidities");
   for (const auto& [name, value] : j.items()) {
     const std::string path = "population.comorbidities." + name;
+    // The name heads a results column: letters, digits and underscores only.
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](unsigned char ch) {
+          return std::isalnum(ch) || ch == '_';
+        }))
+      throw StudyError(path + ": a comorbidity's name takes letters, digits and underscores only");
     check_fields(value, {"share", "scales"}, path);
     Comorbidity c{name, 0.0, {}};
     if (!value.contains("share")) throw StudyError(path + ": needs \"share\" (0 to 1)");
@@ -97,9 +103,30 @@ void parse_comorbidities(const json& j, Study& st) {
       if (!param_range(param, &lo, &hi)) throw StudyError(at + ": not a patient parameter (resus info lists them)");
       if (param == "body_mass_kg" || param == "age_years")
         throw StudyError(at + ": an input of the preset; sample its value in population.parameters");
+      // A sampled value would replace the shifted one (overrides come last): refuse the clash.
+      if (std::any_of(st.parameters.begin(), st.parameters.end(),
+                      [&](const NamedDistribution& p) { return p.name == param; }))
+        throw StudyError(at + ": population.parameters samples this parameter, which would replace the shift");
       c.scales.emplace_back(param, number_in(factor, at, 0.01, 100.0));
     }
     st.comorbidities.push_back(std::move(c));
+  }
+  // A patient with every comorbidity multiplies their factors: the product must still be a
+  // factor the engine takes, at either extreme.
+  std::set<std::string> params;
+  for (const Comorbidity& c : st.comorbidities)
+    for (const auto& s : c.scales) params.insert(s.first);
+  for (const std::string& param : params) {
+    double lowest = 1.0, highest = 1.0;
+    for (const Comorbidity& c : st.comorbidities)
+      for (const auto& [name, factor] : c.scales)
+        if (name == param) (factor < 1.0 ? lowest : highest) *= factor;
+    if (lowest < 0.01 || highest > 100.0) {
+      std::ostringstream s;
+      s << "population.comorbidities: the factors on " << param << " combine to " << (lowest < 0.01 ? lowest : highest)
+        << " in a patient with all of them, outside the valid range [0.01, 100]";
+      throw StudyError(s.str());
+    }
   }
 }
 

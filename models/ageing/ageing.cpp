@@ -19,13 +19,13 @@ constexpr Effect kEffects[] = {
     // (Franklin 1997).
     {"splanchnic_resistance_mmHg_s_per_mL", {1.0, 1.0, 1.081, 1.162, 1.203, 1.203, 1.203, 1.203}},
     {"extrasplanchnic_resistance_mmHg_s_per_mL", {1.0, 1.0, 1.081, 1.162, 1.203, 1.203, 1.203, 1.203}},
-    // Cardiac-vagal baroreflex sensitivity falls 2.3% a year (Fauvel 2007), to a floor.
+    // Cardiac-vagal baroreflex sensitivity falls 2.3% a year (Fauvel 2007), exponentially.
     {"baro_gain_period_vagal_s", {1.479, 1.0, 0.795, 0.631, 0.502, 0.399, 0.317, 0.224}},
     // The sympathetic limb shortens the period at most to the maximal rate's, 208 - 0.7 age
     // (Tanaka 2001): its gain follows the period reserve below a resting 72/min.
     {"baro_gain_period_sympathetic_s", {1.039, 1.0, 0.9745, 0.9467, 0.9167, 0.8838, 0.8480, 0.7872}},
     // Resting metabolism at a fixed mass and height: Mifflin-St Jeor 1990, -5 kcal/day per year
-    // on the 70 kg, 175 cm man's 1624 kcal/day at 35.
+    // (its rounded form of -4.92) on the 70 kg, 175 cm man's 1624 kcal/day at 35.
     {"vo2_rest_mL_min", {1.0523, 1.0, 0.9692, 0.9384, 0.9076, 0.8768, 0.8460, 0.7998}},
     // The chest wall stiffens: compliance -31% between 24 and 75 (Estenne 1985), linear.
     {"chest_wall_compliance_mL_cmH2O", {1.111, 1.0, 0.935, 0.869, 0.804, 0.739, 0.673, 0.575}},
@@ -42,7 +42,7 @@ constexpr Effect kEffects[] = {
 std::span<const Effect> effects() { return kEffects; }
 
 double factor(const Effect& e, double age_years) {
-  if (age_years <= kAges.front()) return e.factor.front();
+  if (!(age_years > kAges.front())) return e.factor.front();  // NaN too
   if (age_years >= kAges.back()) return e.factor.back();
   const auto hi = std::upper_bound(kAges.begin(), kAges.end(), age_years);
   const auto i = static_cast<std::size_t>(std::distance(kAges.begin(), hi)) - 1;

@@ -63,9 +63,6 @@ TEST(BadInput, BoundsOfTheRangeAreAccepted) {
   EXPECT_NO_THROW(Model::compile(with_override("heart_rate_set_bpm", 60.0, "adult_female_60kg")));
 }
 
-// Regression (issue 8): these overrides, each inside its published range, compiled, and
-// co_fraction was inf from the start and after an advance that returned OK. A patient whose
-// resting state cannot run is refused at compile, naming the failed check and the overrides.
 TEST(BadInput, ScalesNameTheParameterTheFactorAndTheRange) {
   PatientDef def;
   def.scales = {{"lv_emax_mmHg_per_mL", 0.001}};
@@ -86,19 +83,25 @@ TEST(BadInput, ScalesNameTheParameterTheFactorAndTheRange) {
 }
 
 TEST(BadInput, ScalesMultiplyTheAgedValueAndOverridesStillWin) {
+  // The aorta's elastance is one age changes (models/ageing): a scale multiplies the aged value.
   PatientDef def;
+  const double young = make_patient(def).circulation.aorta.elastance;
   def.overrides = {{"age_years", 75}};
-  const double aged = make_patient(def).circulation.lv.emax;
-  def.scales = {{"lv_emax_mmHg_per_mL", 0.5}, {"lv_emax_mmHg_per_mL", 0.8}};
-  EXPECT_DOUBLE_EQ(make_patient(def).circulation.lv.emax, aged * 0.4);
-  def.overrides.push_back({"lv_emax_mmHg_per_mL", 2.0});
-  EXPECT_EQ(make_patient(def).circulation.lv.emax, 2.0);
+  const double aged = make_patient(def).circulation.aorta.elastance;
+  ASSERT_GT(aged, 1.5 * young);
+  def.scales = {{"aorta_elastance_mmHg_per_mL", 0.5}, {"aorta_elastance_mmHg_per_mL", 0.8}};
+  EXPECT_DOUBLE_EQ(make_patient(def).circulation.aorta.elastance, aged * 0.4);
+  def.overrides.push_back({"aorta_elastance_mmHg_per_mL", 2.0});
+  EXPECT_EQ(make_patient(def).circulation.aorta.elastance, 2.0);
   const PatientDef parsed =
       parse_patient_json(R"({"preset": "adult_female_60kg", "scales": {"lv_emax_mmHg_per_mL": 0.6}})");
   ASSERT_EQ(parsed.scales.size(), 1u);
   EXPECT_EQ(parsed.scales[0].second, 0.6);
 }
 
+// Regression (issue 8): these overrides, each inside its published range, compiled, and
+// co_fraction was inf from the start and after an advance that returned OK. A patient whose
+// resting state cannot run is refused at compile, naming the failed check and the overrides.
 TEST(BadInput, NonViablePatientIsRefusedAtCompile) {
   PatientDef def;
   def.overrides = {{"baro_tau_z_s", 30},

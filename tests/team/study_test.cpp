@@ -204,6 +204,17 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
   EXPECT_NE(refusal(R"({"population": {"comorbidities": {"old": {"share": 0.2, "scales": {"age_years": 2}}}}})")
                 .find("an input of the preset"),
             std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"parameters": {"lv_emax_mmHg_per_mL": 2},
+      "comorbidities": {"hf": {"share": 0.2, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}}})")
+                .find("population.comorbidities.hf.scales.lv_emax_mmHg_per_mL: population.parameters samples"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"a": {"share": 0.2, "scales": {"lv_emax_mmHg_per_mL": 0.05}},
+      "b": {"share": 0.2, "scales": {"lv_emax_mmHg_per_mL": 0.1}}}}})")
+                .find("the factors on lv_emax_mmHg_per_mL combine to 0.005"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"population": {"comorbidities": {"heart,failure": {"share": 0.2, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}}})")
+                .find("letters, digits and underscores"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -97,7 +97,9 @@ RESUS_API const char* resus_param_model(int32_t index);
  * not viable (no steady state, no cardiac output, a non-finite signal) is refused with
  * RESUS_ERR_NUMERICAL, naming the failed check and the overrides in play. */
 RESUS_API resus_status resus_model_create_preset(const char* preset, resus_model** out);
-/* Compiles a model from patient JSON: {"preset": "...", "overrides": {"name": value, ...}}. */
+/* Compiles a model from patient JSON: {"preset": "...", "overrides": {"name": value, ...},
+ * "scales": {"name": factor, ...}} (scales: factors on the preset's values at the patient's mass
+ * and age, before the overrides; docs/scenario.md). */
 RESUS_API resus_status resus_model_create_json(const char* patient_json, resus_model** out);
 RESUS_API void resus_model_destroy(resus_model* model);
 /* A parameter's value in the compiled model, by name. */
