@@ -97,7 +97,9 @@ void parse_comorbidities(const json& j, Study& st) {
     const json scales = value.value("scales", json());
     if (!scales.is_object() || scales.empty())
       throw StudyError(path + ".scales: must be an object of parameter: factor");
-    for (const auto& [param, factor] : scales.items()) {
+    for (const auto& item : scales.items()) {
+      const std::string param = item.key();
+      const json& factor = item.value();
       const std::string at = path + ".scales." + param;
       double lo = 0, hi = 0;
       if (!param_range(param, &lo, &hi)) throw StudyError(at + ": not a patient parameter (resus info lists them)");
@@ -348,13 +350,13 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
     const bool present = draw(st.seed, index, "comorbidity/" + c.name) < c.share;
     p.comorbid.emplace_back(c.name, present);
     if (!present) continue;
-    for (const auto& [param, factor] : c.scales) {
+    for (const auto& shift : c.scales) {
       auto it = std::find_if(p.scales.begin(), p.scales.end(),
-                             [&](const auto& s) { return s.first == param; });
+                             [&](const auto& s) { return s.first == shift.first; });
       if (it == p.scales.end())
-        p.scales.emplace_back(param, factor);
+        p.scales.push_back(shift);
       else
-        it->second *= factor;
+        it->second *= shift.second;
     }
   }
   team_preset(st.team_preset, &p.team);
