@@ -19,7 +19,7 @@ namespace Resus
             return Created(status, handle, "resus_model_create_preset");
         }
 
-        // From patient JSON: {"preset": "...", "overrides": {"name": value, ...}}.
+        // From patient JSON: {"preset": "...", "overrides": {"name": value, ...}, "scales": {"name": factor, ...}}.
         public static Model FromJson(string patientJson)
         {
             if (patientJson == null) throw new ArgumentNullException(nameof(patientJson));

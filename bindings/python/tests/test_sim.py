@@ -103,6 +103,17 @@ def test_model_overrides_and_params() -> None:
         resus.Model(overrides={"heart_rate_set_bpm": 900})
 
 
+def test_model_age_and_scales() -> None:
+    young = resus.Model()
+    with resus.Model(overrides={"age_years": 75}, scales={"lv_emax_mmHg_per_mL": 0.5}) as old:
+        assert old.param("age_years") == 75.0
+        assert old.param("lv_emax_mmHg_per_mL") == pytest.approx(0.5 * young.param("lv_emax_mmHg_per_mL"))
+        assert old.param("aorta_elastance_mmHg_per_mL") > 1.5 * young.param("aorta_elastance_mmHg_per_mL")
+    with pytest.raises(resus.ResusError, match=r"scales: factor on 'lv_emax_mmHg_per_mL' = 0 .*\[0.01, 100\]"):
+        resus.Model(scales={"lv_emax_mmHg_per_mL": 0})
+    young.close()
+
+
 def test_sim_outlives_its_model() -> None:
     m = resus.Model()
     s = m.sim()
