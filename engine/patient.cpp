@@ -252,6 +252,22 @@ PatientParams make_patient(const PatientDef& def) {
   return params;
 }
 
+namespace {
+
+// patient.<field>: an object of name: number, appended to `out` in the object's order.
+void read_named_numbers(const nlohmann::json& value, const std::string& field,
+                        std::vector<std::pair<std::string, double>>& out) {
+  if (!value.is_object())
+    throw Error(Status::kParseError, "patient." + field + ": expected an object of name: number");
+  for (const auto& [name, v] : value.items()) {
+    if (!v.is_number())
+      throw Error(Status::kParseError, "patient." + field + "." + cut_input(name) + ": expected a number");
+    out.emplace_back(name, v.get<double>());
+  }
+}
+
+}  // namespace
+
 PatientDef parse_patient_json(std::string_view text) {
   const nlohmann::json j = parse_json_input(text, "patient");
   if (!j.is_object()) throw Error(Status::kParseError, "patient: expected a JSON object");
@@ -260,22 +276,8 @@ PatientDef parse_patient_json(std::string_view text) {
     if (key == "preset") {
       if (!value.is_string()) throw Error(Status::kParseError, "patient.preset: expected a string");
       def.preset = value.get<std::string>();
-    } else if (key == "overrides") {
-      if (!value.is_object())
-        throw Error(Status::kParseError, "patient.overrides: expected an object of name: number");
-      for (const auto& [name, v] : value.items()) {
-        if (!v.is_number())
-          throw Error(Status::kParseError, "patient.overrides." + cut_input(name) + ": expected a number");
-        def.overrides.emplace_back(name, v.get<double>());
-      }
-    } else if (key == "scales") {
-      if (!value.is_object())
-        throw Error(Status::kParseError, "patient.scales: expected an object of name: factor");
-      for (const auto& [name, v] : value.items()) {
-        if (!v.is_number())
-          throw Error(Status::kParseError, "patient.scales." + cut_input(name) + ": expected a number");
-        def.scales.emplace_back(name, v.get<double>());
-      }
+    } else if (key == "overrides" || key == "scales") {
+      read_named_numbers(value, key, key == "overrides" ? def.overrides : def.scales);
     } else {
       throw Error(Status::kUnknownName, "patient." + cut_input(key) +
                                             ": unknown field (expected 'preset', 'overrides' or 'scales')");
