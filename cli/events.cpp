@@ -213,6 +213,11 @@ std::string EventNarrator::describe_action(const ActionValues& a) const {
              num(a.get("inspiratory_time_s")) + " s";
     case RESUS_ACTION_OXYGEN:
       return "oxygen: FiO2 " + num(a.get("fio2"));
+    case RESUS_ACTION_DIALYSIS:
+      if (a.get("rate_mL_min") <= 0.0) return "dialysis stopped";
+      return "dialysis: blood " + num(a.get("rate_mL_min")) + " mL/min against a bath of K " +
+             num(a.get("potassium_mmol_L")) + ", HCO3 " + num(a.get("bicarbonate_mmol_L")) +
+             " mmol/L";
     case RESUS_ACTION_SPONTANEOUS_BREATHING:
       return a.get("enabled") != 0.0 ? "spontaneous breathing allowed"
                                      : "spontaneous breathing stopped (paralysed or sedated)";

@@ -60,6 +60,8 @@ enum class ActionKind : int32_t {
   kReperfusion = 28,
   // 0.8: fluids by kind (engine/stages/circulation.cpp, models/fluids).
   kFluid = 29,
+  // After 0.10.0: haemodialysis (engine/stages/chemistry.cpp).
+  kDialysis = 30,
 };
 
 // The stage that applies a kind (engine/stages/).
@@ -368,6 +370,14 @@ constexpr FieldSpec kBloodGas[] = {
     {"analyser_delay_s", FieldType::kNumber, "s", 0, 3600, 90, 0, kNone,
      "time until the result shows (lab_* signals and a lab_result event)"},
 };
+constexpr FieldSpec kDialysis[] = {
+    {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 500, kNoDefault, kRequired, kNone,
+     "blood flow through the dialyser (200-300 usual); 0 stops the run"},
+    {"potassium_mmol_L", FieldType::kNumber, "mmol/L", 0, 5, 2, 0, kNone,
+     "the bath's potassium (2 usual for hyperkalaemia; 0-1 removes it faster)"},
+    {"bicarbonate_mmol_L", FieldType::kNumber, "mmol/L", 20, 40, 35, 0, kNone,
+     "the bath's bicarbonate"},
+};
 
 constexpr FieldSpec kEnvironment[] = {
     {"temperature_C", FieldType::kNumber, "C", -30, 50, kNoDefault, kRequired, kNone,
@@ -503,6 +513,10 @@ constexpr ActionSpec kRows[] = {
      "a fluid or blood product into a vein: what it carries (cells, protein) dilutes or restores "
      "the blood; fluids overlap",
      kFluid, {}, nullptr, ""},
+    {ActionKind::kDialysis, "dialysis", Stage::kChemistry,
+     "intermittent haemodialysis from a central venous catheter: potassium, lactate and the "
+     "other small solutes toward the bath's, bicarbonate in; replaces the running one",
+     kDialysis, {}, nullptr, ""},
 };
 
 }  // namespace action_table

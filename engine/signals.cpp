@@ -215,6 +215,8 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"seizing", "1", "1 during a post-anoxic seizure"},
     {"ppv_pct", "%", "pulse pressure variation over a breath ((max - min) / mean of the beats' pulse pressures), mean of the last three breaths; 0 in CPR or without beats"},
     {"spv_mmHg", "mmHg", "systolic pressure variation over a breath (max - min systolic), mean of the last three breaths: pulsus paradoxus when breathing spontaneously"},
+    {"dialysis_blood_flow_mL_min", "mL/min", "blood flow through a running haemodialysis (0: none)"},
+    {"potassium_dialysed_mmol", "mmol", "potassium dialysis has taken out of the blood so far (negative: put in)"},
 }};
 #undef DRUG_SIGNALS
 

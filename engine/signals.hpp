@@ -197,6 +197,9 @@ enum SignalId : int {
   // The beats' swing over a breath (stages/cycle_stats.cpp).
   kPulsePressureVariation,
   kSystolicPressureVariation,
+  // Haemodialysis (models/chemistry).
+  kDialysisBloodFlow,
+  kPotassiumDialysed,
   kNumSignals
 };
 

@@ -98,7 +98,8 @@ static_assert(RESUS_ACTION_TEMPERATURE_CONTROL ==
               static_cast<int>(resus::ActionKind::kTemperatureControl));
 static_assert(RESUS_ACTION_REPERFUSION == static_cast<int>(resus::ActionKind::kReperfusion));
 static_assert(RESUS_ACTION_FLUID == static_cast<int>(resus::ActionKind::kFluid));
-static_assert(resus::action_registry().size() == RESUS_ACTION_FLUID,
+static_assert(RESUS_ACTION_DIALYSIS == static_cast<int>(resus::ActionKind::kDialysis));
+static_assert(resus::action_registry().size() == RESUS_ACTION_DIALYSIS,
               "every action kind has its RESUS_ACTION_ value");
 
 // Enum values by name: the C constants must index the engine's name tables.

@@ -4,7 +4,7 @@
 // the effects (the Na/K pump's and glucose uptake's drive); it writes bus.chemistry (what the
 // blood's next transport carries for each solute, plasma potassium and calcium) and its slot of
 // the membrane-stability channel (EffectWriter::kChemistry). Applies the condition,
-// condition_stop and blood_gas actions.
+// condition_stop, blood_gas and dialysis actions.
 #include <cmath>
 #include <limits>
 
@@ -114,6 +114,7 @@ void step(const StepContext& c, SimState& s) {
     in.delivered_mmol[static_cast<std::size_t>(d.infusate)] =
         fresh / 1000.0 / pharm::drug_spec(d.drug).molar_mass_g_mol;
   }
+  in.hematocrit = b.hemoglobin_g_dL / pp.fluids.mchc_g_dL;
   resus::blood::BloodInputs out{};
   chem::tick(pp.chemistry, in, cs.chem, out);
   ChemistryBus& bus = s.bus.chemistry;
@@ -155,6 +156,14 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       c.events.push(EventKind::kActionApplied, kind, a[kDelay]);
       break;
     }
+    case ActionKind::kDialysis: {
+      constexpr int kFlow = field_index(ActionKind::kDialysis, "rate_mL_min");
+      constexpr int kBathK = field_index(ActionKind::kDialysis, "potassium_mmol_L");
+      constexpr int kBathHco3 = field_index(ActionKind::kDialysis, "bicarbonate_mmol_L");
+      chem::set_dialysis(a[kFlow], a[kBathK], a[kBathHco3], cs.chem);
+      c.events.push(EventKind::kActionApplied, kind, a[kFlow]);
+      break;
+    }
     default: break;
   }
 }
@@ -194,6 +203,8 @@ void publish(const SimState& s, double* sig) {
   sig[kSodium] = o.sodium_mmol_L;
   sig[kGlucose] = o.glucose_mmol_L;
   sig[kBaseExcessVenous] = s.bus.blood.venous_base_excess_mmol_L;
+  sig[kDialysisBloodFlow] = s.chemistry.chem.dialysis_blood_flow_mL_s * 60.0;
+  sig[kPotassiumDialysed] = s.chemistry.chem.potassium_dialysed_mmol;
   const LabResult& l = s.chemistry.lab_shown;
   sig[kLabPh] = l.ph;
   sig[kLabPo2] = l.po2_mmHg;

@@ -11,6 +11,7 @@ namespace {
 constexpr double kLn2 = 0.6931471805599453;
 constexpr double kCo2_mL_per_mmol = 22.26;  // STPD
 constexpr double kNormalPotassium_mmol_L = 4.2;
+constexpr double kPlasmaWater = 0.93;  // share of plasma that is water (the solutes' volume) [M]
 // Sources are in the blood model's units: concentration (mmol/L) x mL per s.
 constexpr double kPerMmol = 1000.0;
 
@@ -206,6 +207,45 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
     s.acid_given_mmol += given;
   }
 
+  // Haemodialysis: a pump draws blood from a central vein through the dialyser and returns it
+  // there. The solutes cross from the plasma water (red cells keep their potassium over one pass:
+  // 98.7 mmol/L in, 97.7 out, PMID 11280036), each
+  // toward the bath's concentration, at the dialyser's clearance; bicarbonate comes in from the
+  // bath with its CO2 as a bicarbonate infusion does. The bath holds no lactate. No
+  // ultrafiltration: the blood's volume is unchanged.
+  if (s.dialysis_blood_flow_mL_s > 0.0) {
+    const double hct = clampd(finite_or(in.hematocrit, 0.4), 0.0, 0.8);
+    const double clearance =
+        dialyser_clearance_mL_min(p.dialyser_k0a_mL_min,
+                                  s.dialysis_blood_flow_mL_s * 60.0 * (1.0 - hct) * kPlasmaWater,
+                                  p.dialysate_flow_mL_min) /
+        60.0;  // mL/s
+    auto bath = [&](int i) {
+      switch (i) {
+        // The bath's bicarbonate as a buffer base: plasma's bicarbonate is 24 at a base excess
+        // of 0, so the bath's excess is its bicarbonate above 24.
+        case kBufferBase:
+          return blood::kNormalBufferBase_mmol_L + s.dialysate_bicarbonate_mmol_L - 24.0;
+        case kPotassium: return s.dialysate_potassium_mmol_L;
+        case kCalcium: return p.dialysate_calcium_mmol_L;
+        case kGlucose: return p.dialysate_glucose_mmol_L;
+        case kSodium: return p.dialysate_sodium_mmol_L;
+        case kMagnesium: return p.dialysate_magnesium_mmol_L;
+        default: return 0.0;  // lactate
+      }
+    };
+    for (int i = kBufferBase; i < kEndSolutes; ++i) {
+      const double out_of_blood = clearance * (std::max(in.venous[i], 0.0) - bath(i));
+      out.venous_source[i] -= out_of_blood;
+      if (i == kPotassium) s.potassium_dialysed_mmol += out_of_blood / kPerMmol * dt;
+      if (i == kLactate) s.lactate_dialysed_mmol += out_of_blood / kPerMmol * dt;
+      if (i == kBufferBase) {
+        out.venous_source[blood::kCO2] -= out_of_blood / kPerMmol * kCo2_mL_per_mmol;
+        s.base_dialysed_mmol += out_of_blood / kPerMmol * dt;
+      }
+    }
+  }
+
   // Doses that reached the central veins this tick.
   for (int k = 0; k < kNumInfusates; ++k) {
     const double mmol = std::max(finite_or(in.delivered_mmol[k], 0.0), 0.0);
@@ -272,6 +312,28 @@ void stop_condition(Condition c, ChemState& s) noexcept {
   }
 }
 
+void set_dialysis(double blood_flow_mL_min, double potassium_mmol_L, double bicarbonate_mmol_L,
+                  ChemState& s) noexcept {
+  s.dialysis_blood_flow_mL_s = clampd(finite_or(blood_flow_mL_min, 0.0), 0.0, 1000.0) / 60.0;
+  s.dialysate_potassium_mmol_L = clampd(finite_or(potassium_mmol_L, 2.0), 0.0, 10.0);
+  s.dialysate_bicarbonate_mmol_L = clampd(finite_or(bicarbonate_mmol_L, 35.0), 0.0, 60.0);
+}
+
+double dialyser_clearance_mL_min(double k0a_mL_min, double plasma_mL_min,
+                                 double dialysate_mL_min) noexcept {
+  const double qb = std::max(finite_or(plasma_mL_min, 0.0), 0.0);
+  const double qd = std::max(finite_or(dialysate_mL_min, 0.0), 1e-9);
+  const double k0a = std::max(finite_or(k0a_mL_min, 0.0), 0.0);
+  if (qb <= 0.0) return 0.0;
+  // Counter-current exchanger: extraction (e^(N(1-Z)) - 1) / (e^(N(1-Z)) - Z), N = K0A/Qb,
+  // Z = Qb/Qd; N/(1+N) when the flows are equal.
+  const double n = std::min(k0a / qb, 50.0), z = qb / qd;
+  const double extraction = std::abs(1.0 - z) < 1e-9
+                                ? n / (1.0 + n)
+                                : std::expm1(n * (1.0 - z)) / (std::exp(n * (1.0 - z)) - z);
+  return qb * clampd(extraction, 0.0, 1.0);
+}
+
 void check_state(const ChemState& s, StateCheck& c) {
   constexpr double kBig = 1e9;
   c.in("chemistry.icf_potassium_mmol", s.icf_potassium_mmol, 0.0, 1e6)
@@ -281,6 +343,12 @@ void check_state(const ChemState& s, StateCheck& c) {
       .in("chemistry.potassium_intake_mmol_s", s.potassium_intake_mmol_s, -10.0, 10.0)
       .in("chemistry.acid_rate_mmol_s", s.acid_rate_mmol_s, 0.0, 100.0)
       .in("chemistry.acid_left_mmol", s.acid_left_mmol, 0.0, 1e5)
+      .in("chemistry.dialysis_blood_flow_mL_s", s.dialysis_blood_flow_mL_s, 0.0, 1000.0 / 60.0)
+      .in("chemistry.dialysate_potassium_mmol_L", s.dialysate_potassium_mmol_L, 0.0, 10.0)
+      .in("chemistry.dialysate_bicarbonate_mmol_L", s.dialysate_bicarbonate_mmol_L, 0.0, 60.0)
+      .in("chemistry.potassium_dialysed_mmol", s.potassium_dialysed_mmol, -kBig, kBig)
+      .in("chemistry.base_dialysed_mmol", s.base_dialysed_mmol, -kBig, kBig)
+      .in("chemistry.lactate_dialysed_mmol", s.lactate_dialysed_mmol, -kBig, kBig)
       .in("chemistry.potassium_in_mmol", s.potassium_in_mmol, -kBig, kBig)
       .in("chemistry.potassium_excreted_mmol", s.potassium_excreted_mmol, 0.0, kBig)
       .in("chemistry.acid_given_mmol", s.acid_given_mmol, 0.0, kBig)

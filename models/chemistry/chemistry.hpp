@@ -100,6 +100,12 @@ struct ChemParams {
   // (protons compete with calcium at the myofilaments).
   double acidosis_threshold_ph;           // [M 7.20]
   double acidosis_contractility_ph_scale;  // [U 0.6: -28% at pH 7.0]
+  // Haemodialysis: the dialyser and the bath (the `dialysis` action sets blood flow, bath
+  // potassium and bicarbonate).
+  double dialyser_k0a_mL_min;             // mass-transfer area coefficient of small solutes
+  double dialysate_flow_mL_min;           // [M 500]
+  double dialysate_sodium_mmol_L, dialysate_calcium_mmol_L, dialysate_magnesium_mmol_L,
+      dialysate_glucose_mmol_L;            // the bath's other solutes [M]
 };
 
 ChemParams default_chem_params(double body_mass_kg);
@@ -116,6 +122,7 @@ struct ChemInputs {
   double potassium_uptake_scale;    // the Na/K pump's drive from drugs and hormones (1: rest)
   double glucose_uptake_scale;      // insulin's (1: rest)
   std::array<double, kNumInfusates> delivered_mmol;  // reached the central veins this tick
+  double hematocrit;                // of the blood a dialyser draws (its plasma carries the solutes)
 };
 
 // Derived outputs; always finite.
@@ -134,9 +141,14 @@ struct ChemState {
   // Running conditions: potassium in (+) or out (-), acid in at a rate until the amount is given.
   double potassium_intake_mmol_s;
   double acid_rate_mmol_s, acid_left_mmol;
+  // Haemodialysis: the blood pump's flow (0: off) and the bath's potassium and bicarbonate.
+  double dialysis_blood_flow_mL_s;
+  double dialysate_potassium_mmol_L, dialysate_bicarbonate_mmol_L;
   // Totals, for conservation checks and the host.
   double potassium_in_mmol, potassium_excreted_mmol, acid_given_mmol, base_given_mmol;
   double lactate_made_mmol, lactate_cleared_mmol;
+  // Taken out of the blood by dialysis (negative: put in; the base comes in from the bath).
+  double potassium_dialysed_mmol, base_dialysed_mmol, lactate_dialysed_mmol;
   ChemReadout out;
 };
 static_assert(std::is_trivially_copyable_v<ChemState>);
@@ -170,6 +182,16 @@ double solute_in_body_mmol(const blood::BloodState& pools, const ChemState& s, i
 // stopped).
 void start_condition(Condition c, double rate_mmol_h, double amount_mmol, ChemState& s) noexcept;
 void stop_condition(Condition c, ChemState& s) noexcept;
+
+// Haemodialysis from a central venous catheter: blood through the dialyser at blood_flow_mL_min
+// (0 stops it) against a bath of the given potassium and bicarbonate.
+void set_dialysis(double blood_flow_mL_min, double potassium_mmol_L, double bicarbonate_mmol_L,
+                  ChemState& s) noexcept;
+
+// The dialyser's clearance of a small solute from plasma flowing at plasma_mL_min, counter-current
+// to the bath (Michaels 1966), in mL/min.
+double dialyser_clearance_mL_min(double k0a_mL_min, double plasma_mL_min,
+                                 double dialysate_mL_min) noexcept;
 
 void check_state(const ChemState& s, StateCheck& c);
 

@@ -48,6 +48,12 @@ ChemParams default_chem_params(double body_mass_kg) {
   // slope is a guess [U].
   p.acidosis_threshold_ph = 7.20;
   p.acidosis_contractility_ph_scale = 0.6;
+  p.dialyser_k0a_mL_min = 1000.0;         // a high-efficiency dialyser's urea K0A [S] see README
+  p.dialysate_flow_mL_min = 500.0;        // [M]
+  p.dialysate_sodium_mmol_L = 140.0;      // [M] a standard bicarbonate bath
+  p.dialysate_calcium_mmol_L = 1.25;
+  p.dialysate_magnesium_mmol_L = 0.5;
+  p.dialysate_glucose_mmol_L = 5.5;
   return p;
 }
 
@@ -86,6 +92,12 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"potassium_ecg_sensitivity", "1", 0.2, 3, "how strongly this patient's heart and ECG respond to potassium", F(potassium_ecg_sensitivity)},
     {"acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis weakens the heart", F(acidosis_threshold_ph)},
     {"acidosis_contractility_ph_scale", "1", 0.05, 10, "contractility x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_contractility_ph_scale)},
+    {"dialyser_k0a_mL_min", "mL/min", 100, 2000, "dialyser mass-transfer area coefficient for small solutes (potassium, bicarbonate)", F(dialyser_k0a_mL_min)},
+    {"dialysate_flow_mL_min", "mL/min", 100, 1000, "dialysate flow", F(dialysate_flow_mL_min)},
+    {"dialysate_sodium_mmol_L", "mmol/L", 120, 160, "dialysate sodium", F(dialysate_sodium_mmol_L)},
+    {"dialysate_calcium_mmol_L", "mmol/L", 0, 2.5, "dialysate calcium", F(dialysate_calcium_mmol_L)},
+    {"dialysate_magnesium_mmol_L", "mmol/L", 0, 2, "dialysate magnesium", F(dialysate_magnesium_mmol_L)},
+    {"dialysate_glucose_mmol_L", "mmol/L", 0, 20, "dialysate glucose", F(dialysate_glucose_mmol_L)},
 };
 #undef F
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "engine/sim.hpp"
@@ -312,6 +313,56 @@ TEST(Chemistry, HypokalaemiaFromLossesStopsWhenTheSourceStops) {
   act(sim, R"({"do":"infusion","drug":"potassium_chloride","rate":20,"unit":"mmol_h"})");
   sim.advance(3600.0);
   EXPECT_GT(sim.signal(kPotassium), low + 0.3);
+}
+
+// Haemodialysis for a raised potassium, in a patient without kidneys at his pre-dialysis steady
+// state (5.4 mmol/L), blood 300 and dialysate 500 mL/min, bath potassium 2 and bicarbonate 35, as
+// in Heguilen 2005 (NDT 20:591; serum K 5.38 -> 4.30 at 60 min -> 3.80 at 240 min, +5% an hour
+// after) and Zehnder 2001 (NDT 16:78; 63 mmol removed in 240 min with a bath of 2, 80 with 1).
+// Blumberg 1988 (Am J Med 85:507): -1.34 mmol/L in the first hour. Nothing here was fitted: the
+// dialyser is Michaels' exchanger with a textbook K0A, the rest is the chemistry's two
+// compartments of potassium. The model falls further by 4 h (3.2 vs 3.8: it does not plateau
+// after 3 h as Zehnder's patients did).
+TEST(Chemistry, DialysisLowersPotassiumAsInPatientsAndItReboundsAfter) {
+  RESUS_RELEASE_PASS_ONLY();
+  const auto renal_patient = [] {
+    PatientDef def;
+    def.overrides = {{"potassium_mmol_L", 5.4}, {"renal_potassium_clearance_mL_min", 0.0}};
+    return Model::compile(def);
+  };
+  Sim sim(renal_patient());
+  const double k0 = sim.signal(kPotassium), be0 = sim.signal(kBaseExcess);
+  act(sim, R"({"do":"dialysis","rate_mL_min":300,"potassium_mmol_L":2,"bicarbonate_mmol_L":35})");
+  sim.advance(3600.0);
+  EXPECT_EQ(sim.signal(kDialysisBloodFlow), 300.0);
+  const double k60 = sim.signal(kPotassium);
+  const double removed60 = sim.signal(kPotassiumDialysed);
+  sim.advance(3.0 * 3600.0);
+  const double k240 = sim.signal(kPotassium);
+  const double removed240 = sim.signal(kPotassiumDialysed);
+  const double be240 = sim.signal(kBaseExcess);
+  act(sim, R"({"do":"dialysis","rate_mL_min":0})");
+  sim.advance(3600.0);
+  const double k300 = sim.signal(kPotassium);
+  std::printf("K %.2f -> %.2f (60 min) -> %.2f (240) -> %.2f (1 h after); removed %.0f / %.0f mmol; "
+              "BE %.1f -> %.1f\n", k0, k60, k240, k300, removed60, removed240, be0, be240);
+  EXPECT_GT(k0 - k60, 0.7);
+  EXPECT_LT(k0 - k60, 1.5);
+  EXPECT_GT(k240, 3.0);
+  EXPECT_LT(k240, 4.4);
+  EXPECT_GT(removed240, 45.0);
+  EXPECT_LT(removed240, 100.0);
+  EXPECT_GT(k300, k240 + 0.05);  // the cells give back what dialysis took from the plasma
+  EXPECT_LT(k300, k240 + 0.6);
+  EXPECT_EQ(sim.signal(kDialysisBloodFlow), 0.0);
+  EXPECT_EQ(sim.signal(kPotassiumDialysed), removed240);  // nothing more once it stops
+  EXPECT_GT(be240, be0 + 2.0);  // the bath's bicarbonate (35) came in
+
+  // A bath of 1 takes out more than a bath of 2 (Zehnder: 80 against 63 mmol).
+  Sim low(renal_patient());
+  act(low, R"({"do":"dialysis","rate_mL_min":300,"potassium_mmol_L":1,"bicarbonate_mmol_L":35})");
+  low.advance(3600.0);
+  EXPECT_GT(low.signal(kPotassiumDialysed), 1.1 * removed60);
 }
 
 }  // namespace

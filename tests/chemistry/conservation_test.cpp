@@ -27,6 +27,7 @@ struct Bench {
   // One 10 ms tick at a flow, with what reached the central veins.
   void tick(double flow_mL_s, const std::array<double, chem::kNumInfusates>& doses = {}) {
     chem::ChemInputs in{};
+    in.hematocrit = 0.45;
     in.dt_s = 0.01;
     in.systemic_flow_mL = flow_mL_s * in.dt_s;
     in.arterial = pools.arterial;
@@ -79,6 +80,50 @@ TEST(ChemistryConservation, PotassiumBaseAndLactateAreAccountedFor) {
   EXPECT_NEAR(b.total(chem::kLactate), lac0 + s.lactate_made_mmol - s.lactate_cleared_mmol,
               1e-9 * lac0);
   EXPECT_GT(s.lactate_made_mmol - s.lactate_cleared_mmol, 1.0);  // low flow made lactate
+}
+
+// Dialysis takes potassium and lactate out of the venous blood and puts the bath's bicarbonate
+// in: the body's totals change by what the dialyser's accounts say, to 1e-9 relative.
+TEST(ChemistryConservation, DialysisIsAccountedFor) {
+  Bench b;
+  const double k0 = b.total(chem::kPotassium);
+  const double base0 = b.total(chem::kBufferBase) + b.total(chem::kLactate);
+  const double lac0 = b.total(chem::kLactate);
+  chem::start_condition(chem::Condition::kHyperkalaemia, 200.0, 0.0, b.chem);
+  chem::start_condition(chem::Condition::kAcidLoad, 600.0, 60.0, b.chem);
+  for (int i = 0; i < 30000; ++i) b.tick(i < 15000 ? 15.0 : 85.0);  // lactate and potassium up
+  chem::set_dialysis(300.0, 1.0, 38.0, b.chem);
+  for (int i = 0; i < 60000; ++i) b.tick(85.0);  // 10 min of dialysis
+  const chem::ChemState& s = b.chem;
+  EXPECT_GT(s.potassium_dialysed_mmol, 5.0);
+  EXPECT_LT(s.base_dialysed_mmol, -5.0);  // the bath's bicarbonate came in
+  EXPECT_GT(s.lactate_dialysed_mmol, 0.0);
+  EXPECT_NEAR(b.total(chem::kPotassium),
+              k0 + s.potassium_in_mmol - s.potassium_excreted_mmol - s.potassium_dialysed_mmol,
+              1e-9 * k0);
+  const double base = b.total(chem::kBufferBase) + b.total(chem::kLactate);
+  EXPECT_NEAR(base,
+              base0 - s.acid_given_mmol + s.base_given_mmol - s.base_dialysed_mmol -
+                  s.lactate_dialysed_mmol,
+              1e-9 * base0);
+  EXPECT_NEAR(b.total(chem::kLactate),
+              lac0 + s.lactate_made_mmol - s.lactate_cleared_mmol - s.lactate_dialysed_mmol,
+              1e-9 * lac0);
+}
+
+// Michaels' counter-current clearance: at most the plasma flow and the K0A, the plasma flow's
+// share falling as it rises; equal flows take the limit N/(1+N).
+TEST(ChemistryDialyser, ClearanceIsMichaels) {
+  EXPECT_EQ(chem::dialyser_clearance_mL_min(1000.0, 0.0, 500.0), 0.0);
+  const double k150 = chem::dialyser_clearance_mL_min(1000.0, 150.0, 500.0);
+  const double k250 = chem::dialyser_clearance_mL_min(1000.0, 250.0, 500.0);
+  EXPECT_GT(k150, 0.97 * 150.0);  // N = 6.7: nearly complete extraction
+  EXPECT_LT(k150, 150.0);
+  EXPECT_GT(k250, k150);
+  EXPECT_LT(k250 / 250.0, k150 / 150.0);
+  EXPECT_NEAR(chem::dialyser_clearance_mL_min(500.0, 500.0, 500.0), 500.0 * 1.0 / 2.0, 1e-9);
+  // Just off equal flows, the general formula meets the limit.
+  EXPECT_NEAR(chem::dialyser_clearance_mL_min(500.0, 500.0, 500.001), 250.0, 1e-3);
 }
 
 TEST(ChemistryConservation, RestIsSteady) {

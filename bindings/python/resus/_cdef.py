@@ -119,7 +119,9 @@ typedef enum resus_action_kind {
   RESUS_ACTION_EMBOLECTOMY = 27,
   RESUS_ACTION_REPERFUSION = 28,
 
-  RESUS_ACTION_FLUID = 29
+  RESUS_ACTION_FLUID = 29,
+
+  RESUS_ACTION_DIALYSIS = 30
 } resus_action_kind;
 
 typedef enum resus_rhythm {
