@@ -54,9 +54,11 @@ void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
   s.seizure_s = std::max(s.seizure_s - in.dt_s, 0.0);
   // Consciousness follows the cortex's O2 (the penumbra thresholds), fades in seconds and
   // returns over minutes, the more slowly the longer the ischaemia; after coma_min it does not.
+  // Cold dims it by itself, between the staging's conscious and unconscious temperatures.
   const double awake = smoothstep(s.delivery, p.electrical_failure_share, p.conscious_share) *
                        std::clamp(1.0 - injury_index(s) / p.coma_min, 0.0, 1.0) *
-                       (s.seizure_s > 0.0 ? 0.0 : 1.0);
+                       (s.seizure_s > 0.0 ? 0.0 : 1.0) *
+                       smoothstep(in.temperature_C, p.cold_unconscious_C, p.cold_conscious_C);
   const double tau = awake < s.consciousness
                          ? p.loss_tau_s
                          : p.recovery_tau_s * (1.0 + p.recovery_per_min * injury_index(s));

@@ -15,6 +15,9 @@ struct BrainParams {
   double demand_per_C;            // CMRO2 falls by this share per C below 37 (Q10 ~2)
   double electrical_failure_share;  // below this share of its O2 the cortex falls silent
   double conscious_share;         // at and above this share consciousness is full
+  // Cold dims consciousness by itself (the Swiss staging): full above the first, none below the
+  // second (C).
+  double cold_conscious_C, cold_unconscious_C;
   double ischaemic_share;         // below this share the neurons are injured
   double loss_tau_s;              // consciousness fades this fast (syncope)
   double recovery_tau_s;          // and returns this slowly, uninjured

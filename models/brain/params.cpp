@@ -9,6 +9,8 @@ BrainParams default_brain_params() {
   p.demand_per_C = 0.07;               // CMRO2 ~6-7% per C [M]
   p.electrical_failure_share = 0.4;    // CBF ~20 of 50 mL/100 g/min: EEG fails [M, Astrup 1981]
   p.conscious_share = 0.6;             // [U]
+  p.cold_conscious_C = 32.0;           // HT I (35-32): conscious; HT II (< 32-28): impaired;
+  p.cold_unconscious_C = 28.0;         // HT III (< 28-24): unconscious (B.4 row 78, Paal 2016) [V]
   p.ischaemic_share = 0.3;             // CBF ~15 of 50: the membrane fails, infarction [M]
   p.loss_tau_s = 4.0;                  // [U] unresponsive within ~10-15 s of arrest
   p.recovery_tau_s = 30.0;             // [U] a brief arrest: awake within a couple of minutes
@@ -54,6 +56,8 @@ constexpr ParamSpec<BrainParams> kTable[] = {
     {"brain_demand_per_C", "1/C", 0, 0.15, "share of cerebral O2 demand lost per C below 37", F(demand_per_C)},
     {"brain_electrical_failure_share", "1", 0.1, 0.8, "O2 delivery share below which the cortex falls silent", F(electrical_failure_share)},
     {"brain_conscious_share", "1", 0.2, 1, "O2 delivery share at which consciousness is full", F(conscious_share)},
+    {"cold_conscious_C", "C", 25, 36, "core temperature above which cold leaves consciousness whole", F(cold_conscious_C)},
+    {"cold_unconscious_C", "C", 20, 34, "and below which cold alone leaves the patient unconscious", F(cold_unconscious_C)},
     {"brain_ischaemic_share", "1", 0.05, 0.6, "O2 delivery share below which neurons are injured", F(ischaemic_share)},
     {"consciousness_loss_tau_s", "s", 0.5, 60, "consciousness fades this fast", F(loss_tau_s)},
     {"consciousness_recovery_tau_s", "s", 1, 3600, "and returns this slowly after a brief arrest", F(recovery_tau_s)},
