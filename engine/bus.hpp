@@ -227,6 +227,7 @@ struct DosingBus {
 // ECG.
 struct TemperatureBus {
   double core_C;
+  double q10_scale;  // the tissues' O2 use against 37 C (models/blood's Q10), for the myocardium
 };
 
 // Writer: the thorax stage (stages/thorax.cpp). Readers: circulation (the pericardium's contents,

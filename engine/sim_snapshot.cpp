@@ -45,7 +45,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // the heart's inotropic state (electrical bus). 22: the carotid bodies' sensed arterial pressure.
 // 23: the beats' swing over the last breaths (pulse pressure and systolic pressure variation).
 // 24: the RV's load as the wall stress it develops (activation x pressure x volume), where it
-// was its pressure. 25: haemodialysis in the chemistry (blood flow, bath, what it took out).
+// was its pressure. 25: haemodialysis in the chemistry (blood flow, bath, what it took out); the
+// temperature bus's Q10 scale (the myocardium's O2 use).
 constexpr uint32_t kSnapshotVersion = 25;
 
 // The releases that wrote each format, for the refusal's message.

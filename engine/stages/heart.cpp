@@ -235,13 +235,17 @@ void myocardium(const StepContext& c, SimState& s) {
   // The energy, the injury its deficit leaves and the stunning that follows (explicit Euler: each
   // moves over tens of seconds to hours).
   const ep::Myocardium& m = c.eval.myocardium;
-  const double share = m.supply_share(h.coronary_perfusion_ratio, fibrillating);
+  // Its O2 use follows its temperature by the body's Q10 (models/blood), as every tissue's: the
+  // same flow is a larger share of a cold heart's demand, and without flow it runs down and is
+  // injured more slowly (the cold heart of a hypothermic arrest outlasts a warm one).
+  const double q10_scale = s.bus.temperature.q10_scale;
+  const double share = m.supply_share(h.coronary_perfusion_ratio, fibrillating, q10_scale);
   const double beta1_excess = s.bus.effects[Effect::kLvContractility] - 1.0;
   const double energy = h.myocardial_energy, injury = h.myocardial_injury;
   h.myocardial_energy =
-      std::clamp(energy + kStep_s * m.energy_rate(energy, share, injury), 0.0, 1.0);
+      std::clamp(energy + kStep_s * m.energy_rate(energy, share, injury, q10_scale), 0.0, 1.0);
   h.myocardial_injury =
-      std::max(injury + kStep_s * m.injury_rate(injury, share, beta1_excess), 0.0);
+      std::max(injury + kStep_s * m.injury_rate(injury, share, beta1_excess, q10_scale), 0.0);
   h.myocardial_stunning += kStep_s * m.stunning_rate(h.myocardial_stunning, injury);
   // An organised rhythm of the sinus family pumps as its energy lets it: below the entry
   // energy it is PEA, above the exit energy sinus again.

@@ -14,9 +14,12 @@ namespace {
 constexpr double kTick_s = 0.1;
 constexpr double kJoulesPerMlO2 = 20.1;
 
-void publish_bus(SimState& s) {
+void publish_bus(const PatientParams& pp, SimState& s) {
   const resus::thermal::ThermalState& t = s.thermal.body;
   s.bus.temperature.core_C = t.core_C;
+  // The tissues' O2 use against 37 C by the body's Q10 (models/blood), once a tick for its
+  // readers that need it every step (the myocardium).
+  s.bus.temperature.q10_scale = std::pow(pp.blood.q10, (t.core_C - 37.0) / 10.0);
   set_effect(s.bus.effects, Effect::kMetabolicRate, EffectWriter::kThermal, t.out.metabolic_scale);
   set_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kThermal, t.out.chronotropy);
 }
@@ -38,7 +41,7 @@ void step(const StepContext& c, SimState& s) {
   in.flow_ratio = ts.mean_flow_mL_s / std::max(ts.rest_flow_mL_s, 1.0);
   in.set_point_offset_C = s.bus.inflammation.fever_C;
   resus::thermal::step(c.model.params().thermal, in, ts.body);
-  publish_bus(s);
+  publish_bus(c.model.params(), s);
 }
 
 void apply(const StepContext& c, SimState& s, const Action& a) {
@@ -64,7 +67,7 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       t.target_C = a[kTarget];
       t.shivering_blocked = t.device != 0 && a[kSuppress] != 0.0 ? 1 : 0;
       resus::thermal::read(c.model.params().thermal, t);
-      publish_bus(s);
+      publish_bus(c.model.params(), s);
       c.events.push(EventKind::kActionApplied, kind, a[kTarget]);
       break;
     default: break;
@@ -76,7 +79,7 @@ void start(const PatientParams& pp, double flow_mL_s, SimState& s) {
   ts = ThermalStageState{};
   ts.body = resus::thermal::initial_state(pp.thermal, pp.blood.vo2_rest_mL_min / 60.0 * kJoulesPerMlO2);
   ts.rest_flow_mL_s = ts.mean_flow_mL_s = flow_mL_s;
-  publish_bus(s);
+  publish_bus(pp, s);
 }
 
 void set_rest(const PatientParams& pp, SimState& s) {
@@ -86,7 +89,7 @@ void set_rest(const PatientParams& pp, SimState& s) {
   // that balances its heat.
   const double heat = s.bus.blood.vo2_mL_s * kJoulesPerMlO2;
   ts.body = resus::thermal::initial_state(pp.thermal, heat > 0.0 ? heat : pp.blood.vo2_rest_mL_min / 60.0 * kJoulesPerMlO2);
-  publish_bus(s);
+  publish_bus(pp, s);
 }
 
 void publish(const SimState& s, double* sig) {
@@ -107,7 +110,8 @@ void check(const SimState& s, StateCheck& c) {
       .in("thermal.tick_flow_mL", ts.tick_flow_mL, -1e5, 1e5)
       .in("thermal.mean_flow_mL_s", ts.mean_flow_mL_s, -1e4, 1e4)
       .in("thermal.rest_flow_mL_s", ts.rest_flow_mL_s, 1.0, 1e4)
-      .in("temperature.core_C", s.bus.temperature.core_C, 5.0, 45.0);
+      .in("temperature.core_C", s.bus.temperature.core_C, 5.0, 45.0)
+      .in("temperature.q10_scale", s.bus.temperature.q10_scale, 0.0, 10.0);
 }
 
 }  // namespace resus::stages::thermal

@@ -8,10 +8,11 @@ namespace {
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 }  // namespace
 
-double Myocardium::supply_share(double perfusion, bool fibrillating) const {
+double Myocardium::supply_share(double perfusion, bool fibrillating, double metabolic_scale) const {
   // Fibrillating muscle may need more than resting flow, so the same flow is a smaller share of
-  // its demand.
-  const double demand = (fibrillating ? p_->vf_demand : 1.0) * p_->sufficient_perfusion;
+  // its demand; a cold muscle needs less, a feverish one more.
+  const double demand = (fibrillating ? p_->vf_demand : 1.0) * p_->sufficient_perfusion *
+                        std::clamp(metabolic_scale, 0.05, 4.0);
   return std::clamp(perfusion / demand, 0.0, 1.0);
 }
 
@@ -48,7 +49,8 @@ double Myocardium::energy_ceiling(double injury) const {
   return 1.0 - d * std::sqrt(d);
 }
 
-double Myocardium::energy_rate(double energy, double share, double injury) const {
+double Myocardium::energy_rate(double energy, double share, double injury,
+                               double metabolic_scale) const {
   // physiology.md A.8: dM/dt = -k_isch*(1 - share) + k_rec*f(share)*(ceiling - M), where only
   // the flow above a critical share restores energy, f = (share - s0)/(1 - s0): below about a
   // fifth of its flow the muscle only runs down (the collateral flow that decides infarction).
@@ -56,22 +58,24 @@ double Myocardium::energy_rate(double energy, double share, double injury) const
   // no longer restores what the arrest took.
   const double restoring =
       std::max(share - p_->critical_share, 0.0) / (1.0 - p_->critical_share);
-  const double rate = -p_->ischaemia_rate_per_s * (1.0 - share) +
+  const double use = std::clamp(metabolic_scale, 0.05, 4.0);
+  const double rate = -p_->ischaemia_rate_per_s * use * (1.0 - share) +
                       p_->recovery_rate_per_s * restoring * (energy_ceiling(injury) - energy);
   // Energy stays in [0, 1].
   if (energy <= 0.0 && rate < 0.0) return 0.0;
   return rate;
 }
 
-double Myocardium::injury_rate(double injury, double share,
-                               double beta1_excess) const {
+double Myocardium::injury_rate(double injury, double share, double beta1_excess,
+                               double metabolic_scale) const {
   // The O2 debt: every second the supply falls short injures the intact muscle, with the square
   // of the shortfall (CPR that meets a third of the demand halves the rate); beta-1 drive raises
   // the demand of a heart that cannot meet it (the dose dependence of post-arrest dysfunction on
   // epinephrine, Yao 2017). The injured share of the muscle saturates at 1.
   const double intact = 1.0 - std::clamp(injury, 0.0, 1.0);
   const double shortfall = 1.0 - std::clamp(share, 0.0, 1.0);
-  const double accrual = p_->injury_rate_per_s * shortfall * shortfall * intact *
+  const double accrual = p_->injury_rate_per_s * std::clamp(metabolic_scale, 0.05, 4.0) *
+                         shortfall * shortfall * intact *
                          (1.0 + p_->injury_beta1_gain * std::max(beta1_excess, 0.0));
   return accrual - share * std::max(injury, 0.0) / p_->injury_heal_tau_s;
 }

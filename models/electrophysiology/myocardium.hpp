@@ -134,14 +134,19 @@ class Myocardium {
   double o2_inotropy_limit(double content_ratio) const;
   // The share of its demand that a perfusion ratio (O2 delivery against rest) meets, with the
   // demand of the current electrical state.
-  double supply_share(double perfusion_ratio, bool fibrillating) const;
+  // `metabolic_scale` is the muscle's demand against rest from its temperature (Q10).
+  double supply_share(double perfusion_ratio, bool fibrillating, double metabolic_scale = 1.0) const;
   // d(energy)/dt for that share, recovering toward the ceiling the injury leaves.
-  double energy_rate(double energy, double share, double injury) const;
+  // `metabolic_scale`: the muscle's O2 use against rest from its temperature (Q10); a cold heart
+  // runs down and is injured more slowly for the same shortfall.
+  double energy_rate(double energy, double share, double injury,
+                     double metabolic_scale = 1.0) const;
   // The most energy an injured heart can hold: 1 - injury^2 (the metabolic phase bites late).
   double energy_ceiling(double injury) const;
   // d(injury)/dt: accrues with the supply's deficit (more under beta-1 drive, `beta1_excess` =
   // the LV inotropy effect above 1), heals in proportion to the supply share.
-  double injury_rate(double injury, double share, double beta1_excess) const;
+  double injury_rate(double injury, double share, double beta1_excess,
+                     double metabolic_scale = 1.0) const;
   // d(stunning)/dt: the stunning follows the injury over hours.
   double stunning_rate(double stunning, double injury) const;
 
