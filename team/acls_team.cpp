@@ -35,6 +35,10 @@ constexpr double kJudgedCycles = 2.0, kBreathPause_s = 5.0, kNoChestRise_mL = 50
 constexpr double kNoTube_s = 86400.0;
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
+// ERC 2021 special circumstances (Lott 2021), hypothermic arrest (B.4 row 81).
+constexpr double kNoDrugsBelow_C = 30.0, kDoubleIntervalBelow_C = 35.0, kNoShockBelow_C = 30.0;
+constexpr double kWarmEnough_C = 32.0;   // "not dead until warm": no termination below
+constexpr double kInsulateBelow_C = 35.0;
 // Post-ROSC targets (ERC-ESICM 2021; physiology.md B.6 rows 93 and 95).
 constexpr double kSpo2Low = 94.0, kSpo2High = 98.0, kSpo2Hypoxaemic = 90.0;
 constexpr double kFio2Step = 0.1, kFio2Min = 0.21;
@@ -97,14 +101,17 @@ void AclsTeam::step(resus_sim* sim) {
   if (t < 0.0 || phase_ == Phase::kStopped) return;
   perception_.drain(sim);
   const Vitals v = perception_.vitals(sim);
+  core_C_ = v.core_temp_C;
   if (team_here_ && !tube_ && compressing_ && phase_ == Phase::kArrest) {
     bagged_s_ += t - last_step_s_;
     chest_rise_mL_ = std::max(chest_rise_mL_, v.last_breath_mL);
   }
   arrivals(sim, t);
   // The termination clock runs only while the team resuscitates: a re-arrest hours after ROSC
-  // is a new attempt with the time it has left.
-  if (team_here_ && phase_ != Phase::kRosc && last_step_s_ >= p_.arrival_s)
+  // is a new attempt with the time it has left. Nobody is dead until warm: it runs only while
+  // the core is at 32 C or above (ERC 2021), so a rewarmed patient gets the whole time.
+  if (team_here_ && phase_ != Phase::kRosc && last_step_s_ >= p_.arrival_s &&
+      core_C_ >= kWarmEnough_C)
     als_without_rosc_s_ += t - last_step_s_;
   last_step_s_ = t;
 
@@ -113,6 +120,7 @@ void AclsTeam::step(resus_sim* sim) {
       compress(sim, t);
       drugs(sim, t);
       causes(sim, t, v);
+      rewarm(sim, t);
       if (team_here_ && als_without_rosc_s_ >= p_.termination_s) return stop(sim, t);
       if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t);
       break;
@@ -127,6 +135,7 @@ void AclsTeam::step(resus_sim* sim) {
     case Phase::kCharging:
       if (t >= phase_until_s_) {
         ++tally_.shocks;
+        if (core_C_ < kNoShockBelow_C) ++cold_shocks_;
         if (tally_.first_shock_s < 0) tally_.first_shock_s = t;
         act(sim, t, fmt(R"({"do":"shock","energy_J":%g})", p_.shock_energy_J),
             fmt("shock %g (%g J)", tally_.shocks, p_.shock_energy_J));
@@ -274,6 +283,11 @@ void AclsTeam::analyse(resus_sim* sim, double t) {
   note(t, std::string("analysis: ") + reading +
               fmt(" (rate %.0f/min, %.2f mV)", finding.rate_per_min, finding.amplitude_mV));
   shockable_last_ = finding.advice == RESUS_AED_SHOCK;
+  // ERC 2021: below 30 C at most three shocks, then none until the core passes 30.
+  if (shockable_last_ && team_here_ && core_C_ < kNoShockBelow_C && cold_shocks_ >= 3) {
+    note(t, fmt("core %.1f C: shocks deferred until 30 C", core_C_));
+    return resume(sim, t);
+  }
   if (shockable_last_) {
     phase_ = Phase::kCharging;
     phase_until_s_ = std::max(t, pause_start_s_ + p_.preshock_pause_s);
@@ -319,6 +333,13 @@ void AclsTeam::resume(resus_sim* sim, double t) {
 
 void AclsTeam::drugs(resus_sim* sim, double t) {
   if (!team_here_ || !access_) return;
+  // ERC 2021 (B.4 row 81): no epinephrine or antiarrhythmic below 30 C (the cold body clears
+  // them slowly and the heart does not answer), epinephrine at twice the interval from 30 to 35.
+  if (core_C_ < kNoDrugsBelow_C) {
+    if (!cold_drugs_noted_) note(t, fmt("core %.1f C: drugs withheld until 30 C", core_C_));
+    cold_drugs_noted_ = true;
+    return;
+  }
   const char* route = kRoutes[static_cast<int>(p_.access_route)];
   if (antiarrhythmic_due_ > 0) {
     const bool first = tally_.antiarrhythmic_doses == 0;
@@ -336,7 +357,9 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
   if (p_.epinephrine_mg <= 0.0) return;
   // ERC/AHA: at once in a non-shockable rhythm, after the second shock in a shockable one.
   const bool indicated = tally_.analyses > 0 && (!shockable_last_ || tally_.shocks >= 2);
-  const bool due = last_epinephrine_s_ < 0 || t - last_epinephrine_s_ >= p_.epinephrine_interval_s;
+  const double interval =
+      p_.epinephrine_interval_s * (core_C_ < kDoubleIntervalBelow_C ? 2.0 : 1.0);
+  const bool due = last_epinephrine_s_ < 0 || t - last_epinephrine_s_ >= interval;
   if (!indicated || !due) return;
   if (uniform(epinephrine_decisions_++) < p_.missed_dose_probability) {
     note(t, "epinephrine due: missed");
@@ -350,6 +373,28 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
       fmt(R"({"do":"drug","drug":"epinephrine","dose":%g,"unit":"mg","route":")", p_.epinephrine_mg) +
           route + R"(","flush_mL":20})",
       fmt("epinephrine %g mg ", p_.epinephrine_mg) + route);
+}
+
+// A cold arrest (ERC 2021; B.4 row 82: a core under 28-30 C with an arrhythmia goes to an ECLS
+// centre): the team takes a core under 35 C out of the cold and insulates it at once and, for a
+// core under 30 C, has the
+// patient on extracorporeal rewarming `ecls_after_s` after it arrived, compressions going on
+// (the engine's ECLS device is a heat exchanger; the circuit's flow is not modelled).
+void AclsTeam::rewarm(resus_sim* sim, double t) {
+  if (!team_here_ || ecls_) return;
+  if (!insulated_ && core_C_ < kInsulateBelow_C) {
+    insulated_ = true;
+    act(sim, t, R"({"do":"environment","temperature_C":20})",
+        fmt("core %.1f C: out of the cold (a 20 C ambulance)", core_C_));
+    act(sim, t, R"({"do":"temperature_control","device":"blanket","target_C":37})",
+        "insulated (wet clothes off, blankets)");
+  }
+  if (p_.ecls_after_s >= 0.0 && core_C_ < kNoDrugsBelow_C && t >= p_.arrival_s + p_.ecls_after_s) {
+    ecls_ = true;
+    servo_target_C_ = 37.0;
+    act(sim, t, R"({"do":"temperature_control","device":"ecls","target_C":37})",
+        fmt("core %.1f C: ECLS rewarming", core_C_));
+  }
 }
 
 // The H's and T's a team can see: potassium on a blood gas, breath sounds absent on one side,

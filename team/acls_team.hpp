@@ -77,6 +77,7 @@ class AclsTeam : public Team {
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
   void control_temperature(resus_sim* sim, double t, const Vitals& v);
+  void rewarm(resus_sim* sim, double t);
   void stop(resus_sim* sim, double t);
   double uniform(uint32_t index) const;
 
@@ -121,6 +122,11 @@ class AclsTeam : public Team {
   double first_bolus_s_ = -1.0, last_bolus_s_ = -1e9;
   double coma_check_s_ = -1.0;       // when the team examines the survivor's response after ROSC
   bool coma_checked_ = false;
+  // A hypothermic arrest (ERC 2021, B.4 rows 81-82): the core the team's probe reads, the shocks
+  // given below 30 C, whether the drugs' withholding was noted, and the rewarming under way.
+  double core_C_ = 37.0;
+  int32_t cold_shocks_ = 0;
+  bool cold_drugs_noted_ = false, insulated_ = false, ecls_ = false;
 };
 
 }  // namespace resus_team

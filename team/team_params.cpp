@@ -71,6 +71,8 @@ constexpr std::array kTable = {
                   "hours at a temperature_target_C below 37.5 before rewarming (TTM 24 h, TTM-48 48 h)"},
     TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
                   "ALS time without ROSC (time in ROSC not counted) after which the team stops"},
+    TeamParamInfo{"ecls_after_s", &TeamParams::ecls_after_s, -1, kDay, false,
+                  "arrival -> ECLS rewarming of a hypothermic arrest (core under 30 C; < 0: none)"},
 };
 
 const TeamParamInfo* find(std::string_view name) {

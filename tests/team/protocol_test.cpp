@@ -129,6 +129,38 @@ TEST(Protocol, TheTeamStopsAfterItsTerminationTimeWithoutRosc) {
   EXPECT_EQ(count_events(r.outcome.log, "resuscitation terminated"), 1);
 }
 
+// A hypothermic arrest (ERC 2021 special circumstances, Lott 2021; B.4 rows 81-82): a man in 2 C
+// water cools to VF below 28 C (~3 h). The crew takes him out of the cold and insulates him at
+// once, gives at most three shocks below 30 C and then defers them, gives no epinephrine below
+// 30 C, has him on ECLS rewarming `ecls_after_s` after it arrived, and does not stop while he is
+// under 32 C: its 10-minute termination time counts only warm minutes.
+TEST(Protocol, AHypothermicArrestGetsTheColdRulesAndIsRewarmedBeforeAnyoneStops) {
+  RESUS_RELEASE_PASS_ONLY();
+  const TeamRun r = run_study(R"({"seed": 5, "duration_s": 18000,
+      "arrest": {"cause": "immersion", "causes": {"immersion":
+        [{"at_s": 30, "do": "environment", "temperature_C": 2, "medium": "water"}]}},
+      "team": {"preset": "als_crew", "parameters": {"arrival_s": 300, "bystander_cpr_delay_s": -1,
+        "ecls_after_s": 1200, "termination_s": 600}}})");
+  ASSERT_TRUE(r.outcome.ok) << r.outcome.error;
+  const auto& log = r.outcome.log;
+  const auto& t = r.outcome.tally;
+  ASSERT_GT(r.outcome.collapse_s, 0.0);
+  EXPECT_EQ(t.first_analysis, "shock");
+  EXPECT_NEAR(first_event(log, "out of the cold"), 300.0, 1.0);
+  const double ecls = first_event(log, "ECLS rewarming");
+  EXPECT_NEAR(ecls, 1500.0, 20.0);  // at the team's next step in compressions
+  EXPECT_GT(first_event(log, "drugs withheld until 30 C"), 0.0);
+  EXPECT_GT(first_event(log, "shocks deferred until 30 C"), 0.0);
+  int cold_shocks = 0;
+  for (const TeamEvent& e : log)
+    if (e.t_s < ecls && e.what.rfind("shock ", 0) == 0) ++cold_shocks;
+  EXPECT_EQ(cold_shocks, 3);
+  // The core is still under 30 C when the circuit starts: the first dose comes after it.
+  EXPECT_GT(t.first_epinephrine_s, ecls);
+  // 20 minutes of cold CPR did not use up a 10-minute termination time.
+  EXPECT_TRUE(t.stopped_s < 0.0 || t.stopped_s > ecls + 600.0) << t.stopped_s;
+}
+
 // The termination clock counts resuscitation, not the time in ROSC: a patient whose VF returns
 // half an hour after ROSC is resuscitated again, with what is left of a termination time (10
 // minutes, 3 of them spent on the first arrest) that ran out long ago on the wall clock. (Until
