@@ -26,6 +26,7 @@ ep::Modulators modulators(const Bus& b) {
   ep::Modulators m;
   m.potassium_mmol_L = b.chemistry.potassium_mmol_L;
   m.calcium_mmol_L = b.chemistry.ionised_calcium_mmol_L;
+  m.magnesium_mmol_L = b.chemistry.magnesium_mmol_L;
   m.temperature_C = b.temperature.core_C;
   m.membrane_stability_mmol_L = e[Effect::kMembraneStability_mmol_L];
   m.av_conduction = e[Effect::kAvConduction] * b.autonomic.av_dromotropy;
@@ -235,11 +236,14 @@ void myocardium(const StepContext& c, SimState& s) {
   // The energy, the injury its deficit leaves and the stunning that follows (explicit Euler: each
   // moves over tens of seconds to hours).
   const ep::Myocardium& m = c.eval.myocardium;
-  // Its O2 use follows its temperature by the body's Q10 (models/blood), as every tissue's: the
-  // same flow is a larger share of a cold heart's demand, and without flow it runs down and is
-  // injured more slowly (the cold heart of a hypothermic arrest outlasts a warm one).
+  // Its O2 use follows its temperature by the body's Q10 (models/blood), as every tissue's: a
+  // cold heart short of O2 runs down and is injured more slowly, and the same flow meets more of
+  // its demand (the cold heart of a hypothermic arrest outlasts a warm one). A warm heart's
+  // extra demand is not taken from its share: its bed dilates to meet it (metabolic coronary
+  // regulation), which the model's autoregulation, holding the resting flow, does not do.
   const double q10_scale = s.bus.temperature.q10_scale;
-  const double share = m.supply_share(h.coronary_perfusion_ratio, fibrillating, q10_scale);
+  const double share =
+      m.supply_share(h.coronary_perfusion_ratio, fibrillating, std::min(q10_scale, 1.0));
   const double beta1_excess = s.bus.effects[Effect::kLvContractility] - 1.0;
   const double energy = h.myocardial_energy, injury = h.myocardial_injury;
   h.myocardial_energy =
@@ -258,15 +262,17 @@ void myocardium(const StepContext& c, SimState& s) {
   const ep::RhythmHazards hz = m.hazards(h.conduction, h.myocardial_energy, h.myocardial_injury,
                                          now(s) - h.last_termination_time, modulators(s.bus));
   // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
-  const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised;
+  const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades;
   if (hazard > 0.0) {
     const double u = c.draws.uniform(RngStream::kRhythm) / kStep_s;
     if (u < hz.to_vf)
       change_rhythm(c, s, ep::Rhythm::kVfCoarse);
     else if (u < hz.to_vf + hz.to_asystole)
       change_rhythm(c, s, ep::Rhythm::kAsystole);
-    else if (u < hazard)
+    else if (u < hz.to_vf + hz.to_asystole + hz.to_organised)
       change_rhythm(c, s, m.organised_rhythm(h.myocardial_energy, ep::Rhythm::kSinus));
+    else if (u < hazard)
+      change_rhythm(c, s, ep::Rhythm::kTorsades);
   }
   publish_energy(c.model.params(), s);
 }

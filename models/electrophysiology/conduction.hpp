@@ -85,6 +85,7 @@ struct ConductionParams {
 struct Modulators {
   double potassium_mmol_L = 4.0;         // > 7.5 raises the pacing threshold, > 8 brings VF hazard
   double calcium_mmol_L = 1.2;           // ionised calcium stabilises the membrane
+  double magnesium_mmol_L = 0.85;        // suppresses torsades (early afterdepolarisations)
   double temperature_C = 37.0;           // < 30 raises the defibrillation threshold, < 28 VF hazard
   double membrane_stability_mmol_L = 0;  // raises the potassium thresholds of arrest
   double av_conduction = 1.0;            // AV-node conduction: below 1 slows, near 0 blocks

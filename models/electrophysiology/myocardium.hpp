@@ -110,7 +110,9 @@ struct ShockResult {
 struct RhythmHazards {
   double to_vf;         // 1/s
   double to_asystole;   // 1/s
-  double to_organised;  // 1/s: a shocked heart's asystole giving way to its own rhythm
+  double to_organised;  // 1/s: a shocked heart's asystole giving way to its own rhythm, or
+                        // magnesium ending torsades
+  double to_torsades;   // 1/s: hypokalaemia's torsades de pointes from an organised rhythm
 };
 
 class Myocardium {
