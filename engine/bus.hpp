@@ -213,6 +213,7 @@ struct ChemistryBus {
   double potassium_mmol_L;             // arterial plasma
   double ionised_calcium_mmol_L;
   double sodium_mmol_L;
+  double magnesium_mmol_L;
   blood::Amounts tissue_volume_mL, tissue_source, venous_source;  // blood::BloodInputs' meaning
 };
 
