@@ -209,18 +209,30 @@ void BM_RealTimeFactorCprVentWavesAllDrugs(benchmark::State& state) {
 }
 BENCHMARK(BM_RealTimeFactorCprVentWavesAllDrugs)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// The same with every cause of issue 12 running (its budget: at most 15% slower than the engine
-// before the causes): a tamponade filling, a tension pneumothorax on each side, an embolus and a
-// coronary occlusion, lysed by an alteplase infusion.
+// The same with every cause of issues 11 and 12 running (each one's budget: at most 15% slower
+// than the engine before it): a tamponade filling, a tension pneumothorax on each side, a
+// haemothorax, an embolus and a coronary occlusion lysed by an alteplase infusion, a bleed, the
+// three toxins by mouth; a potassium intake and an acid load under dialysis, cold water around
+// the body and an intravascular catheter's servo.
 void BM_RealTimeFactorCprVentWavesAllCauses(benchmark::State& state) {
   Sim sim(model());
   start_cpr_with_ventilation(sim);
   for (const char* json :
        {R"({"do":"condition","condition":"tamponade","rate_mL_min":5})",
         R"({"do":"condition","condition":"tension_pneumothorax","side":"both","rate_mL_min":20})",
+        R"({"do":"condition","condition":"haemothorax","side":"left","rate_mL_min":5})",
         R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.3})",
         R"({"do":"condition","condition":"coronary_occlusion","territory":"rca"})",
-        R"({"do":"infusion","drug":"alteplase","rate":0.5,"unit":"mg_min"})"})
+        R"({"do":"infusion","drug":"alteplase","rate":0.5,"unit":"mg_min"})",
+        R"({"do":"hemorrhage","rate_mL_min":10})",
+        R"({"do":"drug","drug":"amitriptyline","dose":1000,"unit":"mg","route":"oral"})",
+        R"({"do":"drug","drug":"propranolol","dose":400,"unit":"mg","route":"oral"})",
+        R"({"do":"drug","drug":"verapamil","dose":400,"unit":"mg","route":"oral"})",
+        R"({"do":"condition","condition":"hyperkalaemia","rate_mmol_h":20})",
+        R"({"do":"condition","condition":"acid_load","rate_mmol_h":60})",
+        R"({"do":"dialysis","rate_mL_min":250})",
+        R"({"do":"environment","temperature_C":10,"medium":"water"})",
+        R"({"do":"temperature_control","device":"intravascular","target_C":36})"})
     sim.apply(resus::parse_action_json(json, nullptr));
   run_minutes_draining_waves(state, sim);
 }
