@@ -262,7 +262,7 @@ void myocardium(const StepContext& c, SimState& s) {
   const ep::RhythmHazards hz = m.hazards(h.conduction, h.myocardial_energy, h.myocardial_injury,
                                          now(s) - h.last_termination_time, modulators(s.bus));
   // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
-  const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades;
+  const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af;
   if (hazard > 0.0) {
     const double u = c.draws.uniform(RngStream::kRhythm) / kStep_s;
     if (u < hz.to_vf)
@@ -271,8 +271,10 @@ void myocardium(const StepContext& c, SimState& s) {
       change_rhythm(c, s, ep::Rhythm::kAsystole);
     else if (u < hz.to_vf + hz.to_asystole + hz.to_organised)
       change_rhythm(c, s, m.organised_rhythm(h.myocardial_energy, ep::Rhythm::kSinus));
-    else if (u < hazard)
+    else if (u < hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades)
       change_rhythm(c, s, ep::Rhythm::kTorsades);
+    else if (u < hazard)
+      change_rhythm(c, s, ep::Rhythm::kAtrialFibrillation);
   }
   publish_energy(c.model.params(), s);
 }

@@ -1,8 +1,9 @@
 // The thermal stage: models/thermal's core and shell, every 100 ms of gas ticks. Reads bus.blood
 // (the tissues' O2 uptake: the metabolic heat), bus.lungs (the systemic flow that carries heat
 // to the skin) and bus.inflammation (a fever's set point); applies the environment and temperature_control actions; writes
-// bus.temperature and its slots (EffectWriter::kThermal) of the metabolic-rate (shivering) and
-// chronotropy (sinus rate) channels.
+// bus.temperature and its slots (EffectWriter::kThermal) of the metabolic-rate (shivering),
+// chronotropy (sinus rate) and AV-conduction channels.
+#include <algorithm>
 #include <cmath>
 
 #include "engine/model.hpp"
@@ -22,6 +23,10 @@ void publish_bus(const PatientParams& pp, SimState& s) {
   s.bus.temperature.q10_scale = std::pow(pp.blood.q10, (t.core_C - 37.0) / 10.0);
   set_effect(s.bus.effects, Effect::kMetabolicRate, EffectWriter::kThermal, t.out.metabolic_scale);
   set_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kThermal, t.out.chronotropy);
+  // Cold slows the AV node as it slows the sinus node (B.4 row 80: PR prolongation; the slow
+  // ventricular response of hypothermic AF); warmth does not speed it.
+  set_effect(s.bus.effects, Effect::kAvConduction, EffectWriter::kThermal,
+             std::min(t.out.chronotropy, 1.0));
 }
 
 }  // namespace

@@ -212,7 +212,7 @@ double Myocardium::refibrillation_hazard(double since_s, double energy, double i
 RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,
                                   double injury, double since_termination_s,
                                   const Modulators& m) const {
-  RhythmHazards h{0.0, 0.0, 0.0, 0.0};
+  RhythmHazards h{0.0, 0.0, 0.0, 0.0, 0.0};
   const auto rhythm = static_cast<Rhythm>(s.rhythm);
   if (Conduction::organised(s)) {
     // Hyperkalaemia above 8 mmol/L (calcium and membrane stabilisers raise the threshold) and
@@ -232,6 +232,10 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
                                                  -5.0, 3.0));
     h.to_torsades = 0.002 * std::max(2.5 - k, 0.0) * magnesium;
     to_vf += 0.002 * std::max(28.0 - m.temperature_C, 0.0);
+    // A cold sinus node gives way to atrial fibrillation below ~32 C (B.4 row 80: AF in moderate
+    // hypothermia, before the ventricles' VF below 28) [U: rate, about one patient in two within
+    // 20 minutes at 30 C]. It does not convert back by itself on rewarming (not modelled).
+    if (rhythm == Rhythm::kSinus) h.to_af = 3e-4 * std::max(32.0 - m.temperature_C, 0.0);
     // Slowed conduction under a sodium-channel blocker: re-entry, VT and VF, growing with the
     // QRS width and with acidosis through the block itself (als-next.md 4.4: QRS > 120 ms, OR
     // 3.56 for serious arrhythmia; half of tricyclic patients with QRS >= 160 ms, Boehnert and

@@ -113,6 +113,7 @@ struct RhythmHazards {
   double to_organised;  // 1/s: a shocked heart's asystole giving way to its own rhythm, or
                         // magnesium ending torsades
   double to_torsades;   // 1/s: hypokalaemia's torsades de pointes from an organised rhythm
+  double to_af;         // 1/s: atrial fibrillation from a cold sinus rhythm
 };
 
 class Myocardium {

@@ -54,13 +54,20 @@ struct Bench {
   double total(int solute) const {
     return chem::solute_in_body_mmol(pools, chem, solute, kArterial_mL, kVenous_mL);
   }
+  // What the accounts are kept of: potassium, base with lactate (lactic acid takes a base with
+  // it), lactate.
+  struct Totals {
+    double potassium, base_and_lactate, lactate;
+  };
+  Totals totals() const {
+    return {total(chem::kPotassium), total(chem::kBufferBase) + total(chem::kLactate),
+            total(chem::kLactate)};
+  }
 };
 
 TEST(ChemistryConservation, PotassiumBaseAndLactateAreAccountedFor) {
   Bench b;
-  const double k0 = b.total(chem::kPotassium);
-  const double base0 = b.total(chem::kBufferBase) + b.total(chem::kLactate);
-  const double lac0 = b.total(chem::kLactate);
+  const auto [k0, base0, lac0] = b.totals();
   chem::start_condition(chem::Condition::kHyperkalaemia, 120.0, 0.0, b.chem);
   chem::start_condition(chem::Condition::kAcidLoad, 600.0, 40.0, b.chem);
   std::array<double, chem::kNumInfusates> dose{};
@@ -86,9 +93,7 @@ TEST(ChemistryConservation, PotassiumBaseAndLactateAreAccountedFor) {
 // in: the body's totals change by what the dialyser's accounts say, to 1e-9 relative.
 TEST(ChemistryConservation, DialysisIsAccountedFor) {
   Bench b;
-  const double k0 = b.total(chem::kPotassium);
-  const double base0 = b.total(chem::kBufferBase) + b.total(chem::kLactate);
-  const double lac0 = b.total(chem::kLactate);
+  const auto [k0, base0, lac0] = b.totals();
   chem::start_condition(chem::Condition::kHyperkalaemia, 200.0, 0.0, b.chem);
   chem::start_condition(chem::Condition::kAcidLoad, 600.0, 60.0, b.chem);
   for (int i = 0; i < 30000; ++i) b.tick(i < 15000 ? 15.0 : 85.0);  // lactate and potassium up
