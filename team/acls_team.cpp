@@ -102,6 +102,11 @@ void AclsTeam::step(resus_sim* sim) {
   perception_.drain(sim);
   const Vitals v = perception_.vitals(sim);
   core_C_ = v.core_temp_C;
+  // An accidental hypothermia: a core under 35 C that the team did not cool itself (a re-arrest
+  // under temperature control keeps the ordinary algorithm and the team's device).
+  if (!cold_arrest_ && team_here_ && core_C_ < kInsulateBelow_C && servo_target_C_ < 0.0 &&
+      cooling_started_s_ < 0.0)
+    cold_arrest_ = true;
   if (team_here_ && !tube_ && compressing_ && phase_ == Phase::kArrest) {
     bagged_s_ += t - last_step_s_;
     chest_rise_mL_ = std::max(chest_rise_mL_, v.last_breath_mL);
@@ -111,7 +116,7 @@ void AclsTeam::step(resus_sim* sim) {
   // is a new attempt with the time it has left. Nobody is dead until warm: it runs only while
   // the core is at 32 C or above (ERC 2021), so a rewarmed patient gets the whole time.
   if (team_here_ && phase_ != Phase::kRosc && last_step_s_ >= p_.arrival_s &&
-      core_C_ >= kWarmEnough_C)
+      (!cold_arrest_ || core_C_ >= kWarmEnough_C))
     als_without_rosc_s_ += t - last_step_s_;
   last_step_s_ = t;
 
@@ -135,7 +140,7 @@ void AclsTeam::step(resus_sim* sim) {
     case Phase::kCharging:
       if (t >= phase_until_s_) {
         ++tally_.shocks;
-        if (core_C_ < kNoShockBelow_C) ++cold_shocks_;
+        if (cold_arrest_ && core_C_ < kNoShockBelow_C) ++cold_shocks_;
         if (tally_.first_shock_s < 0) tally_.first_shock_s = t;
         act(sim, t, fmt(R"({"do":"shock","energy_J":%g})", p_.shock_energy_J),
             fmt("shock %g (%g J)", tally_.shocks, p_.shock_energy_J));
@@ -153,6 +158,7 @@ void AclsTeam::step(resus_sim* sim) {
       if (t >= phase_until_s_) finish_pulse_check(sim, t);
       break;
     case Phase::kRosc:
+      rewarm(sim, t);  // a pulse in the cold is rewarmed all the same
       watch_rosc(sim, t, v);
       if (phase_ == Phase::kRosc) causes(sim, t, v);
       if (phase_ == Phase::kRosc) post_rosc_care(sim, t, v);
@@ -284,7 +290,7 @@ void AclsTeam::analyse(resus_sim* sim, double t) {
               fmt(" (rate %.0f/min, %.2f mV)", finding.rate_per_min, finding.amplitude_mV));
   shockable_last_ = finding.advice == RESUS_AED_SHOCK;
   // ERC 2021: below 30 C at most three shocks, then none until the core passes 30.
-  if (shockable_last_ && team_here_ && core_C_ < kNoShockBelow_C && cold_shocks_ >= 3) {
+  if (shockable_last_ && cold_arrest_ && core_C_ < kNoShockBelow_C && cold_shocks_ >= 3) {
     note(t, fmt("core %.1f C: shocks deferred until 30 C", core_C_));
     return resume(sim, t);
   }
@@ -335,7 +341,7 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
   if (!team_here_ || !access_) return;
   // ERC 2021 (B.4 row 81): no epinephrine or antiarrhythmic below 30 C (the cold body clears
   // them slowly and the heart does not answer), epinephrine at twice the interval from 30 to 35.
-  if (core_C_ < kNoDrugsBelow_C) {
+  if (cold_arrest_ && core_C_ < kNoDrugsBelow_C) {
     if (!cold_drugs_noted_) note(t, fmt("core %.1f C: drugs withheld until 30 C", core_C_));
     cold_drugs_noted_ = true;
     return;
@@ -358,7 +364,7 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
   // ERC/AHA: at once in a non-shockable rhythm, after the second shock in a shockable one.
   const bool indicated = tally_.analyses > 0 && (!shockable_last_ || tally_.shocks >= 2);
   const double interval =
-      p_.epinephrine_interval_s * (core_C_ < kDoubleIntervalBelow_C ? 2.0 : 1.0);
+      p_.epinephrine_interval_s * (cold_arrest_ && core_C_ < kDoubleIntervalBelow_C ? 2.0 : 1.0);
   const bool due = last_epinephrine_s_ < 0 || t - last_epinephrine_s_ >= interval;
   if (!indicated || !due) return;
   if (uniform(epinephrine_decisions_++) < p_.missed_dose_probability) {
@@ -376,12 +382,12 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
 }
 
 // A cold arrest (ERC 2021; B.4 row 82: a core under 28-30 C with an arrhythmia goes to an ECLS
-// centre): the team takes a core under 35 C out of the cold and insulates it at once and, for a
-// core under 30 C, has the
+// centre): the team takes an accidentally cold core (under 35 C) out of the cold and insulates it
+// at once and, for a core under 32 C, has the
 // patient on extracorporeal rewarming `ecls_after_s` after it arrived, compressions going on
 // (the engine's ECLS device is a heat exchanger; the circuit's flow is not modelled).
 void AclsTeam::rewarm(resus_sim* sim, double t) {
-  if (!team_here_ || ecls_) return;
+  if (!cold_arrest_ || ecls_) return;
   if (!insulated_ && core_C_ < kInsulateBelow_C) {
     insulated_ = true;
     act(sim, t, R"({"do":"environment","temperature_C":20})",
@@ -389,7 +395,7 @@ void AclsTeam::rewarm(resus_sim* sim, double t) {
     act(sim, t, R"({"do":"temperature_control","device":"blanket","target_C":37})",
         "insulated (wet clothes off, blankets)");
   }
-  if (p_.ecls_after_s >= 0.0 && core_C_ < kNoDrugsBelow_C && t >= p_.arrival_s + p_.ecls_after_s) {
+  if (p_.ecls_after_s >= 0.0 && core_C_ < kWarmEnough_C && t >= p_.arrival_s + p_.ecls_after_s) {
     ecls_ = true;
     servo_target_C_ = 37.0;
     act(sim, t, R"({"do":"temperature_control","device":"ecls","target_C":37})",
@@ -608,7 +614,7 @@ void AclsTeam::control_temperature(resus_sim* sim, double t, const Vitals& v) {
   };
   if (p_.temperature_target_C < kFeverTarget_C && !coma_checked_ && pulseless_since_s_ < 0.0) {
     if (coma_check_s_ < 0.0) coma_check_s_ = t + kComaCheckAfter_s;
-    if (t < coma_check_s_) return;
+    if (t < coma_check_s_ || v.core_temp_C < kWarmEnough_C) return;  // cold dims it too
     coma_checked_ = true;
     if (v.consciousness < kComatose) {
       cooling_started_s_ = t;

@@ -126,6 +126,7 @@ class AclsTeam : public Team {
   // given below 30 C, whether the drugs' withholding was noted, and the rewarming under way.
   double core_C_ = 37.0;
   int32_t cold_shocks_ = 0;
+  bool cold_arrest_ = false;  // an accidental hypothermia (not the team's own cooling)
   bool cold_drugs_noted_ = false, insulated_ = false, ecls_ = false;
 };
 

@@ -72,7 +72,7 @@ constexpr std::array kTable = {
     TeamParamInfo{"termination_s", &TeamParams::termination_s, 60, kDay, false,
                   "ALS time without ROSC (time in ROSC not counted) after which the team stops"},
     TeamParamInfo{"ecls_after_s", &TeamParams::ecls_after_s, -1, kDay, false,
-                  "arrival -> ECLS rewarming of a hypothermic arrest (core under 30 C; < 0: none)"},
+                  "arrival -> ECLS rewarming of an accidental hypothermia (core under 32 C; < 0: none within reach)"},
 };
 
 const TeamParamInfo* find(std::string_view name) {

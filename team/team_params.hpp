@@ -59,9 +59,9 @@ struct TeamParams {
   double temperature_target_C = 37.5;
   double temperature_hold_h = 24.0;      // at the target from the start (TTM-48: 48 h)
   double termination_s = 1800.0;         // ALS time without ROSC after which the team stops
-  // A hypothermic arrest (core under 30 C at the team's arrival) goes to extracorporeal
-  // rewarming this long after the team arrives (ERC 2021: ECLS for hypothermic arrest; transport
-  // with compressions, cannulation); the team does not stop while the core is under 32 C.
+  // An accidental hypothermia with a core under 32 C goes to extracorporeal rewarming this long
+  // after the team arrives (ERC 2021: ECLS for hypothermic arrest; transport with compressions,
+  // cannulation); the team does not stop while the core is under 32 C.
   double ecls_after_s = 5400.0;          // < 0: no ECLS within reach
 };
 

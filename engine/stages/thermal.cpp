@@ -23,8 +23,9 @@ void publish_bus(const PatientParams& pp, SimState& s) {
   s.bus.temperature.q10_scale = std::pow(pp.blood.q10, (t.core_C - 37.0) / 10.0);
   set_effect(s.bus.effects, Effect::kMetabolicRate, EffectWriter::kThermal, t.out.metabolic_scale);
   set_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kThermal, t.out.chronotropy);
-  // Cold slows the AV node as it slows the sinus node (B.4 row 80: PR prolongation; the slow
-  // ventricular response of hypothermic AF); warmth does not speed it.
+  // Cold slows the AV node as it slows the sinus node: its refractory period lengthens, which
+  // slows hypothermic AF's ventricular response (B.4 row 80; the ECG draws the PR's lengthening
+  // itself); warmth does not speed it.
   set_effect(s.bus.effects, Effect::kAvConduction, EffectWriter::kThermal,
              std::min(t.out.chronotropy, 1.0));
 }

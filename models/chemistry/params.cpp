@@ -93,7 +93,7 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis weakens the heart", F(acidosis_threshold_ph)},
     {"acidosis_contractility_ph_scale", "1", 0.05, 10, "contractility x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_contractility_ph_scale)},
     {"dialyser_k0a_mL_min", "mL/min", 100, 2000, "dialyser mass-transfer area coefficient for small solutes (potassium, bicarbonate)", F(dialyser_k0a_mL_min)},
-    {"dialysate_flow_mL_min", "mL/min", 100, 1000, "dialysate flow", F(dialysate_flow_mL_min)},
+    {"dialysate_flow_mL_min", "mL/min", 10, 1000, "dialysate flow (continuous renal replacement: ~35)", F(dialysate_flow_mL_min)},
     {"dialysate_sodium_mmol_L", "mmol/L", 120, 160, "dialysate sodium", F(dialysate_sodium_mmol_L)},
     {"dialysate_calcium_mmol_L", "mmol/L", 0, 2.5, "dialysate calcium", F(dialysate_calcium_mmol_L)},
     {"dialysate_magnesium_mmol_L", "mmol/L", 0, 2, "dialysate magnesium", F(dialysate_magnesium_mmol_L)},

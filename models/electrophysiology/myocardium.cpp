@@ -230,7 +230,9 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     const double magnesium = std::exp(std::clamp(-(m.magnesium_mmol_L - kRestingMagnesium_mmol_L) /
                                                      kMagnesiumScale_mmol_L,
                                                  -5.0, 3.0));
-    h.to_torsades = 0.002 * std::max(2.5 - k, 0.0) * magnesium;
+    // Plasma potassium itself: calcium's membrane stabilisation raises the thresholds of the
+    // high-potassium arrest, not of the low one.
+    h.to_torsades = 0.002 * std::max(2.5 - m.potassium_mmol_L, 0.0) * magnesium;
     to_vf += 0.002 * std::max(28.0 - m.temperature_C, 0.0);
     // A cold sinus node gives way to atrial fibrillation below ~32 C (B.4 row 80: AF in moderate
     // hypothermia, before the ventricles' VF below 28) [U: rate, about one patient in two within

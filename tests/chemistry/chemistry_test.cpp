@@ -347,6 +347,7 @@ TEST(Chemistry, HypokalaemiaBringsTorsadesThatMagnesiumHoldsOff) {
   }
   std::printf("K %.2f at 20 min; torsades within 50 min: %d of 8 without magnesium, %d of 8 with "
               "(Mg %.2f)\n", k_low, without, with, mg_after);
+  EXPECT_GT(k_low, 0.0);   // some patient reached the end of the loss
   EXPECT_LT(k_low, 2.3);   // of the last patient to reach the end of the loss
   EXPECT_GT(mg_after, 1.1);
   EXPECT_GE(without, 4);

@@ -51,6 +51,7 @@ namespace Resus
         Embolectomy = 27,
         Reperfusion = 28,
         Fluid = 29,  // 0.8
+        Dialysis = 30,  // after 0.10.0
     }
 
     public enum Rhythm
