@@ -46,13 +46,21 @@ void fft(std::complex<double>* z, int n) {
     j ^= bit;
     if (i < j) std::swap(z[i], z[j]);
   }
-  for (int len = 2; len <= n; len <<= 1)
+  // The butterflies in real arithmetic: std::complex's product checks every result for NaN (C99
+  // Annex G), which costs as much as the product itself; the samples were checked finite.
+  for (int len = 2; len <= n; len <<= 1) {
+    const int half = len / 2, stride = kMaxDft / len;
     for (int start = 0; start < n; start += len)
-      for (int k = 0; k < len / 2; ++k) {
-        const std::complex<double> t = twiddle(k, len) * z[start + k + len / 2];
-        z[start + k + len / 2] = z[start + k] - t;
-        z[start + k] += t;
+      for (int k = 0; k < half; ++k) {
+        const std::complex<double> w = kTwiddles.w[static_cast<std::size_t>(k * stride)];
+        std::complex<double>& lo = z[start + k];
+        std::complex<double>& hi = z[start + k + half];
+        const double tr = w.real() * hi.real() - w.imag() * hi.imag();
+        const double ti = w.real() * hi.imag() + w.imag() * hi.real();
+        hi = {lo.real() - tr, lo.imag() - ti};
+        lo = {lo.real() + tr, lo.imag() + ti};
       }
+  }
 }
 
 }  // namespace

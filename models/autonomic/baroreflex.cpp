@@ -8,6 +8,16 @@ namespace {
 double capped_exp(double x) { return std::exp(std::clamp(x, -60.0, 60.0)); }
 }  // namespace
 
+Baroreflex::Baroreflex(const BaroreflexParams& p, const BaroreflexReference& ref)
+    : p_(&p), ref_(ref), lead_lag_decay_(std::exp(-kBaroTick_s / p.tau_p_s)) {
+  for (int i = 0; i < kNumEffectors; ++i) {
+    const EffectorParams& e = p.effectors[i];
+    effector_decay_[i] = std::exp(-kBaroTick_s / e.tau_s);
+    effector_lag_[i] =
+        std::clamp(static_cast<int>(std::lround(e.delay_s / kBaroTick_s)), 0, kBaroHistory - 1);
+  }
+}
+
 double Baroreflex::afferent_firing(double filtered) const {
   const double z = capped_exp((filtered - ref_.set_point_mmHg) / p_->k_a);
   return (p_->f_min + p_->f_max * z) / (1.0 + z);
@@ -49,13 +59,12 @@ BaroreflexState Baroreflex::rest_state() const {
 
 void Baroreflex::tick(double carotid, BaroreflexState& s, const EfferentShift& shift) const {
   const BaroreflexParams& p = *p_;
-  const double h = kBaroTick_s;
 
   // Lead-lag: tau_p dP~/dt = P + tau_z dP/dt - P~, written on w = P~ - (tau_z/tau_p) P so no
   // derivative of the input is needed; exact update with P held over the tick.
   const double k = p.tau_z_s / p.tau_p_s;
   const double w_target = (1.0 - k) * carotid;
-  s.lead_lag = w_target + (s.lead_lag - w_target) * std::exp(-h / p.tau_p_s);
+  s.lead_lag = w_target + (s.lead_lag - w_target) * lead_lag_decay_;
 
   s.afferent = afferent_firing(filtered_pressure(s, carotid));
   s.sympathetic = sympathetic_firing(s.afferent);
@@ -69,16 +78,14 @@ void Baroreflex::tick(double carotid, BaroreflexState& s, const EfferentShift& s
   s.vagal_history[s.head] = s.vagal - ref_.vagal_drive;
 
   for (int i = 0; i < kNumEffectors; ++i) {
-    const EffectorParams& e = p.effectors[i];
-    const int lag = std::clamp(static_cast<int>(std::lround(e.delay_s / h)), 0, kBaroHistory - 1);
-    const int at = (s.head - lag + kBaroHistory) % kBaroHistory;
+    const int at = (s.head - effector_lag_[i] + kBaroHistory) % kBaroHistory;
     // The heart's effectors follow the cardiac sympathetic limb, the vessels' the vascular one.
     const bool cardiac = i == kLvEmax || i == kRvEmax || i == kPeriodSympathetic;
     const double drive = i == kPeriodVagal ? s.vagal_history[at]
                          : cardiac         ? s.cardiac_sympathetic_history[at]
                                            : s.sympathetic_history[at];
-    const double target = p.gain_scale * e.gain * drive;
-    s.delta[i] = target + (s.delta[i] - target) * std::exp(-h / e.tau_s);
+    const double target = p.gain_scale * p.effectors[i].gain * drive;
+    s.delta[i] = target + (s.delta[i] - target) * effector_decay_[i];
   }
 }
 

@@ -92,7 +92,9 @@ Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s, doub
 
 class Baroreflex {
  public:
-  Baroreflex(const BaroreflexParams& p, const BaroreflexReference& ref) : p_(&p), ref_(ref) {}
+  // Takes the parameters as they are now (they stay frozen while a sim runs): each tick's decay
+  // factors and delays are computed here, once.
+  Baroreflex(const BaroreflexParams& p, const BaroreflexReference& ref);
 
   // A state at rest for a steady carotid pressure equal to the set point.
   BaroreflexState rest_state() const;
@@ -129,6 +131,9 @@ class Baroreflex {
  private:
   const BaroreflexParams* p_;
   BaroreflexReference ref_;
+  double lead_lag_decay_;                             // exp(-tick / tau_p)
+  std::array<double, kNumEffectors> effector_decay_;  // exp(-tick / tau)
+  std::array<int, kNumEffectors> effector_lag_;       // delay in ticks
 };
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.

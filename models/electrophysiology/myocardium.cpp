@@ -96,10 +96,12 @@ VfFeatures Myocardium::vf_features(double energy) const {
   return f;
 }
 
+Myocardium::Myocardium(const MyocardiumParams& p)
+    : p_(&p), half_energy_hill_(std::pow(p.coupling_half_energy, p.coupling_hill)) {}
+
 double Myocardium::contractility(double energy, double stunning) const {
   const double m = std::clamp(energy, 0.0, 1.0);
-  const double n = p_->coupling_hill;
-  const double hn = std::pow(p_->coupling_half_energy, n), mn = std::pow(m, n);
+  const double hn = half_energy_hill_, mn = std::pow(m, p_->coupling_hill);
   const double coupling = std::min((1.0 + hn) * mn / (mn + hn), 1.0);  // 1 at M = 1, rounding aside
   return coupling / (1.0 + p_->stunning_gain * std::max(stunning, 0.0));
 }

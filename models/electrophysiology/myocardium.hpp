@@ -118,7 +118,8 @@ struct RhythmHazards {
 
 class Myocardium {
  public:
-  explicit Myocardium(const MyocardiumParams& p) : p_(&p) {}
+  // Takes the parameters as they are now: the coupling's half-energy term is computed once.
+  explicit Myocardium(const MyocardiumParams& p);
 
   // The coronary O2 delivery against rest for a flow ratio (coronary flow / resting flow, at the
   // bed's resting tone) and an arterial O2 content ratio (against rest): the flow times the
@@ -207,6 +208,7 @@ class Myocardium {
  private:
   double termination_probability(double energy_J, ShockWaveform w, const Modulators& mod) const;
   const MyocardiumParams* p_;
+  double half_energy_hill_;  // coupling_half_energy ^ coupling_hill
 };
 
 // The reference adult's conduction system and myocardium, and each parameter by name.
