@@ -30,6 +30,8 @@ ep::Modulators modulators(const Bus& b) {
   m.temperature_C = b.temperature.core_C;
   m.membrane_stability_mmol_L = e[Effect::kMembraneStability_mmol_L];
   m.av_conduction = e[Effect::kAvConduction] * b.autonomic.av_dromotropy;
+  // The nerves' slowing of the node stays in its refractory period (models/electrophysiology).
+  m.av_delay_slowing = std::clamp(1.0 - e[Effect::kAvConduction], 0.0, 1.0);
   m.automaticity = e[Effect::kAutomaticity];
   m.myocardial_automaticity = b.electrical.automaticity;
   m.defibrillation_threshold = e[Effect::kDefibrillationThreshold];
@@ -126,8 +128,7 @@ void publish_conduction(SimState& s) {
 }
 
 // What the myocardial energy puts on the bus.
-void publish_energy(const PatientParams& p, SimState& s) {
-  const ep::Myocardium myocardium(p.myocardium);
+void publish_energy(const ep::Myocardium& myocardium, SimState& s) {
   const double energy = s.heart.myocardial_energy;
   ElectricalBus& e = s.bus.electrical;
   e.contractility = myocardium.contractility(energy, s.heart.myocardial_stunning);
@@ -143,7 +144,7 @@ void publish_energy(const PatientParams& p, SimState& s) {
 
 void publish_bus(const PatientParams& p, SimState& s) {
   publish_conduction(s);
-  publish_energy(p, s);
+  publish_energy(ep::Myocardium(p.myocardium), s);
 }
 
 void timing(const StepContext& c, SimState& s) {
@@ -276,7 +277,7 @@ void myocardium(const StepContext& c, SimState& s) {
     else if (u < hazard)
       change_rhythm(c, s, ep::Rhythm::kAtrialFibrillation);
   }
-  publish_energy(c.model.params(), s);
+  publish_energy(c.eval.myocardium, s);
 }
 
 void set_rest(SimState& s) {

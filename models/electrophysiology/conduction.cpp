@@ -235,7 +235,11 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
                                  : av == AvMode::kWenckebach ? p.av_wenckebach
                                                              : p.av_normal;
       // Faster conduction (sympathetic drive, beta-1 agonists) shortens the node's delay and its
-      // refractoriness alike.
+      // refractoriness alike. Slower conduction lengthens the refractory period steeply, so
+      // that 2:1 and higher block follow; where drugs or cold slow it (a calcium-channel
+      // blocker, an antiarrhythmic, adenosine coming and going) the delay grows too, by 1 + their
+      // share (to first order the same as dividing by their factor, but no more than twice where
+      // the node stops conducting): a first-degree block.
       const double speed = std::max(mod.av_conduction, 1.0);
       const double refractory = node.refractory_s * (1.0 + 3.0 * av_block) / speed;
       const double recovery = t - s.av_exit_time;
@@ -245,7 +249,7 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
         s.av_exit_time = t - 0.5 * refractory;
       } else if (recovery >= refractory) {
         const double delay =
-            node.base_delay_s / speed +
+            node.base_delay_s * (1.0 + std::clamp(mod.av_delay_slowing, 0.0, 1.0)) / speed +
             node.extra_delay_s * std::exp(-(recovery - refractory) / node.recovery_tau_s);
         s.av_exit_time = t + delay;
         bool blocked_below = false;

@@ -89,6 +89,7 @@ struct Modulators {
   double temperature_C = 37.0;           // < 30 raises the defibrillation threshold, < 28 VF hazard
   double membrane_stability_mmol_L = 0;  // raises the potassium thresholds of arrest
   double av_conduction = 1.0;            // AV-node conduction: below 1 slows, near 0 blocks
+  double av_delay_slowing = 0.0;         // the drugs' and cold's share of it that lengthens PR
   double automaticity = 1.0;             // scales the escape pacemaker's and PEA's rates
   double myocardial_automaticity = 1.0;  // an exhausted heart's own rhythm slows (PEA)
   double defibrillation_threshold = 1.0; // scales the E50 of shocks

@@ -268,20 +268,24 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // heart outlasts a warm one); the resting core drifts by a thousandth of a degree, so the four
 // traces whose heart is starved at some point (the arrests, the haemorrhage, the rhythms) move,
 // the seven others are bit-identical, and the default scenario still returns a pulse at 16:09.
+// Re-pinned a twenty-seventh time (2026-12-06, issues 12 and 14): the septal solve stops at a
+// Newton step below 1e-4 mL instead of 1e-6 (its error is then ~1e-9 mL, and four solves in ten
+// no longer take a second iteration), and drugs and cold that slow the AV node lengthen PR as well as its
+// refractory period; every trace moves, and the default scenario still returns a pulse at 16:09.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xaf0a340b77ebd16dull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x2b532f19091bbc48ull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x21b4882be7f7409cull},
-        Golden{"apnoea", kApnoea, 0xc8cdb30fd8d4900cull},
-        Golden{"rhythms", kRhythms, 0xa88e41eee0c749bfull},
-        Golden{"airway_none", airway_scenario("none"), 0xfe47f01ef10eb819ull},
-        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0xe85b928b10e5cf6cull},
-        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x972a41ff09f99940ull},
-        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x9bd35bef47bc28c6ull},
-        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0x4b7fcd6e8b086792ull},
-        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0xb06cfa4b68d74797ull}),
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x16cd87514ae0bffdull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x3cbe24ce6a369a23ull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0x06b9f9c723b0e06cull},
+        Golden{"apnoea", kApnoea, 0xd3f7118bf1cefa0aull},
+        Golden{"rhythms", kRhythms, 0x3e4496df831e0ecbull},
+        Golden{"airway_none", airway_scenario("none"), 0xdbbe9b6aaf1d5b9eull},
+        Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x17748d2212dfc1deull},
+        Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0x99cb7b6d369394b3ull},
+        Golden{"airway_tracheal_tube", airway_scenario("tracheal_tube"), 0x76cd13837ed1e12eull},
+        Golden{"airway_oesophageal_tube", airway_scenario("oesophageal_tube"), 0x970a34cdb6dbda4cull},
+        Golden{"airway_right_mainstem", airway_scenario("right_mainstem"), 0xf543483265105732ull}),
     [](const ::testing::TestParamInfo<Golden>& info) { return std::string(info.param.name); });
 
 TEST(GoldenTrace, PinsTheWholeCatalogueOfItsDay) {

@@ -2,6 +2,7 @@
 // Boehnert and Lovejoy 1985). Each test names its source and the range it holds the engine to.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -189,6 +190,79 @@ TEST(CalciumChannelBlocker, SlowsAndDropsPressureAndCalciumPartlyRestoresIt) {
   EXPECT_LT(untreated.signal(kMeanArterial), map0 - 20.0);
   EXPECT_LT(untreated.signal(kHeartRate), hr0);
   EXPECT_GT(treated.signal(kMeanArterial), untreated.signal(kMeanArterial) + 3.0);
+}
+
+// What the conduction system did over a window: atrial and ventricular activations, and the
+// mean and longest PR of the beats the node conducted.
+struct AvWindow {
+  int atrial = 0, ventricular = 0;
+  double pr_mean_s = 0.0, pr_max_s = 0.0;
+};
+
+AvWindow watch_av_node(Sim& s, double seconds) {
+  AvWindow w;
+  const ElectricalBus& e = s.state().bus.electrical;
+  double atrial_at = e.atrial_activation_time, ventricular_at = e.ventricular_activation_time;
+  int conducted = 0;
+  for (int i = 0; i < static_cast<int>(seconds / 0.01); ++i) {
+    s.advance(0.01);
+    if (e.atrial_activation_time != atrial_at) {
+      ++w.atrial;
+      atrial_at = e.atrial_activation_time;
+    }
+    if (e.ventricular_activation_time != ventricular_at) {
+      ++w.ventricular;
+      ventricular_at = e.ventricular_activation_time;
+      const double pr = ventricular_at - atrial_at;
+      if (pr > 0.05 && pr < 1.0) {
+        ++conducted;
+        w.pr_mean_s += pr;
+        w.pr_max_s = std::max(w.pr_max_s, pr);
+      }
+    }
+  }
+  if (conducted > 0) w.pr_mean_s /= conducted;
+  return w;
+}
+
+TEST(CalciumChannelBlocker, SlowsTheAvNodeFromAFirstDegreeBlockToDroppedBeats) {
+  // Verapamil slows the AV node (the drug table's EC50: PR +10-20% in the therapeutic range,
+  // 50-250 ng/mL). A 5 mg bolus, the SVT dose, lengthens PR by 5-25% two minutes later. Poisoning
+  // (a 400 mg/h infusion) goes the way the ECGs of overdoses do (McCabe and others: als-next.md
+  // 4.4): a first-degree block (PR > 200 ms, every P conducted), then Ps that are not (second
+  // degree), and the ventricular rate falls below 50.
+  Sim rest(adult(), 7);
+  const AvWindow before = watch_av_node(rest, 20.0);
+  // A P at the window's end may have its QRS after it: one apart is every P conducted.
+  EXPECT_NEAR(before.atrial, before.ventricular, 1);
+  EXPECT_NEAR(before.pr_mean_s, 0.16, 0.01);
+
+  Sim bolus(adult(), 7);
+  act(bolus, R"({"do":"drug","drug":"verapamil","dose":5,"unit":"mg","route":"peripheral_iv"})");
+  bolus.advance(100.0);
+  const AvWindow therapeutic = watch_av_node(bolus, 20.0);
+  std::printf("verapamil 5 mg: PR %.0f -> %.0f ms\n", 1000 * before.pr_mean_s,
+              1000 * therapeutic.pr_mean_s);
+  EXPECT_GT(therapeutic.pr_mean_s, 1.05 * before.pr_mean_s);
+  EXPECT_LT(therapeutic.pr_mean_s, 1.25 * before.pr_mean_s);
+  EXPECT_NEAR(therapeutic.atrial, therapeutic.ventricular, 1);
+
+  Sim s(adult(), 7);
+  act(s, R"({"do":"infusion","drug":"verapamil","rate":400,"unit":"mg_h","route":"peripheral_iv"})");
+  s.advance(150.0);
+  const AvWindow first_degree = watch_av_node(s, 20.0);
+  s.advance(580.0);
+  const AvWindow dropped = watch_av_node(s, 20.0);
+  std::printf("verapamil 400 mg/h: at 3 min PR %.0f ms, %d P %d QRS; at 13 min PR %.0f ms, %d P %d QRS, "
+              "HR %.0f\n", 1000 * first_degree.pr_mean_s, first_degree.atrial,
+              first_degree.ventricular, 1000 * dropped.pr_mean_s, dropped.atrial, dropped.ventricular,
+              s.signal(kHeartRate));
+  EXPECT_GT(first_degree.pr_mean_s, 0.2);
+  EXPECT_NEAR(first_degree.atrial, first_degree.ventricular, 1);
+  EXPECT_LT(dropped.ventricular, 0.8 * dropped.atrial);
+  EXPECT_LT(s.signal(kHeartRate), 50.0);
+  // The node's slowing is bounded: no PR beyond what second-degree blocks show (~0.4 s).
+  EXPECT_LT(dropped.pr_max_s, 0.4);
 }
 
 }  // namespace
