@@ -95,7 +95,9 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
   // The other examples with a cause parse and run (their first ten minutes).
   for (const char* name : {"hypokalaemia.json", "hypothermia.json", "tamponade.json",
                            "tension_pneumothorax.json", "pulmonary_embolism.json",
-                           "coronary_occlusion.json", "tricyclic_overdose.json", "asphyxia.json"}) {
+                           "coronary_occlusion.json", "tricyclic_overdose.json", "asphyxia.json",
+                           "opioid_overdose.json", "beta_blocker_overdose.json",
+                           "calcium_channel_blocker_overdose.json", "haemorrhagic_shock.json"}) {
     const Outcome r = resus("run \"" + dir + name + "\" --duration 600 --quiet");
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.output;
   }
