@@ -9,6 +9,10 @@ namespace {
 // The ECG's territory codes (models/ecg): anterior, inferior, lateral.
 constexpr int32_t kEcgTerritory[kTerritories] = {1, 3, 2};  // LAD, LCx, RCA
 
+// The time course of primary VF after an artery closes: t/T exp(1 - t/T), 1 at the peak T, 0 at
+// the occlusion, and a total of e T under the curve (a gamma density's shape).
+double vf_time_course(double t, double peak) { return t / peak * std::exp(1.0 - t / peak); }
+
 }  // namespace
 
 ThrombosisState initial_state() {
@@ -25,13 +29,13 @@ void read(const ThrombosisParams& p, ThrombosisState& s) {
   o.pulmonary_resistance_scale = (1.0 + p.pe_vasoconstriction * f) / (1.0 - f);
   o.dead_space_offset = p.pe_dead_space_share * f;
   o.shunt_offset = p.pe_shunt_per_obstruction * f;
-  double lv_lost = 0.0, rv_lost = 0.0, lv_ischaemic = 0.0, worst = 0.0;
+  double lv_lost = 0.0, rv_lost = 0.0, vf_share = 0.0, worst = 0.0;
   int32_t territory = 0;
   for (int t = 0; t < kTerritories; ++t) {
     const double lost = s.ischaemia[t] * (1.0 - p.ischaemic_contraction);
     lv_lost += p.lv_share[t] * lost;
     rv_lost += p.rv_share[t] * lost;
-    lv_ischaemic += p.lv_share[t] * s.ischaemia[t];
+    vf_share += p.lv_share[t] * s.ischaemia[t] * vf_time_course(s.occluded_s[t], p.primary_vf_peak_s);
     if (s.ischaemia[t] > worst + 1e-12) {
       worst = s.ischaemia[t];
       territory = kEcgTerritory[t];
@@ -39,7 +43,7 @@ void read(const ThrombosisParams& p, ThrombosisState& s) {
   }
   o.lv_contractility_scale = std::max(1.0 - lv_lost, 0.05);
   o.rv_contractility_scale = std::max(1.0 - rv_lost, 0.05);
-  o.vf_hazard_per_s = p.primary_vf_per_h / 3600.0 * lv_ischaemic;
+  o.vf_hazard_per_s = p.primary_vf_per_h / 3600.0 * vf_share;
   o.ecg_territory = worst > 0.0 ? territory : 0;
   o.ecg_extent = worst;
 }
@@ -53,6 +57,7 @@ void step(const ThrombosisParams& p, const ThrombosisInputs& in, ThrombosisState
   for (int t = 0; t < kTerritories; ++t) {
     s.coronary_clot[t] *= kept;
     const bool occluded = s.coronary_clot[t] >= p.patent_below;
+    s.occluded_s[t] = occluded ? s.occluded_s[t] + dt : 0.0;
     const double target = occluded ? 1.0 : 0.0;
     const double tau = occluded ? p.ischaemia_onset_s : p.ischaemia_resolution_s;
     s.ischaemia[t] += (target - s.ischaemia[t]) * -std::expm1(-dt / tau);
@@ -81,7 +86,8 @@ void reperfuse(ThrombosisState& s) {
 void check_state(const ThrombosisState& s, StateCheck& c) {
   c.in("thrombosis.pe_obstruction", s.pe_obstruction, 0.0, 1.0)
       .all_in("thrombosis.coronary_clot", s.coronary_clot, 0.0, 1.0)
-      .all_in("thrombosis.ischaemia", s.ischaemia, 0.0, 1.0);
+      .all_in("thrombosis.ischaemia", s.ischaemia, 0.0, 1.0)
+      .all_in("thrombosis.occluded_s", s.occluded_s, 0.0, 1e9);
   const ThrombosisReadout& o = s.out;
   c.in("thrombosis.out.pulmonary_resistance_scale", o.pulmonary_resistance_scale, 1.0, 1000.0)
       .in("thrombosis.out.dead_space_offset", o.dead_space_offset, 0.0, 1.0)

@@ -36,7 +36,8 @@ struct ThrombosisParams {
   double ischaemic_contraction;         // what ischaemic muscle still contributes [U]
   double ischaemia_onset_s;             // after occlusion [U]
   double ischaemia_resolution_s;        // after reperfusion (stunning fades) [U]
-  double primary_vf_per_h;              // VF hazard of a whole-LV territory's ischaemia [U]
+  double primary_vf_per_h;              // peak VF hazard of a whole-LV territory's ischaemia
+  double primary_vf_peak_s;             // time from the occlusion to that peak
   double patent_below;                  // clot burden below which the artery carries flow [U]
 };
 
@@ -63,6 +64,7 @@ struct ThrombosisState {
   double pe_obstruction;               // 0..1 of the pulmonary bed
   double coronary_clot[kTerritories];  // clot burden 0..1 (1: a fresh occlusion)
   double ischaemia[kTerritories];      // 0..1
+  double occluded_s[kTerritories];     // time since each artery closed (0 while open)
   ThrombosisReadout out;
 };
 static_assert(std::is_trivially_copyable_v<ThrombosisState>);
