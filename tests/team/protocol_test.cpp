@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "acls_team.hpp"
 #include "patient_run.hpp"
@@ -159,6 +161,38 @@ TEST(Protocol, AHypothermicArrestGetsTheColdRulesAndIsRewarmedBeforeAnyoneStops)
   EXPECT_GT(t.first_epinephrine_s, ecls);
   // 20 minutes of cold CPR did not use up a 10-minute termination time.
   EXPECT_TRUE(t.stopped_s < 0.0 || t.stopped_s > ecls + 600.0) << t.stopped_s;
+}
+
+// Between 30 and 35 C (ERC 2021 special circumstances, Lott 2021; B.4 row 81) epinephrine comes
+// at twice the interval, shocks as usual; at 32 C and above the termination clock runs. A man
+// cooled (by a host's catheter, not the team) to 32.9 C goes into VF that 1 J shocks do not end:
+// the in-hospital team's 240 s becomes 480 s, where the same arrest warm keeps 240 s, and it
+// stops at its 1500 s like the warm one.
+TEST(Protocol, MildHypothermiaDoublesTheEpinephrineIntervalAndLeavesTheClockRunning) {
+  RESUS_RELEASE_PASS_ONLY();
+  const auto doses = [](const std::string& before_vf, int vf_at_s) {
+    const TeamRun r = run_study(R"({"seed": 5, "duration_s": )" + std::to_string(vf_at_s + 2100) +
+                                R"(, "arrest": {"cause": "c", "causes": {"c": [)" + before_vf +
+                                R"({"at_s": )" + std::to_string(vf_at_s) +
+                                R"(, "do": "rhythm", "rhythm": "vf_coarse"}]}},
+        "team": {"preset": "in_hospital", "parameters": {"termination_s": 1500, "shock_energy_J": 1}}})");
+    EXPECT_TRUE(r.outcome.ok) << r.outcome.error;
+    std::vector<double> t;
+    for (const TeamEvent& e : r.outcome.log)
+      if (e.what.rfind("epinephrine 1 mg", 0) == 0) t.push_back(e.t_s);
+    return std::pair{t, r.outcome.tally.stopped_s};
+  };
+  const auto [cold, cold_stop] =
+      doses(R"({"at_s": 0, "do": "temperature_control", "device": "intravascular", "target_C": 32.5},)", 5400);
+  const auto [warm, warm_stop] = doses("", 60);
+  std::printf("epinephrine at 32.9 C: %zu doses, stopped at %.0f s; at 37 C: %zu doses, stopped at %.0f s\n",
+              cold.size(), cold_stop, warm.size(), warm_stop);
+  ASSERT_GE(cold.size(), 2u);
+  ASSERT_GE(warm.size(), 3u);
+  for (std::size_t i = 1; i < cold.size(); ++i) EXPECT_NEAR(cold[i] - cold[i - 1], 480.0, 5.0);
+  for (std::size_t i = 1; i < warm.size(); ++i) EXPECT_NEAR(warm[i] - warm[i - 1], 240.0, 5.0);
+  EXPECT_NEAR(cold_stop, 1530.0, 2.5);  // arrival at 30 s + 1500 s
+  EXPECT_NEAR(warm_stop, 1530.0, 2.5);
 }
 
 // The termination clock counts resuscitation, not the time in ROSC: a patient whose VF returns
