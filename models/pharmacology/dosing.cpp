@@ -70,7 +70,7 @@ void enter(const DrugSpec& spec, const PharmParams& p, double ug, Route r, DrugS
       d.site[kAirways] += absorbed;
       break;
     case Route::kIntramuscular: d.site[kMuscle] += ug; break;
-    case Route::kOral: d.site[kGut] += ug; break;
+    case Route::kOral: d.site[kStomach] += ug; break;
     default: d.pool[kThoracicVeins] += ug; break;
   }
   d.eliminated_ug += ug - absorbed;  // never reaches the blood

@@ -31,6 +31,10 @@ PharmParams default_pharm_params(double body_mass_kg) {
   p.tracheal_absorption_per_min = 0.7;
   p.nebulised_deposition = 0.1;
   p.intramuscular_absorption_per_min = 0.15;
+  // Tablets leave the stomach before anything is absorbed: liquids empty with a half-time of
+  // 10-20 min, an immediate-release tablet's absorption lags 15-30 min in PK studies [U: 0.035,
+  // a half-time of 20 min].
+  p.gastric_emptying_per_min = 0.035;
   p.oral_absorption_per_min = 0.03;
   p.epinephrine_rest_ng_mL = 0.034;     // Wortsman 1984: 0.034 +- 0.002
   p.norepinephrine_rest_ng_mL = 0.228;  // Wortsman 1984: 0.228 +- 0.01
@@ -86,6 +90,7 @@ constexpr ParamSpec<PharmParams> kTable[] = {
     {"tracheal_absorption_per_min", "1/min", 0.05, 5, "tracheal deposit absorbed per minute at resting pulmonary flow", F(tracheal_absorption_per_min)},
     {"nebulised_deposition", "1", 0.01, 0.5, "share of a nebulised dose deposited in the airways", F(nebulised_deposition)},
     {"intramuscular_absorption_per_min", "1/min", 0.01, 2, "intramuscular depot absorbed per minute at resting flow", F(intramuscular_absorption_per_min)},
+    {"gastric_emptying_per_min", "1/min", 0.001, 1, "oral dose moved from the stomach to the small intestine per minute", F(gastric_emptying_per_min)},
     {"oral_absorption_per_min", "1/min", 0.001, 0.5, "oral dose absorbed per minute at resting splanchnic flow", F(oral_absorption_per_min)},
     {"epinephrine_rest_ng_mL", "ng/mL", 0.005, 0.5, "resting arterial plasma epinephrine", F(epinephrine_rest_ng_mL)},
     {"norepinephrine_rest_ng_mL", "ng/mL", 0.05, 2, "resting arterial plasma norepinephrine", F(norepinephrine_rest_ng_mL)},

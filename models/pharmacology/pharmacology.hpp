@@ -39,7 +39,8 @@ enum Site : int {
   kLegVeins,             // popliteal, femoral and iliac veins
   kAirways,              // tracheal and nebulised deposits
   kMuscle,               // intramuscular depot
-  kGut,                  // oral dose not yet absorbed
+  kStomach,              // oral dose not yet past the pylorus
+  kGut,                  // oral dose in the small intestine, not yet absorbed
   kNumSites
 };
 
@@ -67,6 +68,7 @@ struct PharmParams {
   double tracheal_absorption_per_min;  // at resting pulmonary flow
   double nebulised_deposition;         // share of a nebulised dose deposited in the airways
   double intramuscular_absorption_per_min;  // at resting extrasplanchnic flow
+  double gastric_emptying_per_min;          // stomach to small intestine
   double oral_absorption_per_min;           // at resting splanchnic flow
   // The adrenal medulla, sympathetic spillover and the posterior pituitary.
   // Resting arterial plasma levels; the resting secretion is what keeps them against the

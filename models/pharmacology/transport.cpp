@@ -63,6 +63,7 @@ double washout(double flow_mL, double volume_mL) {
 struct SiteShares {
   double antecubital, humeral, arm, sternal, tibial, leg;  // washouts
   double airways, muscle, gut;                              // absorbed
+  double stomach;                                           // emptied into the gut
 };
 
 SiteShares site_shares(const PharmParams& p, const PharmState& s, double dt) {
@@ -81,6 +82,7 @@ SiteShares site_shares(const PharmParams& p, const PharmState& s, double dt) {
   w.airways = p.tracheal_absorption_per_min / 60.0 * ratio(kPulmonary) * dt;
   w.muscle = p.intramuscular_absorption_per_min / 60.0 * ratio(kExtrasplanchnicBed) * dt;
   w.gut = p.oral_absorption_per_min / 60.0 * ratio(kSplanchnicBed) * dt;
+  w.stomach = -std::expm1(-p.gastric_emptying_per_min / 60.0 * dt);
   return w;
 }
 
@@ -95,6 +97,7 @@ void drain_sites(const SiteShares& w, const DrugSpec& spec, DrugState& d) {
   d.site[kLegVeins] += to_leg;
   d.pool[kPulmonaryVeins] += take(d.site[kAirways], w.airways);
   d.pool[kExtrasplanchnicVeins] += take(d.site[kMuscle], w.muscle);
+  d.site[kGut] += take(d.site[kStomach], w.stomach);
   const double absorbed = take(d.site[kGut], w.gut * spec.oral_absorption_scale);
   const double past_liver = absorbed * clampd(spec.absorbed_oral, 0.0, 1.0);
   d.pool[kSplanchnicVeins] += past_liver;
