@@ -47,7 +47,7 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 24: the RV's load as the wall stress it develops (activation x pressure x volume), where it
 // was its pressure. 25: haemodialysis in the chemistry (blood flow, bath, what it took out); the
 // temperature bus's Q10 scale (the myocardium's O2 use).
-// 26: the time since each coronary artery closed (the primary VF hazard's time course). 27: the
+// 26: the time since each coronary artery last closed (the primary VF hazard's time course). 27: the
 // stomach as a drug site before the small intestine.
 constexpr uint32_t kSnapshotVersion = 27;
 

@@ -23,9 +23,9 @@ void publish_bus(const PatientParams& pp, SimState& s) {
   s.bus.temperature.q10_scale = std::pow(pp.blood.q10, (t.core_C - 37.0) / 10.0);
   set_effect(s.bus.effects, Effect::kMetabolicRate, EffectWriter::kThermal, t.out.metabolic_scale);
   set_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kThermal, t.out.chronotropy);
-  // Cold slows the AV node as it slows the sinus node: its refractory period lengthens, which
-  // slows hypothermic AF's ventricular response (B.4 row 80; the ECG draws the PR's lengthening
-  // itself); warmth does not speed it.
+  // Cold slows the AV node as it slows the sinus node: its delay (the PR) and its refractory
+  // period lengthen, which slows hypothermic AF's ventricular response (B.4 row 80); warmth
+  // does not speed it.
   set_effect(s.bus.effects, Effect::kAvConduction, EffectWriter::kThermal,
              std::min(t.out.chronotropy, 1.0));
 }

@@ -58,7 +58,7 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
         embolise(p, t, a[kObstruction]);
         c.events.push(EventKind::kActionApplied, kind, a[kObstruction]);
       } else if (cond == ConditionName::kCoronaryOcclusion) {
-        occlude(t, static_cast<Territory>(a[kTerritory]));
+        occlude(p, t, static_cast<Territory>(a[kTerritory]));
         c.events.push(EventKind::kActionApplied, kind, a[kTerritory]);
       }
       break;

@@ -176,7 +176,9 @@ EcgParams default_ecg_params() {
   p.osborn_onset_C = 33.0;
   p.osborn_per_C = 0.12;
   p.cold_qrs_per_C = 0.03;
-  p.cold_pr_ms_per_C = 6.0;
+  // 0: the AV node's own delay lengthens with the cold (engine/stages/thermal.cpp); a host may
+  // add a drawn shift here.
+  p.cold_pr_ms_per_C = 0.0;
 
   // Effusion (ecg.md 3.3): low voltage and 2-beat alternans.
   p.effusion_low_voltage[0] = 50.0, p.effusion_low_voltage[1] = 900.0;

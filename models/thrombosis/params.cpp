@@ -26,7 +26,7 @@ ThrombosisParams default_thrombosis_params() {
   p.ischaemia_resolution_s = 1800.0;   // [U] ST resolution within 60-90 min of reperfusion
   // Primary VF: ~10% of infarctions, peaking 20-50 min after the onset (Gheeraert's group) and
   // high through the first hour, low from ~6 h (Sayer 2000, Heart 84:258: 118 per 1000 per hour
-  // in the first hour). Peak 0.2/h for the whole LV: an LAD occlusion's VF comes in 14% [U].
+  // in the first hour). Peak 0.2/h for the whole LV: an LAD occlusion's VF comes in 13% [U].
   p.primary_vf_per_h = 0.2;
   p.primary_vf_peak_s = 2100.0;
   p.patent_below = 0.3;                // [U]

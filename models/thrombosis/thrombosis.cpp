@@ -35,7 +35,7 @@ void read(const ThrombosisParams& p, ThrombosisState& s) {
     const double lost = s.ischaemia[t] * (1.0 - p.ischaemic_contraction);
     lv_lost += p.lv_share[t] * lost;
     rv_lost += p.rv_share[t] * lost;
-    vf_share += p.lv_share[t] * s.ischaemia[t] * vf_time_course(s.occluded_s[t], p.primary_vf_peak_s);
+    vf_share += p.lv_share[t] * s.ischaemia[t] * vf_time_course(s.since_occlusion_s[t], p.primary_vf_peak_s);
     if (s.ischaemia[t] > worst + 1e-12) {
       worst = s.ischaemia[t];
       territory = kEcgTerritory[t];
@@ -57,7 +57,8 @@ void step(const ThrombosisParams& p, const ThrombosisInputs& in, ThrombosisState
   for (int t = 0; t < kTerritories; ++t) {
     s.coronary_clot[t] *= kept;
     const bool occluded = s.coronary_clot[t] >= p.patent_below;
-    s.occluded_s[t] = occluded ? s.occluded_s[t] + dt : 0.0;
+    // The clock runs on after reperfusion, so the hazard fades with the ischaemia as before.
+    if (occluded || s.since_occlusion_s[t] > 0.0) s.since_occlusion_s[t] += dt;
     const double target = occluded ? 1.0 : 0.0;
     const double tau = occluded ? p.ischaemia_onset_s : p.ischaemia_resolution_s;
     s.ischaemia[t] += (target - s.ischaemia[t]) * -std::expm1(-dt / tau);
@@ -73,8 +74,10 @@ void embolise(const ThrombosisParams& p, ThrombosisState& s, double obstruction)
   read(p, s);
 }
 
-void occlude(ThrombosisState& s, Territory t) {
-  s.coronary_clot[static_cast<int>(t)] = 1.0;
+void occlude(const ThrombosisParams& p, ThrombosisState& s, Territory t) {
+  const int i = static_cast<int>(t);
+  if (s.coronary_clot[i] < p.patent_below) s.since_occlusion_s[i] = 0.0;
+  s.coronary_clot[i] = 1.0;
 }
 
 void embolectomy(ThrombosisState& s) { s.pe_obstruction *= 0.1; }
@@ -87,7 +90,7 @@ void check_state(const ThrombosisState& s, StateCheck& c) {
   c.in("thrombosis.pe_obstruction", s.pe_obstruction, 0.0, 1.0)
       .all_in("thrombosis.coronary_clot", s.coronary_clot, 0.0, 1.0)
       .all_in("thrombosis.ischaemia", s.ischaemia, 0.0, 1.0)
-      .all_in("thrombosis.occluded_s", s.occluded_s, 0.0, 1e9);
+      .all_in("thrombosis.since_occlusion_s", s.since_occlusion_s, 0.0, 1e9);
   const ThrombosisReadout& o = s.out;
   c.in("thrombosis.out.pulmonary_resistance_scale", o.pulmonary_resistance_scale, 1.0, 1000.0)
       .in("thrombosis.out.dead_space_offset", o.dead_space_offset, 0.0, 1.0)

@@ -64,7 +64,7 @@ struct ThrombosisState {
   double pe_obstruction;               // 0..1 of the pulmonary bed
   double coronary_clot[kTerritories];  // clot burden 0..1 (1: a fresh occlusion)
   double ischaemia[kTerritories];      // 0..1
-  double occluded_s[kTerritories];     // time since each artery closed (0 while open)
+  double since_occlusion_s[kTerritories];  // since each artery last closed (0: it never has)
   ThrombosisReadout out;
 };
 static_assert(std::is_trivially_copyable_v<ThrombosisState>);
@@ -75,7 +75,8 @@ void read(const ThrombosisParams& p, ThrombosisState& s);
 
 // Commands.
 void embolise(const ThrombosisParams& p, ThrombosisState& s, double obstruction);
-void occlude(ThrombosisState& s, Territory t);
+// A fresh clot; an artery that was open starts the clock of its primary VF hazard anew.
+void occlude(const ThrombosisParams& p, ThrombosisState& s, Territory t);
 void embolectomy(ThrombosisState& s);   // removes the pulmonary clot but a tenth of it
 void reperfuse(ThrombosisState& s);     // opens every occluded coronary artery (PCI)
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -180,11 +181,15 @@ TEST(Protocol, MildHypothermiaDoublesTheEpinephrineIntervalAndLeavesTheClockRunn
     std::vector<double> t;
     for (const TeamEvent& e : r.outcome.log)
       if (e.what.rfind("epinephrine 1 mg", 0) == 0) t.push_back(e.t_s);
-    return std::pair{t, r.outcome.tally.stopped_s};
+    // The team takes a core under 35 C out of the cold and says how cold it read.
+    const bool cold = first_event(r.outcome.log, "out of the cold") >= 0.0;
+    return std::tuple{t, r.outcome.tally.stopped_s, cold};
   };
-  const auto [cold, cold_stop] =
+  const auto [cold, cold_stop, read_cold] =
       doses(R"({"at_s": 0, "do": "temperature_control", "device": "intravascular", "target_C": 32.5},)", 5400);
-  const auto [warm, warm_stop] = doses("", 60);
+  const auto [warm, warm_stop, read_warm_cold] = doses("", 60);
+  EXPECT_TRUE(read_cold);
+  EXPECT_FALSE(read_warm_cold);
   std::printf("epinephrine at 32.9 C: %zu doses, stopped at %.0f s; at 37 C: %zu doses, stopped at %.0f s\n",
               cold.size(), cold_stop, warm.size(), warm_stop);
   ASSERT_GE(cold.size(), 2u);
