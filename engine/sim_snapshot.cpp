@@ -48,8 +48,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // was its pressure. 25: haemodialysis in the chemistry (blood flow, bath, what it took out); the
 // temperature bus's Q10 scale (the myocardium's O2 use).
 // 26: the time since each coronary artery last closed (the primary VF hazard's time course). 27: the
-// stomach as a drug site before the small intestine.
-constexpr uint32_t kSnapshotVersion = 27;
+// stomach as a drug site before the small intestine. 28: the conduction's mark on the AF the cold
+// brought.
+constexpr uint32_t kSnapshotVersion = 28;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -64,7 +65,7 @@ std::string format_release(uint32_t version) {
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
     case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21: case 22: case 23:
-    case 24: case 25: case 26:
+    case 24: case 25: case 26: case 27:
       return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }

@@ -274,8 +274,10 @@ void myocardium(const StepContext& c, SimState& s) {
       change_rhythm(c, s, m.organised_rhythm(h.myocardial_energy, ep::Rhythm::kSinus));
     else if (u < hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades)
       change_rhythm(c, s, ep::Rhythm::kTorsades);
-    else if (u < hazard)
+    else if (u < hazard) {
       change_rhythm(c, s, ep::Rhythm::kAtrialFibrillation);
+      h.conduction.cold_af = 1;  // the only hazard to AF is the cold's
+    }
   }
   publish_energy(c.eval.myocardium, s);
 }

@@ -108,6 +108,8 @@ struct ConductionState {
   int32_t escape_enabled;
   int32_t infranodal_count;
   int32_t pending_origin;
+  int32_t cold_af;   // 1: AF that a cold sinus node gave way to (it reverts on rewarming)
+  int32_t reserved;  // 0
   double sinus_rate_override_bpm;  // 0: the reflex sets the sinus rate
   double next_atrial_time;
   double last_atrial_time;

@@ -238,8 +238,12 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     to_vf += 0.002 * std::max(28.0 - m.temperature_C, 0.0);
     // A cold sinus node gives way to atrial fibrillation below ~32 C (B.4 row 80: AF in moderate
     // hypothermia, before the ventricles' VF below 28) [U: rate, about one patient in two within
-    // 20 minutes at 30 C]. It does not convert back by itself on rewarming (not modelled).
+    // 20 minutes at 30 C]. That AF usually reverts by itself as the patient is rewarmed (ERC 2021
+    // special circumstances; Mallet 2002): from 32 C, fully at 35 C, at 1/(20 min) [U]. AF from
+    // other causes (a host's, the heart's own) is left alone.
     if (rhythm == Rhythm::kSinus) h.to_af = 3e-4 * std::max(32.0 - m.temperature_C, 0.0);
+    if (rhythm == Rhythm::kAtrialFibrillation && s.cold_af)
+      h.to_organised = std::clamp((m.temperature_C - 32.0) / 3.0, 0.0, 1.0) / 1200.0;
     // Slowed conduction under a sodium-channel blocker: re-entry, VT and VF, growing with the
     // QRS width and with acidosis through the block itself (als-next.md 4.4: QRS > 120 ms, OR
     // 3.56 for serious arrhythmia; half of tricyclic patients with QRS >= 160 ms, Boehnert and

@@ -14,6 +14,8 @@ void check_state(const ConductionState& s, StateCheck& c) {
       .flag("conduction.escape_enabled", s.escape_enabled)
       .index("conduction.infranodal_count", s.infranodal_count, 0, INT32_MAX)
       .index("conduction.pending_origin", s.pending_origin, 0, static_cast<int>(BeatOrigin::kPaced))
+      .flag("conduction.cold_af", s.cold_af)
+      .index("conduction.reserved", s.reserved, 0, 0)
       .in("conduction.sinus_rate_override_bpm", s.sinus_rate_override_bpm, 0.0, 400.0)
       .in("conduction.next_atrial_time", s.next_atrial_time, -kTime_s, kTime_s)
       .in("conduction.last_atrial_time", s.last_atrial_time, -kTime_s, kTime_s)

@@ -195,6 +195,37 @@ TEST(Thermal, HypothermiaSlowsTheHeartAndMetabolism) {
   EXPECT_LE(sim.signal(kVo2), 0.70 * 245.0);
 }
 
+TEST(Thermal, TheColdsAtrialFibrillationRevertsOnRewarming) {
+  RESUS_RELEASE_PASS_ONLY();
+  // B.4 row 80; ERC 2021 special circumstances: the AF of moderate hypothermia usually reverts by
+  // itself as the patient is rewarmed (models/electrophysiology: from 32 C, fully at 35 C, at
+  // 1/(20 min) [U]). Cooled by ECLS to 30 C until the sinus gives way, then rewarmed to 37 C: in
+  // sinus rhythm again within an hour of passing 35 C. AF a host sets at 37 C stays.
+  Sim sim(adult());
+  act(sim, R"({"do":"temperature_control","device":"ecls","target_C":30})");
+  for (int minute = 0; minute < 240; ++minute) {
+    sim.advance(60.0);
+    if (static_cast<ep::Rhythm>(sim.signal(kRhythmId)) == ep::Rhythm::kAtrialFibrillation) break;
+  }
+  ASSERT_EQ(static_cast<ep::Rhythm>(sim.signal(kRhythmId)), ep::Rhythm::kAtrialFibrillation);
+  act(sim, R"({"do":"temperature_control","device":"ecls","target_C":37})");
+  double warm_minutes = 0.0;
+  for (int minute = 0; minute < 240 && warm_minutes < 60.0; ++minute) {
+    sim.advance(60.0);
+    if (sim.signal(kCoreTemperature) >= 35.0) warm_minutes += 1.0;
+    if (static_cast<ep::Rhythm>(sim.signal(kRhythmId)) == ep::Rhythm::kSinus) break;
+  }
+  std::printf("cold AF: sinus again after %.0f minutes above 35 C (core %.1f C)\n", warm_minutes,
+              sim.signal(kCoreTemperature));
+  EXPECT_EQ(static_cast<ep::Rhythm>(sim.signal(kRhythmId)), ep::Rhythm::kSinus);
+  EXPECT_GE(sim.signal(kCoreTemperature), 32.0);  // not while still cold
+
+  Sim host_af(adult());
+  act(host_af, R"({"do":"rhythm","rhythm":"atrial_fibrillation"})");
+  host_af.advance(3600.0);
+  EXPECT_EQ(static_cast<ep::Rhythm>(host_af.signal(kRhythmId)), ep::Rhythm::kAtrialFibrillation);
+}
+
 TEST(Thermal, WithoutFlowTheCoreKeepsItsHeat) {
   // A.9: no flow means no heat carried from the core; in arrest heat production falls toward 0
   // (no O2). 20 min of untreated VF in a 20 C room: the shell cools by more than 1 C, the core
