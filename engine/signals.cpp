@@ -217,6 +217,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"spv_mmHg", "mmHg", "systolic pressure variation over a breath (max - min systolic), mean of the last three breaths: pulsus paradoxus when breathing spontaneously"},
     {"dialysis_blood_flow_mL_min", "mL/min", "blood flow through a running haemodialysis (0: none)"},
     {"potassium_dialysed_mmol", "mmol", "potassium dialysis has taken out of the blood so far (negative: put in)"},
+    {"pvc_count", "1", "premature ventricular beats so far (a monitor's PVC count)"},
 }};
 #undef DRUG_SIGNALS
 

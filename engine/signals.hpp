@@ -200,6 +200,8 @@ enum SignalId : int {
   // Haemodialysis (models/chemistry).
   kDialysisBloodFlow,
   kPotassiumDialysed,
+  // Premature ventricular beats (models/electrophysiology).
+  kPrematureBeats,
   kNumSignals
 };
 

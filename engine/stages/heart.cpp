@@ -371,6 +371,7 @@ void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig
   sig[kVfFrequency] = vf ? f.frequency_Hz : 0.0;
   sig[kAmsa] = vf ? s.bus.electrical.amsa_mV_Hz : 0.0;  // measured on the pads (vf_pads.cpp)
   sig[kPacingCaptured] = cs.pacing && cs.pacing_captured;
+  sig[kPrematureBeats] = cs.premature_beats;
   sig[kPacingThreshold] = e.conduction.pacing_threshold(modulators(s.bus));
   (void)m;
 }
@@ -430,13 +431,15 @@ void rebase(SimState& s, double dt) {
   for (double* t : {&e.atrial_activation_time, &e.ventricular_activation_time,
                     &c.next_atrial_time, &c.last_atrial_time, &c.av_exit_time,
                     &c.pending_ventricular_time, &c.last_ventricular_time, &c.next_focus_time,
-                    &c.next_pacer_time, &c.last_pacer_spike_time, &e.previous_atrial_time,
+                    &c.next_premature_time, &c.next_pacer_time, &c.last_pacer_spike_time, &e.previous_atrial_time,
                     &e.previous_ventricular_time}) {
     *t -= dt;  // NaN (nothing pending) stays NaN
   }
   e.last_ventricular_time = c.last_ventricular_time;
   e.pacer_spike_time = c.last_pacer_spike_time;
   s.beats = BeatRing{};  // a new sim has drained nothing and dropped nothing
+  c.premature_beats = 0;  // nor counted a premature beat (a hypokalaemic patient's settling has)
+  s.signals[kPrematureBeats] = 0.0;
 }
 
 }  // namespace resus::stages::heart

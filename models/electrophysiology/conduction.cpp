@@ -49,6 +49,7 @@ ConductionState Conduction::initial_state() const {
   s.last_ventricular_time = kNever;
   s.previous_rr_s = 0.8;
   s.next_focus_time = kNever;
+  s.next_premature_time = kNaN;
   s.next_pacer_time = kNever;
   s.last_pacer_spike_time = kNever;
   return s;
@@ -114,6 +115,7 @@ void Conduction::set_rhythm(Rhythm r, double t, ConductionState& s) const {
   s.escape_enabled = escape;
   s.infranodal_count = 0;
   s.next_focus_time = focus_bpm > 0.0 ? t : kNever;
+  s.next_premature_time = kNaN;
   if (ventricular == VentricularMode::kFibrillation || ventricular == VentricularMode::kStandstill)
     s.pending_ventricular_time = kNaN;
 }
@@ -121,6 +123,24 @@ void Conduction::set_rhythm(Rhythm r, double t, ConductionState& s) const {
 double Conduction::ventricular_refractory(double rr_s) const {
   return std::clamp(p_->ventricular_refractory_base_s + p_->ventricular_refractory_slope * rr_s,
                     0.18, 0.34);
+}
+
+double magnesium_afterdepolarisation_factor(double magnesium_mmol_L) {
+  return std::exp(std::clamp(-(magnesium_mmol_L - kRestingMagnesium_mmol_L) / kMagnesiumScale_mmol_L,
+                             -5.0, 3.0));
+}
+
+double Conduction::ectopy_rate(const Modulators& m) const {
+  const ConductionParams& p = *p_;
+  // Hypokalaemia's afterdepolarisations (physiology.md: ectopy below 2.5-3.0 mmol/L; little at
+  // 2.8 in the uncomplicated patient, Papademetriou 1983), freed by a low magnesium; ischaemia's
+  // ectopy comes with its VF hazard (the warning arrhythmias of an acute infarct, Nordrehaug
+  // 1985: more with a lower potassium).
+  const double low_k = std::max(p.ectopy_potassium_threshold_mmol_L - m.potassium_mmol_L, 0.0);
+  const double potassium = p.ectopy_potassium_per_s * low_k * low_k *
+                           magnesium_afterdepolarisation_factor(m.magnesium_mmol_L);
+  const double ischaemia = p.ectopy_per_ischaemic_vf * std::max(m.vf_hazard_per_s, 0.0);
+  return (potassium + ischaemia) * std::max(m.automaticity, 0.0);
 }
 
 double Conduction::pacing_threshold(const Modulators& m) const {
@@ -168,8 +188,10 @@ void Conduction::ventricular_activation(double t, BeatOrigin origin, ConductionS
   s.last_ventricular_time = t;
   if (origin != BeatOrigin::kConducted) {
     // Retrograde concealed conduction: a beat born in the ventricles penetrates the AV node and
-    // collides with any impulse on its way down, so capture beats in VT stay rare.
-    s.av_exit_time = std::max(s.av_exit_time, t);
+    // collides with any impulse on its way down, so capture beats in VT stay rare and the sinus
+    // impulse after a premature beat is blocked (the compensatory pause) unless the sinus rate
+    // is slow enough for it to find the node recovered (an interpolated beat).
+    s.av_exit_time = std::max(s.av_exit_time, t + p_->retrograde_conduction_s);
     s.pending_ventricular_time = std::numeric_limits<double>::quiet_NaN();
   }
   out.ventricular = 1;
@@ -287,6 +309,16 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
     }
   }
 
+  // 4b. A premature ventricular beat due now (scheduled below after the beat before it).
+  if (!std::isnan(s.next_premature_time) && t >= s.next_premature_time - eps) {
+    s.next_premature_time = kNaN;
+    if (ventricular == VentricularMode::kConducted && !out.ventricular) {
+      const double before = s.last_ventricular_time;
+      ventricular_activation(t, BeatOrigin::kEctopic, s, out);
+      if (s.last_ventricular_time != before) s.premature_beats += s.premature_beats < INT32_MAX;
+    }
+  }
+
   // 5. The latent escape pacemaker fires when the ventricles have been silent too long.
   if (s.escape_enabled && ventricular == VentricularMode::kConducted && !out.ventricular &&
       t - s.last_ventricular_time >= quantised(60.0 / (p.escape_bpm * mod.automaticity * mod.myocardial_automaticity), q) - eps)
@@ -306,6 +338,18 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
       if (capture) ventricular_activation(t, BeatOrigin::kPaced, s, out);
       s.pacing_captured = capture && out.ventricular && !before;
     }
+  }
+
+  // 7. Isolated ectopy: after each beat of an organised rhythm, a premature beat follows at a
+  // fixed coupling interval with the chance the ectopy rate gives over that beat's cycle; a beat
+  // that comes first (or a change of rhythm) cancels it. A premature beat may itself be followed
+  // by one (couplets, bigeminy at high rates). No draw while the rate is zero.
+  if (out.ventricular) {
+    s.next_premature_time = kNaN;
+    const double rate = ventricular == VentricularMode::kConducted ? ectopy_rate(mod) : 0.0;
+    if (rate > 0.0 && rng.draw(rng.context) < -std::expm1(-rate * s.previous_rr_s))
+      s.next_premature_time =
+          t + quantised(ventricular_refractory(s.previous_rr_s) + p.ectopic_coupling_s, q);
   }
   return out;
 }

@@ -77,6 +77,16 @@ struct ConductionParams {
   // Ectopic beats lose their remaining efficiency above this rate (logistic, width in /min).
   double vt_pulseless_rate_50_bpm, vt_rate_width_bpm;
   double pacer_threshold_mA;           // transcutaneous capture threshold at neutral hooks
+  // A beat born in the ventricles reaches the AV node retrogradely this long after it starts and
+  // leaves the node refractory from there (a PVC's compensatory pause, VT's rare capture beats).
+  double retrograde_conduction_s;
+  // Premature ventricular beats (isolated ectopy) in an organised rhythm, per second: hypokalaemia
+  // below the threshold, rate x (threshold - K)^2; ischaemia, so many per unit of its VF hazard;
+  // both times the automaticity channel (catecholamines raise it, lidocaine lowers it).
+  double ectopy_potassium_threshold_mmol_L;
+  double ectopy_potassium_per_s;       // per (mmol/L)^2
+  double ectopy_per_ischaemic_vf;      // premature beats per unit of ischaemic VF hazard
+  double ectopic_coupling_s;           // a premature beat follows its predecessor's ERP by this
 };
 
 // What the rest of the body does to the heart's electricity: ions and temperature from the blood
@@ -108,8 +118,8 @@ struct ConductionState {
   int32_t escape_enabled;
   int32_t infranodal_count;
   int32_t pending_origin;
-  int32_t cold_af;   // 1: AF that a cold sinus node gave way to (it reverts on rewarming)
-  int32_t reserved;  // 0
+  int32_t cold_af;          // 1: AF that a cold sinus node gave way to (it reverts on rewarming)
+  int32_t premature_beats;  // premature ventricular beats so far (saturates)
   double sinus_rate_override_bpm;  // 0: the reflex sets the sinus rate
   double next_atrial_time;
   double last_atrial_time;
@@ -118,6 +128,7 @@ struct ConductionState {
   double last_ventricular_time;
   double previous_rr_s;
   double next_focus_time;          // VT / torsades / escape focus
+  double next_premature_time;      // NaN: no premature ventricular beat pending
   // pacer
   int32_t pacing;
   int32_t pacing_captured;         // 1 if the last spike captured
@@ -159,6 +170,9 @@ class Conduction {
   Activations update(double t, double quantum_s, double sinus_period_s, const Modulators& mod,
                      UniformSource rng, ConductionState& s) const;
 
+  // Premature ventricular beats per second that the modulators bring to an organised rhythm.
+  double ectopy_rate(const Modulators& mod) const;
+
   // Effective pacing capture threshold, mA.
   double pacing_threshold(const Modulators& mod) const;
 
@@ -177,6 +191,12 @@ class Conduction {
                               Activations& out) const;
   const ConductionParams* p_;
 };
+
+// How much a plasma magnesium frees (above 1) or suppresses (below 1) the afterdepolarisations
+// behind hypokalaemia's ectopy and torsades: exp(-(Mg - 0.85)/0.2), 0.08 at +0.5 mmol/L
+// (Tzivoni 1988), held within exp(-5)..exp(3).
+inline constexpr double kRestingMagnesium_mmol_L = 0.85, kMagnesiumScale_mmol_L = 0.2;
+double magnesium_afterdepolarisation_factor(double magnesium_mmol_L);
 
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const ConductionState& s, StateCheck& c);

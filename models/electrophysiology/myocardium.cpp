@@ -5,9 +5,6 @@
 
 namespace resus::ep {
 namespace {
-constexpr double kRestingMagnesium_mmol_L = 0.85, kMagnesiumScale_mmol_L = 0.2;
-}  // namespace
-namespace {
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 }  // namespace
 
@@ -229,9 +226,7 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     // pointes, which degenerates to VF (A.6; B.4 hypokalaemia: U waves, torsades, VF) [U: rate];
     // magnesium suppresses the afterdepolarisations (Tzivoni 1988: 2 g IV stopped torsades in 9
     // of 12 patients), a low magnesium frees them: x exp(-(Mg - 0.85)/0.2), 0.08 at +0.5 mmol/L.
-    const double magnesium = std::exp(std::clamp(-(m.magnesium_mmol_L - kRestingMagnesium_mmol_L) /
-                                                     kMagnesiumScale_mmol_L,
-                                                 -5.0, 3.0));
+    const double magnesium = magnesium_afterdepolarisation_factor(m.magnesium_mmol_L);
     // Plasma potassium itself: calcium's membrane stabilisation raises the thresholds of the
     // high-potassium arrest, not of the low one.
     h.to_torsades = 0.002 * std::max(2.5 - m.potassium_mmol_L, 0.0) * magnesium;

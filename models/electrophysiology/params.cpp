@@ -30,6 +30,11 @@ ConductionParams reference_conduction() {
   e.vt_pulseless_rate_50_bpm = 200.0;
   e.vt_rate_width_bpm = 12.0;
   e.pacer_threshold_mA = 60.0;
+  e.retrograde_conduction_s = 0.12;
+  e.ectopy_potassium_threshold_mmol_L = 3.0;
+  e.ectopy_potassium_per_s = 4.0 / 60.0;
+  e.ectopy_per_ischaemic_vf = 1200.0;
+  e.ectopic_coupling_s = 0.2;
   return e;
 }
 
@@ -125,6 +130,11 @@ constexpr ParamSpec<ConductionParams> kConduction[] = {
     {"paced_efficiency", "1", 0, 1, "contraction of a paced beat relative to a conducted one", C(efficiency_paced)},
     {"vt_pulseless_rate_50_bpm", "1/min", 120, 300, "ectopic rate at which half the contraction is lost", C(vt_pulseless_rate_50_bpm)},
     {"vt_rate_width_bpm", "1/min", 1, 50, "width of that logistic loss", C(vt_rate_width_bpm)},
+    {"retrograde_conduction_s", "s", 0, 0.3, "time a ventricular beat's impulse takes to reach the AV node retrogradely", C(retrograde_conduction_s)},
+    {"ectopy_potassium_threshold_mmol_L", "mmol/L", 2, 4, "plasma potassium below which premature ventricular beats appear", C(ectopy_potassium_threshold_mmol_L)},
+    {"ectopy_potassium_per_s", "1/s/(mmol/L)^2", 0, 1, "premature ventricular beats per second per squared mmol/L below that threshold", C(ectopy_potassium_per_s)},
+    {"ectopy_per_ischaemic_vf", "1", 0, 1e5, "premature ventricular beats per unit of ischaemic VF hazard", C(ectopy_per_ischaemic_vf)},
+    {"ectopic_coupling_s", "s", 0.05, 0.6, "coupling interval of a premature beat beyond the ventricles' refractory period", C(ectopic_coupling_s)},
 };
 #undef C
 

@@ -15,7 +15,7 @@ void check_state(const ConductionState& s, StateCheck& c) {
       .index("conduction.infranodal_count", s.infranodal_count, 0, INT32_MAX)
       .index("conduction.pending_origin", s.pending_origin, 0, static_cast<int>(BeatOrigin::kPaced))
       .flag("conduction.cold_af", s.cold_af)
-      .index("conduction.reserved", s.reserved, 0, 0)
+      .index("conduction.premature_beats", s.premature_beats, 0, INT32_MAX)
       .in("conduction.sinus_rate_override_bpm", s.sinus_rate_override_bpm, 0.0, 400.0)
       .in("conduction.next_atrial_time", s.next_atrial_time, -kTime_s, kTime_s)
       .in("conduction.last_atrial_time", s.last_atrial_time, -kTime_s, kTime_s)
@@ -26,6 +26,7 @@ void check_state(const ConductionState& s, StateCheck& c) {
       // refractory period; the heart rate signal divides by it.
       .in("conduction.previous_rr_s", s.previous_rr_s, 0.01, 3.0)
       .in("conduction.next_focus_time", s.next_focus_time, -kTime_s, kTime_s)
+      .in_or_nan("conduction.next_premature_time", s.next_premature_time, -kTime_s, kTime_s)
       .flag("conduction.pacing", s.pacing)
       .flag("conduction.pacing_captured", s.pacing_captured)
       .in("conduction.next_pacer_time", s.next_pacer_time, -kTime_s, kTime_s)

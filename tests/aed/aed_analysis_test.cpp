@@ -382,6 +382,36 @@ TEST(AedOnEngine, ReadsTheRhythmInPausesOfCpr) {
   EXPECT_GE(windows, 30);
 }
 
+// Sinus rhythm with premature ventricular beats (Kerber 1997 lists PVCs among the non-shockable
+// rhythms, specificity > 95%): a hypokalaemic patient (K 2.0 mmol/L, ~4 PVCs a minute). Every
+// window, with a wide premature beat in it or not, is left unshocked and read as organised.
+TEST(AedOnEngine, PrematureVentricularBeatsAreNotShocked) {
+  resus_model* model = nullptr;
+  ASSERT_EQ(resus_model_create_json(
+                R"({"preset":"adult_male_70kg","overrides":{"potassium_mmol_L":2.0}})", &model),
+            RESUS_OK);
+  int windows = 0, with_pvcs = 0, shocked = 0, organised = 0;
+  for (uint64_t seed = 1; seed <= 6; ++seed) {
+    Patient p(seed, seed <= 3 ? 250 : 500, false, model);
+    p.advance(kSettleSeconds);
+    for (int k = 0; k < 12; ++k) {
+      const double before = p.premature_beats();
+      const Window w = analyse_next_window(p);
+      if (!w.annotated_as(RESUS_RHYTHM_SINUS)) break;  // torsades came (its own test scores it)
+      ++windows;
+      with_pvcs += p.premature_beats() > before;
+      shocked += w.finding.advice == AedAdvice::kShock;
+      organised += w.finding.organised;
+    }
+  }
+  resus_model_destroy(model);
+  std::printf("[ pvcs     ] %d windows of sinus rhythm, %d with premature beats: %d shocked, "
+              "%d read as organised\n", windows, with_pvcs, shocked, organised);
+  ASSERT_GE(with_pvcs, 10);
+  EXPECT_EQ(shocked, 0);
+  EXPECT_GE(organised, windows * 95 / 100);
+}
+
 // Not a use an AED allows (it analyses with hands off), but compressions must never pass for VF.
 TEST(AedOnEngine, CompressionsAreNotTakenForFibrillation) {
   for (resus_rhythm rhythm : {RESUS_RHYTHM_SINUS, RESUS_RHYTHM_PEA, RESUS_RHYTHM_ASYSTOLE}) {

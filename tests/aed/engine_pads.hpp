@@ -33,10 +33,13 @@ inline int32_t signal_index(const char* name) {
 class Patient {
  public:
   // noisy: the ECG's optional artefacts on (baseline wander, mains hum, muscle noise).
-  Patient(uint64_t seed, int32_t ecg_rate_hz, bool noisy = false) : fs_(ecg_rate_hz) {
+  // model: the adult preset unless given.
+  Patient(uint64_t seed, int32_t ecg_rate_hz, bool noisy = false,
+          const resus_model* model = adult_model())
+      : fs_(ecg_rate_hz) {
     resus_sim_def def = resus_default_sim_def();
     def.seed = seed;
-    EXPECT_EQ(resus_sim_create(adult_model(), &def, &sim_), RESUS_OK);
+    EXPECT_EQ(resus_sim_create(model, &def, &sim_), RESUS_OK);
     resus_ecg_def ecg = resus_default_ecg_def();
     ecg.sample_rate_hz = ecg_rate_hz;
     ecg.baseline_wander = ecg.mains = ecg.muscle = noisy ? 1 : 0;
@@ -72,6 +75,10 @@ class Patient {
   int annotated_rhythm() const {
     static const int32_t index = signal_index("rhythm_id");
     return static_cast<int>(std::lround(resus_sim_signal(sim_, index)));
+  }
+  double premature_beats() const {
+    static const int32_t index = signal_index("pvc_count");
+    return resus_sim_signal(sim_, index);
   }
   double annotated_ventricular_rate() const {
     static const int32_t index = signal_index("ventricular_rate_bpm");
