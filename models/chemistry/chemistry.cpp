@@ -76,6 +76,7 @@ ChemState initial_state(const ChemParams& p, const blood::BloodState& pools,
                         double rest_systemic_flow_mL_s) {
   ChemState s{};
   s.icf_potassium_mmol = s.icf_reference_mmol = p.icf_potassium_mmol;
+  s.adapted_potassium_mmol_L = p.potassium_mmol_L;  // a resting level is a chronic one
   s.rest_systemic_flow_mL_s = std::max(finite_or(rest_systemic_flow_mL_s, 80.0), 1.0);
   s.mean_systemic_flow_mL_s = s.rest_systemic_flow_mL_s;
   read(p, pools.arterial, pools.venous, pools.tissue, s);
@@ -85,6 +86,7 @@ ChemState initial_state(const ChemParams& p, const blood::BloodState& pools,
 void set_rest(const ChemParams& p, blood::BloodState& pools, ChemState& s) {
   s.rest_systemic_flow_mL_s = std::max(s.mean_systemic_flow_mL_s, 1.0);
   s.icf_potassium_mmol = s.icf_reference_mmol = p.icf_potassium_mmol;
+  s.adapted_potassium_mmol_L = p.potassium_mmol_L;
   fill_resting_pools(p, pools);
   read(p, pools.arterial, pools.venous, pools.tissue, s);
 }
@@ -103,6 +105,11 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
   const double flow_ratio = clampd(s.mean_systemic_flow_mL_s / s.rest_systemic_flow_mL_s, 0.0, 2.0);
   const double deficit = std::max(finite_or(in.o2_deficit_mL_s, 0.0), 0.0);
   const double vo2 = std::max(finite_or(in.vo2_mL_s, 0.0), 0.0);
+  // The membrane's adaptation follows the plasma potassium over days.
+  s.adapted_potassium_mmol_L +=
+      (clampd(finite_or(in.arterial[kPotassium], s.adapted_potassium_mmol_L), 0.0, 20.0) -
+       s.adapted_potassium_mmol_L) *
+      -std::expm1(-dt / (3600.0 * std::max(p.potassium_adaptation_tau_h, 1.0)));
 
   // Lactate: a resting production the liver clears at rest, plus what the tissue's unmet O2
   // demand makes; cleared by the liver in proportion to its flow, never faster than it flows.
@@ -277,11 +284,14 @@ void read(const ChemParams& p, const blood::Amounts& a, const blood::Amounts& ve
   o.magnesium_mmol_L = a[kMagnesium];
   o.tissue_lactate_mmol_L = tissue[kLactate] / tissue_volume_mL(p, kLactate);
   o.tissue_potassium_mmol_L = tissue[kPotassium] / tissue_volume_mL(p, kPotassium);
-  // The myocardium feels potassium through this patient's sensitivity; calcium above rest
-  // raises the thresholds (its membrane effect; it does not lower potassium).
+  // The myocardium feels potassium through this patient's sensitivity, less the share of a raised
+  // level it has adapted to; calcium above rest raises the thresholds (its membrane effect; it
+  // does not lower potassium).
   o.membrane_stability_mmol_L =
       p.calcium_membrane_mmol_per_mmol * (o.ionised_calcium_mmol_L - p.ionised_calcium_mmol_L) +
-      (1.0 - p.potassium_ecg_sensitivity) * (o.potassium_mmol_L - kNormalPotassium_mmol_L);
+      (1.0 - p.potassium_ecg_sensitivity) * (o.potassium_mmol_L - kNormalPotassium_mmol_L) +
+      p.potassium_membrane_adaptation *
+          std::max(s.adapted_potassium_mmol_L - kNormalPotassium_mmol_L, 0.0);
 }
 
 double solute_in_body_mmol(const blood::BloodState& b, const ChemState& s, int solute,
@@ -338,6 +348,7 @@ void check_state(const ChemState& s, StateCheck& c) {
   constexpr double kBig = 1e9;
   c.in("chemistry.icf_potassium_mmol", s.icf_potassium_mmol, 0.0, 1e6)
       .in("chemistry.icf_reference_mmol", s.icf_reference_mmol, 1.0, 1e6)
+      .in("chemistry.adapted_potassium_mmol_L", s.adapted_potassium_mmol_L, 0.0, 20.0)
       .in("chemistry.rest_systemic_flow_mL_s", s.rest_systemic_flow_mL_s, 1.0, 1e4)
       .in("chemistry.mean_systemic_flow_mL_s", s.mean_systemic_flow_mL_s, 0.0, 1e4)
       .in("chemistry.potassium_intake_mmol_s", s.potassium_intake_mmol_s, -10.0, 10.0)

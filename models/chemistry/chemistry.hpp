@@ -96,6 +96,11 @@ struct ChemParams {
   // The membrane: what calcium and a patient's own sensitivity do to potassium's effects.
   double calcium_membrane_mmol_per_mmol;  // K thresholds raised per mmol/L of iCa above rest [U]
   double potassium_ecg_sensitivity;       // 1: average; log-normal among patients (als-next 2.3)
+  // A membrane that has lived with a raised potassium feels less of it (row 62: a rapid rise is
+  // more dangerous than a chronic level): this share of the level it has adapted to above normal,
+  // which follows the plasma potassium with this time constant, comes off what it feels.
+  double potassium_membrane_adaptation;   // [U 0.5]
+  double potassium_adaptation_tau_h;      // [U 48]
   // Acidosis and the heart: below the threshold pH contractility falls as exp(-(pH_t - pH)/scale)
   // (protons compete with calcium at the myofilaments).
   double acidosis_threshold_ph;           // [M 7.20]
@@ -136,6 +141,7 @@ struct ChemReadout {
 struct ChemState {
   double icf_potassium_mmol;       // in the cells
   double icf_reference_mmol;       // what the living cells hold at rest (lysis lowers it)
+  double adapted_potassium_mmol_L; // the plasma potassium the membrane has adapted to
   double rest_systemic_flow_mL_s;  // what the liver's and kidneys' flows refer to
   double mean_systemic_flow_mL_s;  // low-passed (30 s): organs clear on their mean flow
   // Running conditions: potassium in (+) or out (-), acid in at a rate until the amount is given.

@@ -43,6 +43,8 @@ ChemParams default_chem_params(double body_mass_kg) {
   p.glucose_counterregulation_per_mmol = 0.5;    // [U] see README
   p.calcium_membrane_mmol_per_mmol = 2.5;  // [U] see README
   p.potassium_ecg_sensitivity = 1.0;
+  p.potassium_membrane_adaptation = 0.5;  // [U] see README
+  p.potassium_adaptation_tau_h = 48.0;    // [U]
   // Severe acidaemia depresses the myocardium below pH ~7.2 (Mitchell 1972; Kimmoun 2015: the
   // in-vivo depression appears below 7.2, once the catecholamines no longer mask it) [M]; the
   // slope is a guess [U].
@@ -90,6 +92,8 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"glucose_counterregulation_per_mmol", "1/(mmol/L)", 0, 5, "rise of hepatic glucose output per mmol/L below rest (glucagon, catecholamines)", F(glucose_counterregulation_per_mmol)},
     {"calcium_membrane_mmol_per_mmol", "1", 0, 10, "potassium thresholds raised per mmol/L of ionised calcium above rest", F(calcium_membrane_mmol_per_mmol)},
     {"potassium_ecg_sensitivity", "1", 0.2, 3, "how strongly this patient's heart and ECG respond to potassium", F(potassium_ecg_sensitivity)},
+    {"potassium_membrane_adaptation", "1", 0, 1, "share of a chronically raised potassium (above 4.2) the heart no longer feels", F(potassium_membrane_adaptation)},
+    {"potassium_adaptation_tau_h", "h", 1, 1000, "time constant of that adaptation to the plasma potassium", F(potassium_adaptation_tau_h)},
     {"acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis weakens the heart", F(acidosis_threshold_ph)},
     {"acidosis_contractility_ph_scale", "1", 0.05, 10, "contractility x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_contractility_ph_scale)},
     {"dialyser_k0a_mL_min", "mL/min", 100, 2000, "dialyser mass-transfer area coefficient for small solutes (potassium, bicarbonate)", F(dialyser_k0a_mL_min)},

@@ -147,6 +147,41 @@ TEST(Chemistry, HyperkalaemiaStopsTheHeartAboveItsThreshold) {
   EXPECT_LE(k_at_arrest, 11.0);
 }
 
+// Row 62 (clinical consensus): a rapid rise of potassium is more dangerous than a chronic level,
+// and the ECG follows potassium imperfectly (als-next 2.3: ECG changes in under half of patients
+// at 6-7+; Montague 2008, many of them in renal failure). The same plasma potassium of 7.8 mmol/L
+// reached within the hour by a patient whose potassium was normal, and by a renal patient
+// living at 6.5 (the resting level is a chronic one): the first's QRS widens, the second's stays
+// as it was. The adaptation (half of a raised level, over days) is [U] (models/chemistry).
+TEST(Chemistry, AChronicPotassiumIsFeltLessThanTheSameRapidRise) {
+  RESUS_RELEASE_PASS_ONLY();
+  const auto renal = [] {
+    PatientDef def;
+    def.overrides = {{"potassium_mmol_L", 6.5}, {"renal_potassium_clearance_mL_min", 0.0}};
+    return Model::compile(def);
+  }();
+  double qrs_high[2] = {0.0, 0.0}, qrs_rest[2] = {0.0, 0.0};
+  int i = 0;
+  for (const auto& model : {adult(), renal}) {
+    Sim sim(model, 1);
+    sim.advance(5.0);
+    qrs_rest[i] = sim.signal(kQrsDuration);
+    act(sim, i == 0 ? R"({"do":"condition","condition":"hyperkalaemia","rate_mmol_h":150})"
+                    : R"({"do":"condition","condition":"hyperkalaemia","rate_mmol_h":40})");
+    for (int s = 0; s < 7200 && sim.signal(kPotassium) < 7.8; ++s) sim.advance(1.0);
+    act(sim, R"({"do":"condition_stop","condition":"hyperkalaemia"})");
+    EXPECT_NEAR(sim.signal(kPotassium), 7.8, 0.05);
+    sim.advance(5.0);
+    qrs_high[i] = sim.signal(kQrsDuration);
+    std::printf("%s: QRS %.0f ms at rest, %.0f ms at K %.2f (%.0f s)\n",
+                i == 0 ? "normal, rapid rise" : "renal at 6.5, to 7.8", qrs_rest[i], qrs_high[i],
+                sim.signal(kPotassium), sim.time());
+    ++i;
+  }
+  EXPECT_GT(qrs_high[0], qrs_rest[0] + 15.0);  // the rapid rise widens the QRS
+  EXPECT_LT(qrs_high[1], qrs_rest[1] + 5.0);   // the adapted heart's barely moves
+}
+
 TEST(Chemistry, CalciumGuardsTheMembraneWithoutLoweringPotassium) {
   RESUS_RELEASE_PASS_ONLY();
   // physiology.md B.3 rows 51-52, A.6: calcium's onset 1-3 min, duration 30-60 min, no change
