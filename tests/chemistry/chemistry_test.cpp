@@ -194,11 +194,16 @@ TEST(Chemistry, CalciumGuardsTheMembraneWithoutLoweringPotassium) {
   const double dca = treated.signal(kIonisedCalcium) - control.signal(kIonisedCalcium);
   EXPECT_GE(dca, 0.15);
   EXPECT_LE(dca, 0.4);
-  EXPECT_GT(membrane(treated), 0.3);  // thresholds raised by 2.5 x the rise of iCa
-  treated.advance(1620.0);             // 30 min after the dose: still acting
-  EXPECT_GT(membrane(treated), 0.15);
-  treated.advance(5400.0);             // two hours on: gone
-  EXPECT_LT(membrane(treated), 0.05);
+  // Calcium's share of the membrane's stability, against the untreated patient (both adapt a
+  // little to the raised potassium over the hours: models/chemistry).
+  const auto calcium_share = [&] { return membrane(treated) - membrane(control); };
+  EXPECT_GT(calcium_share(), 0.3);  // thresholds raised by 2.5 x the rise of iCa
+  treated.advance(1620.0);          // 30 min after the dose: still acting
+  control.advance(1620.0);
+  EXPECT_GT(calcium_share(), 0.15);
+  treated.advance(5400.0);          // two hours on: gone
+  control.advance(5400.0);
+  EXPECT_LT(calcium_share(), 0.05);
 }
 
 TEST(Chemistry, InsulinWithDextroseLowersPotassiumWithoutHypoglycaemia) {
