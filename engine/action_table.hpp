@@ -196,6 +196,9 @@ constexpr FieldSpec kFluid[] = {
      "volume to give"},
     {"rate_mL_min", FieldType::kNumber, "mL/min", 0, 10000, 250, kZeroIsDefault | kMinExclusive,
      kNone, "infusion rate (a rapid bolus by default; a pressure bag gives ~150 mL/min of blood)"},
+    {"temperature_C", FieldType::kNumber, "C", 0, 45, 37, 0, kNone,
+     "temperature of what is given: 37 warmed (the default), ~21 from the shelf, 4 refrigerated "
+     "(cold saline to induce cooling; blood straight from the fridge)"},
 };
 constexpr FieldSpec kRhythm[] = {
     {"rhythm", FieldType::kEnum, "", 0, last(ep::kRhythmNames), kNoDefault, kRequired,

@@ -185,6 +185,9 @@ struct HaemodynamicsBus {
   double blood_lost_mL;                // lost over that step
   double infused_hemoglobin_g;         // what the step's infusions brought (models/fluids)
   double infused_protein_mL;           // as mL of normal plasma
+  // The step's infusions' heat: their heat capacity (sum of mL x J/mL/C) and that times their
+  // temperature, J (the thermal stage takes what they bring to the core).
+  double infused_heat_capacity_J_C, infused_heat_J;
   double arterial_blood_mL;            // pulmonary veins, left heart, aorta, arteries (now)
   double venous_blood_mL;              // every other compartment (now)
 };

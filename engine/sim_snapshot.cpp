@@ -50,8 +50,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // 26: the time since each coronary artery last closed (the primary VF hazard's time course). 27: the
 // stomach as a drug site before the small intestine. 28: the conduction's mark on the AF the cold
 // brought. 29: the conduction's pending premature ventricular beat and its count of them. 30: the
-// potassium the membrane has adapted to, in the chemistry.
-constexpr uint32_t kSnapshotVersion = 30;
+// potassium the membrane has adapted to, in the chemistry. 31: each running fluid's temperature, and
+// the fluids' heat on the way to the thermal stage.
+constexpr uint32_t kSnapshotVersion = 31;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {

@@ -119,6 +119,7 @@ struct Infusion {
   double rate_mL_s;  // 0 when the slot is free
   double remaining_mL;
   double infused_mL;
+  double temperature_C;  // of what is given (a merged fluid: volume-weighted)
   int32_t kind;      // fluids::FluidKind
   int32_t pad;
 };
@@ -184,6 +185,7 @@ struct ChemistryState {
 struct ThermalStageState {
   thermal::ThermalState body;
   double tick_s, tick_flow_mL;          // gas ticks gathered toward the 100 ms tick
+  double tick_infused_heat_capacity_J_C, tick_infused_heat_J;  // fluids' heat over the tick
   double mean_flow_mL_s, rest_flow_mL_s;  // systemic flow, low-passed (30 s), and at rest
 };
 

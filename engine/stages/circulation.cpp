@@ -39,7 +39,8 @@ struct System {
 
 // A free slot; else the same fluid's slot closest to finishing is merged into; else (four other
 // fluids running) the slot closest to finishing takes the new fluid's kind.
-void start_fluid(CirculationState& st, resus::fluids::FluidKind kind, double volume_mL, double rate_mL_s) {
+void start_fluid(CirculationState& st, resus::fluids::FluidKind kind, double volume_mL,
+                 double rate_mL_s, double temperature_C) {
   const auto k = static_cast<int32_t>(kind);
   Infusion* slot = nullptr;
   for (Infusion& f : st.infusions)
@@ -56,8 +57,10 @@ void start_fluid(CirculationState& st, resus::fluids::FluidKind kind, double vol
       if (f.remaining_mL < slot->remaining_mL) slot = &f;
   }
   if (slot->rate_mL_s == 0.0) {
-    *slot = Infusion{rate_mL_s, volume_mL, 0.0, k, 0};
+    *slot = Infusion{rate_mL_s, volume_mL, 0.0, temperature_C, k, 0};
   } else {
+    slot->temperature_C = (slot->temperature_C * slot->remaining_mL + temperature_C * volume_mL) /
+                          (slot->remaining_mL + volume_mL);
     slot->remaining_mL += volume_mL;
     slot->rate_mL_s = std::max(slot->rate_mL_s, rate_mL_s);
     slot->kind = k;
@@ -164,6 +167,7 @@ void book_volumes(const StepContext& c, SimState& s) {
   const double lost = hb.blood_lost_mL;
   hb.infused_hemoglobin_g = 0.0;
   hb.infused_protein_mL = 0.0;
+  hb.infused_heat_capacity_J_C = hb.infused_heat_J = 0.0;
   if (st.bleed.rate_mL_s > 0.0) {
     st.bleed.lost_mL += lost;
     st.bleed.remaining_mL -= lost;
@@ -180,6 +184,8 @@ void book_volumes(const StepContext& c, SimState& s) {
     const resus::fluids::FluidSpec& kind = resus::fluids::fluid_spec(static_cast<resus::fluids::FluidKind>(f.kind));
     hb.infused_hemoglobin_g += given * kind.hemoglobin_g_dL / 100.0;
     hb.infused_protein_mL += given * kind.protein;
+    hb.infused_heat_capacity_J_C += given * kind.heat_capacity_J_mL_C;
+    hb.infused_heat_J += given * kind.heat_capacity_J_mL_C * f.temperature_C;
     if (f.remaining_mL <= 1e-6) {
       c.events.push(EventKind::kBolusEnded, 0, f.infused_mL);
       f = Infusion{};
@@ -193,6 +199,9 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
   constexpr int kBleedSite = field_index(ActionKind::kHemorrhage, "site");
   constexpr int kBolusVolume = field_index(ActionKind::kFluidBolus, "volume_mL");
   constexpr int kBolusRate = field_index(ActionKind::kFluidBolus, "rate_mL_min");
+  // A fluid_bolus (the 0.2 C struct's kind, which has no member for it) is warmed; the fluid
+  // action takes a temperature.
+  constexpr double kWarmed_C = 37.0;
   CirculationState& st = s.circulation;
   const auto kind = static_cast<int32_t>(a.kind);
   switch (a.kind) {
@@ -209,15 +218,17 @@ void apply(const StepContext& c, SimState& s, const Action& a) {
       c.events.push(EventKind::kActionApplied, kind, 0.0);
       break;
     case ActionKind::kFluidBolus:
-      start_fluid(st, resus::fluids::FluidKind::kCrystalloid, a[kBolusVolume], a[kBolusRate] / 60.0);
+      start_fluid(st, resus::fluids::FluidKind::kCrystalloid, a[kBolusVolume], a[kBolusRate] / 60.0,
+                  kWarmed_C);
       c.events.push(EventKind::kActionApplied, kind, a[kBolusVolume]);
       break;
     case ActionKind::kFluid: {
       constexpr int kFluidKind = field_index(ActionKind::kFluid, "fluid");
       constexpr int kFluidVolume = field_index(ActionKind::kFluid, "volume_mL");
       constexpr int kFluidRate = field_index(ActionKind::kFluid, "rate_mL_min");
+      constexpr int kFluidTemperature = field_index(ActionKind::kFluid, "temperature_C");
       start_fluid(st, static_cast<resus::fluids::FluidKind>(a[kFluidKind]), a[kFluidVolume],
-                  a[kFluidRate] / 60.0);
+                  a[kFluidRate] / 60.0, a[kFluidTemperature]);
       c.events.push(EventKind::kActionApplied, kind, a[kFluidVolume]);
       break;
     }
@@ -279,6 +290,7 @@ void check(const SimState& s, StateCheck& c) {
     c.in("infusions.rate_mL_s", f.rate_mL_s, 0.0, kMaxRate_mL_min / 60.0, i)
         .in("infusions.remaining_mL", f.remaining_mL, 0.0, kCumulative_mL, i)
         .in("infusions.infused_mL", f.infused_mL, 0.0, kCumulative_mL, i)
+        .in("infusions.temperature_C", f.temperature_C, 0.0, 45.0, i)
         .index("infusions.kind", f.kind, 0, resus::fluids::kNumFluidKinds - 1, i);
   }
 }

@@ -33,8 +33,11 @@ void publish_bus(const PatientParams& pp, SimState& s) {
 }  // namespace
 
 void step(const StepContext& c, SimState& s) {
-  if (!c.breathing_coupled || !s.bus.lungs.gas_tick) return;
   ThermalStageState& ts = s.thermal;
+  // Every step's fluids are gathered toward the tick (the circulation books them each step).
+  ts.tick_infused_heat_capacity_J_C += s.bus.haemodynamics.infused_heat_capacity_J_C;
+  ts.tick_infused_heat_J += s.bus.haemodynamics.infused_heat_J;
+  if (!c.breathing_coupled || !s.bus.lungs.gas_tick) return;
   ts.tick_s += s.bus.lungs.tick_dt_s;
   ts.tick_flow_mL += s.bus.lungs.tick_systemic_flow_mL;
   if (ts.tick_s < kTick_s - 1e-9) return;
@@ -42,6 +45,11 @@ void step(const StepContext& c, SimState& s) {
   ts.mean_flow_mL_s += (ts.tick_flow_mL / dt - ts.mean_flow_mL_s) * -std::expm1(-dt / 30.0);
   ts.tick_s = ts.tick_flow_mL = 0.0;
   resus::thermal::ThermalInputs in{};
+  if (ts.tick_infused_heat_capacity_J_C > 0.0) {
+    in.infused_heat_capacity_W_C = ts.tick_infused_heat_capacity_J_C / dt;
+    in.infused_temperature_C = ts.tick_infused_heat_J / ts.tick_infused_heat_capacity_J_C;
+  }
+  ts.tick_infused_heat_capacity_J_C = ts.tick_infused_heat_J = 0.0;
   in.dt_s = dt;
   in.vo2_mL_s = s.bus.blood.vo2_mL_s;
   in.flow_ratio = ts.mean_flow_mL_s / std::max(ts.rest_flow_mL_s, 1.0);
@@ -114,6 +122,9 @@ void check(const SimState& s, StateCheck& c) {
   resus::thermal::check_state(ts.body, c);
   c.in("thermal.tick_s", ts.tick_s, 0.0, kTick_s)
       .in("thermal.tick_flow_mL", ts.tick_flow_mL, -1e5, 1e5)
+      // At most 10 L/min of fluid at 45 C for a tick.
+      .in("thermal.tick_infused_heat_capacity_J_C", ts.tick_infused_heat_capacity_J_C, 0.0, 1e4)
+      .in("thermal.tick_infused_heat_J", ts.tick_infused_heat_J, 0.0, 45.0 * 1e4)
       .in("thermal.mean_flow_mL_s", ts.mean_flow_mL_s, -1e4, 1e4)
       .in("thermal.rest_flow_mL_s", ts.rest_flow_mL_s, 1.0, 1e4)
       .in("temperature.core_C", s.bus.temperature.core_C, 5.0, 45.0)

@@ -8,13 +8,15 @@ namespace resus::fluids {
 namespace {
 
 // Packed cells in additive solution (Hct ~0.6) carry little plasma; donated whole blood is
-// diluted by its anticoagulant; thawed plasma too [M].
+// diluted by its anticoagulant; thawed plasma too [M]. Specific heats per mL: saline as water
+// (4.18 J/g/C) at its density, blood 3.6 J/g/C at 1.05 g/mL, red cells less (their protein),
+// plasma between [M: IT'IS tissue database].
 constexpr FluidSpec kFluids[] = {
-    {0.0, 0.0},    // crystalloid
-    {0.0, 1.0},    // colloid (5% albumin: iso-oncotic)
-    {20.0, 0.1},   // packed red cells
-    {12.5, 0.55},  // whole blood
-    {0.0, 0.9},    // plasma
+    {0.0, 0.0, 4.1},    // crystalloid
+    {0.0, 1.0, 4.0},    // colloid (5% albumin: iso-oncotic)
+    {20.0, 0.1, 3.5},   // packed red cells
+    {12.5, 0.55, 3.8},  // whole blood
+    {0.0, 0.9, 4.0},    // plasma
 };
 static_assert(sizeof(kFluids) / sizeof(kFluids[0]) == kNumFluidKinds);
 

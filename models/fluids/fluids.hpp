@@ -32,6 +32,7 @@ static_assert(sizeof(kFluidKindNames) / sizeof(kFluidKindNames[0]) == kNumFluidK
 struct FluidSpec {
   double hemoglobin_g_dL;  // haemoglobin
   double protein;          // oncotically active protein, per mL of normal plasma (1: iso-oncotic)
+  double heat_capacity_J_mL_C;  // volumetric specific heat: what a mL brings to the body's heat
 };
 const FluidSpec& fluid_spec(FluidKind k);
 

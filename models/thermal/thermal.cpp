@@ -97,11 +97,19 @@ void step(const ThermalParams& p, const ThermalInputs& in, ThermalState& s) noex
   const double device = device_power_W(p, s, into_core);
   const double c = p.heat_capacity_kJ_kg_C * 1000.0 * p.body_mass_kg;
   const double c_core = c * p.core_mass_share, c_shell = c - c_core;
-  s.core_C = clampd(s.core_C + (heat - to_shell + (into_core ? device : 0.0)) * dt / c_core, 5.0, 45.0);
+  // A fluid at another temperature takes (or brings) what it needs to reach the core's.
+  const double infused_W_C = clampd(finite_or(in.infused_heat_capacity_W_C, 0.0), 0.0, 1e4);
+  const double fluid =
+      infused_W_C > 0.0
+          ? infused_W_C * (clampd(finite_or(in.infused_temperature_C, s.core_C), 0.0, 45.0) - s.core_C)
+          : 0.0;
+  s.core_C = clampd(s.core_C + (heat - to_shell + fluid + (into_core ? device : 0.0)) * dt / c_core,
+                    5.0, 45.0);
   s.shell_C = clampd(s.shell_C + (to_shell - loss + (into_core ? 0.0 : device)) * dt / c_shell, -5.0, 50.0);
   s.out.heat_production_W = heat;
   s.out.heat_loss_W = loss;
   s.out.device_W = device;
+  s.out.fluid_W = fluid;
   read(p, s);
 }
 
@@ -120,7 +128,7 @@ void check_state(const ThermalState& s, StateCheck& c) {
   const ThermalReadout& o = s.out;
   int i = 0;
   for (double v : {o.heat_production_W, o.heat_loss_W, o.device_W, o.shivering, o.metabolic_scale,
-                   o.chronotropy})
+                   o.chronotropy, o.fluid_W})
     c.in("thermal.out", v, -1e6, 1e6, i++);
 }
 

@@ -62,10 +62,15 @@ struct ThermalInputs {
   double vo2_mL_s;     // the tissues' O2 uptake (heat at 20.1 J/mL)
   double flow_ratio;   // systemic flow relative to rest (low-passed by the caller)
   double set_point_offset_C;  // fever: the core temperature the hypothalamus defends, above rest
+  // Fluids running into the veins: their heat capacity per second (mL/s x J/mL/C) and their
+  // temperature; they mix into the core's blood.
+  double infused_heat_capacity_W_C;
+  double infused_temperature_C;
 };
 
 struct ThermalReadout {
   double heat_production_W, heat_loss_W, device_W;
+  double fluid_W;          // what infused fluids bring (negative: take) to the core
   double shivering;        // 0..1
   double metabolic_scale;  // shivering's O2 demand, x resting (the metabolic-rate effect)
   double chronotropy;      // the sinus rate's factor

@@ -281,11 +281,14 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // from the beat itself; only the default scenario moves (the one trace where that shifts a
 // conducted beat); it still returns a pulse at 16:09. Premature ventricular beats draw nothing
 // here: no trace has a potassium below 3 or an occluded artery.
+// Re-pinned a thirtieth time (2026-12-06, issue 11): fluids carry their temperature to the core;
+// the haemorrhage trace's bolus is warmed (37 C) into a core a thousandth of a degree below it,
+// so its heat moves the trace by that much; the eleven others are bit-identical.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
         Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x1c8c7ddc2ac6c9c2ull},
-        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x050ce7ed9394b0e9ull},
+        Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x81ec6cb8d79fd32aull},
         Golden{"vf_cpr_shocks", kVfCprShocks, 0x178ff3c7c14fd133ull},
         Golden{"apnoea", kApnoea, 0xe352207fb9f4f2e0ull},
         Golden{"rhythms", kRhythms, 0xb37a70e827affdd0ull},
