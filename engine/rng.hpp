@@ -10,13 +10,14 @@ namespace resus {
 
 // Streams: adding draws in one never shifts another.
 enum class RngStream : uint32_t {
-  kRhythm = 1,   // atrial fibrillation intervals, ectopy
+  kRhythm = 1,   // atrial fibrillation intervals, rhythm changes
   kShock = 2,    // defibrillation and cardioversion outcomes
   kPopulation = 3,
   kEcgNoise = 4,
   kThorax = 5,   // decompression catheters' working lives
   kVfPads = 6,   // the engine's own pads recording of VF (its AMSA)
   kBrain = 7,    // post-anoxic seizures
+  kEctopy = 8,   // premature ventricular beats (their own, so they shift no rhythm-change draw)
 };
 
 // The draws are out of line (rng.cpp) so that Random123's headers stay out of every file that

@@ -104,7 +104,7 @@ struct HeartState {
   int32_t sync_waveform;
   uint32_t rhythm_draws;            // draws used from the rhythm stream
   uint32_t shock_draws;             // and from the shock stream
-  int32_t pad;
+  uint32_t ectopy_draws;            // and from the ectopy stream
 };
 
 struct Bleed {

@@ -47,7 +47,9 @@ class Draws {
  public:
   Draws(const Rng& rng, HeartState& counters) : rng_(&rng), counters_(&counters) {}
   double uniform(RngStream stream) const noexcept {
-    uint32_t& index = stream == RngStream::kShock ? counters_->shock_draws : counters_->rhythm_draws;
+    uint32_t& index = stream == RngStream::kShock    ? counters_->shock_draws
+                      : stream == RngStream::kEctopy ? counters_->ectopy_draws
+                                                     : counters_->rhythm_draws;
     return rng_->uniform(stream, index++);
   }
   const Rng& rng() const { return *rng_; }

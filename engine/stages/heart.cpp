@@ -43,6 +43,14 @@ ep::Modulators modulators(const Bus& b) {
 }
 
 double draw_rhythm(void* draws) { return static_cast<const Draws*>(draws)->uniform(RngStream::kRhythm); }
+double draw_ectopy(void* draws) { return static_cast<const Draws*>(draws)->uniform(RngStream::kEctopy); }
+double draw_never(void*) { return 1.0; }  // a draw no chance is above
+
+// While the model settles (it has no resting O2 content yet) its rhythm stays as it is: no
+// premature beats, no rhythm changes, so a patient whose potassium is low (or whose heart is
+// otherwise unstable) compiles to its resting state every time instead of arresting at random
+// before its sim starts. Its hazards start with the sim.
+bool settling(const StepContext& c) { return c.model.resting_arterial_o2_content() <= 0.0; }
 
 void push_beat(SimState& s) {
   BeatRing& r = s.beats;
@@ -157,9 +165,11 @@ void timing(const StepContext& c, SimState& s) {
   const int32_t rhythm_before = cs.rhythm;
   const double ventricular_before = cs.last_ventricular_time;
   Draws draws = c.draws;
+  const ep::UniformSource ectopy{settling(c) ? &draw_never : &draw_ectopy, &draws};
   const ep::Activations a = c.eval.conduction.update(t, kStep_s, s.bus.autonomic.sinus_period_s,
                                                      modulators(s.bus),
-                                                     ep::UniformSource{&draw_rhythm, &draws}, cs);
+                                                     ep::UniformSource{&draw_rhythm, &draws},
+                                                     ectopy, cs);
   if (cs.rhythm != rhythm_before)  // the conduction itself changed it (adenosine)
     c.events.push(EventKind::kRhythmChanged, cs.rhythm, rhythm_before);
   if (a.atrial) {
@@ -264,7 +274,7 @@ void myocardium(const StepContext& c, SimState& s) {
                                          now(s) - h.last_termination_time, modulators(s.bus));
   // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
   const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af;
-  if (hazard > 0.0) {
+  if (hazard > 0.0 && !settling(c)) {
     const double u = c.draws.uniform(RngStream::kRhythm) / kStep_s;
     if (u < hz.to_vf)
       change_rhythm(c, s, ep::Rhythm::kVfCoarse);
@@ -438,7 +448,9 @@ void rebase(SimState& s, double dt) {
   e.last_ventricular_time = c.last_ventricular_time;
   e.pacer_spike_time = c.last_pacer_spike_time;
   s.beats = BeatRing{};  // a new sim has drained nothing and dropped nothing
-  c.premature_beats = 0;  // nor counted a premature beat (a hypokalaemic patient's settling has)
+  // Nor counted a premature beat (a hypokalaemic patient's settling has), nor has one pending.
+  c.premature_beats = 0;
+  c.next_premature_time = std::numeric_limits<double>::quiet_NaN();
   s.signals[kPrematureBeats] = 0.0;
 }
 

@@ -285,13 +285,16 @@ void read(const ChemParams& p, const blood::Amounts& a, const blood::Amounts& ve
   o.tissue_lactate_mmol_L = tissue[kLactate] / tissue_volume_mL(p, kLactate);
   o.tissue_potassium_mmol_L = tissue[kPotassium] / tissue_volume_mL(p, kPotassium);
   // The myocardium feels potassium through this patient's sensitivity, less the share of a raised
-  // level it has adapted to; calcium above rest raises the thresholds (its membrane effect; it
-  // does not lower potassium).
+  // level it has adapted to (which only takes back an excess: an adapted patient dialysed below
+  // normal feels what his plasma holds); calcium above rest raises the thresholds (its membrane
+  // effect; it does not lower potassium).
+  const double excess = std::max(o.potassium_mmol_L - kNormalPotassium_mmol_L, 0.0);
   o.membrane_stability_mmol_L =
       p.calcium_membrane_mmol_per_mmol * (o.ionised_calcium_mmol_L - p.ionised_calcium_mmol_L) +
       (1.0 - p.potassium_ecg_sensitivity) * (o.potassium_mmol_L - kNormalPotassium_mmol_L) +
-      p.potassium_membrane_adaptation *
-          std::max(s.adapted_potassium_mmol_L - kNormalPotassium_mmol_L, 0.0);
+      std::min(p.potassium_membrane_adaptation *
+                   std::max(s.adapted_potassium_mmol_L - kNormalPotassium_mmol_L, 0.0),
+               excess);
 }
 
 double solute_in_body_mmol(const blood::BloodState& b, const ChemState& s, int solute,

@@ -200,7 +200,7 @@ void Conduction::ventricular_activation(double t, BeatOrigin origin, ConductionS
 }
 
 Activations Conduction::update(double t, double q, double sinus_period_s, const Modulators& mod,
-                               UniformSource rng, ConductionState& s) const {
+                               UniformSource rng, UniformSource ectopy, ConductionState& s) const {
   const ConductionParams& p = *p_;
   Activations out{};
   const double eps = 0.25 * q;
@@ -347,7 +347,7 @@ Activations Conduction::update(double t, double q, double sinus_period_s, const 
   if (out.ventricular) {
     s.next_premature_time = kNaN;
     const double rate = ventricular == VentricularMode::kConducted ? ectopy_rate(mod) : 0.0;
-    if (rate > 0.0 && rng.draw(rng.context) < -std::expm1(-rate * s.previous_rr_s))
+    if (rate > 0.0 && ectopy.draw(ectopy.context) < -std::expm1(-rate * s.previous_rr_s))
       s.next_premature_time =
           t + quantised(ventricular_refractory(s.previous_rr_s) + p.ectopic_coupling_s, q);
   }

@@ -166,9 +166,10 @@ class Conduction {
 
   // Processes every impulse due at or before t. `sinus_period_s` comes from the reflex;
   // `quantum_s` is the engine's step: regular intervals are whole multiples of it, so a rhythm
-  // at a fixed rate is exactly periodic.
+  // at a fixed rate is exactly periodic. `rng` draws atrial fibrillation's intervals, `ectopy`
+  // the premature beats (separate streams: ectopy shifts no other draw).
   Activations update(double t, double quantum_s, double sinus_period_s, const Modulators& mod,
-                     UniformSource rng, ConductionState& s) const;
+                     UniformSource rng, UniformSource ectopy, ConductionState& s) const;
 
   // Premature ventricular beats per second that the modulators bring to an organised rhythm.
   double ectopy_rate(const Modulators& mod) const;

@@ -236,9 +236,13 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     // 20 minutes at 30 C]. That AF usually reverts by itself as the patient is rewarmed (ERC 2021
     // special circumstances; Mallet 2002): from 32 C, fully at 35 C, at 1/(20 min) [U]. AF from
     // other causes (a host's, the heart's own) is left alone.
-    if (rhythm == Rhythm::kSinus) h.to_af = 3e-4 * std::max(32.0 - m.temperature_C, 0.0);
-    if (rhythm == Rhythm::kAtrialFibrillation && s.cold_af)
-      h.to_organised = std::clamp((m.temperature_C - 32.0) / 3.0, 0.0, 1.0) / 1200.0;
+    if (rhythm == Rhythm::kSinus)
+      h.to_af = p_->cold_af_hazard_per_s_C * std::max(p_->cold_af_onset_C - m.temperature_C, 0.0);
+    if (rhythm == Rhythm::kAtrialFibrillation && s.cold_af) {
+      const double span = std::max(p_->cold_af_rewarmed_C - p_->cold_af_onset_C, 0.1);
+      h.to_organised = std::clamp((m.temperature_C - p_->cold_af_onset_C) / span, 0.0, 1.0) *
+                       p_->cold_af_reversion_per_s;
+    }
     // Slowed conduction under a sodium-channel blocker: re-entry, VT and VF, growing with the
     // QRS width and with acidosis through the block itself (als-next.md 4.4: QRS > 120 ms, OR
     // 3.56 for serious arrhythmia; half of tricyclic patients with QRS >= 160 ms, Boehnert and

@@ -81,6 +81,11 @@ struct MyocardiumParams {
   double rv_load_tau_s;           // pressures averaged over this time
   double rv_ischaemia_tau_s;      // contraction follows the imbalance this slowly
   double rv_ischaemic_contraction;  // what an ischaemic RV keeps
+  // The cold's atrial fibrillation: a sinus rhythm turns to AF below the onset temperature at this
+  // hazard per degree; that AF reverts, from the onset temperature up to full at the rewarmed
+  // one, at this rate.
+  double cold_af_onset_C, cold_af_hazard_per_s_C;
+  double cold_af_rewarmed_C, cold_af_reversion_per_s;
 };
 
 enum class ShockWaveform : int32_t { kBiphasic = 0, kMonophasic = 1 };

@@ -95,6 +95,10 @@ MyocardiumParams reference_myocardium() {
   m.rv_load_tau_s = 5.0;            // [U] a few beats
   m.rv_ischaemia_tau_s = 30.0;      // [U] contraction fails over tens of seconds
   m.rv_ischaemic_contraction = 0.2; // [U]
+  m.cold_af_onset_C = 32.0;          // B.4 row 80: AF in moderate hypothermia (< 32 C)
+  m.cold_af_hazard_per_s_C = 3e-4;   // [U] about one in two within 20 min at 30 C
+  m.cold_af_rewarmed_C = 35.0;       // [U] ERC 2021: it usually reverts on rewarming
+  m.cold_af_reversion_per_s = 1.0 / 1200.0;  // [U]
   return m;
 }
 
@@ -195,6 +199,10 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"rv_load_tau_s", "s", 0.5, 60, "the RV's pressure load averaged over this time", M(rv_load_tau_s)},
     {"rv_ischaemia_tau_s", "s", 1, 600, "an overloaded RV's contraction follows its ischaemia this slowly", M(rv_ischaemia_tau_s)},
     {"rv_ischaemic_contraction", "1", 0, 1, "contraction an ischaemic RV keeps", M(rv_ischaemic_contraction)},
+    {"cold_af_onset_C", "C", 25, 36, "core temperature below which a sinus rhythm may turn to atrial fibrillation", M(cold_af_onset_C)},
+    {"cold_af_hazard_per_s_C", "1/s/C", 0, 0.01, "hazard of that atrial fibrillation per degree below the onset", M(cold_af_hazard_per_s_C)},
+    {"cold_af_rewarmed_C", "C", 26, 37, "core temperature by which the cold's atrial fibrillation reverts at its full rate", M(cold_af_rewarmed_C)},
+    {"cold_af_reversion_per_s", "1/s", 0, 0.1, "rate at which the cold's atrial fibrillation reverts once rewarmed", M(cold_af_reversion_per_s)},
 };
 #undef M
 

@@ -384,7 +384,8 @@ TEST(AedOnEngine, ReadsTheRhythmInPausesOfCpr) {
 
 // Sinus rhythm with premature ventricular beats (Kerber 1997 lists PVCs among the non-shockable
 // rhythms, specificity > 95%): a hypokalaemic patient (K 2.0 mmol/L, ~4 PVCs a minute). Every
-// window, with a wide premature beat in it or not, is left unshocked and read as organised.
+// window, with a wide premature beat in it or not, is left unshocked, and 95% are read as
+// organised.
 TEST(AedOnEngine, PrematureVentricularBeatsAreNotShocked) {
   resus_model* model = nullptr;
   ASSERT_EQ(resus_model_create_json(

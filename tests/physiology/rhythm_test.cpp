@@ -314,7 +314,7 @@ TEST(Rhythms, WenckebachLengthensPrUntilABeatDrops) {
   std::vector<double> pr;
   double atrial = 0.0;
   for (double t = 0.0; t < 12.0; t += kStep_s) {
-    const ep::Activations a = c.update(t, kStep_s, 0.8, ep::Modulators{}, none, s);
+    const ep::Activations a = c.update(t, kStep_s, 0.8, ep::Modulators{}, none, none, s);
     if (a.atrial) atrial = t;
     if (a.ventricular) pr.push_back(t - atrial);
   }
@@ -337,10 +337,10 @@ TEST(Rhythms, AvBlockEndsReentrantSvt) {
   c.set_rhythm(ep::Rhythm::kSvt, 0.0, s);
   ep::UniformSource none{[](void*) { return 0.5; }, nullptr};
   ep::Modulators mod;
-  for (double t = 0.0; t < 2.0; t += kStep_s) c.update(t, kStep_s, 0.8, mod, none, s);
+  for (double t = 0.0; t < 2.0; t += kStep_s) c.update(t, kStep_s, 0.8, mod, none, none, s);
   EXPECT_EQ(static_cast<ep::Rhythm>(s.rhythm), ep::Rhythm::kSvt);
   mod.av_conduction = 0.0;
-  for (double t = 2.0; t < 3.0; t += kStep_s) c.update(t, kStep_s, 0.8, mod, none, s);
+  for (double t = 2.0; t < 3.0; t += kStep_s) c.update(t, kStep_s, 0.8, mod, none, none, s);
   EXPECT_EQ(static_cast<ep::Rhythm>(s.rhythm), ep::Rhythm::kSinus);
 }
 

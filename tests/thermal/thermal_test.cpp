@@ -3,6 +3,7 @@
 // the engine to.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -92,14 +93,15 @@ TEST(Thermal, HeatBalanceHoldsToTheJoule) {
   const double c = p.heat_capacity_kJ_kg_C * 1000.0 * p.body_mass_kg;
   auto stored = [&] { return c * (p.core_mass_share * s.core_C + (1 - p.core_mass_share) * s.shell_C); };
   const double e0 = stored();
-  double balance = 0.0;
+  double balance = 0.0, fluid_W_max = -1e9;
   for (int i = 0; i < 36000; ++i) {
     const thermal::ThermalInputs in{0.1, 4.0, 1.0, 0.0, 70.0 / 60.0 * 4.1, 4.0};
     thermal::step(p, in, s);
     balance +=
         (s.out.heat_production_W - s.out.heat_loss_W + s.out.device_W + s.out.fluid_W) * 0.1;
-    EXPECT_LE(s.out.fluid_W, 0.0);
+    fluid_W_max = std::max(fluid_W_max, s.out.fluid_W);
   }
+  EXPECT_LT(fluid_W_max, 0.0);  // the cold saline took heat throughout
   EXPECT_NEAR(stored() - e0, balance, 1e-9 * std::abs(e0));
 }
 

@@ -207,7 +207,8 @@ typedef enum resus_action_kind {
   RESUS_ACTION_EMBOLECTOMY = 27,
   RESUS_ACTION_REPERFUSION = 28,
   /* 0.8: fluids by kind (engine/stages/circulation.cpp, models/fluids) */
-  RESUS_ACTION_FLUID = 29,                /* fluid, volume_mL, rate_mL_min */
+  RESUS_ACTION_FLUID = 29,                /* fluid, volume_mL, rate_mL_min; after 0.10.0
+                                             temperature_C (37 = warmed) */
   /* after 0.10.0: haemodialysis (engine/stages/chemistry.cpp) */
   RESUS_ACTION_DIALYSIS = 30              /* rate_mL_min (0 stops), potassium_mmol_L,
                                              bicarbonate_mmol_L: the bath */
