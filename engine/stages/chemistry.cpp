@@ -2,8 +2,10 @@
 // analyser. On each gas tick, before the blood stage, it reads bus.blood (the pools as the last
 // tick left them, the tissue's O2 deficit), bus.dosing (solutes the pharmacology handed on) and
 // the effects (the Na/K pump's and glucose uptake's drive); it writes bus.chemistry (what the
-// blood's next transport carries for each solute, plasma potassium and calcium) and its slot of
-// the membrane-stability channel (EffectWriter::kChemistry). Applies the condition,
+// blood's next transport carries for each solute, plasma potassium and calcium) and its slots
+// (EffectWriter::kChemistry) of the membrane-stability channel, of both ventricles'
+// contractility (acidaemia) and of the systemic-resistance, chronotropy, AV-conduction and
+// respiratory-drive channels (a raised magnesium). Applies the condition,
 // condition_stop, blood_gas and dialysis actions.
 #include <cmath>
 #include <limits>
@@ -45,11 +47,22 @@ void publish_bus(SimState& s) {
              o.membrane_stability_mmol_L);
 }
 
-// Acidaemia weakens both ventricles (its slot of the contractility channels).
+// Acidaemia weakens both ventricles (its slot of the contractility channels); a raised magnesium
+// acts on the vessels, the nodes and breathing (its slots of those channels).
 void publish_contractility(const PatientParams& pp, SimState& s) {
   const double f = chem::acidosis_contractility(pp.chemistry, s.bus.blood.arterial_ph);
   update_effect(s.bus.effects, Effect::kLvContractility, EffectWriter::kChemistry, f);
   update_effect(s.bus.effects, Effect::kRvContractility, EffectWriter::kChemistry, f);
+  // A raised magnesium (models/chemistry): vasodilation, slow and blocked nodes, failing breath.
+  const chem::ChemReadout& o = s.chemistry.chem.out;
+  const chem::MagnesiumEffects mg =
+      chem::magnesium_effects(pp.chemistry, o.magnesium_mmol_L, o.ionised_calcium_mmol_L);
+  update_effect(s.bus.effects, Effect::kSystemicResistance, EffectWriter::kChemistry,
+                mg.systemic_resistance);
+  update_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kChemistry, mg.chronotropy);
+  update_effect(s.bus.effects, Effect::kAvConduction, EffectWriter::kChemistry, mg.av_conduction);
+  update_effect(s.bus.effects, Effect::kRespiratoryDrive, EffectWriter::kChemistry,
+                mg.respiratory_drive);
 }
 
 // What an analyser reports of the blood drawn now.

@@ -378,6 +378,26 @@ void check_state(const ChemState& s, StateCheck& c) {
     c.in("chemistry.out", v, -1e6, 1e6, i++);
 }
 
+MagnesiumEffects magnesium_effects(const ChemParams& p, double magnesium_mmol_L,
+                                   double ionised_calcium_mmol_L) {
+  // 0 below lo, 1 above hi, a smooth step between.
+  const auto ramp = [](double x, const double (&range)[2]) {
+    const double u = clampd((x - range[0]) / std::max(range[1] - range[0], 1e-6), 0.0, 1.0);
+    return u * u * (3.0 - 2.0 * u);
+  };
+  const double calcium = std::max(finite_or(ionised_calcium_mmol_L, p.ionised_calcium_mmol_L) -
+                                      p.ionised_calcium_mmol_L,
+                                  0.0);
+  const double mg = finite_or(magnesium_mmol_L, 0.0) - p.magnesium_calcium_antagonism * calcium;
+  MagnesiumEffects e;
+  e.systemic_resistance = 1.0 - p.magnesium_vasodilation * ramp(mg, p.magnesium_vasodilation_mmol_L);
+  const double nodal = ramp(mg, p.magnesium_nodal_mmol_L);
+  e.chronotropy = 1.0 - 0.4 * nodal;    // bradycardia
+  e.av_conduction = 1.0 - 0.95 * nodal; // PR lengthens, then the node blocks
+  e.respiratory_drive = 1.0 - 0.97 * ramp(mg, p.magnesium_respiratory_mmol_L);
+  return e;
+}
+
 double acidosis_contractility(const ChemParams& p, double arterial_ph) {
   const double below = std::max(p.acidosis_threshold_ph - arterial_ph, 0.0);
   return std::exp(-std::min(below, 2.0) / p.acidosis_contractility_ph_scale);

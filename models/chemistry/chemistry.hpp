@@ -105,6 +105,15 @@ struct ChemParams {
   // (protons compete with calcium at the myofilaments).
   double acidosis_threshold_ph;           // [M 7.20]
   double acidosis_contractility_ph_scale;  // [U 0.6: -28% at pH 7.0]
+  // Hypermagnesaemia (each effect ramps smoothly between its two plasma levels, mmol/L): the
+  // vessels dilate, the sinus and AV nodes slow and then block, breathing fails (neuromuscular
+  // block). Calcium antagonises it: so many mmol/L of magnesium per mmol/L of ionised calcium
+  // above rest do not act.
+  double magnesium_vasodilation_mmol_L[2];   // [M 2.5-5: hypotension]
+  double magnesium_vasodilation;             // share of the arteriolar tone lost [U 0.35]
+  double magnesium_nodal_mmol_L[2];          // [M 3-7.5: bradycardia, PR, then complete block]
+  double magnesium_respiratory_mmol_L[2];    // [M 4-7: reflexes gone, then apnoea]
+  double magnesium_calcium_antagonism;       // [U 4]
   // Haemodialysis: the dialyser and the bath (the `dialysis` action sets blood flow, bath
   // potassium and bicarbonate).
   double dialyser_k0a_mL_min;             // mass-transfer area coefficient of small solutes
@@ -203,5 +212,15 @@ void check_state(const ChemState& s, StateCheck& c);
 
 // The factor an arterial pH puts on the ventricles' contractility: 1 down to the threshold.
 double acidosis_contractility(const ChemParams& p, double arterial_ph);
+
+// What a raised plasma magnesium does, as factors on the effect channels (1 at normal levels).
+struct MagnesiumEffects {
+  double systemic_resistance;
+  double chronotropy;     // the sinus rate
+  double av_conduction;   // below 0.1 the AV node blocks
+  double respiratory_drive;
+};
+MagnesiumEffects magnesium_effects(const ChemParams& p, double magnesium_mmol_L,
+                                   double ionised_calcium_mmol_L);
 
 }  // namespace resus::chem

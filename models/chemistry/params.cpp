@@ -50,6 +50,17 @@ ChemParams default_chem_params(double body_mass_kg) {
   // slope is a guess [U].
   p.acidosis_threshold_ph = 7.20;
   p.acidosis_contractility_ph_scale = 0.6;
+  // Hypermagnesaemia's staging (StatPearls "Hypermagnesemia"; in mEq/L, twice the mmol/L): 4-6
+  // flushing and hyporeflexia; 6-10 somnolence, absent reflexes, hypotension, bradycardia and ECG
+  // changes; above 10 paralysis, apnoea, complete heart block and arrest [M: stages; U: shapes].
+  p.magnesium_vasodilation_mmol_L[0] = 2.5;
+  p.magnesium_vasodilation_mmol_L[1] = 5.0;
+  p.magnesium_vasodilation = 0.35;
+  p.magnesium_nodal_mmol_L[0] = 3.0;
+  p.magnesium_nodal_mmol_L[1] = 7.5;
+  p.magnesium_respiratory_mmol_L[0] = 4.0;
+  p.magnesium_respiratory_mmol_L[1] = 7.0;
+  p.magnesium_calcium_antagonism = 4.0;
   p.dialyser_k0a_mL_min = 1000.0;         // a high-efficiency dialyser's urea K0A [S] see README
   p.dialysate_flow_mL_min = 500.0;        // [M]
   p.dialysate_sodium_mmol_L = 140.0;      // [M] a standard bicarbonate bath
@@ -96,6 +107,14 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"potassium_adaptation_tau_h", "h", 1, 1000, "time constant of that adaptation to the plasma potassium", F(potassium_adaptation_tau_h)},
     {"acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis weakens the heart", F(acidosis_threshold_ph)},
     {"acidosis_contractility_ph_scale", "1", 0.05, 10, "contractility x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_contractility_ph_scale)},
+    {"magnesium_vasodilation_lo_mmol_L", "mmol/L", 1, 10, "magnesium at which its vasodilation starts", F(magnesium_vasodilation_mmol_L[0])},
+    {"magnesium_vasodilation_hi_mmol_L", "mmol/L", 1, 15, "and at which it is full", F(magnesium_vasodilation_mmol_L[1])},
+    {"magnesium_vasodilation", "1", 0, 0.9, "share of the arteriolar tone a high magnesium takes", F(magnesium_vasodilation)},
+    {"magnesium_nodal_lo_mmol_L", "mmol/L", 1, 10, "magnesium at which the sinus and AV nodes start to slow", F(magnesium_nodal_mmol_L[0])},
+    {"magnesium_nodal_hi_mmol_L", "mmol/L", 1, 20, "and at which the AV node blocks", F(magnesium_nodal_mmol_L[1])},
+    {"magnesium_respiratory_lo_mmol_L", "mmol/L", 1, 10, "magnesium at which breathing starts to fail", F(magnesium_respiratory_mmol_L[0])},
+    {"magnesium_respiratory_hi_mmol_L", "mmol/L", 1, 20, "and at which it has stopped", F(magnesium_respiratory_mmol_L[1])},
+    {"magnesium_calcium_antagonism", "1", 0, 20, "magnesium (mmol/L) that each mmol/L of ionised calcium above rest antagonises", F(magnesium_calcium_antagonism)},
     {"dialyser_k0a_mL_min", "mL/min", 100, 2000, "dialyser mass-transfer area coefficient for small solutes (potassium, bicarbonate)", F(dialyser_k0a_mL_min)},
     {"dialysate_flow_mL_min", "mL/min", 10, 1000, "dialysate flow (continuous renal replacement: ~35)", F(dialysate_flow_mL_min)},
     {"dialysate_sodium_mmol_L", "mmol/L", 120, 160, "dialysate sodium", F(dialysate_sodium_mmol_L)},

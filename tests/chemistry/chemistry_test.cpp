@@ -17,6 +17,7 @@ namespace {
 
 using test::act;
 using test::adult;
+using test::mean_over;
 
 double membrane(const Sim& s) { return s.state().bus.effects[Effect::kMembraneStability_mmol_L]; }
 
@@ -180,6 +181,48 @@ TEST(Chemistry, AChronicPotassiumIsFeltLessThanTheSameRapidRise) {
   }
   EXPECT_GT(qrs_high[0], qrs_rest[0] + 15.0);  // the rapid rise widens the QRS
   EXPECT_LT(qrs_high[1], qrs_rest[1] + 5.0);   // the adapted heart's barely moves
+}
+
+// Magnesium's staging (StatPearls "Hypermagnesemia", in mmol/L: therapeutic 2-3.5 for
+// pre-eclampsia; hypotension, bradycardia and ECG changes 3-5; paralysis, apnoea and heart block
+// above 5-6) and its antidote, calcium. The obstetric regimen (4 g over 20 min, then 1 g/h; Zuspan)
+// holds 2-3.5 mmol/L without depressing breathing or the pressure much; 20 g given over 20
+// minutes (the tenfold error of the case reports) stops the breathing; calcium chloride 10 mL
+// brings some of it back at once, without lowering the magnesium.
+TEST(Chemistry, MagnesiumToxicityStopsTheBreathingAndCalciumAntagonisesIt) {
+  RESUS_RELEASE_PASS_ONLY();
+  Sim therapeutic(adult(), 1), overdose(adult(), 1);
+  const double mv0 = mean_over(therapeutic, kMinuteVentilation, 60.0);
+  const double map0 = mean_over(overdose, kMeanArterial, 60.0);
+  act(therapeutic, R"({"do":"infusion","drug":"magnesium_sulfate","rate":12000,"unit":"mg_h"})");
+  therapeutic.advance(1200.0);
+  act(therapeutic, R"({"do":"infusion","drug":"magnesium_sulfate","rate":1000,"unit":"mg_h"})");
+  therapeutic.advance(3600.0);
+  const double mg_therapeutic = therapeutic.signal(kMagnesium);
+  const double mv_therapeutic = mean_over(therapeutic, kMinuteVentilation, 60.0);
+  const double map_therapeutic = mean_over(therapeutic, kMeanArterial, 60.0);
+  act(overdose, R"({"do":"infusion","drug":"magnesium_sulfate","rate":60000,"unit":"mg_h"})");
+  overdose.advance(1200.0);
+  act(overdose, R"({"do":"infusion_stop","drug":"magnesium_sulfate"})");
+  const double mg_overdose = overdose.signal(kMagnesium);
+  const double mv_overdose = mean_over(overdose, kMinuteVentilation, 60.0);
+  const double map_overdose = mean_over(overdose, kMeanArterial, 60.0);
+  const double hr_overdose = mean_over(overdose, kHeartRate, 30.0);
+  act(overdose, R"({"do":"drug","drug":"calcium_chloride","dose":10,"unit":"mL","route":"central_iv"})");
+  overdose.advance(120.0);
+  const double mv_calcium = mean_over(overdose, kMinuteVentilation, 60.0);
+  std::printf("rest: MV %.1f L/min, MAP %.0f; regimen at 80 min: Mg %.2f, MV %.1f, MAP %.0f; "
+              "20 g: Mg %.2f, MV %.1f, MAP %.0f, HR %.0f; 3 min after calcium: MV %.1f (Mg %.2f)\n",
+              mv0, map0, mg_therapeutic, mv_therapeutic, map_therapeutic, mg_overdose,
+              mv_overdose, map_overdose, hr_overdose, mv_calcium, overdose.signal(kMagnesium));
+  EXPECT_GT(mg_therapeutic, 2.0);
+  EXPECT_LT(mg_therapeutic, 3.5);
+  EXPECT_GT(mv_therapeutic, 0.85 * mv0);
+  EXPECT_GT(map_therapeutic, 0.85 * map0);
+  EXPECT_GT(mg_overdose, 5.0);
+  EXPECT_LT(mv_overdose, 0.5 * mv0);   // hypoventilation toward apnoea
+  EXPECT_LT(map_overdose, 0.9 * map0); // vasodilation
+  EXPECT_GT(mv_calcium, mv_overdose + 0.5);
 }
 
 TEST(Chemistry, CalciumGuardsTheMembraneWithoutLoweringPotassium) {
