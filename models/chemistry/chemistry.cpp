@@ -193,14 +193,15 @@ void tick(const ChemParams& p, const ChemInputs& in, ChemState& s, blood::BloodI
                                   (p.magnesium_half_life_min * 60.0);
 
   // Glucose: the liver makes what the body uses at rest; insulin raises uptake in proportion to
-  // glucose and holds the liver's output back.
+  // glucose and holds the liver's output back, at lower levels than it raises the uptake.
   const double g_scale = clampd(finite_or(in.glucose_uptake_scale, 1.0), 0.1, 20.0);
   const double g_rest = p.glucose_uptake_mmol_min / 60.0 * kPerMmol;
   // Below rest, glucagon and the catecholamines raise the liver's output.
   const double counter =
       1.0 + p.glucose_counterregulation_per_mmol * std::max(p.glucose_mmol_L - tissue(kGlucose), 0.0);
   out.tissue_source[kGlucose] =
-      g_rest * counter / std::sqrt(g_scale) - g_rest * g_scale * tissue(kGlucose) / p.glucose_mmol_L;
+      g_rest * counter * std::exp(-p.glucose_output_insulin_suppression * std::min(g_scale - 1.0, 10.0)) -
+      g_rest * g_scale * tissue(kGlucose) / p.glucose_mmol_L;
 
   // A strong acid given at a rate, for an amount.
   if (s.acid_rate_mmol_s > 0.0) {

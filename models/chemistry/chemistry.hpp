@@ -93,6 +93,9 @@ struct ChemParams {
   // Glucose.
   double glucose_uptake_mmol_min;   // whole-body utilisation at rest [M 2 mg/kg/min]
   double glucose_counterregulation_per_mmol;  // hepatic output's rise per mmol/L below rest [U]
+  // The liver's output x exp(-k x (insulin's uptake scale - 1)): the liver is the more sensitive
+  // to insulin (Rizza 1981) [F].
+  double glucose_output_insulin_suppression;
   // The membrane: what calcium and a patient's own sensitivity do to potassium's effects.
   double calcium_membrane_mmol_per_mmol;  // K thresholds raised per mmol/L of iCa above rest [U]
   double potassium_ecg_sensitivity;       // 1: average; log-normal among patients (als-next 2.3)

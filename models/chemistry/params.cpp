@@ -41,6 +41,9 @@ ChemParams default_chem_params(double body_mass_kg) {
   p.magnesium_half_life_min = 240.0;      // [U] renal excretion over hours
   p.glucose_uptake_mmol_min = 2.0 * m / 180.16;  // 2 mg/kg/min [M]
   p.glucose_counterregulation_per_mmol = 0.5;    // [U] see README
+  // Rizza 1981: glucose production halved at 29 uU/mL of insulin (basal ~10), where insulin's
+  // uptake scale is 1.48 here: ln 2 / 0.48 [F].
+  p.glucose_output_insulin_suppression = 1.44;
   p.calcium_membrane_mmol_per_mmol = 2.5;  // [U] see README
   p.potassium_ecg_sensitivity = 1.0;
   p.potassium_membrane_adaptation = 0.5;  // [U] see README
@@ -121,6 +124,7 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"dialysate_calcium_mmol_L", "mmol/L", 0, 2.5, "dialysate calcium", F(dialysate_calcium_mmol_L)},
     {"dialysate_magnesium_mmol_L", "mmol/L", 0, 2, "dialysate magnesium", F(dialysate_magnesium_mmol_L)},
     {"dialysate_glucose_mmol_L", "mmol/L", 0, 20, "dialysate glucose", F(dialysate_glucose_mmol_L)},
+    {"glucose_output_insulin_suppression", "1", 0, 10, "hepatic glucose output x exp(-k x (insulin's uptake scale - 1))", F(glucose_output_insulin_suppression)},
 };
 #undef F
 
