@@ -211,12 +211,14 @@ struct BloodBus {
 
 // Writer: the chemistry stage (stages/chemistry.cpp). Readers: blood (what its next transport
 // carries for each solute), heart (potassium, calcium: arrest hazards, pacing threshold), ECG,
-// pharmacology (sodium and calcium: the channel blockers' hold).
+// pharmacology (sodium and calcium: the channel blockers' hold; glucose: the adrenal medulla),
+// brain (glucose).
 struct ChemistryBus {
   double potassium_mmol_L;             // arterial plasma
   double ionised_calcium_mmol_L;
   double sodium_mmol_L;
   double magnesium_mmol_L;
+  double glucose_mmol_L;
   blood::Amounts tissue_volume_mL, tissue_source, venous_source;  // blood::BloodInputs' meaning
 };
 

@@ -52,8 +52,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // brought. 29: the conduction's pending premature ventricular beat and its count of them. 30: the
 // potassium the membrane has adapted to, in the chemistry. 31: each running fluid's temperature, and
 // the fluids' heat on the way to the thermal stage; the heart's count of ectopy draws (its own
-// stream).
-constexpr uint32_t kSnapshotVersion = 31;
+// stream). 32: the chemistry bus's glucose (the brain and the adrenal medulla read it); the
+// chemistry's own fields are unchanged, but the layout moved.
+constexpr uint32_t kSnapshotVersion = 32;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -68,7 +69,7 @@ std::string format_release(uint32_t version) {
     case 12: return "written by resus 0.8";
     case 13: return "written by resus 0.9 or 0.10";
     case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21: case 22: case 23:
-    case 24: case 25: case 26: case 27: case 28: case 29: case 30:
+    case 24: case 25: case 26: case 27: case 28: case 29: case 30: case 31:
       return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }

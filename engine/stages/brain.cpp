@@ -1,6 +1,6 @@
 // The brain stage: models/brain on the blood's gas tick (10 ms). Reads bus.haemodynamics (the
 // cerebral flow and the pressures across the cerebral bed), bus.blood (haemoglobin and
-// saturation: the arterial O2 content; PaCO2) and bus.temperature; writes bus.brain (the cerebral
+// saturation: the arterial O2 content; PaCO2), bus.chemistry (glucose) and bus.temperature; writes bus.brain (the cerebral
 // vessels' tone, which the circulation's cerebral bed takes, and the flow the PaCO2 asks for,
 // against which breathing judges the brainstem's flow), its own state and signals.
 #include <algorithm>
@@ -33,10 +33,11 @@ void step(const StepContext& c, SimState& s) {
   in.content_ratio = o2_content(s) / b.rest_o2_content;
   in.temperature_C = s.bus.temperature.core_C;
   in.pao2_mmHg = s.bus.blood.arterial_po2_mmHg;
+  in.glucose_mmol_L = s.bus.chemistry.glucose_mmol_L;
   const PatientParams& pp = c.model.params();
   resus::brain::step(pp.brain, in, b.body);
   // Drawn only while a seizure can start, so that a healthy brain uses no random draws.
-  const double hazard = resus::brain::seizure_hazard_per_s(pp.brain, b.body);
+  const double hazard = resus::brain::seizure_hazard_per_s(pp.brain, b.body, in.glucose_mmol_L);
   if (hazard > 0.0 &&
       c.draws.rng().uniform(RngStream::kBrain, b.seizure_draws++) < hazard * in.dt_s) {
     resus::brain::start_seizure(pp.brain, b.body);

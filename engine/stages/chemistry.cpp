@@ -43,6 +43,7 @@ void publish_bus(SimState& s) {
   b.ionised_calcium_mmol_L = o.ionised_calcium_mmol_L;
   b.sodium_mmol_L = o.sodium_mmol_L;
   b.magnesium_mmol_L = o.magnesium_mmol_L;
+  b.glucose_mmol_L = o.glucose_mmol_L;
   set_effect(s.bus.effects, Effect::kMembraneStability_mmol_L, EffectWriter::kChemistry,
              o.membrane_stability_mmol_L);
 }
@@ -254,6 +255,7 @@ void check(const SimState& s, StateCheck& c) {
           resus::blood::kMaxLinearContent)
       .in("chemistry.sodium_mmol_L", b.sodium_mmol_L, 0.0, resus::blood::kMaxLinearContent)
       .in("chemistry.magnesium_mmol_L", b.magnesium_mmol_L, 0.0, resus::blood::kMaxLinearContent)
+      .in("chemistry.glucose_mmol_L", b.glucose_mmol_L, 0.0, resus::blood::kMaxLinearContent)
       .all_in("chemistry.tissue_volume_mL", b.tissue_volume_mL, 0.0, 1e6)
       .all_in("chemistry.tissue_source", b.tissue_source, -1e7, 1e7)
       .all_in("chemistry.venous_source", b.venous_source, -1e7, 1e7);

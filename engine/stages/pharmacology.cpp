@@ -90,6 +90,7 @@ void step(const StepContext& c, SimState& s) {
   t.myocardial_energy = s.bus.electrical.myocardial_energy;
   t.sodium_mmol_L = s.bus.chemistry.sodium_mmol_L;
   t.ionised_calcium_mmol_L = s.bus.chemistry.ionised_calcium_mmol_L;
+  t.glucose_mmol_L = s.bus.chemistry.glucose_mmol_L;
   pharm::tick(c.model.params().pharmacology, t, p);
   write_effects(s);
 }

@@ -54,8 +54,10 @@ void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
   s.seizure_s = std::max(s.seizure_s - in.dt_s, 0.0);
   // Consciousness follows the cortex's O2 (the penumbra thresholds), fades in seconds and
   // returns over minutes, the more slowly the longer the ischaemia; after coma_min it does not.
-  // Cold dims it by itself, between the staging's conscious and unconscious temperatures.
+  // Cold dims it by itself, between the staging's conscious and unconscious temperatures, and
+  // so does a want of glucose.
   const double awake = smoothstep(s.delivery, p.electrical_failure_share, p.conscious_share) *
+                       (1.0 - neuroglycopenia(p, in.glucose_mmol_L)) *
                        std::clamp(1.0 - injury_index(s) / p.coma_min, 0.0, 1.0) *
                        (s.seizure_s > 0.0 ? 0.0 : 1.0) *
                        smoothstep(in.temperature_C, p.cold_unconscious_C, p.cold_conscious_C);
@@ -69,16 +71,23 @@ void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
                      in.dt_s, p.pupil_tau_s);
 }
 
-double seizure_hazard_per_s(const BrainParams& p, const BrainState& s) {
-  // A cortex that seizes has O2 enough to fire (reperfused) and is injured enough to be
-  // comatose; the hazard grows with the injury and fades over the days after reperfusion.
-  if (s.seizure_s > 0.0 || s.consciousness >= 0.5 || s.delivery < p.electrical_failure_share)
-    return 0.0;
+double neuroglycopenia(const BrainParams& p, double glucose_mmol_L) {
+  return 1.0 - smoothstep(glucose_mmol_L, p.glucose_unconscious_mmol_L, p.glucose_conscious_mmol_L);
+}
+
+double seizure_hazard_per_s(const BrainParams& p, const BrainState& s, double glucose_mmol_L) {
+  // A cortex that seizes has O2 enough to fire.
+  if (s.seizure_s > 0.0 || s.delivery < p.electrical_failure_share) return 0.0;
+  // Neuroglycopenia brings seizures awake or not.
+  const double hypoglycaemic = p.glucose_seizure_per_h / 3600.0 * neuroglycopenia(p, glucose_mmol_L);
+  // Post-anoxic: reperfused and injured enough to be comatose; the hazard grows with the injury
+  // and fades over the days after reperfusion.
+  if (s.consciousness >= 0.5) return hypoglycaemic;
   const double severity =
       std::clamp((injury_index(s) - p.seizure_index_min) / p.seizure_index_span_min, 0.0, 1.0);
-  if (severity <= 0.0) return 0.0;
-  return p.seizure_rate_per_h / 3600.0 * severity *
-         std::exp(-s.reperfused_s / (3600.0 * p.seizure_tau_h));
+  if (severity <= 0.0) return hypoglycaemic;
+  return hypoglycaemic + p.seizure_rate_per_h / 3600.0 * severity *
+                             std::exp(-s.reperfused_s / (3600.0 * p.seizure_tau_h));
 }
 
 void start_seizure(const BrainParams& p, BrainState& s) { s.seizure_s = p.seizure_duration_s; }

@@ -50,6 +50,11 @@ struct BrainParams {
   double seizure_index_span_min;     // ...and full severity this far above it
   double seizure_duration_s;
   double seizure_demand;             // CMRO2 during a seizure, times the resting
+  // Neuroglycopenia: the brain burns glucose and stores almost none. Consciousness is whole at
+  // and above the first plasma glucose and gone at the second (mmol/L); below the first,
+  // seizures come at up to glucose_seizure_per_h.
+  double glucose_conscious_mmol_L, glucose_unconscious_mmol_L;
+  double glucose_seizure_per_h;
 };
 
 struct BrainInputs {
@@ -58,6 +63,7 @@ struct BrainInputs {
   double content_ratio;  // arterial O2 content / resting
   double temperature_C;
   double pao2_mmHg;      // arterial PaO2 (hyperoxaemia)
+  double glucose_mmol_L = 5.0;  // arterial plasma glucose (neuroglycopenia)
 };
 
 struct BrainState {
@@ -74,8 +80,12 @@ BrainState initial_state(const BrainParams& p);
 void step(const BrainParams& p, const BrainInputs& in, BrainState& s);
 // The neurological-outcome proxy: ischaemia plus secondary injury, minutes.
 inline double injury_index(const BrainState& s) { return s.ischaemia_min + s.secondary_min; }
-// The hazard (1/s) that a seizure starts now; 0 while one runs.
-double seizure_hazard_per_s(const BrainParams& p, const BrainState& s);
+// How short of glucose the brain is: 0 at and above glucose_conscious_mmol_L, 1 at and below
+// glucose_unconscious_mmol_L.
+double neuroglycopenia(const BrainParams& p, double glucose_mmol_L);
+// The hazard (1/s) that a seizure starts now (post-anoxic, or from neuroglycopenia at the given
+// plasma glucose); 0 while one runs.
+double seizure_hazard_per_s(const BrainParams& p, const BrainState& s, double glucose_mmol_L);
 void start_seizure(const BrainParams& p, BrainState& s);
 // The pupils' light reflex: brainstem O2 and not yet destroyed.
 bool pupils_reactive(const BrainParams& p, const BrainState& s);

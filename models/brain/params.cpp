@@ -45,6 +45,12 @@ BrainParams default_brain_params() {
   p.seizure_index_span_min = 10.0;     // [U]
   p.seizure_duration_s = 120.0;        // [U] a generalised seizure lasts 1-3 min
   p.seizure_demand = 1.5;              // [U] CMRO2 rises in a seizure
+  // Neuroglycopenia (README, "Glucose"): the EEG slows at a median 2.0 mmol/L (Pramming 1988);
+  // awake at a nadir of 1.7 in brief clamped hypoglycaemia (Ann Emerg Med 1999;33:291) [M];
+  // unconscious at 1.0 [U].
+  p.glucose_conscious_mmol_L = 2.0;
+  p.glucose_unconscious_mmol_L = 1.0;
+  p.glucose_seizure_per_h = 0.5;       // [U] seizures in ~7% of symptomatic hypoglycaemia (README)
   return p;
 }
 
@@ -88,6 +94,9 @@ constexpr ParamSpec<BrainParams> kTable[] = {
     {"seizure_index_span_min", "min", 0.1, 100, "index above seizure_index_min at which the hazard is full", F(seizure_index_span_min)},
     {"seizure_duration_s", "s", 5, 3600, "one seizure's length", F(seizure_duration_s)},
     {"seizure_demand", "1", 1, 4, "cerebral O2 demand during a seizure, times the resting", F(seizure_demand)},
+    {"glucose_conscious_mmol_L", "mmol/L", 0.5, 5, "plasma glucose at and above which neuroglycopenia leaves consciousness whole", F(glucose_conscious_mmol_L)},
+    {"glucose_unconscious_mmol_L", "mmol/L", 0, 4, "and at and below which it leaves the patient unresponsive", F(glucose_unconscious_mmol_L)},
+    {"glucose_seizure_per_h", "1/h", 0, 10, "seizure hazard of a brain wholly short of glucose", F(glucose_seizure_per_h)},
 };
 #undef F
 

@@ -65,6 +65,11 @@ PharmParams default_pharm_params(double body_mass_kg) {
   // norepinephrine roughly halves near pH 7.0 in animal models (Kimmoun 2015 review) [U].
   p.acidosis_threshold_ph = 7.20;
   p.acidosis_catecholamine_ph_scale = 0.29;
+  // Mitrakou 1991 (Am J Physiol 260:E67): epinephrine secretion begins at 68 mg/dL (3.8 mmol/L)
+  // in clamped volunteers. The slope is fitted once (README): 3.4 mmol/L held for 3 h took plasma
+  // epinephrine to 0.43 ng/mL (J Clin Endocrinol Metab 1987;65:806) [F].
+  p.hypoglycaemia_epinephrine_mmol_L = 3.8;
+  p.hypoglycaemia_epinephrine_per_mmol = 12.0;
   return p;
 }
 
@@ -112,6 +117,8 @@ constexpr ParamSpec<PharmParams> kTable[] = {
     {"calcium_block_calcium_exponent", "1", 0, 5, "calcium-channel blocker's drive x (1.25 / iCa)^n", F(calcium_block_calcium_exponent)},
     {"catecholamine_acidosis_threshold_ph", "1", 6.8, 7.4, "arterial pH below which acidosis blunts the adrenergic receptors", F(acidosis_threshold_ph)},
     {"acidosis_catecholamine_ph_scale", "1", 0.05, 10, "adrenergic drive x exp(-(threshold - pH) / scale) below the threshold", F(acidosis_catecholamine_ph_scale)},
+    {"hypoglycaemia_epinephrine_mmol_L", "mmol/L", 1, 6, "plasma glucose below which the adrenal medulla secretes more epinephrine", F(hypoglycaemia_epinephrine_mmol_L)},
+    {"hypoglycaemia_epinephrine_per_mmol", "1/(mmol/L)", 0, 200, "epinephrine secretion x (1 + this x the glucose below the threshold)", F(hypoglycaemia_epinephrine_per_mmol)},
 };
 #undef F
 

@@ -93,6 +93,9 @@ struct PharmParams {
   // and beta-2 (and the nerves' action through them) is x exp(-(pH_t - pH)/scale).
   double acidosis_threshold_ph;              // [M 7.20]
   double acidosis_catecholamine_ph_scale;    // [U 0.29: the response halved at pH 7.0]
+  // Hypoglycaemia: below the threshold glucose the adrenal medulla secretes epinephrine at
+  // x (1 + per_mmol x the shortfall) of rest (Mitrakou 1991's threshold; README).
+  double hypoglycaemia_epinephrine_mmol_L, hypoglycaemia_epinephrine_per_mmol;
 };
 
 PharmParams default_pharm_params(double body_mass_kg);
@@ -148,6 +151,7 @@ struct TickInputs {
   double sodium_mmol_L, ionised_calcium_mmol_L;  // arterial plasma
   double o2_unmet_share;                     // the tissues' O2 demand not met, 0..1
   double myocardial_energy = 1.0;            // the heart muscle's energy state, 0..1 (1: rest)
+  double glucose_mmol_L = 5.0;               // arterial plasma (the adrenal medulla's call)
 };
 
 constexpr double kTick_s = 0.1;  // transport tick: the pools' time constants are seconds (an LV

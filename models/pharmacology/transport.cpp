@@ -202,18 +202,22 @@ void break_down(const DrugSpec& spec, double dt, DrugState& d) {
 
 // The body's own hormones: a resting secretion that keeps the resting level, multiplied in
 // stress (hypotension, hypoxia, acidosis) as the adrenal medulla, the sympathetic nerves and
-// the posterior pituitary respond.
-void secrete(const PharmParams& p, double dt, PharmState& s) {
+// the posterior pituitary respond. A falling glucose calls on the adrenal medulla alone.
+void secrete(const PharmParams& p, double dt, double glucose_mmol_L, PharmState& s) {
   const double x = s.stress * s.stress;
+  const double hypoglycaemia =
+      p.hypoglycaemia_epinephrine_per_mmol *
+      clampd(p.hypoglycaemia_epinephrine_mmol_L - finite_or(glucose_mmol_L, 5.0), 0.0, 5.0);
   const double gains[3] = {p.epinephrine_stress_gain, p.norepinephrine_stress_gain,
                            p.vasopressin_stress_gain};
+  const double glucose_drive[3] = {hypoglycaemia, 0.0, 0.0};
   const Drug drugs[3] = {Drug::kEpinephrine, Drug::kNorepinephrine, Drug::kVasopressin};
   // The adrenal vein drains to the renal vein (splanchnic); norepinephrine spills over from
   // sympathetic nerve endings, mostly in muscle and skin; vasopressin leaves the pituitary.
   const Pool into[3] = {kSplanchnicVeins, kExtrasplanchnicVeins, kJugularVeins};
   for (int i = 0; i < 3; ++i) {
     DrugState& d = s.drug[static_cast<int>(drugs[i])];
-    const double ug = s.rest_secretion_ug_s[i] * (1.0 + gains[i] * x) * dt;
+    const double ug = s.rest_secretion_ug_s[i] * (1.0 + gains[i] * x + glucose_drive[i]) * dt;
     d.pool[into[i]] += ug;
     d.secreted_ug += ug;
   }
@@ -293,7 +297,7 @@ void tick(const PharmParams& p, const TickInputs& raw, PharmState& s) noexcept {
       d.effect_ng_mL += (arterial - d.effect_ng_mL) * -std::expm1(-spec.ke0_per_min / 60.0 * dt);
       settle_if_gone(i, s);
     }
-    secrete(p, dt, s);
+    secrete(p, dt, in.glucose_mmol_L, s);
     develop_tolerance(p, dt, s);
   }
   s.flow_mL.fill(0.0);

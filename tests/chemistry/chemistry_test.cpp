@@ -292,6 +292,36 @@ TEST(Chemistry, InsulinAloneLowersGlucose) {
   EXPECT_GT(sim.signal(kGlucose), 4.0);
 }
 
+TEST(Chemistry, AnInsulinOverdoseTakesConsciousnessAndDextroseGivesItBack) {
+  RESUS_RELEASE_PASS_ONLY();
+  // 100 units IV in a man without diabetes and without food. Mitrakou 1991: the adrenal medulla
+  // answers below 3.8 mmol/L: at the nadir plasma epinephrine is 10-40 times its resting 0.034
+  // ng/mL (0.25-0.77 ng/mL in the studies models/pharmacology cites) and the rate rises; Pramming
+  // 1988: the EEG fails from 2.0: unresponsive (< 0.1) once glucose is below 1.0. 25 g of
+  // dextrose (50 mL of 50%) brings glucose above 4 within 5 minutes and the patient back
+  // (> 0.9) within 10, as in the emergency department.
+  Sim sim(adult(), 1);
+  const int epinephrine = drug_signal(static_cast<int>(pharm::Drug::kEpinephrine), kPlasma);
+  const double hr0 = sim.signal(kHeartRate), epi0 = sim.signal(epinephrine);
+  act(sim, R"({"do":"drug","drug":"insulin","dose":100,"unit":"units","route":"central_iv"})");
+  double nadir = 1e9;
+  for (int i = 0; i < 60 && nadir > 0.9; ++i) {
+    sim.advance(60.0);
+    nadir = std::min(nadir, sim.signal(kGlucose));
+  }
+  EXPECT_LT(nadir, 1.0);
+  EXPECT_GT(nadir, 0.3);
+  EXPECT_LT(sim.signal(kConsciousness), 0.1);
+  EXPECT_GT(sim.signal(epinephrine), 10.0 * epi0);
+  EXPECT_LT(sim.signal(epinephrine), 40.0 * epi0);
+  EXPECT_GT(mean_over(sim, kHeartRate, 30.0), hr0 + 10.0);
+  act(sim, R"({"do":"drug","drug":"dextrose","dose":50,"unit":"mL","route":"central_iv"})");
+  sim.advance(300.0);
+  EXPECT_GT(sim.signal(kGlucose), 4.0);
+  sim.advance(300.0);
+  EXPECT_GT(sim.signal(kConsciousness), 0.9);
+}
+
 TEST(Chemistry, SalbutamolLowersPotassiumMoreWithTheHigherDose) {
   RESUS_RELEASE_PASS_ONLY();
   // physiology.md A.6; Allon 1989 (Ann Intern Med 110:426): nebulised 10 and 20 mg lower K by

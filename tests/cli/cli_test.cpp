@@ -97,7 +97,8 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
                            "tension_pneumothorax.json", "pulmonary_embolism.json",
                            "coronary_occlusion.json", "tricyclic_overdose.json", "asphyxia.json",
                            "opioid_overdose.json", "beta_blocker_overdose.json",
-                           "calcium_channel_blocker_overdose.json", "haemorrhagic_shock.json"}) {
+                           "calcium_channel_blocker_overdose.json", "haemorrhagic_shock.json",
+                           "hypoglycaemia.json"}) {
     const Outcome r = resus("run \"" + dir + name + "\" --duration 600 --quiet");
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.output;
   }

@@ -96,7 +96,7 @@ TEST(BrainInjury, ComatoseInjuredBrainsSeizeMostlyInTheFirstDay) {
       s.delivery = 1.0;
       const br::BrainInputs in{60.0, 1.0, 1.0, 37.0, 100.0};  // a minute at a time, held comatose
       for (double t = 0.0; t < hours * 3600.0; t += in.dt_s) {
-        const double hazard = br::seizure_hazard_per_s(p, s);
+        const double hazard = br::seizure_hazard_per_s(p, s, 5.0);
         s.consciousness = 0.0;
         if (hazard > 0.0 && rng.uniform(RngStream::kBrain, draw++) < hazard * in.dt_s) {
           ++seized;
@@ -126,6 +126,34 @@ TEST(BrainInjury, ComatoseInjuredBrainsSeizeMostlyInTheFirstDay) {
   EXPECT_EQ(s.consciousness, 0.0);
   reperfuse(p, s, 120.0 / 3600.0, 1.0, 37.0, 100.0);
   EXPECT_EQ(s.seizure_s, 0.0);
+}
+
+// Neuroglycopenia (README, "Glucose"): the EEG slows at a median 2.0 mmol/L (Pramming 1988) and
+// volunteers at a brief nadir of 1.7 stayed conscious (Ann Emerg Med 1999): awake at 2.0, still
+// mostly so at 1.7 (0.7-1.0), unresponsive at 1.0; at full O2 it comes back with the glucose.
+// Seizures start only below 2.0, awake or not.
+TEST(BrainInjury, AWantOfGlucoseDimsConsciousnessAndBringsSeizures) {
+  const br::BrainParams p = br::default_brain_params();
+  auto awake_at = [&](double glucose, br::BrainState& s) {
+    br::BrainInputs in{0.01, 1.0, 1.0, 37.0, 100.0};
+    in.glucose_mmol_L = glucose;
+    for (double t = 0.0; t < 300.0; t += in.dt_s) br::step(p, in, s);
+    return s.consciousness;
+  };
+  br::BrainState s = br::initial_state(p);
+  EXPECT_NEAR(awake_at(5.0, s), 1.0, 1e-12);
+  EXPECT_NEAR(awake_at(2.0, s), 1.0, 1e-12);
+  EXPECT_EQ(br::seizure_hazard_per_s(p, s, 2.0), 0.0);
+  const double at_1_7 = awake_at(1.7, s);
+  EXPECT_GT(at_1_7, 0.7);
+  EXPECT_LT(at_1_7, 1.0);
+  EXPECT_LT(awake_at(1.0, s), 1e-6);
+  // An unresponsive patient at 1.0 seizes at the full rate; one at 1.7 at a sixth of it.
+  EXPECT_NEAR(br::seizure_hazard_per_s(p, s, 1.0) * 3600.0, p.glucose_seizure_per_h, 1e-12);
+  EXPECT_GT(br::seizure_hazard_per_s(p, s, 1.7), 0.0);
+  EXPECT_LT(br::seizure_hazard_per_s(p, s, 1.7), 0.25 * br::seizure_hazard_per_s(p, s, 1.0));
+  EXPECT_GT(awake_at(4.0, s), 0.99);  // the glucose given back, the patient wakes
+  EXPECT_EQ(s.ischaemia_min, 0.0);    // and the index counts only O2 (README)
 }
 
 }  // namespace
