@@ -21,6 +21,9 @@ constexpr double kMinDepth_mm = 20.0;
 constexpr double kBloodGasEvery_s = 600.0;
 constexpr double kAnalyserDelay_s = 90.0;   // the blood_gas action's default
 constexpr double kHyperkalaemia_mmol_L = 6.5;
+// A glucose under 4.0 is hypoglycaemia (UK Kidney Association 2020, the hyperkalaemia guideline
+// that follows insulin with glucose checks): 25 g of dextrose.
+constexpr double kHypoglycaemia_mmol_L = 4.0;
 constexpr double kAbsentSounds = 0.3;
 constexpr double kDullNote = -0.5;  // percussion: fluid, not air
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
@@ -59,9 +62,9 @@ constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", 
                                    "io_sternal"};
 
 // printf of up to three numbers (only %g/%f-style conversions: every argument is a double).
-std::string fmt(const char* format, double a, double b = 0.0, double c = 0.0) {
+std::string fmt(const char* format, double a, double b = 0.0, double c = 0.0, double d = 0.0) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, format, a, b, c);
+  std::snprintf(buf, sizeof buf, format, a, b, c, d);
   return buf;
 }
 
@@ -416,8 +419,8 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
   if (blood_gas_sent_s_ >= 0 && t >= blood_gas_sent_s_ + kAnalyserDelay_s + 1.0) {
     const double sent = blood_gas_sent_s_;
     blood_gas_sent_s_ = -1.0;
-    note(t, fmt("blood gas: K %.1f mmol/L, pH %.2f, PaCO2 %.0f mmHg", v.lab_k_mmol_L, v.lab_ph,
-                v.lab_pco2_mmHg));
+    note(t, fmt("blood gas: K %.1f mmol/L, pH %.2f, PaCO2 %.0f mmHg, glucose %.1f mmol/L",
+                v.lab_k_mmol_L, v.lab_ph, v.lab_pco2_mmHg, v.lab_glucose_mmol_L));
     // The analyser reports the blood drawn when the gas was sent: one from the arrest says
     // nothing of the ventilation after ROSC.
     if (phase_ == Phase::kRosc && sent >= last_rosc_s_) paco2_result_ = v.lab_pco2_mmHg;
@@ -432,6 +435,14 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
           "dextrose 25 g");
       act(sim, t, R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")" + route + "\"}",
           "sodium bicarbonate 50 mmol");
+    }
+    // Its own insulin, a long arrest's exhausted liver or a diabetic's: the same gas shows it.
+    if (v.lab_glucose_mmol_L > 0.0 && v.lab_glucose_mmol_L < kHypoglycaemia_mmol_L &&
+        glucose_treatments_ < 2) {
+      ++glucose_treatments_;
+      const std::string route = kRoutes[static_cast<int>(p_.access_route)];
+      act(sim, t, R"({"do":"drug","drug":"dextrose","dose":25000,"unit":"mg","route":")" + route + "\"}",
+          fmt("glucose %.1f mmol/L: dextrose 25 g", v.lab_glucose_mmol_L));
     }
   }
   // Findings looked for at the bedside (breath sounds, percussion, trachea) and on ultrasound in

@@ -24,7 +24,8 @@ Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
           signal_index("percussion_right"),      signal_index("spo2_valid"),
           signal_index("lab_pco2_mmHg"),         signal_index("consciousness"),
           signal_index("blood_lost_mL"),         signal_index("pleural_blood_left_mL"),
-          signal_index("pleural_blood_right_mL"), signal_index("vt_mL")};
+          signal_index("pleural_blood_right_mL"), signal_index("vt_mL"),
+          signal_index("lab_glucose_mmol_L")};
   if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
     throw std::logic_error("the library has no pads lead");
 }
@@ -81,6 +82,7 @@ Vitals Perception::vitals(const resus_sim* sim) const {
   v.percussion_right = get(idx_.percussion_right);
   v.spo2_valid = get(idx_.spo2_valid) > 0.5;
   v.lab_pco2_mmHg = get(idx_.lab_pco2);
+  v.lab_glucose_mmol_L = get(idx_.lab_glucose);
   v.consciousness = get(idx_.consciousness);
   v.last_breath_mL = get(idx_.last_breath);
   // The circulation counts blood bled into the chest or pericardium as lost; what is still there

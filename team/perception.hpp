@@ -25,6 +25,7 @@ struct Vitals {
   double lab_k_mmol_L = 0.0;   // 0 until a blood gas has been analysed
   double lab_ph = 0.0;
   double lab_pco2_mmHg = 0.0;
+  double lab_glucose_mmol_L = 0.0;  // 0 until a blood gas has been analysed
   double breath_sounds_left = 1.0, breath_sounds_right = 1.0;  // 1 normal .. 0 absent
   double percussion_left = 0.0, percussion_right = 0.0;  // -1 dull (blood) .. +1 hyperresonant
   double tracheal_deviation_mm = 0.0;
@@ -59,7 +60,8 @@ class Perception {
   struct Indices {
     int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
         pericardial, core_temp, percussion_left, percussion_right, spo2_valid, lab_pco2,
-        consciousness, blood_lost, pleural_blood_left, pleural_blood_right, last_breath;
+        consciousness, blood_lost, pleural_blood_left, pleural_blood_right, last_breath,
+        lab_glucose;
   } idx_{};
 };
 

@@ -293,6 +293,36 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
   EXPECT_FALSE(blind.outcome.rosc_any);
 }
 
+// A VF arrest 20 minutes after 100 units of insulin (glucose ~2.3 mmol/L): the team that takes
+// blood gases reads the glucose on the first and gives dextrose 25 g (under 4.0 mmol/L: UK Kidney
+// Association 2020); the glucose on the next gas is above 4. A team that does not look gives none.
+TEST(Protocol, AHypoglycaemicArrestGetsDextroseFromTheFirstBloodGas) {
+  RESUS_RELEASE_PASS_ONLY();
+  const std::string study = R"({"duration_s": 2700, "arrest": {"cause": "insulin", "causes": {"insulin": [
+      {"at_s": 0, "do": "drug", "drug": "insulin", "dose": 100, "unit": "units", "route": "central_iv"},
+      {"at_s": 1200, "do": "rhythm", "rhythm": "vf_coarse"}]}},
+      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
+  const TeamRun looks = run_study(study + "1}}}");
+  const TeamRun blind = run_study(study + "0}}}");
+  const double gas = first_event(looks.outcome.log, "blood gas: K");
+  const double dextrose = first_event(looks.outcome.log, "dextrose 25 g");
+  ASSERT_GT(gas, 0.0);
+  EXPECT_EQ(dextrose, gas);
+  EXPECT_EQ(count_events(looks.outcome.log, "mmol/L: dextrose 25 g"), 1);
+  std::vector<double> glucose;  // each gas's reading, from the team's own notes
+  for (const TeamEvent& e : looks.outcome.log) {
+    const std::size_t at = e.what.find("glucose ");
+    double g = 0.0;
+    if (e.what.rfind("blood gas", 0) == 0 && at != std::string::npos &&
+        std::sscanf(e.what.c_str() + at, "glucose %lf", &g) == 1)
+      glucose.push_back(g);
+  }
+  ASSERT_GE(glucose.size(), 2u);
+  EXPECT_LT(glucose[0], 3.0);
+  EXPECT_GT(glucose[1], 4.0);
+  EXPECT_LT(first_event(blind.outcome.log, "dextrose"), 0.0);
+}
+
 // Hypovolaemia, the first of the 4 H's (ERC 2021: restore the circulating volume): a patient who
 // bleeds 2.5 L at 150 mL/min arrests in a PEA after about 15 minutes (~2.3 L lost) in front of
 // the in-hospital team. A team that looks for the causes sees the blood lost and gives
