@@ -267,10 +267,11 @@ struct InflammationBus {
 };
 
 // Writer: the brain stage (stages/brain.cpp). Readers: circulation (the cerebral bed's
-// resistance), breathing (the brainstem's flow against what its PaCO2 asks).
+// resistance), breathing (the brainstem's flow against what its PaCO2 asks, and its O2).
 struct BrainBus {
   double cerebral_resistance;          // the cerebral vessels' tone: resistance / resting
   double co2_flow;                     // the flow / resting that the CO2 tone alone asks for
+  double o2_delivery;                  // the brain's O2 delivery / its demand (low-passed)
 };
 
 struct Bus {

@@ -391,6 +391,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   }
   m->resting_arterial_o2_content_ =
       state.bus.blood.hemoglobin_g_dL * state.bus.blood.arterial_sat;
+  m->resting_arterial_sat_ = state.bus.blood.arterial_sat;
   stages::chemistry::set_rest(m->params_, state);
   stages::chemistry::publish(state, state.signals.data());
   stages::thermal::set_rest(m->params_, state);

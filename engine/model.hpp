@@ -32,6 +32,8 @@ class Model {
   // Arterial O2 content at rest, as haemoglobin (g/dL) x saturation: the myocardium's O2 supply
   // is its coronary flow times the content, each against rest. 0 while the model settles.
   double resting_arterial_o2_content() const { return resting_arterial_o2_content_; }
+  // Arterial O2 saturation at rest (0..1). 0 while the model settles.
+  double resting_arterial_sat() const { return resting_arterial_sat_; }
 
  private:
   Model() = default;
@@ -45,6 +47,7 @@ class Model {
   double resting_cardiac_output_ = 1.0;
   double resting_pulse_pressure_ = 40.0;
   double resting_arterial_o2_content_ = 0.0;
+  double resting_arterial_sat_ = 0.0;
   friend class Sim;
 };
 

@@ -48,6 +48,7 @@ void step(const StepContext& c, SimState& s) {
                                      b.body.delivery};
   resus::brain::step_vessels(pp.brain, b.vessel_rest, v, b.regulating != 0, b.vessels);
   s.bus.brain.cerebral_resistance = b.vessels.tone;
+  s.bus.brain.o2_delivery = b.body.delivery;
   s.bus.brain.co2_flow = b.regulating ? resus::brain::co2_flow(pp.brain, b.vessel_rest,
                                                                 b.vessels.paco2_mmHg,
                                                                 b.body.delivery)
@@ -64,6 +65,7 @@ void start(const PatientParams& pp, SimState& s) {
   s.brain.regulating = 0;
   s.bus.brain.cerebral_resistance = 1.0;
   s.bus.brain.co2_flow = 1.0;
+  s.bus.brain.o2_delivery = 1.0;
 }
 
 void set_rest(SimState& s, const resus::brain::VesselRest& rest) {
@@ -74,6 +76,7 @@ void set_rest(SimState& s, const resus::brain::VesselRest& rest) {
   s.brain.regulating = 1;
   s.bus.brain.cerebral_resistance = 1.0;
   s.bus.brain.co2_flow = 1.0;
+  s.bus.brain.o2_delivery = 1.0;
   s.brain.rest_o2_content = std::max(o2_content(s), 1.0);
   s.brain.body.delivery = 1.0;
   s.brain.body.consciousness = 1.0;
@@ -114,6 +117,7 @@ void check(const SimState& s, StateCheck& c) {
       .in("brain.vessel_rest.paco2_mmHg", s.brain.vessel_rest.paco2_mmHg, 5.0, 200.0)
       .in("bus.brain.cerebral_resistance", s.bus.brain.cerebral_resistance, 0.01, 400.0)
       .in("bus.brain.co2_flow", s.bus.brain.co2_flow, 0.001, 100.0)
+      .in("bus.brain.o2_delivery", s.bus.brain.o2_delivery, 0.0, 3.0)
       .index("brain.regulating", s.brain.regulating, 0, 1);
 }
 

@@ -28,8 +28,11 @@ void step(const StepContext& c, SimState& s) {
   in.venous_blood_mL = hb.venous_blood_mL;
   // The brainstem's flow against what its PaCO2 asks: a hypocapnic narrowing of the cerebral
   // vessels is met by O2 extraction, not felt as ischaemia (models/brain, "Cerebral vessels").
-  in.cerebral_flow_ratio =
-      h.q_cerebral / c.model.resting_cerebral_flow() / std::max(s.bus.brain.co2_flow, 0.05);
+  // A hypercapnic brain that cannot dilate as far as its CO2 asks is not starved either: its flow
+  // is above rest (an opioid's apnoea does not gasp).
+  in.cerebral_flow_ratio = h.q_cerebral / c.model.resting_cerebral_flow() /
+                           std::clamp(s.bus.brain.co2_flow, 0.05, 1.0);
+  in.brain_o2_delivery = s.bus.brain.o2_delivery;
   in.pulmonary_artery_mmHg = h.pressure[cv::kPulmonaryArteries];
   in.arterial_pressure_mmHg = h.pressure[cv::kArteries];
   in.resting_pulse_pressure_mmHg = c.model.resting_pulse_pressure();

@@ -212,11 +212,16 @@ void myocardium(const StepContext& c, SimState& s) {
   // against rest, the bed's reserve making up a falling content while it is perfused, so deep
   // hypoxaemia starves it as low flow does (an asphyxial arrest, compressions without breaths).
   // While the model settles there is no rest yet.
+  // Only the saturation above the extraction floor feeds it: the floor's share of the content is
+  // never taken up, at rest or in a hypoxaemia.
   const double rest_content = c.model.resting_arterial_o2_content();
+  const double rest_sat = c.model.resting_arterial_sat();
+  const double floor = std::clamp(p.o2_extraction_floor_sat, 0.0, 0.5);
+  const double rest_usable = rest_sat > floor ? rest_content * (1.0 - floor / rest_sat) : 0.0;
   const double content_ratio =
-      rest_content > 0.0
-          ? s.bus.blood.hemoglobin_g_dL * s.bus.blood.arterial_sat / rest_content
-          : 1.0;
+      rest_usable > 0.0 ? s.bus.blood.hemoglobin_g_dL *
+                              std::max(s.bus.blood.arterial_sat - floor, 0.0) / rest_usable
+                        : 1.0;
   const double instant = c.eval.myocardium.o2_delivery_ratio(
       s.bus.haemodynamics.h.q_coronary / c.model.resting_coronary_flow(), content_ratio);
   h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);

@@ -86,6 +86,10 @@ struct MyocardiumParams {
   // one, at this rate.
   double cold_af_onset_C, cold_af_hazard_per_s_C;
   double cold_af_rewarmed_C, cold_af_reversion_per_s;
+  // The blood's O2 below this saturation cannot be taken up: the heart's venous blood keeps a
+  // PO2 of ~10 mmHg however hard the muscle extracts, so only the saturation above it feeds the
+  // muscle (a hypoxaemia starves it faster than the content's fall).
+  double o2_extraction_floor_sat;
 };
 
 enum class ShockWaveform : int32_t { kBiphasic = 0, kMonophasic = 1 };

@@ -99,6 +99,7 @@ MyocardiumParams reference_myocardium() {
   m.cold_af_hazard_per_s_C = 3e-4;   // [U] about one in two within 20 min at 30 C
   m.cold_af_rewarmed_C = 35.0;       // [U] ERC 2021: it usually reverts on rewarming
   m.cold_af_reversion_per_s = 1.0 / 1200.0;  // [U]
+  m.o2_extraction_floor_sat = 0.1;  // [M] coronary venous PO2 ~10 mmHg at most extraction (README)
   return m;
 }
 
@@ -203,6 +204,7 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"cold_af_hazard_per_s_C", "1/s/C", 0, 0.01, "hazard of that atrial fibrillation per degree below the onset", M(cold_af_hazard_per_s_C)},
     {"cold_af_rewarmed_C", "C", 26, 37, "core temperature by which the cold's atrial fibrillation reverts at its full rate", M(cold_af_rewarmed_C)},
     {"cold_af_reversion_per_s", "1/s", 0, 0.1, "rate at which the cold's atrial fibrillation reverts once rewarmed", M(cold_af_reversion_per_s)},
+    {"o2_extraction_floor_sat", "1", 0, 0.5, "arterial O2 saturation below which the heart muscle can take up no O2", M(o2_extraction_floor_sat)},
 };
 #undef M
 

@@ -28,9 +28,21 @@ double chemical_drive(const RespParams& p, const RespState& s) {
 
 // Breathing needs a perfused brainstem: apnoea when filtered cerebral flow falls below
 // gate_off [U]; what a starved brainstem still does is gasp (below).
-double brainstem_gate(const RespParams& p, const RespState& s) {
+// The brainstem breathes with flow and with O2: a hypoxic gas or a profound hypoxaemia stops it
+// as surely as a failing circulation does (README, "Hypoxic apnoea").
+double brainstem_o2_gate(const RespParams& p, const RespState& s) {
+  const double span = p.o2_gate_on_share - p.o2_gate_off_share;
+  if (!(span > 0.0)) return s.brain_o2_delivery >= p.o2_gate_off_share ? 1.0 : 0.0;
+  return clampd((s.brain_o2_delivery - p.o2_gate_off_share) / span, 0.0, 1.0);
+}
+
+double brainstem_flow_gate(const RespParams& p, const RespState& s) {
   return clampd((s.brain_perfusion - p.gate_off_ratio) / (p.gate_on_ratio - p.gate_off_ratio),
                 0.0, 1.0);
+}
+
+double brainstem_gate(const RespParams& p, const RespState& s) {
+  return brainstem_flow_gate(p, s) * brainstem_o2_gate(p, s);
 }
 
 // Resting minute ventilation that puts PaCO2 at the setpoint by construction: the perfused
@@ -60,9 +72,10 @@ void update_gasp_reserve(const RespParams& p, RespState& s, double dt_s) {
 
 // A brainstem that has stopped breathing for want of flow (not for want of drive: an opioid's
 // apnoea has a perfused brainstem, and a hyperventilated patient's has no chemical drive, though
-// hypocapnia narrows the cerebral vessels and lowers the flow) gasps while its reserve lasts.
+// hypocapnia narrows the cerebral vessels and lowers the flow) gasps while its reserve lasts. One
+// that stops for want of O2 alone does not: its gasps would ventilate it back (README).
 bool gasps(const RespParams& p, const RespState& s) {
-  return s.spontaneous_enabled && brainstem_gate(p, s) < 1.0 &&
+  return s.spontaneous_enabled && brainstem_flow_gate(p, s) < 1.0 &&
          chemical_drive(p, s) >= p.apnoea_drive && s.gasp_reserve > 0.0 && p.gasp_vt_mL > 0.0;
 }
 

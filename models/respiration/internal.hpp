@@ -39,6 +39,9 @@ MechResult solve_mechanics(const AirwayConfig& c, double elastic_cmH2O, double p
 
 // ---- control.cpp: chemoreflex drive and spontaneous breath pattern ----
 double chemical_drive(const RespParams& p, const RespState& s);
+// The brainstem's drive, 0..1: its flow's gate times its O2's.
+double brainstem_flow_gate(const RespParams& p, const RespState& s);
+double brainstem_o2_gate(const RespParams& p, const RespState& s);
 double brainstem_gate(const RespParams& p, const RespState& s);
 // From the tissue's resting CO2 production (models/blood), mL/min.
 double resting_minute_ventilation_mL_min(const RespParams& p, double resting_vco2_mL_min);

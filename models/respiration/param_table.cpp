@@ -63,6 +63,8 @@ constexpr ParamSpec<RespParams> kTable[] = {
     {"spo2_lag_s", "s", 0.5, 60, "each of the two circulation lags to the finger, at rest", F(spo2_lag_s)},
     {"perfusion_index_rest_pct", "%", 0.2, 20, "perfusion index at rest", F(perfusion_index_rest_pct)},
     {"perfusion_index_min_pct", "%", 0, 5, "below this perfusion index SpO2 is not shown", F(perfusion_index_min_pct)},
+    {"o2_gate_off_share", "1", 0, 1, "brain O2 delivery share below which the brainstem stops breathing", F(o2_gate_off_share)},
+    {"o2_gate_on_share", "1", 0, 2, "and above which its O2 leaves the drive whole", F(o2_gate_on_share)},
 };
 #undef F
 

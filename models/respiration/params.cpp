@@ -70,6 +70,10 @@ RespParams default_resp_params(double body_mass_kg) {
   p.gasp_ti_s = 0.6;           // [U]
   p.gasp_reserve_s = 240.0;    // Menegazzi 1995: 92% still gasp at 3 min, 42% at 4, 17% at 7
   p.gasp_recovery_s = 120.0;   // [U]
+  // README, "Hypoxic apnoea": full drive while the brain gets what keeps its brainstem's reflexes
+  // (models/brain's brainstem_share, 0.3), none at 0.15 [U].
+  p.o2_gate_off_share = 0.15;
+  p.o2_gate_on_share = 0.3;
   p.capnometer_tau_s = 0.1;
   p.etco2_timeout_s = 20.0;
   p.spo2_averaging_s = 8.0;

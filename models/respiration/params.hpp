@@ -68,6 +68,9 @@ struct RespParams {
   double gasp_ti_s;                       // a gasp's short inspiration [U]
   double gasp_reserve_s;                  // s without cerebral flow until gasping ends [M]
   double gasp_recovery_s;                 // reserve regained by a perfused brainstem [U]
+  // The brainstem needs O2 as well as flow: the brain's O2 delivery share (models/brain) below
+  // which it stops breathing, and above which it drives fully [U].
+  double o2_gate_off_share, o2_gate_on_share;
 
   // --- Monitors ---
   double capnometer_tau_s;                // sensor rise time [M ~0.1]

@@ -97,6 +97,7 @@ RespInputs sanitize(const RespInputs& in, const RespParams& p) {
   c.arterial_blood_mL = clampd(finite_or(in.arterial_blood_mL, 1100.0), 200.0, 5000.0);
   c.venous_blood_mL = clampd(finite_or(in.venous_blood_mL, 3900.0), 500.0, 12000.0);
   c.cerebral_flow_ratio = clampd(finite_or(in.cerebral_flow_ratio, 0.0), 0.0, 3.0);
+  c.brain_o2_delivery = clampd(finite_or(in.brain_o2_delivery, 1.0), 0.0, 3.0);
   c.pulmonary_artery_mmHg = clampd(finite_or(in.pulmonary_artery_mmHg, 0.0), -50.0, 200.0);
   c.arterial_pressure_mmHg = clampd(finite_or(in.arterial_pressure_mmHg, 0.0), -50.0, 400.0);
   c.resting_pulse_pressure_mmHg =
@@ -213,6 +214,8 @@ void Respiration::step(const RespInputs& raw, double dt_s, RespState& s) const n
 
   // Slow signals: brainstem perfusion, chemoreceptors, flows, pressures.
   s.brain_perfusion += (in.cerebral_flow_ratio - s.brain_perfusion) * alpha(dt, p.brain_tau_s);
+  // The brainstem's O2 over the same time as its flow: it outlasts the cortex (README).
+  s.brain_o2_delivery += (in.brain_o2_delivery - s.brain_o2_delivery) * alpha(dt, p.brain_tau_s);
   s.paco2_sensed_mmHg += (in.arterial_pco2_mmHg - s.paco2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
   s.pao2_sensed_mmHg += (in.arterial_po2_mmHg - s.pao2_sensed_mmHg) * alpha(dt, p.chemo_tau_s);
   s.base_excess_sensed_mmol_L +=
@@ -384,6 +387,7 @@ RespState initial_state(const RespParams& p, const blood::BloodParams& b, blood:
   s.paco2_sensed_mmHg = p.paco2_setpoint_mmHg;
   s.pao2_sensed_mmHg = pao2;
   s.brain_perfusion = 1.0;
+  s.brain_o2_delivery = 1.0;
   s.qp_f_mL_s = s.qs_f_mL_s = q;
   s.ppa_f_mmHg = 15.0;
   s.spo2_lag1 = s.spo2_lag2 = s.spo2_avg = blood.art_sat;

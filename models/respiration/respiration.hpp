@@ -43,6 +43,7 @@ struct RespInputs {
   double venous_blood_mL;              // all other compartments
   double cerebral_flow_ratio;          // cerebral flow / the flow the PaCO2 asks for (resting at
                                        // a resting PaCO2), instantaneous
+  double brain_o2_delivery = 1.0;      // the brain's O2 delivery / its demand (models/brain)
   double pulmonary_artery_mmHg;        // absolute pulmonary artery pressure
   double arterial_pressure_mmHg;       // peripheral arterial pressure
   double resting_pulse_pressure_mmHg;  // the patient's own resting pulse pressure
@@ -124,6 +125,7 @@ struct RespState {
   int32_t breathing;             // drive above apnoea threshold
   double breath_t_s, breath_period_s, breath_ti_s, breath_vt_mL;
   double paco2_sensed_mmHg, pao2_sensed_mmHg, brain_perfusion;
+  double brain_o2_delivery;      // the brain's O2 delivery share, filtered as brain_perfusion
   double gasp_reserve;           // what the starved brainstem has left to gasp with, 0..1
   double base_excess_sensed_mmol_L;  // the carotid bodies' view of a metabolic acidosis
   double map_sensed_mmHg;            // and of the pressure that perfuses them (mean, filtered)

@@ -46,6 +46,7 @@ void check_state(const RespState& s, StateCheck& c) {
       .in("resp.base_excess_sensed_mmol_L", s.base_excess_sensed_mmol_L, -40.0, 40.0)
       .in("resp.map_sensed_mmHg", s.map_sensed_mmHg, -50.0, 400.0)
       .in("resp.brain_perfusion", s.brain_perfusion, 0.0, kAny)
+      .in("resp.brain_o2_delivery", s.brain_o2_delivery, 0.0, 3.0)
       .in("resp.p_o2_mL", s.p_o2_mL, 0.0, V)
       .in("resp.p_co2_mL", s.p_co2_mL, 0.0, V)
       .in("resp.p_n2_mL", s.p_n2_mL, 0.0, V)
