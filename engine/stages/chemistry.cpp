@@ -49,7 +49,8 @@ void publish_bus(SimState& s) {
 }
 
 // Acidaemia weakens both ventricles (its slot of the contractility channels); a raised magnesium
-// acts on the vessels, the nodes and breathing (its slots of those channels).
+// acts on the vessels, the nodes and breathing (its slots of those channels), and a raised
+// potassium on the sinus node.
 void publish_contractility(const PatientParams& pp, SimState& s) {
   const double f = chem::acidosis_contractility(pp.chemistry, s.bus.blood.arterial_ph);
   update_effect(s.bus.effects, Effect::kLvContractility, EffectWriter::kChemistry, f);
@@ -60,7 +61,11 @@ void publish_contractility(const PatientParams& pp, SimState& s) {
       chem::magnesium_effects(pp.chemistry, o.magnesium_mmol_L, o.ionised_calcium_mmol_L);
   update_effect(s.bus.effects, Effect::kSystemicResistance, EffectWriter::kChemistry,
                 mg.systemic_resistance);
-  update_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kChemistry, mg.chronotropy);
+  // Hyperkalaemia slows the sinus node too, at the potassium the membrane feels.
+  const double k_chronotropy =
+      chem::potassium_chronotropy(pp.chemistry, o.potassium_mmol_L - o.membrane_stability_mmol_L);
+  update_effect(s.bus.effects, Effect::kChronotropy, EffectWriter::kChemistry,
+                mg.chronotropy * k_chronotropy);
   update_effect(s.bus.effects, Effect::kAvConduction, EffectWriter::kChemistry, mg.av_conduction);
   update_effect(s.bus.effects, Effect::kRespiratoryDrive, EffectWriter::kChemistry,
                 mg.respiratory_drive);

@@ -399,6 +399,13 @@ MagnesiumEffects magnesium_effects(const ChemParams& p, double magnesium_mmol_L,
   return e;
 }
 
+double potassium_chronotropy(const ChemParams& p, double felt_potassium_mmol_L) {
+  const double lo = p.potassium_sinus_mmol_L[0], hi = p.potassium_sinus_mmol_L[1];
+  const double u =
+      clampd((finite_or(felt_potassium_mmol_L, 4.2) - lo) / std::max(hi - lo, 1e-6), 0.0, 1.0);
+  return 1.0 - p.potassium_sinus_slowing * u * u * (3.0 - 2.0 * u);
+}
+
 double acidosis_contractility(const ChemParams& p, double arterial_ph) {
   const double below = std::max(p.acidosis_threshold_ph - arterial_ph, 0.0);
   return std::exp(-std::min(below, 2.0) / p.acidosis_contractility_ph_scale);

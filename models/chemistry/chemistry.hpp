@@ -96,6 +96,10 @@ struct ChemParams {
   // The liver's output x exp(-k x (insulin's uptake scale - 1)): the liver is the more sensitive
   // to insulin (Rizza 1981) [F].
   double glucose_output_insulin_suppression;
+  // Hyperkalaemia slows the sinus node: its rate x (1 - slowing x a smooth step of the potassium
+  // the membrane feels, between the two levels, mmol/L) [U; README].
+  double potassium_sinus_mmol_L[2];
+  double potassium_sinus_slowing;
   // The membrane: what calcium and a patient's own sensitivity do to potassium's effects.
   double calcium_membrane_mmol_per_mmol;  // K thresholds raised per mmol/L of iCa above rest [U]
   double potassium_ecg_sensitivity;       // 1: average; log-normal among patients (als-next 2.3)
@@ -225,5 +229,8 @@ struct MagnesiumEffects {
 };
 MagnesiumEffects magnesium_effects(const ChemParams& p, double magnesium_mmol_L,
                                    double ionised_calcium_mmol_L);
+// The sinus rate's factor at the potassium the membrane feels (plasma potassium less the
+// membrane-stability channel: calcium and adaptation hold it off).
+double potassium_chronotropy(const ChemParams& p, double felt_potassium_mmol_L);
 
 }  // namespace resus::chem

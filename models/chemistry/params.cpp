@@ -44,6 +44,12 @@ ChemParams default_chem_params(double body_mass_kg) {
   // Rizza 1981: glucose production halved at 29 uU/mL of insulin (basal ~10), where insulin's
   // uptake scale is 1.48 here: ln 2 / 0.48 [F].
   p.glucose_output_insulin_suppression = 1.44;
+  // Hyperkalaemia's bradycardia from ~7 mmol/L (Mattu 2000, Am J Emerg Med 18:721: sinus
+  // bradycardia, sinoatrial block and slow escape rhythms among its ECG signs) [M]; the rate
+  // halved by 10, where the sine wave comes [U].
+  p.potassium_sinus_mmol_L[0] = 7.0;
+  p.potassium_sinus_mmol_L[1] = 10.0;
+  p.potassium_sinus_slowing = 0.5;
   p.calcium_membrane_mmol_per_mmol = 2.5;  // [U] see README
   p.potassium_ecg_sensitivity = 1.0;
   p.potassium_membrane_adaptation = 0.5;  // [U] see README
@@ -125,6 +131,9 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"dialysate_magnesium_mmol_L", "mmol/L", 0, 2, "dialysate magnesium", F(dialysate_magnesium_mmol_L)},
     {"dialysate_glucose_mmol_L", "mmol/L", 0, 20, "dialysate glucose", F(dialysate_glucose_mmol_L)},
     {"glucose_output_insulin_suppression", "1", 0, 10, "hepatic glucose output x exp(-k x (insulin's uptake scale - 1))", F(glucose_output_insulin_suppression)},
+    {"potassium_sinus_lo_mmol_L", "mmol/L", 4, 15, "potassium (as the membrane feels it) at which the sinus node starts to slow", F(potassium_sinus_mmol_L[0])},
+    {"potassium_sinus_hi_mmol_L", "mmol/L", 4, 20, "and at which its slowing is full", F(potassium_sinus_mmol_L[1])},
+    {"potassium_sinus_slowing", "1", 0, 0.9, "share of the sinus rate hyperkalaemia takes away at full slowing", F(potassium_sinus_slowing)},
 };
 #undef F
 

@@ -136,16 +136,26 @@ TEST(Chemistry, MetabolicAcidosisDrivesBreathing) {
 
 TEST(Chemistry, HyperkalaemiaStopsTheHeartAboveItsThreshold) {
   // physiology.md B.4 rows 60-61, A.6: no arrest from potassium below ~8 mmol/L; above it VF
-  // or (above ~10) diastolic arrest. A fast potassium infusion of 300 mmol/h.
+  // or (above ~10) diastolic arrest. A fast potassium infusion of 300 mmol/h. On the way the
+  // sinus slows (Mattu 2000: sinus bradycardia among the signs from ~7 mmol/L): under 60/min
+  // before the arrest, and not before 7.
   Sim sim(adult(), 3);
+  const double hr0 = mean_over(sim, kHeartRate, 10.0);
   act(sim, R"({"do":"condition","condition":"hyperkalaemia","rate_mmol_h":300})");
-  double k_at_arrest = 0.0;
+  double k_at_arrest = 0.0, slowest = 1e9, k_at_slowing = 0.0;
   for (int i = 0; i < 3600 && k_at_arrest == 0.0; ++i) {
     sim.advance(1.0);
-    if (sim.signal(kRhythmId) != 0.0) k_at_arrest = sim.signal(kPotassium);
+    if (sim.signal(kRhythmId) != 0.0) {
+      k_at_arrest = sim.signal(kPotassium);
+    } else {
+      slowest = std::min(slowest, sim.signal(kHeartRate));
+      if (k_at_slowing == 0.0 && sim.signal(kHeartRate) < hr0 - 5.0) k_at_slowing = sim.signal(kPotassium);
+    }
   }
   EXPECT_GE(k_at_arrest, 8.0);
   EXPECT_LE(k_at_arrest, 11.0);
+  EXPECT_LT(slowest, 60.0);
+  EXPECT_GT(k_at_slowing, 7.0);  // the first 5/min of slowing comes above 7
 }
 
 // Row 62 (clinical consensus): a rapid rise of potassium is more dangerous than a chronic level,
