@@ -98,7 +98,7 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
                            "coronary_occlusion.json", "tricyclic_overdose.json", "asphyxia.json",
                            "opioid_overdose.json", "beta_blocker_overdose.json",
                            "calcium_channel_blocker_overdose.json", "haemorrhagic_shock.json",
-                           "hypoglycaemia.json"}) {
+                           "hypoglycaemia.json", "hypothermic_arrest.json"}) {
     const Outcome r = resus("run \"" + dir + name + "\" --duration 600 --quiet");
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.output;
   }
