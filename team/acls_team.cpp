@@ -61,7 +61,7 @@ constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
 constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
                                    "io_sternal"};
 
-// printf of up to three numbers (only %g/%f-style conversions: every argument is a double).
+// printf of up to four numbers (only %g/%f-style conversions: every argument is a double).
 std::string fmt(const char* format, double a, double b = 0.0, double c = 0.0, double d = 0.0) {
   char buf[256];
   std::snprintf(buf, sizeof buf, format, a, b, c, d);
@@ -437,9 +437,8 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
           "sodium bicarbonate 50 mmol");
     }
     // Its own insulin, a long arrest's exhausted liver or a diabetic's: the same gas shows it.
-    if (v.lab_glucose_mmol_L > 0.0 && v.lab_glucose_mmol_L < kHypoglycaemia_mmol_L &&
-        glucose_treatments_ < 2) {
-      ++glucose_treatments_;
+    // Every gas that reads low gets its dose: a long-acting insulin takes it down again.
+    if (v.lab_glucose_mmol_L > 0.0 && v.lab_glucose_mmol_L < kHypoglycaemia_mmol_L) {
       const std::string route = kRoutes[static_cast<int>(p_.access_route)];
       act(sim, t, R"({"do":"drug","drug":"dextrose","dose":25000,"unit":"mg","route":")" + route + "\"}",
           fmt("glucose %.1f mmol/L: dextrose 25 g", v.lab_glucose_mmol_L));

@@ -104,8 +104,7 @@ class AclsTeam : public Team {
   uint32_t epinephrine_decisions_ = 0;
   int32_t antiarrhythmic_due_ = 0;   // doses earned by the 3rd and 5th shocks, not yet given
   double blood_gas_due_s_ = -1.0, blood_gas_sent_s_ = -1.0;
-  int32_t potassium_treatments_ = 0, glucose_treatments_ = 0, decompressions_ = 0,
-          pericardiocenteses_ = 0;
+  int32_t potassium_treatments_ = 0, decompressions_ = 0, pericardiocenteses_ = 0;
   double last_decompression_s_ = -1e9, last_pericardiocentesis_s_ = -1e9;
   double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none

@@ -29,7 +29,8 @@ void step(const StepContext& c, SimState& s) {
   // The brainstem's flow against what its PaCO2 asks: a hypocapnic narrowing of the cerebral
   // vessels is met by O2 extraction, not felt as ischaemia (models/brain, "Cerebral vessels").
   // A hypercapnic brain that cannot dilate as far as its CO2 asks is not starved either: its flow
-  // is above rest (an opioid's apnoea does not gasp).
+  // is above rest, so an opioid's early apnoea does not gasp (a later, hypoxic brain that has lost
+  // its autoregulation may: models/respiration README).
   in.cerebral_flow_ratio = h.q_cerebral / c.model.resting_cerebral_flow() /
                            std::clamp(s.bus.brain.co2_flow, 0.05, 1.0);
   in.brain_o2_delivery = s.bus.brain.o2_delivery;

@@ -72,6 +72,8 @@ void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
 }
 
 double neuroglycopenia(const BrainParams& p, double glucose_mmol_L) {
+  // A glucose nobody measured (not finite) is taken as enough: NaN must not reach the state.
+  if (!std::isfinite(glucose_mmol_L)) return 0.0;
   return 1.0 - smoothstep(glucose_mmol_L, p.glucose_unconscious_mmol_L, p.glucose_conscious_mmol_L);
 }
 

@@ -90,7 +90,7 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"lactate_mmol_L", "mmol/L", 0.3, 10, "resting plasma lactate", F(lactate_mmol_L)},
     {"potassium_mmol_L", "mmol/L", 2.0, 8.0, "resting plasma potassium (a renal patient's may be high)", F(potassium_mmol_L)},
     {"ionised_calcium_mmol_L", "mmol/L", 0.6, 2.0, "resting ionised calcium", F(ionised_calcium_mmol_L)},
-    {"glucose_mmol_L", "mmol/L", 2.0, 30, "resting plasma glucose", F(glucose_mmol_L)},
+    {"glucose_mmol_L", "mmol/L", 4.0, 30, "resting plasma glucose (below 4.0 is a hypoglycaemia, not a rest)", F(glucose_mmol_L)},
     {"sodium_mmol_L", "mmol/L", 110, 170, "resting plasma sodium", F(sodium_mmol_L)},
     {"magnesium_mmol_L", "mmol/L", 0.3, 2.0, "resting plasma magnesium", F(magnesium_mmol_L)},
     {"lactate_half_life_min", "min", 5, 300, "lactate half-life at resting liver flow", F(lactate_half_life_min)},

@@ -66,8 +66,8 @@ PharmParams default_pharm_params(double body_mass_kg) {
   p.acidosis_threshold_ph = 7.20;
   p.acidosis_catecholamine_ph_scale = 0.29;
   // Mitrakou 1991 (Am J Physiol 260:E67): epinephrine secretion begins at 68 mg/dL (3.8 mmol/L)
-  // in clamped volunteers. The slope is fitted once (README): 3.4 mmol/L held for 3 h took plasma
-  // epinephrine to 0.43 ng/mL (J Clin Endocrinol Metab 1987;65:806) [F].
+  // in clamped volunteers. The slope lies between two reports that disagree five-fold (README):
+  // 0.25 ng/mL after a brief fall below 2.8 and 0.43 at 3.4 held for 3 h [F].
   p.hypoglycaemia_epinephrine_mmol_L = 3.8;
   p.hypoglycaemia_epinephrine_per_mmol = 12.0;
   return p;

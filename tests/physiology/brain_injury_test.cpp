@@ -148,7 +148,7 @@ TEST(BrainInjury, AWantOfGlucoseDimsConsciousnessAndBringsSeizures) {
   EXPECT_GT(at_1_7, 0.7);
   EXPECT_LT(at_1_7, 1.0);
   EXPECT_LT(awake_at(1.0, s), 1e-6);
-  // An unresponsive patient at 1.0 seizes at the full rate; one at 1.7 at a sixth of it.
+  // An unresponsive patient at 1.0 seizes at the full rate; one at 1.7 at about a fifth of it.
   EXPECT_NEAR(br::seizure_hazard_per_s(p, s, 1.0) * 3600.0, p.glucose_seizure_per_h, 1e-12);
   EXPECT_GT(br::seizure_hazard_per_s(p, s, 1.7), 0.0);
   EXPECT_LT(br::seizure_hazard_per_s(p, s, 1.7), 0.25 * br::seizure_hazard_per_s(p, s, 1.0));

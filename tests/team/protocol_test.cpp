@@ -293,9 +293,10 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
   EXPECT_FALSE(blind.outcome.rosc_any);
 }
 
-// A VF arrest 20 minutes after 100 units of insulin (glucose ~2.3 mmol/L): the team that takes
-// blood gases reads the glucose on the first and gives dextrose 25 g (under 4.0 mmol/L: UK Kidney
-// Association 2020); the glucose on the next gas is above 4. A team that does not look gives none.
+// A VF arrest 20 minutes after 100 units of insulin (glucose ~2.3 mmol/L at the collapse, 2.1 on
+// the first gas): the team that takes blood gases reads the glucose on the first and gives
+// dextrose 25 g (under 4.0 mmol/L: UK Kidney Association 2020); the glucose on the next gas is
+// above 4. A team that does not look for causes takes no gases, and gives none.
 TEST(Protocol, AHypoglycaemicArrestGetsDextroseFromTheFirstBloodGas) {
   RESUS_RELEASE_PASS_ONLY();
   const std::string study = R"({"duration_s": 2700, "arrest": {"cause": "insulin", "causes": {"insulin": [
