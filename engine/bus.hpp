@@ -259,6 +259,8 @@ struct IschaemiaBus {
 struct FluidsBus {
   double hemoglobin_g_dL;
   double refill_mL_s;                  // interstitium to plasma (negative: filtration out)
+  double plasma_protein_ratio;         // the plasma's protein concentration / normal (chemistry:
+                                       // albumin's share of the anion gap)
 };
 
 // Writer: the inflammation stage (stages/inflammation.cpp). Reader: thermal (the set point).

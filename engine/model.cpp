@@ -393,7 +393,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
       state.bus.blood.hemoglobin_g_dL * state.bus.blood.arterial_sat;
   m->resting_arterial_sat_ = state.bus.blood.arterial_sat;
   stages::chemistry::set_rest(m->params_, state);
-  stages::chemistry::publish(state, state.signals.data());
+  stages::chemistry::publish(m->params_, state, state.signals.data());
   stages::thermal::set_rest(m->params_, state);
   stages::heart::set_rest(state);
   stages::fluids::set_rest(m->params_, state);

@@ -218,6 +218,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"dialysis_blood_flow_mL_min", "mL/min", "blood flow through a running haemodialysis (0: none)"},
     {"potassium_dialysed_mmol", "mmol", "potassium dialysis has taken out of the blood so far (negative: put in)"},
     {"pvc_count", "1", "premature ventricular beats so far (a monitor's PVC count)"},
+    {"anion_gap_mmol_L", "mmol/L", "anion gap (Na - Cl - HCO3): the resting gap, less diluted albumin's share, plus lactate above rest"},
 }};
 #undef DRUG_SIGNALS
 

@@ -202,6 +202,8 @@ enum SignalId : int {
   kPotassiumDialysed,
   // Premature ventricular beats (models/electrophysiology).
   kPrematureBeats,
+  // The anion gap (models/chemistry).
+  kAnionGap,
   kNumSignals
 };
 

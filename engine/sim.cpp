@@ -190,7 +190,7 @@ void Sim::update_instant_signals() noexcept {
   stages::breathing::publish(s_, sig);
   stages::blood::publish(s_, sig);
   stages::pharmacology::publish(*model_, s_, sig);
-  stages::chemistry::publish(s_, sig);
+  stages::chemistry::publish(model_->params(), s_, sig);
   stages::thermal::publish(s_, sig);
   stages::thorax::publish(s_, sig);
   stages::thrombosis::publish(s_, sig);

@@ -53,7 +53,8 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // potassium the membrane has adapted to, in the chemistry. 31: each running fluid's temperature, and
 // the fluids' heat on the way to the thermal stage; the heart's count of ectopy draws (its own
 // stream). 32: the chemistry bus's glucose (the brain and the adrenal medulla read it), the brain
-// bus's O2 delivery and the respiration's filtered view of it (the brainstem's O2 gate).
+// bus's O2 delivery and the respiration's filtered view of it (the brainstem's O2 gate), the
+// fluids bus's plasma protein (the anion gap).
 constexpr uint32_t kSnapshotVersion = 32;
 
 // The releases that wrote each format, for the refusal's message.

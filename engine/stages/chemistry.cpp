@@ -212,10 +212,11 @@ void set_rest(const PatientParams& pp, SimState& s) {
   publish_bus(s);
 }
 
-void publish(const SimState& s, double* sig) {
+void publish(const PatientParams& pp, const SimState& s, double* sig) {
   const chem::ChemReadout& o = s.chemistry.chem.out;
   sig[kBaseExcess] = o.base_excess_mmol_L;
   sig[kLactate] = o.lactate_mmol_L;
+  sig[kAnionGap] = chem::anion_gap(pp.chemistry, o.lactate_mmol_L, s.bus.fluids.plasma_protein_ratio);
   sig[kLactateVenous] = o.lactate_venous_mmol_L;
   sig[kPotassium] = o.potassium_mmol_L;
   sig[kIonisedCalcium] = o.ionised_calcium_mmol_L;

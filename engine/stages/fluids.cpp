@@ -27,9 +27,14 @@ resus::fluids::FluidsInputs inputs(const SimState& s) {
 void publish_bus(const PatientParams& pp, SimState& s) {
   const double volume = s.bus.haemodynamics.arterial_blood_mL + s.bus.haemodynamics.venous_blood_mL;
   FluidsBus& b = s.bus.fluids;
-  b.hemoglobin_g_dL = s.fluids.active
-                          ? resus::fluids::readout(pp.fluids, s.fluids, volume).hemoglobin_g_dL
-                          : pp.blood.hemoglobin_g_dL;
+  if (s.fluids.active) {
+    const resus::fluids::FluidsReadout r = resus::fluids::readout(pp.fluids, s.fluids, volume);
+    b.hemoglobin_g_dL = r.hemoglobin_g_dL;
+    b.plasma_protein_ratio = r.oncotic_mmHg / pp.fluids.plasma_oncotic_mmHg;
+  } else {
+    b.hemoglobin_g_dL = pp.blood.hemoglobin_g_dL;
+    b.plasma_protein_ratio = 1.0;
+  }
   b.refill_mL_s = -s.fluids.filtration_mL_s;
 }
 
@@ -38,6 +43,7 @@ void publish_bus(const PatientParams& pp, SimState& s) {
 void start(SimState& s) {
   s.fluids = resus::fluids::FluidsState{};
   s.bus.fluids.refill_mL_s = 0.0;
+  s.bus.fluids.plasma_protein_ratio = 1.0;
 }
 
 void step(const StepContext& c, SimState& s) {
@@ -67,7 +73,8 @@ void publish(const Model& m, const SimState& s, double* sig) {
 void check(const SimState& s, StateCheck& c) {
   resus::fluids::check_state(s.fluids, c);
   c.in("bus.fluids.hemoglobin_g_dL", s.bus.fluids.hemoglobin_g_dL, 0.0, 40.0)
-      .in("bus.fluids.refill_mL_s", s.bus.fluids.refill_mL_s, -10.0, 10.0);
+      .in("bus.fluids.refill_mL_s", s.bus.fluids.refill_mL_s, -10.0, 10.0)
+      .in("bus.fluids.plasma_protein_ratio", s.bus.fluids.plasma_protein_ratio, 0.0, 20.0);
 }
 
 }  // namespace resus::stages::fluids

@@ -146,7 +146,7 @@ void apply(const StepContext& c, SimState& s, const Action& a);
 void start(const PatientParams& p, double flow_mL_s, SimState& s);
 // At the end of settling: the flows and solutes as they stand are the resting reference.
 void set_rest(const PatientParams& p, SimState& s);
-void publish(const SimState& s, double* signals);
+void publish(const PatientParams& p, const SimState& s, double* signals);
 void check(const SimState& s, StateCheck& c);
 void rebase(SimState& s, double dt);
 }  // namespace chemistry

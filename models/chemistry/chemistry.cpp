@@ -406,6 +406,12 @@ double potassium_chronotropy(const ChemParams& p, double felt_potassium_mmol_L) 
   return 1.0 - p.potassium_sinus_slowing * u * u * (3.0 - 2.0 * u);
 }
 
+double anion_gap(const ChemParams& p, double lactate_mmol_L, double plasma_protein_ratio) {
+  const double protein = clampd(finite_or(plasma_protein_ratio, 1.0), 0.0, 5.0);
+  return p.anion_gap_mmol_L - p.anion_gap_albumin_mmol_L * (1.0 - protein) +
+         (finite_or(lactate_mmol_L, p.lactate_mmol_L) - p.lactate_mmol_L);
+}
+
 double acidosis_contractility(const ChemParams& p, double arterial_ph) {
   const double below = std::max(p.acidosis_threshold_ph - arterial_ph, 0.0);
   return std::exp(-std::min(below, 2.0) / p.acidosis_contractility_ph_scale);

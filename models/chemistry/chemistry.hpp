@@ -100,6 +100,10 @@ struct ChemParams {
   // the membrane feels, between the two levels, mmol/L) [U; README].
   double potassium_sinus_mmol_L[2];
   double potassium_sinus_slowing;
+  // The anion gap (Na - Cl - HCO3) as its unmeasured anions: the resting gap, less albumin's
+  // share of it as the plasma's protein is diluted, plus the lactate above rest.
+  double anion_gap_mmol_L;          // [M 12 +- 4]
+  double anion_gap_albumin_mmol_L;  // albumin's share at a normal plasma protein [M]
   // The membrane: what calcium and a patient's own sensitivity do to potassium's effects.
   double calcium_membrane_mmol_per_mmol;  // K thresholds raised per mmol/L of iCa above rest [U]
   double potassium_ecg_sensitivity;       // 1: average; log-normal among patients (als-next 2.3)
@@ -219,6 +223,8 @@ void check_state(const ChemState& s, StateCheck& c);
 
 // The factor an arterial pH puts on the ventricles' contractility: 1 down to the threshold.
 double acidosis_contractility(const ChemParams& p, double arterial_ph);
+// The anion gap (mmol/L) at an arterial lactate and a plasma protein concentration (/ normal).
+double anion_gap(const ChemParams& p, double lactate_mmol_L, double plasma_protein_ratio);
 
 // What a raised plasma magnesium does, as factors on the effect channels (1 at normal levels).
 struct MagnesiumEffects {

@@ -50,6 +50,10 @@ ChemParams default_chem_params(double body_mass_kg) {
   p.potassium_sinus_mmol_L[0] = 7.0;
   p.potassium_sinus_mmol_L[1] = 10.0;
   p.potassium_sinus_slowing = 0.5;
+  // Kraut and Madias 2007 (Clin J Am Soc Nephrol 2:162): a normal gap of about 12 (+-4) without
+  // potassium; Figge 1998: it falls ~2.5 mmol/L per g/dL of albumin lost, 11 of it at 4.4 g/dL.
+  p.anion_gap_mmol_L = 12.0;
+  p.anion_gap_albumin_mmol_L = 11.0;
   p.calcium_membrane_mmol_per_mmol = 2.5;  // [U] see README
   p.potassium_ecg_sensitivity = 1.0;
   p.potassium_membrane_adaptation = 0.5;  // [U] see README
@@ -134,6 +138,8 @@ constexpr ParamSpec<ChemParams> kTable[] = {
     {"potassium_sinus_lo_mmol_L", "mmol/L", 4, 15, "potassium (as the membrane feels it) at which the sinus node starts to slow", F(potassium_sinus_mmol_L[0])},
     {"potassium_sinus_hi_mmol_L", "mmol/L", 4, 20, "and at which its slowing is full", F(potassium_sinus_mmol_L[1])},
     {"potassium_sinus_slowing", "1", 0, 0.9, "share of the sinus rate hyperkalaemia takes away at full slowing", F(potassium_sinus_slowing)},
+    {"anion_gap_mmol_L", "mmol/L", 3, 25, "resting anion gap (Na - Cl - HCO3)", F(anion_gap_mmol_L)},
+    {"anion_gap_albumin_mmol_L", "mmol/L", 0, 20, "albumin's share of the resting anion gap", F(anion_gap_albumin_mmol_L)},
 };
 #undef F
 

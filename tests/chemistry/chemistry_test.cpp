@@ -52,6 +52,8 @@ TEST(Chemistry, RestIsTheNormalAdultForBothPresets) {
     EXPECT_LT(sim.signal(kLactate), 2.0) << preset;
     EXPECT_GE(sim.signal(kGlucose), 4.0) << preset;
     EXPECT_LE(sim.signal(kGlucose), 7.0) << preset;
+    EXPECT_GE(sim.signal(kAnionGap), 8.0) << preset;  // Kraut and Madias 2007: 12 +- 4
+    EXPECT_LE(sim.signal(kAnionGap), 16.0) << preset;
     EXPECT_NEAR(sim.signal(kPotassium), k0, 0.05) << preset;
     EXPECT_NEAR(sim.signal(kLactate), lac0, 0.05) << preset;
   }
@@ -61,6 +63,7 @@ TEST(Chemistry, LowFlowCprMakesLactateAndAcid) {
   // physiology.md A.6: arterial lactate ~1 -> 4-8 mmol/L after 10-15 min of low-flow CPR, each
   // mmol titrating about one of base; in low flow venous blood carries more than arterial.
   Sim sim(adult(), 1);
+  const double gap0 = sim.signal(kAnionGap);
   act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
   act(sim, R"({"do":"cpr_start","rate_per_min":100,"depth_mm":50})");
   act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
@@ -73,6 +76,10 @@ TEST(Chemistry, LowFlowCprMakesLactateAndAcid) {
   EXPECT_LT(sim.signal(kBaseExcess), -2.0);
   EXPECT_NEAR(sim.signal(kBaseExcess), -(lactate - 1.0), 1.0);  // lactic acid took its base
   EXPECT_LT(sim.signal(kPhArterial), 7.30);
+  // A high-gap acidosis: the gap widens by most of the lactate (CPR's shifts dilute the plasma
+  // protein a little, which narrows it).
+  EXPECT_GT(sim.signal(kAnionGap) - gap0, 0.6 * (lactate - 1.0));
+  EXPECT_LT(sim.signal(kAnionGap) - gap0, lactate - 1.0 + 0.5);
 }
 
 TEST(Chemistry, BicarbonateRaisesBaseAndIsBreathedOffAsCo2) {
@@ -112,6 +119,9 @@ TEST(Chemistry, MineralAcidLowersPhAndShiftsPotassiumOut) {
   sim.advance(2400.0);
   EXPECT_GE(sim.signal(kBaseExcess), -5.5);
   EXPECT_LE(sim.signal(kBaseExcess), -3.5);
+  // A mineral acid's anion is chloride, which the gap counts: a normal-gap (hyperchloraemic)
+  // acidosis, the gap within 1 of rest while the base excess falls.
+  EXPECT_NEAR(sim.signal(kAnionGap), 12.0, 1.0);
   const double dph = 7.40 - sim.signal(kPhArterial);
   EXPECT_GT(dph, 0.03);
   const double dk = sim.signal(kPotassium) - 4.2;

@@ -22,10 +22,14 @@ double volume(const Sim& s) { return s.signal(kBloodVolume); }
 TEST(Fluids, CrystalloidLeavesTheVesselsAsB3Says) {
   RESUS_RELEASE_PASS_ONLY();
   Sim sim(adult(), 1);
-  const double v0 = volume(sim), hb0 = sim.signal(kHemoglobin);
+  const double v0 = volume(sim), hb0 = sim.signal(kHemoglobin), gap0 = sim.signal(kAnionGap);
   act(sim, R"({"do":"fluid","fluid":"crystalloid","volume_mL":1000,"rate_mL_min":100})");
   sim.advance(600.0);
   EXPECT_LT(sim.signal(kHemoglobin), hb0 - 1.5);  // diluted: 15 -> ~12.9
+  // The albumin is diluted with the cells: the anion gap narrows (Figge 1998: ~2.5 mmol/L per
+  // g/dL of albumin lost; a seventh of 4.4 g/dL is ~1.5).
+  EXPECT_GT(gap0 - sim.signal(kAnionGap), 0.5);
+  EXPECT_LT(gap0 - sim.signal(kAnionGap), 3.0);
   sim.advance(3000.0);                             // 1 h after the bolus began
   const double kept = (volume(sim) - v0) / 1000.0;
   EXPECT_GT(kept, 0.20);
