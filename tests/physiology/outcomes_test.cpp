@@ -406,6 +406,38 @@ TEST(Outcomes, AHypoxicGasStopsTheBreathingAndTheHeart) {
   EXPECT_NE(r, ep::Rhythm::kVfFine);
 }
 
+// An untreated opioid overdose goes on to a hypoxic arrest (issue 12's table: "respiratory
+// depression to apnoea and hypoxic arrest"). Asphyxia runs primary apnoea, gasping, terminal
+// apnoea (Dawes 1963, lambs): the gasps come from a hypoxic brainstem and end as its O2 runs out,
+// so they cannot hold a patient at SaO2 20-35% for long (before 2026-12-07, when the gasping
+// reserve was spent by the brain's flow alone, the perfused but hypoxic brainstem gasped on for
+// 20 minutes and the heart never stopped). Opioid-associated arrests are mostly PEA or asystole
+// (Dezfulian 2021, Circulation 143:e836). 2 mg of fentanyl IV, no airway, room air: gasps, then
+// the pulse goes in an organised rhythm within 20 minutes (measured: gasps from ~5 min, the pulse
+// lost at ~8), and the gasps have stopped by then.
+TEST(Outcomes, AnUntreatedOpioidOverdoseGaspsAndThenArrests) {
+  Sim sim(adult(), 1, 0);
+  act(sim, R"({"do":"drug","drug":"fentanyl","dose":2,"unit":"mg"})");
+  double first_gasp = -1.0, lost = -1.0;
+  while (sim.time() < 1200.0 && lost < 0.0) {
+    sim.advance(5.0);
+    if (first_gasp < 0.0 && sim.signal(kGasping) == 1.0) first_gasp = sim.time();
+    if (!palpable_pulse(sim)) lost = sim.time();
+  }
+  sim.advance(300.0);
+  std::printf("fentanyl 2 mg untreated: first gasp at %.0f s, pulse lost at %.0f s, rhythm %g, "
+              "gasping %g five minutes later\n",
+              first_gasp, lost, sim.signal(kRhythmId), sim.signal(kGasping));
+  ASSERT_GT(first_gasp, 0.0) << "the hypoxic brainstem never gasped";
+  ASSERT_GT(lost, first_gasp) << "the heart kept its pulse for 20 minutes of opioid apnoea";
+  EXPECT_EQ(sim.signal(kGasping), 0.0) << "terminal apnoea never came";
+  EXPECT_FALSE(palpable_pulse(sim));
+  const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
+  EXPECT_NE(r, ep::Rhythm::kVfCoarse);
+  EXPECT_NE(r, ep::Rhythm::kVfFine);
+  EXPECT_NE(r, ep::Rhythm::kPulselessVt);
+}
+
 // B.2 row 33 (Grmec 2003, Crit Care 7:R139): the first EtCO2 after intubation is higher after an
 // asphyxial arrest (66.7 +/- 13.6 mmHg) than after VF (16.9 +/- 3.4): the CO2 that asphyxia kept
 // in the body comes out with the first breaths. Both arrests here: 2 minutes without a pulse,
