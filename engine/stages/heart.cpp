@@ -278,7 +278,8 @@ void myocardium(const StepContext& c, SimState& s) {
   const ep::RhythmHazards hz = m.hazards(h.conduction, h.myocardial_energy, h.myocardial_injury,
                                          now(s) - h.last_termination_time, modulators(s.bus));
   // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
-  const double hazard = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af;
+  const double hazard =
+      hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af + hz.to_vt;
   if (hazard > 0.0 && !settling(c)) {
     const double u = c.draws.uniform(RngStream::kRhythm) / kStep_s;
     if (u < hz.to_vf)
@@ -289,9 +290,14 @@ void myocardium(const StepContext& c, SimState& s) {
       change_rhythm(c, s, m.organised_rhythm(h.myocardial_energy, ep::Rhythm::kSinus));
     else if (u < hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades)
       change_rhythm(c, s, ep::Rhythm::kTorsades);
-    else if (u < hazard) {
+    else if (u < hazard - hz.to_vt) {
       change_rhythm(c, s, ep::Rhythm::kAtrialFibrillation);
-      h.conduction.cold_af = 1;  // the only hazard to AF is the cold's
+      // The only hazard to AF is the cold's.
+      h.conduction.acquired_by = static_cast<int32_t>(ep::AcquiredBy::kCold);
+    } else if (u < hazard) {
+      change_rhythm(c, s, ep::Rhythm::kVentricularTachycardia);
+      // The only hazard to VT is a sodium-channel blocker's.
+      h.conduction.acquired_by = static_cast<int32_t>(ep::AcquiredBy::kSodiumBlock);
     }
   }
   publish_energy(c.eval.myocardium, s);

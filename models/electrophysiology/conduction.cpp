@@ -58,7 +58,8 @@ ConductionState Conduction::initial_state() const {
 void Conduction::set_rhythm(Rhythm r, double t, ConductionState& s) const {
   const ConductionParams& p = *p_;
   s.rhythm = static_cast<int32_t>(r);
-  s.cold_af = 0;  // the heart stage marks the AF the cold brings (Myocardium::hazards)
+  // The heart stage marks a rhythm that the cold or a sodium-channel blocker brings.
+  s.acquired_by = static_cast<int32_t>(AcquiredBy::kNone);
   AtrialMode atrial = AtrialMode::kSinus;
   AvMode av = AvMode::kNormal;
   VentricularMode ventricular = VentricularMode::kConducted;

@@ -54,6 +54,14 @@ enum class VentricularMode : int32_t { kConducted, kFocus, kTorsades, kFibrillat
 // QRS shape.
 enum class BeatOrigin : int32_t { kConducted = 0, kEctopic = 1, kEscape = 2, kPaced = 3 };
 
+// What brought the rhythm the heart is in, when a cause that may wear off did: the rhythm ends
+// when its cause does (the heart stage marks it; a host's rhythm and the heart's own are kNone).
+enum class AcquiredBy : int32_t {
+  kNone = 0,
+  kCold = 1,         // the AF a cold sinus node gave way to: it reverts on rewarming
+  kSodiumBlock = 2,  // the VT a sodium-channel blocker's slowed conduction brought
+};
+
 struct AvNodeParams {
   double base_delay_s;     // PR at full recovery
   double extra_delay_s;    // added when an impulse arrives just after the refractory period
@@ -118,7 +126,7 @@ struct ConductionState {
   int32_t escape_enabled;
   int32_t infranodal_count;
   int32_t pending_origin;
-  int32_t cold_af;          // 1: AF that a cold sinus node gave way to (it reverts on rewarming)
+  int32_t acquired_by;      // AcquiredBy: the cause that brought the rhythm, if it may wear off
   int32_t premature_beats;  // premature ventricular beats so far (saturates)
   double sinus_rate_override_bpm;  // 0: the reflex sets the sinus rate
   double next_atrial_time;

@@ -211,7 +211,7 @@ double Myocardium::refibrillation_hazard(double since_s, double energy, double i
 RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,
                                   double injury, double since_termination_s,
                                   const Modulators& m) const {
-  RhythmHazards h{0.0, 0.0, 0.0, 0.0, 0.0};
+  RhythmHazards h{0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
   const auto rhythm = static_cast<Rhythm>(s.rhythm);
   if (Conduction::organised(s)) {
     // Hyperkalaemia above 8 mmol/L (calcium and membrane stabilisers raise the threshold) and
@@ -238,7 +238,8 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     // other causes (a host's, the heart's own) is left alone.
     if (rhythm == Rhythm::kSinus)
       h.to_af = p_->cold_af_hazard_per_s_C * std::max(p_->cold_af_onset_C - m.temperature_C, 0.0);
-    if (rhythm == Rhythm::kAtrialFibrillation && s.cold_af) {
+    if (rhythm == Rhythm::kAtrialFibrillation &&
+        s.acquired_by == static_cast<int32_t>(AcquiredBy::kCold)) {
       const double span = std::max(p_->cold_af_rewarmed_C - p_->cold_af_onset_C, 0.1);
       h.to_organised = std::clamp((m.temperature_C - p_->cold_af_onset_C) / span, 0.0, 1.0) *
                        p_->cold_af_reversion_per_s;
@@ -246,9 +247,21 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     // Slowed conduction under a sodium-channel blocker: re-entry, VT and VF, growing with the
     // QRS width and with acidosis through the block itself (als-next.md 4.4: QRS > 120 ms, OR
     // 3.56 for serious arrhythmia; half of tricyclic patients with QRS >= 160 ms, Boehnert and
-    // Lovejoy 1985) [U: rate, ~50% within the hour at 80% block].
+    // Lovejoy 1985) [U: rate, ~50% within the hour at 80% block]. Most of it comes as a
+    // wide-complex VT, which degenerates to VF as the block deepens and reverts as it lifts
+    // (bicarbonate, hypertonic saline); a VT the block did not bring does not revert by it.
     const double block = std::clamp(m.sodium_channel_block, 0.0, 1.0);
-    to_vf += 3e-4 * block * block;
+    const double arrhythmia = p_->sodium_arrhythmia_per_s * block * block;
+    if (static_cast<VentricularMode>(s.ventricular) == VentricularMode::kConducted) {
+      h.to_vt = p_->sodium_vt_share * arrhythmia * m.vf_hazard;
+      to_vf += (1.0 - p_->sodium_vt_share) * arrhythmia;
+    } else {
+      to_vf += arrhythmia;
+      if (rhythm == Rhythm::kVentricularTachycardia &&
+          s.acquired_by == static_cast<int32_t>(AcquiredBy::kSodiumBlock))
+        h.to_organised = p_->sodium_vt_reversion_per_s *
+                         std::clamp(1.0 - block / p_->sodium_vt_sustain_block, 0.0, 1.0);
+    }
     to_vf += m.vf_hazard_per_s;
     to_vf += refibrillation_hazard(since_termination_s, myocardial_energy, injury, m);
     h.to_vf = to_vf * m.vf_hazard;

@@ -86,6 +86,12 @@ struct MyocardiumParams {
   // one, at this rate.
   double cold_af_onset_C, cold_af_hazard_per_s_C;
   double cold_af_rewarmed_C, cold_af_reversion_per_s;
+  // A sodium-channel blocker's slowed conduction brings re-entry: a ventricular arrhythmia at
+  // this hazard x block^2 from an organised rhythm, the VT share of it as monomorphic VT and the
+  // rest as VF; a VT degenerates to VF at the same hazard, and the VT the block brought reverts,
+  // at the reversion rate without block and not at all from the sustaining block up.
+  double sodium_arrhythmia_per_s, sodium_vt_share;
+  double sodium_vt_sustain_block, sodium_vt_reversion_per_s;
   // The blood's O2 below this saturation cannot be taken up: the heart's venous blood keeps a
   // PO2 of ~10 mmHg however hard the muscle extracts, so only the saturation above it feeds the
   // muscle (a hypoxaemia starves it faster than the content's fall).
@@ -123,6 +129,7 @@ struct RhythmHazards {
                         // magnesium ending torsades
   double to_torsades;   // 1/s: hypokalaemia's torsades de pointes from an organised rhythm
   double to_af;         // 1/s: atrial fibrillation from a cold sinus rhythm
+  double to_vt;         // 1/s: monomorphic VT from a sodium-channel blocker's slowed conduction
 };
 
 class Myocardium {

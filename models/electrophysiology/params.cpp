@@ -99,6 +99,10 @@ MyocardiumParams reference_myocardium() {
   m.cold_af_hazard_per_s_C = 3e-4;   // [U] about one in two within 20 min at 30 C
   m.cold_af_rewarmed_C = 35.0;       // [U] ERC 2021: it usually reverts on rewarming
   m.cold_af_reversion_per_s = 1.0 / 1200.0;  // [U]
+  m.sodium_arrhythmia_per_s = 3e-4;  // [U] ~50% within the hour at 80% block (README)
+  m.sodium_vt_share = 0.7;           // [U] wide-complex VT before VF, most often (README)
+  m.sodium_vt_sustain_block = 0.5;   // [U] QRS ~135 ms in sinus rhythm
+  m.sodium_vt_reversion_per_s = 1.0 / 120.0;  // [U]
   m.o2_extraction_floor_sat = 0.1;  // [M] coronary venous PO2 ~10 mmHg at most extraction (README)
   return m;
 }
@@ -204,6 +208,10 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"cold_af_hazard_per_s_C", "1/s/C", 0, 0.01, "hazard of that atrial fibrillation per degree below the onset", M(cold_af_hazard_per_s_C)},
     {"cold_af_rewarmed_C", "C", 26, 37, "core temperature by which the cold's atrial fibrillation reverts at its full rate", M(cold_af_rewarmed_C)},
     {"cold_af_reversion_per_s", "1/s", 0, 0.1, "rate at which the cold's atrial fibrillation reverts once rewarmed", M(cold_af_reversion_per_s)},
+    {"sodium_arrhythmia_per_s", "1/s", 0, 0.01, "hazard of a ventricular arrhythmia at a full sodium-channel block (x block^2)", M(sodium_arrhythmia_per_s)},
+    {"sodium_vt_share", "1", 0, 1, "share of a sodium-channel blocker's ventricular arrhythmias that start as VT rather than VF", M(sodium_vt_share)},
+    {"sodium_vt_sustain_block", "1", 0.05, 1, "sodium-channel block from which the VT it brought does not revert", M(sodium_vt_sustain_block)},
+    {"sodium_vt_reversion_per_s", "1/s", 0, 0.1, "rate at which the VT a sodium-channel blocker brought reverts once the block is gone", M(sodium_vt_reversion_per_s)},
     {"o2_extraction_floor_sat", "1", 0, 0.5, "arterial O2 saturation below which the heart muscle can take up no O2", M(o2_extraction_floor_sat)},
 };
 #undef M
