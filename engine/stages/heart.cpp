@@ -277,9 +277,10 @@ void myocardium(const StepContext& c, SimState& s) {
   // Drawn only when a hazard is present, so that quiet rhythms use no random draws.
   const ep::RhythmHazards hz = m.hazards(h.conduction, h.myocardial_energy, h.myocardial_injury,
                                          now(s) - h.last_termination_time, modulators(s.bus));
-  // One draw decides whether the rhythm changes and, by the hazards' shares, to what.
-  const double hazard =
-      hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af + hz.to_vt;
+  // One draw decides whether the rhythm changes and, by the hazards' shares, to what. The
+  // cumulative bounds are summed in one order, so that a hazard of 0 adds an empty interval.
+  const double af_end = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af;
+  const double hazard = af_end + hz.to_vt;
   if (hazard > 0.0 && !settling(c)) {
     const double u = c.draws.uniform(RngStream::kRhythm) / kStep_s;
     if (u < hz.to_vf)
@@ -290,7 +291,7 @@ void myocardium(const StepContext& c, SimState& s) {
       change_rhythm(c, s, m.organised_rhythm(h.myocardial_energy, ep::Rhythm::kSinus));
     else if (u < hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades)
       change_rhythm(c, s, ep::Rhythm::kTorsades);
-    else if (u < hazard - hz.to_vt) {
+    else if (u < af_end) {
       change_rhythm(c, s, ep::Rhythm::kAtrialFibrillation);
       // The only hazard to AF is the cold's.
       h.conduction.acquired_by = static_cast<int32_t>(ep::AcquiredBy::kCold);

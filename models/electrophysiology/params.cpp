@@ -101,7 +101,7 @@ MyocardiumParams reference_myocardium() {
   m.cold_af_reversion_per_s = 1.0 / 1200.0;  // [U]
   m.sodium_arrhythmia_per_s = 3e-4;  // [U] ~50% within the hour at 80% block (README)
   m.sodium_vt_share = 0.7;           // [U] wide-complex VT before VF, most often (README)
-  m.sodium_vt_sustain_block = 0.5;   // [U] QRS ~135 ms in sinus rhythm
+  m.sodium_vt_sustain_block = 0.5;   // [U] QRS ~130 ms in sinus rhythm (81 x 1.6)
   m.sodium_vt_reversion_per_s = 1.0 / 120.0;  // [U]
   m.o2_extraction_floor_sat = 0.1;  // [M] coronary venous PO2 ~10 mmHg at most extraction (README)
   return m;

@@ -14,7 +14,7 @@ void check_state(const ConductionState& s, StateCheck& c) {
       .flag("conduction.escape_enabled", s.escape_enabled)
       .index("conduction.infranodal_count", s.infranodal_count, 0, INT32_MAX)
       .index("conduction.pending_origin", s.pending_origin, 0, static_cast<int>(BeatOrigin::kPaced))
-      .index("conduction.acquired_by", s.acquired_by, 0, 2)
+      .index("conduction.acquired_by", s.acquired_by, 0, static_cast<int>(AcquiredBy::kSodiumBlock))
       .index("conduction.premature_beats", s.premature_beats, 0, INT32_MAX)
       .in("conduction.sinus_rate_override_bpm", s.sinus_rate_override_bpm, 0.0, 400.0)
       .in("conduction.next_atrial_time", s.next_atrial_time, -kTime_s, kTime_s)

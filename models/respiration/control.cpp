@@ -59,12 +59,15 @@ double resting_minute_ventilation_mL_min(const RespParams& p, double resting_vco
 
 // Agonal gasping (Menegazzi 1995, swine VF: every animal gasped through minute 2, 42% at 4, 17%
 // at 7; Zuercher 2010: breathing first, gasps from the second minute, none after 6 without
-// therapy): the reserve is spent in proportion to how far the brainstem's flow, or its O2
-// delivery if that is lower, is below what keeps it breathing, so compressions that bring some
-// flow prolong it, and an asphyxia with a beating heart ends it as the blood's O2 runs out
-// (primary apnoea, gasping, terminal apnoea); it is regained once the brainstem is supplied.
+// therapy): the reserve is spent in proportion to how far the brainstem's flow is below what
+// keeps it breathing, so compressions that bring some flow prolong it, and is regained once it
+// is supplied again. Once the breathing has stopped its O2 delivery counts too, if lower: an
+// asphyxia with a beating heart ends the gasping as the blood's O2 runs out (primary apnoea,
+// gasping, terminal apnoea), where a breathing patient's hypoxaemia or a seizure's demand
+// spends nothing it will need after an arrest.
 void update_gasp_reserve(const RespParams& p, RespState& s, double dt_s) {
-  const double supply = std::min(s.brain_perfusion, s.brain_o2_delivery);
+  const double supply =
+      s.breathing ? s.brain_perfusion : std::min(s.brain_perfusion, s.brain_o2_delivery);
   const double starvation = clampd(1.0 - supply / p.gate_on_ratio, 0.0, 1.0);
   const double change = starvation > 0.0
                             ? -starvation * dt_s / std::max(p.gasp_reserve_s, 1e-9)

@@ -409,28 +409,32 @@ TEST(Outcomes, AHypoxicGasStopsTheBreathingAndTheHeart) {
 // An untreated opioid overdose goes on to a hypoxic arrest (issue 12's table: "respiratory
 // depression to apnoea and hypoxic arrest"). Asphyxia runs primary apnoea, gasping, terminal
 // apnoea (Dawes 1963, lambs): the gasps come from a hypoxic brainstem and end as its O2 runs out,
-// so they cannot hold a patient at SaO2 20-35% for long (before 2026-12-07, when the gasping
-// reserve was spent by the brain's flow alone, the perfused but hypoxic brainstem gasped on for
-// 20 minutes and the heart never stopped). Opioid-associated arrests are mostly PEA or asystole
-// (Dezfulian 2021, Circulation 143:e836). 2 mg of fentanyl IV, no airway, room air: gasps, then
-// the pulse goes in an organised rhythm within 20 minutes (measured: gasps from ~5 min, the pulse
-// lost at ~8), and the gasps have stopped by then.
+// so they cannot hold a patient at SaO2 20-35% for long. Until 2026-12-07 the gasping reserve was
+// spent by the brain's flow alone: the perfused but hypoxic brainstem gasped on for 20 minutes and
+// the heart never stopped. Opioid-associated arrests are mostly PEA or asystole (Dezfulian 2021,
+// Circulation 143:e836). 2 mg of fentanyl IV, no airway, room air: gasps, then the pulse goes in
+// an organised rhythm within 20 minutes (measured: gasps from ~5 min, the pulse lost at ~8), and
+// the gasping ends with it. In the lambs terminal apnoea comes minutes before the heart stops;
+// here the last gasp comes within a minute or two after the pulse is lost (the model's heart
+// fails a little early against its brainstem, or its brainstem a little late): held to 2 min.
 TEST(Outcomes, AnUntreatedOpioidOverdoseGaspsAndThenArrests) {
   Sim sim(adult(), 1, 0);
   act(sim, R"({"do":"drug","drug":"fentanyl","dose":2,"unit":"mg"})");
-  double first_gasp = -1.0, lost = -1.0;
-  while (sim.time() < 1200.0 && lost < 0.0) {
+  double first_gasp = -1.0, last_gasp = -1.0, lost = -1.0;
+  while (sim.time() < 1500.0) {
     sim.advance(5.0);
-    if (first_gasp < 0.0 && sim.signal(kGasping) == 1.0) first_gasp = sim.time();
-    if (!palpable_pulse(sim)) lost = sim.time();
+    if (sim.signal(kGasping) == 1.0) {
+      if (first_gasp < 0.0) first_gasp = sim.time();
+      last_gasp = sim.time();
+    }
+    if (lost < 0.0 && sim.time() <= 1200.0 && !palpable_pulse(sim)) lost = sim.time();
   }
-  sim.advance(300.0);
-  std::printf("fentanyl 2 mg untreated: first gasp at %.0f s, pulse lost at %.0f s, rhythm %g, "
-              "gasping %g five minutes later\n",
-              first_gasp, lost, sim.signal(kRhythmId), sim.signal(kGasping));
+  std::printf("fentanyl 2 mg untreated: gasps from %.0f s to %.0f s, pulse lost at %.0f s, "
+              "rhythm %g\n",
+              first_gasp, last_gasp, lost, sim.signal(kRhythmId));
   ASSERT_GT(first_gasp, 0.0) << "the hypoxic brainstem never gasped";
   ASSERT_GT(lost, first_gasp) << "the heart kept its pulse for 20 minutes of opioid apnoea";
-  EXPECT_EQ(sim.signal(kGasping), 0.0) << "terminal apnoea never came";
+  EXPECT_LT(last_gasp, lost + 120.0) << "the gasps outlived the circulation";
   EXPECT_FALSE(palpable_pulse(sim));
   const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
   EXPECT_NE(r, ep::Rhythm::kVfCoarse);

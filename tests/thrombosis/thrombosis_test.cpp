@@ -181,6 +181,7 @@ TEST(PulmonaryEmbolism, AlteplaseDuringCprLysesTheEmbolusAndEtco2RisesAsTheBedRe
     Sim sim(adult());
     act(sim, R"({"do":"condition","condition":"pulmonary_embolism","obstruction":0.95})");
     sim.advance(170.0);
+    EXPECT_FALSE(test::palpable_pulse(sim)) << "a 95% embolism left a pulse at 170 s";
     act(sim, R"({"do":"cpr_start","rate_per_min":110,"depth_mm":55})");
     act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
     act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10,"tidal_volume_mL":600})");
