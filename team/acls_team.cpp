@@ -130,7 +130,7 @@ void AclsTeam::step(resus_sim* sim) {
       causes(sim, t, v);
       rewarm(sim, t);
       if (team_here_ && als_without_rosc_s_ >= p_.termination_s) return stop(sim, t);
-      if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t);
+      if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t, true);
       break;
     case Phase::kIntubating:
       drugs(sim, t);
@@ -159,6 +159,11 @@ void AclsTeam::step(resus_sim* sim) {
     case Phase::kPulseCheck:
       pulse_felt_ = std::max(pulse_felt_, v.carotid_pulse);
       if (t >= phase_until_s_) finish_pulse_check(sim, t);
+      break;
+    case Phase::kHandsOff:
+      drugs(sim, t);
+      causes(sim, t, v);
+      if (t >= phase_until_s_) resume(sim, t);
       break;
     case Phase::kRosc:
       rewarm(sim, t);  // a pulse in the cold is rewarmed all the same
@@ -267,12 +272,13 @@ void AclsTeam::compress(resus_sim* sim, double t) {
   last_depth_mm_ = d;
 }
 
-void AclsTeam::begin_analysis(resus_sim* sim, double t) {
+void AclsTeam::begin_analysis(resus_sim* sim, double t, bool scheduled) {
   if (compressing_) act(sim, t, R"({"do":"cpr_stop"})", "hands off: rhythm analysis");
   else note(t, "rhythm analysis");
   compressing_ = false;
   phase_ = Phase::kAnalysing;
   pause_start_s_ = t;
+  scheduled_check_ = scheduled && team_here_;
 }
 
 void AclsTeam::analyse(resus_sim* sim, double t) {
@@ -334,6 +340,18 @@ void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
 // Compressions again at once after a shock or a non-shockable analysis; the next check is due
 // one interval later (later still for a team that runs late).
 void AclsTeam::resume(resus_sim* sim, double t) {
+  // A team that loses time at its checks (a handover, moving the patient, a late look at the
+  // monitor) loses it here, after the analysis and any shock, so that the pre-shock pause stays
+  // what it is and the time moves only the compression fraction. A public AED's prompt and a
+  // re-arrest's first analysis lose none.
+  if (scheduled_check_ && p_.check_hands_off_s > 0.0) {
+    scheduled_check_ = false;
+    phase_ = Phase::kHandsOff;
+    phase_until_s_ = t + p_.check_hands_off_s;
+    note(t, fmt("hands off %.0f s more (handover)", p_.check_hands_off_s));
+    return;
+  }
+  scheduled_check_ = false;
   phase_ = Phase::kArrest;
   compressor_since_s_ = t;  // a fresh rescuer takes over at each check
   compress(sim, t);
@@ -508,7 +526,7 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
       }
       phase_ = Phase::kArrest;
       hypotensive_since_s_ = -1.0;
-      begin_analysis(sim, t);
+      begin_analysis(sim, t, false);
       return;
     }
     return;  // no titration while the pulse may be going

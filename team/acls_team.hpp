@@ -59,15 +59,16 @@ class AclsTeam : public Team {
   bool stopped() const { return phase_ == Phase::kStopped; }
 
  private:
-  enum class Phase { kArrest, kIntubating, kAnalysing, kCharging, kPostShock, kPulseCheck, kRosc,
-                     kStopped };
+  // kHandsOff: the team's own lost time after a scheduled check (check_hands_off_s).
+  enum class Phase { kArrest, kIntubating, kAnalysing, kCharging, kPostShock, kPulseCheck,
+                     kHandsOff, kRosc, kStopped };
 
   void act(resus_sim* sim, double t, const std::string& action_json, const std::string& what);
   void note(double t, const std::string& what);
   void arrivals(resus_sim* sim, double t);
   void compress(resus_sim* sim, double t);
   void place_tube(resus_sim* sim, double t);
-  void begin_analysis(resus_sim* sim, double t);
+  void begin_analysis(resus_sim* sim, double t, bool scheduled);
   void analyse(resus_sim* sim, double t);
   void finish_pulse_check(resus_sim* sim, double t);
   void resume(resus_sim* sim, double t);
@@ -100,6 +101,7 @@ class AclsTeam : public Team {
   double last_depth_mm_ = 0.0;
   double next_check_s_ = -1.0;       // when the next rhythm check is due
   double pause_start_s_ = 0.0, phase_until_s_ = 0.0, pulse_felt_ = 0.0;
+  bool scheduled_check_ = false;     // the pause is a scheduled check (not a re-arrest's first)
   double last_epinephrine_s_ = -1.0;
   uint32_t epinephrine_decisions_ = 0;
   int32_t antiarrhythmic_due_ = 0;   // doses earned by the 3rd and 5th shocks, not yet given

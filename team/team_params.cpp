@@ -57,6 +57,8 @@ constexpr std::array kTable = {
                   "chance a due epinephrine dose is forgotten for one cycle"},
     TeamParamInfo{"late_check_s", &TeamParams::late_check_s, 0, 600, false,
                   "each rhythm check comes this much late"},
+    TeamParamInfo{"check_hands_off_s", &TeamParams::check_hands_off_s, 0, 300, false,
+                  "hands-off time after each scheduled rhythm check before compressions resume (handover, moving the patient)"},
     TeamParamInfo{"treat_causes", &TeamParams::treat_causes, 0, 1, true,
                   "1: looks for the H's and T's it can see and treats them"},
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,

@@ -48,6 +48,11 @@ struct TeamParams {
   double antiarrhythmic = 1.0;           // 0 none, 1 amiodarone (300 then 150 mg), 2 lidocaine
   double missed_dose_probability = 0.0;  // a due epinephrine dose is forgotten until the next cycle
   double late_check_s = 0.0;             // each rhythm check comes this much late
+  // Hands-off time after each scheduled rhythm check (and its shock), before compressions resume:
+  // a handover, moving the patient, a late look at the monitor. Such pauses, which the
+  // algorithm's own do not make, set the field's compression fractions (docs/batch.md: ROC
+  // PRIMED 0.71 +/- 0.14); the pre-shock pause is left as it is.
+  double check_hands_off_s = 0.0;
   double treat_causes = 1.0;             // looks for and treats the H's and T's it can see
   double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
   // After ROSC, a MAP under 65 gets crystalloid before norepinephrine (ERC-ESICM 2021: fluids,

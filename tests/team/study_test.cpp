@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -142,6 +145,27 @@ TEST(Sampling, ComorbiditiesComeAtTheirShareAndTheirShiftsMultiply) {
                                   "o.json");
   for (int64_t i = 0; i < 200; ++i)
     ASSERT_EQ(sample_patient(other, i).comorbid[0].second, sample_patient(st, i).comorbid[0].second);
+}
+
+// Every study the documentation runs parses, and draws its first patient: a study file that a
+// renamed parameter or a new range has left behind is caught here, not by a reader.
+TEST(StudyInput, EveryExampleStudyParses) {
+  int studies = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(RESUS_EXAMPLES_DIR) + "/studies")) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+      const resus_team::Study study = resus_team::parse_study(text.str(), entry.path().string());
+      (void)resus_team::sample_patient(study, 0);
+      ++studies;
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << e.what();
+    }
+  }
+  EXPECT_GE(studies, 6);
 }
 
 TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
