@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""ROSC and survival by the crew's lost time at each rhythm check, against the compression
+fraction each arm got, from a `resus batch` run of examples/studies/vf_compression_fraction.json
+(docs/batch.md).
+
+    resus batch examples/studies/vf_compression_fraction.json --out results/ccf
+    python3 examples/studies/plot_compression_fraction.py results/ccf/results.csv results/ccf/ccf.png
+
+Prints the table it plots; each rate carries its 95% Wilson interval. The arms are compared as
+randomised: a patient's own measured fraction is confounded by how early his ROSC came."""
+import csv
+import math
+import sys
+
+OUTCOMES = (("rosc_any", "any ROSC"), ("rosc_sustained_20min", "ROSC sustained 20 min"),
+            ("alive_at_end", "alive at the end"))
+
+
+def wilson(k, n, z=1.96):
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return p, centre - half, centre + half
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["status"] == "ok"]
+    arms = sorted({float(r["team.check_hands_off_s"]) for r in rows})
+    table = []
+    for lost in arms:
+        group = [r for r in rows if float(r["team.check_hands_off_s"]) == lost]
+        n = len(group)
+        fraction = sum(float(r["compression_fraction"]) for r in group) / n
+        rates = [wilson(sum(int(r[key]) for r in group), n) for key, _ in OUTCOMES]
+        table.append((lost, n, fraction, rates))
+    print("lost per check (s)    n   fraction   " + "   ".join(f"{label:22s}" for _, label in OUTCOMES))
+    for lost, n, fraction, rates in table:
+        print(f"{lost:18.0f}  {n:4d}   {fraction:8.2f}   "
+              + "   ".join(f"{v[0]:.2f} [{v[1]:.2f},{v[2]:.2f}]    " for v in rates))
+    if len(sys.argv) < 3:
+        return
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for i, (_, label) in enumerate(OUTCOMES):
+        xs = [row[2] for row in table]
+        ys = [row[3][i] for row in table]
+        ax.errorbar(xs, [y[0] for y in ys], yerr=[[y[0] - y[1] for y in ys], [y[2] - y[0] for y in ys]],
+                    fmt="o-", capsize=3, label=label)
+    for lost, _, fraction, _ in table:
+        ax.annotate(f"{lost:.0f} s lost", (fraction, 0.02), ha="center", fontsize=8)
+    ax.set_xlabel("mean compression fraction of the arm")
+    ax.set_ylabel("share of patients")
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Witnessed VF: outcomes by the crew's lost time per check (resus batch)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(sys.argv[2], dpi=120)
+
+
+if __name__ == "__main__":
+    main()
