@@ -515,5 +515,36 @@ TEST(Outcomes, AgonalGaspsFollowACollapseFadeInMinutesAndLastLongerWithCompressi
   EXPECT_GT(compressed.sao2_5min, no_gasps.sao2_5min + 5.0);
 }
 
+// What a breathing patient's hypoxaemia spends of the gasping reserve: nothing. The reserve is
+// for the brainstem that has stopped breathing (models/respiration, "Agonal gasping"); a patient
+// who breathed 10% O2 for 10 minutes (SaO2 ~60%, the brain's O2 delivery under the 0.75 the
+// reserve is judged against) and then fibrillates gasps as long as one who breathed air. The
+// first version of the O2 term (2026-12-07) drained it during the breathing too.
+TEST(Outcomes, HypoxaemiaWhileBreathingLeavesTheGaspingReserveWhole) {
+  auto last_gasp_after_vf = [](double fio2) {
+    Sim sim(adult(), 1, 0);
+    act(sim, R"({"do":"oxygen","fio2":)" + std::to_string(fio2) + "}");
+    sim.advance(600.0);
+    EXPECT_EQ(sim.signal(kSpontaneousBreathing), 1.0) << "FiO2 " << fio2;
+    const double sao2 = sim.signal(kSao2);
+    act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+    const double vf_at = sim.time();
+    double last = -1.0;
+    for (int s = 0; s < 600; ++s) {
+      sim.advance(1.0);
+      if (sim.signal(kGasping) == 1.0) last = sim.time() - vf_at;
+    }
+    std::printf("FiO2 %.2f for 10 min (SaO2 %.0f%%), then VF: last gasp %.0f s after\n", fio2,
+                sao2, last);
+    return std::pair{sao2, last};
+  };
+  const auto [sao2_air, last_air] = last_gasp_after_vf(0.21);
+  const auto [sao2_hypoxic, last_hypoxic] = last_gasp_after_vf(0.10);
+  ASSERT_LT(sao2_hypoxic, 75.0) << "not hypoxaemic";
+  ASSERT_GT(last_air, 0.0);
+  EXPECT_GT(last_hypoxic, last_air - 30.0);
+  (void)sao2_air;
+}
+
 }  // namespace
 }  // namespace resus
