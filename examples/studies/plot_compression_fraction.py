@@ -8,27 +8,18 @@ fraction each arm got, from a `resus batch` run of examples/studies/vf_compressi
 
 Prints the table it plots; each rate carries its 95% Wilson interval. The arms are compared as
 randomised: a patient's own measured fraction is confounded by how early his ROSC came."""
-import csv
-import math
 import sys
+
+from study_stats import finished_patients, wilson
 
 OUTCOMES = (("rosc_any", "any ROSC"), ("rosc_sustained_20min", "ROSC sustained 20 min"),
             ("alive_at_end", "alive at the end"))
 
 
-def wilson(k, n, z=1.96):
-    if n == 0:
-        return 0.0, 0.0, 0.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return p, centre - half, centre + half
-
-
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["status"] == "ok"]
+    rows = finished_patients(sys.argv[1])
     arms = sorted({float(r["team.check_hands_off_s"]) for r in rows})
     table = []
     for lost in arms:

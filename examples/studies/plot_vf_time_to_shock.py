@@ -6,24 +6,15 @@ examples/studies/vf_time_to_shock.json (docs/batch.md).
     python3 examples/studies/plot_vf_time_to_shock.py results/vf/results.csv results/vf/rosc.png
 
 Prints the table it plots; each point carries its 95% Wilson interval."""
-import csv
-import math
 import sys
 
-
-def wilson(k, n, z=1.96):
-    if n == 0:
-        return 0.0, 0.0, 0.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return p, centre - half, centre + half
+from study_stats import finished_patients, wilson
 
 
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["status"] == "ok"]
+    rows = finished_patients(sys.argv[1])
     edges = [60, 240, 420, 600, 780, 960]
     table = []
     for bystander in (False, True):
