@@ -8,11 +8,10 @@
 #include "engine/json_input.hpp"
 #include "engine/status.hpp"
 #include "models/ageing/ageing.hpp"
+#include "models/common/units.hpp"
 
 namespace resus {
 namespace {
-
-constexpr double kCmH2OPerMmHg = 1.36;
 
 // The reference adult at a body mass: each model's reference values (sources in its README),
 // scaled to the mass where the model scales (s = mass / 70 kg).

@@ -11,6 +11,7 @@
 
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
+#include "models/common/units.hpp"
 
 namespace resus::stages::circulation {
 namespace {
@@ -108,6 +109,13 @@ cv::Drive drive(const Model& m, const SimState& s, double t, bool breathing_coup
   out.intrathoracic_pressure = p.intrathoracic_pressure +
                                (breathing_coupled ? b.lungs.pleural_delta_mmHg : 0.0) +
                                b.conditions.mediastinal_mmHg;
+  // The lung's elastic recoil (transpulmonary pressure) above its value at FRC, from the volume
+  // the lungs hold; a lung below FRC pulls on nothing.
+  const resp::RespParams& lung = m.params().respiration;
+  out.lung_recoil_rise_mmHg =
+      breathing_coupled ? std::max(b.lungs.lung_volume_mL - lung.frc_mL, 0.0) /
+                              lung.lung_compliance_mL_cmH2O / kCmH2OPerMmHg
+                        : 0.0;
   out.chest_bleed_mL_s = b.conditions.chest_bleed_mL_s;
   out.compression_start_s = t;
   out.thoracic_compression_mmHg = b.chest.thoracic_mmHg;

@@ -182,8 +182,12 @@ void Circulation::evaluate(const State& x, double t, const Drive& d, SeptumStart
   vessel(kExtrasplanchnicVeins, p.extrasplanchnic_veins, d.vu_extrasplanchnic_veins, 0.0);
   vessel(kJugularVeins, p.jugular_veins, p.jugular_veins.unstressed_volume, 0.0);
   vessel(kThoracicVeins, p.thoracic_veins, p.thoracic_veins.unstressed_volume, pth);
-  vessel(kPulmonaryArteries, p.pulmonary_arteries, p.pulmonary_arteries.unstressed_volume, pth);
-  vessel(kPulmonaryVeins, p.pulmonary_veins, p.pulmonary_veins.unstressed_volume, pth);
+  // The extra-alveolar vessels feel less than pleural pressure as the inflating lung pulls on
+  // them: a breath in draws blood into the lungs, and away from the left heart.
+  vessel(kPulmonaryArteries, p.pulmonary_arteries, p.pulmonary_arteries.unstressed_volume,
+         pth - p.pulmonary_artery_tethering * d.lung_recoil_rise_mmHg);
+  vessel(kPulmonaryVeins, p.pulmonary_veins, p.pulmonary_veins.unstressed_volume,
+         pth - p.pulmonary_vein_tethering * d.lung_recoil_rise_mmHg);
 
   h.q_mitral = std::max(x[kQMitral], 0.0);
   h.q_aortic = std::max(x[kQAortic], 0.0);

@@ -52,6 +52,7 @@ struct Drive {
   double r_pulmonary;                  // pulmonary vascular resistance
   double pericardial_fluid_mL;         // what the pericardium holds besides the heart
   double intrathoracic_pressure;       // resting pleural pressure plus ventilation, mmHg
+  double lung_recoil_rise_mmHg;        // transpulmonary pressure above its value at FRC (>= 0)
   // Chest compression (Babbs hybrid pump), each a linear ramp over the step from
   // `compression_start_s`, so that a compression is resolved inside the RK4 stages:
   double compression_start_s;

@@ -87,6 +87,11 @@ struct CirculationParams {
 
   double intracranial_pressure;  // mmHg
   double intrathoracic_pressure;  // mmHg, resting mean pleural pressure
+  // The lung's parenchyma holds the extra-alveolar vessels open: as the lung inflates, the
+  // pressure around them falls below pleural pressure by this share of the rise in
+  // transpulmonary pressure (Lai-Fook 1979).
+  double pulmonary_artery_tethering;  // 1
+  double pulmonary_vein_tethering;    // 1
 
   // Activation timing.
   double systole_intercept_s;     // ventricular systole Ts = a - b*f (f in Hz)

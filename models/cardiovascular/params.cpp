@@ -50,6 +50,8 @@ CirculationParams reference_circulation() {
 
   c.intracranial_pressure = 10.0;
   c.intrathoracic_pressure = -4.0;
+  c.pulmonary_artery_tethering = 0.67;
+  c.pulmonary_vein_tethering = 0.5;
 
   c.systole_intercept_s = 0.5;
   c.systole_slope_s2 = 0.075;
@@ -203,6 +205,12 @@ constexpr ParamSpec<CirculationParams> kTable[] = {
      RESUS_FIELD(CirculationParams, intracranial_pressure)},
     {"intrathoracic_pressure_mmHg", "mmHg", -20, 40, "resting mean pleural pressure",
      RESUS_FIELD(CirculationParams, intrathoracic_pressure)},
+    {"pulmonary_artery_tethering", "1", 0, 2,
+     "fall of the pressure around the pulmonary arteries per unit rise of transpulmonary pressure",
+     RESUS_FIELD(CirculationParams, pulmonary_artery_tethering)},
+    {"pulmonary_vein_tethering", "1", 0, 2,
+     "fall of the pressure around the pulmonary veins per unit rise of transpulmonary pressure",
+     RESUS_FIELD(CirculationParams, pulmonary_vein_tethering)},
     {"systole_intercept_s", "s", 0.2, 0.8, "ventricular systole Ts = a - b*f: a",
      RESUS_FIELD(CirculationParams, systole_intercept_s)},
     {"systole_slope_s2", "s^2", 0, 0.2, "ventricular systole Ts = a - b*f: b (f in Hz)",

@@ -2,11 +2,12 @@
 #pragma once
 
 #include "models/blood/blood.hpp"
+#include "models/common/units.hpp"
 #include "models/respiration/respiration.hpp"
 
 namespace resus::resp::detail {
 
-inline constexpr double kCmH2OPerMmHg = 1.36;
+using resus::kCmH2OPerMmHg;
 inline constexpr double kDryPressure_mmHg = 713.0;  // 760 - 47 (water vapour at 37 C)
 inline constexpr double kBtpsPerStpd = 1.21;        // (310/273)(760/713)
 

@@ -42,22 +42,27 @@ TEST(HeartLung, PulsePressureVariationTellsAVentilatedPatientWhoNeedsFluid) {
   EXPECT_GT(bled, filled + 5.0);
 }
 
-// B.4 row 65 (Spodick 2003): pulsus paradoxus, an inspiratory fall in systolic pressure above 10
-// mmHg, in tamponade with spontaneous breathing. The model's swing grows with the effusion but
-// peaks near 7-8 mmHg just before the arrest (models/thorax README: not reached); this pins that
-// it grows, from ~2 mmHg without an effusion.
-TEST(HeartLung, TheSystolicSwingGrowsWithATamponade) {
+// B.4 row 65 (Spodick 2003; Roy 2007, pooled sensitivity 82%): pulsus paradoxus, an inspiratory
+// fall in systolic pressure above 10 mmHg, in tamponade with spontaneous breathing. It comes from
+// the septum (the right heart fills as the left cannot) and from the inflating lung drawing blood
+// into its vessels (models/cardiovascular: Lai-Fook 1979's tethering); ~2.5 mmHg without an
+// effusion, 11.3 at its largest with a pulse here (MAP 53).
+TEST(HeartLung, TamponadeBringsPulsusParadoxus) {
   Sim sim(test::adult(), 1, 0);
   sim.advance(60.0);
   const double before = mean_over(sim, kSystolicPressureVariation, 30.0);
   act(sim, R"({"do":"condition","condition":"tamponade","rate_mL_min":50})");
   sim.advance(300.0);
-  for (int i = 0; i < 60 && sim.signal(kMeanArterial) >= 60.0; ++i) sim.advance(2.0);
-  ASSERT_LT(sim.signal(kMeanArterial), 60.0);
-  const double critical = mean_over(sim, kSystolicPressureVariation, 20.0);
-  std::printf("SPV: %.1f mmHg without an effusion, %.1f with the MAP near 60\n", before, critical);
+  double largest = 0.0;
+  for (int i = 0; i < 100 && sim.signal(kMeanArterial) >= 45.0; ++i) {
+    sim.advance(2.0);
+    largest = std::max(largest, sim.signal(kSystolicPressureVariation));
+  }
+  ASSERT_LT(sim.signal(kMeanArterial), 45.0);
+  std::printf("SPV: %.1f mmHg without an effusion, %.1f at its largest with a pulse\n", before,
+              largest);
   EXPECT_LT(before, 4.0);
-  EXPECT_GT(critical, before + 2.5);
+  EXPECT_GT(largest, 10.0);
 }
 
 // Compressions set the pressures, not the breaths: no variation is read in CPR, from the first
