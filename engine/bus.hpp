@@ -54,6 +54,7 @@ enum class Effect : int32_t {
   kBeta1Blockade,            // share of the reflex's cardiac sympathetic limb blocked (0..1)
   kAlpha1Blockade,           // share of its vascular limb blocked (0..1)
   kSodiumChannelBlock,       // share of the fast sodium current blocked (0..1): QRS, arrhythmia
+  kPupilConstriction,        // share by which the pupils narrow (0..1): an opioid's miosis
   kNumEffects
 };
 constexpr int kNumScaleEffects = static_cast<int>(Effect::kNumScales);

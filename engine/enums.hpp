@@ -47,7 +47,7 @@ inline constexpr const char* kEffects[] = {
     "defibrillation_threshold", "respiratory_drive", "lung_compliance", "metabolic_rate",
     "potassium_uptake", "glucose_uptake", "qt_ms", "membrane_stability_mmol_L", "vf_hazard_per_s", "shunt",
     "thrombolysis_per_h", "alveolar_dead_space", "beta1_blockade", "alpha1_blockade",
-    "sodium_channel_block"};
+    "sodium_channel_block", "pupil_constriction"};
 static_assert(sizeof(kEffects) / sizeof(kEffects[0]) == kNumEffectChannels);
 }  // namespace enum_names
 

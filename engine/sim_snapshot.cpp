@@ -54,8 +54,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // the fluids' heat on the way to the thermal stage; the heart's count of ectopy draws (its own
 // stream). 32: the chemistry bus's glucose (the brain and the adrenal medulla read it), the brain
 // bus's O2 delivery and the respiration's filtered view of it (the brainstem's O2 gate), the
-// fluids bus's plasma protein (the anion gap).
-constexpr uint32_t kSnapshotVersion = 32;
+// fluids bus's plasma protein (the anion gap). 33: the pupil-constriction effect channel (an
+// opioid's miosis).
+constexpr uint32_t kSnapshotVersion = 33;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {

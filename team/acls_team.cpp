@@ -27,6 +27,18 @@ constexpr double kHypoglycaemia_mmol_L = 4.0;
 constexpr double kAbsentSounds = 0.3;
 constexpr double kDullNote = -0.5;  // percussion: fluid, not air
 constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasound calls tamponade
+// Toxins the team can see. Pinpoint pupils in a patient who does not breathe are an opioid's
+// (AHA 2020 opioid-associated emergencies; ERC 2021 special circumstances): naloxone 0.4 mg,
+// then 2 mg, every 3 minutes while the signs last, four doses at most. A broad QRS in a fast
+// organised rhythm without a pulse, or with a low pressure, is a sodium-channel blocker's (or
+// potassium's): sodium bicarbonate 50 mmol every 5 minutes while it lasts, three at most, none
+// once a gas reads pH 7.55 (ERC 2021: bicarbonate for a tricyclic's broad-complex rhythm).
+constexpr double kPinpoint_mm = 2.0;
+constexpr double kNaloxone_mg[] = {0.4, 2.0, 2.0, 2.0};
+constexpr double kNaloxoneEvery_s = 180.0;
+constexpr double kBroadQrs_ms = 120.0, kBroadQrsRate_per_min = 60.0;
+constexpr int32_t kBroadQrsDoses = 3;
+constexpr double kBroadQrsEvery_s = 300.0, kAlkalaemicPh = 7.55;
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
 constexpr double kMapTarget_mmHg = 65.0, kMapHigh_mmHg = 85.0, kMapSevere_mmHg = 50.0;
 constexpr double kBolusMinutes = 10.0;  // a post-ROSC bolus runs in over 10 minutes
@@ -298,6 +310,7 @@ void AclsTeam::analyse(resus_sim* sim, double t) {
   note(t, std::string("analysis: ") + reading +
               fmt(" (rate %.0f/min, %.2f mV)", finding.rate_per_min, finding.amplitude_mV));
   shockable_last_ = finding.advice == RESUS_AED_SHOCK;
+  organised_rate_ = finding.organised ? finding.rate_per_min : 0.0;
   // ERC 2021: below 30 C at most three shocks, then none until the core passes 30.
   if (shockable_last_ && cold_arrest_ && core_C_ < kNoShockBelow_C && cold_shocks_ >= 3) {
     note(t, fmt("core %.1f C: shocks deferred until 30 C", core_C_));
@@ -503,6 +516,34 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
     last_pericardiocentesis_s_ = t;
     act(sim, t, R"({"do":"pericardiocentesis","leave_drain":true})",
         fmt("effusion %.0f mL on ultrasound: pericardiocentesis", v.pericardial_volume_mL));
+  }
+  toxins(sim, t, v);
+}
+
+// An opioid's pinpoint pupils with no breathing, and a broad QRS with a failing circulation
+// (kPinpoint_mm, kBroadQrs_ms above). A brain starved of O2 widens the pupils whatever the drug,
+// so an opioid's arrest seldom shows them until the circulation is back.
+void AclsTeam::toxins(resus_sim* sim, double t, const Vitals& v) {
+  if (!access_) return;
+  const std::string route = kRoutes[static_cast<int>(p_.access_route)];
+  constexpr int32_t kNaloxoneDoses = sizeof kNaloxone_mg / sizeof kNaloxone_mg[0];
+  if (v.pupil_mm <= kPinpoint_mm && !v.breathing && naloxone_doses_ < kNaloxoneDoses &&
+      t >= last_naloxone_s_ + kNaloxoneEvery_s) {
+    const double mg = kNaloxone_mg[naloxone_doses_++];
+    last_naloxone_s_ = t;
+    act(sim, t,
+        fmt(R"({"do":"drug","drug":"naloxone","dose":%g,"unit":"mg","route":")", mg) + route + "\"}",
+        fmt("pupils %.1f mm, not breathing: naloxone %g mg", v.pupil_mm, mg));
+  }
+  const bool failing = phase_ == Phase::kRosc ? v.map_mmHg < kMapTarget_mmHg
+                                              : organised_rate_ >= kBroadQrsRate_per_min;
+  const bool alkalaemic = v.lab_ph >= kAlkalaemicPh;  // 0 until a gas has been analysed
+  if (v.qrs_ms >= kBroadQrs_ms && failing && !alkalaemic &&
+      wide_qrs_bicarbonate_ < kBroadQrsDoses && t >= last_wide_qrs_bicarbonate_s_ + kBroadQrsEvery_s) {
+    ++wide_qrs_bicarbonate_;
+    last_wide_qrs_bicarbonate_s_ = t;
+    act(sim, t, R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")" + route + "\"}",
+        fmt("QRS %.0f ms: sodium bicarbonate 50 mmol", v.qrs_ms));
   }
 }
 

@@ -74,6 +74,7 @@ class AclsTeam : public Team {
   void resume(resus_sim* sim, double t);
   void drugs(resus_sim* sim, double t);
   void causes(resus_sim* sim, double t, const Vitals& v);
+  void toxins(resus_sim* sim, double t, const Vitals& v);
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
@@ -108,6 +109,9 @@ class AclsTeam : public Team {
   double blood_gas_due_s_ = -1.0, blood_gas_sent_s_ = -1.0;
   int32_t potassium_treatments_ = 0, decompressions_ = 0, pericardiocenteses_ = 0;
   double last_decompression_s_ = -1e9, last_pericardiocentesis_s_ = -1e9;
+  int32_t naloxone_doses_ = 0, wide_qrs_bicarbonate_ = 0;
+  double last_naloxone_s_ = -1e9, last_wide_qrs_bicarbonate_s_ = -1e9;
+  double organised_rate_ = 0.0;      // the last analysis's rate of an organised rhythm, /min
   double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
   double vasopressor_changed_s_ = -1e9;

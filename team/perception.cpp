@@ -25,7 +25,8 @@ Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
           signal_index("lab_pco2_mmHg"),         signal_index("consciousness"),
           signal_index("blood_lost_mL"),         signal_index("pleural_blood_left_mL"),
           signal_index("pleural_blood_right_mL"), signal_index("vt_mL"),
-          signal_index("lab_glucose_mmol_L")};
+          signal_index("lab_glucose_mmol_L"),    signal_index("pupil_diameter_mm"),
+          signal_index("spontaneous_breathing"), signal_index("qrs_ms")};
   if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
     throw std::logic_error("the library has no pads lead");
 }
@@ -85,6 +86,9 @@ Vitals Perception::vitals(const resus_sim* sim) const {
   v.lab_glucose_mmol_L = get(idx_.lab_glucose);
   v.consciousness = get(idx_.consciousness);
   v.last_breath_mL = get(idx_.last_breath);
+  v.pupil_mm = get(idx_.pupil);
+  v.breathing = get(idx_.breathing) > 0.5;
+  v.qrs_ms = get(idx_.qrs);
   // The circulation counts blood bled into the chest or pericardium as lost; what is still there
   // is not seen (the pericardium's normal fluid, ~25 mL, is left in: an effusion's own fluid is
   // not blood, so this never sees more than was bled).

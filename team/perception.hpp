@@ -33,6 +33,9 @@ struct Vitals {
   double core_temp_C = 37.0;
   double consciousness = 1.0;  // the bedside examination: 1 obeys and talks .. 0 no response
   double last_breath_mL = 0.0;  // how far the chest rose with the last breath (the bag's volume in)
+  double pupil_mm = 3.5;        // the pupils' diameter (a penlight)
+  bool breathing = true;        // the patient breathes on their own (seen between bag breaths)
+  double qrs_ms = 0.0;          // the monitor's QRS width of the last beat (0 without beats)
   // Blood seen lost: the engine's hemorrhage and what chest drains gave, not the blood still in
   // the chest or pericardium (which only percussion and ultrasound find).
   double visible_blood_loss_mL = 0.0;
@@ -61,7 +64,7 @@ class Perception {
     int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
         pericardial, core_temp, percussion_left, percussion_right, spo2_valid, lab_pco2,
         consciousness, blood_lost, pleural_blood_left, pleural_blood_right, last_breath,
-        lab_glucose;
+        lab_glucose, pupil, breathing, qrs;
   } idx_{};
 };
 

@@ -34,6 +34,7 @@ void step(const StepContext& c, SimState& s) {
   in.temperature_C = s.bus.temperature.core_C;
   in.pao2_mmHg = s.bus.blood.arterial_po2_mmHg;
   in.glucose_mmol_L = s.bus.chemistry.glucose_mmol_L;
+  in.pupil_constriction = s.bus.effects[Effect::kPupilConstriction];
   const PatientParams& pp = c.model.params();
   resus::brain::step(pp.brain, in, b.body);
   // Drawn only while a seizure can start, so that a healthy brain uses no random draws.

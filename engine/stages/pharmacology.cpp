@@ -30,7 +30,7 @@ constexpr Effect kChannelEffect[pharm::kNumChannels] = {
     Effect::kDefibrillationThreshold, Effect::kRespiratoryDrive,  Effect::kMetabolicRate,
     Effect::kPotassiumUptake,    Effect::kGlucoseUptake,          Effect::kQt_ms,
     Effect::kThrombolysis_per_h, Effect::kBeta1Blockade,          Effect::kAlpha1Blockade,
-    Effect::kSodiumChannelBlock};
+    Effect::kSodiumChannelBlock, Effect::kPupilConstriction};
 
 std::array<double, pharm::kNumFlows> flows(const cv::Hemodynamics& h, double chest_bleed_mL_s) {
   std::array<double, pharm::kNumFlows> q{};

@@ -66,9 +66,11 @@ void step(const BrainParams& p, const BrainInputs& in, BrainState& s) {
                          : p.recovery_tau_s * (1.0 + p.recovery_per_min * injury_index(s));
   s.consciousness = std::clamp(relax(s.consciousness, awake, in.dt_s, tau), 0.0, 1.0);
   if (s.consciousness < 1e-9) s.consciousness = 0.0;  // no subnormals: they are slow
+  // A brainstem short of O2 dilates the pupils, whatever narrowed them: an opioid's pinpoint
+  // pupils widen as the hypoxia it caused deepens.
   const double dilated = s.delivery < p.electrical_failure_share ? 1.0 : 0.0;
-  s.pupil_mm = relax(s.pupil_mm, p.pupil_normal_mm + dilated * (p.pupil_dilated_mm - p.pupil_normal_mm),
-                     in.dt_s, p.pupil_tau_s);
+  const double lit = p.pupil_normal_mm * (1.0 - std::clamp(in.pupil_constriction, 0.0, 0.9));
+  s.pupil_mm = relax(s.pupil_mm, lit + dilated * (p.pupil_dilated_mm - lit), in.dt_s, p.pupil_tau_s);
 }
 
 double neuroglycopenia(const BrainParams& p, double glucose_mmol_L) {

@@ -64,6 +64,7 @@ struct BrainInputs {
   double temperature_C;
   double pao2_mmHg;      // arterial PaO2 (hyperoxaemia)
   double glucose_mmol_L = 5.0;  // arterial plasma glucose (neuroglycopenia)
+  double pupil_constriction = 0.0;  // share a drug narrows the pupils by (an opioid), 0..1
 };
 
 struct BrainState {

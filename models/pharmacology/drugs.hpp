@@ -167,6 +167,7 @@ enum Channel : int {
   kBeta1Blockade,              // share of beta-1 receptors an antagonist holds (0..1)
   kAlpha1Blockade,             // the same at alpha-1
   kSodiumChannelBlock,         // share of the fast sodium current blocked (0..1): QRS widens
+  kPupilConstriction,          // share by which the pupils narrow (0..1): miosis
   kNumChannels
 };
 

@@ -518,6 +518,31 @@ TEST(Pharmacology, AFentanylOverdoseKeepsTheBreathingFailedUnlessNaloxoneComes) 
   EXPECT_GT(rescued.signal(kRespiratoryRate), 6.0);
 }
 
+// Pinpoint pupils are the opioid overdose's sign, with coma and slowed breathing (the triad);
+// a brainstem short of O2 widens them again, and naloxone gives them back (mu_opioid's miosis,
+// models/pharmacology).
+TEST(Pharmacology, AnOpioidNarrowsThePupilsUntilHypoxiaWidensThem) {
+  Sim sim(adult(), 1, 0);
+  const double rest = sim.signal(kPupilDiameter);
+  act(sim, R"({"do":"drug","drug":"fentanyl","dose":2,"unit":"mg"})");
+  sim.advance(60.0);
+  const double pinpoint = sim.signal(kPupilDiameter), sao2 = sim.signal(kSao2);
+  sim.advance(360.0);
+  const double hypoxic = sim.signal(kPupilDiameter);
+  std::printf("pupils: %.1f mm at rest, %.1f at 60 s (SaO2 %.0f%%), %.1f at 7 min\n", rest,
+              pinpoint, sao2, hypoxic);
+  EXPECT_LE(pinpoint, 2.0);
+  EXPECT_GT(sao2, 85.0);  // narrowed by the drug, before the hypoxia
+  EXPECT_GT(hypoxic, 5.0);
+
+  Sim rescued(adult(), 1, 0);
+  act(rescued, R"({"do":"drug","drug":"fentanyl","dose":2,"unit":"mg"})");
+  rescued.advance(120.0);
+  act(rescued, R"({"do":"drug","drug":"naloxone","dose":2,"unit":"mg"})");
+  rescued.advance(120.0);
+  EXPECT_GT(rescued.signal(kPupilDiameter), 3.0);
+}
+
 TEST(Pharmacology, DosesInAUnitTheDrugDoesNotHaveAreRefusedNamingIt) {
   // Bad input names the field, the value and the valid range; an overdose a trainee could give
   // is simulated, not refused.

@@ -293,6 +293,46 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
   EXPECT_FALSE(blind.outcome.rosc_any);
 }
 
+// An opioid's hypoxic arrest (2 mg of fentanyl): once the circulation is back the brainstem has
+// its O2 again and the pupils narrow to pinpoints (models/pharmacology's miosis); a patient with
+// pinpoint pupils who does not breathe gets naloxone (AHA 2020 opioid-associated emergencies),
+// and breathes. In the arrest the hypoxic pupils are wide, so it comes after ROSC, and only from
+// a team that looks for causes.
+TEST(Protocol, PinpointPupilsAndNoBreathingGetNaloxone) {
+  const std::string study = R"({"duration_s": 1800, "arrest": {"cause": "opioid", "causes": {"opioid":
+      [{"at_s": 30, "do": "drug", "drug": "fentanyl", "dose": 2, "unit": "mg"}]}},
+      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
+  const TeamRun looks = run_study(study + "1}}}");
+  const TeamRun blind = run_study(study + "0}}}");
+  ASSERT_TRUE(looks.outcome.ok) << looks.outcome.error;
+  const double naloxone = first_event(looks.outcome.log, "naloxone 0.4 mg");
+  std::printf("collapse %.0f s, ROSC %.0f s, naloxone %.0f s, doses %d\n", looks.outcome.collapse_s,
+              looks.outcome.tally.first_rosc_s, naloxone, count_events(looks.outcome.log, "naloxone"));
+  EXPECT_TRUE(looks.outcome.rosc_any);
+  EXPECT_GT(naloxone, looks.outcome.tally.first_rosc_s);
+  EXPECT_LT(naloxone, looks.outcome.tally.first_rosc_s + 600.0);
+  EXPECT_LT(first_event(blind.outcome.log, "naloxone"), 0.0);
+}
+
+// A tricyclic's arrest (3 g of amitriptyline IV): a QRS near 180 ms in an organised rhythm
+// without a pulse, or after ROSC with a low pressure, gets sodium bicarbonate (ERC 2021: bicarbonate for a tricyclic's broad-complex
+// rhythm), at most three doses; a team that does not look for causes gives none.
+TEST(Protocol, ABroadQrsWithAFailingCirculationGetsBicarbonate) {
+  // The block's VF comes by chance (models/electrophysiology): seed 4 has it at ~3 minutes.
+  const std::string study = R"({"seed": 4, "duration_s": 1500, "arrest": {"cause": "tca", "causes": {"tca":
+      [{"at_s": 30, "do": "drug", "drug": "amitriptyline", "dose": 3000, "unit": "mg"}]}},
+      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
+  const TeamRun looks = run_study(study + "1}}}");
+  const TeamRun blind = run_study(study + "0}}}");
+  ASSERT_TRUE(looks.outcome.ok) << looks.outcome.error;
+  const int doses = count_events(looks.outcome.log, "QRS");
+  std::printf("broad-QRS bicarbonate: %d doses, the first at %.0f s\n", doses,
+              first_event(looks.outcome.log, "QRS"));
+  EXPECT_GE(doses, 1);
+  EXPECT_LE(doses, 3);
+  EXPECT_EQ(count_events(blind.outcome.log, "QRS"), 0);
+}
+
 // A VF arrest 20 minutes after 100 units of insulin (glucose ~2.3 mmol/L at the collapse, 2.1 on
 // the first gas): the team that takes blood gases reads the glucose on the first and gives
 // dextrose 25 g (under 4.0 mmol/L: UK Kidney Association 2020); the glucose on the next gas is
