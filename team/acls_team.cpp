@@ -17,6 +17,7 @@ constexpr double kAnalysisWindow_s = 4.0;   // then it analyses this much ECG
 constexpr double kPulseFelt = 0.5;          // carotid strength a rescuer calls a pulse
 constexpr double kPulseLost = 0.2;          // below this for kPulseLostFor_s: re-arrest
 constexpr double kPulseLostFor_s = 10.0;
+constexpr double kPadsLead_s = 10.0;        // the pads ECG runs this long before it is read
 constexpr double kMinDepth_mm = 20.0;
 constexpr double kBloodGasEvery_s = 600.0;
 constexpr double kAnalyserDelay_s = 90.0;   // the blood_gas action's default
@@ -96,6 +97,7 @@ double AclsTeam::uniform(uint32_t index) const {
 
 resus_status AclsTeam::attach(resus_sim* sim, double collapse_s) {
   collapse_s_ = collapse_s;
+  listening_ = false;
   return perception_.attach(sim);
 }
 
@@ -127,6 +129,7 @@ void AclsTeam::step(resus_sim* sim) {
     chest_rise_mL_ = std::max(chest_rise_mL_, v.last_breath_mL);
   }
   arrivals(sim, t);
+  hear_pads(sim, t);
   // The termination clock runs only while the team resuscitates: a re-arrest hours after ROSC
   // is a new attempt with the time it has left. Nobody is dead until warm: it runs only while
   // the core is at 32 C or above (ERC 2021), so a rewarmed patient gets the whole time.
@@ -189,6 +192,22 @@ void AclsTeam::step(resus_sim* sim) {
 }
 
 // Who is at the patient: a bystander, a public AED, the team; what the team has set up.
+// The pads ECG is generated only while an analysis may come: from kPadsLead_s before the first
+// pads go on (the public AED's or the team's), through the arrest, and after ROSC only once the
+// pulse is felt to weaken (a re-arrest is called kPulseLostFor_s later). The lead lets the ECG's
+// sources settle: switched on at the pause itself, the first analysis misread a fine VF as
+// non-shockable (its fade-in and slow noises start from rest).
+void AclsTeam::hear_pads(resus_sim* sim, double t) {
+  double first_pads_s = p_.arrival_s + p_.pads_delay_s;
+  if (p_.aed_delay_s >= 0) first_pads_s = std::min(first_pads_s, p_.aed_delay_s);
+  const bool want = phase_ == Phase::kRosc ? pulseless_since_s_ >= 0.0
+                                           : t >= first_pads_s - kPadsLead_s;
+  if (want == listening_) return;
+  listening_ = want;
+  if (want) perception_.listen(sim);
+  else perception_.mute(sim);
+}
+
 void AclsTeam::arrivals(resus_sim* sim, double t) {
   if (!bystander_started_ && !team_here_ && p_.bystander_cpr_delay_s >= 0 &&
       t >= p_.bystander_cpr_delay_s) {
@@ -712,6 +731,8 @@ void AclsTeam::stop(resus_sim* sim, double t) {
   compressing_ = false;
   tally_.stopped_s = t;
   phase_ = Phase::kStopped;
+  listening_ = false;
+  perception_.mute(sim);
 }
 
 }  // namespace resus_team

@@ -66,6 +66,7 @@ class AclsTeam : public Team {
   void act(resus_sim* sim, double t, const std::string& action_json, const std::string& what);
   void note(double t, const std::string& what);
   void arrivals(resus_sim* sim, double t);
+  void hear_pads(resus_sim* sim, double t);
   void compress(resus_sim* sim, double t);
   void place_tube(resus_sim* sim, double t);
   void begin_analysis(resus_sim* sim, double t, bool scheduled);
@@ -93,6 +94,7 @@ class AclsTeam : public Team {
   Phase phase_ = Phase::kArrest;
   bool compressing_ = false, bystander_started_ = false, aed_here_ = false, team_here_ = false;
   bool pads_on_ = false, access_ = false, tube_ = false, shockable_last_ = false;
+  bool listening_ = false;           // the pads ECG is on (hear_pads)
   // The airway judged over windows of the team's own 30:2 bagging (two cycles): the time bagged
   // in the window, the most the chest rose in it, and whether the team has judged the airway
   // obstructed (then laryngoscopy and the tube at once).

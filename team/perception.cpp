@@ -32,9 +32,19 @@ Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
 }
 
 resus_status Perception::attach(resus_sim* sim) {
+  next_index_ = 0;
+  return mute(sim);
+}
+
+resus_status Perception::listen(resus_sim* sim) {
   resus_ecg_def def = resus_default_ecg_def();
   def.sample_rate_hz = kEcgRateHz;
-  next_index_ = 0;
+  return resus_sim_ecg_configure(sim, &def);
+}
+
+resus_status Perception::mute(resus_sim* sim) {
+  resus_ecg_def def = resus_default_ecg_def();
+  def.sample_rate_hz = 0;
   return resus_sim_ecg_configure(sim, &def);
 }
 

@@ -47,8 +47,13 @@ class Perception {
   static constexpr int32_t kEcgKeepSamples = 12 * kEcgRateHz;  // the last 12 s of pads ECG
 
   Perception();
-  // Switches the pads ECG on (250 Hz, with compression and shock artefacts).
+  // Readies the pads ECG (250 Hz, with compression and shock artefacts), switched off: a team
+  // reads the pads only while it analyses, and generating the ECG costs an eighth of a team
+  // patient's time (bench/README.md).
   resus_status attach(resus_sim* sim);
+  // Switches the pads ECG on from now, and off again.
+  resus_status listen(resus_sim* sim);
+  resus_status mute(resus_sim* sim);
   // Drains the ECG the sim generated since the last call. Call at least every 30 s.
   void drain(resus_sim* sim);
   Vitals vitals(const resus_sim* sim) const;

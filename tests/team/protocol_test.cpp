@@ -76,6 +76,17 @@ TEST(Protocol, ShocksVfThenGivesEpinephrineAfterTheSecondShockAndAmiodaroneAfter
   EXPECT_EQ(t.rosc_count, 0);
 }
 
+// The team's pads ECG runs only while an analysis may come (team/README.md); switched on at the
+// pause itself, a fine VF nine minutes old read as non-shockable at the first analysis (its
+// sources settle over seconds). With the 10-s lead it reads shockable, as a continuous recording
+// did.
+TEST(Protocol, ALongUntreatedVfStillReadsShockableAtTheFirstAnalysis) {
+  const TeamRun r = run_study(R"({"seed": 3, "duration_s": 700, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
+      "team": {"preset": "als_crew", "parameters": {"arrival_s": 540, "bystander_cpr_delay_s": -1}}})");
+  ASSERT_TRUE(r.outcome.ok) << r.outcome.error;
+  EXPECT_EQ(r.outcome.tally.first_analysis, "shock");
+}
+
 TEST(Protocol, AsystoleGetsEpinephrineAtOnceAndNoShock) {
   const TeamRun r = run_study(R"({"seed": 3, "duration_s": 420, "arrest": {"at_s": 20, "rhythm": "asystole"},
       "team": {"preset": "in_hospital"}})");
