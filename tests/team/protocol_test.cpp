@@ -38,6 +38,16 @@ TeamRun run_study(const std::string& json, int64_t patient = 0) {
   return r;
 }
 
+// One patient run twice by the in-hospital team, looking for causes and not: `study` is the
+// study JSON up to its team, ending in a comma.
+struct LooksAndBlind {
+  TeamRun looks, blind;
+};
+LooksAndBlind with_and_without_causes(const std::string& study) {
+  const std::string team = R"("team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
+  return {run_study(study + team + "1}}}"), run_study(study + team + "0}}}")};
+}
+
 double first_event(const std::vector<TeamEvent>& log, const std::string& what) {
   for (const TeamEvent& e : log)
     if (e.what.find(what) != std::string::npos) return e.t_s;
@@ -287,10 +297,8 @@ TEST(Protocol, ALaypersonCompressesThenAPublicAedShocksBeforeTheCrewArrives) {
 // pulse, one that does not never does.
 TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause) {
   const std::string study = R"({"duration_s": 900, "arrest": {"cause": "tamponade", "causes": {"tamponade":
-      [{"at_s": 30, "do": "condition", "condition": "tamponade", "source": "blood", "rate_mL_min": 100}]}},
-      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
-  const TeamRun looks = run_study(study + "1}}}");
-  const TeamRun blind = run_study(study + "0}}}");
+      [{"at_s": 30, "do": "condition", "condition": "tamponade", "source": "blood", "rate_mL_min": 100}]}},)";
+  const auto [looks, blind] = with_and_without_causes(study);
   EXPECT_EQ(looks.draw.cause, "tamponade");
   // The collapse comes when the pulse goes, minutes into the filling (ATLS-style obstructive
   // shock), the same in both runs.
@@ -311,10 +319,8 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
 // a team that looks for causes.
 TEST(Protocol, PinpointPupilsAndNoBreathingGetNaloxone) {
   const std::string study = R"({"duration_s": 1800, "arrest": {"cause": "opioid", "causes": {"opioid":
-      [{"at_s": 30, "do": "drug", "drug": "fentanyl", "dose": 2, "unit": "mg"}]}},
-      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
-  const TeamRun looks = run_study(study + "1}}}");
-  const TeamRun blind = run_study(study + "0}}}");
+      [{"at_s": 30, "do": "drug", "drug": "fentanyl", "dose": 2, "unit": "mg"}]}},)";
+  const auto [looks, blind] = with_and_without_causes(study);
   ASSERT_TRUE(looks.outcome.ok) << looks.outcome.error;
   const double naloxone = first_event(looks.outcome.log, "naloxone 0.4 mg");
   std::printf("collapse %.0f s, ROSC %.0f s, naloxone %.0f s, doses %d\n", looks.outcome.collapse_s,
@@ -331,10 +337,8 @@ TEST(Protocol, PinpointPupilsAndNoBreathingGetNaloxone) {
 TEST(Protocol, ABroadQrsWithAFailingCirculationGetsBicarbonate) {
   // The block's VF comes by chance (models/electrophysiology): seed 4 has it at ~3 minutes.
   const std::string study = R"({"seed": 4, "duration_s": 1500, "arrest": {"cause": "tca", "causes": {"tca":
-      [{"at_s": 30, "do": "drug", "drug": "amitriptyline", "dose": 3000, "unit": "mg"}]}},
-      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
-  const TeamRun looks = run_study(study + "1}}}");
-  const TeamRun blind = run_study(study + "0}}}");
+      [{"at_s": 30, "do": "drug", "drug": "amitriptyline", "dose": 3000, "unit": "mg"}]}},)";
+  const auto [looks, blind] = with_and_without_causes(study);
   ASSERT_TRUE(looks.outcome.ok) << looks.outcome.error;
   const int doses = count_events(looks.outcome.log, "QRS");
   std::printf("broad-QRS bicarbonate: %d doses, the first at %.0f s\n", doses,
@@ -352,10 +356,8 @@ TEST(Protocol, AHypoglycaemicArrestGetsDextroseFromTheFirstBloodGas) {
   RESUS_RELEASE_PASS_ONLY();
   const std::string study = R"({"duration_s": 2700, "arrest": {"cause": "insulin", "causes": {"insulin": [
       {"at_s": 0, "do": "drug", "drug": "insulin", "dose": 100, "unit": "units", "route": "central_iv"},
-      {"at_s": 1200, "do": "rhythm", "rhythm": "vf_coarse"}]}},
-      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
-  const TeamRun looks = run_study(study + "1}}}");
-  const TeamRun blind = run_study(study + "0}}}");
+      {"at_s": 1200, "do": "rhythm", "rhythm": "vf_coarse"}]}},)";
+  const auto [looks, blind] = with_and_without_causes(study);
   const double gas = first_event(looks.outcome.log, "blood gas: K");
   const double dextrose = first_event(looks.outcome.log, "dextrose 25 g");
   ASSERT_GT(gas, 0.0);
@@ -382,10 +384,8 @@ TEST(Protocol, AHypoglycaemicArrestGetsDextroseFromTheFirstBloodGas) {
 TEST(Protocol, ABleedingArrestGetsFluidsOnlyFromATeamThatLooksForTheCause) {
   RESUS_RELEASE_PASS_ONLY();
   const std::string study = R"({"duration_s": 1800, "arrest": {"cause": "bleed", "causes": {"bleed":
-      [{"at_s": 30, "do": "hemorrhage", "rate_mL_min": 150, "volume_mL": 2500}]}},
-      "team": {"preset": "in_hospital", "parameters": {"treat_causes": )";
-  const TeamRun looks = run_study(study + "1}}}");
-  const TeamRun blind = run_study(study + "0}}}");
+      [{"at_s": 30, "do": "hemorrhage", "rate_mL_min": 150, "volume_mL": 2500}]}},)";
+  const auto [looks, blind] = with_and_without_causes(study);
   EXPECT_EQ(looks.outcome.collapse_s, blind.outcome.collapse_s);
   EXPECT_GT(looks.outcome.collapse_s, 300.0);  // minutes of bleeding first
   EXPECT_EQ(looks.outcome.tally.first_analysis, "organised");
