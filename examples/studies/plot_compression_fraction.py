@@ -10,7 +10,7 @@ Prints the table it plots; each rate carries its 95% Wilson interval. The arms a
 randomised: a patient's own measured fraction is confounded by how early his ROSC came."""
 import sys
 
-from study_stats import finished_patients, wilson
+from study_stats import finished_patients, plot_shares, save_share_plot, wilson
 
 OUTCOMES = (("rosc_any", "any ROSC"), ("rosc_sustained_20min", "ROSC sustained 20 min"),
             ("alive_at_end", "alive at the end"))
@@ -39,20 +39,13 @@ def main():
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7, 4.5))
     for i, (_, label) in enumerate(OUTCOMES):
-        xs = [row[2] for row in table]
-        ys = [row[3][i] for row in table]
-        ax.errorbar(xs, [y[0] for y in ys], yerr=[[y[0] - y[1] for y in ys], [y[2] - y[0] for y in ys]],
-                    fmt="o-", capsize=3, label=label)
+        plot_shares(ax, [row[2] for row in table], [row[3][i] for row in table], fmt="o-",
+                    label=label)
     for lost, _, fraction, _ in table:
         ax.annotate(f"{lost:.0f} s lost", (fraction, 0.02), ha="center", fontsize=8)
-    ax.set_xlabel("mean compression fraction of the arm")
-    ax.set_ylabel("share of patients")
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Witnessed VF: outcomes by the crew's lost time per check (resus batch)")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(sys.argv[2], dpi=120)
-
+    save_share_plot(fig, ax, "mean compression fraction of the arm", "share of patients",
+                    "Witnessed VF: outcomes by the crew's lost time per check (resus batch)",
+                    sys.argv[2])
 
 if __name__ == "__main__":
     main()

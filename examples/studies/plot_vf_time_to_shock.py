@@ -8,7 +8,7 @@ examples/studies/vf_time_to_shock.json (docs/batch.md).
 Prints the table it plots; each point carries its 95% Wilson interval."""
 import sys
 
-from study_stats import finished_patients, wilson
+from study_stats import finished_patients, plot_shares, save_share_plot, wilson
 
 
 def main():
@@ -38,17 +38,10 @@ def main():
     fig, ax = plt.subplots(figsize=(7, 4.5))
     for bystander, style in ((False, "o-"), (True, "s--")):
         pts = [(t, rosc) for b, t, n, rosc, _, _ in table if b == bystander and n > 0]
-        ax.errorbar([p[0] for p in pts], [p[1][0] for p in pts],
-                    yerr=[[p[1][0] - p[1][1] for p in pts], [p[1][2] - p[1][0] for p in pts]],
-                    fmt=style, capsize=3, label="bystander CPR" if bystander else "no bystander CPR")
-    ax.set_xlabel("crew at the patient (min after collapse)")
-    ax.set_ylabel("any ROSC")
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Witnessed VF: ROSC by the delay to the crew (resus batch)")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(sys.argv[2], dpi=120)
-
+        plot_shares(ax, [p[0] for p in pts], [p[1] for p in pts], fmt=style,
+                    label="bystander CPR" if bystander else "no bystander CPR")
+    save_share_plot(fig, ax, "crew at the patient (min after collapse)", "any ROSC",
+                    "Witnessed VF: ROSC by the delay to the crew (resus batch)", sys.argv[2])
 
 if __name__ == "__main__":
     main()
