@@ -191,7 +191,6 @@ void AclsTeam::step(resus_sim* sim) {
   }
 }
 
-// Who is at the patient: a bystander, a public AED, the team; what the team has set up.
 // The pads ECG is generated only while an analysis may come: from kPadsLead_s before the first
 // pads go on (the public AED's or the team's), through the arrest, and after ROSC only once the
 // pulse is felt to weaken (a re-arrest is called kPulseLostFor_s later). The lead lets the ECG's
@@ -208,6 +207,7 @@ void AclsTeam::hear_pads(resus_sim* sim, double t) {
   else perception_.mute(sim);
 }
 
+// Who is at the patient: a bystander, a public AED, the team; what the team has set up.
 void AclsTeam::arrivals(resus_sim* sim, double t) {
   if (!bystander_started_ && !team_here_ && p_.bystander_cpr_delay_s >= 0 &&
       t >= p_.bystander_cpr_delay_s) {
