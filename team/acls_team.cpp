@@ -483,7 +483,7 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
           "insulin 10 units");
       act(sim, t, R"({"do":"drug","drug":"dextrose","dose":25000,"unit":"mg","route":")" + route + "\"}",
           "dextrose 25 g");
-      act(sim, t, R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")" + route + "\"}",
+      act(sim, t, std::string(R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")") + route + "\"}",
           "sodium bicarbonate 50 mmol");
     }
     // Its own insulin, a long arrest's exhausted liver or a diabetic's: the same gas shows it.
@@ -544,7 +544,7 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
 // so an opioid's arrest seldom shows them until the circulation is back.
 void AclsTeam::toxins(resus_sim* sim, double t, const Vitals& v) {
   if (!access_) return;
-  const std::string route = kRoutes[static_cast<int>(p_.access_route)];
+  const char* route = kRoutes[static_cast<int>(p_.access_route)];
   constexpr int32_t kNaloxoneDoses = sizeof kNaloxone_mg / sizeof kNaloxone_mg[0];
   if (v.pupil_mm <= kPinpoint_mm && !v.breathing && naloxone_doses_ < kNaloxoneDoses &&
       t >= last_naloxone_s_ + kNaloxoneEvery_s) {
@@ -561,7 +561,7 @@ void AclsTeam::toxins(resus_sim* sim, double t, const Vitals& v) {
       wide_qrs_bicarbonate_ < kBroadQrsDoses && t >= last_wide_qrs_bicarbonate_s_ + kBroadQrsEvery_s) {
     ++wide_qrs_bicarbonate_;
     last_wide_qrs_bicarbonate_s_ = t;
-    act(sim, t, R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")" + route + "\"}",
+    act(sim, t, std::string(R"({"do":"drug","drug":"sodium_bicarbonate","dose":50,"unit":"mmol","route":")") + route + "\"}",
         fmt("QRS %.0f ms: sodium bicarbonate 50 mmol", v.qrs_ms));
   }
 }
