@@ -49,6 +49,23 @@ constexpr double kVisibleLoss_mL = 750.0, kRapidBolus_mL_min = 250.0;  // hypovo
 // (bls_crew) carries no laryngoscope.
 constexpr double kJudgedCycles = 2.0, kBreathPause_s = 5.0, kNoChestRise_mL = 50.0;
 constexpr double kNoTube_s = 86400.0;
+// Bradycardia with a pulse (ERC 2021 ALS, Soar et al.; AHA 2020 adult bradycardia algorithm): a
+// rate under 50/min with an adverse feature, here shock (a systolic under 90), or with a risk of
+// asystole, here a broad QRS (120 ms or more: a block below the node; ERC 2021), is treated.
+// Atropine 1 mg every 3 minutes to 3 mg (AHA 2020; the ERC gives 0.5 mg to the same 3 mg); a
+// broad-QRS block is paced at once (AHA 2020: atropine is unlikely to work below the node),
+// a narrow one once atropine has not worked 3 minutes after the first dose (or without access).
+// Transcutaneous pacing at 70/min, its current raised from 50 mA by 10 mA until the monitor
+// counts the pacing rate, then set 10 mA above that threshold [U: practice sets it "just
+// above"]. In a core under 35 C the slow rate is the cold's and is not treated (ERC 2021
+// special circumstances).
+constexpr double kBradycardia_per_min = 50.0, kShockSbp_mmHg = 90.0, kBradycardiaFor_s = 10.0;
+constexpr double kAtropine_mg = 1.0, kAtropineEvery_s = 180.0;
+constexpr int32_t kAtropineDoses = 3;
+constexpr double kPacingRate_per_min = 70.0, kPacingFrom_mA = 50.0, kPacingStep_mA = 10.0;
+constexpr double kPacingMax_mA = 200.0, kPacingMargin_mA = 10.0, kCaptureLook_s = 6.0;
+constexpr double kCapturedWithin_per_min = 5.0;  // the monitor counts at least the rate minus this
+constexpr double kColdBradycardia_C = 35.0;
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // ERC 2021 special circumstances (Lott 2021), hypothermic arrest (B.4 row 81).
@@ -183,6 +200,7 @@ void AclsTeam::step(resus_sim* sim) {
     case Phase::kRosc:
       rewarm(sim, t);  // a pulse in the cold is rewarmed all the same
       watch_rosc(sim, t, v);
+      if (phase_ == Phase::kRosc) bradycardia(sim, t, v);
       if (phase_ == Phase::kRosc) causes(sim, t, v);
       if (phase_ == Phase::kRosc) post_rosc_care(sim, t, v);
       break;
@@ -330,14 +348,9 @@ void AclsTeam::analyse(resus_sim* sim, double t) {
               fmt(" (rate %.0f/min, %.2f mV)", finding.rate_per_min, finding.amplitude_mV));
   shockable_last_ = finding.advice == RESUS_AED_SHOCK;
   organised_rate_ = finding.organised ? finding.rate_per_min : 0.0;
-  // ERC 2021: below 30 C at most three shocks, then none until the core passes 30.
-  if (shockable_last_ && cold_arrest_ && core_C_ < kNoShockBelow_C && cold_shocks_ >= 3) {
-    note(t, fmt("core %.1f C: shocks deferred until 30 C", core_C_));
-    return resume(sim, t);
-  }
+  organised_width_ms_ = finding.organised ? finding.qrs_width_ms : 0.0;
   if (shockable_last_) {
-    phase_ = Phase::kCharging;
-    phase_until_s_ = std::max(t, pause_start_s_ + p_.preshock_pause_s);
+    charge(sim, t);
   } else if (finding.organised && team_here_) {
     phase_ = Phase::kPulseCheck;
     pulse_felt_ = 0.0;
@@ -347,9 +360,28 @@ void AclsTeam::analyse(resus_sim* sim, double t) {
   }
 }
 
+// ERC 2021: below 30 C at most three shocks, then none until the core passes 30.
+void AclsTeam::charge(resus_sim* sim, double t) {
+  if (cold_arrest_ && core_C_ < kNoShockBelow_C && cold_shocks_ >= 3) {
+    note(t, fmt("core %.1f C: shocks deferred until 30 C", core_C_));
+    return resume(sim, t);
+  }
+  phase_ = Phase::kCharging;
+  phase_until_s_ = std::max(t, pause_start_s_ + p_.preshock_pause_s);
+}
+
 void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
   if (pulse_felt_ < kPulseFelt) {
     note(t, fmt("no pulse (%.2f)", pulse_felt_));
+    // A team that reads its own monitor calls a fast broad regular rhythm without a pulse
+    // pulseless VT, which its AED's rate threshold may leave organised.
+    if (p_.manual_vt_rate_per_min > 0.0 && organised_rate_ >= p_.manual_vt_rate_per_min &&
+        organised_width_ms_ >= kBroadQrs_ms) {
+      note(t, fmt("pulseless VT on the monitor (rate %.0f/min, QRS %.0f ms)", organised_rate_,
+                  organised_width_ms_));
+      shockable_last_ = true;
+      return charge(sim, t);
+    }
     return resume(sim, t);
   }
   ++tally_.rosc_count;
@@ -554,7 +586,9 @@ void AclsTeam::toxins(resus_sim* sim, double t, const Vitals& v) {
         fmt(R"({"do":"drug","drug":"naloxone","dose":%g,"unit":"mg","route":")", mg) + route + "\"}",
         fmt("pupils %.1f mm, not breathing: naloxone %g mg", v.pupil_mm, mg));
   }
-  const bool failing = phase_ == Phase::kRosc ? v.map_mmHg < kMapTarget_mmHg
+  // A slower broad-QRS rhythm is a block's escape (bradycardia(), which paces it).
+  const bool failing = phase_ == Phase::kRosc ? v.map_mmHg < kMapTarget_mmHg &&
+                                                    v.heart_rate_per_min >= kBroadQrsRate_per_min
                                               : organised_rate_ >= kBroadQrsRate_per_min;
   const bool alkalaemic = v.lab_ph >= kAlkalaemicPh;  // 0 until a gas has been analysed
   if (v.qrs_ms >= kBroadQrs_ms && failing && !alkalaemic &&
@@ -584,8 +618,13 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
             "ventilation 10/min");
         ventilation_rate_ = 10.0;
       }
+      if (pacing_mA_ > 0.0) {
+        act(sim, t, R"({"do":"pacing_stop"})", "pacing stopped");
+        pacing_mA_ = 0.0;
+        pacing_captured_ = false;
+      }
       phase_ = Phase::kArrest;
-      hypotensive_since_s_ = -1.0;
+      hypotensive_since_s_ = bradycardic_since_s_ = -1.0;
       begin_analysis(sim, t, false);
       return;
     }
@@ -603,6 +642,57 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
 // to give; further boluses run alongside it), then 0.05 more whenever it has again been below for a minute and the last change is
 // 5 minutes old (up to 1.0: the post-arrest vasoplegia deepens over the first day); 0.05 less
 // every 10 minutes above 85, and stopped from 0.1.
+void AclsTeam::bradycardia(resus_sim* sim, double t, const Vitals& v) {
+  if (!team_here_ || p_.treat_bradycardia < 1.0) return;
+  if (pacing_mA_ > 0.0) return find_capture(sim, t, v);
+  const bool slow = v.heart_rate_per_min > 0.0 && v.heart_rate_per_min < kBradycardia_per_min;
+  const bool broad = v.qrs_ms >= kBroadQrs_ms;
+  if (!slow || !(v.sbp_mmHg < kShockSbp_mmHg || broad) || core_C_ < kColdBradycardia_C) {
+    bradycardic_since_s_ = -1.0;
+    return;
+  }
+  if (bradycardic_since_s_ < 0.0) bradycardic_since_s_ = t;
+  if (t < bradycardic_since_s_ + kBradycardiaFor_s || t < last_atropine_s_ + kAtropineEvery_s)
+    return;
+  const std::string seen =
+      fmt("HR %.0f, SBP %.0f, QRS %.0f ms: ", v.heart_rate_per_min, v.sbp_mmHg, v.qrs_ms);
+  const bool atropine_failed = atropine_doses_ > 0;
+  if (access_ && atropine_doses_ < kAtropineDoses) {
+    ++atropine_doses_;
+    last_atropine_s_ = t;
+    act(sim, t,
+        fmt(R"({"do":"drug","drug":"atropine","dose":%g,"unit":"mg","route":")", kAtropine_mg) +
+            kRoutes[static_cast<int>(p_.access_route)] + "\"}",
+        seen + fmt("atropine %g mg", kAtropine_mg));
+  }
+  if (broad || atropine_failed || !access_)
+    start_pacing(sim, t, kPacingFrom_mA, seen + "transcutaneous pacing");
+}
+
+void AclsTeam::start_pacing(resus_sim* sim, double t, double mA, const std::string& why) {
+  pacing_mA_ = mA;
+  pacing_set_s_ = t;
+  act(sim, t, fmt(R"({"do":"pacing_start","rate_per_min":%g,"current_mA":%g})", kPacingRate_per_min, mA),
+      why + fmt(" %g/min %g mA", kPacingRate_per_min, mA));
+}
+
+// The monitor counting the pacing rate is capture (a faster own rhythm inhibits the demand pacer
+// and reads the same); until then the current rises step by step, to the pacer's maximum.
+void AclsTeam::find_capture(resus_sim* sim, double t, const Vitals& v) {
+  if (pacing_captured_ || t < pacing_set_s_ + kCaptureLook_s) return;
+  if (v.heart_rate_per_min >= kPacingRate_per_min - kCapturedWithin_per_min) {
+    pacing_captured_ = true;
+    const double mA = std::min(pacing_mA_ + kPacingMargin_mA, kPacingMax_mA);
+    if (mA > pacing_mA_) start_pacing(sim, t, mA, fmt("capture at %g mA: pacing", pacing_mA_));
+  } else if (pacing_mA_ < kPacingMax_mA) {
+    start_pacing(sim, t, std::min(pacing_mA_ + kPacingStep_mA, kPacingMax_mA),
+                 fmt("HR %.0f, no capture: pacing", v.heart_rate_per_min));
+  } else {
+    pacing_captured_ = true;  // nothing more to try; the pressure care goes on
+    note(t, fmt("no capture at %g mA", kPacingMax_mA));
+  }
+}
+
 void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
   double rate = norepinephrine_ug_kg_min_;
   if (v.map_mmHg < kMapTarget_mmHg) {

@@ -71,6 +71,7 @@ class AclsTeam : public Team {
   void place_tube(resus_sim* sim, double t);
   void begin_analysis(resus_sim* sim, double t, bool scheduled);
   void analyse(resus_sim* sim, double t);
+  void charge(resus_sim* sim, double t);
   void finish_pulse_check(resus_sim* sim, double t);
   void resume(resus_sim* sim, double t);
   void drugs(resus_sim* sim, double t);
@@ -78,6 +79,9 @@ class AclsTeam : public Team {
   void toxins(resus_sim* sim, double t, const Vitals& v);
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
+  void bradycardia(resus_sim* sim, double t, const Vitals& v);
+  void start_pacing(resus_sim* sim, double t, double mA, const std::string& why);
+  void find_capture(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
   void control_temperature(resus_sim* sim, double t, const Vitals& v);
   void rewarm(resus_sim* sim, double t);
@@ -114,7 +118,13 @@ class AclsTeam : public Team {
   int32_t naloxone_doses_ = 0, wide_qrs_bicarbonate_ = 0;
   double last_naloxone_s_ = -1e9, last_wide_qrs_bicarbonate_s_ = -1e9;
   double organised_rate_ = 0.0;      // the last analysis's rate of an organised rhythm, /min
+  double organised_width_ms_ = 0.0;  // and its QRS width
   double pulseless_since_s_ = -1.0, hypotensive_since_s_ = -1.0;
+  // Bradycardia with shock after ROSC: atropine given, then the pacer (0 mA: off) and its capture.
+  double bradycardic_since_s_ = -1.0, last_atropine_s_ = -1e9;
+  int32_t atropine_doses_ = 0;
+  double pacing_mA_ = 0.0, pacing_set_s_ = -1e9;
+  bool pacing_captured_ = false;
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
   double vasopressor_changed_s_ = -1e9;
   double als_without_rosc_s_ = 0.0;  // the team's resuscitation time so far, ROSC excluded

@@ -26,7 +26,8 @@ Perception::Perception() : ring_(kEcgKeepSamples, 0.0f) {
           signal_index("blood_lost_mL"),         signal_index("pleural_blood_left_mL"),
           signal_index("pleural_blood_right_mL"), signal_index("vt_mL"),
           signal_index("lab_glucose_mmol_L"),    signal_index("pupil_diameter_mm"),
-          signal_index("spontaneous_breathing"), signal_index("qrs_ms")};
+          signal_index("spontaneous_breathing"), signal_index("qrs_ms"),
+          signal_index("sbp_mmHg"),              signal_index("ventricular_rate_bpm")};
   if (resus_ecg_lead_find("pads", &pads_lead_) != RESUS_OK)
     throw std::logic_error("the library has no pads lead");
 }
@@ -82,6 +83,8 @@ Vitals Perception::vitals(const resus_sim* sim) const {
   v.etco2_mmHg = get(idx_.etco2);
   v.spo2_pct = get(idx_.spo2);
   v.map_mmHg = get(idx_.map);
+  v.sbp_mmHg = get(idx_.sbp);
+  v.heart_rate_per_min = get(idx_.rate);
   v.lab_k_mmol_L = get(idx_.lab_k);
   v.lab_ph = get(idx_.lab_ph);
   v.breath_sounds_left = get(idx_.sounds_left);

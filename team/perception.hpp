@@ -22,6 +22,8 @@ struct Vitals {
   double spo2_pct = 0.0;
   bool spo2_valid = false;     // the oximeter has a pulsatile signal
   double map_mmHg = 0.0;
+  double sbp_mmHg = 0.0;
+  double heart_rate_per_min = 0.0;  // the monitor's QRS count (0 in VF and asystole)
   double lab_k_mmol_L = 0.0;   // 0 until a blood gas has been analysed
   double lab_ph = 0.0;
   double lab_pco2_mmHg = 0.0;
@@ -69,7 +71,7 @@ class Perception {
     int32_t carotid, etco2, spo2, map, lab_k, lab_ph, sounds_left, sounds_right, deviation,
         pericardial, core_temp, percussion_left, percussion_right, spo2_valid, lab_pco2,
         consciousness, blood_lost, pleural_blood_left, pleural_blood_right, last_breath,
-        lab_glucose, pupil, breathing, qrs;
+        lab_glucose, pupil, breathing, qrs, sbp, rate;
   } idx_{};
 };
 

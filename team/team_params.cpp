@@ -51,6 +51,8 @@ constexpr std::array kTable = {
                   "epinephrine dose (0: placebo, no drug given)"},
     TeamParamInfo{"shock_energy_J", &TeamParams::shock_energy_J, 1, 360, false,
                   "biphasic shock energy"},
+    TeamParamInfo{"manual_vt_rate_per_min", &TeamParams::manual_vt_rate_per_min, 0, 300, false,
+                  "a broad regular pulseless rhythm at this rate or faster is read as pulseless VT on the monitor and shocked (0: the AED's reading only)"},
     TeamParamInfo{"antiarrhythmic", &TeamParams::antiarrhythmic, 0, 2, true,
                   "after the 3rd and 5th shocks: 0 none, 1 amiodarone, 2 lidocaine"},
     TeamParamInfo{"missed_dose_probability", &TeamParams::missed_dose_probability, 0, 1, false,
@@ -63,6 +65,8 @@ constexpr std::array kTable = {
                   "1: looks for the H's and T's it can see and treats them"},
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
                   "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45, and controls the temperature"},
+    TeamParamInfo{"treat_bradycardia", &TeamParams::treat_bradycardia, 0, 1, true,
+                  "1: with a pulse, a rate under 50/min with a systolic under 90 gets atropine 1 mg (to 3 mg), then transcutaneous pacing"},
     TeamParamInfo{"fluid_bolus_mL", &TeamParams::fluid_bolus_mL, 0, 2000, false,
                   "after ROSC: crystalloid bolus (over 10 min) for a MAP under 65 before norepinephrine (0: none)"},
     TeamParamInfo{"fluid_limit_mL", &TeamParams::fluid_limit_mL, 0, 10000, false,
@@ -124,6 +128,8 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.access_delay_s = kDay;
     p.treat_causes = 0.0;
     p.post_rosc_care = 0.0;
+    p.treat_bradycardia = 0.0;  // no atropine, and an AED does not pace
+    p.manual_vt_rate_per_min = 0.0;  // an AED's reading only
     p.fluid_bolus_mL = 0.0;
   } else if (name == "in_hospital") {
     // GWTG-R: first shock median 1 min, first epinephrine median 3 min.

@@ -45,6 +45,10 @@ struct TeamParams {
   double epinephrine_interval_s = 240.0;
   double epinephrine_mg = 1.0;     // 0: placebo arm (the team still "gives" nothing)
   double shock_energy_J = 200.0;
+  // A team with a manual defibrillator reads its monitor: a broad (120 ms or more) regular rhythm
+  // at this rate or faster with no pulse is pulseless VT and shocked, though the AED's own
+  // threshold (180/min, models/aed) calls it organised. 0: the team goes by its AED alone.
+  double manual_vt_rate_per_min = 150.0;
   double antiarrhythmic = 1.0;           // 0 none, 1 amiodarone (300 then 150 mg), 2 lidocaine
   double missed_dose_probability = 0.0;  // a due epinephrine dose is forgotten until the next cycle
   double late_check_s = 0.0;             // each rhythm check comes this much late
@@ -55,6 +59,9 @@ struct TeamParams {
   double check_hands_off_s = 0.0;
   double treat_causes = 1.0;             // looks for and treats the H's and T's it can see
   double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
+  // With a pulse, a ventricular rate under 50 with a systolic under 90 gets atropine, then
+  // transcutaneous pacing (ERC 2021 / AHA 2020 bradycardia algorithms).
+  double treat_bradycardia = 1.0;
   // After ROSC, a MAP under 65 gets crystalloid before norepinephrine (ERC-ESICM 2021: fluids,
   // noradrenaline or dobutamine by the patient's need), each bolus over 10 minutes, up to a limit.
   double fluid_bolus_mL = 500.0;         // 0: no fluids, the vasopressor only

@@ -524,3 +524,83 @@ TEST(Protocol, AbsentBreathSoundsAreDecompressedOnTheirSide) {
 }
 
 }  // namespace
+
+// Bradycardia with shock after ROSC (ERC 2021 / AHA 2020 bradycardia algorithms): complete heart
+// block 10 minutes after ROSC, a ventricular escape near 35/min with a systolic near 75, gets
+// atropine 1 mg, then (the block is below the node, where atropine cannot reach) transcutaneous
+// pacing at 70/min, its current raised to the pacing threshold (60 mA in the presets); the
+// paced heart raises the pressure the block took. A team without the rule (BLS: an AED does
+// not pace) leaves the escape rhythm alone.
+TEST(Protocol, ABradycardiaWithShockAfterRoscGetsAtropineThenPacing) {
+  RESUS_RELEASE_PASS_ONLY();
+  auto block = [](int treat) {
+    return run_study(R"({"duration_s": 1800, "arrest": {"cause": "vf_then_block", "causes": {"vf_then_block":
+      [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
+       {"at_s": 900, "do": "rhythm", "rhythm": "av_block_3"}]}},
+      "record": {"signals": ["ventricular_rate_bpm", "sbp_mmHg", "map_mmHg"], "interval_s": 30},
+      "team": {"preset": "in_hospital", "parameters": {"treat_bradycardia": )" +
+                     std::to_string(treat) + "}}}");
+  };
+  const TeamRun treated = block(1), untreated = block(0);
+  ASSERT_TRUE(treated.outcome.rosc_any);
+  ASSERT_TRUE(untreated.outcome.rosc_any);
+  const auto& log = treated.outcome.log;
+  const double blocked = 900.0 - 30.0;  // the team's clock starts at the collapse
+  const double atropine = first_event(log, "atropine 1 mg"), paced = first_event(log, "transcutaneous pacing");
+  EXPECT_GT(atropine, blocked);
+  EXPECT_LT(atropine, blocked + 30.0);
+  EXPECT_GE(paced, atropine);  // a broad escape: paced at once, not after the atropine's 3 minutes
+  EXPECT_LT(paced, blocked + 30.0);
+  EXPECT_GT(first_event(log, "capture at 60 mA: pacing 70/min 70 mA"), paced);
+  EXPECT_EQ(count_events(log, "atropine"), 1);           // paced and no longer slow
+  EXPECT_EQ(count_events(log, "sodium bicarbonate"), 0);  // a slow broad escape is a block's
+  EXPECT_EQ(count_events(untreated.outcome.log, "atropine"), 0);
+  EXPECT_EQ(count_events(untreated.outcome.log, "pacing"), 0);
+  // Rows of (rate, SBP, MAP) every 30 s; from 5 minutes into the block on.
+  auto mean_from = [](const std::vector<double>& series, int column, double from_s) {
+    double sum = 0.0;
+    int n = 0;
+    for (std::size_t row = static_cast<std::size_t>(from_s / 30.0); 3 * row + 2 < series.size(); ++row, ++n)
+      sum += series[3 * row + static_cast<std::size_t>(column)];
+    return sum / n;
+  };
+  const double rate_paced = mean_from(treated.outcome.series, 0, 1200.0);
+  const double rate_escape = mean_from(untreated.outcome.series, 0, 1200.0);
+  const double map_paced = mean_from(treated.outcome.series, 2, 1200.0);
+  const double map_escape = mean_from(untreated.outcome.series, 2, 1200.0);
+  std::printf("from 5 min into the block: rate %.1f paced, %.1f escape; MAP %.1f paced, %.1f escape\n",
+              rate_paced, rate_escape, map_paced, map_escape);
+  EXPECT_NEAR(rate_paced, 70.0, 2.0);
+  EXPECT_LT(rate_escape, 50.0);
+  EXPECT_GT(map_paced, map_escape + 5.0);
+}
+
+// A tricyclic's pulseless VT at 170/min (models/electrophysiology: the block's VT) is under the
+// AED's 180/min (models/aed), which calls it organised: a crew that reads its own monitor after
+// the pulse check shocks it as pulseless VT (ERC 2021: VF/pVT are shockable), one that goes by
+// its AED alone treats it as PEA. Patient 10 of seed 7 is in that VT at the crew's first check.
+TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReadingItsMonitor) {
+  auto crew = [](double manual_vt_rate) {
+    return run_study(R"({"seed": 7, "duration_s": 900, "arrest": {"cause": "tca", "causes": {"tca":
+      [{"at_s": 30, "do": "drug", "drug": "amitriptyline", "dose": 3000, "unit": "mg"}]}},
+      "team": {"preset": "als_crew", "parameters": {"arrival_s": 374, "manual_vt_rate_per_min": )" +
+                         std::to_string(manual_vt_rate) + "}}}",
+                     10);
+  };
+  const TeamRun reads = crew(150.0), aed_only = crew(0.0);
+  const double first_check = first_event(reads.outcome.log, "hands off: rhythm analysis");
+  ASSERT_GT(first_check, 0.0);
+  EXPECT_EQ(reads.outcome.tally.first_analysis, "organised");
+  EXPECT_EQ(count_events(reads.outcome.log, "pulseless VT on the monitor (rate 170/min"), 1);
+  // Shocked at the pre-shock pause's end (15 s after hands off), not at the next check.
+  EXPECT_NEAR(reads.outcome.tally.first_shock_s, first_check + 15.0, 0.6);
+  EXPECT_EQ(aed_only.outcome.tally.first_analysis, "organised");
+  EXPECT_EQ(count_events(aed_only.outcome.log, "pulseless VT"), 0);
+  EXPECT_TRUE(aed_only.outcome.tally.first_shock_s < 0.0 ||
+              aed_only.outcome.tally.first_shock_s > first_check + 60.0);
+  // The shock ends the VT: a pulse at the next check, which the AED's crew does not have then.
+  ASSERT_TRUE(reads.outcome.rosc_any);
+  EXPECT_LT(reads.outcome.tally.first_rosc_s, first_check + 180.0);
+  EXPECT_TRUE(aed_only.outcome.tally.first_rosc_s < 0.0 ||
+              aed_only.outcome.tally.first_rosc_s > reads.outcome.tally.first_rosc_s);
+}
