@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <span>
 #include <string>
 
+#include "team_log.hpp"
 
 namespace resus_team {
+using detail::fmt;
+using detail::kRoutes;
+
 namespace {
 
 constexpr double kAnalysisSettle_s = 1.0;   // compression artefact fades before the AED reads
@@ -87,16 +90,6 @@ constexpr double kFeverStart_C = 37.5, kFeverTarget_C = 37.5;
 constexpr double kRewarm_C_per_h = 0.25, kRewarmedTo_C = 37.0;
 constexpr double kComatose = 0.5, kComaCheckAfter_s = 900.0;
 constexpr uint32_t kTeamStream = 0x7EA4;    // the team's own Philox stream
-
-constexpr const char* kRoutes[] = {"peripheral_iv", "central_iv", "io_humeral", "io_tibial",
-                                   "io_sternal"};
-
-// printf of up to four numbers (only %g/%f-style conversions: every argument is a double).
-std::string fmt(const char* format, double a, double b = 0.0, double c = 0.0, double d = 0.0) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, format, a, b, c, d);
-  return buf;
-}
 
 }  // namespace
 
@@ -569,6 +562,7 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
         fmt("effusion %.0f mL on ultrasound: pericardiocentesis", v.pericardial_volume_mL));
   }
   toxins(sim, t, v);
+  antidotes(sim, t, v);
 }
 
 // An opioid's pinpoint pupils with no breathing, and a broad QRS with a failing circulation

@@ -77,6 +77,7 @@ class AclsTeam : public Team {
   void drugs(resus_sim* sim, double t);
   void causes(resus_sim* sim, double t, const Vitals& v);
   void toxins(resus_sim* sim, double t, const Vitals& v);
+  void antidotes(resus_sim* sim, double t, const Vitals& v);  // antidotes.cpp
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
   void bradycardia(resus_sim* sim, double t, const Vitals& v);
@@ -116,6 +117,11 @@ class AclsTeam : public Team {
   int32_t potassium_treatments_ = 0, decompressions_ = 0, pericardiocenteses_ = 0;
   double last_decompression_s_ = -1e9, last_pericardiocentesis_s_ = -1e9;
   int32_t naloxone_doses_ = 0, wide_qrs_bicarbonate_ = 0;
+  // What the scene told the team was taken (known_toxin): its first antidote given, the
+  // calcium-channel blocker's calcium doses, high-dose insulin running.
+  bool antidote_given_ = false, high_dose_insulin_ = false;
+  int32_t calcium_doses_ = 0;
+  double last_calcium_s_ = -1e9;
   double last_naloxone_s_ = -1e9, last_wide_qrs_bicarbonate_s_ = -1e9;
   double organised_rate_ = 0.0;      // the last analysis's rate of an organised rhythm, /min
   double organised_width_ms_ = 0.0;  // and its QRS width

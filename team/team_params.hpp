@@ -58,6 +58,9 @@ struct TeamParams {
   // PRIMED 0.71 +/- 0.14); the pre-shock pause is left as it is.
   double check_hands_off_s = 0.0;
   double treat_causes = 1.0;             // looks for and treats the H's and T's it can see
+  // What the scene tells a team that looks for causes (the pill bottles, a witness): 0 nothing,
+  // 1 an opioid, 2 a tricyclic, 3 a beta-blocker, 4 a calcium-channel blocker (antidotes.cpp).
+  double known_toxin = 0.0;
   double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
   // With a pulse, a ventricular rate under 50 with a systolic under 90 gets atropine, then
   // transcutaneous pacing (ERC 2021 / AHA 2020 bradycardia algorithms).

@@ -604,3 +604,42 @@ TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReading
   EXPECT_TRUE(aed_only.outcome.tally.first_rosc_s < 0.0 ||
               aed_only.outcome.tally.first_rosc_s > reads.outcome.tally.first_rosc_s);
 }
+
+// A poison the scene names gets its antidotes (AHA 2023 poisoning update): 2.4 g of verapamil by
+// mouth, VF at 30 s, ROSC within minutes; as the verapamil is absorbed the heart slows (2:1
+// block) and the pressure falls. A team told of it gives calcium chloride, then high-dose insulin
+// with dextrose once the systolic falls under 90; one told nothing gives fluids, norepinephrine
+// and atropine. The antidotes end with the better pressure.
+TEST(Protocol, ACalciumChannelBlockerTheSceneNamesGetsCalciumAndHighDoseInsulin) {
+  RESUS_RELEASE_PASS_ONLY();
+  auto run = [](int known) {
+    return run_study(R"({"duration_s": 4200, "arrest": {"cause": "ccb", "causes": {"ccb":
+      [{"at_s": 0, "do": "drug", "drug": "verapamil", "dose": 2400, "unit": "mg", "route": "oral"},
+       {"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}]}},
+      "record": {"signals": ["map_mmHg"], "interval_s": 60},
+      "team": {"preset": "in_hospital", "parameters": {"known_toxin": )" +
+                     std::to_string(known) + "}}}");
+  };
+  const TeamRun told = run(4), untold = run(0);
+  ASSERT_TRUE(told.outcome.rosc_any);
+  ASSERT_TRUE(untold.outcome.rosc_any);
+  const double rosc = told.outcome.tally.first_rosc_s;
+  const auto& log = told.outcome.log;
+  int calcium_after_rosc = 0;
+  for (const TeamEvent& e : log) calcium_after_rosc += e.t_s > rosc && e.what.find("calcium chloride") != std::string::npos;
+  EXPECT_GE(calcium_after_rosc, 1);
+  EXPECT_LE(count_events(log, "calcium chloride"), 3);
+  EXPECT_EQ(count_events(log, "high-dose insulin 70 units"), 1);
+  EXPECT_GT(first_event(log, "high-dose insulin"), rosc);  // for shock after ROSC, not the arrest
+  EXPECT_EQ(count_events(untold.outcome.log, "calcium chloride"), 0);
+  EXPECT_EQ(count_events(untold.outcome.log, "insulin"), 0);
+  // The MAP each minute over the last half hour (40 to 70 minutes).
+  auto mean_map = [](const std::vector<double>& series) {
+    double sum = 0.0;
+    for (std::size_t i = 40; i < series.size(); ++i) sum += series[i];
+    return sum / static_cast<double>(series.size() - 40);
+  };
+  const double map_told = mean_map(told.outcome.series), map_untold = mean_map(untold.outcome.series);
+  std::printf("MAP over the last half hour: %.1f with the antidotes, %.1f without\n", map_told, map_untold);
+  EXPECT_GT(map_told, map_untold + 5.0);
+}
