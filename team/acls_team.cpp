@@ -7,10 +7,12 @@
 #include <span>
 #include <string>
 
-#include "team_log.hpp"
+#include "protocol_shared.hpp"
 
 namespace resus_team {
 using detail::fmt;
+using detail::kBradycardia_per_min;
+using detail::kBroadQrs_ms;
 using detail::kRoutes;
 
 namespace {
@@ -40,7 +42,7 @@ constexpr double kEffusion_mL = 150.0;      // an effusion that bedside ultrasou
 constexpr double kPinpoint_mm = 2.0;
 constexpr double kNaloxone_mg[] = {0.4, 2.0, 2.0, 2.0};
 constexpr double kNaloxoneEvery_s = 180.0;
-constexpr double kBroadQrs_ms = 120.0, kBroadQrsRate_per_min = 60.0;
+constexpr double kBroadQrsArrestRate_per_min = 60.0;  // an organised rhythm without a pulse
 constexpr int32_t kBroadQrsDoses = 3;
 constexpr double kBroadQrsEvery_s = 300.0, kAlkalaemicPh = 7.55;
 constexpr double kRetreatAfter_s = 120.0;   // a finding that persists is treated again, once
@@ -52,23 +54,6 @@ constexpr double kVisibleLoss_mL = 750.0, kRapidBolus_mL_min = 250.0;  // hypovo
 // (bls_crew) carries no laryngoscope.
 constexpr double kJudgedCycles = 2.0, kBreathPause_s = 5.0, kNoChestRise_mL = 50.0;
 constexpr double kNoTube_s = 86400.0;
-// Bradycardia with a pulse (ERC 2021 ALS, Soar et al.; AHA 2020 adult bradycardia algorithm): a
-// rate under 50/min with an adverse feature, here shock (a systolic under 90), or with a risk of
-// asystole, here a broad QRS (120 ms or more: a block below the node; ERC 2021), is treated.
-// Atropine 1 mg every 3 minutes to 3 mg (AHA 2020; the ERC gives 0.5 mg to the same 3 mg); a
-// broad-QRS block is paced at once (AHA 2020: atropine is unlikely to work below the node),
-// a narrow one once atropine has not worked 3 minutes after the first dose (or without access).
-// Transcutaneous pacing at 70/min, its current raised from 50 mA by 10 mA until the monitor
-// counts the pacing rate, then set 10 mA above that threshold [U: practice sets it "just
-// above"]. In a core under 35 C the slow rate is the cold's and is not treated (ERC 2021
-// special circumstances).
-constexpr double kBradycardia_per_min = 50.0, kShockSbp_mmHg = 90.0, kBradycardiaFor_s = 10.0;
-constexpr double kAtropine_mg = 1.0, kAtropineEvery_s = 180.0;
-constexpr int32_t kAtropineDoses = 3;
-constexpr double kPacingRate_per_min = 70.0, kPacingFrom_mA = 50.0, kPacingStep_mA = 10.0;
-constexpr double kPacingMax_mA = 200.0, kPacingMargin_mA = 10.0, kCaptureLook_s = 6.0;
-constexpr double kCapturedWithin_per_min = 5.0;  // the monitor counts at least the rate minus this
-constexpr double kColdBradycardia_C = 35.0;
 constexpr double kPressorStart = 0.1, kPressorStep = 0.05, kPressorMax = 1.0;  // ug/kg/min
 constexpr double kPressorUpEvery_s = 300.0, kPressorDownEvery_s = 600.0;
 // ERC 2021 special circumstances (Lott 2021), hypothermic arrest (B.4 row 81).
@@ -561,8 +546,8 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
     act(sim, t, R"({"do":"pericardiocentesis","leave_drain":true})",
         fmt("effusion %.0f mL on ultrasound: pericardiocentesis", v.pericardial_volume_mL));
   }
+  antidotes(sim, t, v);  // first: a named tricyclic's bicarbonate holds off the broad-QRS rule's
   toxins(sim, t, v);
-  antidotes(sim, t, v);
 }
 
 // An opioid's pinpoint pupils with no breathing, and a broad QRS with a failing circulation
@@ -580,10 +565,12 @@ void AclsTeam::toxins(resus_sim* sim, double t, const Vitals& v) {
         fmt(R"({"do":"drug","drug":"naloxone","dose":%g,"unit":"mg","route":")", mg) + route + "\"}",
         fmt("pupils %.1f mm, not breathing: naloxone %g mg", v.pupil_mm, mg));
   }
-  // A slower broad-QRS rhythm is a block's escape (bradycardia(), which paces it).
+  // A slower broad-QRS rhythm is a block's escape, and a paced beat is broad by nature: both
+  // are bradycardia()'s.
   const bool failing = phase_ == Phase::kRosc ? v.map_mmHg < kMapTarget_mmHg &&
-                                                    v.heart_rate_per_min >= kBroadQrsRate_per_min
-                                              : organised_rate_ >= kBroadQrsRate_per_min;
+                                                    v.heart_rate_per_min >= kBradycardia_per_min &&
+                                                    pacing_mA_ == 0.0
+                                              : organised_rate_ >= kBroadQrsArrestRate_per_min;
   const bool alkalaemic = v.lab_ph >= kAlkalaemicPh;  // 0 until a gas has been analysed
   if (v.qrs_ms >= kBroadQrs_ms && failing && !alkalaemic &&
       wide_qrs_bicarbonate_ < kBroadQrsDoses && t >= last_wide_qrs_bicarbonate_s_ + kBroadQrsEvery_s) {
@@ -616,6 +603,7 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
         act(sim, t, R"({"do":"pacing_stop"})", "pacing stopped");
         pacing_mA_ = 0.0;
         pacing_captured_ = false;
+        capture_lost_since_s_ = -1.0;
       }
       phase_ = Phase::kArrest;
       hypotensive_since_s_ = bradycardic_since_s_ = -1.0;
@@ -636,57 +624,6 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
 // to give; further boluses run alongside it), then 0.05 more whenever it has again been below for a minute and the last change is
 // 5 minutes old (up to 1.0: the post-arrest vasoplegia deepens over the first day); 0.05 less
 // every 10 minutes above 85, and stopped from 0.1.
-void AclsTeam::bradycardia(resus_sim* sim, double t, const Vitals& v) {
-  if (!team_here_ || p_.treat_bradycardia < 1.0) return;
-  if (pacing_mA_ > 0.0) return find_capture(sim, t, v);
-  const bool slow = v.heart_rate_per_min > 0.0 && v.heart_rate_per_min < kBradycardia_per_min;
-  const bool broad = v.qrs_ms >= kBroadQrs_ms;
-  if (!slow || !(v.sbp_mmHg < kShockSbp_mmHg || broad) || core_C_ < kColdBradycardia_C) {
-    bradycardic_since_s_ = -1.0;
-    return;
-  }
-  if (bradycardic_since_s_ < 0.0) bradycardic_since_s_ = t;
-  if (t < bradycardic_since_s_ + kBradycardiaFor_s || t < last_atropine_s_ + kAtropineEvery_s)
-    return;
-  const std::string seen =
-      fmt("HR %.0f, SBP %.0f, QRS %.0f ms: ", v.heart_rate_per_min, v.sbp_mmHg, v.qrs_ms);
-  const bool atropine_failed = atropine_doses_ > 0;
-  if (access_ && atropine_doses_ < kAtropineDoses) {
-    ++atropine_doses_;
-    last_atropine_s_ = t;
-    act(sim, t,
-        fmt(R"({"do":"drug","drug":"atropine","dose":%g,"unit":"mg","route":")", kAtropine_mg) +
-            kRoutes[static_cast<int>(p_.access_route)] + "\"}",
-        seen + fmt("atropine %g mg", kAtropine_mg));
-  }
-  if (broad || atropine_failed || !access_)
-    start_pacing(sim, t, kPacingFrom_mA, seen + "transcutaneous pacing");
-}
-
-void AclsTeam::start_pacing(resus_sim* sim, double t, double mA, const std::string& why) {
-  pacing_mA_ = mA;
-  pacing_set_s_ = t;
-  act(sim, t, fmt(R"({"do":"pacing_start","rate_per_min":%g,"current_mA":%g})", kPacingRate_per_min, mA),
-      why + fmt(" %g/min %g mA", kPacingRate_per_min, mA));
-}
-
-// The monitor counting the pacing rate is capture (a faster own rhythm inhibits the demand pacer
-// and reads the same); until then the current rises step by step, to the pacer's maximum.
-void AclsTeam::find_capture(resus_sim* sim, double t, const Vitals& v) {
-  if (pacing_captured_ || t < pacing_set_s_ + kCaptureLook_s) return;
-  if (v.heart_rate_per_min >= kPacingRate_per_min - kCapturedWithin_per_min) {
-    pacing_captured_ = true;
-    const double mA = std::min(pacing_mA_ + kPacingMargin_mA, kPacingMax_mA);
-    if (mA > pacing_mA_) start_pacing(sim, t, mA, fmt("capture at %g mA: pacing", pacing_mA_));
-  } else if (pacing_mA_ < kPacingMax_mA) {
-    start_pacing(sim, t, std::min(pacing_mA_ + kPacingStep_mA, kPacingMax_mA),
-                 fmt("HR %.0f, no capture: pacing", v.heart_rate_per_min));
-  } else {
-    pacing_captured_ = true;  // nothing more to try; the pressure care goes on
-    note(t, fmt("no capture at %g mA", kPacingMax_mA));
-  }
-}
-
 void AclsTeam::titrate_vasopressor(resus_sim* sim, double t, const Vitals& v) {
   double rate = norepinephrine_ug_kg_min_;
   if (v.map_mmHg < kMapTarget_mmHg) {

@@ -80,7 +80,7 @@ class AclsTeam : public Team {
   void antidotes(resus_sim* sim, double t, const Vitals& v);  // antidotes.cpp
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
-  void bradycardia(resus_sim* sim, double t, const Vitals& v);
+  void bradycardia(resus_sim* sim, double t, const Vitals& v);  // bradycardia.cpp
   void start_pacing(resus_sim* sim, double t, double mA, const std::string& why);
   void find_capture(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
@@ -121,7 +121,7 @@ class AclsTeam : public Team {
   // calcium-channel blocker's calcium doses, high-dose insulin running.
   bool antidote_given_ = false, high_dose_insulin_ = false;
   int32_t calcium_doses_ = 0;
-  double last_calcium_s_ = -1e9;
+  double last_calcium_s_ = -1e9, poisoned_since_s_ = -1.0;
   double last_naloxone_s_ = -1e9, last_wide_qrs_bicarbonate_s_ = -1e9;
   double organised_rate_ = 0.0;      // the last analysis's rate of an organised rhythm, /min
   double organised_width_ms_ = 0.0;  // and its QRS width
@@ -129,7 +129,7 @@ class AclsTeam : public Team {
   // Bradycardia with shock after ROSC: atropine given, then the pacer (0 mA: off) and its capture.
   double bradycardic_since_s_ = -1.0, last_atropine_s_ = -1e9;
   int32_t atropine_doses_ = 0;
-  double pacing_mA_ = 0.0, pacing_set_s_ = -1e9;
+  double pacing_mA_ = 0.0, pacing_set_s_ = -1e9, capture_lost_since_s_ = -1.0;
   bool pacing_captured_ = false;
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
   double vasopressor_changed_s_ = -1e9;

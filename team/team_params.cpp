@@ -68,7 +68,7 @@ constexpr std::array kTable = {
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
                   "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45, and controls the temperature"},
     TeamParamInfo{"treat_bradycardia", &TeamParams::treat_bradycardia, 0, 1, true,
-                  "1: with a pulse, a rate under 50/min with a systolic under 90 gets atropine 1 mg (to 3 mg), then transcutaneous pacing"},
+                  "1: with a pulse, a rate under 50/min with a systolic under 90 or a QRS of 120 ms or more gets atropine 1 mg, then transcutaneous pacing"},
     TeamParamInfo{"fluid_bolus_mL", &TeamParams::fluid_bolus_mL, 0, 2000, false,
                   "after ROSC: crystalloid bolus (over 10 min) for a MAP under 65 before norepinephrine (0: none)"},
     TeamParamInfo{"fluid_limit_mL", &TeamParams::fluid_limit_mL, 0, 10000, false,
