@@ -179,6 +179,7 @@ void AclsTeam::step(resus_sim* sim) {
       rewarm(sim, t);  // a pulse in the cold is rewarmed all the same
       watch_rosc(sim, t, v);
       if (phase_ == Phase::kRosc) bradycardia(sim, t, v);
+      if (phase_ == Phase::kRosc) tachycardia(sim, t, v);
       if (phase_ == Phase::kRosc) causes(sim, t, v);
       if (phase_ == Phase::kRosc) post_rosc_care(sim, t, v);
       break;
@@ -605,8 +606,12 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
         pacing_captured_ = false;
         capture_lost_since_s_ = -1.0;
       }
+      if (amiodarone_until_s_ >= 0.0) {  // the arrest's own amiodarone follows the algorithm
+        act(sim, t, R"({"do":"infusion_stop","drug":"amiodarone"})", "amiodarone infusion stopped");
+        amiodarone_until_s_ = -1.0;
+      }
       phase_ = Phase::kArrest;
-      hypotensive_since_s_ = bradycardic_since_s_ = -1.0;
+      hypotensive_since_s_ = bradycardic_since_s_ = tachycardic_since_s_ = -1.0;
       begin_analysis(sim, t, false);
       return;
     }

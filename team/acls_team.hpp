@@ -80,7 +80,8 @@ class AclsTeam : public Team {
   void antidotes(resus_sim* sim, double t, const Vitals& v);  // antidotes.cpp
   void watch_rosc(resus_sim* sim, double t, const Vitals& v);
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
-  void bradycardia(resus_sim* sim, double t, const Vitals& v);  // bradycardia.cpp
+  void bradycardia(resus_sim* sim, double t, const Vitals& v);  // arrhythmias.cpp
+  void tachycardia(resus_sim* sim, double t, const Vitals& v);  // arrhythmias.cpp
   void start_pacing(resus_sim* sim, double t, double mA, const std::string& why);
   void find_capture(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
@@ -131,6 +132,11 @@ class AclsTeam : public Team {
   int32_t atropine_doses_ = 0;
   double pacing_mA_ = 0.0, pacing_set_s_ = -1e9, capture_lost_since_s_ = -1.0;
   bool pacing_captured_ = false;
+  // Broad-complex tachycardia after ROSC: synchronised shocks given, amiodarone running until.
+  double tachycardic_since_s_ = -1.0, tachycardia_shock_since_s_ = -1.0;
+  double last_cardioversion_s_ = -1e9, amiodarone_until_s_ = -1.0;
+  int32_t cardioversions_ = 0;
+  bool amiodarone_given_ = false;
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
   double vasopressor_changed_s_ = -1e9;
   double als_without_rosc_s_ = 0.0;  // the team's resuscitation time so far, ROSC excluded

@@ -1,4 +1,4 @@
-// Internal to the team's files (acls_team.cpp, bradycardia.cpp, antidotes.cpp): the log's number
+// Internal to the team's files (acls_team.cpp, arrhythmias.cpp, antidotes.cpp): the log's number
 // formatting, the drug routes, and the thresholds more than one of their rules reads.
 #pragma once
 

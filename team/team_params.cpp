@@ -67,8 +67,8 @@ constexpr std::array kTable = {
                   "what the scene tells a team that looks for causes: 0 nothing, 1 opioid, 2 tricyclic, 3 beta-blocker, 4 calcium-channel blocker (its antidotes)"},
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
                   "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45, and controls the temperature"},
-    TeamParamInfo{"treat_bradycardia", &TeamParams::treat_bradycardia, 0, 1, true,
-                  "1: with a pulse, a rate under 50/min with a systolic under 90 or a QRS of 120 ms or more gets atropine 1 mg, then transcutaneous pacing"},
+    TeamParamInfo{"treat_arrhythmias", &TeamParams::treat_arrhythmias, 0, 1, true,
+                  "1: with a pulse, a rate under 50/min with a systolic under 90 or a QRS of 120 ms or more gets atropine 1 mg, then transcutaneous pacing; a broad-complex tachycardia of 150/min or more gets synchronised cardioversion if the systolic is under 90, else amiodarone 300 mg over 20 min first"},
     TeamParamInfo{"fluid_bolus_mL", &TeamParams::fluid_bolus_mL, 0, 2000, false,
                   "after ROSC: crystalloid bolus (over 10 min) for a MAP under 65 before norepinephrine (0: none)"},
     TeamParamInfo{"fluid_limit_mL", &TeamParams::fluid_limit_mL, 0, 10000, false,
@@ -130,7 +130,7 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.access_delay_s = kDay;
     p.treat_causes = 0.0;
     p.post_rosc_care = 0.0;
-    p.treat_bradycardia = 0.0;  // no atropine, and an AED does not pace
+    p.treat_arrhythmias = 0.0;  // no atropine or amiodarone, and an AED neither paces nor synchronises
     p.manual_vt_rate_per_min = 0.0;  // an AED's reading only
     p.fluid_bolus_mL = 0.0;
   } else if (name == "in_hospital") {

@@ -62,9 +62,10 @@ struct TeamParams {
   // 1 an opioid, 2 a tricyclic, 3 a beta-blocker, 4 a calcium-channel blocker (antidotes.cpp).
   double known_toxin = 0.0;
   double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
-  // With a pulse, a ventricular rate under 50 with a systolic under 90 or a broad QRS gets
-  // atropine, then transcutaneous pacing (ERC 2021 / AHA 2020 bradycardia algorithms).
-  double treat_bradycardia = 1.0;
+  // With a pulse (ERC 2021 / AHA 2020 bradycardia and tachycardia algorithms): a rate under 50
+  // with a systolic under 90 or a broad QRS gets atropine, then transcutaneous pacing; a broad
+  // tachycardia at 150 or more gets synchronised cardioversion if unstable, else amiodarone.
+  double treat_arrhythmias = 1.0;
   // After ROSC, a MAP under 65 gets crystalloid before norepinephrine (ERC-ESICM 2021: fluids,
   // noradrenaline or dobutamine by the patient's need), each bolus over 10 minutes, up to a limit.
   double fluid_bolus_mL = 500.0;         // 0: no fluids, the vasopressor only

@@ -1,5 +1,7 @@
-// Bradycardia with a pulse (ERC 2021 ALS, Soar et al.; AHA 2020 adult bradycardia algorithm,
-// Panchal et al.): a rate under 50/min with an adverse feature, here shock (a systolic under 90),
+// Arrhythmias with a pulse, after ROSC: the ERC 2021 ALS algorithms (Soar et al.) for bradycardia
+// and tachycardia, and the AHA 2020 adult ones (Panchal et al.).
+//
+// Bradycardia: a rate under 50/min with an adverse feature, here shock (a systolic under 90),
 // or with a risk of asystole, here a broad QRS (a block below the node; ERC 2021), held for 10 s.
 // Atropine 1 mg (AHA 2020; the ERC gives 0.5 mg to the same 3 mg total); a broad-QRS block is
 // paced at once (AHA 2020: atropine is unlikely to work below the node), a narrow one with a
@@ -8,6 +10,15 @@
 // pacing rate, then set 10 mA above that threshold [U: practice sets it "just above"]; a capture
 // lost is looked for again. Only a core cooled by accident is exempt: its slow rate is the cold's
 // (ERC 2021 special circumstances: pace only a compromise that persists after rewarming).
+//
+// Tachycardia: a regular broad-complex tachycardia (QRS 120 ms or more) at 150/min or faster,
+// held for 10 s, is VT until shown otherwise (ERC 2021). With shock (a systolic under 90):
+// synchronised cardioversion, 150 J then 200 J (ERC 2021: 120-150 J for broad complexes,
+// increasing if it fails), up to three attempts; if they fail, amiodarone 300 mg over 20 minutes
+// and one more shock. Without shock: amiodarone 300 mg over 20 minutes, then the synchronised
+// shock if it persists. A narrow-complex tachycardia is left alone: telling a sinus tachycardia
+// from SVT needs the P waves the team does not read, and a named tricyclic's broad sinus
+// tachycardia is the bicarbonate's.
 #include <algorithm>
 #include <string>
 
@@ -27,11 +38,17 @@ constexpr double kPacingMax_mA = 200.0, kPacingMargin_mA = 10.0, kCaptureLook_s 
 constexpr double kCapturedWithin_per_min = 5.0;  // the monitor counts at least the rate minus this
 constexpr double kCaptureLostFor_s = 10.0;
 constexpr double kColdBradycardia_C = 35.0;
+constexpr double kTachycardia_per_min = 150.0, kTachycardiaFor_s = 10.0;
+constexpr double kCardioversion_J[] = {150.0, 200.0, 200.0, 200.0};
+constexpr int32_t kShocksBeforeAmiodarone = 3;
+constexpr double kShockEvery_s = 15.0;  // the monitor reads the rhythm the shock left
+constexpr double kAmiodarone_mg_min = 15.0, kAmiodaroneFor_s = 1200.0;  // 300 mg over 20 min
+constexpr int32_t kTricyclic = 2;  // TeamParams::known_toxin
 
 }  // namespace
 
 void AclsTeam::bradycardia(resus_sim* sim, double t, const Vitals& v) {
-  if (!team_here_ || p_.treat_bradycardia < 1.0) return;
+  if (!team_here_ || p_.treat_arrhythmias < 1.0) return;
   if (pacing_mA_ > 0.0) return find_capture(sim, t, v);
   const bool slow = v.heart_rate_per_min > 0.0 && v.heart_rate_per_min < detail::kBradycardia_per_min;
   const bool broad = v.qrs_ms >= detail::kBroadQrs_ms;
@@ -95,6 +112,51 @@ void AclsTeam::find_capture(resus_sim* sim, double t, const Vitals& v) {
     pacing_captured_ = true;  // nothing more to try; the pressure care goes on
     note(t, fmt("no capture at %g mA", kPacingMax_mA));
   }
+}
+
+void AclsTeam::tachycardia(resus_sim* sim, double t, const Vitals& v) {
+  if (!team_here_ || p_.treat_arrhythmias < 1.0) return;
+  if (amiodarone_until_s_ >= 0.0 && t >= amiodarone_until_s_) {
+    amiodarone_until_s_ = -1.0;
+    act(sim, t, R"({"do":"infusion_stop","drug":"amiodarone"})", "amiodarone 300 mg in");
+  }
+  const bool fast_and_broad = v.heart_rate_per_min >= kTachycardia_per_min &&
+                              v.qrs_ms >= detail::kBroadQrs_ms &&
+                              static_cast<int32_t>(p_.known_toxin) != kTricyclic;
+  if (!fast_and_broad) {
+    tachycardic_since_s_ = tachycardia_shock_since_s_ = -1.0;
+    return;
+  }
+  if (tachycardic_since_s_ < 0.0) tachycardic_since_s_ = t;
+  // Unstable: the systolic under 90 for as long (a cycle's reading flickers about the line).
+  if (v.sbp_mmHg >= detail::kShockSbp_mmHg) tachycardia_shock_since_s_ = -1.0;
+  else if (tachycardia_shock_since_s_ < 0.0) tachycardia_shock_since_s_ = t;
+  const bool shock =
+      tachycardia_shock_since_s_ >= 0.0 && t >= tachycardia_shock_since_s_ + kTachycardiaFor_s;
+  if (t < tachycardic_since_s_ + kTachycardiaFor_s || t < last_cardioversion_s_ + kShockEvery_s)
+    return;
+  const std::string seen =
+      fmt("HR %.0f, SBP %.0f, QRS %.0f ms: ", v.heart_rate_per_min, v.sbp_mmHg, v.qrs_ms);
+  const bool amiodarone_due = !amiodarone_given_ && access_ &&
+                              (!shock || cardioversions_ == kShocksBeforeAmiodarone);
+  if (amiodarone_due) {
+    amiodarone_given_ = true;
+    amiodarone_until_s_ = t + kAmiodaroneFor_s;
+    act(sim, t,
+        fmt(R"({"do":"infusion","drug":"amiodarone","rate":%g,"unit":"mg_min","route":")",
+            kAmiodarone_mg_min) + detail::kRoutes[static_cast<int>(p_.access_route)] + "\"}",
+        seen + "amiodarone 300 mg over 20 min");
+    return;
+  }
+  // A stable VT waits for the amiodarone to run in; an unstable one is shocked now.
+  const bool amiodarone_running = amiodarone_until_s_ >= 0.0;
+  if (!shock && (!amiodarone_given_ || amiodarone_running)) return;
+  constexpr int32_t kMaxShocks = sizeof kCardioversion_J / sizeof kCardioversion_J[0];
+  if (cardioversions_ >= (amiodarone_given_ ? kMaxShocks : kShocksBeforeAmiodarone)) return;
+  const double joules = kCardioversion_J[cardioversions_++];
+  last_cardioversion_s_ = t;
+  act(sim, t, fmt(R"({"do":"cardioversion","energy_J":%g})", joules),
+      seen + fmt("synchronised cardioversion %g J", joules));
 }
 
 }  // namespace resus_team
