@@ -189,15 +189,20 @@ void AclsTeam::step(resus_sim* sim) {
 }
 
 // The pads ECG is generated only while an analysis may come: from kPadsLead_s before the first
-// pads go on (the public AED's or the team's), through the arrest, and after ROSC only once the
-// pulse is felt to weaken (a re-arrest is called kPulseLostFor_s later). The lead lets the ECG's
+// pads go on (the public AED's or the team's) and before each rhythm check, until that check's
+// analysis (and shock) are done, and after ROSC only once the pulse is felt to weaken (a
+// re-arrest is called kPulseLostFor_s later). Checks come only when due (a tube in progress
+// delays them), never early, so the lead always precedes one. The lead lets the ECG's
 // sources settle: switched on at the pause itself, the first analysis misread a fine VF as
 // non-shockable (its fade-in and slow noises start from rest).
 void AclsTeam::hear_pads(resus_sim* sim, double t) {
   double first_pads_s = p_.arrival_s + p_.pads_delay_s;
   if (p_.aed_delay_s >= 0) first_pads_s = std::min(first_pads_s, p_.aed_delay_s);
-  const bool want = phase_ == Phase::kRosc ? pulseless_since_s_ >= 0.0
-                                           : t >= first_pads_s - kPadsLead_s;
+  bool want = false;
+  if (phase_ == Phase::kRosc) want = pulseless_since_s_ >= 0.0;
+  else if (phase_ == Phase::kAnalysing) want = true;
+  else if (!pads_on_) want = t >= first_pads_s - kPadsLead_s;
+  else want = t >= next_check_s_ - kPadsLead_s;  // until the check's analysis and shock are done
   if (want == listening_) return;
   listening_ = want;
   if (want) perception_.listen(sim);
