@@ -190,8 +190,8 @@ void AclsTeam::step(resus_sim* sim) {
 
 // The pads ECG is generated only while an analysis may come: from kPadsLead_s before the first
 // pads go on (the public AED's or the team's) and before each rhythm check, until that check's
-// analysis (and shock) are done, and after ROSC only once the pulse is felt to weaken (a
-// re-arrest is called kPulseLostFor_s later). Checks come only when due (a tube in progress
+// analysis is done (nothing reads the shock's or the pulse check's ECG), and after ROSC only once
+// the pulse is felt to weaken (a re-arrest is called kPulseLostFor_s later). Checks come only when due (a tube in progress
 // delays them), never early, so the lead always precedes one. The lead lets the ECG's
 // sources settle: switched on at the pause itself, the first analysis misread a fine VF as
 // non-shockable (its fade-in and slow noises start from rest).
@@ -202,7 +202,8 @@ void AclsTeam::hear_pads(resus_sim* sim, double t) {
   if (phase_ == Phase::kRosc) want = pulseless_since_s_ >= 0.0;
   else if (phase_ == Phase::kAnalysing) want = true;
   else if (!pads_on_) want = t >= first_pads_s - kPadsLead_s;
-  else want = t >= next_check_s_ - kPadsLead_s;  // until the check's analysis and shock are done
+  else if (phase_ == Phase::kArrest || phase_ == Phase::kIntubating)
+    want = t >= next_check_s_ - kPadsLead_s;  // a check due during the tube waits for it
   if (want == listening_) return;
   listening_ = want;
   if (want) perception_.listen(sim);
@@ -373,6 +374,9 @@ void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
   note(t, fmt("pulse (%.2f): ROSC", pulse_felt_));
   phase_ = Phase::kRosc;
   pulseless_since_s_ = hypotensive_since_s_ = -1.0;
+  cardioversions_ = 0;  // a new episode's attempts
+  amiodarone_after_shocks_ = false;
+  last_cardioversion_s_ = -1e9;
   if (!tube_) {
     tube_ = true;
     act(sim, t, R"({"do":"airway","airway":"tracheal_tube"})", "tracheal tube");
@@ -571,11 +575,15 @@ void AclsTeam::toxins(resus_sim* sim, double t, const Vitals& v) {
         fmt(R"({"do":"drug","drug":"naloxone","dose":%g,"unit":"mg","route":")", mg) + route + "\"}",
         fmt("pupils %.1f mm, not breathing: naloxone %g mg", v.pupil_mm, mg));
   }
-  // A slower broad-QRS rhythm is a block's escape, and a paced beat is broad by nature: both
-  // are bradycardia()'s.
+  // After ROSC a slower broad-QRS rhythm is a block's escape, and a paced beat is broad by
+  // nature: both are bradycardia()'s.
+  // A fast one with a pulse is VT until shown otherwise (tachycardia()), unless the scene names a
+  // tricyclic.
+  const bool tricyclic = static_cast<detail::Toxin>(p_.known_toxin) == detail::Toxin::kTricyclic;
+  const bool vt_with_pulse = v.heart_rate_per_min >= detail::kTachycardia_per_min && !tricyclic;
   const bool failing = phase_ == Phase::kRosc ? v.map_mmHg < kMapTarget_mmHg &&
                                                     v.heart_rate_per_min >= kBradycardia_per_min &&
-                                                    pacing_mA_ == 0.0
+                                                    pacing_mA_ == 0.0 && !vt_with_pulse
                                               : organised_rate_ >= kBroadQrsArrestRate_per_min;
   const bool alkalaemic = v.lab_ph >= kAlkalaemicPh;  // 0 until a gas has been analysed
   if (v.qrs_ms >= kBroadQrs_ms && failing && !alkalaemic &&
@@ -616,7 +624,7 @@ void AclsTeam::watch_rosc(resus_sim* sim, double t, const Vitals& v) {
         amiodarone_until_s_ = -1.0;
       }
       phase_ = Phase::kArrest;
-      hypotensive_since_s_ = bradycardic_since_s_ = tachycardic_since_s_ = -1.0;
+      hypotensive_since_s_ = bradycardic_since_s_ = tachycardic_since_s_ = unstable_since_s_ = -1.0;
       begin_analysis(sim, t, false);
       return;
     }

@@ -132,11 +132,12 @@ class AclsTeam : public Team {
   int32_t atropine_doses_ = 0;
   double pacing_mA_ = 0.0, pacing_set_s_ = -1e9, capture_lost_since_s_ = -1.0;
   bool pacing_captured_ = false;
-  // Broad-complex tachycardia after ROSC: synchronised shocks given, amiodarone running until.
-  double tachycardic_since_s_ = -1.0, tachycardia_shock_since_s_ = -1.0;
+  // Broad-complex tachycardia after ROSC: the episode's synchronised shocks (reset at each ROSC),
+  // amiodarone given (once per patient), running until, and given after three failed shocks.
+  double tachycardic_since_s_ = -1.0, unstable_since_s_ = -1.0;
   double last_cardioversion_s_ = -1e9, amiodarone_until_s_ = -1.0;
   int32_t cardioversions_ = 0;
-  bool amiodarone_given_ = false;
+  bool amiodarone_given_ = false, amiodarone_after_shocks_ = false;
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
   double vasopressor_changed_s_ = -1e9;
   double als_without_rosc_s_ = 0.0;  // the team's resuscitation time so far, ROSC excluded

@@ -15,8 +15,7 @@ namespace resus_team {
 namespace {
 
 using detail::fmt;
-
-enum class Toxin { kNone = 0, kOpioid, kTricyclic, kBetaBlocker, kCalciumChannelBlocker };
+using detail::Toxin;
 
 constexpr double kPoisonedFor_s = 60.0;
 // Opioid: naloxone in the arrest "may be reasonable" (AHA 2020 and 2023, 2b): 2 mg once.

@@ -15,8 +15,9 @@
 // held for 10 s, is VT until shown otherwise (ERC 2021). With shock (a systolic under 90):
 // synchronised cardioversion, 150 J then 200 J (ERC 2021: 120-150 J for broad complexes,
 // increasing if it fails), up to three attempts; if they fail, amiodarone 300 mg over 20 minutes
-// and one more shock. Without shock: amiodarone 300 mg over 20 minutes, then the synchronised
-// shock if it persists. A narrow-complex tachycardia is left alone: telling a sinus tachycardia
+// and one more shock once it has run in. Without shock: amiodarone 300 mg over 20 minutes, then
+// up to three synchronised shocks if it persists. The attempts are counted per ROSC, the
+// amiodarone once per patient; a team without amiodarone shocks at once. A narrow-complex tachycardia is left alone: telling a sinus tachycardia
 // from SVT needs the P waves the team does not read, and a named tricyclic's broad sinus
 // tachycardia is the bicarbonate's.
 #include <algorithm>
@@ -38,17 +39,16 @@ constexpr double kPacingMax_mA = 200.0, kPacingMargin_mA = 10.0, kCaptureLook_s 
 constexpr double kCapturedWithin_per_min = 5.0;  // the monitor counts at least the rate minus this
 constexpr double kCaptureLostFor_s = 10.0;
 constexpr double kColdBradycardia_C = 35.0;
-constexpr double kTachycardia_per_min = 150.0, kTachycardiaFor_s = 10.0;
-constexpr double kCardioversion_J[] = {150.0, 200.0, 200.0, 200.0};
+constexpr double kTachycardiaFor_s = 10.0;
+constexpr double kCardioversion_J[] = {150.0, 200.0, 200.0, 200.0};  // the fourth: after amiodarone
 constexpr int32_t kShocksBeforeAmiodarone = 3;
 constexpr double kShockEvery_s = 15.0;  // the monitor reads the rhythm the shock left
 constexpr double kAmiodarone_mg_min = 15.0, kAmiodaroneFor_s = 1200.0;  // 300 mg over 20 min
-constexpr int32_t kTricyclic = 2;  // TeamParams::known_toxin
 
 }  // namespace
 
 void AclsTeam::bradycardia(resus_sim* sim, double t, const Vitals& v) {
-  if (!team_here_ || p_.treat_arrhythmias < 1.0) return;
+  if (!team_here_ || p_.treat_arrhythmias < 1.0 || pulseless_since_s_ >= 0.0) return;
   if (pacing_mA_ > 0.0) return find_capture(sim, t, v);
   const bool slow = v.heart_rate_per_min > 0.0 && v.heart_rate_per_min < detail::kBradycardia_per_min;
   const bool broad = v.qrs_ms >= detail::kBroadQrs_ms;
@@ -120,39 +120,40 @@ void AclsTeam::tachycardia(resus_sim* sim, double t, const Vitals& v) {
     amiodarone_until_s_ = -1.0;
     act(sim, t, R"({"do":"infusion_stop","drug":"amiodarone"})", "amiodarone 300 mg in");
   }
-  const bool fast_and_broad = v.heart_rate_per_min >= kTachycardia_per_min &&
+  const bool fast_and_broad = v.heart_rate_per_min >= detail::kTachycardia_per_min &&
                               v.qrs_ms >= detail::kBroadQrs_ms &&
-                              static_cast<int32_t>(p_.known_toxin) != kTricyclic;
-  if (!fast_and_broad) {
-    tachycardic_since_s_ = tachycardia_shock_since_s_ = -1.0;
+                              static_cast<detail::Toxin>(p_.known_toxin) != detail::Toxin::kTricyclic;
+  if (!fast_and_broad || pulseless_since_s_ >= 0.0) {  // a weakening pulse is the arrest's
+    tachycardic_since_s_ = unstable_since_s_ = -1.0;
     return;
   }
   if (tachycardic_since_s_ < 0.0) tachycardic_since_s_ = t;
   // Unstable: the systolic under 90 for as long (a cycle's reading flickers about the line).
-  if (v.sbp_mmHg >= detail::kShockSbp_mmHg) tachycardia_shock_since_s_ = -1.0;
-  else if (tachycardia_shock_since_s_ < 0.0) tachycardia_shock_since_s_ = t;
-  const bool shock =
-      tachycardia_shock_since_s_ >= 0.0 && t >= tachycardia_shock_since_s_ + kTachycardiaFor_s;
+  if (v.sbp_mmHg >= detail::kShockSbp_mmHg) unstable_since_s_ = -1.0;
+  else if (unstable_since_s_ < 0.0) unstable_since_s_ = t;
+  const bool unstable = unstable_since_s_ >= 0.0 && t >= unstable_since_s_ + kTachycardiaFor_s;
   if (t < tachycardic_since_s_ + kTachycardiaFor_s || t < last_cardioversion_s_ + kShockEvery_s)
     return;
   const std::string seen =
       fmt("HR %.0f, SBP %.0f, QRS %.0f ms: ", v.heart_rate_per_min, v.sbp_mmHg, v.qrs_ms);
-  const bool amiodarone_due = !amiodarone_given_ && access_ &&
-                              (!shock || cardioversions_ == kShocksBeforeAmiodarone);
-  if (amiodarone_due) {
+  // Amiodarone is the team's antiarrhythmic only when it carries it (`antiarrhythmic` 1); once
+  // per patient (the loading dose), counted with the arrest's doses.
+  const bool can_give_amiodarone = p_.antiarrhythmic == 1.0 && access_ && !amiodarone_given_;
+  if (can_give_amiodarone && (!unstable || cardioversions_ == kShocksBeforeAmiodarone)) {
     amiodarone_given_ = true;
+    amiodarone_after_shocks_ = unstable;
     amiodarone_until_s_ = t + kAmiodaroneFor_s;
+    ++tally_.antiarrhythmic_doses;
     act(sim, t,
         fmt(R"({"do":"infusion","drug":"amiodarone","rate":%g,"unit":"mg_min","route":")",
             kAmiodarone_mg_min) + detail::kRoutes[static_cast<int>(p_.access_route)] + "\"}",
         seen + "amiodarone 300 mg over 20 min");
     return;
   }
-  // A stable VT waits for the amiodarone to run in; an unstable one is shocked now.
-  const bool amiodarone_running = amiodarone_until_s_ >= 0.0;
-  if (!shock && (!amiodarone_given_ || amiodarone_running)) return;
-  constexpr int32_t kMaxShocks = sizeof kCardioversion_J / sizeof kCardioversion_J[0];
-  if (cardioversions_ >= (amiodarone_given_ ? kMaxShocks : kShocksBeforeAmiodarone)) return;
+  // The shock waits for the amiodarone to run in; before it only an unstable VT is shocked.
+  if (amiodarone_until_s_ >= 0.0 || (!unstable && can_give_amiodarone)) return;
+  // Three attempts in an episode, and after three and the amiodarone a fourth.
+  if (cardioversions_ >= kShocksBeforeAmiodarone + (amiodarone_after_shocks_ ? 1 : 0)) return;
   const double joules = kCardioversion_J[cardioversions_++];
   last_cardioversion_s_ = t;
   act(sim, t, fmt(R"({"do":"cardioversion","energy_J":%g})", joules),

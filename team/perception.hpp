@@ -50,8 +50,8 @@ class Perception {
 
   Perception();
   // Readies the pads ECG (250 Hz, with compression and shock artefacts), switched off: a team
-  // reads the pads only while it analyses, and generating the ECG costs an eighth of a team
-  // patient's time (bench/README.md).
+  // reads the pads only while it analyses, and generating the ECG all along cost an eighth of a
+  // team patient's time (bench/README.md).
   resus_status attach(resus_sim* sim);
   // Switches the pads ECG on from now, and off again.
   resus_status listen(resus_sim* sim);

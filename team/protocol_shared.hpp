@@ -16,6 +16,11 @@ inline constexpr double kBroadQrs_ms = 120.0;
 // Bradycardia (ERC 2021, AHA 2020: under 50/min) and its adverse feature shock (ERC 2021: a
 // systolic under 90).
 inline constexpr double kBradycardia_per_min = 50.0, kShockSbp_mmHg = 90.0;
+// A tachycardia the rate itself may make unstable (ERC 2021, AHA 2020: 150/min and more).
+inline constexpr double kTachycardia_per_min = 150.0;
+
+// TeamParams::known_toxin: what the scene tells the team was taken (antidotes.cpp).
+enum class Toxin { kNone = 0, kOpioid, kTricyclic, kBetaBlocker, kCalciumChannelBlocker };
 
 // printf of up to four numbers (only %g/%f-style conversions: every argument is a double).
 inline std::string fmt(const char* format, double a, double b = 0.0, double c = 0.0,

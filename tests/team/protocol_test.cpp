@@ -687,7 +687,11 @@ TEST(Protocol, VtWithAPulseAfterRoscIsCardiovertedOrGivenAmiodarone) {
   const double amiodarone = first_event(stable.outcome.log, "amiodarone 300 mg over 20 min");
   EXPECT_GT(amiodarone, onset);
   EXPECT_LT(amiodarone, onset + 30.0);
+  EXPECT_NEAR(first_event(stable.outcome.log, "amiodarone 300 mg in"), amiodarone + 1200.0, 0.6);
   EXPECT_GE(first_event(stable.outcome.log, "synchronised cardioversion"), amiodarone + 1200.0);
+  EXPECT_EQ(count_events(stable.outcome.log, "synchronised cardioversion"), 1);
+  for (const TeamRun* r : {&unstable, &stable})
+    EXPECT_EQ(count_events(r->outcome.log, "sodium bicarbonate"), 0);  // VT, not a tricyclic's
 }
 
 }  // namespace
