@@ -48,6 +48,18 @@ LooksAndBlind with_and_without_causes(const std::string& study) {
   return {run_study(study + team + "1}}}"), run_study(study + team + "0}}}")};
 }
 
+// The in-hospital team at a cause of arrest named "c": `actions` (a JSON array of scenario actions,
+// a VF among them), `signals` (a JSON array) recorded every `interval_s`, `parameters` (a JSON
+// object) the team's own.
+TeamRun in_hospital(double duration_s, const std::string& actions, const std::string& signals,
+                    const std::string& parameters = "{}", double interval_s = 30.0) {
+  return run_study(R"({"duration_s": )" + std::to_string(duration_s) +
+                   R"(, "arrest": {"cause": "c", "causes": {"c": )" + actions +
+                   R"(}}, "record": {"signals": )" + signals + R"(, "interval_s": )" +
+                   std::to_string(interval_s) + R"(}, "team": {"preset": "in_hospital", "parameters": )" +
+                   parameters + "}}");
+}
+
 double first_event(const std::vector<TeamEvent>& log, const std::string& what) {
   for (const TeamEvent& e : log)
     if (e.what.find(what) != std::string::npos) return e.t_s;
@@ -244,12 +256,10 @@ TEST(Protocol, AReArrestLongAfterRoscIsResuscitatedAgain) {
 TEST(Protocol, AfterRoscTheTeamGivesFluidsThenTitratesNorepinephrineToTheMap) {
   RESUS_RELEASE_PASS_ONLY();
   auto bleed = [](double bolus_mL) {
-    return run_study(R"({"duration_s": 2700, "arrest": {"cause": "vf_then_bleed", "causes": {"vf_then_bleed":
-      [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
-       {"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 2000}]}},
-      "record": {"signals": ["map_mmHg"], "interval_s": 60},
-      "team": {"preset": "in_hospital", "parameters": {"fluid_bolus_mL": )" +
-                     std::to_string(bolus_mL) + "}}}");
+    return in_hospital(2700, R"([{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
+        {"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 2000}])",
+                       R"(["map_mmHg"])", R"({"fluid_bolus_mL": )" + std::to_string(bolus_mL) + "}",
+                       60.0);
   };
   const TeamRun fluids = bleed(500.0), pressor_only = bleed(0.0);
   ASSERT_TRUE(fluids.outcome.rosc_any);
@@ -533,12 +543,10 @@ TEST(Protocol, AbsentBreathSoundsAreDecompressedOnTheirSide) {
 TEST(Protocol, ABradycardiaWithShockAfterRoscGetsAtropineThenPacing) {
   RESUS_RELEASE_PASS_ONLY();
   auto block = [](int treat) {
-    return run_study(R"({"duration_s": 1800, "arrest": {"cause": "vf_then_block", "causes": {"vf_then_block":
-      [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
-       {"at_s": 900, "do": "rhythm", "rhythm": "av_block_3"}]}},
-      "record": {"signals": ["ventricular_rate_bpm", "sbp_mmHg", "map_mmHg"], "interval_s": 30},
-      "team": {"preset": "in_hospital", "parameters": {"treat_arrhythmias": )" +
-                     std::to_string(treat) + "}}}");
+    return in_hospital(1800, R"([{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
+        {"at_s": 900, "do": "rhythm", "rhythm": "av_block_3"}])",
+                       R"(["ventricular_rate_bpm", "sbp_mmHg", "map_mmHg"])",
+                       R"({"treat_arrhythmias": )" + std::to_string(treat) + "}");
   };
   const TeamRun treated = block(1), untreated = block(0);
   ASSERT_TRUE(treated.outcome.rosc_any);
@@ -615,12 +623,9 @@ TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReading
 TEST(Protocol, ACalciumChannelBlockerTheSceneNamesGetsCalciumAndHighDoseInsulin) {
   RESUS_RELEASE_PASS_ONLY();
   auto run = [](int known) {
-    return run_study(R"({"duration_s": 4200, "arrest": {"cause": "ccb", "causes": {"ccb":
-      [{"at_s": 0, "do": "drug", "drug": "verapamil", "dose": 2400, "unit": "mg", "route": "oral"},
-       {"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}]}},
-      "record": {"signals": ["map_mmHg"], "interval_s": 60},
-      "team": {"preset": "in_hospital", "parameters": {"known_toxin": )" +
-                     std::to_string(known) + "}}}");
+    return in_hospital(4200, R"([{"at_s": 0, "do": "drug", "drug": "verapamil", "dose": 2400, "unit": "mg", "route": "oral"},
+        {"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}])",
+                       R"(["map_mmHg"])", R"({"known_toxin": )" + std::to_string(known) + "}");
   };
   const TeamRun told = run(4), untold = run(0);
   ASSERT_TRUE(told.outcome.rosc_any);
@@ -645,11 +650,11 @@ TEST(Protocol, ACalciumChannelBlockerTheSceneNamesGetsCalciumAndHighDoseInsulin)
   if (paced > 0.0) {
     EXPECT_GE(paced, atropine + 180.0);
   }
-  // The MAP each minute over the last half hour (40 to 70 minutes).
+  // The MAP every 30 s over the last half hour (40 to 70 minutes).
   auto mean_map = [](const std::vector<double>& series) {
     double sum = 0.0;
-    for (std::size_t i = 40; i < series.size(); ++i) sum += series[i];
-    return sum / static_cast<double>(series.size() - 40);
+    for (std::size_t i = 80; i < series.size(); ++i) sum += series[i];
+    return sum / static_cast<double>(series.size() - 80);
   };
   const double map_told = mean_map(told.outcome.series), map_untold = mean_map(untold.outcome.series);
   std::printf("MAP over the last half hour: %.1f with the antidotes, %.1f without\n", map_told, map_untold);
@@ -666,11 +671,9 @@ TEST(Protocol, VtWithAPulseAfterRoscIsCardiovertedOrGivenAmiodarone) {
   RESUS_RELEASE_PASS_ONLY();
   auto vt = [](bool bled) {
     const std::string bleed = bled ? R"({"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 700},)" : "";
-    return run_study(R"({"duration_s": 2700, "arrest": {"cause": "vf_then_vt", "causes": {"vf_then_vt":
-      [{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}, )" + bleed + R"(
-       {"at_s": 900, "do": "rhythm", "rhythm": "vt"}]}},
-      "record": {"signals": ["ventricular_rate_bpm"], "interval_s": 30},
-      "team": {"preset": "in_hospital"}})");
+    return in_hospital(2700, R"([{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}, )" + bleed +
+                                 R"({"at_s": 900, "do": "rhythm", "rhythm": "vt"}])",
+                       R"(["ventricular_rate_bpm"])");
   };
   const TeamRun unstable = vt(true), stable = vt(false);
   for (const TeamRun* r : {&unstable, &stable}) {
