@@ -225,6 +225,28 @@ void parse_causes(const json& arrest, Study& st) {
   check_labels(st.cause, "arrest.cause", names, "causes (\"primary\" and arrest.causes)");
 }
 
+// Team parameters by name, each a number or a distribution (team.parameters, arrest.scene.*).
+std::vector<NamedDistribution> parse_team_parameters(const json& j, const std::string& where) {
+  if (!j.is_object()) throw StudyError(where + ": must be an object of distributions");
+  std::vector<NamedDistribution> out;
+  for (const auto& [name, value] : j.items()) {
+    const std::string path = where + "." + name;
+    const auto table = team_param_table();
+    const std::string& wanted = name;
+    const auto it = std::find_if(table.begin(), table.end(),
+                                 [&wanted](const TeamParamInfo& row) { return row.name == wanted; });
+    if (it == table.end()) throw StudyError(path + ": not a team parameter (docs/batch.md lists them)");
+    Distribution d = parse_distribution(value, path, it->min, it->max);
+    if (it->integer && d.kind != Distribution::Kind::kFixed && d.kind != Distribution::Kind::kCategorical)
+      throw StudyError(path + ": a choice takes a number or a categorical distribution");
+    if (it->integer)
+      for (double v : d.kind == Distribution::Kind::kFixed ? std::vector<double>{d.a} : d.values)
+        if (v != std::floor(v)) throw StudyError(path + ": a choice takes whole numbers");
+    out.push_back({name, d});
+  }
+  return out;
+}
+
 void parse_team(const json& j, Study& st) {
   check_fields(j, {"preset", "parameters"}, "team");
   if (j.contains("preset")) {
@@ -238,21 +260,21 @@ void parse_team(const json& j, Study& st) {
     throw StudyError("team.preset: \"" + st.team_preset + "\" is not a team preset (" + list + ")");
   }
   if (!j.contains("parameters")) return;
-  if (!j.at("parameters").is_object()) throw StudyError("team.parameters: must be an object of distributions");
-  for (const auto& [name, value] : j.at("parameters").items()) {
-    const std::string path = "team.parameters." + name;
-    const auto table = team_param_table();
-    const std::string& wanted = name;
-    const auto it = std::find_if(table.begin(), table.end(),
-                                 [&wanted](const TeamParamInfo& row) { return row.name == wanted; });
-    if (it == table.end()) throw StudyError(path + ": not a team parameter (docs/batch.md lists them)");
-    Distribution d = parse_distribution(value, path, it->min, it->max);
-    if (it->integer && d.kind != Distribution::Kind::kFixed && d.kind != Distribution::Kind::kCategorical)
-      throw StudyError(path + ": a choice takes a number or a categorical distribution");
-    if (it->integer)
-      for (double v : d.kind == Distribution::Kind::kFixed ? std::vector<double>{d.a} : d.values)
-        if (v != std::floor(v)) throw StudyError(path + ": a choice takes whole numbers");
-    st.team.push_back({name, d});
+  st.team = parse_team_parameters(j.at("parameters"), "team.parameters");
+}
+
+// arrest.scene: {"cause": {"team parameter": value or distribution}}: what the scene of that
+// cause tells the team (a named poison: known_toxin), set after the study's own team parameters.
+void parse_scene(const json& arrest, Study& st) {
+  if (!arrest.contains("scene")) return;
+  const json& scene = arrest.at("scene");
+  if (!scene.is_object()) throw StudyError("arrest.scene: must be an object of causes' team parameters");
+  for (const auto& [cause, parameters] : scene.items()) {
+    const std::string path = "arrest.scene." + cause;
+    const bool known = std::any_of(st.causes.begin(), st.causes.end(),
+                                   [&cause](const Cause& c) { return c.name == cause; });
+    if (!known) throw StudyError(path + ": not one of arrest.causes");
+    st.scene.push_back({cause, parse_team_parameters(parameters, path)});
   }
 }
 
@@ -309,12 +331,13 @@ Study parse_study(std::string_view text, const std::string& source) {
     if (j.contains("duration_s")) st.duration_s = number_in(j.at("duration_s"), "duration_s", 1, 7 * 86400.0);
     parse_population(j.value("population", json::object()), st);
     const json arrest = j.value("arrest", json::object());
-    check_fields(arrest, {"at_s", "rhythm", "cause", "causes"}, "arrest");
+    check_fields(arrest, {"at_s", "rhythm", "cause", "causes", "scene"}, "arrest");
     if (arrest.contains("at_s")) st.collapse_s = number_in(arrest.at("at_s"), "arrest.at_s", 0, 86400);
     if (st.collapse_s >= st.duration_s) throw StudyError("arrest.at_s: the arrest must come before duration_s");
     st.rhythm = parse_distribution(arrest.value("rhythm", json("vf_coarse")), "arrest.rhythm", 0, 0, true);
     check_labels(st.rhythm, "arrest.rhythm", arrest_rhythms(), "arrest rhythms");
     parse_causes(arrest, st);
+    parse_scene(arrest, st);
     parse_team(j.value("team", json::object()), st);
     parse_record(j.value("record", json::object()), st);
   } catch (const StudyError& e) {
@@ -365,6 +388,20 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
     set_team_param(p.team, t.name, v);
     p.team_drawn.emplace_back(t.name, v);
   }
+  // What the patient's own scene tells the team; every patient reports every parameter that any
+  // scene sets (its own value where its scene is silent), so the results have one set of columns.
+  for (const auto& [cause, parameters] : st.scene) {
+    if (cause != p.cause) continue;
+    for (const NamedDistribution& t : parameters)
+      set_team_param(p.team, t.name, t.dist.quantile(draw(st.seed, index, "scene/" + cause + "/" + t.name)));
+  }
+  for (const auto& [cause, parameters] : st.scene)
+    for (const NamedDistribution& t : parameters) {
+      auto it = std::find_if(p.team_drawn.begin(), p.team_drawn.end(),
+                             [&t](const auto& drawn) { return drawn.first == t.name; });
+      if (it == p.team_drawn.end()) it = p.team_drawn.insert(p.team_drawn.end(), {t.name, 0.0});
+      get_team_param(p.team, t.name, &it->second);
+    }
   return p;
 }
 

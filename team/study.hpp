@@ -50,6 +50,8 @@ struct Study {
   Distribution rhythm;                          // categorical over arrest rhythm names
   Distribution cause;                           // categorical over "primary" and causes' names
   std::vector<Cause> causes;
+  // Team parameters a cause's scene sets (arrest.scene), by cause, after the study's own.
+  std::vector<std::pair<std::string, std::vector<NamedDistribution>>> scene;
   std::string team_preset = "als_crew";
   std::vector<NamedDistribution> team;          // human factors with distributions, name order
   std::vector<std::string> record_signals;      // per-patient time series (none: summaries only)
@@ -69,7 +71,8 @@ struct PatientDraw {
   std::string cause = kPrimaryCause;
   const Cause* cause_def = nullptr;  // null for a primary arrest
   TeamParams team;
-  std::vector<std::pair<std::string, double>> team_drawn;  // the team fields with distributions
+  // The team fields with distributions, then those any cause's scene sets (the patient's values).
+  std::vector<std::pair<std::string, double>> team_drawn;
 };
 
 // Parses and checks a study (`source` names it in messages). Throws StudyError.

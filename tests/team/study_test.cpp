@@ -149,6 +149,35 @@ TEST(Sampling, ComorbiditiesComeAtTheirShareAndTheirShiftsMultiply) {
 
 // Every study the documentation runs parses, and draws its first patient: a study file that a
 // renamed parameter or a new range has left behind is caught here, not by a reader.
+// A cause's scene (arrest.scene) sets the team parameters of its own patients only, drawn where
+// it gives a distribution; every patient reports every parameter any scene sets, so that the
+// results have one set of columns.
+TEST(Sampling, ACausesSceneTellsOnlyItsOwnPatientsTeam) {
+  const Study st = parse_study(R"({"seed": 3, "arrest": {
+      "cause": {"dist": "categorical", "values": ["primary", "opioid", "ccb"]},
+      "causes": {"opioid": [{"at_s": 30, "do": "drug", "drug": "fentanyl", "dose": 2, "unit": "mg"}],
+                 "ccb": [{"at_s": 0, "do": "drug", "drug": "verapamil", "dose": 2400, "unit": "mg", "route": "oral"}]},
+      "scene": {"opioid": {"known_toxin": 1}, "ccb": {"known_toxin": {"dist": "categorical", "values": [0, 4]}}}},
+      "team": {"parameters": {"arrival_s": 300}}})", "s.json");
+  int primary = 0, opioid = 0, ccb_named = 0, ccb_silent = 0;
+  for (int64_t i = 0; i < 300; ++i) {
+    const resus_team::PatientDraw d = sample_patient(st, i);
+    ASSERT_EQ(d.team_drawn.size(), 2u);
+    EXPECT_EQ(d.team_drawn[0].first, "arrival_s");
+    EXPECT_EQ(d.team_drawn[1].first, "known_toxin");
+    EXPECT_EQ(d.team_drawn[1].second, d.team.known_toxin);
+    if (d.cause == "primary") primary += d.team.known_toxin == 0.0;
+    if (d.cause == "opioid") opioid += d.team.known_toxin == 1.0;
+    if (d.cause == "ccb") (d.team.known_toxin == 4.0 ? ccb_named : ccb_silent) += 1;
+    EXPECT_TRUE(d.cause != "opioid" || d.team.known_toxin == 1.0);
+    EXPECT_TRUE(d.cause != "primary" || d.team.known_toxin == 0.0);
+  }
+  EXPECT_GT(primary, 70);  // a third of 300 each
+  EXPECT_GT(opioid, 70);
+  EXPECT_GT(ccb_named, 30);
+  EXPECT_GT(ccb_silent, 30);
+}
+
 TEST(StudyInput, EveryExampleStudyParses) {
   int studies = 0;
   for (const auto& entry :
@@ -212,6 +241,18 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
                 .find("arrest.cause: \"other\" is not one of the causes"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"do": "hemorrhage"}]}}})").find("must be an action object with \"at_s\""),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"at_s": 10, "do": "hemorrhage", "rate_mL_min": 100}]},
+      "scene": {"other": {"known_toxin": 1}}}})")
+                .find("arrest.scene.other: not one of arrest.causes"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"at_s": 10, "do": "hemorrhage", "rate_mL_min": 100}]},
+      "scene": {"k": {"known_toxin": 7}}}})")
+                .find("arrest.scene.k.known_toxin: 7 is outside the valid range [0, 4]"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"at_s": 10, "do": "hemorrhage", "rate_mL_min": 100}]},
+      "scene": {"k": {"nonsense": 1}}}})")
+                .find("arrest.scene.k.nonsense: not a team parameter"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"population": {"comorbidities": {"hf": {"share": 1.5, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}}})")
                 .find("population.comorbidities.hf.share: 1.5 is outside the valid range [0, 1]"),
