@@ -269,12 +269,14 @@ void parse_scene(const json& arrest, Study& st) {
   if (!arrest.contains("scene")) return;
   const json& scene = arrest.at("scene");
   if (!scene.is_object()) throw StudyError("arrest.scene: must be an object of causes' team parameters");
-  for (const auto& [cause, parameters] : scene.items()) {
+  for (const auto& item : scene.items()) {
+    // A named copy: clang before 16 cannot capture a structured binding.
+    const std::string cause = item.key();
     const std::string path = "arrest.scene." + cause;
     const bool known = std::any_of(st.causes.begin(), st.causes.end(),
                                    [&cause](const Cause& c) { return c.name == cause; });
     if (!known) throw StudyError(path + ": not one of arrest.causes");
-    st.scene.push_back({cause, parse_team_parameters(parameters, path)});
+    st.scene.push_back({cause, parse_team_parameters(item.value(), path)});
   }
 }
 
