@@ -178,6 +178,38 @@ TEST(Sampling, ACausesSceneTellsOnlyItsOwnPatientsTeam) {
   EXPECT_GT(ccb_silent, 30);
 }
 
+// The poisoned-arrests example drew "named" for 40 of its 106 opioid patients (p ~0.02 for a fair
+// coin): over 20,000 patients each cause and each scene's draw must sit within 4 SD of its share,
+// and a scene's draw must not lean on the cause's (they are separate keys of one Philox stream).
+TEST(Sampling, AScenesDrawIsFairOverManyPatients) {
+  std::ifstream in(std::string(RESUS_EXAMPLES_DIR) + "/studies/poisoned_arrests.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  const Study st = parse_study(text.str(), "poisoned_arrests.json");
+  constexpr int kPatients = 20000;
+  int opioid = 0, opioid_named = 0, tricyclic_named = 0;
+  for (int64_t i = 0; i < kPatients; ++i) {
+    const resus_team::PatientDraw d = sample_patient(st, i);
+    if (d.cause == "opioid") {
+      ++opioid;
+      opioid_named += d.team.known_toxin == 1.0;
+    } else {
+      ASSERT_EQ(d.cause, "tricyclic");
+      tricyclic_named += d.team.known_toxin == 2.0;
+    }
+  }
+  RecordProperty("opioid", opioid);
+  RecordProperty("opioid_named", opioid_named);
+  RecordProperty("tricyclic_named", tricyclic_named);
+  const auto within_4sd = [](int count, int n, double share) {
+    return std::abs(count - n * share) < 4.0 * std::sqrt(n * share * (1.0 - share));
+  };
+  EXPECT_TRUE(within_4sd(opioid, kPatients, 0.5)) << opioid;
+  EXPECT_TRUE(within_4sd(opioid_named, opioid, 0.5)) << opioid_named << " of " << opioid;
+  EXPECT_TRUE(within_4sd(tricyclic_named, kPatients - opioid, 0.5))
+      << tricyclic_named << " of " << kPatients - opioid;
+}
+
 TEST(StudyInput, EveryExampleStudyParses) {
   int studies = 0;
   for (const auto& entry :
