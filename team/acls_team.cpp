@@ -360,7 +360,7 @@ void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
     note(t, fmt("no pulse (%.2f)", pulse_felt_));
     // A team that reads its own monitor calls a fast broad regular rhythm without a pulse
     // pulseless VT, which its AED's rate threshold may leave organised.
-    if (p_.manual_vt_rate_per_min > 0.0 && organised_rate_ >= p_.manual_vt_rate_per_min &&
+    if (p_.manual_vt_reading != 0.0 && organised_rate_ >= p_.manual_vt_rate_per_min &&
         organised_width_ms_ >= kBroadQrs_ms) {
       note(t, fmt("pulseless VT on the monitor (rate %.0f/min, QRS %.0f ms)", organised_rate_,
                   organised_width_ms_));

@@ -51,8 +51,10 @@ constexpr std::array kTable = {
                   "epinephrine dose (0: placebo, no drug given)"},
     TeamParamInfo{"shock_energy_J", &TeamParams::shock_energy_J, 1, 360, false,
                   "biphasic shock energy"},
-    TeamParamInfo{"manual_vt_rate_per_min", &TeamParams::manual_vt_rate_per_min, 0, 300, false,
-                  "a broad regular pulseless rhythm at this rate or faster is read as pulseless VT on the monitor and shocked (0: the AED's reading only)"},
+    TeamParamInfo{"manual_vt_reading", &TeamParams::manual_vt_reading, 0, 1, true,
+                  "1: after a pulse check finds none, reads its monitor for pulseless VT the AED calls organised (0: the AED's reading only)"},
+    TeamParamInfo{"manual_vt_rate_per_min", &TeamParams::manual_vt_rate_per_min, 100, 300, false,
+                  "with manual_vt_reading, a broad (QRS 120 ms or more) regular pulseless rhythm at this rate or faster is pulseless VT and shocked"},
     TeamParamInfo{"antiarrhythmic", &TeamParams::antiarrhythmic, 0, 2, true,
                   "after the 3rd and 5th shocks: 0 none, 1 amiodarone, 2 lidocaine"},
     TeamParamInfo{"missed_dose_probability", &TeamParams::missed_dose_probability, 0, 1, false,
@@ -131,7 +133,7 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.treat_causes = 0.0;
     p.post_rosc_care = 0.0;
     p.treat_arrhythmias = 0.0;  // no atropine or amiodarone, and an AED neither paces nor synchronises
-    p.manual_vt_rate_per_min = 0.0;  // an AED's reading only
+    p.manual_vt_reading = 0.0;  // an AED's reading only
     p.fluid_bolus_mL = 0.0;
   } else if (name == "in_hospital") {
     // GWTG-R: first shock median 1 min, first epinephrine median 3 min.

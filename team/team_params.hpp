@@ -47,7 +47,10 @@ struct TeamParams {
   double shock_energy_J = 200.0;
   // A team with a manual defibrillator reads its monitor: a broad (120 ms or more) regular rhythm
   // at this rate or faster with no pulse is pulseless VT and shocked, though the AED's own
-  // threshold (180/min, models/aed) calls it organised. 0: the team goes by its AED alone.
+  // threshold (180/min, models/aed) calls it organised. The rate is at least VT's 100/min, so a
+  // slow broad PEA (an idioventricular rhythm) is never shocked; manual_vt_reading 0: the team
+  // goes by its AED alone.
+  double manual_vt_reading = 1.0;
   double manual_vt_rate_per_min = 150.0;
   double antiarrhythmic = 1.0;           // 0 none, 1 amiodarone (300 then 150 mg), 2 lidocaine
   double missed_dose_probability = 0.0;  // a due epinephrine dose is forgotten until the next cycle

@@ -590,14 +590,14 @@ TEST(Protocol, ABradycardiaWithShockAfterRoscGetsAtropineThenPacing) {
 // its AED alone treats it as PEA. Patient 10 of seed 7 is in that VT at the crew's first check.
 TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReadingItsMonitor) {
   RESUS_RELEASE_PASS_ONLY();
-  auto crew = [](double manual_vt_rate) {
+  auto crew = [](int manual_vt_reading) {
     return run_study(R"({"seed": 7, "duration_s": 900, "arrest": {"cause": "tca", "causes": {"tca":
       [{"at_s": 30, "do": "drug", "drug": "amitriptyline", "dose": 3000, "unit": "mg"}]}},
-      "team": {"preset": "als_crew", "parameters": {"arrival_s": 374, "manual_vt_rate_per_min": )" +
-                         std::to_string(manual_vt_rate) + "}}}",
+      "team": {"preset": "als_crew", "parameters": {"arrival_s": 374, "manual_vt_reading": )" +
+                         std::to_string(manual_vt_reading) + "}}}",
                      10);
   };
-  const TeamRun reads = crew(150.0), aed_only = crew(0.0);
+  const TeamRun reads = crew(1), aed_only = crew(0);
   const double first_check = first_event(reads.outcome.log, "hands off: rhythm analysis");
   ASSERT_GT(first_check, 0.0);
   EXPECT_EQ(reads.outcome.tally.first_analysis, "organised");
