@@ -13,6 +13,7 @@ namespace resus_team {
 using detail::fmt;
 using detail::kBradycardia_per_min;
 using detail::kBroadQrs_ms;
+using detail::kPadsLead_s;
 using detail::kRoutes;
 
 namespace {
@@ -22,7 +23,6 @@ constexpr double kAnalysisWindow_s = 4.0;   // then it analyses this much ECG
 constexpr double kPulseFelt = 0.5;          // carotid strength a rescuer calls a pulse
 constexpr double kPulseLost = 0.2;          // below this for kPulseLostFor_s: re-arrest
 constexpr double kPulseLostFor_s = 10.0;
-constexpr double kPadsLead_s = 10.0;        // the pads ECG runs this long before it is read
 constexpr double kMinDepth_mm = 20.0;
 constexpr double kBloodGasEvery_s = 600.0;
 constexpr double kAnalyserDelay_s = 90.0;   // the blood_gas action's default
@@ -101,6 +101,7 @@ void AclsTeam::note(double t, const std::string& what) { log_.push_back({t, what
 void AclsTeam::act(resus_sim* sim, double t, const std::string& action_json,
                    const std::string& what) {
   if (resus_sim_apply_json(sim, action_json.c_str()) == RESUS_OK) {
+    if (action_json.find("sodium_bicarbonate") != std::string::npos) last_bicarbonate_s_ = t;
     note(t, what);
   } else {
     note(t, "failed: " + what + " (" + resus_last_error(sim) + ")");
@@ -136,6 +137,7 @@ void AclsTeam::step(resus_sim* sim) {
   switch (phase_) {
     case Phase::kArrest:
       compress(sim, t);
+      capnography(t, v);
       drugs(sim, t);
       causes(sim, t, v);
       rewarm(sim, t);
@@ -191,8 +193,9 @@ void AclsTeam::step(resus_sim* sim) {
 // The pads ECG is generated only while an analysis may come: from kPadsLead_s before the first
 // pads go on (the public AED's or the team's) and before each rhythm check, until that check's
 // analysis is done (nothing reads the shock's or the pulse check's ECG), and after ROSC only once
-// the pulse is felt to weaken (a re-arrest is called kPulseLostFor_s later). Checks come only when due (a tube in progress
-// delays them), never early, so the lead always precedes one. The lead lets the ECG's
+// the pulse is felt to weaken (a re-arrest is called kPulseLostFor_s later). Checks come only when
+// due (a tube in progress delays them), and one brought forward (capnography.cpp) comes a lead
+// after it is called, so the lead always precedes one. The lead lets the ECG's
 // sources settle: switched on at the pause itself, the first analysis misread a fine VF as
 // non-shockable (its fade-in and slow noises start from rest).
 void AclsTeam::hear_pads(resus_sim* sim, double t) {

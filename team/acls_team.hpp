@@ -7,6 +7,7 @@
 #include <resus/resus.h>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,7 @@ class AclsTeam : public Team {
   void post_rosc_care(resus_sim* sim, double t, const Vitals& v);
   void bradycardia(resus_sim* sim, double t, const Vitals& v);  // arrhythmias.cpp
   void tachycardia(resus_sim* sim, double t, const Vitals& v);  // arrhythmias.cpp
+  void capnography(double t, const Vitals& v);                  // capnography.cpp
   void start_pacing(resus_sim* sim, double t, double mA, const std::string& why);
   void find_capture(resus_sim* sim, double t, const Vitals& v);
   void titrate_vasopressor(resus_sim* sim, double t, const Vitals& v);
@@ -138,6 +140,16 @@ class AclsTeam : public Team {
   double last_cardioversion_s_ = -1e9, amiodarone_until_s_ = -1.0;
   int32_t cardioversions_ = 0;
   bool amiodarone_given_ = false, amiodarone_after_shocks_ = false;
+  // The capnograph through the tube during CPR (capnography.cpp), per cycle of compressions:
+  // the cycle's check time (a new one starts a new cycle), its start, its lowest end-tidal, since
+  // when the end-tidal has been up from that or low, and what the team did about it.
+  struct Etco2Watch {
+    double cycle_check_s = -1.0, cycle_from_s = 0.0;
+    double floor_mmHg = std::numeric_limits<double>::infinity();
+    double rise_since_s = -1.0, low_since_s = -1.0;
+    bool check_called = false, rotated = false;
+  } etco2_;
+  double last_bicarbonate_s_ = -1e9;  // its CO2 raises the end-tidal for minutes
   double norepinephrine_ug_kg_min_ = 0.0;  // the running rate, 0: none
   double vasopressor_changed_s_ = -1e9;
   double als_without_rosc_s_ = 0.0;  // the team's resuscitation time so far, ROSC excluded

@@ -19,6 +19,9 @@ inline constexpr double kBradycardia_per_min = 50.0, kShockSbp_mmHg = 90.0;
 // A tachycardia the rate itself may make unstable (ERC 2021, AHA 2020: 150/min and more).
 inline constexpr double kTachycardia_per_min = 150.0;
 
+// The pads ECG runs this long before a rhythm check reads it (its sources settle).
+inline constexpr double kPadsLead_s = 10.0;
+
 // TeamParams::known_toxin: what the scene tells the team was taken (antidotes.cpp).
 enum class Toxin { kNone = 0, kOpioid, kTricyclic, kBetaBlocker, kCalciumChannelBlocker };
 

@@ -55,6 +55,8 @@ constexpr std::array kTable = {
                   "1: after a pulse check finds none, reads its monitor for pulseless VT the AED calls organised (0: the AED's reading only)"},
     TeamParamInfo{"manual_vt_rate_per_min", &TeamParams::manual_vt_rate_per_min, 100, 300, false,
                   "with manual_vt_reading, a broad (QRS 120 ms or more) regular pulseless rhythm at this rate or faster is pulseless VT and shocked"},
+    TeamParamInfo{"capnography", &TeamParams::capnography, 0, 1, true,
+                  "1: with the tube in, an EtCO2 up 10 mmHg from the cycle's lowest, or at 40 mmHg, for 10 s brings the rhythm check forward, and one under 10 mmHg changes a tired compressor"},
     TeamParamInfo{"antiarrhythmic", &TeamParams::antiarrhythmic, 0, 2, true,
                   "after the 3rd and 5th shocks: 0 none, 1 amiodarone, 2 lidocaine"},
     TeamParamInfo{"missed_dose_probability", &TeamParams::missed_dose_probability, 0, 1, false,
@@ -134,6 +136,7 @@ bool team_preset(std::string_view name, TeamParams* out) {
     p.post_rosc_care = 0.0;
     p.treat_arrhythmias = 0.0;  // no atropine or amiodarone, and an AED neither paces nor synchronises
     p.manual_vt_reading = 0.0;  // an AED's reading only
+    p.capnography = 0.0;
     p.fluid_bolus_mL = 0.0;
   } else if (name == "in_hospital") {
     // GWTG-R: first shock median 1 min, first epinephrine median 3 min.

@@ -51,6 +51,9 @@ struct TeamParams {
   // slow broad PEA (an idioventricular rhythm) is never shocked; manual_vt_reading 0: the team
   // goes by its AED alone.
   double manual_vt_reading = 1.0;
+  // Waveform capnography through the tube (capnography.cpp): an abrupt rise brings the rhythm
+  // check forward, a low end-tidal changes a tired compressor. 0: no capnograph (bls_crew).
+  double capnography = 1.0;
   double manual_vt_rate_per_min = 150.0;
   double antiarrhythmic = 1.0;           // 0 none, 1 amiodarone (300 then 150 mg), 2 lidocaine
   double missed_dose_probability = 0.0;  // a due epinephrine dose is forgotten until the next cycle
