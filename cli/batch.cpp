@@ -77,7 +77,7 @@ void cell(std::string& row, const std::string& value) {
 }
 
 std::string csv_header(const Study& st, const PatientDraw& any) {
-  std::string h = "patient,preset,cause,rhythm";
+  std::string h = "patient,preset,cause,rhythm,witnessed";
   for (const auto& [name, v] : any.overrides) cell(h, name);
   for (const auto& [name, present] : any.comorbid) cell(h, "comorbidity." + name);
   for (const auto& [name, v] : any.team_drawn) cell(h, "team." + name);
@@ -94,6 +94,7 @@ std::string csv_row(const PatientDraw& d, const PatientOutcome& o) {
   cell(r, d.preset);
   cell(r, d.cause);
   cell(r, d.rhythm);
+  cell(r, d.witnessed);
   for (const auto& [name, v] : d.overrides) cell(r, num(v));
   for (const auto& [name, present] : d.comorbid) cell(r, present ? "1" : "0");
   for (const auto& [name, v] : d.team_drawn) cell(r, num(v));
@@ -125,6 +126,7 @@ nlohmann::json json_row(const PatientDraw& d, const PatientOutcome& o) {
   j["preset"] = d.preset;
   j["cause"] = d.cause;
   j["rhythm"] = d.rhythm;
+  j["witnessed"] = d.witnessed;
   for (const auto& [name, v] : d.overrides) j["parameters"][name] = v;
   for (const auto& [name, present] : d.comorbid) j["comorbidities"][name] = present;
   for (const auto& [name, v] : d.team_drawn) j["team"][name] = v;

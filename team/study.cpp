@@ -280,6 +280,48 @@ void parse_scene(const json& arrest, Study& st) {
   }
 }
 
+void parse_witness(const json& arrest, Study& st) {
+  const std::set<std::string> statuses(std::begin(kWitnessStatuses), std::end(kWitnessStatuses));
+  st.witnessed = parse_distribution(arrest.value("witnessed", json(kWitnessStatuses[0])),
+                                    "arrest.witnessed", 0, 0, true);
+  check_labels(st.witnessed, "arrest.witnessed", statuses, "witness statuses");
+  if (!arrest.contains("witness")) return;
+  const json& witness = arrest.at("witness");
+  if (!witness.is_object())
+    throw StudyError("arrest.witness: must be an object of witness statuses' team parameters");
+  for (const auto& item : witness.items()) {
+    const std::string status = item.key();
+    const std::string path = "arrest.witness." + status;
+    if (!statuses.count(status)) throw StudyError(path + ": not a witness status (bystander, ems, unwitnessed)");
+    st.witness.push_back({status, parse_team_parameters(item.value(), path)});
+  }
+}
+
+// What the witness status does to the team's times (kWitnessStatuses).
+void apply_witness(const std::string& status, TeamParams& t) {
+  if (status == "ems") {
+    t.arrival_s = 0.0;
+    t.bystander_cpr_delay_s = t.aed_delay_s = -1.0;
+  } else if (status == "unwitnessed") {
+    for (double* help : {&t.bystander_cpr_delay_s, &t.aed_delay_s})
+      if (*help >= 0.0) *help += t.unwitnessed_delay_s;
+    t.arrival_s += t.unwitnessed_delay_s;
+  }
+}
+
+// Team parameters by a label the patient drew (a cause's scene, a witness status): the patient's
+// own label's are set, drawn with the key "<kind>/<label>/<name>".
+void set_labelled(const Study& st, int64_t index, const char* kind, const std::string& label,
+                  const std::vector<std::pair<std::string, std::vector<NamedDistribution>>>& sets,
+                  TeamParams& team) {
+  for (const auto& [name, parameters] : sets) {
+    if (name != label) continue;
+    for (const NamedDistribution& t : parameters)
+      set_team_param(team, t.name,
+                     t.dist.quantile(draw(st.seed, index, std::string(kind) + "/" + label + "/" + t.name)));
+  }
+}
+
 void parse_record(const json& j, Study& st) {
   check_fields(j, {"signals", "interval_s", "events"}, "record");
   if (j.contains("signals")) {
@@ -333,13 +375,14 @@ Study parse_study(std::string_view text, const std::string& source) {
     if (j.contains("duration_s")) st.duration_s = number_in(j.at("duration_s"), "duration_s", 1, 7 * 86400.0);
     parse_population(j.value("population", json::object()), st);
     const json arrest = j.value("arrest", json::object());
-    check_fields(arrest, {"at_s", "rhythm", "cause", "causes", "scene"}, "arrest");
+    check_fields(arrest, {"at_s", "rhythm", "cause", "causes", "scene", "witnessed", "witness"}, "arrest");
     if (arrest.contains("at_s")) st.collapse_s = number_in(arrest.at("at_s"), "arrest.at_s", 0, 86400);
     if (st.collapse_s >= st.duration_s) throw StudyError("arrest.at_s: the arrest must come before duration_s");
     st.rhythm = parse_distribution(arrest.value("rhythm", json("vf_coarse")), "arrest.rhythm", 0, 0, true);
     check_labels(st.rhythm, "arrest.rhythm", arrest_rhythms(), "arrest rhythms");
     parse_causes(arrest, st);
     parse_scene(arrest, st);
+    parse_witness(arrest, st);
     parse_team(j.value("team", json::object()), st);
     parse_record(j.value("record", json::object()), st);
   } catch (const StudyError& e) {
@@ -356,6 +399,7 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
   p.preset = st.preset.label(st.preset.quantile(draw(st.seed, index, "preset")));
   p.rhythm = st.rhythm.label(st.rhythm.quantile(draw(st.seed, index, "rhythm")));
   p.cause = st.cause.label(st.cause.quantile(draw(st.seed, index, "cause")));
+  p.witnessed = st.witnessed.label(st.witnessed.quantile(draw(st.seed, index, "witnessed")));
   for (const Cause& c : st.causes)
     if (c.name == p.cause) p.cause_def = &c;
   // Continuous parameters through the copula: independent normals, correlated, back to uniforms.
@@ -390,20 +434,27 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
     set_team_param(p.team, t.name, v);
     p.team_drawn.emplace_back(t.name, v);
   }
-  // What the patient's own scene tells the team; every patient reports every parameter that any
-  // scene sets (its own value where its scene is silent), so the results have one set of columns.
-  for (const auto& [cause, parameters] : st.scene) {
-    if (cause != p.cause) continue;
-    for (const NamedDistribution& t : parameters)
-      set_team_param(p.team, t.name, t.dist.quantile(draw(st.seed, index, "scene/" + cause + "/" + t.name)));
+  // What the patient's own scene tells the team, then its witness status's parameters and what
+  // the status does to the team's times.
+  set_labelled(st, index, "scene", p.cause, st.scene, p.team);
+  set_labelled(st, index, "witness", p.witnessed, st.witness, p.team);
+  apply_witness(p.witnessed, p.team);
+  // Every patient reports every parameter that any scene or status sets, and the times a witness
+  // status moves (its own values where they are silent), so the results have one set of columns;
+  // every value is the one the team runs with.
+  std::vector<std::string> reported;
+  for (const auto* sets : {&st.scene, &st.witness})
+    for (const auto& [label, parameters] : *sets)
+      for (const NamedDistribution& t : parameters) reported.push_back(t.name);
+  if (st.witnessed.labels.size() > 1 || p.witnessed != kWitnessStatuses[0])
+    for (const char* moved : {"unwitnessed_delay_s", "bystander_cpr_delay_s", "aed_delay_s", "arrival_s"})
+      reported.emplace_back(moved);
+  for (const std::string& name : reported) {
+    auto it = std::find_if(p.team_drawn.begin(), p.team_drawn.end(),
+                           [&name](const auto& drawn) { return drawn.first == name; });
+    if (it == p.team_drawn.end()) it = p.team_drawn.insert(p.team_drawn.end(), {name, 0.0});
   }
-  for (const auto& [cause, parameters] : st.scene)
-    for (const NamedDistribution& t : parameters) {
-      auto it = std::find_if(p.team_drawn.begin(), p.team_drawn.end(),
-                             [&t](const auto& drawn) { return drawn.first == t.name; });
-      if (it == p.team_drawn.end()) it = p.team_drawn.insert(p.team_drawn.end(), {t.name, 0.0});
-      get_team_param(p.team, t.name, &it->second);
-    }
+  for (auto& [name, value] : p.team_drawn) get_team_param(p.team, name, &value);
   return p;
 }
 

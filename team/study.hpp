@@ -37,6 +37,11 @@ struct Comorbidity {
 
 inline constexpr const char* kPrimaryCause = "primary";  // the rhythm set at arrest.at_s
 
+// Who saw the collapse (Utstein 2024; CARES): a bystander (help comes at the team's own delays),
+// a 911 responder (the crew is at the patient: no bystander or public AED), or nobody (every
+// help comes TeamParams::unwitnessed_delay_s later, when the patient is found).
+inline constexpr const char* kWitnessStatuses[] = {"bystander", "ems", "unwitnessed"};
+
 struct Study {
   std::string name;
   uint64_t seed = 1;
@@ -52,6 +57,9 @@ struct Study {
   std::vector<Cause> causes;
   // Team parameters a cause's scene sets (arrest.scene), by cause, after the study's own.
   std::vector<std::pair<std::string, std::vector<NamedDistribution>>> scene;
+  Distribution witnessed;                       // categorical over kWitnessStatuses
+  // Team parameters by witness status (arrest.witness), after the scene's.
+  std::vector<std::pair<std::string, std::vector<NamedDistribution>>> witness;
   std::string team_preset = "als_crew";
   std::vector<NamedDistribution> team;          // human factors with distributions, name order
   std::vector<std::string> record_signals;      // per-patient time series (none: summaries only)
@@ -70,8 +78,10 @@ struct PatientDraw {
   std::string rhythm;
   std::string cause = kPrimaryCause;
   const Cause* cause_def = nullptr;  // null for a primary arrest
+  std::string witnessed = kWitnessStatuses[0];
   TeamParams team;
-  // The team fields with distributions, then those any cause's scene sets (the patient's values).
+  // The team fields with distributions, then those any cause's scene or any witness status sets:
+  // the values the patient's team runs with, after its witness status has moved its times.
   std::vector<std::pair<std::string, double>> team_drawn;
 };
 

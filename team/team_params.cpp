@@ -17,6 +17,8 @@ constexpr std::array kTable = {
                   "bystander compression rate"},
     TeamParamInfo{"aed_delay_s", &TeamParams::aed_delay_s, -1, kDay, false,
                   "collapse -> public-access AED analysing (< 0: none)"},
+    TeamParamInfo{"unwitnessed_delay_s", &TeamParams::unwitnessed_delay_s, 0, kDay, false,
+                  "an unwitnessed collapse (arrest.witnessed): collapse -> found; the bystander, the AED and the team come this much later"},
     TeamParamInfo{"arrival_s", &TeamParams::arrival_s, 0, kDay, false,
                   "collapse -> the resuscitation team at the patient"},
     TeamParamInfo{"pads_delay_s", &TeamParams::pads_delay_s, 0, 3600, false,

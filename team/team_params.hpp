@@ -20,6 +20,11 @@ struct TeamParams {
   // follow the same cycle as the team's, without drugs or airway.
   double aed_delay_s = -1.0;
 
+  // An unwitnessed collapse (a study's arrest.witnessed): the time until someone finds the
+  // patient, by which every help above and below comes later. Nobody measures it; 5 minutes is a
+  // placeholder [U] for a study to give a distribution.
+  double unwitnessed_delay_s = 300.0;
+
   // The resuscitation team at the patient, and its delays from its own arrival.
   double arrival_s = 420.0;
   double pads_delay_s = 60.0;      // arrival -> pads on and first rhythm analysis

@@ -615,6 +615,26 @@ TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReading
               aed_only.outcome.tally.first_rosc_s > reads.outcome.tally.first_rosc_s);
 }
 
+// The witness status moves who is there when (team/study.cpp): a VF the crew itself sees is
+// compressed at once and shocked after its pads delay and pre-shock pause; an unwitnessed one
+// waits for the finding, then for the crew's whole response, and the first analysis reads what
+// the minutes without flow left.
+TEST(Protocol, AnArrestTheCrewSeesIsShockedAtOnceAndAnUnwitnessedOneLate) {
+  RESUS_RELEASE_PASS_ONLY();
+  auto run = [](const char* witnessed) {
+    return run_study(std::string(R"({"seed": 3, "duration_s": 900, "arrest": {"rhythm": "vf_coarse",
+      "witnessed": ")") + witnessed + R"("}, "team": {"preset": "als_crew",
+      "parameters": {"arrival_s": 420, "unwitnessed_delay_s": 300}}})");
+  };
+  const TeamRun ems = run("ems"), unwitnessed = run("unwitnessed");
+  EXPECT_EQ(ems.outcome.tally.first_cpr_s, 0.0);
+  EXPECT_NEAR(ems.outcome.tally.first_shock_s, 60.0 + 15.0, 1.0);  // pads 60 s, pre-shock 15 s
+  EXPECT_EQ(first_event(unwitnessed.outcome.log, "team arrives"), 720.0);
+  EXPECT_GE(unwitnessed.outcome.tally.first_cpr_s, 720.0);
+  EXPECT_TRUE(ems.outcome.rosc_any);
+  EXPECT_GT(unwitnessed.outcome.brain_ischaemia_min, ems.outcome.brain_ischaemia_min + 10.0);
+}
+
 // Waveform capnography (team/capnography.cpp; AHA 2020: "an abrupt sustained increase in PETCO2,
 // typically >= 40 mmHg" signals ROSC; Pokorna 2010, J Emerg Med 38:614: a sudden rise at ROSC,
 // none without it). Patient 9 of seed 5: VF, a shock at the crew's first check, the tube at

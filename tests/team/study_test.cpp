@@ -210,6 +210,57 @@ TEST(Sampling, AScenesDrawIsFairOverManyPatients) {
       << tricyclic_named << " of " << kPatients - opioid;
 }
 
+// The witness status (Utstein; CARES 2020: 37.1% bystander, 12.8% 911 responder, 50.1% nobody)
+// moves the team's times: a 911 responder's crew is at the collapse with no bystander or public
+// AED; an unwitnessed patient's every help comes unwitnessed_delay_s later; a status's own team
+// parameters (arrest.witness; CARES 2020: bystander CPR after 48.0% of witnessed and 34.1% of
+// unwitnessed arrests) are its patients' alone. The results report the times the team ran with.
+TEST(Sampling, AWitnessStatusMovesTheTeamsTimes) {
+  const Study st = parse_study(R"({"seed": 4, "arrest": {
+      "witnessed": {"dist": "categorical", "values": ["bystander", "ems", "unwitnessed"], "weights": [0.371, 0.128, 0.501]},
+      "witness": {"bystander": {"bystander_cpr_delay_s": {"dist": "categorical", "values": [-1, 60], "weights": [0.52, 0.48]}},
+                  "unwitnessed": {"bystander_cpr_delay_s": {"dist": "categorical", "values": [-1, 60], "weights": [0.659, 0.341]}}}},
+      "team": {"parameters": {"arrival_s": 400, "aed_delay_s": 240,
+                              "unwitnessed_delay_s": {"dist": "uniform", "min": 120, "max": 600}}}})", "s.json");
+  constexpr int kPatients = 4000;
+  int ems = 0, unwitnessed = 0, unwitnessed_cpr = 0, bystander = 0, bystander_cpr = 0;
+  for (int64_t i = 0; i < kPatients; ++i) {
+    const resus_team::PatientDraw d = sample_patient(st, i);
+    double reported_arrival = -2.0;
+    for (const auto& [name, value] : d.team_drawn)
+      if (name == "arrival_s") reported_arrival = value;
+    EXPECT_EQ(reported_arrival, d.team.arrival_s);
+    const double found = d.team.unwitnessed_delay_s;
+    if (d.witnessed == "ems") {
+      ++ems;
+      EXPECT_EQ(d.team.arrival_s, 0.0);
+      EXPECT_EQ(d.team.bystander_cpr_delay_s, -1.0);
+      EXPECT_EQ(d.team.aed_delay_s, -1.0);
+    } else if (d.witnessed == "unwitnessed") {
+      ++unwitnessed;
+      ASSERT_GE(found, 120.0);
+      ASSERT_LE(found, 600.0);
+      EXPECT_EQ(d.team.arrival_s, 400.0 + found);
+      EXPECT_EQ(d.team.aed_delay_s, 240.0 + found);
+      EXPECT_TRUE(d.team.bystander_cpr_delay_s == -1.0 || d.team.bystander_cpr_delay_s == 60.0 + found);
+      unwitnessed_cpr += d.team.bystander_cpr_delay_s >= 0.0;
+    } else {
+      ASSERT_EQ(d.witnessed, "bystander");
+      ++bystander;
+      EXPECT_EQ(d.team.arrival_s, 400.0);
+      EXPECT_EQ(d.team.aed_delay_s, 240.0);
+      bystander_cpr += d.team.bystander_cpr_delay_s == 60.0;
+    }
+  }
+  const auto within_4sd = [](int count, int n, double share) {
+    return std::abs(count - n * share) < 4.0 * std::sqrt(n * share * (1.0 - share));
+  };
+  EXPECT_TRUE(within_4sd(ems, kPatients, 0.128)) << ems;
+  EXPECT_TRUE(within_4sd(unwitnessed, kPatients, 0.501)) << unwitnessed;
+  EXPECT_TRUE(within_4sd(bystander_cpr, bystander, 0.48)) << bystander_cpr << " of " << bystander;
+  EXPECT_TRUE(within_4sd(unwitnessed_cpr, unwitnessed, 0.341)) << unwitnessed_cpr << " of " << unwitnessed;
+}
+
 TEST(StudyInput, EveryExampleStudyParses) {
   int studies = 0;
   for (const auto& entry :
@@ -285,6 +336,15 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
   EXPECT_NE(refusal(R"({"arrest": {"causes": {"k": [{"at_s": 10, "do": "hemorrhage", "rate_mL_min": 100}]},
       "scene": {"k": {"nonsense": 1}}}})")
                 .find("arrest.scene.k.nonsense: not a team parameter"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"witnessed": "seen"}})")
+                .find("arrest.witnessed: \"seen\" is not one of the witness statuses"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"witness": {"nobody": {"arrival_s": 60}}}})")
+                .find("arrest.witness.nobody: not a witness status (bystander, ems, unwitnessed)"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"witness": {"unwitnessed": {"unwitnessed_delay_s": -5}}}})")
+                .find("arrest.witness.unwitnessed.unwitnessed_delay_s: -5 is outside the valid range [0, 86400]"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"population": {"comorbidities": {"hf": {"share": 1.5, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}}})")
                 .find("population.comorbidities.hf.share: 1.5 is outside the valid range [0, 1]"),
