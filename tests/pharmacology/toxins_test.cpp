@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -256,6 +257,42 @@ TEST(CalciumChannelBlocker, SlowsAndDropsPressureAndCalciumPartlyRestoresIt) {
   EXPECT_LT(untreated.signal(kMeanArterial), map0 - 20.0);
   EXPECT_LT(untreated.signal(kHeartRate), hr0);
   EXPECT_GT(treated.signal(kMeanArterial), untreated.signal(kMeanArterial) + 3.0);
+}
+
+TEST(CalciumChannelBlocker, HighDoseInsulinStrengthensThePoisonedHeart) {
+  // High-dose insulin in calcium-channel-blocker poisoning (Kline 1995, verapamil-poisoned dogs:
+  // insulin raised contractility and survival beyond calcium, glucagon or epinephrine; AHA 2023
+  // poisoning update: 1 unit/kg then 1 unit/kg/h, with dextrose): the drug table's inotropy
+  // (+0.2 of LV and RV contractility at full effect [U]) lifts the stroke volume over the next
+  // half hour; the verapamil's vasodilation keeps the pressure down (measured at 50 min: SV 81.2
+  // -> 86.4 mL, MAP 45.3 -> 46.5 mmHg, glucose 9.5 mmol/L, in the HDI protocols' 8-14). The same
+  // verapamil infusion as above, treated at 20 minutes as the automated team does
+  // (team/antidotes.cpp), against untreated.
+  RESUS_RELEASE_PASS_ONLY();
+  const auto poisoned = [](bool insulin) {
+    Sim s(adult(), 7);
+    act(s, R"({"do":"infusion","drug":"verapamil","rate":400,"unit":"mg_h","route":"peripheral_iv"})");
+    s.advance(1200.0);
+    if (insulin) {
+      act(s, R"({"do":"drug","drug":"insulin","dose":70,"unit":"units","route":"central_iv"})");
+      act(s, R"({"do":"infusion","drug":"insulin","rate":70,"unit":"units_h","route":"central_iv"})");
+      act(s, R"({"do":"drug","drug":"dextrose","dose":25000,"unit":"mg","route":"central_iv"})");
+      act(s, R"({"do":"infusion","drug":"dextrose","rate":35000,"unit":"mg_h","route":"central_iv"})");
+    }
+    double sv = 0.0, map = 0.0;
+    s.advance(1500.0);
+    for (int i = 0; i < 60; ++i) {  // the mean over the last 5 minutes
+      s.advance(5.0);
+      sv += s.signal(kStrokeVolume) / 60.0;
+      map += s.signal(kMeanArterial) / 60.0;
+    }
+    return std::array<double, 3>{sv, map, s.signal(kGlucose)};
+  };
+  const auto untreated = poisoned(false), treated = poisoned(true);
+  EXPECT_GT(treated[0], untreated[0] * 1.05);
+  EXPECT_GT(treated[1], untreated[1]);
+  EXPECT_GT(treated[2], 8.0);  // the dextrose keeps the glucose in the protocols' range
+  EXPECT_LT(treated[2], 14.0);
 }
 
 // What the conduction system did over a window: atrial and ventricular activations, and the

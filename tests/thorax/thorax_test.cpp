@@ -139,12 +139,23 @@ TEST(Tamponade, AChronicEffusionIsToleratedUntilALittleMoreComes) {
   EXPECT_LT(sim.signal(kCardiacOutput), 0.6 * co0);
 }
 
+// The highest airway pressure over the next two ventilator breaths (12/min), sampled every 10 ms.
+double peak_airway_pressure(Sim& sim) {
+  double peak = -1e9;
+  for (int i = 0; i < 1000; ++i) {
+    sim.advance(0.01);
+    peak = std::max(peak, sim.signal(kAirwayPressure));
+  }
+  return peak;
+}
+
 TEST(TensionPneumothorax, UnderVentilationSpo2FallsFirstThenTheCirculationFails) {
   // physiology.md A.4: SpO2 falls first (Barton 1997), then CVP rises and CO falls to PEA
   // (Nelson 2013 swine; Connolly 1993). Breath sounds go on the affected side; the trachea
   // moves away from it.
   Sim sim = ventilated();
   const double cvp0 = sim.signal(kCentralVenous);
+  const double peak_before = peak_airway_pressure(sim);
   act(sim, R"({"do":"condition","condition":"tension_pneumothorax","side":"left","rate_mL_min":200})");
   double t_desaturated = -1.0, t_hypotensive = -1.0;
   for (int i = 0; i < 1200 && t_hypotensive < 0.0; ++i) {
@@ -156,6 +167,12 @@ TEST(TensionPneumothorax, UnderVentilationSpo2FallsFirstThenTheCirculationFails)
   ASSERT_GT(t_hypotensive, 0.0);
   EXPECT_LT(t_desaturated + 120.0, t_hypotensive);
   EXPECT_GT(sim.signal(kCentralVenous), cvp0 + 6.0);
+  // The volume-controlled ventilator's peak airway pressure climbs as the chest fills with air
+  // (issue 12's signature: "rising airway pressures on the ventilator"): its 500 mL go into a
+  // lung that the pleural air compresses and a chest that is already full. Measured 10.4 -> 90.9
+  // cmH2O: the ventilator has no pressure limit (models/thorax README), so it climbs on.
+  const double peak_at_hypotension = peak_airway_pressure(sim);
+  EXPECT_GT(peak_at_hypotension, 2.0 * peak_before);
   EXPECT_EQ(sim.signal(kBreathSoundsLeft), 0.0);
   EXPECT_GT(sim.signal(kBreathSoundsRight), 0.0);
   EXPECT_GT(sim.signal(kTrachealDeviation), 3.0);  // toward the right

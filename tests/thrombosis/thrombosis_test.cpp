@@ -33,17 +33,22 @@ bool organised(const Sim& sim) {
 // the breath it falls in.
 struct PeReadings {
   double pap = 0.0, co = 0.0, gap = 0.0, sao2 = 0.0;
+  double rv_edv = 0.0, lv_edv = 0.0;  // the RV's largest volume over the window, the LV's EDV
 };
 
 PeReadings pe_readings(Sim& sim) {
   PeReadings r;
   constexpr int kSamples = 60;
   for (int i = 0; i < kSamples; ++i) {
-    sim.advance(0.5);
+    for (int k = 0; k < 50; ++k) {  // 0.5 s; the RV's diastolic peak sampled every 10 ms
+      sim.advance(0.01);
+      r.rv_edv = std::max(r.rv_edv, sim.signal(kRvVolume));
+    }
     r.pap += sim.signal(kPapMean) / kSamples;
     r.co += sim.signal(kCardiacOutput) / kSamples;
     r.gap += (sim.signal(kPaco2) - sim.signal(kEtco2)) / kSamples;
     r.sao2 += sim.signal(kSao2) / kSamples;
+    r.lv_edv += sim.signal(kEndDiastolicVolume) / kSamples;
   }
   return r;
 }
@@ -68,8 +73,15 @@ TEST(PulmonaryEmbolism, PressureCo2GapAndHypoxaemiaGrowWithObstruction) {
     EXPECT_LT(now.co, last.co) << obstruction;
     EXPECT_GT(now.gap, last.gap + 2.0) << obstruction;
     EXPECT_LT(now.sao2, last.sao2) << obstruction;
+    // The pressure-loaded RV dilates and the LV, underfilled, shrinks (issue 12: "RV dilation
+    // and septal shift"). Measured RV / LV EDV: 150/134, 169/115, 196/40 mL at 33, 68, 85%.
+    EXPECT_GT(now.rv_edv, last.rv_edv) << obstruction;
+    EXPECT_LT(now.lv_edv, last.lv_edv) << obstruction;
     last = now;
   }
+  // An RV larger than the LV is the imaging sign of RV strain (ESC 2019 PE guideline: an RV/LV
+  // diameter ratio of 1.0 or more on CT, > 1.0 on echo).
+  EXPECT_GT(last.rv_edv, last.lv_edv);
   EXPECT_GT(last.pap, 35.0);  // at 85%: RV strain
   EXPECT_LT(last.sao2, 92.0);  // arterial: an oximeter in this shock holds its last reading
 }
