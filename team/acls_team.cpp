@@ -218,6 +218,7 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
   if (!bystander_started_ && !team_here_ && p_.bystander_cpr_delay_s >= 0 &&
       t >= p_.bystander_cpr_delay_s) {
     bystander_started_ = true;
+    fresh_rescuer_due_ = true;
     note(t, "bystander starts hands-only CPR");
   }
   if (!aed_here_ && !team_here_ && p_.aed_delay_s >= 0 && t >= p_.aed_delay_s) {
@@ -232,6 +233,7 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
     act(sim, t, R"({"do":"oxygen","fio2":1.0})", "oxygen 100%");
     fio2_ = 1.0;
     compressing_ = false;  // the team takes over the compressions at its own quality
+    fresh_rescuer_due_ = true;
     if (!pads_on_) next_check_s_ = t + p_.pads_delay_s;
   }
   if (!team_here_) return;
@@ -289,7 +291,12 @@ void AclsTeam::compress(resus_sim* sim, double t) {
   const bool due = !compressing_ || std::abs(depth - last_depth_mm_) >= 0.5;
   if (!due) return;
   if (!compressing_ && tally_.first_cpr_s < 0) tally_.first_cpr_s = t;
-  if (!compressing_) compressor_since_s_ = t;
+  // A fresh rescuer at the bystander's start, the team's takeover and the team's rotations; a
+  // team that rotates at every check changes over at every pause (the tube's too).
+  if (!compressing_ && (fresh_rescuer_due_ || p_.rotation_every_checks == 1.0)) {
+    compressor_since_s_ = t;
+    fresh_rescuer_due_ = false;
+  }
   const double rate = bystander ? p_.bystander_rate_per_min : p_.cpr_rate_per_min;
   const int per_cycle = (bystander || tube_) ? 0 : 30;
   const int breaths = per_cycle ? 2 : 0;
@@ -408,7 +415,12 @@ void AclsTeam::resume(resus_sim* sim, double t) {
   }
   scheduled_check_ = false;
   phase_ = Phase::kArrest;
-  compressor_since_s_ = t;  // a fresh rescuer takes over at each check
+  // A fresh rescuer takes over every rotation_every_checks checks (ERC 2021, AHA 2020: every
+  // 2 minutes); 0: one rescuer all along.
+  if (p_.rotation_every_checks > 0.0 && ++checks_since_rotation_ >= p_.rotation_every_checks) {
+    checks_since_rotation_ = 0;
+    fresh_rescuer_due_ = true;
+  }
   compress(sim, t);
   next_check_s_ = t + p_.check_interval_s + p_.late_check_s;
 }
@@ -441,7 +453,8 @@ void AclsTeam::drugs(resus_sim* sim, double t) {
   const bool indicated = tally_.analyses > 0 && (!shockable_last_ || tally_.shocks >= 2);
   const double interval =
       p_.epinephrine_interval_s * (cold_arrest_ && core_C_ < kDoubleIntervalBelow_C ? 2.0 : 1.0);
-  const bool due = last_epinephrine_s_ < 0 || t - last_epinephrine_s_ >= interval;
+  const bool due = last_epinephrine_s_ < 0 ? t >= p_.arrival_s + p_.access_delay_s + p_.epinephrine_prep_s
+                                            : t - last_epinephrine_s_ >= interval;
   if (!indicated || !due) return;
   if (uniform(epinephrine_decisions_++) < p_.missed_dose_probability) {
     note(t, "epinephrine due: missed");

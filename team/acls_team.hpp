@@ -109,6 +109,8 @@ class AclsTeam : public Team {
   double bagged_s_ = 0.0, chest_rise_mL_ = 0.0;
   bool airway_obstructed_ = false;
   double compressor_since_s_ = 0.0;  // the current rescuer's start (fatigue)
+  bool fresh_rescuer_due_ = false;   // the next compressions are a new rescuer's
+  int32_t checks_since_rotation_ = 0;
   double last_depth_mm_ = 0.0;
   double next_check_s_ = -1.0;       // when the next rhythm check is due
   double pause_start_s_ = 0.0, phase_until_s_ = 0.0, pulse_felt_ = 0.0;

@@ -29,6 +29,7 @@ struct TeamParams {
   double arrival_s = 420.0;
   double pads_delay_s = 60.0;      // arrival -> pads on and first rhythm analysis
   double access_delay_s = 240.0;   // arrival -> vascular access (IV or IO)
+  double epinephrine_prep_s = 0.0; // access -> the first epinephrine drawn up and given
   double access_route = 0.0;       // the drug action's route: 0 peripheral_iv, 2 io_humeral, ...
   double airway_delay_s = 480.0;   // arrival -> tracheal tube (then continuous compressions)
   // Hands off for the laryngoscopy and the tube (Wang 2009, Ann Emerg Med 54:645: the first
@@ -39,7 +40,8 @@ struct TeamParams {
   double cpr_rate_per_min = 110.0;
   double cpr_depth_mm = 52.0;
   double leaning_mm = 2.0;
-  double fatigue_mm_per_min = 2.0;  // depth one rescuer loses per minute (rotated at each check)
+  double fatigue_mm_per_min = 2.0;  // depth one rescuer loses per minute until rotated
+  double rotation_every_checks = 1.0;  // a fresh rescuer every this many checks (0: never)
   // Pauses (ROC PRIMED medians: pre-shock 15 s, post-shock 6 s).
   double preshock_pause_s = 15.0;   // compressions off -> shock (analysis and charging)
   double postshock_pause_s = 6.0;   // shock -> compressions again

@@ -98,6 +98,51 @@ TEST(Protocol, ShocksVfThenGivesEpinephrineAfterTheSecondShockAndAmiodaroneAfter
   EXPECT_EQ(t.rosc_count, 0);
 }
 
+// The human factors a study turns (team/team_params.cpp), each where the log and the chest show
+// it. The same refractory VF as above (1 J shocks), the in-hospital team: checks late by 50 s
+// come 170 s of compressions apart instead of 120; lidocaine instead of amiodarone after the third
+// and fifth shocks; a compressor who is never relieved keeps tiring (fatigue 4 mm/min), one
+// relieved at every check does not; and in asystole the first epinephrine comes its preparation
+// time after access.
+TEST(Protocol, LateChecksLidocaineRotationAndEpinephrinePreparationShowWhereTheyAct) {
+  RESUS_RELEASE_PASS_ONLY();
+  auto vf = [](const std::string& parameters) {
+    return run_study(R"({"seed": 3, "duration_s": 1000, "arrest": {"at_s": 20, "rhythm": "vf_coarse"},
+      "team": {"preset": "in_hospital", "parameters": {"shock_energy_J": 1, "fatigue_mm_per_min": 4, )" +
+                     parameters + R"(}}, "record": {"signals": ["cpr_depth_mm"], "interval_s": 1}})");
+  };
+  const TeamRun late = vf(R"("late_check_s": 50, "antiarrhythmic": 2, "rotation_every_checks": 1)");
+  const double first = first_event(late.outcome.log, "shock 1 "), second = first_event(late.outcome.log, "shock 2 ");
+  ASSERT_GT(first, 0.0);
+  EXPECT_NEAR(second - first, 170.0 + 6.0 + 15.0, 1.0);  // post-shock 6 s, pre-shock 15 s
+  const double third = first_event(late.outcome.log, "shock 3 ");
+  const double lidocaine = first_event(late.outcome.log, "lidocaine 1.5 mg_kg");
+  EXPECT_GT(lidocaine, third);
+  EXPECT_LT(lidocaine, third + 7.0);
+  EXPECT_EQ(count_events(late.outcome.log, "lidocaine 0.75 mg_kg"), 1);
+  EXPECT_EQ(count_events(late.outcome.log, "amiodarone"), 0);
+
+  // The depth the chest meter reads 2 s before each of checks 3 to 5 (the series is one value a
+  // second from the run's start; the collapse is at 20 s).
+  auto depths_before_checks = [](const TeamRun& r) {
+    std::vector<double> depths;
+    for (const TeamEvent& e : r.outcome.log)
+      if (e.what == "hands off: rhythm analysis" && e.t_s > 300.0 && depths.size() < 3)
+        depths.push_back(r.outcome.series.at(static_cast<std::size_t>(20.0 + e.t_s - 2.0)));
+    return depths;
+  };
+  const std::vector<double> rotated = depths_before_checks(vf(R"("rotation_every_checks": 1)"));
+  const std::vector<double> alone = depths_before_checks(vf(R"("rotation_every_checks": 0)"));
+  ASSERT_EQ(rotated.size(), 3u);
+  ASSERT_EQ(alone.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_GT(rotated[i], alone[i] + 5.0) << i;
+  EXPECT_LT(alone[2], alone[0] - 10.0);  // 4 mm a minute over two cycles of ~2.4 minutes
+
+  const TeamRun asystole = run_study(R"({"seed": 3, "duration_s": 420, "arrest": {"at_s": 20, "rhythm": "asystole"},
+      "team": {"preset": "in_hospital", "parameters": {"epinephrine_prep_s": 100}}})");
+  EXPECT_NEAR(asystole.outcome.tally.first_epinephrine_s, 30.0 + 90.0 + 100.0, 1.0);  // arrival, access, preparation
+}
+
 // The team's pads ECG runs only while an analysis may come (team/README.md); switched on at the
 // pause itself, a fine VF nine minutes old read as non-shockable at the first analysis (its
 // sources settle over seconds). With the 10-s lead it reads shockable, as a continuous recording
