@@ -44,6 +44,12 @@ class Team {
   // At the sim's current time; the runner calls it every step_s() of simulated time.
   virtual void step(resus_sim* sim) = 0;
   virtual double step_s() const { return 0.5; }
+  // What it did and found, for the study's Utstein outcomes (patient_run.hpp): "ROSC" is the
+  // pulse the team finds.
+  virtual const std::vector<TeamEvent>& log() const = 0;
+  virtual const TeamTally& tally() const = 0;
+  virtual bool in_rosc() const = 0;
+  virtual bool stopped() const = 0;
 };
 
 class AclsTeam : public Team {
@@ -54,10 +60,10 @@ class AclsTeam : public Team {
   resus_status attach(resus_sim* sim, double collapse_s) override;
   void step(resus_sim* sim) override;
 
-  const std::vector<TeamEvent>& log() const { return log_; }
-  const TeamTally& tally() const { return tally_; }
-  bool in_rosc() const { return phase_ == Phase::kRosc; }
-  bool stopped() const { return phase_ == Phase::kStopped; }
+  const std::vector<TeamEvent>& log() const override { return log_; }
+  const TeamTally& tally() const override { return tally_; }
+  bool in_rosc() const override { return phase_ == Phase::kRosc; }
+  bool stopped() const override { return phase_ == Phase::kStopped; }
 
  private:
   // kHandsOff: the team's own lost time after a scheduled check (check_hands_off_s).

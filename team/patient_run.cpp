@@ -1,5 +1,7 @@
 #include "patient_run.hpp"
 
+#include "scripted_team.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -90,7 +92,15 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
     return out;
   }
   std::unique_ptr<resus_sim, SimDeleter> sim(raw_sim);
-  AclsTeam team(draw.team, study.seed, static_cast<uint64_t>(draw.index));
+  // The automated team, or the study's script; the compression fraction counts from the team's
+  // arrival, or from the script's first action.
+  std::unique_ptr<Team> owned;
+  if (study.script.empty())
+    owned = std::make_unique<AclsTeam>(draw.team, study.seed, static_cast<uint64_t>(draw.index));
+  else
+    owned = std::make_unique<ScriptedTeam>(study.script);
+  Team& team = *owned;
+  const double attempt_from_s = study.script.empty() ? draw.team.arrival_s : study.script.front().at_s;
   // A primary arrest comes at arrest.at_s; a cause's actions are scheduled now and the collapse
   // is found when it happens.
   const bool primary = draw.cause_def == nullptr;
@@ -157,9 +167,9 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
     // The team's pre-ROSC attempt, from its arrival.
     const double since_collapse = until - out.collapse_s;
     const double hands_off_s = resus_sim_signal(sim.get(), hands_off);
-    if (collapsed && since_collapse >= draw.team.arrival_s && team.tally().rosc_count == 0 &&
+    if (collapsed && since_collapse >= attempt_from_s && team.tally().rosc_count == 0 &&
         !team.stopped()) {
-      const double counted = std::min(until - t, since_collapse - draw.team.arrival_s);
+      const double counted = std::min(until - t, since_collapse - attempt_from_s);
       ccf_time_s += counted;
       if (resus_sim_signal(sim.get(), compressions) == 0.0)  // none yet: all of it hands-off
         ccf_off_s += counted;

@@ -247,8 +247,35 @@ std::vector<NamedDistribution> parse_team_parameters(const json& j, const std::s
   return out;
 }
 
+// team.script: actions with "at_s" after the collapse, checked by the library, in time order.
+void parse_script(const json& list, Study& st) {
+  if (!list.is_array() || list.empty() || list.size() > kMaxScriptActions)
+    throw StudyError("team.script: must be an array of 1 to " + std::to_string(kMaxScriptActions) +
+                     " actions");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string path = "team.script[" + std::to_string(i) + "]";
+    const json& action = list[i];
+    if (!action.is_object() || !action.contains("at_s"))
+      throw StudyError(path + ": must be an action object with \"at_s\" (seconds after the collapse)");
+    const double at_s = number_in(action.at("at_s"), path + ".at_s", 0, st.duration_s);
+    json rest = action;
+    rest.erase("at_s");
+    const std::string text = rest.dump();
+    if (resus_action_parse_json(text.c_str(), nullptr, nullptr) != RESUS_OK)
+      throw StudyError(path + ": " + resus_last_error(nullptr));
+    st.script.push_back({at_s, text, rest.value("do", std::string())});
+  }
+  std::stable_sort(st.script.begin(), st.script.end(),
+                   [](const ScriptedAction& a, const ScriptedAction& b) { return a.at_s < b.at_s; });
+}
+
 void parse_team(const json& j, Study& st) {
-  check_fields(j, {"preset", "parameters"}, "team");
+  check_fields(j, {"preset", "parameters", "script"}, "team");
+  if (j.contains("script")) {
+    if (j.contains("preset") || j.contains("parameters"))
+      throw StudyError("team.script: a scripted team has no preset or parameters");
+    return parse_script(j.at("script"), st);
+  }
   if (j.contains("preset")) {
     if (!j.at("preset").is_string()) throw StudyError("team.preset: must be a name");
     st.team_preset = j.at("preset").get<std::string>();
@@ -297,15 +324,19 @@ void parse_witness(const json& arrest, Study& st) {
   }
 }
 
-// What the witness status does to the team's times (kWitnessStatuses).
+// What the witness status does to the team's times (kWitnessStatuses). A help moved past its
+// table's limit (a day) comes at the limit.
 void apply_witness(const std::string& status, TeamParams& t) {
   if (status == "ems") {
     t.arrival_s = 0.0;
     t.bystander_cpr_delay_s = t.aed_delay_s = -1.0;
   } else if (status == "unwitnessed") {
-    for (double* help : {&t.bystander_cpr_delay_s, &t.aed_delay_s})
-      if (*help >= 0.0) *help += t.unwitnessed_delay_s;
-    t.arrival_s += t.unwitnessed_delay_s;
+    for (const TeamParamInfo& row : team_param_table()) {
+      const bool moved = row.name == "bystander_cpr_delay_s" || row.name == "aed_delay_s" ||
+                         row.name == "arrival_s";
+      double& help = t.*(row.field);
+      if (moved && help >= 0.0) help = std::min(help + t.unwitnessed_delay_s, row.max);
+    }
   }
 }
 
@@ -384,6 +415,10 @@ Study parse_study(std::string_view text, const std::string& source) {
     parse_scene(arrest, st);
     parse_witness(arrest, st);
     parse_team(j.value("team", json::object()), st);
+    const bool witnessed_moves = st.witnessed.labels.size() > 1 || st.witnessed.labels.at(0) != kWitnessStatuses[0];
+    if (!st.script.empty() && (!st.scene.empty() || !st.witness.empty() || witnessed_moves))
+      throw StudyError("team.script: a scripted team's times are its own; arrest.scene, arrest.witness "
+                       "and arrest.witnessed set a team's parameters and cannot go with it");
     parse_record(j.value("record", json::object()), st);
   } catch (const StudyError& e) {
     throw StudyError(bounded(source + ": " + e.what()));

@@ -35,6 +35,14 @@ struct Comorbidity {
   std::vector<std::pair<std::string, double>> scales;  // parameter, factor
 };
 
+// One action of a scripted team (team.script): the same for every patient.
+struct ScriptedAction {
+  double at_s;       // after the collapse
+  std::string json;  // the action, without its time
+  std::string kind;  // its "do"
+};
+inline constexpr std::size_t kMaxScriptActions = 128;  // the engine's queue holds 256
+
 inline constexpr const char* kPrimaryCause = "primary";  // the rhythm set at arrest.at_s
 
 // Who saw the collapse (Utstein 2024; CARES): a bystander (help comes at the team's own delays),
@@ -62,6 +70,8 @@ struct Study {
   std::vector<std::pair<std::string, std::vector<NamedDistribution>>> witness;
   std::string team_preset = "als_crew";
   std::vector<NamedDistribution> team;          // human factors with distributions, name order
+  // A scripted team instead of the automated one (empty: the automated team), in time order.
+  std::vector<ScriptedAction> script;
   std::vector<std::string> record_signals;      // per-patient time series (none: summaries only)
   double record_interval_s = 10.0;
   bool record_events = true;                    // the team's decision log in the results

@@ -143,6 +143,38 @@ TEST(Protocol, LateChecksLidocaineRotationAndEpinephrinePreparationShowWhereThey
   EXPECT_NEAR(asystole.outcome.tally.first_epinephrine_s, 30.0 + 90.0 + 100.0, 1.0);  // arrival, access, preparation
 }
 
+// A scripted team (team.script, team/scripted_team.hpp): the same resuscitation for every patient,
+// its times after the collapse, the pulse judged as a team would (palpable with hands off for
+// 10 s). Two minutes of CPR, a 200 J shock and two more minutes bring a pulse back; the same
+// compressions without the shock leave the VF as it was, and the compression fraction counts
+// from the script's first action.
+TEST(Protocol, AScriptedTeamRunsItsScriptAndFindsThePulseItBringsBack) {
+  RESUS_RELEASE_PASS_ONLY();
+  auto scripted = [](bool shock) {
+    return run_study(std::string(R"({"seed": 3, "duration_s": 900, "arrest": {"at_s": 30, "rhythm": "vf_coarse"},
+      "team": {"script": [
+        {"at_s": 60, "do": "cpr_start", "rate_per_min": 110, "depth_mm": 52},
+        {"at_s": 180, "do": "cpr_stop"},)") +
+                     (shock ? R"({"at_s": 185, "do": "shock", "energy_J": 200},)" : "") + R"(
+        {"at_s": 187, "do": "cpr_start", "rate_per_min": 110, "depth_mm": 52},
+        {"at_s": 307, "do": "cpr_stop"}]}})");
+  };
+  const TeamRun shocked = scripted(true), compressed = scripted(false);
+  ASSERT_TRUE(shocked.outcome.ok) << shocked.outcome.error;
+  EXPECT_EQ(shocked.outcome.tally.first_cpr_s, 60.0);
+  EXPECT_EQ(shocked.outcome.tally.first_shock_s, 185.0);
+  EXPECT_EQ(shocked.outcome.tally.shocks, 1);
+  ASSERT_TRUE(shocked.outcome.rosc_any);
+  EXPECT_GE(shocked.outcome.tally.first_rosc_s, 307.0);  // a pulse counts only with hands off
+  EXPECT_LT(shocked.outcome.tally.first_rosc_s, 320.0);
+  EXPECT_TRUE(shocked.outcome.alive_at_end);
+  EXPECT_EQ(count_events(shocked.outcome.log, "pulse: ROSC"), 1);
+  EXPECT_FALSE(compressed.outcome.rosc_any);
+  EXPECT_EQ(compressed.outcome.tally.shocks, 0);
+  // 240 s of compressions in the 810 s from the first action to the end.
+  EXPECT_NEAR(compressed.outcome.compression_fraction, 240.0 / 810.0, 0.01);
+}
+
 // The team's pads ECG runs only while an analysis may come (team/README.md); switched on at the
 // pause itself, a fine VF nine minutes old read as non-shockable at the first analysis (its
 // sources settle over seconds). With the 10-s lead it reads shockable, as a continuous recording

@@ -337,6 +337,21 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
       "scene": {"k": {"nonsense": 1}}}})")
                 .find("arrest.scene.k.nonsense: not a team parameter"),
             std::string::npos);
+  EXPECT_NE(refusal(R"({"team": {"preset": "als_crew", "script": [{"at_s": 0, "do": "cpr_start"}]}})")
+                .find("team.script: a scripted team has no preset or parameters"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"team": {"script": [{"do": "cpr_start"}]}})")
+                .find("team.script[0]: must be an action object with \"at_s\""),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"team": {"script": [{"at_s": 10, "do": "shock", "energy_J": 9000}]}})")
+                .find("team.script[0]: "),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"duration_s": 600, "team": {"script": [{"at_s": 700, "do": "cpr_stop"}]}})")
+                .find("team.script[0].at_s: 700 is outside the valid range [0, 600]"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"witnessed": "ems"}, "team": {"script": [{"at_s": 0, "do": "cpr_stop"}]}})")
+                .find("team.script: a scripted team's times are its own"),
+            std::string::npos);
   EXPECT_NE(refusal(R"({"arrest": {"witnessed": "seen"}})")
                 .find("arrest.witnessed: \"seen\" is not one of the witness statuses"),
             std::string::npos);
