@@ -177,15 +177,20 @@ Layout layout_of(const Study& st, int64_t chunk_patients) {
   return l;
 }
 
-// The directory's identity: the study text, its patient count, the library version. A rerun
-// into the same directory resumes only the same study.
+// The results' columns: raised whenever a row gains or loses one (2: the witness status), so a
+// directory begun by an older build is not resumed into mismatched rows.
+constexpr int kResultsFormat = 2;
+
+// The directory's identity: the study text, its patient count, the library version and the
+// results' format. A rerun into the same directory resumes only the same study.
 void claim_directory(const fs::path& dir, const Study& st, const Layout& l) {
   fs::create_directories(dir / "chunks");
   nlohmann::json id = {{"patients", l.patients},
                        {"chunks", l.chunks},
                        {"chunk_patients", l.chunk_patients},
                        {"study_hash", std::to_string(l.hash)},
-                       {"resus_version", resus_version()}};
+                       {"resus_version", resus_version()},
+                       {"results_format", kResultsFormat}};
   const fs::path id_path = dir / "batch.json";
   if (fs::exists(id_path)) {
     nlohmann::json old;
@@ -195,8 +200,8 @@ void claim_directory(const fs::path& dir, const Study& st, const Layout& l) {
       throw InputError(id_path.string() + ": not a batch directory's record; use another --out");
     }
     if (old != id)
-      throw InputError(dir.string() + ": holds the results of another study, patient count or resus "
-                                      "version; use another --out");
+      throw InputError(dir.string() + ": holds the results of another study, patient count, resus "
+                                      "version or results format; use another --out");
     return;
   }
   write_atomically(dir / "study.json", st.text);
@@ -388,6 +393,9 @@ int run_merge(const std::string& dir_text, bool quiet) {
     const std::string part = read_file(base.string() + ".csv");
     const std::size_t body = part.find('\n') + 1;
     if (csv.empty()) csv = part.substr(0, body);
+    else if (part.compare(0, body, csv, 0, csv.find('\n') + 1) != 0)
+      throw InputError(base.string() + ".csv: its columns differ from the first chunk's (written by "
+                                       "another build); rerun the study into a new --out");
     csv += part.substr(body);
     for (auto& row : nlohmann::json::parse(read_file(base.string() + ".json"))) rows.push_back(std::move(row));
     if (fs::exists(base.string() + ".series.csv")) series += read_file(base.string() + ".series.csv");

@@ -234,6 +234,7 @@ void AclsTeam::arrivals(resus_sim* sim, double t) {
     fio2_ = 1.0;
     compressing_ = false;  // the team takes over the compressions at its own quality
     fresh_rescuer_due_ = true;
+    checks_since_rotation_ = 0;
     if (!pads_on_) next_check_s_ = t + p_.pads_delay_s;
   }
   if (!team_here_) return;
@@ -293,14 +294,15 @@ void AclsTeam::compress(resus_sim* sim, double t) {
   if (!compressing_ && tally_.first_cpr_s < 0) tally_.first_cpr_s = t;
   // A fresh rescuer at the bystander's start, the team's takeover and the team's rotations; a
   // team that rotates at every check changes over at every pause (the tube's too).
-  if (!compressing_ && (fresh_rescuer_due_ || p_.rotation_every_checks == 1.0)) {
+  const bool fresh_start = !compressing_ && (fresh_rescuer_due_ || p_.rotation_every_checks == 1.0);
+  if (fresh_start) {
     compressor_since_s_ = t;
     fresh_rescuer_due_ = false;
   }
   const double rate = bystander ? p_.bystander_rate_per_min : p_.cpr_rate_per_min;
   const int per_cycle = (bystander || tube_) ? 0 : 30;
   const int breaths = per_cycle ? 2 : 0;
-  const double d = compressing_ ? depth : fresh;
+  const double d = fresh_start ? fresh : depth;
   const double leaning = std::min(p_.leaning_mm, d);
   const std::string json = fmt(R"({"do":"cpr_start","rate_per_min":%g,"depth_mm":%.1f,"leaning_mm":%g,)",
                                rate, d, leaning) +
@@ -380,6 +382,7 @@ void AclsTeam::finish_pulse_check(resus_sim* sim, double t) {
     return resume(sim, t);
   }
   ++tally_.rosc_count;
+  fresh_rescuer_due_ = true;  // rested by a re-arrest
   if (tally_.first_rosc_s < 0) tally_.first_rosc_s = t;
   note(t, fmt("pulse (%.2f): ROSC", pulse_felt_));
   phase_ = Phase::kRosc;

@@ -154,6 +154,7 @@ class AclsTeam : public Team {
   struct Etco2Watch {
     double cycle_check_s = -1.0, cycle_from_s = 0.0;
     double floor_mmHg = std::numeric_limits<double>::infinity();
+    double trend_mmHg = std::numeric_limits<double>::quiet_NaN();  // the readings' moving average
     double rise_since_s = -1.0, low_since_s = -1.0;
     bool check_called = false, rotated = false;
   } etco2_;

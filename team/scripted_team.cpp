@@ -1,6 +1,10 @@
 #include "scripted_team.hpp"
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "perception.hpp"
+#include "protocol_shared.hpp"
 
 namespace resus_team {
 namespace {
@@ -10,15 +14,22 @@ constexpr double kHeldFor_s = 10.0;
 
 }  // namespace
 
+// A cause's collapse is recognised 10 s after it began (patient_run.hpp): an action due before
+// then comes at once, as the step of the sim allows.
 resus_status ScriptedTeam::attach(resus_sim* sim, double collapse_s) {
   collapse_s_ = collapse_s;
   carotid_ = signal_index("carotid_pulse");
   hands_off_ = signal_index("cpr_hands_off_s");
   compressions_ = signal_index("cpr_compressions");
-  for (const ScriptedAction& a : script_) {
-    const std::string timed = "{\"at_s\":" + std::to_string(collapse_s + a.at_s) + "," + a.json.substr(1);
-    if (resus_sim_apply_json(sim, timed.c_str()) != RESUS_OK)
-      log_.push_back({a.at_s, "failed: " + a.kind + " (" + resus_last_error(sim) + ")"});
+  failed_.assign(script_.size(), false);
+  const double now = resus_sim_time(sim);
+  for (std::size_t i = 0; i < script_.size(); ++i) {
+    nlohmann::json timed = nlohmann::json::parse(script_[i].json);
+    timed["at_s"] = std::max(collapse_s + script_[i].at_s, now);
+    if (resus_sim_apply_json(sim, timed.dump().c_str()) != RESUS_OK) {
+      failed_[i] = true;
+      log_.push_back({now - collapse_s, "failed: " + script_[i].kind + " (" + resus_last_error(sim) + ")"});
+    }
   }
   return RESUS_OK;
 }
@@ -27,6 +38,7 @@ void ScriptedTeam::step(resus_sim* sim) {
   const double t = resus_sim_time(sim) - collapse_s_;
   for (; booked_ < script_.size() && script_[booked_].at_s <= t + 1e-9; ++booked_) {
     const ScriptedAction& a = script_[booked_];
+    if (failed_[booked_]) continue;
     log_.push_back({a.at_s, a.kind});
     if (a.kind == "cpr_start" && tally_.first_cpr_s < 0) tally_.first_cpr_s = a.at_s;
     if (a.kind == "shock" && ++tally_.shocks == 1) tally_.first_shock_s = a.at_s;
@@ -46,7 +58,7 @@ void ScriptedTeam::step(resus_sim* sim) {
         in_rosc_ = true;
         pulseless_since_s_ = -1.0;
         if (++tally_.rosc_count == 1) tally_.first_rosc_s = pulse_since_s_;
-        log_.push_back({pulse_since_s_, "pulse: ROSC"});
+        log_.push_back({t, detail::fmt("pulse since %.1f s: ROSC", pulse_since_s_)});
       }
     } else {
       pulse_since_s_ = -1.0;
@@ -59,7 +71,7 @@ void ScriptedTeam::step(resus_sim* sim) {
       in_rosc_ = false;
       pulse_since_s_ = -1.0;
       ++tally_.rearrests;
-      log_.push_back({pulseless_since_s_, "pulse lost: re-arrest"});
+      log_.push_back({t, detail::fmt("pulse lost since %.1f s: re-arrest", pulseless_since_s_)});
     }
   } else {
     pulseless_since_s_ = -1.0;

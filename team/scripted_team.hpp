@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "acls_team.hpp"
@@ -17,7 +18,7 @@ namespace resus_team {
 
 class ScriptedTeam : public Team {
  public:
-  explicit ScriptedTeam(const std::vector<ScriptedAction>& script) : script_(script) {}
+  explicit ScriptedTeam(std::vector<ScriptedAction> script) : script_(std::move(script)) {}
 
   // Schedules the whole script at the collapse (the engine applies each at its step).
   resus_status attach(resus_sim* sim, double collapse_s) override;
@@ -31,7 +32,8 @@ class ScriptedTeam : public Team {
   bool stopped() const override { return false; }
 
  private:
-  const std::vector<ScriptedAction>& script_;
+  std::vector<ScriptedAction> script_;
+  std::vector<bool> failed_;  // refused when scheduled: not booked
   std::vector<TeamEvent> log_;
   TeamTally tally_;
   double collapse_s_ = 0.0;

@@ -320,7 +320,12 @@ void parse_witness(const json& arrest, Study& st) {
     const std::string status = item.key();
     const std::string path = "arrest.witness." + status;
     if (!statuses.count(status)) throw StudyError(path + ": not a witness status (bystander, ems, unwitnessed)");
-    st.witness.push_back({status, parse_team_parameters(item.value(), path)});
+    std::vector<NamedDistribution> parameters = parse_team_parameters(item.value(), path);
+    // A 911 responder's patient has the crew at the collapse and nobody before it.
+    for (const NamedDistribution& t : parameters)
+      if (status == "ems" && (t.name == "arrival_s" || t.name == "bystander_cpr_delay_s" || t.name == "aed_delay_s"))
+        throw StudyError(path + "." + t.name + ": a 911 responder's crew is at the collapse (arrival 0, no bystander or public AED)");
+    st.witness.push_back({status, std::move(parameters)});
   }
 }
 

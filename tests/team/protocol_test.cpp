@@ -168,7 +168,7 @@ TEST(Protocol, AScriptedTeamRunsItsScriptAndFindsThePulseItBringsBack) {
   EXPECT_GE(shocked.outcome.tally.first_rosc_s, 307.0);  // a pulse counts only with hands off
   EXPECT_LT(shocked.outcome.tally.first_rosc_s, 320.0);
   EXPECT_TRUE(shocked.outcome.alive_at_end);
-  EXPECT_EQ(count_events(shocked.outcome.log, "pulse: ROSC"), 1);
+  EXPECT_EQ(count_events(shocked.outcome.log, ": ROSC"), 1);
   EXPECT_FALSE(compressed.outcome.rosc_any);
   EXPECT_EQ(compressed.outcome.tally.shocks, 0);
   // 240 s of compressions in the 810 s from the first action to the end.

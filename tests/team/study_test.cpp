@@ -358,6 +358,9 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
   EXPECT_NE(refusal(R"({"arrest": {"witness": {"nobody": {"arrival_s": 60}}}})")
                 .find("arrest.witness.nobody: not a witness status (bystander, ems, unwitnessed)"),
             std::string::npos);
+  EXPECT_NE(refusal(R"({"arrest": {"witness": {"ems": {"arrival_s": 60}}}})")
+                .find("arrest.witness.ems.arrival_s: a 911 responder's crew is at the collapse"),
+            std::string::npos);
   EXPECT_NE(refusal(R"({"arrest": {"witness": {"unwitnessed": {"unwitnessed_delay_s": -5}}}})")
                 .find("arrest.witness.unwitnessed.unwitnessed_delay_s: -5 is outside the valid range [0, 86400]"),
             std::string::npos);
