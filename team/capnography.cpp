@@ -8,10 +8,11 @@
 // in the 49 who did not). The team reads the trend of the breaths' end-tidal values (a 10-s moving
 // average: in CPR one breath that meets a compression can read half the others, and a floor taken
 // from such a dip made a rise of every normal breath after it). A trend 10 mmHg or more above the
-// cycle's lowest [U: the size of the rise in Pokorna's figure], or at 40 mmHg or more (AHA 2020:
-// "typically >= 40 mmHg"; without ROSC the model's CPR gives 8-25), held for 10 s, brings the
-// rhythm check forward: the pads' ECG starts at once and the check follows after its lead, so a
-// pulse is not compressed for the rest of a 2-minute cycle. Ignored for 3 minutes after sodium bicarbonate, whose own CO2
+// cycle's lowest [U: the size of the rise in Pokorna's figure], held for 10 s, brings the rhythm
+// check forward: the pads' ECG starts at once and the check follows after its lead, so a pulse is
+// not compressed for the rest of a 2-minute cycle. The rise, not the level: AHA 2020's "typically
+// >= 40 mmHg" is what a ROSC reaches, but a patient bagged too little for half an hour (PaCO2
+// ~100) reads 42-48 in asystole once intubated, and a level rule called a check every 30 s. Ignored for 3 minutes after sodium bicarbonate, whose own CO2
 // raises the end-tidal (ERC 2021). A cycle's first 30 s set no lowest reading: the end-tidal
 // settles after the pause, and the first breaths wash out the CO2 it held (up to ~5 mmHg more).
 //
@@ -37,7 +38,7 @@ using detail::kPadsLead_s;
 
 constexpr double kSettle_s = 30.0;           // a cycle's readings ignored after the pause
 constexpr double kTrend_s = 10.0;            // the readings' trend: a 10-s moving average
-constexpr double kRoscRise_mmHg = 10.0, kRoscLevel_mmHg = 40.0, kRoscRiseFor_s = 10.0;
+constexpr double kRoscRise_mmHg = 10.0, kRoscRiseFor_s = 10.0;
 constexpr double kAfterBicarbonate_s = 180.0;
 constexpr double kLowEtco2_mmHg = 10.0, kLowFor_s = 20.0, kLowFrom_s = 60.0;
 constexpr double kTired_mm = 1.0;
@@ -62,8 +63,7 @@ void AclsTeam::capnography(double t, const Vitals& v) {
   if (bicarbonate) etco2_.floor_mmHg = std::numeric_limits<double>::infinity();  // its CO2 passes
   else if (into_cycle_s >= kSettle_s) etco2_.floor_mmHg = std::min(etco2_.floor_mmHg, etco2);
 
-  const bool rising =
-      (etco2 >= etco2_.floor_mmHg + kRoscRise_mmHg || etco2 >= kRoscLevel_mmHg) && !bicarbonate;
+  const bool rising = etco2 >= etco2_.floor_mmHg + kRoscRise_mmHg && !bicarbonate;
   if (!rising) etco2_.rise_since_s = -1.0;
   else if (etco2_.rise_since_s < 0.0) etco2_.rise_since_s = t;
   if (rising && !etco2_.check_called && t - etco2_.rise_since_s >= kRoscRiseFor_s &&
@@ -72,10 +72,8 @@ void AclsTeam::capnography(double t, const Vitals& v) {
     // The pads ECG switches on at the team's next step (hear_pads comes first): a full lead.
     next_check_s_ = t + kPadsLead_s + step_s();
     etco2_.cycle_check_s = next_check_s_;
-    note(t, std::isfinite(etco2_.floor_mmHg)
-                ? fmt("EtCO2 %.0f mmHg, up from %.0f: rhythm check brought forward", etco2,
-                      etco2_.floor_mmHg)
-                : fmt("EtCO2 %.0f mmHg: rhythm check brought forward", etco2));
+    note(t, fmt("EtCO2 %.0f mmHg, up from %.0f: rhythm check brought forward", etco2,
+                etco2_.floor_mmHg));
   }
 
   const bool low = etco2 < kLowEtco2_mmHg && into_cycle_s >= kLowFrom_s;

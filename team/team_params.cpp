@@ -62,7 +62,7 @@ constexpr std::array kTable = {
     TeamParamInfo{"manual_vt_rate_per_min", &TeamParams::manual_vt_rate_per_min, 100, 300, false,
                   "with manual_vt_reading, a broad (QRS 120 ms or more) regular pulseless rhythm at this rate or faster is pulseless VT and shocked"},
     TeamParamInfo{"capnography", &TeamParams::capnography, 0, 1, true,
-                  "1: with the tube in, an EtCO2 up 10 mmHg from the cycle's lowest, or at 40 mmHg, for 10 s brings the rhythm check forward, and one under 10 mmHg changes a tired compressor"},
+                  "1: with the tube in, an EtCO2 trend up 10 mmHg from the cycle's lowest for 10 s brings the rhythm check forward, and one under 10 mmHg changes a tired compressor"},
     TeamParamInfo{"antiarrhythmic", &TeamParams::antiarrhythmic, 0, 2, true,
                   "after the 3rd and 5th shocks: 0 none, 1 amiodarone, 2 lidocaine"},
     TeamParamInfo{"missed_dose_probability", &TeamParams::missed_dose_probability, 0, 1, false,

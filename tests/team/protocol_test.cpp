@@ -712,25 +712,25 @@ TEST(Protocol, AnArrestTheCrewSeesIsShockedAtOnceAndAnUnwitnessedOneLate) {
   EXPECT_GT(unwitnessed.outcome.brain_ischaemia_min, ems.outcome.brain_ischaemia_min + 10.0);
 }
 
-// Waveform capnography (team/capnography.cpp; AHA 2020: "an abrupt sustained increase in PETCO2,
-// typically >= 40 mmHg" signals ROSC; Pokorna 2010, J Emerg Med 38:614: a sudden rise at ROSC,
-// none without it). Patient 9 of seed 5: VF, a shock at the crew's first check, the tube at
-// 430 s; its pulse comes back under the compressions some 20 s after the shock, and the end-tidal
-// through the new tube reads 42-46 mmHg. A crew with a capnograph checks at once and finds the
-// pulse ~50 s sooner than one that waits out the 2-minute cycle; in two patients who stay in
-// asystole (2 and 7) the end-tidal never calls a check.
+// Waveform capnography (team/capnography.cpp; AHA 2020: "an abrupt sustained increase in PETCO2"
+// signals ROSC; Pokorna 2010, J Emerg Med 38:614: a sudden rise at ROSC, none without it).
+// Patient 16 of seed 5: asystole, intubated at 430 s; an escape rhythm comes back under the
+// compressions with epinephrine and the end-tidal trend rises from 17 to 33 mmHg. A crew with a
+// capnograph checks at once and finds the pulse ~50 s sooner than one that waits out the
+// 2-minute cycle; in two patients who stay in asystole (2 and 7) the end-tidal never calls a
+// check.
 TEST(Protocol, AnAbruptRiseInEndTidalCo2BringsTheRhythmCheckForward) {
   RESUS_RELEASE_PASS_ONLY();
   auto crew = [](int capnography, int64_t patient) {
-    return run_study(R"({"seed": 5, "duration_s": 900, "population": {"preset": "adult_male_70kg"},
+    return run_study(R"({"seed": 5, "duration_s": 1000, "population": {"preset": "adult_male_70kg"},
       "arrest": {"at_s": 30, "rhythm": {"dist": "categorical", "values": ["vf_coarse", "pea", "asystole"]}},
       "team": {"preset": "als_crew", "parameters": {"arrival_s": 300, "airway_delay_s": 120,
         "intubation_pause_s": 10, "bystander_cpr_delay_s": 60, "capnography": )" +
                          std::to_string(capnography) + "}}}",
                      patient);
   };
-  const TeamRun reads = crew(1, 9), blind = crew(0, 9);
-  ASSERT_EQ(reads.draw.rhythm, "vf_coarse");
+  const TeamRun reads = crew(1, 16), blind = crew(0, 16);
+  ASSERT_EQ(reads.draw.rhythm, "asystole");
   const double called = first_event(reads.outcome.log, "rhythm check brought forward");
   ASSERT_GT(called, 0.0);
   ASSERT_TRUE(reads.outcome.rosc_any);
