@@ -6,6 +6,7 @@
 
 #include <resus/resus.h>
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -149,12 +150,15 @@ class AclsTeam : public Team {
   int32_t cardioversions_ = 0;
   bool amiodarone_given_ = false, amiodarone_after_shocks_ = false;
   // The capnograph through the tube during CPR (capnography.cpp), per cycle of compressions:
-  // the cycle's check time (a new one starts a new cycle), its start, its lowest end-tidal, since
-  // when the end-tidal has been up from that or low, and what the team did about it.
+  // the cycle's check time (a new one starts a new cycle), its start, the readings' moving
+  // average and its last 30 s (one value a team step), since when the end-tidal has been up from
+  // their lowest or low, and what the team did about it.
   struct Etco2Watch {
+    static constexpr int kRecent = 60;
     double cycle_check_s = -1.0, cycle_from_s = 0.0;
-    double floor_mmHg = std::numeric_limits<double>::infinity();
-    double trend_mmHg = std::numeric_limits<double>::quiet_NaN();  // the readings' moving average
+    double trend_mmHg = std::numeric_limits<double>::quiet_NaN();
+    std::array<double, kRecent> recent{};
+    int recent_count = 0, recent_next = 0;
     double rise_since_s = -1.0, low_since_s = -1.0;
     bool check_called = false, rotated = false;
   } etco2_;

@@ -7,12 +7,15 @@
 // (Pokorna 2010, J Emerg Med 38:614: a sudden rise at ROSC in the 59 patients who had one, none
 // in the 49 who did not). The team reads the trend of the breaths' end-tidal values (a 10-s moving
 // average: in CPR one breath that meets a compression can read half the others, and a floor taken
-// from such a dip made a rise of every normal breath after it). A trend 10 mmHg or more above the
-// cycle's lowest [U: the size of the rise in Pokorna's figure], held for 10 s, brings the rhythm
-// check forward: the pads' ECG starts at once and the check follows after its lead, so a pulse is
-// not compressed for the rest of a 2-minute cycle. The rise, not the level: AHA 2020's "typically
-// >= 40 mmHg" is what a ROSC reaches, but a patient bagged too little for half an hour (PaCO2
-// ~100) reads 42-48 in asystole once intubated, and a level rule called a check every 30 s. Ignored for 3 minutes after sodium bicarbonate, whose own CO2
+// from such a dip made a rise of every normal breath after it). A trend 10 mmHg or more above its
+// lowest of the last 30 s [U: the size and speed of the rise in Pokorna's figure], held for 10 s,
+// brings the rhythm check forward: the pads' ECG starts at once and the check follows after its lead, so a pulse is
+// not compressed for the rest of a 2-minute cycle. An abrupt rise, not a level or a slow climb:
+// AHA 2020's "typically >= 40 mmHg" is what a ROSC reaches, but a patient bagged too little for
+// half an hour (PaCO2 ~100) reads 42-48 in asystole once intubated, and his end-tidal climbs 10
+// mmHg over each cycle's first two minutes as the pause's stagnant CO2 comes through; a level
+// rule, and a rise from the whole cycle's lowest, called a check in such patients at every cycle
+// (237 and 207 of the OHCA example's calls, team/README.md). Ignored for 3 minutes after sodium bicarbonate, whose own CO2
 // raises the end-tidal (ERC 2021). A cycle's first 30 s set no lowest reading: the end-tidal
 // settles after the pause, and the first breaths wash out the CO2 it held (up to ~5 mmHg more).
 //
@@ -60,10 +63,18 @@ void AclsTeam::capnography(double t, const Vitals& v) {
   const double etco2 = etco2_.trend_mmHg;
   const double into_cycle_s = t - etco2_.cycle_from_s;
   const bool bicarbonate = t < last_bicarbonate_s_ + kAfterBicarbonate_s;
-  if (bicarbonate) etco2_.floor_mmHg = std::numeric_limits<double>::infinity();  // its CO2 passes
-  else if (into_cycle_s >= kSettle_s) etco2_.floor_mmHg = std::min(etco2_.floor_mmHg, etco2);
+  if (bicarbonate) {
+    etco2_.recent_count = 0;  // its CO2 passes: no rise to measure from
+  } else if (into_cycle_s >= kSettle_s) {
+    etco2_.recent[static_cast<std::size_t>(etco2_.recent_next)] = etco2;
+    etco2_.recent_next = (etco2_.recent_next + 1) % Etco2Watch::kRecent;
+    etco2_.recent_count = std::min(etco2_.recent_count + 1, Etco2Watch::kRecent);
+  }
+  double floor_mmHg = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < etco2_.recent_count; ++i)
+    floor_mmHg = std::min(floor_mmHg, etco2_.recent[static_cast<std::size_t>(i)]);
 
-  const bool rising = etco2 >= etco2_.floor_mmHg + kRoscRise_mmHg && !bicarbonate;
+  const bool rising = etco2 >= floor_mmHg + kRoscRise_mmHg && !bicarbonate;
   if (!rising) etco2_.rise_since_s = -1.0;
   else if (etco2_.rise_since_s < 0.0) etco2_.rise_since_s = t;
   if (rising && !etco2_.check_called && t - etco2_.rise_since_s >= kRoscRiseFor_s &&
@@ -72,8 +83,7 @@ void AclsTeam::capnography(double t, const Vitals& v) {
     // The pads ECG switches on at the team's next step (hear_pads comes first): a full lead.
     next_check_s_ = t + kPadsLead_s + step_s();
     etco2_.cycle_check_s = next_check_s_;
-    note(t, fmt("EtCO2 %.0f mmHg, up from %.0f: rhythm check brought forward", etco2,
-                etco2_.floor_mmHg));
+    note(t, fmt("EtCO2 %.0f mmHg, up from %.0f: rhythm check brought forward", etco2, floor_mmHg));
   }
 
   const bool low = etco2 < kLowEtco2_mmHg && into_cycle_s >= kLowFrom_s;
