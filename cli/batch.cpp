@@ -154,6 +154,29 @@ nlohmann::json json_row(const PatientDraw& d, const PatientOutcome& o) {
   return j;
 }
 
+// The teams' decision logs as one flat table, patient by patient in time order: a CSV field
+// quoted, its quotes doubled (RFC 4180).
+std::string event_rows(const nlohmann::json& patients) {
+  std::string rows;
+  for (const auto& p : patients) {
+    if (!p.contains("events")) continue;
+    const std::string patient = std::to_string(p.at("patient").get<int64_t>());
+    for (const auto& e : p.at("events")) {
+      std::string what = e.at("what").get<std::string>(), quoted = "\"";
+      for (char c : what) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+      }
+      quoted += '"';
+      rows += patient;
+      cell(rows, num(e.at("t_s").get<double>()));
+      cell(rows, quoted);
+      rows += '\n';
+    }
+  }
+  return rows;
+}
+
 std::string series_rows(const Study& st, const PatientDraw& d, const PatientOutcome& o) {
   std::string rows;
   const std::size_t n = st.record_signals.size();
@@ -408,6 +431,8 @@ int run_merge(const std::string& dir_text, bool quiet) {
   }
   write_atomically(dir / "results.csv", csv);
   write_atomically(dir / "results.json", rows.dump(1) + "\n");
+  if (const std::string events = event_rows(rows); !events.empty())
+    write_atomically(dir / "events.csv", "patient,t_s,what\n" + events);
   if (!series.empty()) {
     const Study st = resus_team::parse_study(read_file((dir / "study.json").string()), "study.json");
     std::string header = "patient,time_s";

@@ -58,6 +58,14 @@ TEST_F(BatchTest, ResultsDoNotDependOnTheThreadCount) {
   EXPECT_EQ(read(out("one") + "/results.json"), read(out("two") + "/results.json"));
   EXPECT_EQ(read(out("one") + "/series.csv"), read(out("two") + "/series.csv"));
   EXPECT_NE(read(out("one") + "/results.json").find("\"events\""), std::string::npos);
+  // The decision logs flat, one row an event: as many as results.json holds.
+  const std::string events = read(out("one") + "/events.csv"), json = read(out("one") + "/results.json");
+  EXPECT_EQ(events.rfind("patient,t_s,what\n", 0), 0u);
+  std::size_t logged = 0;
+  for (std::size_t at = json.find("\"what\""); at != std::string::npos; at = json.find("\"what\"", at + 1)) ++logged;
+  EXPECT_EQ(static_cast<std::size_t>(std::count(events.begin(), events.end(), '\n')), logged + 1);
+  EXPECT_NE(events.find(",\"team arrives\"\n"), std::string::npos);
+  EXPECT_EQ(events, read(out("two") + "/events.csv"));
 }
 
 TEST_F(BatchTest, ShardsMergeIntoTheWholeRun) {
