@@ -320,7 +320,16 @@ void parse_witness(const json& arrest, Study& st) {
     const std::string status = item.key();
     const std::string path = "arrest.witness." + status;
     if (!statuses.count(status)) throw StudyError(path + ": not a witness status (bystander, ems, unwitnessed)");
-    std::vector<NamedDistribution> parameters = parse_team_parameters(item.value(), path);
+    if (!item.value().is_object()) throw StudyError(path + ": must be an object of team parameters (and a rhythm)");
+    // The status's own first rhythm (a primary arrest's), then its team parameters.
+    json team = item.value();
+    if (team.contains("rhythm")) {
+      Distribution rhythm = parse_distribution(team.at("rhythm"), path + ".rhythm", 0, 0, true);
+      check_labels(rhythm, path + ".rhythm", arrest_rhythms(), "arrest rhythms");
+      st.witness_rhythm.push_back({status, std::move(rhythm)});
+      team.erase("rhythm");
+    }
+    std::vector<NamedDistribution> parameters = parse_team_parameters(team, path);
     // A 911 responder's patient has the crew at the collapse and nobody before it.
     for (const NamedDistribution& t : parameters)
       if (status == "ems" && (t.name == "arrival_s" || t.name == "bystander_cpr_delay_s" || t.name == "aed_delay_s"))
@@ -440,6 +449,9 @@ PatientDraw sample_patient(const Study& st, int64_t index) {
   p.rhythm = st.rhythm.label(st.rhythm.quantile(draw(st.seed, index, "rhythm")));
   p.cause = st.cause.label(st.cause.quantile(draw(st.seed, index, "cause")));
   p.witnessed = st.witnessed.label(st.witnessed.quantile(draw(st.seed, index, "witnessed")));
+  for (const auto& [status, rhythm] : st.witness_rhythm)
+    if (status == p.witnessed)
+      p.rhythm = rhythm.label(rhythm.quantile(draw(st.seed, index, "witness/" + status + "/rhythm")));
   for (const Cause& c : st.causes)
     if (c.name == p.cause) p.cause_def = &c;
   // Continuous parameters through the copula: independent normals, correlated, back to uniforms.

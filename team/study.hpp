@@ -66,8 +66,10 @@ struct Study {
   // Team parameters a cause's scene sets (arrest.scene), by cause, after the study's own.
   std::vector<std::pair<std::string, std::vector<NamedDistribution>>> scene;
   Distribution witnessed;                       // categorical over kWitnessStatuses
-  // Team parameters by witness status (arrest.witness), after the scene's.
+  // Team parameters by witness status (arrest.witness), after the scene's, and a status's own
+  // first rhythm (categorical over arrest rhythm names) in place of arrest.rhythm.
   std::vector<std::pair<std::string, std::vector<NamedDistribution>>> witness;
+  std::vector<std::pair<std::string, Distribution>> witness_rhythm;
   std::string team_preset = "als_crew";
   std::vector<NamedDistribution> team;          // human factors with distributions, name order
   // A scripted team instead of the automated one (empty: the automated team), in time order.
