@@ -219,7 +219,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
   std::shared_ptr<Model> m(new Model());
   m->params_ = make_patient(def);
   const double gain = m->params_.baroreflex.gain_scale;
-  m->baro_ref_ = {93.0, 0.0, 0.0, 0.0, {}};
+  m->baro_ref_ = {93.0, 0.0, 0.0, 0.0, {}, {}};
 
   // Pass 1, open loop: with the reflex held at rest the heart beats at the set rate and the
   // circulation settles onto its periodic steady state (beat-to-beat change below 1e-5 mmHg).
@@ -370,11 +370,13 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     // beat-onset pressure: their first seconds stay out of the means.
     sim.advance_steps(static_cast<int64_t>(kBreathingSettle_s / kStep_s));
     const int64_t averaged = static_cast<int64_t>(kStretchAverage_s / kStep_s);
-    double stretch = 0.0, perfusion = 0.0, paco2 = 0.0;
+    double stretch = 0.0, perfusion = 0.0, paco2 = 0.0, atrial = 0.0;
     BeatPeriods periods(sim.s_.cycle.start_time);
     for (int64_t i = 0; i < averaged; ++i) {
       step(sim);
       stretch += sim.s_.reflex.chemo.stretch;
+      const cv::Hemodynamics& h = sim.s_.bus.haemodynamics.h;
+      atrial += h.pressure[cv::kRA] - h.pericardial_pressure;
       perfusion += sim.s_.brain.vessels.perfusion_mmHg;  // what the cerebral vessels sense
       paco2 += sim.s_.brain.vessels.paco2_mmHg;
       periods.see(sim.s_.cycle.start_time);
@@ -387,6 +389,7 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
     state = sim.s_;
     const double n = static_cast<double>(averaged);
     m->baro_ref_.chemo = {state.reflex.chemo.chemo, stretch / n, 1, 0};
+    m->baro_ref_.cardiopulmonary = {atrial / n, 1, 0};
     vessel_rest = {perfusion / n, paco2 / n};
   }
   m->resting_arterial_o2_content_ =

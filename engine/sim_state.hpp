@@ -214,7 +214,9 @@ struct ThrombosisStageState {
 struct ReflexState {
   autonomic::BaroreflexState baro;
   autonomic::ChemoreflexState chemo;
+  autonomic::CardiopulmonaryState cardiopulmonary;
   double pressure_sum;  // carotid pressure summed over the tick's steps
+  double atrial_sum;    // transmural right atrial pressure summed over them
   int32_t samples;
   int32_t pad;
 };

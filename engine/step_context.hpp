@@ -24,6 +24,7 @@ struct Evaluators {
   cv::Circulation circulation;
   autonomic::Baroreflex baroreflex;
   autonomic::Chemoreflex chemoreflex;
+  autonomic::Cardiopulmonary cardiopulmonary;
   ep::Conduction conduction;
   ep::Myocardium myocardium;
   ecg::Generator ecg;

@@ -1,7 +1,8 @@
 // The reflex stage: the Ursino baroreflex on its own 10 ms tick (operator splitting: the
 // effectors are held over the tick's steps), its efferents shifted by the peripheral
-// chemoreceptors and the lung-stretch receptors (Ursino and Magosso 2000). Reads the carotid
-// (arterial) pressure of each step from bus.haemodynamics, the arterial tensions from bus.blood,
+// chemoreceptors and the lung-stretch receptors (Ursino and Magosso 2000), and the vessels' tone
+// by the cardiopulmonary receptors (Heldt 2002). Reads the carotid (arterial) and transmural right
+// atrial pressures of each step from bus.haemodynamics, the arterial tensions from bus.blood,
 // the lung volume from bus.lungs and the chronotropic, vagal and receptor-blockade effect
 // channels; writes bus.autonomic.
 #include <algorithm>
@@ -34,7 +35,8 @@ void drive(const StepContext& c, SimState& s) {
                                                     fx[Effect::kVagalEffect], cardiac);
   const autonomic::Effectors e =
       autonomic::driven_effectors(resting(p.circulation), s.reflex.baro, cardiac, vascular,
-                                  c.eval.baroreflex.sympathetic_tone());
+                                  c.eval.baroreflex.sympathetic_tone(),
+                                  c.eval.cardiopulmonary.shift(s.reflex.cardiopulmonary));
   a.lv_emax = e.lv_emax;
   a.rv_emax = e.rv_emax;
   a.r_splanchnic = e.r_splanchnic;
@@ -45,7 +47,9 @@ void drive(const StepContext& c, SimState& s) {
 
 void tick(const StepContext& c, SimState& s) {
   ReflexState& r = s.reflex;
-  r.pressure_sum += s.bus.haemodynamics.h.pressure[cv::kArteries];
+  const cv::Hemodynamics& h = s.bus.haemodynamics.h;
+  r.pressure_sum += h.pressure[cv::kArteries];
+  r.atrial_sum += h.pressure[cv::kRA] - h.pericardial_pressure;  // what stretches its wall
   if (++r.samples == kBaroSteps) {
     const BloodBus& b = s.bus.blood;
     const double above_frc_L =
@@ -53,7 +57,10 @@ void tick(const StepContext& c, SimState& s) {
     c.eval.chemoreflex.tick(b.arterial_po2_mmHg, b.arterial_pco2_mmHg, above_frc_L,
                             autonomic::kBaroTick_s, r.chemo);
     c.eval.baroreflex.tick(r.pressure_sum / kBaroSteps, r.baro, c.eval.chemoreflex.shift(r.chemo));
+    c.eval.cardiopulmonary.tick(r.atrial_sum / kBaroSteps, autonomic::kBaroTick_s,
+                                r.cardiopulmonary);
     r.pressure_sum = 0.0;
+    r.atrial_sum = 0.0;
     r.samples = 0;
   }
 }
@@ -71,8 +78,11 @@ void check(const SimState& s, StateCheck& c) {
   using namespace bounds;
   autonomic::check_state(s.reflex.baro, c);
   autonomic::check_state(s.reflex.chemo, c);
+  autonomic::check_state(s.reflex.cardiopulmonary, c);
   c.in("reflex.pressure_sum", s.reflex.pressure_sum, -kPressure_mmHg * kBaroSteps,
        kPressure_mmHg * kBaroSteps)
+      .in("reflex.atrial_sum", s.reflex.atrial_sum, -kPressure_mmHg * kBaroSteps,
+          kPressure_mmHg * kBaroSteps)
       .index("reflex.samples", s.reflex.samples, 0, kBaroSteps - 1);
 }
 

@@ -90,7 +90,8 @@ void Baroreflex::tick(double carotid, BaroreflexState& s, const EfferentShift& s
 }
 
 Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s, double cardiac_gain,
-                           double vascular_gain, const Effectors& tone) {
+                           double vascular_gain, const Effectors& tone,
+                           const VascularShift& cp) {
   const auto& d = s.delta;
   // g (tone + d) - tone: the blocked share of the resting tone leaves, the rest acts as before.
   const auto act = [](double g, double delta, double t) { return g * delta - (1.0 - g) * t; };
@@ -98,16 +99,19 @@ Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s, doub
   Effectors out;
   out.lv_emax = std::max(rest.lv_emax + act(c, d[kLvEmax], tone.lv_emax), 0.2 * rest.lv_emax);
   out.rv_emax = std::max(rest.rv_emax + act(c, d[kRvEmax], tone.rv_emax), 0.2 * rest.rv_emax);
-  out.r_splanchnic =
-      std::max(rest.r_splanchnic + act(v, d[kSplanchnicResistance], tone.r_splanchnic),
-               0.2 * rest.r_splanchnic);
-  out.r_extrasplanchnic = std::max(
-      rest.r_extrasplanchnic + act(v, d[kExtrasplanchnicResistance], tone.r_extrasplanchnic),
-      0.2 * rest.r_extrasplanchnic);
-  out.vu_splanchnic_veins = std::max(
-      rest.vu_splanchnic_veins + act(v, d[kSplanchnicUnstressed], tone.vu_splanchnic_veins), 0.0);
+  out.r_splanchnic = std::max(rest.r_splanchnic * (1.0 + v * cp.resistance_share) +
+                                  act(v, d[kSplanchnicResistance], tone.r_splanchnic),
+                              0.2 * rest.r_splanchnic);
+  out.r_extrasplanchnic =
+      std::max(rest.r_extrasplanchnic * (1.0 + v * cp.resistance_share) +
+                   act(v, d[kExtrasplanchnicResistance], tone.r_extrasplanchnic),
+               0.2 * rest.r_extrasplanchnic);
+  out.vu_splanchnic_veins =
+      std::max(rest.vu_splanchnic_veins - v * cp.splanchnic_mL +
+                   act(v, d[kSplanchnicUnstressed], tone.vu_splanchnic_veins),
+               0.0);
   out.vu_extrasplanchnic_veins =
-      std::max(rest.vu_extrasplanchnic_veins +
+      std::max(rest.vu_extrasplanchnic_veins - v * cp.extrasplanchnic_mL +
                    act(v, d[kExtrasplanchnicUnstressed], tone.vu_extrasplanchnic_veins),
                0.0);
   return out;

@@ -5,6 +5,7 @@
 // reflex holds a patient at rest and opposes any change from it.
 #pragma once
 
+#include "models/autonomic/cardiopulmonary.hpp"
 #include "models/autonomic/chemoreflex.hpp"
 #include "models/common/param_spec.hpp"
 #include "models/common/state_check.hpp"
@@ -43,6 +44,8 @@ struct BaroreflexParams {
   double av_dromotropy_exponent;
   // The chemoreceptors and lung-stretch receptors that shift the efferents (chemoreflex.hpp).
   ChemoreflexParams chemo;
+  // The low-pressure receptors that add to the vessels' sympathetic limb (cardiopulmonary.hpp).
+  CardiopulmonaryParams cardiopulmonary;
 };
 
 // Operating point the deviations are measured from, found when the model is compiled.
@@ -55,6 +58,7 @@ struct BaroreflexReference {
   // resting rate equal the set rate.
   double period_offset_s;
   ChemoreflexReference chemo;
+  CardiopulmonaryReference cardiopulmonary;
 };
 
 constexpr double kBaroTick_s = 0.01;  // the reflex is updated every 10 ms
@@ -86,9 +90,11 @@ struct Effectors {
 // whole sympathetic action, the resting `tone` (Baroreflex::sympathetic_tone) and the deviation
 // alike, is scaled, the cardiac share on the contractilities and the vascular share on the
 // resistances and unstressed volumes. Contractilities and resistances may not fall below a fifth
-// of their resting value, unstressed volumes not below zero [U].
+// of their resting value, unstressed volumes not below zero [U]. `cardiopulmonary` is what the
+// low-pressure receptors add to the vessels, through the same alpha-1 share.
 Effectors driven_effectors(const Effectors& rest, const BaroreflexState& s, double cardiac_gain = 1.0,
-                           double vascular_gain = 1.0, const Effectors& tone = {});
+                           double vascular_gain = 1.0, const Effectors& tone = {},
+                           const VascularShift& cardiopulmonary = {});
 
 class Baroreflex {
  public:

@@ -37,6 +37,7 @@ BaroreflexParams reference_baroreflex() {
   // shortens the AV node's refractory period by a quarter [M]: a period ratio of 2.1 -> 1.35.
   b.av_dromotropy_exponent = 0.4;
   b.chemo = reference_chemoreflex();
+  b.cardiopulmonary = reference_cardiopulmonary();
   return b;
 }
 
@@ -48,6 +49,8 @@ void scale_to_mass(BaroreflexParams& b, double s) {
   e[kExtrasplanchnicResistance].gain /= s;
   e[kSplanchnicUnstressed].gain *= s;
   e[kExtrasplanchnicUnstressed].gain *= s;
+  b.cardiopulmonary.splanchnic_venous_mL_per_mmHg *= s;
+  b.cardiopulmonary.extrasplanchnic_venous_mL_per_mmHg *= s;
 }
 
 namespace {
@@ -144,6 +147,12 @@ constexpr ParamSpec<BaroreflexParams> kTable[] = {
     {"chemo_weight_cardiac_sympathetic", "1", 0, 10,
      "chemoreceptor firing's weight on cardiac sympathetic firing (W_c,sh)",
      RESUS_FIELD(BaroreflexParams, chemo.w_chemo_cardiac_sympathetic)},
+    {"cardiopulmonary_reflex_gain", "1", 0, 3,
+     "cardiopulmonary (low-pressure) reflex gain scale (0 = none, the default; 1 = Heldt 2002)",
+     RESUS_FIELD(BaroreflexParams, cardiopulmonary.gain_scale)},
+    {"cardiopulmonary_venous_mL_per_mmHg", "mL/mmHg", 0, 500,
+     "splanchnic veins' unstressed volume given up per mmHg of right atrial unloading",
+     RESUS_FIELD(BaroreflexParams, cardiopulmonary.splanchnic_venous_mL_per_mmHg)},
 
 };
 
