@@ -76,7 +76,7 @@ std::string write_summary(const std::string& path, const SummaryInputs& in) {
   j["scenario"] = sc.source;
   j["patient"] = sc.patient;
   ordered_json params;
-  for (const char* name : {"age_years", "body_mass_kg", "blood_volume_mL", "heart_rate_set_bpm"}) {
+  for (const char* name : {"age_years", "body_mass_kg", "height_cm", "blood_volume_mL", "heart_rate_set_bpm"}) {
     double v = NAN;
     resus_model_param(in.model, name, &v);
     params[name] = number_or_null(v);

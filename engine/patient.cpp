@@ -81,15 +81,32 @@ constexpr PresetOverride kFemale[] = {
     {"hemoglobin_g_dL", Op::kSet, 13.5},  // Hb 12-15.5 g/dL in women
 };
 
+// Nadler, Hidalgo and Bloch 1962 (Surgery 51:224): blood volume (L) = a H^3 + b W + c, height H in
+// m and mass W in kg, fitted by sex on 100 adults (I-131 albumin and Cr-51 red cells).
+struct Nadler {
+  double a, b, c;
+  double blood_volume_mL(double height_cm, double mass_kg) const {
+    const double h = height_cm / 100.0;
+    return 1000.0 * (a * h * h * h + b * mass_kg + c);
+  }
+};
+constexpr Nadler kNadlerMen{0.3669, 0.03219, 0.6041};
+constexpr Nadler kNadlerWomen{0.3561, 0.03308, 0.1833};
+
 struct Preset {
   PresetInfo info;
   double default_mass_kg;
+  // The preset's height (informative: the blood volume stays per kg unless a height is given).
+  double default_height_cm;
+  Nadler nadler;
   std::span<const PresetOverride> overrides;
 };
 
+// Heights: the mean adult of NHANES 2015-2018 (Fryar et al. 2021), 175 cm for men, 161 cm for women.
 constexpr Preset kPresets[] = {
-    {{"adult_male_70kg", "healthy adult man, 70 kg, supine at rest"}, 70.0, kMale},
-    {{"adult_female_60kg", "healthy adult woman, 60 kg, supine at rest"}, 60.0, kFemale},
+    {{"adult_male_70kg", "healthy adult man, 70 kg, supine at rest"}, 70.0, 175.0, kNadlerMen, kMale},
+    {{"adult_female_60kg", "healthy adult woman, 60 kg, supine at rest"}, 60.0, 161.0, kNadlerWomen,
+     kFemale},
 };
 
 // ---- the registry ------------------------------------------------------------------------------
@@ -100,6 +117,7 @@ constexpr ParamSpec<PatientParams> kPatient[] = {
     {"blood_volume_mL", "mL", 1500, 10000, "total blood volume at start", RESUS_PATIENT(blood_volume_mL)},
     {"heart_rate_set_bpm", "1/min", 30, 180, "resting sinus rate held by the reflex", RESUS_PATIENT(heart_rate_set_bpm)},
     {"age_years", "years", 18, 100, "age; shifts the preset's 35-year-old (models/ageing), as body mass does", RESUS_PATIENT(age_years)},
+    {"height_cm", "cm", 120, 220, "height; given, it sets the blood volume with body mass and sex (Nadler 1962) instead of the preset's mL/kg", RESUS_PATIENT(height_cm)},
 };
 #undef RESUS_PATIENT
 
@@ -202,9 +220,12 @@ PatientParams make_patient(const PatientDef& def) {
                 "unknown preset " + quoted_input(def.preset) + "; known presets: " + known);
   }
 
-  // Body mass and age are inputs of the preset; every other override applies to its output.
+  // Body mass, age and height are inputs of the preset; every other override applies to its
+  // output.
   double mass = preset->default_mass_kg;
   double age = ageing::kReferenceAge;
+  double height = preset->default_height_cm;
+  bool height_given = false;
   for (const auto& [name, value] : def.overrides) {
     const ParamInfo* info = find_param(name);
     if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " (see 'resus info')");
@@ -212,6 +233,7 @@ PatientParams make_patient(const PatientDef& def) {
       throw Error(Status::kInvalidArgument, format_range_error(*info, value));
     if (name == "body_mass_kg") mass = value;
     if (name == "age_years") age = value;
+    if (name == "height_cm") height = value, height_given = true;
   }
   PatientParams params = reference_adult(mass);
   for (const PresetOverride& o : preset->overrides) {
@@ -219,11 +241,13 @@ PatientParams make_patient(const PatientDef& def) {
     v = o.op == Op::kSet ? o.value : o.op == Op::kScale ? v * o.value : o.value * mass;
   }
   params.age_years = age;
+  params.height_cm = height;
+  if (height_given) params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
   for (const ageing::Effect& e : ageing::effects()) find_param(e.param)->ref(params) *= ageing::factor(e, age);
   for (const auto& [name, factor] : def.scales) {
     const ParamInfo* info = find_param(name);
     if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " in scales (see 'resus info')");
-    if (name == "body_mass_kg" || name == "age_years")
+    if (name == "body_mass_kg" || name == "age_years" || name == "height_cm")
       throw Error(Status::kInvalidArgument, "scales: '" + name + "' is an input of the preset; override its value instead");
     if (!std::isfinite(factor) || factor < kMinScale || factor > kMaxScale) {
       std::ostringstream os;
@@ -234,7 +258,7 @@ PatientParams make_patient(const PatientDef& def) {
     info->ref(params) *= factor;
   }
   for (const auto& [name, value] : def.overrides) {
-    if (name == "body_mass_kg" || name == "age_years") continue;
+    if (name == "body_mass_kg" || name == "age_years" || name == "height_cm") continue;
     find_param(name)->ref(params) = value;
   }
   // Values one model keeps of another's, after the overrides of either.

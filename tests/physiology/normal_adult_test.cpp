@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string>
 
+#include "engine/patient.hpp"
+#include "engine/status.hpp"
 #include "engine/sim.hpp"
 
 namespace resus {
@@ -84,6 +86,41 @@ TEST_P(NormalAdult, BloodVolumeAboutSeventyMlPerKg) {
   const double per_kg = read(sim, "blood_volume_mL") / model->params().body_mass_kg;
   EXPECT_GE(per_kg, 60.0);
   EXPECT_LE(per_kg, 75.0);
+}
+
+// Given a height, the blood volume follows height, mass and sex by Nadler 1962 (Surgery 51:224)
+// instead of the preset's mL/kg: 4.82 L for a 175 cm, 70 kg man and 3.65 L for a 161 cm, 60 kg
+// woman; taller at the same mass holds more, an override of the volume still wins, and a patient
+// given no height keeps the preset's 70 (65) mL/kg.
+TEST(BloodVolume, FollowsNadlersFormulaWhenAHeightIsGiven) {
+  PatientDef man;
+  man.overrides = {{"height_cm", 175.0}};
+  EXPECT_NEAR(make_patient(man).blood_volume_mL, 1000.0 * (0.3669 * 1.75 * 1.75 * 1.75 + 0.03219 * 70 + 0.6041),
+              1e-9);
+  EXPECT_NEAR(make_patient(man).blood_volume_mL, 4820.0, 10.0);
+  PatientDef woman;
+  woman.preset = "adult_female_60kg";
+  woman.overrides = {{"height_cm", 161.0}};
+  EXPECT_NEAR(make_patient(woman).blood_volume_mL, 3654.0, 10.0);
+  PatientDef tall = man;
+  tall.overrides = {{"height_cm", 195.0}};
+  EXPECT_GT(make_patient(tall).blood_volume_mL, make_patient(man).blood_volume_mL + 700.0);
+  tall.overrides.push_back({"blood_volume_mL", 5000.0});
+  EXPECT_EQ(make_patient(tall).blood_volume_mL, 5000.0);
+  EXPECT_EQ(make_patient(PatientDef{}).blood_volume_mL, 4900.0);
+  EXPECT_EQ(make_patient(PatientDef{}).height_cm, 175.0);
+  PatientDef scaled;
+  scaled.scales = {{"height_cm", 1.1}};
+  EXPECT_THROW(make_patient(scaled), Error);
+  // A tall light man compiles and rests like any other.
+  PatientDef lanky;
+  lanky.overrides = {{"body_mass_kg", 60.0}, {"height_cm", 200.0}};
+  auto model = Model::compile(lanky);
+  Sim sim(model);
+  sim.advance(30.0);
+  EXPECT_NEAR(sim.signal(kBloodVolume), make_patient(lanky).blood_volume_mL, 1.0);
+  EXPECT_GT(sim.signal(kMeanArterial), 70.0);
+  EXPECT_LT(sim.signal(kMeanArterial), 110.0);
 }
 
 TEST_P(NormalAdult, RestingRateIsTheSetRate) {
