@@ -6,6 +6,7 @@
 // the lung volume from bus.lungs and the chronotropic, vagal and receptor-blockade effect
 // channels; writes bus.autonomic.
 #include <algorithm>
+#include <cmath>
 
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
@@ -33,6 +34,14 @@ void drive(const StepContext& c, SimState& s) {
                                                     cardiac);
   a.av_dromotropy = c.eval.baroreflex.av_dromotropy(60.0 / p.heart_rate_set_bpm, s.reflex.baro,
                                                     fx[Effect::kVagalEffect], cardiac);
+  // A sinus tachycardia set from outside the reflex (a scripted rhythm: fever, pain, fear) is the
+  // sympathetic drive's work, and the AV node conducts as that drive makes it: the pressure the
+  // forced rate raises cannot block it through the vagus.
+  const ep::ConductionState& rhythm = s.heart.conduction;
+  if (rhythm.sinus_rate_override_bpm > p.heart_rate_set_bpm && !rhythm.pea)
+    a.av_dromotropy = std::max(a.av_dromotropy,
+                               std::pow(rhythm.sinus_rate_override_bpm / p.heart_rate_set_bpm,
+                                        p.baroreflex.av_dromotropy_exponent));
   const autonomic::Effectors e =
       autonomic::driven_effectors(resting(p.circulation), s.reflex.baro, cardiac, vascular,
                                   c.eval.baroreflex.sympathetic_tone(),

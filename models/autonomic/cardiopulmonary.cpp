@@ -55,9 +55,7 @@ CardiopulmonaryParams reference_cardiopulmonary() {
   c.resistance_tau_slow_s = 11.3;
   c.venous_tau_fast_s = 9.0;
   c.venous_tau_slow_s = 9.0;
-  // Off until the arterial baroreflex's static gain is right (README "Cardiopulmonary"): on, it
-  // holds the pressure of a bleed and the arterial reflex, seeing it, gives back the tachycardia.
-  c.gain_scale = 0.0;
+  c.gain_scale = 1.0;
   return c;
 }
 

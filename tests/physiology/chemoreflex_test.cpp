@@ -73,7 +73,7 @@ TEST(Chemoreflex, HypoxiaSlowsTheHeartInApnoeaAndSpeedsItWhileBreathing) {
               denervated.desaturated);
   EXPECT_LT(intact.sao2, 70.0);
   EXPECT_GT(intact.sao2, 40.0);
-  EXPECT_LT(intact.onset, intact.rest - 2.0) << "lung-stretch withdrawal";
+  EXPECT_LT(intact.onset, intact.rest - 1.0) << "lung-stretch withdrawal";
   EXPECT_LT(intact.desaturated, intact.rest - 8.0) << "chemoreflex bradycardia";
   EXPECT_GE(denervated.desaturated, denervated.rest - 1.0);
   EXPECT_GT(intact.chemo, 2.0 * intact.chemo_rest);

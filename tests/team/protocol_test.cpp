@@ -325,7 +325,7 @@ TEST(Protocol, AReArrestLongAfterRoscIsResuscitatedAgain) {
 }
 
 // The MAP after ROSC (B.6 row 94; ERC-ESICM 2021: fluids, then a vasopressor): a patient who
-// bleeds 2 L after ROSC gets crystalloid once the MAP has been under 65 for a minute, more while
+// bleeds 2.5 L after ROSC (2 L, since the cardiopulmonary reflex, holds a MAP of 65) gets crystalloid once the MAP has been under 65 for a minute, more while
 // it stays under, and norepinephrine once the first bolus has run in (sooner only under a MAP of
 // 50, which cannot wait for the fluid to run in); a team without fluids
 // starts norepinephrine after the minute and raises it at most every 5 minutes. The fluid, which
@@ -334,7 +334,7 @@ TEST(Protocol, AfterRoscTheTeamGivesFluidsThenTitratesNorepinephrineToTheMap) {
   RESUS_RELEASE_PASS_ONLY();
   auto bleed = [](double bolus_mL) {
     return in_hospital(2700, R"([{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"},
-        {"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 2000}])",
+        {"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 2500}])",
                        R"(["map_mmHg"])", R"({"fluid_bolus_mL": )" + std::to_string(bolus_mL) + "}",
                        60.0);
   };
@@ -465,28 +465,37 @@ TEST(Protocol, AHypoglycaemicArrestGetsDextroseFromTheFirstBloodGas) {
 }
 
 // Hypovolaemia, the first of the 4 H's (ERC 2021: restore the circulating volume): a patient who
-// bleeds 2.5 L at 150 mL/min arrests in a PEA after about 15 minutes (~2.3 L lost) in front of
-// the in-hospital team. A team that looks for the causes sees the blood lost and gives
-// crystalloid in the arrest; CPR and epinephrine bring the pulse back only with the volume.
+// bleeds 3 L at 200 mL/min loses the palpable pulse after about 12 minutes in front of the
+// in-hospital team, the heart still beating at ~165/min (a pseudo-PEA). A team that looks for the
+// causes sees the blood lost and gives crystalloid in the arrest, before the pulse comes back to
+// stay; the other gives none until after a ROSC. Since the cardiopulmonary reflex and the
+// baroreflex's full static gain (models/autonomic, 2026-12-07) the vessels hold the heart's own
+// perfusion through the pseudo-PEA, and once the bleeding has stopped compressions and
+// epinephrine bring the pulse back without the volume too (until then, 2.5 L at 150 mL/min gave
+// a true PEA that only volume reversed); both are alive at the end.
 TEST(Protocol, ABleedingArrestGetsFluidsOnlyFromATeamThatLooksForTheCause) {
   RESUS_RELEASE_PASS_ONLY();
-  const std::string study = R"({"duration_s": 1800, "arrest": {"cause": "bleed", "causes": {"bleed":
-      [{"at_s": 30, "do": "hemorrhage", "rate_mL_min": 150, "volume_mL": 2500}]}},)";
+  const std::string study = R"({"duration_s": 2400, "arrest": {"cause": "bleed", "causes": {"bleed":
+      [{"at_s": 30, "do": "hemorrhage", "rate_mL_min": 200, "volume_mL": 3000}]}},)";
   const auto [looks, blind] = with_and_without_causes(study);
   EXPECT_EQ(looks.outcome.collapse_s, blind.outcome.collapse_s);
   EXPECT_GT(looks.outcome.collapse_s, 300.0);  // minutes of bleeding first
   EXPECT_EQ(looks.outcome.tally.first_analysis, "organised");
   const double fluid = first_event(looks.outcome.log, "blood loss");
   EXPECT_GT(fluid, 0.0);
-  const double rosc = looks.outcome.tally.first_rosc_s;
-  EXPECT_TRUE(rosc < 0.0 || fluid < rosc);
+  double last_rosc = -1.0;  // the pulse that came back to stay
+  for (const TeamEvent& e : looks.outcome.log)
+    if (e.what.find("ROSC") != std::string::npos) last_rosc = e.t_s;
+  EXPECT_LT(fluid, last_rosc);
   EXPECT_GE(count_events(looks.outcome.log, "blood loss"), 1);
   EXPECT_LE(count_events(looks.outcome.log, "blood loss"), 4);  // 2 L in 500 mL boluses at most
   EXPECT_EQ(count_events(blind.outcome.log, "blood loss"), 0);
-  std::printf("bleeding arrest: ROSC %s with fluids (%.0f s), %s without\n",
-              looks.outcome.rosc_any ? "yes" : "no", rosc, blind.outcome.rosc_any ? "yes" : "no");
-  EXPECT_TRUE(looks.outcome.rosc_any);
-  EXPECT_FALSE(blind.outcome.rosc_any);
+  const double blind_fluid = first_event(blind.outcome.log, "crystalloid");
+  EXPECT_TRUE(blind_fluid < 0.0 || blind_fluid > blind.outcome.tally.first_rosc_s);
+  std::printf("bleeding arrest at %.0f s: fluid at %.0f s, the pulse back to stay at %.0f s; without "
+              "the cause's fluid alive at the end %s\n",
+              looks.outcome.collapse_s, fluid, last_rosc, blind.outcome.alive_at_end ? "yes" : "no");
+  EXPECT_TRUE(looks.outcome.alive_at_end);
 }
 
 // Hypoxia from an obstructed airway (a choking patient: ERC 2021, laryngoscopy and forceps for a
@@ -664,7 +673,8 @@ TEST(Protocol, ABradycardiaWithShockAfterRoscGetsAtropineThenPacing) {
 // A tricyclic's pulseless VT at 170/min (models/electrophysiology: the block's VT) is under the
 // AED's 180/min (models/aed), which calls it organised: a crew that reads its own monitor after
 // the pulse check shocks it as pulseless VT (ERC 2021: VF/pVT are shockable), one that goes by
-// its AED alone treats it as PEA. Patient 10 of seed 7 is in that VT at the crew's first check.
+// its AED alone treats it as PEA. Patient 7 of seed 7 is in that VT at the crew's first check
+// (patient 10 until the autonomic change of 2026-12-07 moved each overdose's course).
 TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReadingItsMonitor) {
   RESUS_RELEASE_PASS_ONLY();
   auto crew = [](int manual_vt_reading) {
@@ -672,7 +682,7 @@ TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReading
       [{"at_s": 30, "do": "drug", "drug": "amitriptyline", "dose": 3000, "unit": "mg"}]}},
       "team": {"preset": "als_crew", "parameters": {"arrival_s": 374, "manual_vt_reading": )" +
                          std::to_string(manual_vt_reading) + "}}}",
-                     10);
+                     7);
   };
   const TeamRun reads = crew(1), aed_only = crew(0);
   const double first_check = first_event(reads.outcome.log, "hands off: rhythm analysis");
@@ -685,11 +695,25 @@ TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReading
   EXPECT_EQ(count_events(aed_only.outcome.log, "pulseless VT"), 0);
   EXPECT_TRUE(aed_only.outcome.tally.first_shock_s < 0.0 ||
               aed_only.outcome.tally.first_shock_s > first_check + 60.0);
-  // The shock ends the VT: a pulse at the next check, which the AED's crew does not have then.
+  // The shock ends the VT: a pulse at the next check in a slow organised rhythm. The AED's crew
+  // finds the VT still there at its next check (since 2026-12-07 the vessels' reflexes can give
+  // it a weak pulse there: a VT with a pulse, not an ended one).
   ASSERT_TRUE(reads.outcome.rosc_any);
   EXPECT_LT(reads.outcome.tally.first_rosc_s, first_check + 180.0);
-  EXPECT_TRUE(aed_only.outcome.tally.first_rosc_s < 0.0 ||
-              aed_only.outcome.tally.first_rosc_s > reads.outcome.tally.first_rosc_s);
+  const auto second_rate = [](const TeamRun& r) {
+    int seen = 0;
+    for (const TeamEvent& e : r.outcome.log) {
+      const std::size_t at = e.what.find("analysis: ");
+      double rate = 0.0;
+      if (at != 0 || ++seen < 2) continue;
+      const std::size_t r_at = e.what.find("rate ");
+      if (r_at != std::string::npos && std::sscanf(e.what.c_str() + r_at, "rate %lf", &rate) == 1)
+        return rate;
+    }
+    return -1.0;
+  };
+  EXPECT_LT(second_rate(reads), 120.0);
+  EXPECT_GT(second_rate(aed_only), 150.0);
 }
 
 // The witness status moves who is there when (team/study.cpp): a VF the crew itself sees is
@@ -794,15 +818,16 @@ TEST(Protocol, ACalciumChannelBlockerTheSceneNamesGetsCalciumAndHighDoseInsulin)
 }
 
 // VT with a pulse after ROSC (ERC 2021 tachycardia algorithm): the engine's monomorphic VT at
-// 170/min, QRS 164 ms, 11 minutes into the ROSC. Unstable (700 mL bled first: a systolic under
-// 90 in VT), it is cardioverted at once, 150 J synchronised, and the sinus rhythm returns; stable
+// 170/min, QRS 164 ms, 11 minutes into the ROSC. Unstable (1 L bled over the 4 minutes before:
+// a systolic under 90 in VT; 700 mL at 100 mL/min, since the cardiopulmonary reflex of
+// 2026-12-07, leaves it flickering about 90), it is cardioverted at once, 150 J synchronised, and the sinus rhythm returns; stable
 // (a systolic near 90-95), it gets amiodarone 300 mg over 20 minutes first and the shock only
 // once that has run in without converting it (the model's amiodarone does not convert VT:
 // team/README.md).
 TEST(Protocol, VtWithAPulseAfterRoscIsCardiovertedOrGivenAmiodarone) {
   RESUS_RELEASE_PASS_ONLY();
   auto vt = [](bool bled) {
-    const std::string bleed = bled ? R"({"at_s": 600, "do": "hemorrhage", "rate_mL_min": 100, "volume_mL": 700},)" : "";
+    const std::string bleed = bled ? R"({"at_s": 600, "do": "hemorrhage", "rate_mL_min": 250, "volume_mL": 1000},)" : "";
     return in_hospital(2700, R"([{"at_s": 30, "do": "rhythm", "rhythm": "vf_coarse"}, )" + bleed +
                                  R"({"at_s": 900, "do": "rhythm", "rhythm": "vt"}])",
                        R"(["ventricular_rate_bpm"])");
