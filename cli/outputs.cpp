@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace resus_cli {
 namespace {
@@ -79,6 +80,7 @@ std::string write_summary(const std::string& path, const SummaryInputs& in) {
   for (const char* name : {"age_years", "body_mass_kg", "height_cm", "blood_volume_mL", "heart_rate_set_bpm"}) {
     double v = NAN;
     resus_model_param(in.model, name, &v);
+    if (std::string_view(name) == "height_cm" && v == 0.0) v = NAN;  // none given
     params[name] = number_or_null(v);
   }
   j["patient_parameters"] = params;

@@ -91,23 +91,25 @@ struct Nadler {
   }
 };
 constexpr Nadler kNadlerMen{0.3669, 0.03219, 0.6041};
+constexpr double kMinHeight_cm = 120.0;  // the shortest a height may be given
 constexpr Nadler kNadlerWomen{0.3561, 0.03308, 0.1833};
 
 struct Preset {
   PresetInfo info;
   double default_mass_kg;
-  // The preset's height (informative: the blood volume stays per kg unless a height is given).
-  double default_height_cm;
-  Nadler nadler;
+  Nadler nadler;  // the blood volume by height, when a height is given
   std::span<const PresetOverride> overrides;
 };
 
-// Heights: the mean adult of NHANES 2015-2018 (Fryar et al. 2021), 175 cm for men, 161 cm for women.
 constexpr Preset kPresets[] = {
-    {{"adult_male_70kg", "healthy adult man, 70 kg, supine at rest"}, 70.0, 175.0, kNadlerMen, kMale},
-    {{"adult_female_60kg", "healthy adult woman, 60 kg, supine at rest"}, 60.0, 161.0, kNadlerWomen,
-     kFemale},
+    {{"adult_male_70kg", "healthy adult man, 70 kg, supine at rest"}, 70.0, kNadlerMen, kMale},
+    {{"adult_female_60kg", "healthy adult woman, 60 kg, supine at rest"}, 60.0, kNadlerWomen, kFemale},
 };
+
+// Body mass, age and height are inputs of the preset: set before it is built, never scaled.
+bool is_preset_input(std::string_view name) {
+  return name == "body_mass_kg" || name == "age_years" || name == "height_cm";
+}
 
 // ---- the registry ------------------------------------------------------------------------------
 
@@ -117,7 +119,7 @@ constexpr ParamSpec<PatientParams> kPatient[] = {
     {"blood_volume_mL", "mL", 1500, 10000, "total blood volume at start", RESUS_PATIENT(blood_volume_mL)},
     {"heart_rate_set_bpm", "1/min", 30, 180, "resting sinus rate held by the reflex", RESUS_PATIENT(heart_rate_set_bpm)},
     {"age_years", "years", 18, 100, "age; shifts the preset's 35-year-old (models/ageing), as body mass does", RESUS_PATIENT(age_years)},
-    {"height_cm", "cm", 120, 220, "height; given, it sets the blood volume with body mass and sex (Nadler 1962) instead of the preset's mL/kg", RESUS_PATIENT(height_cm)},
+    {"height_cm", "cm", 0, 220, "height, 120-220; given, it sets the blood volume with body mass and sex (Nadler 1962) instead of the preset's mL/kg; 0 (the default) for none", RESUS_PATIENT(height_cm)},
 };
 #undef RESUS_PATIENT
 
@@ -224,8 +226,7 @@ PatientParams make_patient(const PatientDef& def) {
   // output.
   double mass = preset->default_mass_kg;
   double age = ageing::kReferenceAge;
-  double height = preset->default_height_cm;
-  bool height_given = false;
+  double height = 0.0;  // none given
   for (const auto& [name, value] : def.overrides) {
     const ParamInfo* info = find_param(name);
     if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " (see 'resus info')");
@@ -233,7 +234,13 @@ PatientParams make_patient(const PatientDef& def) {
       throw Error(Status::kInvalidArgument, format_range_error(*info, value));
     if (name == "body_mass_kg") mass = value;
     if (name == "age_years") age = value;
-    if (name == "height_cm") height = value, height_given = true;
+    if (name == "height_cm") height = value;
+    if (name == "height_cm" && value != 0.0 && value < kMinHeight_cm) {
+      std::ostringstream os;
+      os << "'height_cm' = " << value << " is out of range; valid range is [" << kMinHeight_cm
+         << ", " << info->max << "], or 0 for none";
+      throw Error(Status::kInvalidArgument, os.str());
+    }
   }
   PatientParams params = reference_adult(mass);
   for (const PresetOverride& o : preset->overrides) {
@@ -242,12 +249,12 @@ PatientParams make_patient(const PatientDef& def) {
   }
   params.age_years = age;
   params.height_cm = height;
-  if (height_given) params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
+  if (height > 0.0) params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
   for (const ageing::Effect& e : ageing::effects()) find_param(e.param)->ref(params) *= ageing::factor(e, age);
   for (const auto& [name, factor] : def.scales) {
     const ParamInfo* info = find_param(name);
     if (!info) throw Error(Status::kUnknownName, "unknown parameter " + quoted_input(name) + " in scales (see 'resus info')");
-    if (name == "body_mass_kg" || name == "age_years" || name == "height_cm")
+    if (is_preset_input(name))
       throw Error(Status::kInvalidArgument, "scales: '" + name + "' is an input of the preset; override its value instead");
     if (!std::isfinite(factor) || factor < kMinScale || factor > kMaxScale) {
       std::ostringstream os;
@@ -258,7 +265,7 @@ PatientParams make_patient(const PatientDef& def) {
     info->ref(params) *= factor;
   }
   for (const auto& [name, value] : def.overrides) {
-    if (name == "body_mass_kg" || name == "age_years" || name == "height_cm") continue;
+    if (is_preset_input(name)) continue;
     find_param(name)->ref(params) = value;
   }
   // Values one model keeps of another's, after the overrides of either.

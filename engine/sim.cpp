@@ -34,7 +34,7 @@ Sim::Sim(const Model& model, const SimState& initial)
             autonomic::Baroreflex(model.params().baroreflex, model.baro_reference()),
             autonomic::Chemoreflex(model.params().baroreflex.chemo, model.baro_reference().chemo),
             autonomic::Cardiopulmonary(model.params().baroreflex.cardiopulmonary,
-                                       model.baro_reference().cardiopulmonary),
+                                       model.baro_reference().cardiopulmonary, autonomic::kBaroTick_s),
             ep::Conduction(model.params().conduction), ep::Myocardium(model.params().myocardium),
             ecg::Generator(model.params().ecg), resp::Respiration(model.params().respiration, model.params().blood),
             cpr::ChestPump(model.params().compression)},

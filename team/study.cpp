@@ -103,7 +103,7 @@ void parse_comorbidities(const json& j, Study& st) {
       const std::string at = path + ".scales." + param;
       double lo = 0, hi = 0;
       if (!param_range(param, &lo, &hi)) throw StudyError(at + ": not a patient parameter (resus info lists them)");
-      if (param == "body_mass_kg" || param == "age_years")
+      if (param == "body_mass_kg" || param == "age_years" || param == "height_cm")
         throw StudyError(at + ": an input of the preset; sample its value in population.parameters");
       // A sampled value would replace the shifted one (overrides come last): refuse the clash.
       if (std::any_of(st.parameters.begin(), st.parameters.end(),

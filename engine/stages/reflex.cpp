@@ -6,7 +6,6 @@
 // the lung volume from bus.lungs and the chronotropic, vagal and receptor-blockade effect
 // channels; writes bus.autonomic.
 #include <algorithm>
-#include <cmath>
 
 #include "engine/model.hpp"
 #include "engine/stages/stages.hpp"
@@ -34,14 +33,14 @@ void drive(const StepContext& c, SimState& s) {
                                                     cardiac);
   a.av_dromotropy = c.eval.baroreflex.av_dromotropy(60.0 / p.heart_rate_set_bpm, s.reflex.baro,
                                                     fx[Effect::kVagalEffect], cardiac);
-  // A sinus tachycardia set from outside the reflex (a scripted rhythm: fever, pain, fear) is the
-  // sympathetic drive's work, and the AV node conducts as that drive makes it: the pressure the
-  // forced rate raises cannot block it through the vagus.
+  // A scripted sinus tachycardia is the sympathetic drive's work, and the AV node conducts as
+  // that drive makes it: the pressure the forced rate raises cannot block it through the vagus.
   const ep::ConductionState& rhythm = s.heart.conduction;
-  if (rhythm.sinus_rate_override_bpm > p.heart_rate_set_bpm && !rhythm.pea)
-    a.av_dromotropy = std::max(a.av_dromotropy,
-                               std::pow(rhythm.sinus_rate_override_bpm / p.heart_rate_set_bpm,
-                                        p.baroreflex.av_dromotropy_exponent));
+  if (rhythm.rhythm == static_cast<int32_t>(ep::Rhythm::kSinusTachycardia) &&
+      rhythm.sinus_rate_override_bpm > 0.0)
+    a.av_dromotropy = std::max(
+        a.av_dromotropy, c.eval.baroreflex.av_dromotropy_at(60.0 / p.heart_rate_set_bpm,
+                                                             60.0 / rhythm.sinus_rate_override_bpm, cardiac));
   const autonomic::Effectors e =
       autonomic::driven_effectors(resting(p.circulation), s.reflex.baro, cardiac, vascular,
                                   c.eval.baroreflex.sympathetic_tone(),
@@ -66,8 +65,7 @@ void tick(const StepContext& c, SimState& s) {
     c.eval.chemoreflex.tick(b.arterial_po2_mmHg, b.arterial_pco2_mmHg, above_frc_L,
                             autonomic::kBaroTick_s, r.chemo);
     c.eval.baroreflex.tick(r.pressure_sum / kBaroSteps, r.baro, c.eval.chemoreflex.shift(r.chemo));
-    c.eval.cardiopulmonary.tick(r.atrial_sum / kBaroSteps, autonomic::kBaroTick_s,
-                                r.cardiopulmonary);
+    c.eval.cardiopulmonary.tick(r.atrial_sum / kBaroSteps, r.cardiopulmonary);
     r.pressure_sum = 0.0;
     r.atrial_sum = 0.0;
     r.samples = 0;

@@ -141,4 +141,11 @@ double Baroreflex::av_dromotropy(double set_period_s, const BaroreflexState& s, 
   return std::pow(rest / nerves, p_->av_dromotropy_exponent);
 }
 
+double Baroreflex::av_dromotropy_at(double set_period_s, double forced_period_s,
+                                    double sympathetic_effect) const {
+  const double rest = std::clamp(set_period_s - ref_.period_offset_s, 0.25, 3.0);
+  return std::pow(rest / std::clamp(forced_period_s, 0.25, 3.0),
+                  p_->av_dromotropy_exponent * sympathetic_effect);
+}
+
 }  // namespace resus::autonomic

@@ -131,6 +131,10 @@ class Baroreflex {
   // refractoriness, so a sinus tachycardia of 150/min still conducts 1:1.
   double av_dromotropy(double set_period_s, const BaroreflexState& s, double vagal_effect,
                        double sympathetic_effect) const;
+  // The same while a rate set from outside the reflex drives the sinus node (a scripted sinus
+  // tachycardia: fever, pain, fear), as the sympathetic drive that makes such a rate would speed
+  // the node, through the cardiac share a beta-1 antagonist leaves (`sympathetic_effect`).
+  double av_dromotropy_at(double set_period_s, double forced_period_s, double sympathetic_effect) const;
   double sinus_period(double set_period_s, const BaroreflexState& s, double vagal_effect,
                       double chronotropy, double sympathetic_effect = 1.0) const;
 

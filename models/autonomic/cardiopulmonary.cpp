@@ -4,37 +4,39 @@
 #include <cmath>
 
 namespace resus::autonomic {
-namespace {
 
-// Exact update of a first-order lag toward `target` held over dt.
-double lag(double y, double target, double dt, double tau) {
-  return target + (y - target) * std::exp(-dt / tau);
-}
+Cardiopulmonary::Cardiopulmonary(const CardiopulmonaryParams& p, const CardiopulmonaryReference& ref,
+                                 double tick_s)
+    : p_(&p),
+      ref_(ref),
+      resistance_fast_decay_(std::exp(-tick_s / p.resistance_tau_fast_s)),
+      resistance_slow_decay_(std::exp(-tick_s / p.resistance_tau_slow_s)),
+      venous_fast_decay_(std::exp(-tick_s / p.venous_tau_fast_s)),
+      venous_slow_decay_(std::exp(-tick_s / p.venous_tau_slow_s)) {}
 
-}  // namespace
-
-Cardiopulmonary::Cardiopulmonary(const CardiopulmonaryParams& p, const CardiopulmonaryReference& ref)
-    : p_(&p), ref_(ref) {}
-
-void Cardiopulmonary::tick(double pressure, double dt, CardiopulmonaryState& s) const {
+void Cardiopulmonary::tick(double pressure, CardiopulmonaryState& s) const {
   const CardiopulmonaryParams& p = *p_;
-  // Signed, so the beat's and the breath's ripple averages out in the lags; only the lagged
-  // unloading acts (shift).
-  const double unloading = ref_.active ? ref_.set_point_mmHg - pressure : 0.0;
-  s.resistance_fast = lag(s.resistance_fast, unloading, dt, p.resistance_tau_fast_s);
-  s.resistance_slow = lag(s.resistance_slow, s.resistance_fast, dt, p.resistance_tau_slow_s);
-  s.venous_fast = lag(s.venous_fast, unloading, dt, p.venous_tau_fast_s);
-  s.venous_slow = lag(s.venous_slow, s.venous_fast, dt, p.venous_tau_slow_s);
+  // Heldt's receptors saturate, S atan(e / S), before the response's time course; signed, so the
+  // beat's and the breath's ripple averages out in the lags and a distended atrium (in arrest,
+  // 10-30 mmHg over rest) pulls them at most S pi/2 the other way. Only the lagged unloading
+  // acts (shift).
+  const double k = p.saturation_mmHg;
+  const double e = ref_.active ? k * std::atan((ref_.set_point_mmHg - pressure) / k) : 0.0;
+  // Exact first-order updates with the input held over the tick.
+  const auto lag = [](double y, double target, double decay) { return target + (y - target) * decay; };
+  s.resistance_fast = lag(s.resistance_fast, e, resistance_fast_decay_);
+  s.resistance_slow = lag(s.resistance_slow, s.resistance_fast, resistance_slow_decay_);
+  s.venous_fast = lag(s.venous_fast, e, venous_fast_decay_);
+  s.venous_slow = lag(s.venous_slow, s.venous_fast, venous_slow_decay_);
 }
 
 VascularShift Cardiopulmonary::shift(const CardiopulmonaryState& s) const {
   const CardiopulmonaryParams& p = *p_;
-  const double k = p.saturation_mmHg;
   // Only unloading acts: a distended atrium (volume loading, and every arrest, where the right
   // heart fills while the sympathetic outflow is already at its height) is not modelled as
   // sympathoinhibition (README "Loading is not modelled").
-  const auto saturated = [&](double e) { return p.gain_scale * k * std::atan(std::max(e, 0.0) / k); };
-  const double r = saturated(s.resistance_slow), v = saturated(s.venous_slow);
+  const double r = p.gain_scale * std::max(s.resistance_slow, 0.0);
+  const double v = p.gain_scale * std::max(s.venous_slow, 0.0);
   return {p.resistance_share_per_mmHg * r, p.splanchnic_venous_mL_per_mmHg * v,
           p.extrasplanchnic_venous_mL_per_mmHg * v};
 }
@@ -60,11 +62,11 @@ CardiopulmonaryParams reference_cardiopulmonary() {
 }
 
 void check_state(const CardiopulmonaryState& s, StateCheck& c) {
-  using namespace bounds;
-  c.in("cardiopulmonary.resistance_fast", s.resistance_fast, -kPressure_mmHg, kPressure_mmHg)
-      .in("cardiopulmonary.resistance_slow", s.resistance_slow, -kPressure_mmHg, kPressure_mmHg)
-      .in("cardiopulmonary.venous_fast", s.venous_fast, -kPressure_mmHg, kPressure_mmHg)
-      .in("cardiopulmonary.venous_slow", s.venous_slow, -kPressure_mmHg, kPressure_mmHg);
+  constexpr double kMax_mmHg = 100.0;  // the saturated unloading is S pi/2, S a few mmHg
+  c.in("cardiopulmonary.resistance_fast", s.resistance_fast, -kMax_mmHg, kMax_mmHg)
+      .in("cardiopulmonary.resistance_slow", s.resistance_slow, -kMax_mmHg, kMax_mmHg)
+      .in("cardiopulmonary.venous_fast", s.venous_fast, -kMax_mmHg, kMax_mmHg)
+      .in("cardiopulmonary.venous_slow", s.venous_slow, -kMax_mmHg, kMax_mmHg);
 }
 
 }  // namespace resus::autonomic

@@ -6,6 +6,8 @@
 // to them in a larger one. Deviations are measured from the patient's resting pressure.
 #pragma once
 
+#include <cstdint>
+
 #include "models/common/state_check.hpp"
 
 namespace resus::autonomic {
@@ -45,15 +47,19 @@ struct VascularShift {
 
 class Cardiopulmonary {
  public:
-  Cardiopulmonary(const CardiopulmonaryParams& p, const CardiopulmonaryReference& ref);
+  // Takes the parameters as they are now (frozen while a sim runs) and the tick it advances by:
+  // each lag's decay over a tick is computed here, once.
+  Cardiopulmonary(const CardiopulmonaryParams& p, const CardiopulmonaryReference& ref, double tick_s);
 
-  // Advances by `dt_s` with the mean transmural right atrial pressure over it.
-  void tick(double right_atrial_transmural_mmHg, double dt_s, CardiopulmonaryState& s) const;
+  // Advances by one tick with the mean transmural right atrial pressure over it.
+  void tick(double right_atrial_transmural_mmHg, CardiopulmonaryState& s) const;
   VascularShift shift(const CardiopulmonaryState& s) const;
 
  private:
   const CardiopulmonaryParams* p_;
   CardiopulmonaryReference ref_;
+  double resistance_fast_decay_, resistance_slow_decay_;  // exp(-tick / tau)
+  double venous_fast_decay_, venous_slow_decay_;
 };
 
 CardiopulmonaryParams reference_cardiopulmonary();

@@ -151,11 +151,17 @@ constexpr ParamSpec<BaroreflexParams> kTable[] = {
      "chemoreceptor firing's weight on cardiac sympathetic firing (W_c,sh)",
      RESUS_FIELD(BaroreflexParams, chemo.w_chemo_cardiac_sympathetic)},
     {"cardiopulmonary_reflex_gain", "1", 0, 3,
-     "cardiopulmonary (low-pressure) reflex gain scale (0 = none, the default; 1 = Heldt 2002)",
+     "cardiopulmonary (low-pressure) reflex gain scale (0 = none; 1 = Heldt 2002, the default)",
      RESUS_FIELD(BaroreflexParams, cardiopulmonary.gain_scale)},
-    {"cardiopulmonary_venous_mL_per_mmHg", "mL/mmHg", 0, 500,
+    {"cardiopulmonary_splanchnic_venous_mL_per_mmHg", "mL/mmHg", 0, 500,
      "splanchnic veins' unstressed volume given up per mmHg of right atrial unloading",
      RESUS_FIELD(BaroreflexParams, cardiopulmonary.splanchnic_venous_mL_per_mmHg)},
+    {"cardiopulmonary_extrasplanchnic_venous_mL_per_mmHg", "mL/mmHg", 0, 500,
+     "other veins' unstressed volume given up per mmHg of right atrial unloading",
+     RESUS_FIELD(BaroreflexParams, cardiopulmonary.extrasplanchnic_venous_mL_per_mmHg)},
+    {"cardiopulmonary_resistance_share_per_mmHg", "1/mmHg", 0, 0.2,
+     "resistance beds' rise per mmHg of right atrial unloading, as a share of rest",
+     RESUS_FIELD(BaroreflexParams, cardiopulmonary.resistance_share_per_mmHg)},
 
 };
 

@@ -150,7 +150,9 @@ TEST(Pharmacology, HemorrhageResponseIsReflexAndAdrenal) {
   };
   const double with = run(1.0), without = run(0.0);
   std::printf("35%% loss at 9.5 min: HR %.1f with the adrenal response, %.1f without\n", with, without);
-  EXPECT_GE(with, 110.0);
+  // ATLS's 120-140, less 5/min at the low end: the rate is still climbing at 9.5 minutes (120.3
+  // here, ~2/min a minute).
+  EXPECT_GE(with, 115.0);
   EXPECT_LE(with, 140.0);
   EXPECT_GT(with, without + 8.0);
 }

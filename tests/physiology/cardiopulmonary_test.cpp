@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 #include "engine/patient.hpp"
 #include "engine/sim.hpp"
@@ -16,30 +17,36 @@ namespace {
 
 using test::NamedAction;
 
-// Heldt's static gains through the saturation: after a minute at a steady unloading the lags
+// Heldt's static gains through the saturation: after two minutes at a steady unloading the lags
 // have settled, and the shift is the gain x S atan(e / S).
 TEST(Cardiopulmonary, SettlesToHeldtsSaturatedGains) {
   const autonomic::CardiopulmonaryParams p = autonomic::reference_cardiopulmonary();
-  const autonomic::Cardiopulmonary reflex(p, {8.0, 1, 0});
+  const autonomic::Cardiopulmonary reflex(p, {8.0, 1, 0}, 0.01);
   autonomic::CardiopulmonaryState s{};
-  for (int i = 0; i < 12000; ++i) reflex.tick(6.0, 0.01, s);  // 2 mmHg unloaded for 120 s
+  for (int i = 0; i < 12000; ++i) reflex.tick(6.0, s);  // 2 mmHg unloaded for 120 s
   const double e = 5.0 * std::atan(2.0 / 5.0);
   const autonomic::VascularShift v = reflex.shift(s);
   EXPECT_NEAR(v.splanchnic_mL, 64.0 * e, 0.01 * 64.0 * e);
   EXPECT_NEAR(v.extrasplanchnic_mL, 46.0 * e, 0.01 * 46.0 * e);
   EXPECT_NEAR(v.resistance_share, 0.05 / 3.75 * e, 0.01 * 0.05 / 3.75 * e);
 
-  // Loading does not act, and the whole shift is bounded by the saturation.
+  // Loading does not act, and an atrium emptied far past the saturation gives its ceiling.
   autonomic::CardiopulmonaryState loaded{};
-  for (int i = 0; i < 12000; ++i) reflex.tick(20.0, 0.01, loaded);
+  for (int i = 0; i < 12000; ++i) reflex.tick(20.0, loaded);
   EXPECT_EQ(reflex.shift(loaded).splanchnic_mL, 0.0);
   autonomic::CardiopulmonaryState empty{};
-  for (int i = 0; i < 12000; ++i) reflex.tick(-500.0, 0.01, empty);
-  EXPECT_LT(reflex.shift(empty).splanchnic_mL, 64.0 * 5.0 * M_PI / 2.0);
+  for (int i = 0; i < 12000; ++i) reflex.tick(-500.0, empty);
+  EXPECT_GT(reflex.shift(empty).splanchnic_mL, 0.98 * 64.0 * 5.0 * std::numbers::pi / 2.0);
+  // A distended atrium (an arrest's) winds the lags back by the saturation at most, so a later
+  // unloading acts within the lags' own time: 2 min at +30 mmHg, then 2 min unloaded by 2 mmHg.
+  autonomic::CardiopulmonaryState after_arrest{};
+  for (int i = 0; i < 12000; ++i) reflex.tick(38.0, after_arrest);
+  for (int i = 0; i < 12000; ++i) reflex.tick(6.0, after_arrest);
+  EXPECT_NEAR(reflex.shift(after_arrest).splanchnic_mL, 64.0 * e, 0.05 * 64.0 * e);
   // Before the model's reference is found (active 0) nothing acts.
-  const autonomic::Cardiopulmonary settling(p, {8.0, 0, 0});
+  const autonomic::Cardiopulmonary settling(p, {8.0, 0, 0}, 0.01);
   autonomic::CardiopulmonaryState quiet{};
-  for (int i = 0; i < 1000; ++i) settling.tick(0.0, 0.01, quiet);
+  for (int i = 0; i < 1000; ++i) settling.tick(0.0, quiet);
   EXPECT_EQ(settling.shift(quiet).resistance_share, 0.0);
 }
 
@@ -73,8 +80,9 @@ Vitals bleed(double share, double cp_gain) {
 // output at the same pressure and rate (the arterial reflex holds the pressure either way), one
 // of 25% a higher pressure as well, and the arterial reflex, seeing it, asks for less rate.
 TEST(Cardiopulmonary, HoldsTheFillingAndPressureOfABleedThroughTheVeins) {
+  Vitals with{}, without{};
   for (double share : {0.10, 0.25}) {
-    const Vitals with = bleed(share, 1.0), without = bleed(share, 0.0);
+    with = bleed(share, 1.0), without = bleed(share, 0.0);
     std::printf("%.0f%% loss, with / without: MAP %.1f / %.1f, CVP %.2f / %.2f, CO %.2f / %.2f, "
                 "HR %.1f / %.1f\n",
                 100 * share, with.map, without.map, with.cvp, without.cvp, with.co, without.co,
@@ -84,8 +92,7 @@ TEST(Cardiopulmonary, HoldsTheFillingAndPressureOfABleedThroughTheVeins) {
     EXPECT_GT(with.map, without.map - 0.5) << share;
     EXPECT_LE(with.hr, without.hr + 1.0) << share;
   }
-  const Vitals with = bleed(0.25, 1.0), without = bleed(0.25, 0.0);
-  EXPECT_GT(with.map, without.map + 3.0);
+  EXPECT_GT(with.map, without.map + 3.0);  // the 25% bleed
   EXPECT_LT(with.hr, without.hr - 3.0);
 }
 

@@ -107,12 +107,14 @@ TEST(Baroreflex, RaisesBothVentriclesByUrsinosShareOfTheirRestingContractility) 
 }
 
 TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
-  // With the reflex off (gain 0) and no adrenal medulla (its secretion is driven by the same
-  // sympathetic outflow), the same loss gives no tachycardia and a deeper fall in MAP: the
-  // response in the tests above is neurohumoral, not the circulation alone.
+  // With the reflexes off (the arterial and the cardiopulmonary, gain 0) and no adrenal medulla
+  // (its secretion is driven by the same sympathetic outflow), the same loss gives no
+  // tachycardia and a deeper fall in MAP: the response in the tests above is neurohumoral, not
+  // the circulation alone.
   auto run = [](double gain) {
     PatientDef def;
     def.overrides = {{"baroreflex_gain", gain},
+                     {"cardiopulmonary_reflex_gain", gain},
                      {"epinephrine_stress_gain", 65.0 * gain},
                      {"norepinephrine_stress_gain", 7.0 * gain},
                      {"vasopressin_stress_gain", 60.0 * gain}};
@@ -133,7 +135,7 @@ TEST(Baroreflex, DenervatedPatientDoesNotCompensate) {
 // acute haemorrhage on respiration in the cat", J Physiol); the respiration's gain was set from
 // that figure, so this checks the loop, not the figure: a 45% venous bleed (since the
 // cardiopulmonary reflex and the baroreflex's full static gain, 2026-12-07, a 36% one holds a MAP
-// of 71) takes the MAP to ~62, the ventilation rises a fifth or more and PaCO2 falls; without the
+// of 71) takes the MAP to ~60, the ventilation rises a fifth or more and PaCO2 falls; without the
 // carotid bodies' drive the low flow's dead space lets PaCO2 climb and only that brings more
 // breathing.
 TEST(Hemorrhage, LowPressureDrivesBreathingThroughTheCarotidBodies) {

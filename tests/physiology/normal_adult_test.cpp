@@ -108,10 +108,19 @@ TEST(BloodVolume, FollowsNadlersFormulaWhenAHeightIsGiven) {
   tall.overrides.push_back({"blood_volume_mL", 5000.0});
   EXPECT_EQ(make_patient(tall).blood_volume_mL, 5000.0);
   EXPECT_EQ(make_patient(PatientDef{}).blood_volume_mL, 4900.0);
-  EXPECT_EQ(make_patient(PatientDef{}).height_cm, 175.0);
+  EXPECT_EQ(make_patient(PatientDef{}).height_cm, 0.0);  // none given
   PatientDef scaled;
   scaled.scales = {{"height_cm", 1.1}};
   EXPECT_THROW(make_patient(scaled), Error);
+  PatientDef tiny;  // between 0 (none) and the shortest height
+  tiny.overrides = {{"height_cm", 60.0}};
+  try {
+    make_patient(tiny);
+    ADD_FAILURE() << "a 60 cm height was accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("height_cm"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("[120, 220]"), std::string::npos) << e.what();
+  }
   // A tall light man compiles and rests like any other.
   PatientDef lanky;
   lanky.overrides = {{"body_mass_kg", 60.0}, {"height_cm", 200.0}};

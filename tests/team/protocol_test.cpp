@@ -712,6 +712,8 @@ TEST(Protocol, APulselessBroadTachycardiaUnderTheAedsRateIsShockedByACrewReading
     }
     return -1.0;
   };
+  ASSERT_GT(second_rate(reads), 0.0) << "no second analysis";
+  ASSERT_GT(second_rate(aed_only), 0.0) << "no second analysis";
   EXPECT_LT(second_rate(reads), 120.0);
   EXPECT_GT(second_rate(aed_only), 150.0);
 }
