@@ -2,6 +2,7 @@
 // atrium constricts the vessels, not the heart, and a distended one does nothing here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -94,6 +95,30 @@ TEST(Cardiopulmonary, HoldsTheFillingAndPressureOfABleedThroughTheVeins) {
   }
   EXPECT_GT(with.map, without.map + 3.0);  // the 25% bleed
   EXPECT_LT(with.hr, without.hr - 3.0);
+}
+
+// At rest the reflex rests: its set point is the resting mean found when the model is compiled
+// (over a window that is a whole number of breaths and beats only at 14 and 72/min), so over five
+// minutes of rest its lagged unloading stays within a few tenths of a mmHg of zero, in either
+// preset (the woman's set rate is 78/min), and it moves no pressure.
+TEST(Cardiopulmonary, RestsAtRest) {
+  for (const char* preset : {"adult_male_70kg", "adult_female_60kg"}) {
+    double map[2] = {0.0, 0.0}, worst = 0.0;
+    for (int on = 0; on < 2; ++on) {
+      PatientDef def;
+      def.preset = preset;
+      def.overrides = {{"cardiopulmonary_reflex_gain", static_cast<double>(on)}};
+      Sim sim(Model::compile(def));
+      for (int i = 0; i < 600; ++i) {
+        sim.advance(0.5);
+        map[on] += sim.signal(kMeanArterial) / 600.0;
+        const autonomic::CardiopulmonaryState& c = sim.state().reflex.cardiopulmonary;
+        worst = std::max({worst, std::abs(c.venous_slow), std::abs(c.resistance_slow)});
+      }
+    }
+    EXPECT_LT(worst, 0.3) << preset;
+    EXPECT_NEAR(map[1], map[0], 0.5) << preset;
+  }
 }
 
 // On by default; `cardiopulmonary_reflex_gain` 0 is the control.
