@@ -179,9 +179,9 @@ TEST(Hemorrhage, LowPressureDrivesBreathingThroughTheCarotidBodies) {
 // that is not stopped ends in a hypovolaemic arrest in an organised rhythm (PEA), the heart
 // starved by the pressure it can no longer make. Arterial, 150 mL/min, 3.5 L: the systolic pressure
 // falls below 60 at ~12 minutes, the rate passes 140 as the loss passes 40%, and the rhythm is PEA
-// by 35 minutes (the pulse goes at ~13; since the brain's vessels hold its flow, the brainstem
-// breathes on to a MAP near 40 and the heart's O2 holds a little longer: PEA at ~31 minutes,
-// before them ~29).
+// by 35 minutes (the pulse goes at ~15, ~13 before the autonomic change of 2026-12-07; since the
+// brain's vessels hold its flow, the brainstem breathes on to a MAP near 40 and the heart's O2
+// holds a little longer: PEA at ~31 minutes, before them ~29).
 TEST(Exsanguination, PassesClassFourTachycardiaAndEndsInPea) {
   Sim sim(test::adult(), 1, 0);
   test::act(sim, R"({"do":"hemorrhage","rate_mL_min":150,"volume_mL":3500,"site":"arterial"})");
@@ -193,8 +193,8 @@ TEST(Exsanguination, PassesClassFourTachycardiaAndEndsInPea) {
   }
   std::printf("exsanguination: peak HR %.0f, pulse lost at %.0f s, rhythm %g at 35 min\n", peak_hr,
               lost, sim.signal(kRhythmId));
-  // ATLS class IV: above 140 (158 here; 139 before the cerebral vessels held the brainstem's flow
-  // and its breathing with it).
+  // ATLS class IV: above 140 (169 here; 158 before the autonomic change of 2026-12-07, 139 before
+  // the cerebral vessels held the brainstem's flow and its breathing with it).
   EXPECT_GT(peak_hr, 140.0);
   ASSERT_GT(lost, 0.0);
   const auto r = static_cast<ep::Rhythm>(static_cast<int>(sim.signal(kRhythmId)));
