@@ -386,6 +386,8 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
        "population.comorbidities.hf.scales: must be an object"},
       {R"({"population": {"comorbidities": {"old": {"share": 0.2, "scales": {"age_years": 2}}}}})",
        "an input of the preset"},
+      {R"({"population": {"comorbidities": {"tall": {"share": 0.2, "scales": {"height_cm": 1.1}}}}})",
+       "population.comorbidities.tall.scales.height_cm: an input of the preset"},
       {R"({"population": {"parameters": {"lv_emax_mmHg_per_mL": 2},
            "comorbidities": {"hf": {"share": 0.2, "scales": {"lv_emax_mmHg_per_mL": 0.6}}}}})",
        "population.comorbidities.hf.scales.lv_emax_mmHg_per_mL: population.parameters samples"},
