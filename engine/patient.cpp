@@ -65,6 +65,14 @@ constexpr PresetOverride kMale[] = {
 // below the mass-scaled man's (women's lower resting MAP), calibrated once against physiology
 // B.1 rows 3, 4 and 10, then frozen.
 constexpr double kFemaleVolume = 65.0 / 70.0;
+// The vessels' unstressed volumes: a body that holds more or less blood than the reference's per
+// kg holds it in vessels scaled alike, so that its stressed share, and its resting pressures, stay
+// the reference's (the blood an adult's kidneys regulate is the stressed volume).
+constexpr const char* kUnstressedVolumes[] = {
+    "aorta_unstressed_mL",          "arteries_unstressed_mL",
+    "splanchnic_veins_unstressed_mL", "extrasplanchnic_veins_unstressed_mL",
+    "jugular_veins_unstressed_mL",  "thoracic_veins_unstressed_mL",
+    "pulmonary_arteries_unstressed_mL", "pulmonary_veins_unstressed_mL"};
 constexpr PresetOverride kFemale[] = {
     {"aorta_unstressed_mL", Op::kScale, kFemaleVolume},
     {"arteries_unstressed_mL", Op::kScale, kFemaleVolume},
@@ -249,7 +257,15 @@ PatientParams make_patient(const PatientDef& def) {
   }
   params.age_years = age;
   params.height_cm = height;
-  if (height > 0.0) params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
+  if (height > 0.0) {
+    // Nadler's volume in vessels sized to hold it at the preset's pressures: without this, a
+    // short heavy patient (Nadler's mL/kg falls with adiposity: 56 for 100 kg at 170 cm) started
+    // in shock at rest (MAP 61) and a tall light one congested (CVP 10).
+    const double per_kg_volume = params.blood_volume_mL;
+    params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
+    const double r = params.blood_volume_mL / per_kg_volume;
+    for (const char* name : kUnstressedVolumes) find_param(name)->ref(params) *= r;
+  }
   for (const ageing::Effect& e : ageing::effects()) find_param(e.param)->ref(params) *= ageing::factor(e, age);
   for (const auto& [name, factor] : def.scales) {
     const ParamInfo* info = find_param(name);
