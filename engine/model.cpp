@@ -41,7 +41,7 @@ cv::State initial_guess(const PatientParams& pp) {
   fill(cv::kPulmonaryVeins, p.pulmonary_veins, 9.0, pth);
   x[cv::kLA] = p.la.v0 + (8.0 - pth) / p.la.emin;
   x[cv::kRA] = p.ra.v0 + (4.0 - pth) / p.ra.emin;
-  const double s = pp.body_mass_kg / 70.0;
+  const double s = pp.metabolic_mass_kg / 70.0;
   x[cv::kLV] = 120.0 * s;
   x[cv::kRV] = 120.0 * s;
   const double missing = pp.blood_volume_mL - cv::Circulation::blood_volume(x);

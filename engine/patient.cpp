@@ -14,12 +14,16 @@ namespace resus {
 namespace {
 
 // The reference adult at a body mass: each model's reference values (sources in its README),
-// scaled to the mass where the model scales (s = mass / 70 kg).
-PatientParams reference_adult(double mass_kg) {
-  const double s = mass_kg / 70.0;
+// scaled where the model scales. What holds mass (blood, drugs' tissues, heat) scales with the
+// body mass; what works for the body's metabolism (heart and vessels, lungs, O2 use, the
+// solutes' spaces) with the metabolic mass, the mass a reference body of the same resting energy
+// expenditure would have (make_patient; equal to the body mass for a preset at its own mass).
+PatientParams reference_adult(double mass_kg, double metabolic_mass_kg) {
+  const double s = metabolic_mass_kg / 70.0;
   PatientParams p{};
   p.body_mass_kg = mass_kg;
-  p.blood_volume_mL = 70.0 * 70.0 * s;  // 70 mL/kg (ATLS; physiology B.1 row 11)
+  p.metabolic_mass_kg = metabolic_mass_kg;
+  p.blood_volume_mL = 70.0 * mass_kg;  // 70 mL/kg (ATLS; physiology B.1 row 11)
   p.heart_rate_set_bpm = 72.0;
   p.age_years = ageing::kReferenceAge;
   p.circulation = cv::reference_circulation();
@@ -32,12 +36,12 @@ PatientParams reference_adult(double mass_kg) {
   p.compression = cpr::reference_compression();
   p.cpr_quality = cpr::QualityParams{};
   p.pulse = cpr::default_pulse_params();
-  p.respiration = resp::default_resp_params(mass_kg);
-  p.blood = blood::default_blood_params(mass_kg, 15.0);
+  p.respiration = resp::default_resp_params(metabolic_mass_kg);
+  p.blood = blood::default_blood_params(metabolic_mass_kg, 15.0);
   p.pharmacology = pharm::default_pharm_params(mass_kg);
-  p.chemistry = chem::default_chem_params(mass_kg);
+  p.chemistry = chem::default_chem_params(metabolic_mass_kg);
   p.thermal = thermal::default_thermal_params(mass_kg);
-  p.thorax = thorax::default_thorax_params(mass_kg, p.respiration.frc_mL,
+  p.thorax = thorax::default_thorax_params(metabolic_mass_kg, p.respiration.frc_mL,
                                            p.respiration.lung_compliance_mL_cmH2O * kCmH2OPerMmHg,
                                            p.circulation.pericardial_fluid_mL);
   p.thrombosis = thrombosis::default_thrombosis_params();
@@ -102,16 +106,36 @@ constexpr Nadler kNadlerMen{0.3669, 0.03219, 0.6041};
 constexpr double kMinHeight_cm = 120.0;  // the shortest a height may be given
 constexpr Nadler kNadlerWomen{0.3561, 0.03308, 0.1833};
 
+// Mifflin and St Jeor 1990 (Am J Clin Nutr 51:241): resting energy expenditure (kcal/day) =
+// 10 W + 6.25 H - 5 A + 5 for men, - 161 for women (W kg, H cm, A years; 498 adults, lean and
+// obese), the equation models/ageing already takes for age. Here at the presets' age, which
+// models/ageing then shifts.
+struct Mifflin {
+  double sex_kcal;
+  double reference_height_cm;  // the preset's height when none is given
+  double ree_kcal_day(double mass_kg, double height_cm) const {
+    return 10.0 * mass_kg + 6.25 * height_cm - 5.0 * ageing::kReferenceAge + sex_kcal;
+  }
+};
+
 struct Preset {
   PresetInfo info;
   double default_mass_kg;
   Nadler nadler;  // the blood volume by height, when a height is given
+  Mifflin mifflin;
   std::span<const PresetOverride> overrides;
+  // The mass whose isometric scaling of the preset matches this body's resting energy
+  // expenditure: a 140 kg man of 175 cm spends 1.43 times a 70 kg man's, not twice.
+  double metabolic_mass_kg(double mass_kg, double height_cm) const {
+    const double h = height_cm > 0.0 ? height_cm : mifflin.reference_height_cm;
+    return default_mass_kg * mifflin.ree_kcal_day(mass_kg, h) /
+           mifflin.ree_kcal_day(default_mass_kg, mifflin.reference_height_cm);
+  }
 };
 
 constexpr Preset kPresets[] = {
-    {{"adult_male_70kg", "healthy adult man, 70 kg, supine at rest"}, 70.0, kNadlerMen, kMale},
-    {{"adult_female_60kg", "healthy adult woman, 60 kg, supine at rest"}, 60.0, kNadlerWomen, kFemale},
+    {{"adult_male_70kg", "healthy adult man, 70 kg, supine at rest"}, 70.0, kNadlerMen, {5.0, 175.0}, kMale},
+    {{"adult_female_60kg", "healthy adult woman, 60 kg, supine at rest"}, 60.0, kNadlerWomen, {-161.0, 161.0}, kFemale},
 };
 
 // Body mass, age and height are inputs of the preset: set before it is built, never scaled.
@@ -123,11 +147,11 @@ bool is_preset_input(std::string_view name) {
 
 #define RESUS_PATIENT(f) RESUS_FIELD(PatientParams, f)
 constexpr ParamSpec<PatientParams> kPatient[] = {
-    {"body_mass_kg", "kg", 30, 140, "body mass; rescales the preset (set it first)", RESUS_PATIENT(body_mass_kg)},
+    {"body_mass_kg", "kg", 30, 140, "body mass; rescales the preset: blood, drugs' tissues and heat capacity with it, heart, vessels, lungs and O2 use with the resting energy expenditure it gives (Mifflin 1990)", RESUS_PATIENT(body_mass_kg)},
     {"blood_volume_mL", "mL", 1500, 10000, "total blood volume at start", RESUS_PATIENT(blood_volume_mL)},
     {"heart_rate_set_bpm", "1/min", 30, 180, "resting sinus rate held by the reflex", RESUS_PATIENT(heart_rate_set_bpm)},
     {"age_years", "years", 18, 100, "age; shifts the preset's 35-year-old (models/ageing), as body mass does", RESUS_PATIENT(age_years)},
-    {"height_cm", "cm", 0, 220, "height, 120-220; given, it sets the blood volume with body mass and sex (Nadler 1962) instead of the preset's mL/kg; 0 (the default) for none", RESUS_PATIENT(height_cm)},
+    {"height_cm", "cm", 0, 220, "height, 120-220; given, it sets the blood volume with body mass and sex (Nadler 1962) instead of the preset's mL/kg, and the resting energy expenditure with them (Mifflin 1990); 0 (the default) for none", RESUS_PATIENT(height_cm)},
 };
 #undef RESUS_PATIENT
 
@@ -250,20 +274,26 @@ PatientParams make_patient(const PatientDef& def) {
       throw Error(Status::kInvalidArgument, os.str());
     }
   }
-  PatientParams params = reference_adult(mass);
+  const double metabolic_mass = preset->metabolic_mass_kg(mass, height);
+  PatientParams params = reference_adult(mass, metabolic_mass);
   for (const PresetOverride& o : preset->overrides) {
     double& v = find_param(o.param)->ref(params);
     v = o.op == Op::kSet ? o.value : o.op == Op::kScale ? v * o.value : o.value * mass;
   }
   params.age_years = age;
   params.height_cm = height;
-  if (height > 0.0) {
-    // Nadler's volume in vessels sized to hold it at the preset's pressures: without this, a
-    // short heavy patient (Nadler's mL/kg falls with adiposity: 56 for 100 kg at 170 cm) started
-    // in shock at rest (MAP 61) and a tall light one congested (CVP 10).
-    const double per_kg_volume = params.blood_volume_mL;
-    params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
-    const double r = params.blood_volume_mL / per_kg_volume;
+  // The vessels are the metabolic mass's, built for its blood (the preset's mL/kg of it). What
+  // the body holds beyond that (the preset's mL/kg of the body mass, or Nadler's volume) sits in
+  // their unstressed volumes, in proportion to them, so every build rests at the preset's
+  // pressures (what an adult's kidneys regulate is the stressed volume). Before this
+  // (2026-12-07) a short heavy patient given a height (Nadler's mL/kg falls with adiposity: 56
+  // for 100 kg at 170 cm) started in shock at rest (MAP 61) and a tall light one congested.
+  const double built_for_mL = params.blood_volume_mL * metabolic_mass / mass;
+  if (height > 0.0) params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
+  if (params.blood_volume_mL != built_for_mL) {
+    double unstressed_mL = 0.0;
+    for (const char* name : kUnstressedVolumes) unstressed_mL += find_param(name)->ref(params);
+    const double r = 1.0 + (params.blood_volume_mL - built_for_mL) / unstressed_mL;
     for (const char* name : kUnstressedVolumes) find_param(name)->ref(params) *= r;
   }
   for (const ageing::Effect& e : ageing::effects()) find_param(e.param)->ref(params) *= ageing::factor(e, age);

@@ -33,6 +33,8 @@ namespace resus {
 
 struct PatientParams {
   double body_mass_kg;
+  double metabolic_mass_kg;    // the body mass a preset of this resting energy expenditure has
+                               // (Mifflin 1990): heart, vessels, lungs and O2 use scale with it
   double blood_volume_mL;      // total blood volume the sim starts with
   double heart_rate_set_bpm;   // resting sinus rate, which the reflex holds at rest
   double age_years;            // shifts other models' parameters (models/ageing)

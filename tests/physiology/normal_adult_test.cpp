@@ -132,6 +132,40 @@ TEST(BloodVolume, FollowsNadlersFormulaWhenAHeightIsGiven) {
   EXPECT_LT(sim.signal(kMeanArterial), 110.0);
 }
 
+// Resting O2 use and cardiac output follow the resting energy expenditure (Mifflin and St Jeor
+// 1990), not the body mass: fat adds mass and little metabolism. So the cardiac index stays in
+// B.1 row 4's 2.5-4.0 L/min/m2 (Du Bois body surface area; the preset's 175 or 161 cm when no
+// height is given) for builds from 45 to 140 kg. Measured 2026-12-07: 3.2-3.5. When every flow
+// scaled with the body mass, the 110 kg woman's index was 4.07, the 140 kg man's 4.7 (CO 11.6).
+TEST(CardiacIndex, FollowsTheRestingEnergyExpenditureNotTheBodyMass) {
+  struct Build {
+    const char* preset;
+    double mass_kg, height_cm, reference_height_cm;
+  };
+  for (const Build& b : {Build{"adult_male_70kg", 120.0, 175.0, 175.0},
+                         Build{"adult_male_70kg", 140.0, 0.0, 175.0},
+                         Build{"adult_male_70kg", 50.0, 180.0, 175.0},
+                         Build{"adult_female_60kg", 110.0, 165.0, 161.0},
+                         Build{"adult_female_60kg", 45.0, 150.0, 161.0}}) {
+    PatientDef def;
+    def.preset = b.preset;
+    def.overrides = {{"body_mass_kg", b.mass_kg}, {"height_cm", b.height_cm}};
+    Sim sim(Model::compile(def));
+    const int co_id = find_signal("co_L_min");
+    double co = 0.0;
+    for (int i = 0; i < 60; ++i) {
+      sim.advance(1.0);
+      co += sim.signal(co_id) / 60.0;
+    }
+    const double height = b.height_cm > 0.0 ? b.height_cm : b.reference_height_cm;
+    const double bsa = 0.007184 * std::pow(b.mass_kg, 0.425) * std::pow(height, 0.725);
+    SCOPED_TRACE(std::string(b.preset) + " " + std::to_string(b.mass_kg) + " kg, " +
+                 std::to_string(height) + " cm: CO " + std::to_string(co));
+    EXPECT_GE(co / bsa, 2.5);
+    EXPECT_LE(co / bsa, 4.0);
+  }
+}
+
 // Nadler's blood volume per kg falls with adiposity (56 mL/kg for a 100 kg man of 170 cm); the
 // vessels are sized to hold it at the preset's pressures, so a short heavy patient, and a tall
 // light one, rest within B.1 rows 3 (MAP 70-105 mmHg) and 8 (CVP 2-8 mmHg). Until the vessels
