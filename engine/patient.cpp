@@ -91,6 +91,7 @@ constexpr PresetOverride kFemale[] = {
     {"extrasplanchnic_resistance_mmHg_s_per_mL", Op::kScale, 0.85},
     {"heart_rate_set_bpm", Op::kSet, 78.0},
     {"hemoglobin_g_dL", Op::kSet, 13.5},  // Hb 12-15.5 g/dL in women
+    {"chest_wall_mm", Op::kSet, 49.0},    // Givens 2004: 4.90 cm in women, 4.16 in men
 };
 
 // Nadler, Hidalgo and Bloch 1962 (Surgery 51:224): blood volume (L) = a H^3 + b W + c, height H in

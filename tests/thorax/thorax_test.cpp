@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/patient.hpp"
 #include "engine/rng.hpp"
 #include "engine/sim.hpp"
 #include "engine/status.hpp"
@@ -364,6 +365,24 @@ TEST(NeedleDecompression, AThinnerLateralWallLetsAShortCatheterThrough) {
     needle_decompression(p, s, Side::kLeft, 50.0, site, {0.5, 0.5});
     EXPECT_EQ(s.needle_short[0], short_expected);
     EXPECT_EQ(s.vent[1], static_cast<int32_t>(Vent::kNone));  // the other side untouched
+  }
+}
+
+TEST(NeedleDecompression, AWomansThickerChestWallStopsACatheterAMansDoesNot) {
+  // Givens 2004 (CT, 111 patients, 2nd intercostal space, mid-clavicular line): 4.16 cm in men,
+  // 4.90 cm in women. A 45 mm catheter reaches the man's pleura and not the woman's; a 50 mm one
+  // reaches both.
+  using namespace thorax;
+  for (const auto& [preset, short_45] :
+       {std::pair{"adult_male_70kg", 0}, std::pair{"adult_female_60kg", 1}}) {
+    PatientDef def;
+    def.preset = preset;
+    const ThoraxParams p = make_patient(def).thorax;
+    for (const auto& [catheter_mm, short_expected] : {std::pair{45.0, short_45}, std::pair{50.0, 0}}) {
+      ThoraxState s = initial_state(p);
+      needle_decompression(p, s, Side::kLeft, catheter_mm, NeedleSite::kSecondIcsMcl, {0.5, 0.5});
+      EXPECT_EQ(s.needle_short[0], short_expected) << preset << ", " << catheter_mm << " mm";
+    }
   }
 }
 
