@@ -69,9 +69,9 @@ constexpr PresetOverride kMale[] = {
 // below the mass-scaled man's (women's lower resting MAP), calibrated once against physiology
 // B.1 rows 3, 4 and 10, then frozen.
 constexpr double kFemaleVolume = 65.0 / 70.0;
-// The vessels' unstressed volumes: a body that holds more or less blood than the reference's per
-// kg holds it in vessels scaled alike, so that its stressed share, and its resting pressures, stay
-// the reference's (the blood an adult's kidneys regulate is the stressed volume).
+// The vessels' unstressed volumes, where a body's blood beyond (or short of) what its vessels were
+// built for sits (make_patient), so that its stressed volume, and its resting pressures, stay the
+// preset's.
 constexpr const char* kUnstressedVolumes[] = {
     "aorta_unstressed_mL",          "arteries_unstressed_mL",
     "splanchnic_veins_unstressed_mL", "extrasplanchnic_veins_unstressed_mL",
