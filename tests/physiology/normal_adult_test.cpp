@@ -166,6 +166,24 @@ TEST(CardiacIndex, FollowsTheRestingEnergyExpenditureNotTheBodyMass) {
   }
 }
 
+// Given a height, the skin that exchanges heat follows Du Bois and Du Bois 1916 (0.007184 W^0.425
+// H^0.725 m2) against the preset's own build; without one it scales as mass^2/3.
+TEST(BodySurface, FollowsDuBoisWhenAHeightIsGiven) {
+  const auto surface = [](const char* preset, double mass_kg, double height_cm) {
+    PatientDef def;
+    def.preset = preset;
+    def.overrides = {{"body_mass_kg", mass_kg}, {"height_cm", height_cm}};
+    return make_patient(def).thermal.body_surface_m2;
+  };
+  const auto du_bois = [](double w, double h) { return 0.007184 * std::pow(w, 0.425) * std::pow(h, 0.725); };
+  EXPECT_NEAR(surface("adult_male_70kg", 70.0, 175.0), surface("adult_male_70kg", 70.0, 0.0), 1e-12);
+  EXPECT_NEAR(surface("adult_male_70kg", 140.0, 175.0), 1.8 * du_bois(140, 175) / du_bois(70, 175), 1e-9);
+  EXPECT_NEAR(surface("adult_male_70kg", 140.0, 175.0), 2.41, 0.01);
+  EXPECT_NEAR(surface("adult_male_70kg", 140.0, 0.0), 1.8 * std::cbrt(4.0), 1e-9);
+  EXPECT_GT(surface("adult_female_60kg", 60.0, 185.0), surface("adult_female_60kg", 60.0, 150.0) * 1.15);
+  EXPECT_NEAR(surface("adult_female_60kg", 60.0, 161.0), surface("adult_female_60kg", 60.0, 0.0), 1e-12);
+}
+
 // Nadler's blood volume per kg falls with adiposity (56 mL/kg for a 100 kg man of 170 cm); the
 // vessels are sized to hold it at the preset's pressures, so a short heavy patient, and a tall
 // light one, rest within B.1 rows 3 (MAP 70-105 mmHg) and 8 (CVP 2-8 mmHg). Until the vessels
