@@ -295,15 +295,15 @@ PatientParams make_patient(const PatientDef& def) {
   // (2026-12-07) a short heavy patient given a height (Nadler's mL/kg falls with adiposity: 56
   // for 100 kg at 170 cm) started in shock at rest (MAP 61) and a tall light one congested.
   const double built_for_mL = params.blood_volume_mL * metabolic_mass / mass;
-  if (height > 0.0) {
-    params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
-    // The skin that exchanges heat by Du Bois's formula, against the preset's own build (without
-    // a height it scales as mass^2/3): a 140 kg man of 175 cm has 2.41 m2, not 2.86.
-    const double preset_m2 = thermal::default_thermal_params(preset->default_mass_kg).body_surface_m2;
-    params.thermal.body_surface_m2 =
-        preset_m2 * du_bois_m2(mass, height) /
-        du_bois_m2(preset->default_mass_kg, preset->mifflin.reference_height_cm);
-  }
+  if (height > 0.0) params.blood_volume_mL = preset->nadler.blood_volume_mL(height, mass);
+  // The skin that exchanges heat by Du Bois's formula, against the preset's own build, at the
+  // preset's height when none is given (as the metabolic mass takes it): a 140 kg man of 175 cm
+  // has 2.41 m2 (as mass^2/3 it was 2.86).
+  const double skin_height_cm = height > 0.0 ? height : preset->mifflin.reference_height_cm;
+  params.thermal.body_surface_m2 =
+      thermal::default_thermal_params(preset->default_mass_kg).body_surface_m2 *
+      du_bois_m2(mass, skin_height_cm) /
+      du_bois_m2(preset->default_mass_kg, preset->mifflin.reference_height_cm);
   if (params.blood_volume_mL != built_for_mL) {
     double unstressed_mL = 0.0;
     for (const char* name : kUnstressedVolumes) unstressed_mL += find_param(name)->ref(params);

@@ -38,7 +38,8 @@ struct PatientParams {
   double blood_volume_mL;      // total blood volume the sim starts with
   double heart_rate_set_bpm;   // resting sinus rate, which the reflex holds at rest
   double age_years;            // shifts other models' parameters (models/ageing)
-  double height_cm;            // given, it sets the blood volume by Nadler's formula
+  double height_cm;            // given, it sets the blood volume (Nadler), the metabolic mass
+                               // (Mifflin) and the skin's area (Du Bois)
   cv::CirculationParams circulation;
   autonomic::BaroreflexParams baroreflex;
   ep::ConductionParams conduction;

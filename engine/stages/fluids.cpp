@@ -48,7 +48,9 @@ void start(SimState& s) {
 
 void step(const StepContext& c, SimState& s) {
   const PatientParams& pp = c.model.params();
-  resus::fluids::step(pp.fluids, pp.body_mass_kg, inputs(s), s.fluids);
+  // The capillaries' filtration and the interstitium's compliance per kg of the lean, perfused
+  // body: the metabolic mass, as the chemistry's extracellular spaces take it.
+  resus::fluids::step(pp.fluids, pp.metabolic_mass_kg, inputs(s), s.fluids);
   publish_bus(pp, s);
 }
 

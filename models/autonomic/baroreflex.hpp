@@ -149,7 +149,7 @@ class Baroreflex {
 // Checks a state before it is trusted (a restored snapshot): the first bad field goes to `c`.
 void check_state(const BaroreflexState& s, StateCheck& c);
 
-// The reference adult's reflex, the effector gains scaled to another body mass (s = mass / 70 kg)
+// The reference adult's reflex, the effector gains scaled to another size (s = metabolic mass / 70 kg)
 // as the circulation's effectors are, and each parameter by name.
 BaroreflexParams reference_baroreflex();
 void scale_to_mass(BaroreflexParams& p, double s);

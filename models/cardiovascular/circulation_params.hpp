@@ -101,7 +101,7 @@ struct CirculationParams {
 };
 
 // The reference adult man's parameters (README.md gives each one's source), scaled to another
-// body mass by s = mass / 70 kg: volumes and compliances with s, resistances, elastances and
+// size by s = metabolic mass / 70 kg (engine/patient.cpp): volumes and compliances with s, resistances, elastances and
 // inertances inversely, so pressures stay and flows scale. Each parameter by name.
 CirculationParams reference_circulation();
 void scale_to_mass(CirculationParams& p, double s);

@@ -86,6 +86,8 @@ void set_rest(const FluidsParams& p, double blood_volume_mL, double hemoglobin_g
 void track_capillary(const FluidsParams& p, const FluidsInputs& in, FluidsState& s);
 // One step: red cells and protein out with the blood lost and in with the infusions; the
 // capillary pressure low-passed; the Starling filtration for the next step.
+// `body_mass_kg`: the patient's metabolic mass (engine/patient.cpp), per kg of which the
+// capillaries filter and the interstitium stretches.
 void step(const FluidsParams& p, double body_mass_kg, const FluidsInputs& in, FluidsState& s);
 FluidsReadout readout(const FluidsParams& p, const FluidsState& s, double blood_volume_mL);
 

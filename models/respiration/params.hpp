@@ -8,7 +8,7 @@
 namespace resus::resp {
 
 struct RespParams {
-  double body_mass_kg;             // patient mass
+  double body_mass_kg;             // the patient's metabolic mass (engine/patient.cpp)
 
   // --- Mechanics (one compartment; A.5 table) ---
   double lung_compliance_mL_cmH2O;        // CL [M ~150-200]

@@ -166,8 +166,8 @@ TEST(CardiacIndex, FollowsTheRestingEnergyExpenditureNotTheBodyMass) {
   }
 }
 
-// Given a height, the skin that exchanges heat follows Du Bois and Du Bois 1916 (0.007184 W^0.425
-// H^0.725 m2) against the preset's own build; without one it scales as mass^2/3.
+// The skin that exchanges heat follows Du Bois and Du Bois 1916 (0.007184 W^0.425 H^0.725 m2)
+// against the preset's own build, at the preset's height (175 or 161 cm) when none is given.
 TEST(BodySurface, FollowsDuBoisWhenAHeightIsGiven) {
   const auto surface = [](const char* preset, double mass_kg, double height_cm) {
     PatientDef def;
@@ -179,7 +179,8 @@ TEST(BodySurface, FollowsDuBoisWhenAHeightIsGiven) {
   EXPECT_NEAR(surface("adult_male_70kg", 70.0, 175.0), surface("adult_male_70kg", 70.0, 0.0), 1e-12);
   EXPECT_NEAR(surface("adult_male_70kg", 140.0, 175.0), 1.8 * du_bois(140, 175) / du_bois(70, 175), 1e-9);
   EXPECT_NEAR(surface("adult_male_70kg", 140.0, 175.0), 2.41, 0.01);
-  EXPECT_NEAR(surface("adult_male_70kg", 140.0, 0.0), 1.8 * std::cbrt(4.0), 1e-9);
+  EXPECT_NEAR(surface("adult_male_70kg", 140.0, 0.0), surface("adult_male_70kg", 140.0, 175.0), 1e-12);
+  EXPECT_EQ(surface("adult_male_70kg", 70.0, 0.0), 1.8);  // the preset, untouched
   EXPECT_GT(surface("adult_female_60kg", 60.0, 185.0), surface("adult_female_60kg", 60.0, 150.0) * 1.15);
   EXPECT_NEAR(surface("adult_female_60kg", 60.0, 161.0), surface("adult_female_60kg", 60.0, 0.0), 1e-12);
 }
