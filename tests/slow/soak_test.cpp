@@ -141,5 +141,47 @@ TEST(ParameterExtremes, CompileToFiniteSignalsOrAreRefusedNamingTheParameter) {
   std::printf("parameter extremes: %d compiled, %d refused\n", compiled, refused);
 }
 
+// Every build the inputs allow, to their corners and between, rests like an adult at rest (B.1
+// rows 3, 8 and 14: MAP 70-105 mmHg, CVP 2-8, PaCO2 35-45; SpO2 above 92%, row 13's 95-100 less
+// the 90-year-olds' lower PaO2): both presets, 30-140 kg, no height or 120-220 cm, 18 and 90
+// years. Until 2026-12-07 a given height put short heavy builds in shock at rest (MAP 39-61) and
+// refused one (MAP 2). Measured then: MAP 83.7-96.8 (the 90-year-olds' stiffer arteries
+// included), CVP 3.6-4.0 over the half minute.
+TEST(Builds, EveryBuildTheInputsAllowRestsAtNormalPressures) {
+  const int map_id = find_signal("map_mmHg"), cvp_id = find_signal("cvp_mmHg");
+  const int spo2_id = find_signal("spo2_pct"), paco2_id = find_signal("paco2_mmHg");
+  int builds = 0;
+  double map_lo = 1e9, map_hi = 0.0, cvp_lo = 1e9, cvp_hi = 0.0;
+  for (const char* preset : {"adult_male_70kg", "adult_female_60kg"})
+    for (double mass : {30.0, 45.0, 100.0, 140.0})
+      for (double height : {0.0, 120.0, 160.0, 200.0, 220.0})
+        for (double age : {18.0, 90.0}) {
+          PatientDef def;
+          def.preset = preset;
+          def.overrides = {{"body_mass_kg", mass}, {"height_cm", height}, {"age_years", age}};
+          Sim sim(Model::compile(def));
+          double map = 0.0, cvp = 0.0;
+          for (int i = 0; i < 30; ++i) {  // half a minute's mean, over the breaths
+            sim.advance(1.0);
+            map += sim.signal(map_id) / 30.0;
+            cvp += sim.signal(cvp_id) / 30.0;
+          }
+          SCOPED_TRACE(std::string(preset) + ", " + std::to_string(mass) + " kg, " +
+                       std::to_string(height) + " cm, " + std::to_string(age) + " years");
+          EXPECT_GE(map, 70.0);
+          EXPECT_LE(map, 105.0);
+          EXPECT_GE(cvp, 2.0);
+          EXPECT_LE(cvp, 8.0);
+          EXPECT_GT(sim.signal(spo2_id), 92.0);
+          EXPECT_GT(sim.signal(paco2_id), 35.0);
+          EXPECT_LT(sim.signal(paco2_id), 45.0);
+          map_lo = std::min(map_lo, map), map_hi = std::max(map_hi, map);
+          cvp_lo = std::min(cvp_lo, cvp), cvp_hi = std::max(cvp_hi, cvp);
+          ++builds;
+        }
+  EXPECT_EQ(builds, 80);
+  std::printf("builds: MAP %.1f-%.1f, CVP %.1f-%.1f\n", map_lo, map_hi, cvp_lo, cvp_hi);
+}
+
 }  // namespace
 }  // namespace resus::test
