@@ -395,6 +395,19 @@ int run_batch(const BatchOptions& opt) {
   return run_merge(opt.out, opt.quiet);
 }
 
+int run_draw(const std::string& study_path, int64_t first, int64_t count, std::ostream& out) {
+  Study st;
+  try {
+    st = resus_team::parse_study(read_file(study_path), study_path);
+  } catch (const resus_team::StudyError& e) {
+    throw InputError(e.what());
+  }
+  if (count <= 0) count = std::max<int64_t>(st.patients - first, 0);
+  for (int64_t i = first; i < first + count; ++i)
+    out << resus_team::draw_json(st, resus_team::sample_patient(st, i)) << '\n';
+  return 0;
+}
+
 int run_merge(const std::string& dir_text, bool quiet) {
   const fs::path dir(dir_text);
   nlohmann::json id;

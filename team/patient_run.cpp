@@ -47,6 +47,33 @@ std::string patient_json(const PatientDraw& draw) {
   return j.dump();
 }
 
+std::string draw_json(const Study& study, const PatientDraw& draw) {
+  nlohmann::json j;
+  j["study"] = study.name;
+  j["patient"] = draw.index;
+  j["duration_s"] = study.duration_s;
+  j["model"] = nlohmann::json::parse(patient_json(draw));
+  j["sim"] = {{"seed", study.seed}, {"patient_id", draw.index}};
+  nlohmann::json arrest = {{"cause", draw.cause}, {"witnessed", draw.witnessed}};
+  if (draw.cause_def == nullptr) {
+    arrest["at_s"] = study.collapse_s;
+    arrest["rhythm"] = draw.rhythm;
+  } else {
+    arrest["actions"] = nlohmann::json::array();
+    for (const std::string& action : draw.cause_def->actions)
+      arrest["actions"].push_back(nlohmann::json::parse(action));
+    arrest["collapse"] = {{"carotid_pulse_below", kCollapsePulse},
+                          {"for_s", kCollapsePulselessFor_s}};
+  }
+  j["arrest"] = arrest;
+  j["comorbidities"] = nlohmann::json::object();
+  for (const auto& [name, present] : draw.comorbid) j["comorbidities"][name] = present;
+  // The team's sampled human factors, and always its arrival (a host's team is counted from it).
+  j["team"] = {{"arrival_s", draw.team.arrival_s}};
+  for (const auto& [name, v] : draw.team_drawn) j["team"][name] = v;
+  return j.dump();
+}
+
 std::shared_ptr<const resus_model> ModelCache::get(const std::string& json, std::string* error,
                                                    double* compile_wall_s) {
   {
@@ -65,7 +92,8 @@ std::shared_ptr<const resus_model> ModelCache::get(const std::string& json, std:
   return model;
 }
 
-PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache) {
+PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache,
+                           const TeamFactory* host_team) {
   PatientOutcome out;
   const std::string json = patient_json(draw);
   std::shared_ptr<const resus_model> model;
@@ -92,15 +120,25 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
     return out;
   }
   std::unique_ptr<resus_sim, SimDeleter> sim(raw_sim);
-  // The automated team, or the study's script; the compression fraction counts from the team's
-  // arrival, or from the script's first action.
+  // A host's team, the automated team, or the study's script; the compression fraction counts
+  // from the team's sampled arrival (a host's team too: the draw's human factors), or from the
+  // script's first action.
+  const bool hosted = host_team && *host_team;
   std::unique_ptr<Team> owned;
-  if (study.script.empty())
+  if (hosted)
+    owned = (*host_team)(draw);
+  else if (study.script.empty())
     owned = std::make_unique<AclsTeam>(draw.team, study.seed, static_cast<uint64_t>(draw.index));
   else
     owned = std::make_unique<ScriptedTeam>(study.script);
+  if (!owned) {
+    out.ok = false;
+    out.error = "team: the host's factory gave none";
+    return out;
+  }
   Team& team = *owned;
-  const double attempt_from_s = study.script.empty() ? draw.team.arrival_s : study.script.front().at_s;
+  const double attempt_from_s =
+      hosted || study.script.empty() ? draw.team.arrival_s : study.script.front().at_s;
   // A primary arrest comes at arrest.at_s; a cause's actions are scheduled now and the collapse
   // is found when it happens.
   const bool primary = draw.cause_def == nullptr;

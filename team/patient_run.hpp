@@ -5,6 +5,7 @@
 
 #include <resus/resus.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -64,7 +65,20 @@ class ModelCache {
 // The patient's definition as resus_model_create_json reads it.
 std::string patient_json(const PatientDraw& draw);
 
-// `cache` may be null: the patient is compiled for this run alone.
-PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache = nullptr);
+// Everything a host needs to run patient `draw` of `study` itself, as its own team (one line of
+// `resus draw`, docs/batch.md): the model's definition, the sim's seed and patient id, the arrest
+// (a primary arrest's rhythm and time, or a cause's actions and the pulse rule that finds its
+// collapse), the witness status and the team's sampled human factors.
+std::string draw_json(const Study& study, const PatientDraw& draw);
+
+// A host's own team for a study's patients (a game's player, a learning policy, a protocol under
+// test): called once per patient with its draw, whose `team` holds the sampled human factors the
+// host may honour. It is attached at the collapse, as the automated team is.
+using TeamFactory = std::function<std::unique_ptr<Team>(const PatientDraw&)>;
+
+// `cache` may be null: the patient is compiled for this run alone. `team` null or empty: the
+// study's own team (the automated one, or its script).
+PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache = nullptr,
+                           const TeamFactory* team = nullptr);
 
 }  // namespace resus_team

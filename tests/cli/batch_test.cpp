@@ -115,4 +115,25 @@ TEST_F(BatchTest, BadInputIsRefusedWithExitCode2) {
   EXPECT_EQ(resus("batch " + out("missing.json") + " --out " + out("z")).exit_code, 2);
 }
 
+// `resus draw` prints the study's patients a host runs itself, one JSON line each: all of them,
+// or a range; patient i's line is the same whichever range prints it. A bad study is refused as
+// `resus batch` refuses it.
+TEST_F(BatchTest, DrawPrintsEachPatientAsAJsonLine) {
+  const auto all = resus("draw " + study_);
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  EXPECT_EQ(std::count(all.output.begin(), all.output.end(), '\n'), 6);
+  for (const char* field : {"\"model\":", "\"sim\":{\"patient_id\":", "\"arrest\":", "\"team\":{",
+                            "\"heart_failure\":", "\"body_mass_kg\":", "\"arrival_s\":"})
+    EXPECT_NE(all.output.find(field), std::string::npos) << field;
+  const auto tail = resus("draw " + study_ + " --first 4 --count 2");
+  ASSERT_EQ(tail.exit_code, 0) << tail.output;
+  std::size_t line4 = 0;
+  for (int i = 0; i < 4; ++i) line4 = all.output.find('\n', line4) + 1;
+  EXPECT_EQ(all.output.substr(line4), tail.output);
+  std::ofstream(out("bad.json")) << R"({"patients": 0})";
+  const auto bad = resus("draw " + out("bad.json"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("patients"), std::string::npos) << bad.output;
+}
+
 }  // namespace

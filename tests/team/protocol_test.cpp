@@ -16,6 +16,7 @@
 
 #include "acls_team.hpp"
 #include "patient_run.hpp"
+#include "perception.hpp"
 #include "study.hpp"
 #include "../support/release_pass_only.hpp"
 
@@ -868,6 +869,93 @@ TEST(Protocol, VtWithAPulseAfterRoscIsCardiovertedOrGivenAmiodarone) {
   EXPECT_EQ(count_events(stable.outcome.log, "synchronised cardioversion"), 1);
   for (const TeamRun* r : {&unstable, &stable})
     EXPECT_EQ(count_events(r->outcome.log, "sodium bicarbonate"), 0);  // VT, not a tricyclic's
+}
+
+
+// A host's own team for a study's patients (patient_run.hpp's TeamFactory): the runner asks the
+// host for a team per patient, with its draw, attaches it at the collapse and reads its outcomes
+// as it reads the automated team's. This host shocks once at its sampled arrival, with no
+// compressions, and calls a ROSC after 10 s of a palpable carotid pulse.
+class ShockAtArrival : public resus_team::Team {
+ public:
+  explicit ShockAtArrival(double arrival_s) : arrival_s_(arrival_s) {}
+  resus_status attach(resus_sim*, double collapse_s) override {
+    collapse_s_ = collapse_s;
+    return RESUS_OK;
+  }
+  void step(resus_sim* sim) override {
+    const double since = resus_sim_time(sim) - collapse_s_;
+    if (tally_.shocks == 0 && since >= arrival_s_ - 1e-9) {
+      resus_sim_apply_json(sim, R"({"do": "shock", "energy_J": 200})");
+      tally_.shocks = 1;
+      tally_.first_shock_s = since;
+      log_.push_back({resus_sim_time(sim), "host: shock"});
+    }
+    const double pulse = resus_sim_signal(sim, resus_team::signal_index("carotid_pulse"));
+    felt_s_ = pulse >= 0.5 ? felt_s_ + step_s() : 0.0;
+    if (!rosc_ && felt_s_ >= 10.0) {
+      rosc_ = true;
+      tally_.rosc_count = 1;
+      tally_.first_rosc_s = since;
+    }
+  }
+  const std::vector<TeamEvent>& log() const override { return log_; }
+  const resus_team::TeamTally& tally() const override { return tally_; }
+  bool in_rosc() const override { return rosc_; }
+  bool stopped() const override { return false; }
+
+ private:
+  double arrival_s_, collapse_s_ = 0.0, felt_s_ = 0.0;
+  bool rosc_ = false;
+  std::vector<TeamEvent> log_;
+  resus_team::TeamTally tally_;
+};
+
+TEST(HostTeam, RunsAStudysPatientsWithTheirDrawsAndIsJudgedLikeTheAutomatedTeam) {
+  RESUS_RELEASE_PASS_ONLY();
+  // Half the patients' teams arrive 30 s into a fresh VF (a shock alone gives a pulse), half
+  // after the window has closed (no shock, no pulse): each team must be built from its own draw.
+  const resus_team::Study st = resus_team::parse_study(
+      R"({"seed": 11, "patients": 4, "duration_s": 900, "arrest": {"at_s": 20, "rhythm": "vf_coarse"},
+          "team": {"parameters": {"arrival_s": {"dist": "categorical", "values": [30, 1000]}}}})",
+      "host.json");
+  std::vector<int64_t> asked;
+  const resus_team::TeamFactory host = [&asked](const resus_team::PatientDraw& d) {
+    asked.push_back(d.index);
+    return std::make_unique<ShockAtArrival>(d.team.arrival_s);
+  };
+  int early = 0, early_rosc = 0, late = 0, late_rosc = 0;
+  for (int64_t i = 0; i < 4; ++i) {
+    const resus_team::PatientDraw draw = resus_team::sample_patient(st, i);
+    const resus_team::PatientOutcome out = resus_team::run_patient(st, draw, nullptr, &host);
+    ASSERT_TRUE(out.ok) << out.error;
+    EXPECT_EQ(out.collapse_s, 20.0);
+    const bool arrives = draw.team.arrival_s < 100;
+    EXPECT_EQ(out.tally.shocks, arrives ? 1 : 0);
+    if (arrives) {
+      EXPECT_NEAR(out.tally.first_shock_s, draw.team.arrival_s, 0.5);
+    }
+    EXPECT_EQ(out.log.size(), arrives ? 1u : 0u);
+    EXPECT_EQ(out.rosc_any, out.tally.rosc_count > 0);
+    EXPECT_EQ(out.alive_at_end, out.rosc_any);
+    // No compressions at all: the compression fraction from the host's arrival is zero.
+    EXPECT_EQ(out.compression_fraction, 0.0);
+    (draw.team.arrival_s < 100 ? early : late) += 1;
+    (draw.team.arrival_s < 100 ? early_rosc : late_rosc) += out.rosc_any;
+  }
+  EXPECT_EQ(asked, (std::vector<int64_t>{0, 1, 2, 3}));
+  ASSERT_GT(early, 0);
+  ASSERT_GT(late, 0);
+  EXPECT_EQ(early_rosc, early);  // a shock 30 s into VF
+  EXPECT_EQ(late_rosc, 0);       // no team, no pulse
+  // A factory that gives no team is an error of that patient, not a crash.
+  const resus_team::TeamFactory none = [](const resus_team::PatientDraw&) {
+    return std::unique_ptr<resus_team::Team>();
+  };
+  const resus_team::PatientOutcome refused =
+      resus_team::run_patient(st, resus_team::sample_patient(st, 0), nullptr, &none);
+  EXPECT_FALSE(refused.ok);
+  EXPECT_NE(refused.error.find("team"), std::string::npos);
 }
 
 }  // namespace

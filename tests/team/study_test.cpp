@@ -11,6 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+#include <resus/resus.h>
+
+#include "patient_run.hpp"
 #include "study.hpp"
 
 namespace {
@@ -399,6 +403,60 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
   };
   for (const auto& [study, message] : cases)
     EXPECT_NE(refusal(study).find(message), std::string::npos) << study << "\n" << refusal(study);
+}
+
+// `resus draw`'s line (draw_json) is the patient the batch runs: its model compiles to the drawn
+// parameters, its sim is keyed by the study's seed and the patient's index, and its arrest is the
+// drawn rhythm at arrest.at_s, or the drawn cause's own actions with the rule that finds its
+// collapse.
+TEST(Draw, ALineHoldsThePatientTheBatchRuns) {
+  const Study st = parse_study(R"({"seed": 9, "patients": 10, "duration_s": 600,
+      "population": {"preset": "adult_female_60kg",
+                     "parameters": {"body_mass_kg": {"dist": "uniform", "min": 50, "max": 90}}},
+      "arrest": {"at_s": 40, "rhythm": "pea",
+                 "cause": {"dist": "categorical", "values": ["primary", "k"]},
+                 "causes": {"k": [{"at_s": 5, "do": "condition", "condition": "tension_pneumothorax",
+                                   "side": "left", "rate_mL_min": 400}]}},
+      "team": {"parameters": {"arrival_s": {"dist": "uniform", "min": 300, "max": 600}}}})",
+                               "draw.json");
+  bool saw_primary = false, saw_cause = false;
+  for (int64_t i = 0; i < 10; ++i) {
+    const resus_team::PatientDraw d = sample_patient(st, i);
+    const nlohmann::json j = nlohmann::json::parse(resus_team::draw_json(st, d));
+    EXPECT_EQ(j.at("patient"), i);
+    EXPECT_EQ(j.at("sim").at("seed"), 9u);
+    EXPECT_EQ(j.at("sim").at("patient_id"), i);
+    EXPECT_EQ(j.at("duration_s"), 600.0);
+    EXPECT_EQ(j.at("model").at("preset"), "adult_female_60kg");
+    EXPECT_EQ(j.at("model").at("overrides").at("body_mass_kg"), d.overrides.at(0).second);
+    EXPECT_EQ(j.at("team").at("arrival_s"), d.team.arrival_s);
+    EXPECT_GE(d.team.arrival_s, 300.0);
+    const nlohmann::json& a = j.at("arrest");
+    EXPECT_EQ(a.at("cause"), d.cause);
+    if (d.cause == "primary") {
+      saw_primary = true;
+      EXPECT_EQ(a.at("at_s"), 40.0);
+      EXPECT_EQ(a.at("rhythm"), "pea");
+      EXPECT_FALSE(a.contains("actions"));
+    } else {
+      saw_cause = true;
+      EXPECT_FALSE(a.contains("rhythm"));
+      ASSERT_EQ(a.at("actions").size(), 1u);
+      EXPECT_EQ(a.at("actions")[0].at("condition"), "tension_pneumothorax");
+      EXPECT_EQ(a.at("collapse").at("carotid_pulse_below"), resus_team::kCollapsePulse);
+      EXPECT_EQ(a.at("collapse").at("for_s"), resus_team::kCollapsePulselessFor_s);
+    }
+  }
+  EXPECT_TRUE(saw_primary);
+  EXPECT_TRUE(saw_cause);
+  // The model line compiles to the drawn mass.
+  const nlohmann::json j = nlohmann::json::parse(resus_team::draw_json(st, sample_patient(st, 3)));
+  resus_model* model = nullptr;
+  ASSERT_EQ(resus_model_create_json(j.at("model").dump().c_str(), &model), RESUS_OK);
+  double mass = 0.0;
+  ASSERT_EQ(resus_model_param(model, "body_mass_kg", &mass), RESUS_OK);
+  EXPECT_EQ(mass, j.at("model").at("overrides").at("body_mass_kg").get<double>());
+  resus_model_destroy(model);
 }
 
 }  // namespace

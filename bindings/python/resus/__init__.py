@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .actions import ActionSpec, AliasSpec, FieldSpec, action, actions
 from .aed import aed_analyse
-from .batch import batch
+from .batch import batch, draw
 from .env import ArrestEnv
 from .catalog import (DrugInfo, ParamInfo, PresetInfo, SignalInfo, WaveInfo, drugs, ecg_leads, params,
                       presets, rhythms, signals, step_seconds, version, waves)
@@ -33,5 +33,5 @@ __version__ = version()
 __all__ = [
     "ActionSpec", "AliasSpec", "ArrestEnv", "Bedside", "DrugInfo", "FieldSpec", "Model", "ParamInfo", "PresetInfo", "ResusError",
     "Scenario", "SignalInfo", "Sim", "WaveInfo", "action", "actions", "drugs", "ecg_leads", "load_scenario",
-    "PERCEIVED", "aed_analyse", "batch", "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
+    "PERCEIVED", "aed_analyse", "batch", "draw", "params", "presets", "rhythms", "run", "signals", "step_seconds", "version", "waves",
 ]

@@ -116,6 +116,34 @@ def batch(study: str | os.PathLike[str] | dict[str, Any], out_dir: str | os.Path
     return pd.read_csv(out / "results.csv")
 
 
+def draw(study: str | os.PathLike[str] | dict[str, Any], first: int = 0, count: int | None = None, *,
+         command: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
+    """Patients ``first`` .. ``first + count - 1`` of ``study`` (a study file or the same as a
+    dict; ``count`` None: to the study's last), as ``resus draw`` prints them: for each, its
+    ``model`` (a patient definition for :meth:`resus.Model.from_patient`), its ``sim`` seed and
+    patient id, its ``arrest`` (a primary arrest's ``rhythm`` at ``at_s``, or a cause's
+    ``actions`` and the ``collapse`` rule that finds when it arrests), its witness status and the
+    ``team``'s sampled human factors. Patient i is the one ``resus batch`` runs as patient i;
+    :meth:`resus.ArrestEnv.from_study` is the team's seat at them."""
+    if not int(first) >= 0 or (count is not None and not int(count) >= 1):
+        raise ValueError(f"first = {first}, count = {count}: need first >= 0 and count >= 1")
+    with tempfile.TemporaryDirectory(prefix="resus-study-") as scratch:
+        if isinstance(study, dict):
+            path = Path(scratch) / "study.json"
+            path.write_text(json.dumps(study))
+        else:
+            path = Path(study)
+        args = [str(command or batch_command()), "draw", str(path), "--first", str(int(first))]
+        if count is not None:
+            args += ["--count", str(int(count))]
+        proc = subprocess.run(args, capture_output=True, text=True)
+    if proc.returncode == 2:
+        raise ResusError(lib.RESUS_ERR_INVALID_ARGUMENT, proc.stderr.strip())
+    if proc.returncode != 0:
+        raise RuntimeError(f"resus draw exited with {proc.returncode}: {proc.stderr.strip()}")
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
 def _layout_progress(out: Path, enabled: bool) -> _Progress | None:
     """The progress bar, once the command has written the run's layout (batch.json)."""
     try:
@@ -135,4 +163,4 @@ def _patients_done(out: Path) -> int:
     return min(done * chunk, total)
 
 
-__all__ = ["batch", "batch_command"]
+__all__ = ["batch", "batch_command", "draw"]

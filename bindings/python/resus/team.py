@@ -51,10 +51,21 @@ class Bedside:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def collapse(self, rhythm: str = "vf_coarse") -> None:
-        """The patient arrests now, in ``rhythm`` (the scenario's choice, not the team's)."""
-        self._sim.apply("rhythm", rhythm=rhythm)
-        self._collapse_s = self._sim.time
+    def collapse(self, rhythm: str | None = "vf_coarse", at_s: float | None = None) -> None:
+        """The patient arrests now, in ``rhythm`` (the scenario's choice, not the team's); with
+        ``rhythm`` None the arrest is a cause's own (a tension pneumothorax, a potassium load),
+        already under way, and only its time is marked: ``at_s`` (the start of the pulseless
+        interval that found it; default now)."""
+        if rhythm is not None:
+            self._sim.apply("rhythm", rhythm=rhythm)
+        now = self._sim.time
+        if at_s is not None and not 0.0 <= at_s <= now:
+            raise ValueError(f"at_s = {at_s} is out of range; valid range is [0, {now}] (the time so far)")
+        self._collapse_s = now if at_s is None else float(at_s)
+
+    def apply_json(self, action: str | dict[str, Any]) -> None:
+        """An action as a scenario writes it (a study's cause: ``{"at_s": 5, "do": ...}``)."""
+        self._sim.apply_json(action)
 
     def act(self, kind: str, **fields: Any) -> None:
         """Any action of ``resus.actions()``: the team's hands."""

@@ -69,3 +69,69 @@ def test_bad_actions_and_settings_are_refused_by_name(env: resus.ArrestEnv, male
     with pytest.raises(ValueError, match="decision_s = 0"):
         resus.ArrestEnv(male, decision_s=0)
     assert env.n_actions == len(env.action_names) == 15
+
+
+# A small population: two builds, VF or asystole at 20 s, or a tension pneumothorax that arrests
+# the patient by itself; the team arrives at a sampled time.
+STUDY = {"seed": 13, "patients": 6, "duration_s": 1200,
+         "population": {"parameters": {"body_mass_kg": {"dist": "uniform", "min": 55, "max": 95}}},
+         "arrest": {"at_s": 20, "rhythm": {"dist": "categorical", "values": ["vf_coarse", "asystole"]},
+                    "cause": {"dist": "categorical", "values": ["primary", "tension"], "weights": [0.5, 0.5]},
+                    "causes": {"tension": [{"at_s": 1, "do": "condition", "condition": "tension_pneumothorax",
+                                            "side": "left", "rate_mL_min": 2000}]}},
+         "team": {"parameters": {"arrival_s": {"dist": "uniform", "min": 60, "max": 240}}}}
+
+
+def test_a_studys_drawn_patients_are_the_ones_its_batch_runs(tmp_path, cli) -> None:
+    drawn = resus.draw(STUDY, command=cli)
+    df = resus.batch(STUDY, tmp_path / "b", threads=2, progress=False, command=cli)
+    assert [p["patient"] for p in drawn] == list(df["patient"]) == list(range(6))
+    for p, (_, row) in zip(drawn, df.iterrows()):
+        assert p["arrest"]["cause"] == row["cause"]
+        assert p["model"]["overrides"]["body_mass_kg"] == pytest.approx(row["body_mass_kg"], rel=1e-5)
+        assert p["team"]["arrival_s"] == pytest.approx(row["team.arrival_s"], rel=1e-5)
+        assert p["sim"] == {"seed": 13, "patient_id": p["patient"]}
+    assert resus.draw(STUDY, first=4, command=cli) == drawn[4:]
+    with pytest.raises(resus.ResusError, match="patients"):
+        resus.draw({**STUDY, "patients": 0}, command=cli)
+
+
+def test_the_seat_at_a_study_meets_each_patient_at_the_collapse_the_batch_finds(tmp_path, cli) -> None:
+    """The host's episode starts where the automated team's attempt does: a primary arrest at
+    arrest.at_s, a cause's when the carotid pulse has been gone 10 s; the same model and streams
+    make the tension pneumothorax collapse at the same second in both."""
+    df = resus.batch(STUDY, tmp_path / "b", threads=2, progress=False, command=cli)
+    env = resus.ArrestEnv.from_study(STUDY, command=cli, decision_s=2.0)
+    causes = set()
+    try:
+        for i in range(6):
+            obs, info = env.reset(options={"patient": i})
+            row = df.iloc[i]
+            assert info["patient"] == i and info["collapsed"] and info["cause"] == row["cause"]
+            assert info["collapse_s"] == pytest.approx(row["collapse_s"], abs=1e-6)
+            assert info["team"]["arrival_s"] == pytest.approx(row["team.arrival_s"], rel=1e-5)
+            assert obs["pads_mV"].shape == (500,) and np.isfinite(obs["signals"]).all()
+            causes.add(info["cause"])
+            if info["cause"] == "tension":
+                assert info["collapse_s"] > 1.0 and info["time_since_collapse_s"] >= 10.0
+                left = obs["signals"][resus.PERCEIVED.index("breath_sounds_left")]
+                right = obs["signals"][resus.PERCEIVED.index("breath_sounds_right")]
+                assert left < right  # what the team finds: the silent side
+            else:
+                assert info["collapse_s"] == 20.0 and info["time_since_collapse_s"] == 0.0
+            # Doing nothing ends at the study's window, never with a pulse.
+            total, steps = 0.0, 0
+            while True:
+                _, r, terminated, truncated, step_info = env.step(env.action_index("wait"))
+                total, steps = total + r, steps + 1
+                if terminated or truncated:
+                    break
+            assert truncated and total == 0.0
+            assert info["collapse_s"] + step_info["time_since_collapse_s"] == pytest.approx(1200.0, abs=2.0)
+        assert causes == {"primary", "tension"}
+        # reset(seed=k) is the k-th patient, reset() the next after it.
+        assert env.reset(seed=7)[1]["patient"] == 1 and env.reset()[1]["patient"] == 2
+        with pytest.raises(ValueError, match="patient"):
+            env.reset(options={"patient": 6})
+    finally:
+        env.close()
