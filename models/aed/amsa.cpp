@@ -75,12 +75,16 @@ double amplitude_spectrum_area(std::span<const float> pads_mV, double sample_rat
   const int dft = 2 * points;
   // The windowed samples, zero-padded to the DFT's length, packed as `points` complex values
   // (even + i odd).
+  if (scratch.window_n != n) {
+    for (int i = 0; i < n; ++i) scratch.window[static_cast<std::size_t>(i)] = tukey(i, n);
+    scratch.window_n = n;
+  }
   std::complex<double>* z = scratch.z.data();
   std::fill(z, z + points, std::complex<double>(0.0, 0.0));
   for (int i = 0; i < n; ++i) {
     const double v = x[static_cast<std::size_t>(i)];
     if (!std::isfinite(v)) return 0.0;
-    const double w = v * tukey(i, n);
+    const double w = v * scratch.window[static_cast<std::size_t>(i)];
     z[i / 2] = (i % 2 == 0) ? std::complex<double>(w, z[i / 2].imag())
                             : std::complex<double>(z[i / 2].real(), w);
   }

@@ -14,10 +14,14 @@
 
 namespace resus::aed {
 
-// Working memory for one AMSA (32 KB): the real 2 NFFT-point DFT as an NFFT-point complex FFT of
+// Working memory for one AMSA (48 KB): the real 2 NFFT-point DFT as an NFFT-point complex FFT of
 // the even and odd samples. A real-time host keeps one and computes without allocating.
 struct AmsaScratch {
   std::array<std::complex<double>, 2048> z;
+  // The Tukey window for window_n samples, kept between calls (0: none yet): a recording at one
+  // rate needs it once, not 500 cosines a second.
+  std::array<double, 2048> window;
+  int window_n = 0;
 };
 
 // AMSA (mV*Hz) of the last 2 s of `pads_mV` sampled at `sample_rate_hz` (100 to 1024 Hz). Pure
