@@ -10,8 +10,8 @@ few rules; in practice a learned one) is compared with the protocol on identical
 
 The policy sees only what a team perceives (the pads ECG and ``resus.PERCEIVED``), arrives at the
 patient's sampled arrival time, compresses continuously, stops every 2 minutes for its AED's
-reading of the pads (``resus.aed_analyse`` on the 2 s after a 2-s pause: read at once, the
-compressions' artefact is still on them), shocks what it calls shockable, tubes the patient at
+reading of the pads (``resus.aed_analyse`` on the first 4 s of the pause: a 2-s reading
+misread a fine stretch of VF as not shockable), shocks what it calls shockable, tubes the patient at
 its second check and gives epinephrine after the second shock and then every 4 minutes, or at once
 when the AED finds nothing to shock. It never looks for a cause. It prints ROSC per patient for
 both teams, and the counts: for the policy the environment's (a pulse held 60 s with hands off),
@@ -19,6 +19,8 @@ for the crew the batch's (a pulse found at a check, docs/batch.md).
 """
 import sys
 import tempfile
+
+import numpy as np
 
 import resus
 
@@ -40,14 +42,15 @@ def rules(env: resus.ArrestEnv, obs: dict, info: dict, t: float, memory: dict) -
     if "next_check" not in memory:  # arrival: compressions, a check in 2 minutes
         memory.update(next_check=t + 120.0, shocks=0, next_epinephrine=None, checks=0, analysing=0)
         return "cpr_continuous"
-    if memory["analysing"] == 2:  # the compressions' artefact settles before the AED reads
-        memory["analysing"] = 1
+    if memory["analysing"] == 2:  # an AED reads several seconds: keep these 2 s, wait 2 more
+        memory["analysing"], memory["pads"] = 1, obs["pads_mV"]
         return "wait"
-    if memory["analysing"] == 1:  # read the pads of the interval since
+    if memory["analysing"] == 1:  # read the 4 s since the hands came off
         memory["analysing"] = 0
         memory["checks"] += 1
         memory["next_check"] = t + 120.0
-        finding = resus.aed_analyse(obs["pads_mV"], resus.team.PADS_RATE_HZ)
+        pads = np.concatenate([memory["pads"], obs["pads_mV"]])
+        finding = resus.aed_analyse(pads, resus.team.PADS_RATE_HZ)
         if finding["advice"] == "shock":
             memory["shocks"] += 1
             if memory["shocks"] == 2:
