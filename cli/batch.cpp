@@ -395,14 +395,23 @@ int run_batch(const BatchOptions& opt) {
   return run_merge(opt.out, opt.quiet);
 }
 
-int run_draw(const std::string& study_path, int64_t first, int64_t count, std::ostream& out) {
+int run_draw(const std::string& study_path, int64_t patients, int64_t first, int64_t count,
+             std::ostream& out) {
   Study st;
   try {
     st = resus_team::parse_study(read_file(study_path), study_path);
   } catch (const resus_team::StudyError& e) {
     throw InputError(e.what());
   }
-  if (count <= 0) count = std::max<int64_t>(st.patients - first, 0);
+  if (patients > 0) st.patients = patients;
+  // Only the patients the batch runs: patient i of a larger count would be another study's.
+  if (first >= st.patients)
+    throw InputError("--first = " + std::to_string(first) + " is out of range; valid range is [0, " +
+                     std::to_string(st.patients - 1) + "] (the study's patients)");
+  if (count <= 0) count = st.patients - first;
+  if (count > st.patients - first)
+    throw InputError("--count = " + std::to_string(count) + " is out of range; valid range is [1, " +
+                     std::to_string(st.patients - first) + "] (the study's patients from --first)");
   for (int64_t i = first; i < first + count; ++i)
     out << resus_team::draw_json(st, resus_team::sample_patient(st, i)) << '\n';
   return 0;

@@ -28,9 +28,11 @@ struct BatchOptions {
 // Throws InputError for bad input (exit 2); returns the exit code otherwise.
 int run_batch(const BatchOptions& options);
 // Prints patients first .. first + count - 1 of a study (count 0: to the study's last), one JSON
-// object a line, as a host needs them to be the team itself (docs/batch.md, `resus draw`).
-// Throws InputError for a bad study.
-int run_draw(const std::string& study, int64_t first, int64_t count, std::ostream& out);
+// object a line, as a host needs them to be the team itself (docs/batch.md, `resus draw`);
+// `patients` > 0 overrides the study's count, as `resus batch --patients` does. Throws
+// InputError for a bad study or a range beyond its patients.
+int run_draw(const std::string& study, int64_t patients, int64_t first, int64_t count,
+             std::ostream& out);
 // Joins a results directory's chunks into results.csv, results.json (and series.csv).
 int run_merge(const std::string& dir, bool quiet);
 

@@ -216,10 +216,12 @@ int main(int argc, char** argv) {
   merge_cmd->add_flag("-q,--quiet", merge_quiet, "No summary");
 
   std::string draw_study;
-  int64_t draw_first = 0, draw_count = 0;
+  int64_t draw_patients = 0, draw_first = 0, draw_count = 0;
   CLI::App* draw_cmd = app.add_subcommand(
       "draw", "Print a study's sampled patients, one JSON line each, for a host that is the team");
   draw_cmd->add_option("study", draw_study, "Study JSON file")->required();
+  draw_cmd->add_option("--patients", draw_patients, "Override the study's patient count (as batch)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000000}));
   draw_cmd->add_option("--first", draw_first, "The first patient's index (default 0)")
       ->check(CLI::Range(int64_t{0}, int64_t{1000000000}));
   draw_cmd->add_option("--count", draw_count, "How many patients (default: to the study's last)")
@@ -242,7 +244,7 @@ int main(int argc, char** argv) {
       return run_batch(batch);
     }
     if (merge_cmd->parsed()) return run_merge(merge_dir, merge_quiet);
-    if (draw_cmd->parsed()) return run_draw(draw_study, draw_first, draw_count, std::cout);
+    if (draw_cmd->parsed()) return run_draw(draw_study, draw_patients, draw_first, draw_count, std::cout);
     opt.duration_given = duration->count() > 0;
     return run(opt);
   } catch (const InputError& e) {

@@ -63,12 +63,14 @@ std::string draw_json(const Study& study, const PatientDraw& draw) {
     for (const std::string& action : draw.cause_def->actions)
       arrest["actions"].push_back(nlohmann::json::parse(action));
     arrest["collapse"] = {{"carotid_pulse_below", kCollapsePulse},
-                          {"for_s", kCollapsePulselessFor_s}};
+                          {"for_s", kCollapsePulselessFor_s},
+                          {"check_every_s", kCollapseCheck_s}};
   }
   j["arrest"] = arrest;
   j["comorbidities"] = nlohmann::json::object();
   for (const auto& [name, present] : draw.comorbid) j["comorbidities"][name] = present;
   // The team's sampled human factors, and always its arrival (a host's team is counted from it).
+  j["team_preset"] = study.team_preset;
   j["team"] = {{"arrival_s", draw.team.arrival_s}};
   for (const auto& [name, v] : draw.team_drawn) j["team"][name] = v;
   return j.dump();
@@ -93,7 +95,7 @@ std::shared_ptr<const resus_model> ModelCache::get(const std::string& json, std:
 }
 
 PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache,
-                           const TeamFactory* host_team) {
+                           const TeamFactory* team_factory) {
   PatientOutcome out;
   const std::string json = patient_json(draw);
   std::shared_ptr<const resus_model> model;
@@ -123,10 +125,10 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   // A host's team, the automated team, or the study's script; the compression fraction counts
   // from the team's sampled arrival (a host's team too: the draw's human factors), or from the
   // script's first action.
-  const bool hosted = host_team && *host_team;
+  const bool hosted = team_factory && *team_factory;
   std::unique_ptr<Team> owned;
   if (hosted)
-    owned = (*host_team)(draw);
+    owned = (*team_factory)(draw);
   else if (study.script.empty())
     owned = std::make_unique<AclsTeam>(draw.team, study.seed, static_cast<uint64_t>(draw.index));
   else
@@ -165,14 +167,26 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   // the meter shows nothing: all of that time is hands-off.
   double ccf_time_s = 0.0, ccf_off_s = 0.0, hands_off_before = 0.0;
 
+  // Until the collapse the pulse is checked on the runner's own grid, whatever the team's step, so
+  // that a patient collapses at the same second whichever team meets it.
   const double step = team.step_s();
+  if (!(std::isfinite(step) && step > 0.0 && step <= kMaxTeamStep_s)) {
+    out.ok = false;
+    out.error = "team: step_s() = " + std::to_string(step) + " is out of range; valid range is (0, " +
+                std::to_string(kMaxTeamStep_s) + "] s";
+    return out;
+  }
   double next_record = 0.0, rosc_run_s = 0.0, pulseless_since = -1.0;
   bool collapsed = false;
   for (double t = 0.0; t < study.duration_s - 1e-9;) {
     if (!collapsed && primary && t >= study.collapse_s - 1e-9) {
       collapsed = true;
       out.collapse_s = t;
-      team.attach(sim.get(), t);
+      if (team.attach(sim.get(), t) != RESUS_OK) {
+        out.ok = false;
+        out.error = "team: not attached";
+        return out;
+      }
       if (resus_sim_apply_json(sim.get(), rhythm.c_str()) != RESUS_OK) {
         out.ok = false;
         out.error = std::string("arrest: ") + resus_last_error(sim.get());
@@ -184,7 +198,11 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
         if (t - pulseless_since >= kCollapsePulselessFor_s - 1e-9) {
           collapsed = true;
           out.collapse_s = pulseless_since;
-          team.attach(sim.get(), pulseless_since);
+          if (team.attach(sim.get(), pulseless_since) != RESUS_OK) {
+            out.ok = false;
+            out.error = "team: not attached";
+            return out;
+          }
         }
       } else {
         pulseless_since = -1.0;
@@ -195,7 +213,7 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
       next_record += study.record_interval_s;
     }
     if (collapsed) team.step(sim.get());
-    const double until = std::min({t + step, study.duration_s,
+    const double until = std::min({t + (collapsed ? step : kCollapseCheck_s), study.duration_s,
                                    collapsed || !primary ? 1e300 : study.collapse_s});
     if (resus_sim_advance(sim.get(), until - t) != RESUS_OK) {
       out.ok = false;

@@ -1,6 +1,6 @@
-// Runs one sampled patient of a study with the automated team and measures its outcomes in
-// Utstein terms (docs/batch.md). Deterministic: the result depends only on the study and the
-// patient's index.
+// Runs one sampled patient of a study with the automated team, the study's script or a host's own
+// team, and measures its outcomes in Utstein terms (docs/batch.md). Deterministic: the result
+// depends only on the study, the patient's index and the team.
 #pragma once
 
 #include <resus/resus.h>
@@ -45,6 +45,11 @@ inline constexpr double kFavourableIschaemia_min = 5.0;
 // A cause's collapse: the carotid pulse below this for kCollapsePulselessFor_s.
 inline constexpr double kCollapsePulse = 0.2;
 inline constexpr double kCollapsePulselessFor_s = 10.0;
+// Until the collapse the runner checks the pulse every kCollapseCheck_s from the start, before
+// each advance (a host reproducing a cause's collapse must check on the same grid); after it the
+// team steps at its own step_s(), at most kMaxTeamStep_s.
+inline constexpr double kCollapseCheck_s = 0.5;
+inline constexpr double kMaxTeamStep_s = 60.0;
 
 // Compiled patients shared between the patients of a study that draw the same definition (a
 // population that varies only the preset, or categorical parameters): a model is immutable
@@ -76,9 +81,10 @@ std::string draw_json(const Study& study, const PatientDraw& draw);
 // host may honour. It is attached at the collapse, as the automated team is.
 using TeamFactory = std::function<std::unique_ptr<Team>(const PatientDraw&)>;
 
-// `cache` may be null: the patient is compiled for this run alone. `team` null or empty: the
-// study's own team (the automated one, or its script).
+// `cache` may be null: the patient is compiled for this run alone. `team_factory` null or empty:
+// the study's own team (the automated one, or its script). A team whose step_s() is not in
+// (0, kMaxTeamStep_s], or whose attach() fails, is an error of that patient.
 PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCache* cache = nullptr,
-                           const TeamFactory* team = nullptr);
+                           const TeamFactory* team_factory = nullptr);
 
 }  // namespace resus_team

@@ -130,6 +130,15 @@ TEST_F(BatchTest, DrawPrintsEachPatientAsAJsonLine) {
   std::size_t line4 = 0;
   for (int i = 0; i < 4; ++i) line4 = all.output.find('\n', line4) + 1;
   EXPECT_EQ(all.output.substr(line4), tail.output);
+  // Only the study's own patients: the batch never runs patient 6 of 6.
+  for (const auto& [range, message] :
+       {std::pair{" --first 6", "--first = 6 is out of range; valid range is [0, 5]"},
+        std::pair{" --first 5 --count 2", "--count = 2 is out of range; valid range is [1, 1]"}}) {
+    const auto beyond = resus("draw " + study_ + range);
+    EXPECT_EQ(beyond.exit_code, 2) << range;
+    EXPECT_NE(beyond.output.find(message), std::string::npos) << beyond.output;
+  }
+  EXPECT_EQ(resus("draw " + study_ + " --patients 8 --first 6").exit_code, 0);
   std::ofstream(out("bad.json")) << R"({"patients": 0})";
   const auto bad = resus("draw " + out("bad.json"));
   EXPECT_EQ(bad.exit_code, 2);

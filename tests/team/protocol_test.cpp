@@ -878,7 +878,8 @@ TEST(Protocol, VtWithAPulseAfterRoscIsCardiovertedOrGivenAmiodarone) {
 // compressions, and calls a ROSC after 10 s of a palpable carotid pulse.
 class ShockAtArrival : public resus_team::Team {
  public:
-  explicit ShockAtArrival(double arrival_s) : arrival_s_(arrival_s) {}
+  explicit ShockAtArrival(double arrival_s, double step_s = 0.5) : arrival_s_(arrival_s), step_s_(step_s) {}
+  double step_s() const override { return step_s_; }
   resus_status attach(resus_sim*, double collapse_s) override {
     collapse_s_ = collapse_s;
     return RESUS_OK;
@@ -905,7 +906,7 @@ class ShockAtArrival : public resus_team::Team {
   bool stopped() const override { return false; }
 
  private:
-  double arrival_s_, collapse_s_ = 0.0, felt_s_ = 0.0;
+  double arrival_s_, step_s_, collapse_s_ = 0.0, felt_s_ = 0.0;
   bool rosc_ = false;
   std::vector<TeamEvent> log_;
   resus_team::TeamTally tally_;
@@ -956,6 +957,34 @@ TEST(HostTeam, RunsAStudysPatientsWithTheirDrawsAndIsJudgedLikeTheAutomatedTeam)
       resus_team::run_patient(st, resus_team::sample_patient(st, 0), nullptr, &none);
   EXPECT_FALSE(refused.ok);
   EXPECT_NE(refused.error.find("team"), std::string::npos);
+  // So is a team whose step is not a positive time.
+  const resus_team::TeamFactory stuck = [](const resus_team::PatientDraw& d) {
+    return std::make_unique<ShockAtArrival>(d.team.arrival_s, 0.0);
+  };
+  const resus_team::PatientOutcome spun =
+      resus_team::run_patient(st, resus_team::sample_patient(st, 0), nullptr, &stuck);
+  EXPECT_FALSE(spun.ok);
+  EXPECT_NE(spun.error.find("step_s() = 0"), std::string::npos) << spun.error;
+}
+
+TEST(HostTeam, ACauseCollapsesAtTheSameSecondWhateverTheTeamsStep) {
+  RESUS_RELEASE_PASS_ONLY();
+  // The runner finds a cause's collapse on its own grid: a host stepping every 2 s meets the
+  // patient at the second the automated team does.
+  const resus_team::Study st = resus_team::parse_study(
+      R"({"seed": 13, "patients": 1, "duration_s": 900,
+          "arrest": {"cause": "tension", "causes": {"tension": [{"at_s": 1, "do": "condition",
+                     "condition": "tension_pneumothorax", "side": "left", "rate_mL_min": 2000}]}}})",
+      "host.json");
+  const resus_team::PatientDraw draw = resus_team::sample_patient(st, 0);
+  const resus_team::TeamFactory slow = [](const resus_team::PatientDraw& d) {
+    return std::make_unique<ShockAtArrival>(d.team.arrival_s, 2.0);
+  };
+  const resus_team::PatientOutcome automated = resus_team::run_patient(st, draw);
+  const resus_team::PatientOutcome hosted = resus_team::run_patient(st, draw, nullptr, &slow);
+  ASSERT_TRUE(automated.ok && hosted.ok) << automated.error << hosted.error;
+  EXPECT_GT(automated.collapse_s, 300.0);  // hypoxic PEA after minutes of tension (issue 12)
+  EXPECT_EQ(hosted.collapse_s, automated.collapse_s);
 }
 
 }  // namespace

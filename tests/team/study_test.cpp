@@ -405,17 +405,18 @@ TEST(StudyInput, BadFieldsAreRefusedWithPathValueAndRange) {
     EXPECT_NE(refusal(study).find(message), std::string::npos) << study << "\n" << refusal(study);
 }
 
-// `resus draw`'s line (draw_json) is the patient the batch runs: its model compiles to the drawn
-// parameters, its sim is keyed by the study's seed and the patient's index, and its arrest is the
-// drawn rhythm at arrest.at_s, or the drawn cause's own actions with the rule that finds its
-// collapse.
-TEST(Draw, ALineHoldsThePatientTheBatchRuns) {
+// `resus draw`'s line (draw_json) holds what the batch runs patient i from: its model compiles to
+// the drawn parameters, its sim is keyed by the study's seed and the patient's index, and its
+// arrest is the drawn rhythm at arrest.at_s, or the drawn cause's own actions with the rule that
+// finds its collapse. (That a host reproduces the batch's collapse from it: the Python binding's
+// test_env.py.)
+TEST(Draw, ALineHoldsWhatTheBatchRunsThePatientFrom) {
   const Study st = parse_study(R"({"seed": 9, "patients": 10, "duration_s": 600,
       "population": {"preset": "adult_female_60kg",
                      "parameters": {"body_mass_kg": {"dist": "uniform", "min": 50, "max": 90}}},
       "arrest": {"at_s": 40, "rhythm": "pea",
-                 "cause": {"dist": "categorical", "values": ["primary", "k"]},
-                 "causes": {"k": [{"at_s": 5, "do": "condition", "condition": "tension_pneumothorax",
+                 "cause": {"dist": "categorical", "values": ["primary", "tension"]},
+                 "causes": {"tension": [{"at_s": 5, "do": "condition", "condition": "tension_pneumothorax",
                                    "side": "left", "rate_mL_min": 400}]}},
       "team": {"parameters": {"arrival_s": {"dist": "uniform", "min": 300, "max": 600}}}})",
                                "draw.json");
@@ -430,6 +431,7 @@ TEST(Draw, ALineHoldsThePatientTheBatchRuns) {
     EXPECT_EQ(j.at("model").at("preset"), "adult_female_60kg");
     EXPECT_EQ(j.at("model").at("overrides").at("body_mass_kg"), d.overrides.at(0).second);
     EXPECT_EQ(j.at("team").at("arrival_s"), d.team.arrival_s);
+    EXPECT_EQ(j.at("team_preset"), "als_crew");
     EXPECT_GE(d.team.arrival_s, 300.0);
     const nlohmann::json& a = j.at("arrest");
     EXPECT_EQ(a.at("cause"), d.cause);
@@ -445,6 +447,7 @@ TEST(Draw, ALineHoldsThePatientTheBatchRuns) {
       EXPECT_EQ(a.at("actions")[0].at("condition"), "tension_pneumothorax");
       EXPECT_EQ(a.at("collapse").at("carotid_pulse_below"), resus_team::kCollapsePulse);
       EXPECT_EQ(a.at("collapse").at("for_s"), resus_team::kCollapsePulselessFor_s);
+      EXPECT_EQ(a.at("collapse").at("check_every_s"), resus_team::kCollapseCheck_s);
     }
   }
   EXPECT_TRUE(saw_primary);

@@ -117,25 +117,31 @@ def batch(study: str | os.PathLike[str] | dict[str, Any], out_dir: str | os.Path
 
 
 def draw(study: str | os.PathLike[str] | dict[str, Any], first: int = 0, count: int | None = None, *,
-         command: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
+         patients: int | None = None, command: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
     """Patients ``first`` .. ``first + count - 1`` of ``study`` (a study file or the same as a
     dict; ``count`` None: to the study's last), as ``resus draw`` prints them: for each, its
     ``model`` (a patient definition for :meth:`resus.Model.from_patient`), its ``sim`` seed and
     patient id, its ``arrest`` (a primary arrest's ``rhythm`` at ``at_s``, or a cause's
     ``actions`` and the ``collapse`` rule that finds when it arrests), its witness status and the
     ``team``'s sampled human factors. Patient i is the one ``resus batch`` runs as patient i;
-    :meth:`resus.ArrestEnv.from_study` is the team's seat at them."""
-    if not int(first) >= 0 or (count is not None and not int(count) >= 1):
-        raise ValueError(f"first = {first}, count = {count}: need first >= 0 and count >= 1")
+    :meth:`resus.ArrestEnv.from_study` is the team's seat at them. ``patients`` overrides the
+    study's count, as in :func:`batch`; a range beyond the study's patients is refused."""
+    for name, value, low in (("first", first, 0), ("count", count, 1), ("patients", patients, 1)):
+        if value is None and name != "first":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 1_000_000_000:
+            raise ValueError(f"{name} = {value!r} is out of range; valid range is whole numbers in "
+                             f"[{low}, 1000000000]")
     with tempfile.TemporaryDirectory(prefix="resus-study-") as scratch:
         if isinstance(study, dict):
             path = Path(scratch) / "study.json"
             path.write_text(json.dumps(study))
         else:
             path = Path(study)
-        args = [str(command or batch_command()), "draw", str(path), "--first", str(int(first))]
-        if count is not None:
-            args += ["--count", str(int(count))]
+        args = [str(command or batch_command()), "draw", str(path), "--first", str(first)]
+        for flag, value in (("--count", count), ("--patients", patients)):
+            if value is not None:
+                args += [flag, str(value)]
         proc = subprocess.run(args, capture_output=True, text=True)
     if proc.returncode == 2:
         raise ResusError(lib.RESUS_ERR_INVALID_ARGUMENT, proc.stderr.strip())

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,13 @@ from .model import Model
 from .team import PADS_RATE_HZ, PERCEIVED, Bedside
 
 _CPR = {"rate_per_min": 110, "depth_mm": 52}
+_MAX_MODELS = 16  # compiled patients a population's env keeps
+
+
+def _is_whole(value: Any) -> bool:
+    """An int (not a bool), or a float with no fractional part."""
+    return (isinstance(value, (int, np.integer)) and not isinstance(value, bool)) or \
+        (isinstance(value, float) and value.is_integer())
 _ROUTE = {"route": "peripheral_iv", "flush_mL": 20}
 
 # The team's hands, as in the automated team of team/ (doses of ERC 2021 / AHA 2020). Each entry
@@ -59,13 +67,17 @@ class ArrestEnv:
 
     metadata: dict[str, Any] = {"render_modes": []}
 
-    def __init__(self, model: Model | None, rhythm: str = "vf_coarse", decision_s: float = 2.0,
+    def __init__(self, model: Model, rhythm: str = "vf_coarse", decision_s: float = 2.0,
                  max_s: float = 1200.0, rosc_hold_s: float = 60.0, settle_s: float = 10.0) -> None:
+        self._setup(model, rhythm, decision_s, max_s, rosc_hold_s, settle_s)
+
+    def _setup(self, model: Model | None, rhythm: str, decision_s: float, max_s: float,
+               rosc_hold_s: float, settle_s: float) -> None:
         if not decision_s > 0 or not max_s >= decision_s or not rosc_hold_s > 0 or not settle_s >= 0:
             raise ValueError(f"decision_s = {decision_s}, max_s = {max_s}, rosc_hold_s = {rosc_hold_s}, "
                              f"settle_s = {settle_s}: need decision_s > 0, max_s >= decision_s, "
                              "rosc_hold_s > 0 and settle_s >= 0")
-        self._model = model
+        self._model = model  # None for a study's population (from_study)
         self._rhythm = rhythm
         self.decision_s = float(decision_s)
         self.max_s = float(max_s)
@@ -78,7 +90,7 @@ class ArrestEnv:
         # A study's population (from_study): the drawn patients, the next one, compiled models.
         self._patients: list[dict[str, Any]] = []
         self._next_patient = 0
-        self._models: dict[str, Model] = {}
+        self._models: OrderedDict[str, Model] = OrderedDict()
 
     @classmethod
     def from_study(cls, study: str | os.PathLike[str] | dict[str, Any], first: int = 0,
@@ -88,16 +100,20 @@ class ArrestEnv:
         patient of ``resus.draw(study, first, count)``, the same patient (model, random streams,
         arrest) that ``resus batch`` runs with its automated team, so a policy and the protocol
         meet the same population. ``reset(options={"patient": i})`` takes patient i,
-        ``reset(seed=k)`` the k-th patient of the range (cyclic), ``reset()`` the next one. The
-        episode starts at the collapse: after a primary arrest's ``at_s`` of health, or when a
-        cause's pulse has been gone for its ``collapse`` rule's time; it is truncated at the
-        study's ``duration_s``. The team's sampled human factors (arrival, delays) are in
-        ``info["team"]``, for a host that keeps to them; nothing enforces them."""
+        ``reset(seed=k)`` the k-th patient of the range (cyclic), ``reset()`` the next one.
+
+        The episode starts where the batch attaches its team: a primary arrest at its ``at_s``;
+        a cause once its collapse rule has found it, the pulse checked every ``check_every_s``
+        from the start and gone for ``for_s`` (so ``info["time_since_collapse_s"]`` is then
+        ``for_s`` or a little more). It is truncated at the study's ``duration_s``. A cause whose
+        patient never collapses within the window gives an episode with ``info["collapsed"]``
+        False and ``collapse_s`` None, truncated at its first step. The team's sampled human
+        factors (arrival, delays) are in ``info["team"]``, for a host that keeps to them; nothing
+        enforces them."""
         patients = draw(study, first, count, command=command)
-        if not patients:
-            raise ValueError(f"the study has no patients from {first} (count {count})")
-        env = cls(None, decision_s=decision_s, rosc_hold_s=rosc_hold_s,
-                  max_s=max(decision_s, max(float(p["duration_s"]) for p in patients)))
+        env = cls.__new__(cls)
+        env._setup(None, "vf_coarse", decision_s, max(decision_s, max(float(p["duration_s"]) for p in patients)),
+                   rosc_hold_s, 0.0)
         env._patients = patients
         return env
 
@@ -125,8 +141,6 @@ class ArrestEnv:
         if self._patients:
             raw, info = self._reset_study_patient(seed, options or {})
         else:
-            if self._model is None:
-                raise ValueError("ArrestEnv(model=None) has no patient: give a Model, or use ArrestEnv.from_study")
             rhythm = (options or {}).get("rhythm", self._rhythm)
             self._bed = Bedside(self._model, seed=1 if seed is None else int(seed))
             raw = self._bed.wait(self.settle_s)
@@ -143,59 +157,77 @@ class ArrestEnv:
         return self._observe(raw), info
 
     def _reset_study_patient(self, seed: int | None, options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-        first = int(self._patients[0]["patient"])
+        first, n = int(self._patients[0]["patient"]), len(self._patients)
         if "patient" in options:
-            index = int(options["patient"]) - first
-            if not 0 <= index < len(self._patients):
-                raise ValueError(f"options['patient'] = {options['patient']} is out of range; valid range is "
-                                 f"[{first}, {first + len(self._patients) - 1}] (the drawn patients)")
+            patient_index = options["patient"]
+            if not _is_whole(patient_index) or not first <= patient_index < first + n:
+                raise ValueError(f"options['patient'] = {patient_index!r} is out of range; valid range is "
+                                 f"[{first}, {first + n - 1}] (the drawn patients)")
+            index = int(patient_index) - first
         elif seed is not None:
-            index = int(seed) % len(self._patients)
+            if not _is_whole(seed) or seed < 0:
+                raise ValueError(f"seed = {seed!r} is out of range; valid range is whole numbers >= 0 "
+                                 f"(the k-th of the {n} drawn patients, cyclic)")
+            index = int(seed) % n
         else:
-            index = self._next_patient % len(self._patients)
+            index = self._next_patient % n
         self._next_patient = index + 1
         patient = self._patients[index]
         key = json.dumps(patient["model"], sort_keys=True)
-        model = self._models.get(key)
+        model = self._models.pop(key, None)
         if model is None:
-            if len(self._models) >= 16:  # compiled models are large; keep the recent ones
-                self._models.pop(next(iter(self._models)))
-            model = self._models[key] = Model.from_patient(patient["model"])
+            model = Model.from_patient(patient["model"])
+            if len(self._models) >= _MAX_MODELS:  # compiled models are large: keep the recent ones
+                self._models.popitem(last=False)
+        self._models[key] = model
         self._bed = bed = Bedside(model, seed=int(patient["sim"]["seed"]),
                                   patient_id=int(patient["sim"]["patient_id"]))
         arrest, duration = patient["arrest"], float(patient["duration_s"])
-        collapsed = True
+        pads_n = round(self.decision_s * PADS_RATE_HZ)
         if "rhythm" in arrest:  # a primary arrest: health until at_s
             raw = bed.wait(float(arrest["at_s"]))
             bed.collapse(arrest["rhythm"])
-        else:  # a cause: its actions now, the collapse when the pulse has gone for the rule's time
-            for action in arrest["actions"]:
-                bed.apply_json(action)
-            below, hold = float(arrest["collapse"]["carotid_pulse_below"]), float(arrest["collapse"]["for_s"])
-            pulseless_since: float | None = None
-            raw = {}
-            while True:
-                raw = bed.wait(0.5)
-                if raw["carotid_pulse"] < below:
-                    pulseless_since = bed.time if pulseless_since is None else pulseless_since
-                    if bed.time - pulseless_since >= hold - 1e-9:
-                        bed.collapse(None, at_s=pulseless_since)
-                        break
-                else:
-                    pulseless_since = None
-                if bed.time >= duration - 1e-9:
-                    collapsed = False
-                    bed.collapse(None)
-                    break
-            raw["time_since_collapse_s"] = bed.time - (pulseless_since if collapsed else bed.time)
-        since = float(raw.get("time_since_collapse_s") or 0.0)
-        collapse_s = bed.time - since
-        self._episode_max_s = max(self.decision_s, duration - collapse_s) if collapsed else self.decision_s
-        info = {"time_since_collapse_s": since, "patient": int(patient["patient"]),
-                "collapse_s": collapse_s if collapsed else None, "cause": arrest["cause"],
+            collapse_s: float | None = bed.time
+        else:
+            raw, collapse_s = self._await_collapse(bed, arrest, duration, pads_n)
+        collapsed = collapse_s is not None
+        raw["time_since_collapse_s"] = bed.time - collapse_s if collapsed else 0.0
+        self._episode_max_s = duration - collapse_s if collapsed else self.decision_s
+        info = {"time_since_collapse_s": raw["time_since_collapse_s"], "patient": int(patient["patient"]),
+                "collapsed": collapsed, "collapse_s": collapse_s, "cause": arrest["cause"],
                 "rhythm": arrest.get("rhythm"), "witnessed": arrest["witnessed"],
-                "team": dict(patient["team"]), "collapsed": collapsed}
+                "team_preset": patient.get("team_preset"), "team": dict(patient["team"])}
         return raw, info
+
+    @staticmethod
+    def _await_collapse(bed: Bedside, arrest: dict[str, Any], duration: float,
+                        pads_n: int) -> tuple[dict[str, Any], float | None]:
+        """A cause's actions, then the batch runner's collapse rule on its grid: the pulse read
+        before each advance from t = 0, the collapse at the start of the first run of ``for_s``
+        below the threshold. Returns the last observation (its pads the last ``pads_n`` samples)
+        and the collapse time, or None when the window ends first."""
+        for action in arrest["actions"]:
+            bed.apply_json(action)
+        rule = arrest["collapse"]
+        below, hold, every = float(rule["carotid_pulse_below"]), float(rule["for_s"]), float(rule["check_every_s"])
+        pads: list[np.ndarray] = []
+        raw = bed.wait(0.0)
+        pulseless_since: float | None = None
+        while bed.time < duration - 1e-9:
+            if raw["carotid_pulse"] < below:
+                pulseless_since = bed.time if pulseless_since is None else pulseless_since
+                if bed.time - pulseless_since >= hold - 1e-9:
+                    bed.collapse(None, at_s=pulseless_since)
+                    raw["pads_mV"] = np.concatenate(pads)[-pads_n:] if pads else raw["pads_mV"]
+                    return raw, pulseless_since
+            else:
+                pulseless_since = None
+            raw = bed.wait(min(every, duration - bed.time))
+            pads.append(np.asarray(raw["pads_mV"], dtype=np.float32))
+            while len(pads) > 1 and sum(map(len, pads)) - len(pads[0]) >= pads_n:
+                pads.pop(0)  # keep just the last decision interval's samples
+        bed.collapse(None)
+        return raw, None
 
     def step(self, action: int) -> tuple[dict[str, np.ndarray], float, bool, bool, dict[str, Any]]:
         if self._bed is None:

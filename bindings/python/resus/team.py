@@ -56,11 +56,11 @@ class Bedside:
         ``rhythm`` None the arrest is a cause's own (a tension pneumothorax, a potassium load),
         already under way, and only its time is marked: ``at_s`` (the start of the pulseless
         interval that found it; default now)."""
-        if rhythm is not None:
-            self._sim.apply("rhythm", rhythm=rhythm)
         now = self._sim.time
         if at_s is not None and not 0.0 <= at_s <= now:
             raise ValueError(f"at_s = {at_s} is out of range; valid range is [0, {now}] (the time so far)")
+        if rhythm is not None:
+            self._sim.apply("rhythm", rhythm=rhythm)
         self._collapse_s = now if at_s is None else float(at_s)
 
     def apply_json(self, action: str | dict[str, Any]) -> None:

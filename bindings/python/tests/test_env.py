@@ -135,3 +135,42 @@ def test_the_seat_at_a_study_meets_each_patient_at_the_collapse_the_batch_finds(
             env.reset(options={"patient": 6})
     finally:
         env.close()
+
+
+def test_a_window_that_ends_before_the_rule_finds_the_collapse_has_none_in_both(tmp_path, cli) -> None:
+    """Patient 2 of STUDY stops its pulse at 683 s: a window of 690 s ends before the 10 s rule
+    can find it, for the batch and for the seat alike (they check on the same grid)."""
+    short = {**STUDY, "duration_s": 690}
+    df = resus.batch(short, tmp_path / "b", threads=2, progress=False, command=cli)
+    env = resus.ArrestEnv.from_study(short, first=2, count=1, command=cli)
+    try:
+        _, info = env.reset()
+        assert df.iloc[2]["cause"] == "tension" and df.iloc[2]["collapse_s"] == -1
+        assert not info["collapsed"] and info["collapse_s"] is None
+        assert env.step(env.action_index("wait"))[3]  # truncated at once
+        long = resus.ArrestEnv.from_study({**STUDY, "duration_s": 700}, first=2, count=1, command=cli)
+        try:
+            _, found = long.reset()
+            assert found["collapsed"] and found["collapse_s"] == pytest.approx(683.0, abs=1.0)
+        finally:
+            long.close()
+    finally:
+        env.close()
+
+
+def test_bad_ranges_are_refused_with_the_field_the_value_and_the_range(cli) -> None:
+    for kwargs, field in (({"first": -1}, "first = -1"), ({"count": 1.5}, "count = 1.5"),
+                          ({"first": True}, "first = True")):
+        with pytest.raises(ValueError, match=f"{field} is out of range"):
+            resus.draw(STUDY, command=cli, **kwargs)
+    with pytest.raises(resus.ResusError, match=r"--first = 6 is out of range; valid range is \[0, 5\]"):
+        resus.draw(STUDY, first=6, command=cli)
+    env = resus.ArrestEnv.from_study(STUDY, first=4, command=cli)
+    try:
+        for options, seed, message in (({"patient": 3}, None, r"options\['patient'\] = 3 is out of range; valid range is \[4, 5\]"),
+                                       ({"patient": "x"}, None, r"options\['patient'\] = 'x' is out of range"),
+                                       ({}, -1, r"seed = -1 is out of range")):
+            with pytest.raises(ValueError, match=message):
+                env.reset(seed=seed, options=options)
+    finally:
+        env.close()
