@@ -75,6 +75,15 @@ class _Progress:
             print(file=sys.stderr)
 
 
+def _study_file(study: str | os.PathLike[str] | dict[str, Any], scratch: str) -> Path:
+    """The study as a file the command reads: the file given, or the dict written into scratch."""
+    if isinstance(study, dict):
+        path = Path(scratch) / "study.json"
+        path.write_text(json.dumps(study))
+        return path
+    return Path(study)
+
+
 def batch(study: str | os.PathLike[str] | dict[str, Any], out_dir: str | os.PathLike[str], *,
           patients: int | None = None, threads: int | None = None, chunk: int | None = None,
           progress: bool = True, command: str | os.PathLike[str] | None = None,
@@ -89,11 +98,7 @@ def batch(study: str | os.PathLike[str] | dict[str, Any], out_dir: str | os.Path
     ResusError with its message (naming the JSON path, the value and the valid range)."""
     out = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="resus-study-") as scratch:
-        if isinstance(study, dict):
-            path = Path(scratch) / "study.json"
-            path.write_text(json.dumps(study))
-        else:
-            path = Path(study)
+        path = _study_file(study, scratch)
         args = [str(command or batch_command()), "batch", str(path), "--out", str(out), "-q"]
         for flag, value in (("--patients", patients), ("--threads", threads), ("--chunk", chunk)):
             if value is not None:
@@ -133,11 +138,7 @@ def draw(study: str | os.PathLike[str] | dict[str, Any], first: int = 0, count: 
             raise ValueError(f"{name} = {value!r} is out of range; valid range is whole numbers in "
                              f"[{low}, 1000000000]")
     with tempfile.TemporaryDirectory(prefix="resus-study-") as scratch:
-        if isinstance(study, dict):
-            path = Path(scratch) / "study.json"
-            path.write_text(json.dumps(study))
-        else:
-            path = Path(study)
+        path = _study_file(study, scratch)
         args = [str(command or batch_command()), "draw", str(path), "--first", str(first)]
         for flag, value in (("--count", count), ("--patients", patients)):
             if value is not None:
