@@ -1,5 +1,6 @@
 #include "patient_run.hpp"
 
+#include "protocol_shared.hpp"
 #include "scripted_team.hpp"
 
 #include <algorithm>
@@ -172,8 +173,8 @@ PatientOutcome run_patient(const Study& study, const PatientDraw& draw, ModelCac
   const double step = team.step_s();
   if (!(std::isfinite(step) && step > 0.0 && step <= kMaxTeamStep_s)) {
     out.ok = false;
-    out.error = "team: step_s() = " + std::to_string(step) + " is out of range; valid range is (0, " +
-                std::to_string(kMaxTeamStep_s) + "] s";
+    out.error = detail::fmt("team: step_s() = %g is out of range; valid range is (0, %g] s", step,
+                            kMaxTeamStep_s);
     return out;
   }
   double next_record = 0.0, rosc_run_s = 0.0, pulseless_since = -1.0;
