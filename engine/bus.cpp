@@ -1,5 +1,6 @@
 #include "engine/bus.hpp"
 
+#include <bit>
 #include <cmath>
 
 namespace resus {
@@ -25,9 +26,9 @@ void update_effect(Effects& e, Effect channel, EffectWriter writer, double amoun
 }
 
 void combine_effects(Effects& e) {
-  if (e.dirty == 0) return;
-  for (int c = 0; c < kNumEffectChannels; ++c) {
-    if (!(e.dirty & (1u << c))) continue;
+  // Only the dirty channels, lowest first: most steps dirty one or two of ~30.
+  for (uint32_t dirty = e.dirty; dirty != 0; dirty &= dirty - 1) {
+    const int c = std::countr_zero(dirty);
     double sum = 0.0;
     for (double slot : e.slot[static_cast<std::size_t>(c)]) sum += slot;  // writer order
     e.value[static_cast<std::size_t>(c)] = c < kNumScaleEffects ? std::exp(sum) : sum;
