@@ -99,12 +99,17 @@ struct HeartState {
   double rv_wall_load_rest_mmHg_L, rv_supply_rest_mmHg;
   double rv_contraction;
   double last_termination_time;     // last shock that ended VF/VT (refibrillation clock)
+  // The last return of the coronary supply after ischaemia (a ROSC, however it came): the
+  // injury's refibrillation clock restarts there too.
+  double last_reperfusion_time;
   double sync_armed_time;           // NaN: no cardioversion waiting for an R wave
   double sync_energy_J;
   int32_t sync_waveform;
   uint32_t rhythm_draws;            // draws used from the rhythm stream
   uint32_t shock_draws;             // and from the shock stream
   uint32_t ectopy_draws;            // and from the ectopy stream
+  int32_t coronary_ischaemic;       // 1 from the supply's fall below a third until its return
+  int32_t fibrillated;              // 1 once the heart has been in VF, pulseless VT or torsades
 };
 
 struct Bleed {

@@ -72,6 +72,10 @@ void change_rhythm(const StepContext& c, SimState& s, ep::Rhythm r) {
   c.eval.conduction.set_rhythm(r, now(s), h.conduction);
   if (static_cast<int32_t>(r) != before)
     c.events.push(EventKind::kRhythmChanged, static_cast<int32_t>(r), before);
+  // A heart that has fibrillated has shown its substrate (its re-arrests, README).
+  if (r == ep::Rhythm::kVfCoarse || r == ep::Rhythm::kVfFine || r == ep::Rhythm::kPulselessVt ||
+      r == ep::Rhythm::kTorsades)
+    h.fibrillated = 1;
   // Fine VF is VF in an energy-depleted heart.
   if (r == ep::Rhythm::kVfFine) h.myocardial_energy = std::min(h.myocardial_energy, 0.1);
   if (r == ep::Rhythm::kVfCoarse) h.myocardial_energy = std::max(h.myocardial_energy, 0.5);
@@ -225,6 +229,14 @@ void myocardium(const StepContext& c, SimState& s) {
   const double instant = c.eval.myocardium.o2_delivery_ratio(
       s.bus.haemodynamics.h.q_coronary / c.model.resting_coronary_flow(), content_ratio);
   h.coronary_perfusion_ratio += (instant - h.coronary_perfusion_ratio) * (kStep_s / p.perfusion_tau_s);
+  // Reperfusion after ischaemia (a ROSC, from whatever rhythm, or a reopened supply) restarts
+  // the injury's refibrillation clock; the hysteresis keeps CPR's swings from restarting it.
+  if (h.coronary_perfusion_ratio < p.reperfusion_low_ratio) {
+    h.coronary_ischaemic = 1;
+  } else if (h.coronary_ischaemic && h.coronary_perfusion_ratio > p.reperfusion_high_ratio) {
+    h.coronary_ischaemic = 0;
+    h.last_reperfusion_time = now(s);
+  }
   // Beats weaken at once when the content falls below what the coronary reserve can make up
   // (isolated hearts fail below a PO2 of ~15 mmHg, ~25% saturation), not only as the energy
   // runs down (the circulation stage applies the limit to the heart's inotropic state).
@@ -275,8 +287,10 @@ void myocardium(const StepContext& c, SimState& s) {
     if (next != rhythm) change_rhythm(c, s, next);
   }
   // Drawn only when a hazard is present, so that quiet rhythms use no random draws.
+  const ep::RefibrillationClock clock{now(s) - h.last_termination_time,
+                                      now(s) - h.last_reperfusion_time, h.fibrillated != 0};
   const ep::RhythmHazards hz = m.hazards(h.conduction, h.myocardial_energy, h.myocardial_injury,
-                                         now(s) - h.last_termination_time, modulators(s.bus));
+                                         clock, modulators(s.bus));
   // One draw decides whether the rhythm changes and, by the hazards' shares, to what. The
   // cumulative bounds are summed in one order, so that a hazard of 0 adds an empty interval.
   const double af_end = hz.to_vf + hz.to_asystole + hz.to_organised + hz.to_torsades + hz.to_af;
@@ -415,6 +429,9 @@ void check(const SimState& s, StateCheck& c) {
       .in("heart.rv_contraction", h.rv_contraction, 0.0, 1.0)
       .in("electrical.rv_contraction", e.rv_contraction, 0.0, 1.0)
       .in("heart.last_termination_time", h.last_termination_time, -kTime_s, kTime_s)
+      .in("heart.last_reperfusion_time", h.last_reperfusion_time, -kTime_s, kTime_s)
+      .index("heart.coronary_ischaemic", h.coronary_ischaemic, 0, 1)
+      .index("heart.fibrillated", h.fibrillated, 0, 1)
       .in_or_nan("heart.sync_armed_time", h.sync_armed_time, -kTime_s, kTime_s)
       .in("heart.sync_energy_J", h.sync_energy_J, 0.0, kMaxShock_J)
       .index("heart.sync_waveform", h.sync_waveform, 0, 1)

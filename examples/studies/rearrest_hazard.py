@@ -1,6 +1,7 @@
 """Re-arrest after ROSC: the per-minute hazard from a `resus batch` run's team event log, by the
 rhythm the ROSC came from and the rhythm of the re-arrest, in the windows of Unneland 2024 (Acta
-Anaesthesiol Scand 69:e14567; als-next.md 5.2): the first 9 minutes of ROSC and after.
+Anaesthesiol Scand 69:e14567; als-next.md 5.2): the first 9 minutes of ROSC, the next 11 to their
+20-minute horizon, and the minutes after it (which the reference does not rate).
 
     python3 examples/studies/rearrest_hazard.py results/ohca/results.json
 
@@ -16,7 +17,8 @@ import math
 import os
 import sys
 
-WINDOW_MIN = 9.0  # Unneland 2024: the hazard falls after 9 minutes
+WINDOW_MIN = 9.0    # Unneland 2024: the hazard falls after 9 minutes
+HORIZON_MIN = 20.0  # and their short-term risks end at 20 minutes; later minutes are apart
 
 
 def poisson_interval(k, exposure):
@@ -71,17 +73,18 @@ def main(path):
         end_s = duration_s - p["outcomes"]["collapse_s"]
         for shockable, minutes, to in episodes(p, end_s):
             src = "shockable" if shockable else "non-shockable"
-            first = min(minutes, WINDOW_MIN)
-            exposure[(src, 0)] = exposure.get((src, 0), 0.0) + first
-            exposure[(src, 1)] = exposure.get((src, 1), 0.0) + max(0.0, minutes - WINDOW_MIN)
+            bounds = (0.0, WINDOW_MIN, HORIZON_MIN, float("inf"))
+            for w in range(3):
+                inside = min(minutes, bounds[w + 1]) - bounds[w]
+                exposure[(src, w)] = exposure.get((src, w), 0.0) + max(0.0, inside)
             if to is not None:
-                w = 0 if minutes < WINDOW_MIN else 1
+                w = 0 if minutes < WINDOW_MIN else 1 if minutes < HORIZON_MIN else 2
                 events[(src, to, w)] = events.get((src, to, w), 0) + 1
     print(f"{len(patients)} patients")
     print("ROSC from      | re-arrest to  | window     | re-arrests | minutes at risk | hazard /min (95% CI)")
     for src in ("non-shockable", "shockable"):
         for to in ("non-shockable", "shockable", "unknown"):
-            for w, label in ((0, "0-9 min"), (1, "9 min on")):
+            for w, label in ((0, "0-9 min"), (1, "9-20 min"), (2, "20 min on")):
                 k = events.get((src, to, w), 0)
                 m = exposure.get((src, w), 0.0)
                 if m == 0 or (to == "unknown" and k == 0):

@@ -189,19 +189,27 @@ ShockResult Myocardium::cardiovert(double energy_J, ShockWaveform w, const Condu
                : ShockResult{ShockOutcome::kNotConverted, r};
 }
 
-double Myocardium::refibrillation_hazard(double since_s, double energy, double injury,
-                                         const Modulators& mod) const {
-  // Long after the last termination (and before any: since ~1e9 s) exp() underflows to exactly
-  // 0, which libm reaches by its slow path; return that 0 directly.
-  const double x = -since_s / p_->refib_tau_s;
+double Myocardium::refibrillation_hazard(const RefibrillationClock& clock, double energy,
+                                         double injury, const Modulators& mod) const {
   // The injured (ischaemic, calcium-loaded) muscle is what refibrillates after ROSC: a heart
-  // shocked in the electrical phase rarely does, one shocked after a long arrest often.
+  // shocked in the electrical phase rarely does, one shocked after a long arrest often. Its clock
+  // runs from the later of the shock that ended the VF and the reperfusion, so a ROSC from PEA
+  // or asystole starts it too, at a lower rate in a heart that has not fibrillated. It holds
+  // through the first quarter hour and then falls away, exp(-(t/tau)^3): Unneland's rates hold
+  // over the 20 minutes they were measured in, and few patients re-arrest later (a re-arrest
+  // within 20 min in 27% of episodes, at any time in 33%). Long after both (and before either:
+  // ~1e9 s) exp() underflows to exactly 0, which libm reaches by its slow path; return that 0.
+  const double since_s = std::min(clock.since_termination_s, clock.since_reperfusion_s);
+  const double r = since_s / p_->refib_tau_s;
+  const double x = -r * r * r;
   const double instability = std::min(std::max(injury, 0.0) / p_->refib_injury_ref, 3.0);
-  const double late = x < -746.0 ? 0.0 : p_->refib_hazard_per_s * std::exp(x) * instability;
+  const double substrate = clock.fibrillated ? 1.0 : p_->refib_unfibrillated_share;
+  const double late =
+      x < -746.0 ? 0.0 : p_->refib_hazard_per_s * std::exp(x) * instability * substrate;
   // In the first minute or two after the shock most VF comes back (van Alem 2003: median 45 s;
   // Koster 2008: 48% within 2 min), whatever the time to the shock once the heart is past the
   // electrical phase; within it (the EP laboratory's seconds of VF) it rarely does.
-  const double y = -since_s / p_->refib_early_tau_s;
+  const double y = -clock.since_termination_s / p_->refib_early_tau_s;
   const double deficit = std::clamp((1.0 - energy) / p_->refib_early_deficit, 0.0, 1.0);
   const double early =
       y < -746.0 ? 0.0 : p_->refib_early_hazard_per_s * std::exp(y) * deficit * deficit * deficit;
@@ -209,7 +217,7 @@ double Myocardium::refibrillation_hazard(double since_s, double energy, double i
 }
 
 RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_energy,
-                                  double injury, double since_termination_s,
+                                  double injury, const RefibrillationClock& clock,
                                   const Modulators& m) const {
   RhythmHazards h{0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
   const auto rhythm = static_cast<Rhythm>(s.rhythm);
@@ -263,7 +271,7 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
                          std::clamp(1.0 - block / p_->sodium_vt_sustain_block, 0.0, 1.0);
     }
     to_vf += m.vf_hazard_per_s;
-    to_vf += refibrillation_hazard(since_termination_s, myocardial_energy, injury, m);
+    to_vf += refibrillation_hazard(clock, myocardial_energy, injury, m);
     h.to_vf = to_vf * m.vf_hazard;
     // An exhausted heart's own rhythm stops (prolonged PEA decays to asystole).
     if (myocardial_energy < p_->asystole_energy) h.to_asystole += p_->asystole_hazard_per_s;
@@ -281,7 +289,7 @@ RhythmHazards Myocardium::hazards(const ConductionState& s, double myocardial_en
     // more slowly once flow has restored the energy, as fast as catecholamines drive the latent
     // pacemakers (epinephrine's part in asystole), unless the arrest has injured the heart:
     // after a long arrest, or with the potassium still high, asystole is final.
-    const double x = -since_termination_s / p_->restart_tau_s;
+    const double x = -clock.since_termination_s / p_->restart_tau_s;
     const double stunned = x > -746.0 ? std::exp(x) : 0.0;
     const double k = m.potassium_mmol_L - m.membrane_stability_mmol_L;
     const double uninjured = std::clamp(1.0 - injury / p_->escape_final_injury, 0.0, 1.0);

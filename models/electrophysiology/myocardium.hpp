@@ -69,7 +69,13 @@ struct MyocardiumParams {
   // 2005). The E50s hold at the reference impedance.
   double transthoracic_impedance_ohm, reference_impedance_ohm;
   double rosc_beta0, rosc_beta1;  // P(organised rhythm | terminated) = logistic(b0 + b1*AMSA)
-  double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-t/tau)
+  double refib_hazard_per_s, refib_tau_s;  // refibrillation hazard h0*exp(-(t/tau)^3)
+  // A heart that has not fibrillated in this arrest takes this share of that hazard after its
+  // ROSC (Unneland 2024: 2%/min to VF after a non-shockable ROSC, 5% after a shockable one).
+  double refib_unfibrillated_share;
+  // The coronary supply (O2 delivery against rest, low-passed) below `low` is ischaemia; its
+  // rise above `high` after one is a reperfusion, which restarts the slow hazard's clock.
+  double reperfusion_low_ratio, reperfusion_high_ratio;
   // The shock's own aftermath: an early hazard h*exp(-t/tau) in a heart past the electrical
   // phase, its energy deficit (1 - M) over refib_early_deficit, cubed and capped at 1.
   double refib_early_hazard_per_s, refib_early_tau_s, refib_early_deficit;
@@ -130,6 +136,14 @@ struct RhythmHazards {
   double to_torsades;   // 1/s: hypokalaemia's torsades de pointes from an organised rhythm
   double to_af;         // 1/s: atrial fibrillation from a cold sinus rhythm
   double to_vt;         // 1/s: monomorphic VT from a sodium-channel blocker's slowed conduction
+};
+
+// What the refibrillation hazard needs of the arrest's history, in seconds since each event
+// (~1e9 when it has not happened).
+struct RefibrillationClock {
+  double since_termination_s;  // a shock last ended VF/VT
+  double since_reperfusion_s;  // the coronary supply last came back after ischaemia
+  bool fibrillated;            // the heart has been in VF, pulseless VT or torsades
 };
 
 class Myocardium {
@@ -203,16 +217,17 @@ class Myocardium {
   ShockResult cardiovert(double energy_J, ShockWaveform w, const ConductionState& s,
                          const Modulators& mod, double u) const;
 
-  // Refibrillation hazard (1/s) `since_s` after a successful termination of a heart with
-  // energy `energy` and ischaemic injury `injury`: the early, post-shock part and the slow,
-  // injury-driven part that carries on after ROSC.
-  double refibrillation_hazard(double since_s, double energy, double injury,
+  // Refibrillation hazard (1/s) of a heart with energy `energy` and ischaemic injury `injury`:
+  // the early part after a shock's termination, and the slow, injury-driven part from the later
+  // of that termination and the last reperfusion (a ROSC, however it came), lower in a heart
+  // that has not fibrillated.
+  double refibrillation_hazard(const RefibrillationClock& clock, double energy, double injury,
                                const Modulators& mod) const;
   // The hazards (1/s) of the current electrical state changing by itself: an organised rhythm
   // degenerating to VF (hyperkalaemia, deep hypothermia, ischaemia, refibrillation), torsades to
-  // VF, exhausted VF to asystole. `since_termination_s`: time since a shock last ended VF/VT.
+  // VF, exhausted VF to asystole.
   RhythmHazards hazards(const ConductionState& s, double myocardial_energy, double injury,
-                        double since_termination_s, const Modulators& mod) const;
+                        const RefibrillationClock& clock, const Modulators& mod) const;
 
   // The energy at the reference impedance that acts as `energy_J` does in this patient.
   double effective_energy(double energy_J, ShockWaveform w) const;

@@ -83,7 +83,10 @@ MyocardiumParams reference_myocardium() {
   m.rosc_beta0 = -3.0;  // [U] 97% at VF onset (AMSA ~20), half at AMSA 9 (Ristagno 2013: 10)
   m.rosc_beta1 = 0.33;
   m.refib_hazard_per_s = 0.05 / 60.0;  // at refib_injury_ref: Unneland 2024, 5%/min after ROSC
-  m.refib_tau_s = 900.0;                // [U] 5%/min falling to 2.7% at 9 min (Unneland: 4%)
+  m.refib_tau_s = 1480.0;               // Unneland 2024: 5%/min over 0-9 min, 4% over 9-20
+  m.refib_unfibrillated_share = 0.4;    // Unneland 2024: 2%/min to VF after a non-shockable ROSC
+  m.reperfusion_low_ratio = 0.3;        // [U] below CPR's best coronary supply is ischaemia
+  m.reperfusion_high_ratio = 0.6;       // [U] above it a beating heart's own supply
   m.refib_early_hazard_per_s = 0.015;   // [U] calibrated once: 35-41% within 2 min (README)
   m.refib_early_tau_s = 90.0;           // [U] median 25-45 s (van Alem 2003, Paris 2020)
   m.refib_early_deficit = 0.3;          // [U] the end of the electrical phase, ~4.5 min of VF
@@ -192,7 +195,10 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"rosc_beta0", "1", -10, 10, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b0", M(rosc_beta0)},
     {"rosc_beta1", "1", -1, 1, "P(organised rhythm after termination) = logistic(b0 + b1*AMSA): b1", M(rosc_beta1)},
     {"refib_hazard_per_s", "1/s", 0, 1, "slow, injury-driven refibrillation hazard just after a termination (at the reference injury)", M(refib_hazard_per_s)},
-    {"refib_tau_s", "s", 1, 3600, "decay time of that hazard", M(refib_tau_s)},
+    {"refib_tau_s", "s", 1, 3600, "time over which that hazard falls away, exp(-(t/tau)^3)", M(refib_tau_s)},
+    {"refib_unfibrillated_share", "1", 0, 1, "share of that hazard in a heart that has not fibrillated (a non-shockable ROSC)", M(refib_unfibrillated_share)},
+    {"reperfusion_low_ratio", "1", 0, 1, "coronary O2 delivery (against rest) below which the muscle is ischaemic", M(reperfusion_low_ratio)},
+    {"reperfusion_high_ratio", "1", 0, 2, "and above which, after ischaemia, it is reperfused (the slow refibrillation clock restarts)", M(reperfusion_high_ratio)},
     {"refib_early_hazard_per_s", "1/s", 0, 1, "early post-shock refibrillation hazard past the electrical phase", M(refib_early_hazard_per_s)},
     {"refib_early_tau_s", "s", 1, 3600, "decay time of the early post-shock hazard", M(refib_early_tau_s)},
     {"refib_early_deficit", "1", 0.01, 1, "energy deficit (1 - M) at which the early hazard is full", M(refib_early_deficit)},

@@ -109,9 +109,9 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
   ASSERT_EQ(pe.exit_code, 0) << pe.output;
   EXPECT_GT(last_value("pe.csv", 5), 65.0);
   EXPECT_GT(last_value("pe.csv", 11), 0.5);
-  // The opioid's hypoxic arrest, whole: bag-mask ventilation, compressions, epinephrine and
-  // naloxone give back the pulse and the breathing (the second recorded signal is the
-  // respiratory rate, the seventh the MAP, the ninth the carotid pulse).
+  // The opioid's hypoxic arrest, whole: bag-mask ventilation with compressions gives back the
+  // pulse, naloxone the breathing (the second recorded signal is the respiratory rate, the
+  // seventh the MAP, the ninth the carotid pulse). This seed does not re-arrest (docs/scenario.md).
   const Outcome opioid = resus("run \"" + dir + "opioid_arrest.json\" --quiet --csv \"" +
                                path("opioid.csv") + "\"");
   ASSERT_EQ(opioid.exit_code, 0) << opioid.output;

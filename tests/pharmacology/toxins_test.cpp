@@ -35,6 +35,9 @@ Sim tricyclic(double mg_min, double minutes) {
   return sim;
 }
 
+// No shock, no reperfusion: no refibrillation hazard.
+constexpr ep::RefibrillationClock kLongAgo{1e6, 1e6, false};
+
 TEST(Tricyclic, BlocksSodiumChannelsWithDoseQuickensTheHeartThenDropsPressure) {
   // Boehnert and Lovejoy 1985 / als-next.md 4.4: QRS widening grows with the level, continuously
   // (QRS > 100 ms from about 1000 ng/mL); the muscarinic block quickens the sinus (the tachycardia
@@ -120,7 +123,7 @@ TEST(Tricyclic, BlockedConductionBringsVentricularArrhythmia) {
   mild.sodium_channel_block = 0.25;
   severe.sodium_channel_block = 0.8;
   const auto arrhythmia = [&](const ep::ConductionState& c, const ep::Modulators& mod) {
-    const ep::RhythmHazards h = m.hazards(c, 1.0, 0.0, 1e6, mod);
+    const ep::RhythmHazards h = m.hazards(c, 1.0, 0.0, kLongAgo, mod);
     return h.to_vf + h.to_vt;
   };
   const double h0 = arrhythmia(sinus, none);
@@ -131,9 +134,9 @@ TEST(Tricyclic, BlockedConductionBringsVentricularArrhythmia) {
   EXPECT_LT(hour_risk, 0.7);
   EXPECT_LT(h_mild, 0.15 * h_severe);
   EXPECT_GT(h_mild, 0.0);
-  EXPECT_EQ(m.hazards(sinus, 1.0, 0.0, 1e6, none).to_vt, 0.0);
-  const ep::RhythmHazards first = m.hazards(sinus, 1.0, 0.0, 1e6, severe);
-  EXPECT_GT(first.to_vt, first.to_vf - m.hazards(sinus, 1.0, 0.0, 1e6, none).to_vf);
+  EXPECT_EQ(m.hazards(sinus, 1.0, 0.0, kLongAgo, none).to_vt, 0.0);
+  const ep::RhythmHazards first = m.hazards(sinus, 1.0, 0.0, kLongAgo, severe);
+  EXPECT_GT(first.to_vt, first.to_vf - m.hazards(sinus, 1.0, 0.0, kLongAgo, none).to_vf);
 
   // The VT the block brought degenerates to VF while the block is deep and reverts as it lifts;
   // a VT the block did not bring (a host's) does not revert by it.
@@ -141,15 +144,15 @@ TEST(Tricyclic, BlockedConductionBringsVentricularArrhythmia) {
   vt.rhythm = static_cast<int32_t>(ep::Rhythm::kVentricularTachycardia);
   vt.ventricular = static_cast<int32_t>(ep::VentricularMode::kFocus);
   vt.acquired_by = static_cast<int32_t>(ep::AcquiredBy::kSodiumBlock);
-  const ep::RhythmHazards deep = m.hazards(vt, 1.0, 0.0, 1e6, severe);
-  const ep::RhythmHazards lifting = m.hazards(vt, 1.0, 0.0, 1e6, mild);
+  const ep::RhythmHazards deep = m.hazards(vt, 1.0, 0.0, kLongAgo, severe);
+  const ep::RhythmHazards lifting = m.hazards(vt, 1.0, 0.0, kLongAgo, mild);
   EXPECT_EQ(deep.to_vt, 0.0);
-  EXPECT_GT(deep.to_vf, m.hazards(vt, 1.0, 0.0, 1e6, none).to_vf);
+  EXPECT_GT(deep.to_vf, m.hazards(vt, 1.0, 0.0, kLongAgo, none).to_vf);
   EXPECT_EQ(deep.to_organised, 0.0);
   EXPECT_GT(lifting.to_organised, 0.0);
   EXPECT_GT(lifting.to_organised, lifting.to_vf);
   vt.acquired_by = static_cast<int32_t>(ep::AcquiredBy::kNone);
-  EXPECT_EQ(m.hazards(vt, 1.0, 0.0, 1e6, mild).to_organised, 0.0);
+  EXPECT_EQ(m.hazards(vt, 1.0, 0.0, kLongAgo, mild).to_organised, 0.0);
 }
 
 // The same end to end, through the heart stage: 5 g of amitriptyline by mouth (the example
