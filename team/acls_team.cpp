@@ -141,7 +141,7 @@ void AclsTeam::step(resus_sim* sim) {
       drugs(sim, t);
       causes(sim, t, v);
       rewarm(sim, t);
-      if (team_here_ && als_without_rosc_s_ >= p_.termination_s) return stop(sim, t);
+      if (team_here_ && als_without_rosc_s_ >= p_.termination_s && !lysing(t)) return stop(sim, t);
       if (pads_on_ && t >= next_check_s_) begin_analysis(sim, t, true);
       break;
     case Phase::kIntubating:
@@ -574,6 +574,15 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
     last_pericardiocentesis_s_ = t;
     act(sim, t, R"({"do":"pericardiocentesis","leave_drain":true})",
         fmt("effusion %.0f mL on ultrasound: pericardiocentesis", v.pericardial_volume_mL));
+  }
+  // A suspected pulmonary embolism (the scene's, suspected_pe): a thrombolytic as soon as there
+  // is access, in the arrest (ERC 2021 special circumstances: alteplase 50 mg, CPR continued for
+  // 60-90 minutes after it; the 50 mg bolus of als-next.md 4.3).
+  if (p_.suspected_pe >= 1.0 && access_ && phase_ != Phase::kRosc && thrombolysis_s_ < 0.0) {
+    thrombolysis_s_ = t;
+    const std::string route = kRoutes[static_cast<int>(p_.access_route)];
+    act(sim, t, R"({"do":"drug","drug":"alteplase","dose":50,"unit":"mg","route":")" + route + "\"}",
+        "suspected pulmonary embolism: alteplase 50 mg");
   }
   antidotes(sim, t, v);  // first: a named tricyclic's bicarbonate holds off the broad-QRS rule's
   toxins(sim, t, v);

@@ -97,6 +97,8 @@ class AclsTeam : public Team {
   void control_temperature(resus_sim* sim, double t, const Vitals& v);
   void rewarm(resus_sim* sim, double t);
   void stop(resus_sim* sim, double t);
+  // Within the hour of CPR a thrombolytic in the arrest asks for (ERC 2021: 60-90 minutes).
+  bool lysing(double t) const { return thrombolysis_s_ >= 0.0 && t < thrombolysis_s_ + 3600.0; }
   double uniform(uint32_t index) const;
 
   TeamParams p_;
@@ -132,6 +134,7 @@ class AclsTeam : public Team {
   // What the scene told the team was taken (known_toxin): its first antidote given, the
   // calcium-channel blocker's calcium doses, high-dose insulin running.
   bool antidote_given_ = false, high_dose_insulin_ = false;
+  double thrombolysis_s_ = -1.0;     // when the suspected embolism's alteplase went in
   int32_t calcium_doses_ = 0;
   double last_calcium_s_ = -1e9, poisoned_since_s_ = -1.0;
   double last_naloxone_s_ = -1e9, last_wide_qrs_bicarbonate_s_ = -1e9;

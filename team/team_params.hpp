@@ -74,6 +74,9 @@ struct TeamParams {
   // What the scene tells a team that looks for causes (the pill bottles, a witness): 0 nothing,
   // 1 an opioid, 2 a tricyclic, 3 a beta-blocker, 4 a calcium-channel blocker (antidotes.cpp).
   double known_toxin = 0.0;
+  // What the scene tells it of an embolism (a recent operation, a swollen leg, breathlessness
+  // before the collapse): 1, a thrombolytic in the arrest and CPR for an hour after it (ERC 2021).
+  double suspected_pe = 0.0;
   double post_rosc_care = 1.0;           // titrates O2 and ventilation (SpO2 94-98%, PaCO2 35-45), prevents fever
   // With a pulse (ERC 2021 / AHA 2020 bradycardia and tachycardia algorithms): a rate under 50
   // with a systolic under 90 or a broad QRS gets atropine, then transcutaneous pacing; a broad

@@ -400,6 +400,34 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
   EXPECT_FALSE(blind.outcome.rosc_any);
 }
 
+// An embolic arrest (93% of the pulmonary bed: PEA within a minute) whose scene suggests the
+// embolism: the in-hospital team gives 50 mg of alteplase once it has access and carries on for
+// an hour after it whatever its termination time (ERC 2021; als-next.md 4.3); the pulse comes
+// back. Told nothing, the same team stops after its 30 minutes without one
+// (models/thrombosis: a 93% embolism does not come back without the thrombolytic).
+TEST(Protocol, ASuspectedEmbolismGetsAThrombolyticAndAnHourOfCpr) {
+  const std::string study = R"({"duration_s": 2700, "arrest": {"cause": "pe", "causes": {"pe":
+      [{"at_s": 30, "do": "condition", "condition": "pulmonary_embolism", "obstruction": 0.93}]}},
+      "team": {"preset": "in_hospital", "parameters": {"termination_s": 1200, "suspected_pe": )";
+  const TeamRun told = run_study(study + "1}}}"), untold = run_study(study + "0}}}");
+  const double lysis = first_event(told.outcome.log, "alteplase 50 mg");
+  std::printf("embolic arrest: alteplase at %.0f s, ROSC %d; told nothing, ROSC %d\n", lysis,
+              told.outcome.rosc_any, untold.outcome.rosc_any);
+  EXPECT_GT(lysis, told.outcome.collapse_s);
+  EXPECT_LT(lysis, told.outcome.collapse_s + 180.0);  // with access, at 90 s in hospital
+  EXPECT_TRUE(told.outcome.rosc_any);
+  EXPECT_LT(first_event(untold.outcome.log, "alteplase"), 0.0);
+  EXPECT_FALSE(untold.outcome.rosc_any);
+  // Told nothing, the team stops at its termination time. A 95% embolism does not come back with
+  // the drug either, and its team does not stop within the hour after it.
+  EXPECT_GT(first_event(untold.outcome.log, "compressions stopped"), 1200.0);
+  const std::string larger = study;
+  const TeamRun refractory = run_study(std::string(larger).replace(larger.find("0.93"), 4, "0.95") + "1}}}");
+  EXPECT_FALSE(refractory.outcome.rosc_any);
+  EXPECT_GT(first_event(refractory.outcome.log, "alteplase 50 mg"), 0.0);
+  EXPECT_LT(first_event(refractory.outcome.log, "compressions stopped"), 0.0);
+}
+
 // An opioid's hypoxic arrest (2 mg of fentanyl): once the circulation is back the brainstem has
 // its O2 again and the pupils narrow to pinpoints (models/pharmacology's miosis); a patient with
 // pinpoint pupils who does not breathe gets naloxone (AHA 2020 opioid-associated emergencies),
