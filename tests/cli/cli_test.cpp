@@ -109,6 +109,13 @@ TEST_F(CliTest, ChemistryExampleScenariosRunToTheirTreatment) {
   ASSERT_EQ(pe.exit_code, 0) << pe.output;
   EXPECT_GT(last_value("pe.csv", 5), 65.0);
   EXPECT_GT(last_value("pe.csv", 11), 0.5);
+  // The embolic arrest that the thrombolytic decides, whole: alteplase 2 minutes into the CPR
+  // gives the pulse back (the carotid pulse the ninth recorded signal, the MAP the fourth).
+  const Outcome lysis = resus("run \"" + dir + "pulmonary_embolism_thrombolysis.json\" --quiet --csv \"" +
+                              path("lysis.csv") + "\"");
+  ASSERT_EQ(lysis.exit_code, 0) << lysis.output;
+  EXPECT_GT(last_value("lysis.csv", 9), 0.5);
+  EXPECT_GT(last_value("lysis.csv", 4), 50.0);
   // The opioid's hypoxic arrest, whole: bag-mask ventilation with compressions gives back the
   // pulse, naloxone the breathing (the second recorded signal is the respiratory rate, the
   // seventh the MAP, the ninth the carotid pulse). This seed does not re-arrest (docs/scenario.md).
