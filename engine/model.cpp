@@ -282,8 +282,6 @@ std::shared_ptr<const Model> Model::compile(const PatientDef& def) {
         std::clamp(reference_scale * m->resting_cardiac_output_ * 1000.0 / 60.0, 20.0, 300.0);
   m->resting_pulse_pressure_ = state.signals[kPulsePressure];
   state.heart.coronary_perfusion_ratio = 1.0;
-  state.heart.coronary_ischaemic = 0;
-  state.heart.last_reperfusion_time = -1e9;
   // The gases, solutes and heat start again, at the output the circulation has found (6.1 L/min
   // for the 70 kg man, where the parameters' 5 L/min left SvO2 4 points low and rising for
   // minutes after compilation), and the chemoreflex at rest as at the start.

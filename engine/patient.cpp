@@ -107,6 +107,18 @@ constexpr Nadler kNadlerMen{0.3669, 0.03219, 0.6041};
 constexpr double kMinHeight_cm = 120.0;  // the shortest a height may be given
 constexpr Nadler kNadlerWomen{0.3561, 0.03308, 0.1833};
 
+// Pairs of thresholds whose hysteresis or interpolation needs the first below the second: a
+// patient that reverses them is refused, not run with a band that never (or always) switches.
+struct OrderedPair {
+  const char* lower;
+  const char* upper;
+};
+constexpr OrderedPair kOrderedPairs[] = {
+    {"pea_enter_energy", "pea_exit_energy"},
+    {"reperfusion_low_ratio", "reperfusion_high_ratio"},
+    {"cold_af_onset_C", "cold_af_rewarmed_C"},
+};
+
 // Mifflin and St Jeor 1990 (Am J Clin Nutr 51:241): resting energy expenditure (kcal/day) =
 // 10 W + 6.25 H - 5 A + 5 for men, - 161 for women (W kg, H cm, A years; 498 adults, lean and
 // obese), the equation models/ageing already takes for age. Here at the presets' age, which
@@ -338,6 +350,16 @@ PatientParams make_patient(const PatientDef& def) {
     const double v = info.ref(params);
     if (!std::isfinite(v) || v < info.min || v > info.max)
       throw Error(Status::kInvalidArgument, format_range_error(info, v) + " after scaling to body mass, age and scales");
+  }
+  for (const OrderedPair& pair : kOrderedPairs) {
+    const double lower = find_param(pair.lower)->ref(params);
+    const double upper = find_param(pair.upper)->ref(params);
+    if (!(lower < upper)) {
+      std::ostringstream os;
+      os << "parameter '" << pair.lower << "' = " << lower << " must be below '" << pair.upper
+         << "' = " << upper;
+      throw Error(Status::kInvalidArgument, os.str());
+    }
   }
   return params;
 }

@@ -98,14 +98,15 @@ resus_status AclsTeam::attach(resus_sim* sim, double collapse_s) {
 
 void AclsTeam::note(double t, const std::string& what) { log_.push_back({t, what}); }
 
-void AclsTeam::act(resus_sim* sim, double t, const std::string& action_json,
+bool AclsTeam::act(resus_sim* sim, double t, const std::string& action_json,
                    const std::string& what) {
   if (resus_sim_apply_json(sim, action_json.c_str()) == RESUS_OK) {
     if (action_json.find("sodium_bicarbonate") != std::string::npos) last_bicarbonate_s_ = t;
     note(t, what);
-  } else {
-    note(t, "failed: " + what + " (" + resus_last_error(sim) + ")");
+    return true;
   }
+  note(t, "failed: " + what + " (" + resus_last_error(sim) + ")");
+  return false;
 }
 
 void AclsTeam::step(resus_sim* sim) {
@@ -578,11 +579,13 @@ void AclsTeam::causes(resus_sim* sim, double t, const Vitals& v) {
   // A suspected pulmonary embolism (the scene's, suspected_pe): a thrombolytic as soon as there
   // is access, in the arrest (ERC 2021 special circumstances: alteplase 50 mg, CPR continued for
   // 60-90 minutes after it; the 50 mg bolus of als-next.md 4.3).
-  if (p_.suspected_pe >= 1.0 && access_ && phase_ != Phase::kRosc && thrombolysis_s_ < 0.0) {
-    thrombolysis_s_ = t;
+  // Only a dose the engine took holds the team on for the hour after it.
+  if (p_.suspected_pe >= 1.0 && access_ && phase_ != Phase::kRosc && !thrombolysis_tried_) {
+    thrombolysis_tried_ = true;
     const std::string route = kRoutes[static_cast<int>(p_.access_route)];
-    act(sim, t, R"({"do":"drug","drug":"alteplase","dose":50,"unit":"mg","route":")" + route + "\"}",
-        "suspected pulmonary embolism: alteplase 50 mg");
+    if (act(sim, t, R"({"do":"drug","drug":"alteplase","dose":50,"unit":"mg","route":")" + route + "\"}",
+            "suspected pulmonary embolism: alteplase 50 mg"))
+      thrombolysis_s_ = t;
   }
   antidotes(sim, t, v);  // first: a named tricyclic's bicarbonate holds off the broad-QRS rule's
   toxins(sim, t, v);

@@ -71,7 +71,8 @@ class AclsTeam : public Team {
   enum class Phase { kArrest, kIntubating, kAnalysing, kCharging, kPostShock, kPulseCheck,
                      kHandsOff, kRosc, kStopped };
 
-  void act(resus_sim* sim, double t, const std::string& action_json, const std::string& what);
+  // Applies one action and logs it (or its failure); true if the engine took it.
+  bool act(resus_sim* sim, double t, const std::string& action_json, const std::string& what);
   void note(double t, const std::string& what);
   void arrivals(resus_sim* sim, double t);
   void hear_pads(resus_sim* sim, double t);
@@ -135,6 +136,7 @@ class AclsTeam : public Team {
   // calcium-channel blocker's calcium doses, high-dose insulin running.
   bool antidote_given_ = false, high_dose_insulin_ = false;
   double thrombolysis_s_ = -1.0;     // when the suspected embolism's alteplase went in
+  bool thrombolysis_tried_ = false;  // once, given or refused
   int32_t calcium_doses_ = 0;
   double last_calcium_s_ = -1e9, poisoned_since_s_ = -1.0;
   double last_naloxone_s_ = -1e9, last_wide_qrs_bicarbonate_s_ = -1e9;

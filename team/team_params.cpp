@@ -76,7 +76,7 @@ constexpr std::array kTable = {
     TeamParamInfo{"known_toxin", &TeamParams::known_toxin, 0, 4, true,
                   "what the scene tells a team that looks for causes: 0 nothing, 1 opioid, 2 tricyclic, 3 beta-blocker, 4 calcium-channel blocker (its antidotes)"},
     TeamParamInfo{"suspected_pe", &TeamParams::suspected_pe, 0, 1, true,
-                  "1: the scene suggests a pulmonary embolism: alteplase 50 mg once in the arrest (with access), and CPR for at least 60 min after it whatever termination_s"},
+                  "1: the scene suggests a pulmonary embolism; a team that looks for causes (treat_causes 1) gives alteplase 50 mg once in the arrest (with access), and CPR for at least 60 min after it whatever termination_s"},
     TeamParamInfo{"post_rosc_care", &TeamParams::post_rosc_care, 0, 1, true,
                   "1: after ROSC titrates the FiO2 to SpO2 94-98% and the ventilation to PaCO2 35-45, and controls the temperature"},
     TeamParamInfo{"treat_arrhythmias", &TeamParams::treat_arrhythmias, 0, 1, true,

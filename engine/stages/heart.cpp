@@ -72,9 +72,10 @@ void change_rhythm(const StepContext& c, SimState& s, ep::Rhythm r) {
   c.eval.conduction.set_rhythm(r, now(s), h.conduction);
   if (static_cast<int32_t>(r) != before)
     c.events.push(EventKind::kRhythmChanged, static_cast<int32_t>(r), before);
-  // A heart that has fibrillated has shown its substrate (its re-arrests, README).
+  // A heart that has fibrillated (or run a ventricular tachycardia, with a pulse or without) has
+  // shown its substrate (its re-arrests, README).
   if (r == ep::Rhythm::kVfCoarse || r == ep::Rhythm::kVfFine || r == ep::Rhythm::kPulselessVt ||
-      r == ep::Rhythm::kTorsades)
+      r == ep::Rhythm::kVentricularTachycardia || r == ep::Rhythm::kTorsades)
     h.fibrillated = 1;
   // Fine VF is VF in an energy-depleted heart.
   if (r == ep::Rhythm::kVfFine) h.myocardial_energy = std::min(h.myocardial_energy, 0.1);
@@ -324,6 +325,12 @@ void set_rest(SimState& s) {
   h.rv_supply_rest_mmHg = std::max(h.rv_supply_mmHg, 0.1);
   h.rv_contraction = 1.0;
   s.bus.electrical.rv_contraction = 1.0;
+  // The patient starts with no arrest behind it, whatever settling's swings did: no ischaemia
+  // marked, no reperfusion or termination on the refibrillation clock, never fibrillated.
+  h.coronary_ischaemic = 0;
+  h.last_reperfusion_time = -1e9;
+  h.last_termination_time = -1e9;
+  h.fibrillated = 0;
 }
 
 bool shockable(const SimState& s) {

@@ -82,6 +82,20 @@ TEST(BadInput, ScalesNameTheParameterTheFactorAndTheRange) {
   EXPECT_THROW(parse_patient_json(R"({"scales": [0.5]})"), Error);
 }
 
+TEST(BadInput, ThresholdsOfAHysteresisMustStayInOrder) {
+  // Each within its own range, but the reperfusion band reversed: the clock would restart on
+  // every swing of CPR's supply. Refused, naming both.
+  PatientDef def;
+  def.overrides = {{"reperfusion_low_ratio", 0.7}, {"reperfusion_high_ratio", 0.5}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument,
+               {"reperfusion_low_ratio", "0.7", "reperfusion_high_ratio", "0.5", "below"});
+  def.overrides = {{"pea_enter_energy", 0.4}};  // equal to the exit: no band at all
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument,
+               {"pea_enter_energy", "pea_exit_energy"});
+  def.overrides = {{"pea_enter_energy", 0.3}};
+  EXPECT_NO_THROW(make_patient(def));
+}
+
 TEST(BadInput, ScalesMultiplyTheAgedValueAndOverridesStillWin) {
   // The aorta's elastance is one age changes (models/ageing): a scale multiplies the aged value.
   PatientDef def;
