@@ -85,7 +85,7 @@ SimState starting_state(const PatientParams& pp, const autonomic::Baroreflex& ba
   s.heart.myocardial_energy = 1.0;
   s.heart.coronary_perfusion_ratio = 1.0;
   s.heart.myocardial_injury = 0.0;
-  s.heart.myocardial_stunning = 0.0;
+  s.heart.myocardial_stunning = {};
   // A first guess of the RV's resting load; settling refines it (heart::set_rest).
   s.heart.rv_wall_load_mmHg_L = s.heart.rv_wall_load_rest_mmHg_L = 0.5;
   s.heart.rv_supply_mmHg = s.heart.rv_supply_rest_mmHg = 80.0;

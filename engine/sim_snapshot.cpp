@@ -56,8 +56,9 @@ constexpr char kMagic[8] = {'R', 'E', 'S', 'U', 'S', 'S', 'N', 'P'};
 // bus's O2 delivery and the respiration's filtered view of it (the brainstem's O2 gate), the
 // fluids bus's plasma protein (the anion gap). 33: the pupil-constriction effect channel (an
 // opioid's miosis). 34: the cardiopulmonary reflex's lags and its atrial pressure sum. 35: the
-// heart's reperfusion clock, its ischaemia mark and whether it has fibrillated (re-arrest).
-constexpr uint32_t kSnapshotVersion = 35;
+// heart's reperfusion clock, its ischaemia mark and whether it has fibrillated (re-arrest). 36:
+// the stunning's two parts (the reperfusion's, within minutes; the late, over hours).
+constexpr uint32_t kSnapshotVersion = 36;
 
 // The releases that wrote each format, for the refusal's message.
 std::string format_release(uint32_t version) {
@@ -73,7 +74,7 @@ std::string format_release(uint32_t version) {
     case 13: return "written by resus 0.9 or 0.10";
     case 14: case 15: case 16: case 17: case 18: case 19: case 20: case 21: case 22: case 23:
     case 24: case 25: case 26: case 27: case 28: case 29: case 30: case 31: case 32: case 33:
-    case 34:
+    case 34: case 35:
       return "written by a development build after 0.10.0";
     default: return version > kSnapshotVersion ? "written by a newer resus" : "unknown";
   }

@@ -28,6 +28,7 @@
 #include "models/cpr/rescuer.hpp"
 #include "models/ecg/ecg.hpp"
 #include "models/electrophysiology/conduction.hpp"
+#include "models/electrophysiology/myocardium.hpp"
 #include "models/respiration/respiration.hpp"
 
 namespace resus {
@@ -91,7 +92,7 @@ struct HeartState {
   double myocardial_energy;         // 0..1 (physiology.md A.8)
   double coronary_perfusion_ratio;  // coronary O2 delivery / resting (flow x content), low-passed
   double myocardial_injury;         // ischaemic injury D: caps the energy, feeds the stunning
-  double myocardial_stunning;       // post-arrest stunning S: follows D over hours
+  ep::Stunning myocardial_stunning;  // post-arrest stunning S: follows D (minutes, then hours)
   // The RV's pressure load: its wall load (transmural pressure x volume, for its wall stress) and
   // the aortic-to-RV pressure perfusing it (low-passed), their resting values, and the
   // contraction they leave the RV.

@@ -144,7 +144,7 @@ void publish_conduction(SimState& s) {
 void publish_energy(const ep::Myocardium& myocardium, SimState& s) {
   const double energy = s.heart.myocardial_energy;
   ElectricalBus& e = s.bus.electrical;
-  e.contractility = myocardium.contractility(energy, s.heart.myocardial_stunning);
+  e.contractility = myocardium.contractility(energy, s.heart.myocardial_stunning.total());
   e.myocardial_energy = energy;
   e.automaticity = myocardium.automaticity(energy);
   e.rv_contraction = s.heart.rv_contraction;
@@ -279,7 +279,9 @@ void myocardium(const StepContext& c, SimState& s) {
       std::clamp(energy + kStep_s * m.energy_rate(energy, share, injury, q10_scale), 0.0, 1.0);
   h.myocardial_injury =
       std::max(injury + kStep_s * m.injury_rate(injury, share, beta1_excess, q10_scale), 0.0);
-  h.myocardial_stunning += kStep_s * m.stunning_rate(h.myocardial_stunning, injury);
+  const ep::Stunning stunning = m.stunning_rate(h.myocardial_stunning, injury, share);
+  h.myocardial_stunning.reperfusion += kStep_s * stunning.reperfusion;
+  h.myocardial_stunning.late += kStep_s * stunning.late;
   // An organised rhythm of the sinus family pumps as its energy lets it: below the entry
   // energy it is PEA, above the exit energy sinus again.
   const auto rhythm = static_cast<ep::Rhythm>(h.conduction.rhythm);
@@ -406,7 +408,7 @@ void publish(const Model& m, const Evaluators& e, const SimState& s, double* sig
   sig[kMyocardialEnergy] = h.myocardial_energy;
   sig[kMyocardialInjury] = h.myocardial_injury;
   sig[kTransthoracicImpedance] = m.params().myocardium.transthoracic_impedance_ohm;
-  sig[kMyocardialStunning] = h.myocardial_stunning;
+  sig[kMyocardialStunning] = h.myocardial_stunning.total();
   const bool vf =
       static_cast<ep::VentricularMode>(cs.ventricular) == ep::VentricularMode::kFibrillation;
   const ep::VfFeatures f = e.myocardium.vf_features(h.myocardial_energy);
@@ -426,7 +428,8 @@ void check(const SimState& s, StateCheck& c) {
   ep::check_state(h.conduction, c);
   c.in("heart.myocardial_energy", h.myocardial_energy, 0.0, 1.0)
       .in("heart.myocardial_injury", h.myocardial_injury, 0.0, 1.0)
-      .in("heart.myocardial_stunning", h.myocardial_stunning, 0.0, 1.0)
+      .in("heart.myocardial_stunning.reperfusion", h.myocardial_stunning.reperfusion, 0.0, 1.0)
+      .in("heart.myocardial_stunning.late", h.myocardial_stunning.late, 0.0, 1.0)
       .in("heart.coronary_perfusion_ratio", h.coronary_perfusion_ratio, 0.0, kAny)
       .in("electrical.o2_inotropy_limit", e.o2_inotropy_limit, 0.0, kAny)
       .in("heart.rv_wall_load_mmHg_L", h.rv_wall_load_mmHg_L, 0.0, kWallLoad_mmHg_L)

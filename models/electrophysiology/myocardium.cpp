@@ -80,8 +80,14 @@ double Myocardium::injury_rate(double injury, double share, double beta1_excess,
   return accrual - share * std::max(injury, 0.0) / p_->injury_heal_tau_s;
 }
 
-double Myocardium::stunning_rate(double stunning, double injury) const {
-  return (injury - stunning) / p_->stunning_tau_s;
+Stunning Myocardium::stunning_rate(const Stunning& stunning, double injury, double share) const {
+  // The reperfusion's part moves as the energy is restored: with the supply above the critical
+  // share, in proportion to its excess (CPR's low flow leaves the muscle ischaemic, not stunned).
+  const double f = p_->stunning_reperfusion_share;
+  const double restoring =
+      std::max(std::clamp(share, 0.0, 1.0) - p_->critical_share, 0.0) / (1.0 - p_->critical_share);
+  return {restoring * (f * injury - stunning.reperfusion) / p_->stunning_reperfusion_tau_s,
+          ((1.0 - f) * injury - stunning.late) / p_->stunning_tau_s};
 }
 
 VfFeatures Myocardium::vf_features(double energy) const {

@@ -56,10 +56,14 @@ struct MyocardiumParams {
   double escape_share, escape_potassium_mmol_L, escape_automaticity_excess, escape_final_injury;
   // Ischaemic injury D (the injured share of the muscle, 0..1): accrues with the O2 debt (and
   // with beta-1 drive on a starved heart), caps the energy at 1 - D^2, heals with
-  // perfusion; the post-arrest stunning S follows it over hours and divides the contraction by
-  // (1 + gain S). D also makes a shocked heart refibrillate.
+  // perfusion; the post-arrest stunning S divides the contraction by (1 + gain S). D also makes a
+  // shocked heart refibrillate. S has two parts: the reperfusion's, which follows the injury's
+  // reperfusion share within minutes of the supply's return (at the rate the energy is restored:
+  // the supply's excess over the critical share; CPR's low flow leaves the muscle ischaemic, not
+  // stunned), and the late part, which follows the rest of the injury over hours.
   double injury_rate_per_s, injury_beta1_gain, injury_heal_tau_s;
   double stunning_tau_s, stunning_gain;
+  double stunning_reperfusion_share, stunning_reperfusion_tau_s;
   double refib_injury_ref;        // the refibrillation hazard scales with D / this
   // Shocks: termination P = 1/(1 + (E50/E)^k).
   double biphasic_e50_J, monophasic_e50_J, shock_steepness;
@@ -105,6 +109,13 @@ struct MyocardiumParams {
 };
 
 enum class ShockWaveform : int32_t { kBiphasic = 0, kMonophasic = 1 };
+
+// The post-arrest stunning: the reperfusion's part and the late part. What divides the
+// contraction is their sum.
+struct Stunning {
+  double reperfusion = 0.0, late = 0.0;
+  double total() const { return reperfusion + late; }
+};
 
 // VF features for a given energy.
 struct VfFeatures {
@@ -181,8 +192,9 @@ class Myocardium {
   // the LV inotropy effect above 1), heals in proportion to the supply share.
   double injury_rate(double injury, double share, double beta1_excess,
                      double metabolic_scale = 1.0) const;
-  // d(stunning)/dt: the stunning follows the injury over hours.
-  double stunning_rate(double stunning, double injury) const;
+  // d/dt of the stunning's two parts: the reperfusion's follows its share of the injury within
+  // minutes, as fast as the supply restores the energy; the late part follows the rest over hours.
+  Stunning stunning_rate(const Stunning& stunning, double injury, double share) const;
 
   VfFeatures vf_features(double energy) const;
 

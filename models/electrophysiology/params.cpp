@@ -73,6 +73,10 @@ MyocardiumParams reference_myocardium() {
   m.injury_heal_tau_s = 12.0 * 3600.0;  // Laurent 2002: low CI at 8 h, recovered by 24 h
   m.stunning_tau_s = 4.0 * 3600.0;      // with healing: nadir ~6.6 h (Laurent 2002: 6.8 h)
   m.stunning_gain = 5.0;           // [U] 8 min of no flow: half the contraction at the nadir
+  // Tang 1993 (rat, 4 min VF + 5 min CPR): LV pressure 17% down 2 min after ROSC, 37% at 20 min;
+  // with the late part, the peak at 4-5 h (Vasquez 2004: 4 h; Kern 1997: EF lowest at 5 h).
+  m.stunning_reperfusion_share = 0.4;   // [U] of the injury, within minutes
+  m.stunning_reperfusion_tau_s = 300.0;  // [U] at full supply
   m.refib_injury_ref = 0.3;        // [U] the injury of an 8-min arrest
   m.biphasic_e50_J = 50.0;
   m.monophasic_e50_J = 200.0;
@@ -183,8 +187,10 @@ constexpr ParamSpec<MyocardiumParams> kMyocardium[] = {
     {"myocardial_injury_rate_per_s", "1/s", 0, 1, "ischaemic injury per second without coronary flow", M(injury_rate_per_s)},
     {"injury_beta1_gain", "1", 0, 10, "injury rate x (1 + gain x beta-1 inotropy above rest)", M(injury_beta1_gain)},
     {"injury_heal_tau_s", "s", 600, 1e6, "the injury heals with this time constant at full perfusion", M(injury_heal_tau_s)},
-    {"stunning_tau_s", "s", 60, 1e6, "post-arrest stunning follows the injury this slowly", M(stunning_tau_s)},
+    {"stunning_tau_s", "s", 60, 1e6, "the late post-arrest stunning follows the rest of the injury this slowly", M(stunning_tau_s)},
     {"stunning_gain", "1", 0, 20, "contraction / (1 + gain x stunning)", M(stunning_gain)},
+    {"stunning_reperfusion_share", "1", 0, 1, "share of the injury the stunning follows within minutes of reperfusion (the rest over hours)", M(stunning_reperfusion_share)},
+    {"stunning_reperfusion_tau_s", "s", 10, 7200, "the reperfusion's stunning follows its share of the injury this fast at full supply", M(stunning_reperfusion_tau_s)},
     {"refib_injury_ref", "1", 0.01, 10, "the slow (post-ROSC) refibrillation hazard scales with injury / this (at most x3)", M(refib_injury_ref)},
     {"biphasic_e50_J", "J", 5, 360, "biphasic energy that ends VF half the time", M(biphasic_e50_J)},
     {"monophasic_e50_J", "J", 10, 360, "monophasic energy that ends VF half the time", M(monophasic_e50_J)},

@@ -312,14 +312,19 @@ const char* const kRhythms = R"({"seed": 6, "duration_s": 300, "actions": [
 // healthy volunteers, Ensinger 1992, Silverberg 1978; at 5 it raised the rate). The body's own
 // norepinephrine rises in every arrest and stress, so every trace moves; the default still
 // returns a pulse at 16:09.264.
+// Re-pinned a thirty-sixth time (2026-12-08, issue 14): 0.4 of the post-arrest stunning comes
+// within minutes of the supply's return (models/electrophysiology). The traces with a ROSC move
+// (default, vf_cpr_shocks, rhythms). The default plays seed 37 (brief ROSCs and refibrillation,
+// a ROSC at 16:00 that lasts): seed 34's pulse at 16:09 fibrillates again at 17:26, with or
+// without the change, and no one is left in the script to shock it.
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, GoldenTrace,
     ::testing::Values(
-        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0xbcfeeb26a872ecb3ull},
+        Golden{"default", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/default.json"), 0x0052636373ef54f5ull},
         Golden{"hemorrhage", read_file(std::string(RESUS_EXAMPLES_DIR) + "/scenarios/hemorrhage.json"), 0x58b3308a138c3cebull},
-        Golden{"vf_cpr_shocks", kVfCprShocks, 0x6613ea04f9d08489ull},
+        Golden{"vf_cpr_shocks", kVfCprShocks, 0x47382a621ac6e047ull},
         Golden{"apnoea", kApnoea, 0x025e704071627042ull},
-        Golden{"rhythms", kRhythms, 0xae7198f591d2e01full},
+        Golden{"rhythms", kRhythms, 0xee0abc2cca441d09ull},
         Golden{"airway_none", airway_scenario("none"), 0x0d4151c33d4092dcull},
         Golden{"airway_bag_mask", airway_scenario("bag_mask"), 0x048972b2c02ce454ull},
         Golden{"airway_supraglottic", airway_scenario("supraglottic"), 0xc64225b03d58aa6full},

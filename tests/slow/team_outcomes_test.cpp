@@ -142,7 +142,8 @@ uint64_t a_survivor(double arrival_s, uint64_t from) {
 
 // A day after the arrest (B.6 rows 94 and 96; Laurent 2002): a 9-minute VF arrest brought back by
 // the crew, then the team's post-resuscitation care for 24 h. The post-arrest syndrome comes
-// (stunning to its nadir at ~7 h, vasoplegia, the fever of the first day); the team holds the MAP
+// (stunning within minutes, deepening to its nadir at 4-7 h, vasoplegia, the fever of the first
+// day); the team holds the MAP
 // at 65 or more and keeps the core below 37.7 C, and the patient is alive at 24 h. Before the
 // coronary autoregulation (models/electrophysiology) a MAP in the high 60s starved the stunned
 // heart a little every second, its injury and stunning grew for a day and it arrested again at

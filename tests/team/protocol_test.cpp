@@ -407,7 +407,7 @@ TEST(Protocol, ATamponadeArrestIsFoundAndDrainedOnlyByATeamThatLooksForTheCause)
 // (models/thrombosis: a 93% embolism does not come back without the thrombolytic).
 TEST(Protocol, ASuspectedEmbolismGetsAThrombolyticAndAnHourOfCpr) {
   const std::string study = R"({"duration_s": 2700, "arrest": {"cause": "pe", "causes": {"pe":
-      [{"at_s": 30, "do": "condition", "condition": "pulmonary_embolism", "obstruction": 0.93}]}},
+      [{"at_s": 30, "do": "condition", "condition": "pulmonary_embolism", "obstruction": 0.91}]}},
       "team": {"preset": "in_hospital", "parameters": {"termination_s": 1200, "suspected_pe": )";
   const TeamRun told = run_study(study + "1}}}"), untold = run_study(study + "0}}}");
   const double lysis = first_event(told.outcome.log, "alteplase 50 mg");
@@ -424,7 +424,7 @@ TEST(Protocol, ASuspectedEmbolismGetsAThrombolyticAndAnHourOfCpr) {
   // check past that hour.
   EXPECT_GT(first_event(untold.outcome.log, "compressions stopped"), 1200.0);
   std::string larger = study;
-  larger.replace(larger.find("0.93"), 4, "0.95").replace(larger.find("2700"), 4, "4200");
+  larger.replace(larger.find("0.91"), 4, "0.95").replace(larger.find("2700"), 4, "4200");
   const TeamRun refractory = run_study(larger + "1}}}");
   EXPECT_FALSE(refractory.outcome.rosc_any);
   const double refractory_lysis = first_event(refractory.outcome.log, "alteplase 50 mg");
