@@ -82,7 +82,8 @@ double Myocardium::injury_rate(double injury, double share, double beta1_excess,
 
 Stunning Myocardium::stunning_rate(const Stunning& stunning, double injury, double share) const {
   // The reperfusion's part moves as the energy is restored: with the supply above the critical
-  // share, in proportion to its excess (CPR's low flow leaves the muscle ischaemic, not stunned).
+  // share, in proportion to its excess (a flow below it leaves the muscle ischaemic, not stunned;
+  // the best CPR's starts it slowly).
   const double f = p_->stunning_reperfusion_share;
   const double restoring =
       std::max(std::clamp(share, 0.0, 1.0) - p_->critical_share, 0.0) / (1.0 - p_->critical_share);

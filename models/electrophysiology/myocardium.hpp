@@ -59,7 +59,7 @@ struct MyocardiumParams {
   // perfusion; the post-arrest stunning S divides the contraction by (1 + gain S). D also makes a
   // shocked heart refibrillate. S has two parts: the reperfusion's, which follows the injury's
   // reperfusion share within minutes of the supply's return (at the rate the energy is restored:
-  // the supply's excess over the critical share; CPR's low flow leaves the muscle ischaemic, not
+  // the supply's excess over the critical share: a flow below it leaves the muscle ischaemic, not
   // stunned), and the late part, which follows the rest of the injury over hours.
   double injury_rate_per_s, injury_beta1_gain, injury_heal_tau_s;
   double stunning_tau_s, stunning_gain;

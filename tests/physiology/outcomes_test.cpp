@@ -154,6 +154,55 @@ TEST(Outcomes, PostArrestStunningComesWithinMinutesDeepensOverHoursThenRecovers)
   EXPECT_EQ(m.stunning_rate({}, 0.3, p.critical_share).reperfusion, 0.0);
 }
 
+// The reperfusion mark belongs to the return of the heart's own circulation, not to CPR: the best
+// CPR with epinephrine on a fibrillating heart keeps its coronary O2 supply under the reperfusion
+// threshold (0.6 of rest), so it does not restart the refibrillation clock. CPR good enough to
+// restore the energy starts the reperfusion's stunning too, slowly; the ROSC that follows takes
+// it to its share of the injury within minutes.
+TEST(Outcomes, CprDoesNotCountAsReperfusionButTheRoscAfterItDoes) {
+  const ep::MyocardiumParams p = ep::reference_myocardium();
+  Sim sim(adult(), 1, 0);
+  act(sim, R"({"do":"rhythm","rhythm":"vf_coarse"})");
+  sim.advance(240.0);  // 4 minutes without flow
+  const double before = sim.state().heart.last_reperfusion_time;
+  ASSERT_EQ(sim.state().heart.coronary_ischaemic, 1);
+  act(sim, R"({"do":"airway","airway":"tracheal_tube"})");
+  act(sim, R"({"do":"ventilation","mode":"bag_rate","rate_per_min":10})");
+  act(sim, R"({"do":"oxygen","fio2":1.0})");
+  act(sim, R"({"do":"cpr_start","rate_per_min":110,"depth_mm":60})");
+  double best_supply = 0.0;
+  for (int minute = 0; minute < 12; ++minute) {
+    if (minute % 3 == 0) act(sim, R"({"do":"drug","drug":"epinephrine","dose":1,"unit":"mg"})");
+    for (int s = 0; s < 60; ++s) {
+      sim.advance(1.0);
+      best_supply = std::max(best_supply, sim.state().heart.coronary_perfusion_ratio);
+    }
+  }
+  const double injury = sim.signal(kMyocardialInjury);
+  const double cpr_stunning = sim.state().heart.myocardial_stunning.reperfusion;
+  std::printf("12 min of the best CPR: coronary supply at most %.2f of rest, injury %.2f, the "
+              "reperfusion's stunning %.3f\n", best_supply, injury, cpr_stunning);
+  EXPECT_LT(best_supply, p.reperfusion_high_ratio);
+  EXPECT_EQ(sim.state().heart.last_reperfusion_time, before);
+  EXPECT_LT(cpr_stunning, 0.6 * p.stunning_reperfusion_share * injury);
+  // Shocks until the VF ends, then the pulse: the clock restarts, the stunning comes.
+  for (int shock = 0; shock < 4 && static_cast<int>(sim.signal(kRhythmId)) ==
+                                       static_cast<int>(ep::Rhythm::kVfCoarse); ++shock) {
+    act(sim, R"({"do":"shock","energy_J":200})");
+    sim.advance(5.0);
+    if (static_cast<int>(sim.signal(kRhythmId)) == static_cast<int>(ep::Rhythm::kVfCoarse))
+      sim.advance(115.0);
+  }
+  act(sim, R"({"do":"cpr_stop"})");
+  sim.advance(300.0);
+  ASSERT_TRUE(palpable_pulse(sim)) << "rhythm " << sim.signal(kRhythmId);
+  const double rosc_stunning = sim.state().heart.myocardial_stunning.reperfusion;
+  std::printf("5 min into the ROSC: the reperfusion's stunning %.3f, its share of the injury %.3f\n",
+              rosc_stunning, p.stunning_reperfusion_share * sim.signal(kMyocardialInjury));
+  EXPECT_GT(sim.state().heart.last_reperfusion_time, before);
+  EXPECT_GT(rosc_stunning, cpr_stunning + 0.3 * (p.stunning_reperfusion_share * injury - cpr_stunning));
+}
+
 // als-next.md 5.2 (Unneland 2024): re-arrest after ROSC, per minute: to a shockable rhythm after
 // ROSC from one, 5% at first, falling to 4% after 9 min; to VF/VT after ROSC from a non-shockable
 // rhythm, 2%, constant [calibrated at the injury of an 8-minute arrest]. A heart shocked in the
