@@ -117,6 +117,7 @@ constexpr OrderedPair kOrderedPairs[] = {
     {"pea_enter_energy", "pea_exit_energy"},
     {"reperfusion_low_ratio", "reperfusion_high_ratio"},
     {"cold_af_onset_C", "cold_af_rewarmed_C"},
+    {"baro_f_min", "baro_f_max"},  // reversed, the baroreflex would answer a fall with a fall
 };
 
 // Mifflin and St Jeor 1990 (Am J Clin Nutr 51:241): resting energy expenditure (kcal/day) =

@@ -191,7 +191,7 @@ constexpr std::array<SignalInfo, kNumSignals> kSignals = {{
     {"transcapillary_refill_mL_min", "mL/min", "fluid from the interstitium into the plasma (negative: filtration out, as after a crystalloid)"},
     {"plasma_oncotic_mmHg", "mmHg", "plasma colloid osmotic pressure"},
     {"myocardial_injury", "1", "ischaemic injury of the myocardium (caps its energy, heals over hours)"},
-    {"myocardial_stunning", "1", "post-arrest myocardial stunning (follows the injury: half within minutes of reperfusion, the rest over hours)"},
+    {"myocardial_stunning", "1", "post-arrest myocardial stunning (follows the injury: 0.4 of it within minutes of reperfusion, the rest over hours)"},
     {"cerebral_o2_delivery", "1", "the brain's O2 delivery as a share of its demand (1 at rest)"},
     {"consciousness", "1", "level of consciousness, 1 alert .. 0 unresponsive"},
     {"brain_ischaemia_min", "min", "no-flow-equivalent minutes of cerebral ischaemia (neurological-outcome proxy)"},

@@ -154,7 +154,7 @@ struct RhythmHazards {
 struct RefibrillationClock {
   double since_termination_s;  // a shock last ended VF/VT
   double since_reperfusion_s;  // the coronary supply last came back after ischaemia
-  bool fibrillated;            // the heart has been in VF, pulseless VT or torsades
+  bool fibrillated;            // the heart has been in VF, VT (with a pulse or without) or torsades
 };
 
 class Myocardium {

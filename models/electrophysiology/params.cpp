@@ -71,7 +71,8 @@ MyocardiumParams reference_myocardium() {
   m.injury_rate_per_s = 7.4e-4;    // [U] no flow: D 0.3 at 8 min, 0.41 at 12, 0.59 at 20
   m.injury_beta1_gain = 1.0;       // [U]
   m.injury_heal_tau_s = 12.0 * 3600.0;  // Laurent 2002: low CI at 8 h, recovered by 24 h
-  m.stunning_tau_s = 4.0 * 3600.0;      // with healing: nadir ~6.6 h (Laurent 2002: 6.8 h)
+  m.stunning_tau_s = 4.0 * 3600.0;      // the late part; with the early part and healing the
+                                        // nadir at 4.4 h (Vasquez 2004: 4 h; Laurent 2002: 6.8 h)
   m.stunning_gain = 5.0;           // [U] 8 min of no flow: half the contraction at the nadir
   // Tang 1993 (rat, 4 min VF + 5 min CPR): LV pressure 17% down 2 min after ROSC, 37% at 20 min;
   // with the late part, the peak at 4-5 h (Vasquez 2004: 4 h; Kern 1997: EF lowest at 5 h).

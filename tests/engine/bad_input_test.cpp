@@ -92,6 +92,11 @@ TEST(BadInput, ThresholdsOfAHysteresisMustStayInOrder) {
   def.overrides = {{"pea_enter_energy", 0.4}};  // equal to the exit: no band at all
   expect_error([&] { Model::compile(def); }, Status::kInvalidArgument,
                {"pea_enter_energy", "pea_exit_energy"});
+  def.overrides = {{"cold_af_onset_C", 33}, {"cold_af_rewarmed_C", 30}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument,
+               {"cold_af_onset_C", "33", "cold_af_rewarmed_C", "30"});
+  def.overrides = {{"baro_f_min", 15}, {"baro_f_max", 12}};
+  expect_error([&] { Model::compile(def); }, Status::kInvalidArgument, {"baro_f_min", "baro_f_max"});
   def.overrides = {{"pea_enter_energy", 0.3}};
   EXPECT_NO_THROW(make_patient(def));
 }

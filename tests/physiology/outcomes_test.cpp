@@ -119,8 +119,8 @@ TEST(Outcomes, PostArrestStunningComesWithinMinutesDeepensOverHoursThenRecovers)
   EXPECT_NEAR(injury, 0.3, 0.02);
   ep::Stunning stunning;
   double peak = 0.0, peak_h = 0.0, at_2min = 0.0, at_20min = 0.0, at_24h = 0.0;
-  constexpr double dt = 10.0;
-  for (double t = 0.0; t < 72.0 * 3600.0; t += dt) {
+  constexpr double dt = 1.0;
+  for (double t = dt; t < 72.0 * 3600.0; t += dt) {  // t: the time the step ends at
     const double d = injury;
     injury += dt * m.injury_rate(d, 1.0, 0.0);
     const ep::Stunning rate = m.stunning_rate(stunning, d, 1.0);
@@ -154,6 +154,8 @@ TEST(Outcomes, PostArrestStunningComesWithinMinutesDeepensOverHoursThenRecovers)
   EXPECT_EQ(m.stunning_rate({}, 0.3, p.critical_share).reperfusion, 0.0);
 }
 
+// One seed (1): the supply's peak and the stunning are deterministic given the CPR; the shocks'
+// outcomes are draws, and the test shocks until the VF ends.
 // The reperfusion mark belongs to the return of the heart's own circulation, not to CPR: the best
 // CPR with epinephrine on a fibrillating heart keeps its coronary O2 supply under the reperfusion
 // threshold (0.6 of rest), so it does not restart the refibrillation clock. CPR good enough to

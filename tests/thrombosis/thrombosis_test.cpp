@@ -220,10 +220,12 @@ TEST(PulmonaryEmbolism, AlteplaseDuringCprLysesTheEmbolusAndEtco2RisesAsTheBedRe
 // The embolic arrest that thrombolysis decides (als-next.md 4.3; physiology.md A.7: lysis over
 // 15-60 min, CPR continued after it). Kurkciyan 2000 and Janata 2003: ROSC in ~80% of embolic
 // arrests given a thrombolytic against ~40% without; Er 2009 (104 embolic arrests, rtPA in CPR):
-// those with ROSC had it earlier (13.6 against 24.6 min after the start of CPR). A 93% embolism
-// takes the pulse within 75 s; a crew intubates, bags 100% oxygen, gives 1 mg of epinephrine
+// those with ROSC had it earlier (13.6 against 24.6 min after the start of CPR). A 91% embolism
+// takes the pulse within 90 s; a crew intubates, bags 100% oxygen, gives 1 mg of epinephrine
 // every 4 minutes and checks for a pulse every 2, for 40 minutes. 50 mg of alteplase 2 minutes
-// into the CPR brings the pulse back; without it, or given 10 minutes in, none comes.
+// into the CPR brings the pulse back; without it, or given 10 minutes in, none comes. One seed
+// (the default), near the edge: at 90% epinephrine alone brings a pulse that fails again
+// (docs/batch.md, the embolic study; 93% until the reperfusion's stunning of 2026-12-08).
 TEST(PulmonaryEmbolism, EarlyThrombolysisBringsBackAnEmbolicArrestThatCprAloneDoesNot) {
   RESUS_RELEASE_PASS_ONLY();
   // Minutes of CPR to a pulse that lasts a minute without compressions; -1 if none in 40.
