@@ -49,6 +49,11 @@ double Myocardium::energy_ceiling(double injury) const {
   return 1.0 - d * std::sqrt(d);
 }
 
+double Myocardium::restoring(double share) const {
+  return std::max(std::clamp(share, 0.0, 1.0) - p_->critical_share, 0.0) /
+         (1.0 - p_->critical_share);
+}
+
 double Myocardium::energy_rate(double energy, double share, double injury,
                                double metabolic_scale) const {
   // physiology.md A.8: dM/dt = -k_isch*(1 - share) + k_rec*f(share)*(ceiling - M), where only
@@ -56,11 +61,9 @@ double Myocardium::energy_rate(double energy, double share, double injury,
   // fifth of its flow the muscle only runs down (the collateral flow that decides infarction).
   // An injured heart recovers toward less than full energy: the metabolic phase, in which flow
   // no longer restores what the arrest took.
-  const double restoring =
-      std::max(share - p_->critical_share, 0.0) / (1.0 - p_->critical_share);
   const double use = std::clamp(metabolic_scale, 0.05, 4.0);
   const double rate = -p_->ischaemia_rate_per_s * use * (1.0 - share) +
-                      p_->recovery_rate_per_s * restoring * (energy_ceiling(injury) - energy);
+                      p_->recovery_rate_per_s * restoring(share) * (energy_ceiling(injury) - energy);
   // Energy stays in [0, 1].
   if (energy <= 0.0 && rate < 0.0) return 0.0;
   return rate;
@@ -85,9 +88,7 @@ Stunning Myocardium::stunning_rate(const Stunning& stunning, double injury, doub
   // share, in proportion to its excess (a flow below it leaves the muscle ischaemic, not stunned;
   // the best CPR's starts it slowly).
   const double f = p_->stunning_reperfusion_share;
-  const double restoring =
-      std::max(std::clamp(share, 0.0, 1.0) - p_->critical_share, 0.0) / (1.0 - p_->critical_share);
-  return {restoring * (f * injury - stunning.reperfusion) / p_->stunning_reperfusion_tau_s,
+  return {restoring(share) * (f * injury - stunning.reperfusion) / p_->stunning_reperfusion_tau_s,
           ((1.0 - f) * injury - stunning.late) / p_->stunning_tau_s};
 }
 

@@ -249,6 +249,9 @@ class Myocardium {
   double asystole_hazard() const { return p_->asystole_hazard_per_s; }
 
  private:
+  // The share of the supply above the critical share, scaled to 1 at full supply: what restores
+  // the energy, and what carries the reperfusion's stunning.
+  double restoring(double share) const;
   double termination_probability(double energy_J, ShockWaveform w, const Modulators& mod) const;
   const MyocardiumParams* p_;
   double half_energy_hill_;  // coupling_half_energy ^ coupling_hill
