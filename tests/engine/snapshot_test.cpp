@@ -221,6 +221,7 @@ TEST(Snapshot, EachKindOfFieldIsChecked) {
       {offsetof(SimState, ecg.sample_index), as_bytes(int64_t{0}), "ecg.sample_index"},
       {offsetof(SimState, waves.rate_hz), as_bytes(int32_t{7}), "waves.rate_hz"},
       {offsetof(SimState, ecg.generator.vf_env), as_bytes(nan), "ecg.vf_env"},
+      {offsetof(SimState, ecg.generator.slow_noise[1]), as_bytes(2.4e9), "ecg.slow_noise"},
       {offsetof(SimState, reflex.baro.head), as_bytes(int32_t{4096}), "baro.head"},
       {offsetof(SimState, reflex.baro.sympathetic), as_bytes(-1.0), "baro.sympathetic"},
       {offsetof(SimState, breathing.resp.airway), as_bytes(int32_t{77}), "resp.airway"},
